@@ -1,0 +1,45 @@
+import { z } from 'zod';
+
+const flag = z
+  .enum(['0', '1', 'true', 'false', ''])
+  .optional()
+  .transform((v) => v === '1' || v === 'true');
+const list = z
+  .string()
+  .optional()
+  .transform((v) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean));
+
+/** Every setting PolicyDesk reads, parsed once from an explicit source (`process.env` or a Worker's `env`). */
+export const configSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+  HOST: z.string().default('127.0.0.1'),
+  MODEL_DIR: z.string().default('models'),
+  INDEX_DIR: z.string().default('index'),
+  SEEDS_DIR: z.string().default('seeds'),
+  DATA_DIR: z.string().default('.data'),
+  LLM_BASE_URL: z.string().url().optional(),
+  LLM_MODEL: z.string().optional(),
+  LLM_API_KEY: z.string().optional(),
+  LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
+  API_KEYS: list,
+  ALLOWED_ORIGINS: list,
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(120),
+  LOG_QUESTIONS: flag,
+  SLACK_SIGNING_SECRET: z.string().optional(),
+  SLACK_BOT_TOKEN: z.string().optional(),
+  SLACK_APP_TOKEN: z.string().optional(),
+  SLACK_COMMAND: z.string().default('/policy'),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+/** Parses settings; an invalid value fails with a message naming the variable. */
+export function parseConfig(source: Record<string, string | undefined>): Config {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const result = configSchema.safeParse(cleaned);
+  if (!result.success) {
+    const issues = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid configuration: ${issues}`);
+  }
+  return result.data;
+}

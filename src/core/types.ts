@@ -1,0 +1,81 @@
+/** Metadata parsed from the text of one policy document. */
+export interface PolicyDocument {
+  /** Stable key derived from the seed file name, e.g. `2023-changning-medical-work-plan`. */
+  id: string;
+  title: string;
+  /** 文号, e.g. `沪卫医〔2023〕32号`. */
+  docNumber: string;
+  issuer: string;
+  /** Date of issue, ISO `YYYY-MM-DD`. */
+  date: string;
+  /** 有效期至, ISO date, when the text states one. */
+  validUntil?: string;
+  sourceFile: string;
+  /** SHA-256 of the source bytes; unchanged documents are not re-embedded. */
+  contentHash: string;
+}
+
+export type PassageKind = 'preamble' | 'point' | 'paragraph' | 'section';
+
+/** One retrievable unit: a numbered point, a lead-sentence paragraph, a preamble, or a part of one. */
+export interface Passage {
+  /** Stable across re-ingestion of the same structure, e.g. `2023-changning-medical-work-plan#5.3`. */
+  id: string;
+  /** The point this passage belongs to (differs from `id` only for parts of a long point). */
+  pointId: string;
+  docId: string;
+  kind: PassageKind;
+  /** Heading path, outermost first, e.g. `['二、坚持统筹谋划，…', '7']`. */
+  path: string[];
+  /** Human label of the point, e.g. `第二部分第7条`. */
+  label: string;
+  /** Where the passage sits: section (一、 = 1), sub-section (（一） = 1), point number as printed. */
+  section?: number;
+  sub?: number;
+  point?: number;
+  /** The point's number marker as printed (`7.`), empty for unnumbered passages. */
+  marker: string;
+  text: string;
+  /** 1-based part index and count when a long point was split. */
+  part?: { index: number; count: number };
+  /** Position of the passage in its document. */
+  order: number;
+}
+
+/** A passage offered as evidence, with the metadata a reader needs to find it. */
+export interface Citation {
+  id: string;
+  docNumber: string;
+  title: string;
+  issuer: string;
+  date: string;
+  path: string[];
+  label: string;
+  text: string;
+  score: number;
+  /** Exact sentence(s) of `text` that back the claim (answering layer). */
+  quote?: string;
+}
+
+export interface RetrievalResult {
+  question: string;
+  abstained: boolean;
+  /** Why retrieval abstained, in Chinese, for the user. */
+  reason?: string;
+  citations: Citation[];
+  /** Nearest passages even when abstaining (never offered as evidence). */
+  nearest: Citation[];
+}
+
+/** The embedding interface, as small as LangChain's. */
+export interface Embedder {
+  readonly modelId: string;
+  readonly dimensions: number;
+  embedDocuments(texts: string[]): Promise<number[][]>;
+  embedQuery(text: string): Promise<number[]>;
+}
+
+/** A nearest-neighbour index over passage vectors. */
+export interface VectorIndex {
+  search(vector: number[], k: number): Promise<Array<{ id: string; score: number }>>;
+}

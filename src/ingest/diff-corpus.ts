@@ -1,0 +1,64 @@
+import type { CorpusData } from '../retrieval/corpus.js';
+
+export interface PassageEdit {
+  id: string;
+  label: string;
+  diff: string;
+}
+
+export interface DocumentChange {
+  docId: string;
+  title: string;
+  added: string[];
+  removed: string[];
+  edited: PassageEdit[];
+}
+
+export interface CorpusChanges {
+  added: string[];
+  removed: string[];
+  changed: DocumentChange[];
+  unchanged: string[];
+}
+
+/** A short diff of two texts: the common start and end shortened, the changed middle shown as [-old-]{+new+}. */
+export function shortDiff(before: string, after: string, context = 8): string {
+  const a = [...before];
+  const b = [...after];
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start++;
+  let end = 0;
+  while (end < a.length - start && end < b.length - start && a[a.length - 1 - end] === b[b.length - 1 - end]) end++;
+  const pre = a.slice(Math.max(0, start - context), start).join('');
+  const post = b.slice(b.length - end, b.length - end + context).join('');
+  const removed = a.slice(start, a.length - end).join('');
+  const added = b.slice(start, b.length - end).join('');
+  const cut = (s: string) => (s.length > 60 ? `${s.slice(0, 57)}…` : s);
+  return `${start > context ? '…' : ''}${pre}${removed ? `[-${cut(removed)}-]` : ''}${added ? `{+${cut(added)}+}` : ''}${post}${end > context ? '…' : ''}`;
+}
+
+/** What changed between two builds of the corpus, document by document and passage by passage. */
+export function diffCorpus(previous: CorpusData | undefined, next: CorpusData): CorpusChanges {
+  const before = new Map((previous?.documents ?? []).map((d) => [d.id, d]));
+  const after = new Map(next.documents.map((d) => [d.id, d]));
+  const changes: CorpusChanges = { added: [], removed: [], changed: [], unchanged: [] };
+  for (const id of before.keys()) if (!after.has(id)) changes.removed.push(id);
+  for (const [id, doc] of after) {
+    const old = before.get(id);
+    if (!old) changes.added.push(id);
+    else if (old.contentHash === doc.contentHash) changes.unchanged.push(id);
+    else {
+      const oldPassages = new Map(previous!.passages.filter((p) => p.docId === id).map((p) => [p.id, p]));
+      const newPassages = new Map(next.passages.filter((p) => p.docId === id).map((p) => [p.id, p]));
+      const change: DocumentChange = { docId: id, title: doc.title, added: [], removed: [], edited: [] };
+      for (const pid of oldPassages.keys()) if (!newPassages.has(pid)) change.removed.push(pid);
+      for (const [pid, p] of newPassages) {
+        const o = oldPassages.get(pid);
+        if (!o) change.added.push(pid);
+        else if (o.text !== p.text) change.edited.push({ id: pid, label: p.label, diff: shortDiff(o.text, p.text) });
+      }
+      changes.changed.push(change);
+    }
+  }
+  return changes;
+}

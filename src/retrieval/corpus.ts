@@ -1,0 +1,51 @@
+import type { Citation, Passage, PolicyDocument } from '../core/types.js';
+
+export interface CorpusData {
+  documents: PolicyDocument[];
+  passages: Passage[];
+}
+
+/** The parsed corpus in memory: documents, passages, and lookups between them. Portable. */
+export class Corpus {
+  readonly documents: ReadonlyMap<string, PolicyDocument>;
+  readonly passages: readonly Passage[];
+  private readonly byId: ReadonlyMap<string, Passage>;
+
+  constructor(readonly data: CorpusData) {
+    this.documents = new Map(data.documents.map((d) => [d.id, d]));
+    this.passages = data.passages;
+    this.byId = new Map(data.passages.map((p) => [p.id, p]));
+  }
+
+  passage(id: string): Passage | undefined {
+    return this.byId.get(id);
+  }
+
+  document(id: string): PolicyDocument {
+    const doc = this.documents.get(id);
+    if (!doc) throw new Error(`passage refers to unknown document ${id}`);
+    return doc;
+  }
+
+  /** Passages of the same document before and after, for reading a citation in context. */
+  neighbours(id: string, span = 1): { before: Passage[]; after: Passage[] } {
+    const p = this.byId.get(id);
+    if (!p) return { before: [], after: [] };
+    const sameDoc = this.passages.filter((q) => q.docId === p.docId);
+    const at = sameDoc.findIndex((q) => q.id === id);
+    return { before: sameDoc.slice(Math.max(0, at - span), at), after: sameDoc.slice(at + 1, at + 1 + span) };
+  }
+
+  citation(id: string, score: number): Citation {
+    const p = this.byId.get(id);
+    if (!p) throw new Error(`unknown passage ${id}`);
+    const d = this.document(p.docId);
+    return { id: p.id, docNumber: d.docNumber, title: d.title, issuer: d.issuer, date: d.date, path: p.path, label: p.label, text: p.text, score };
+  }
+}
+
+/** The text embedded and indexed for a passage: the document title gives each point its issuer and year. */
+export function searchText(passage: Passage, document: PolicyDocument): string {
+  const heading = passage.kind === 'paragraph' || passage.kind === 'section' ? passage.path.slice(1, -1).join(' ') : '';
+  return [`《${document.title}》`, heading, passage.text].filter(Boolean).join('\n');
+}

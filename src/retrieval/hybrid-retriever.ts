@@ -1,0 +1,157 @@
+import { InvalidInputError } from '../core/errors.js';
+import type { Citation, Embedder, RetrievalResult, VectorIndex } from '../core/types.js';
+import type { Bm25Index } from './bm25-index.js';
+import { searchText, type Corpus } from './corpus.js';
+import { fuseRankings } from './fuse-rankings.js';
+import { parseCitationQuery } from './parse-citation-query.js';
+import { readScope } from './scope-check.js';
+import { contentBigrams, normalizeForSearch } from './tokenize.js';
+
+export const MAX_QUESTION_CHARS = 2000;
+
+export type RetrievalMode = 'hybrid' | 'dense' | 'lexical';
+
+/** Knobs tuned on the eval questions (`npm run eval`), not on the documents' wording. */
+export interface RetrievalTuning {
+  candidates: number;
+  rrfK: number;
+  denseWeight: number;
+  lexicalWeight: number;
+  /** Abstain when the best passage is this far from the question in both senses at once. */
+  minDenseScore: number;
+  minCoverage: number;
+  /** …or when fewer than this share of the question's topic bigrams occur anywhere in the corpus. */
+  minKnownShare: number;
+}
+
+export const DEFAULT_TUNING: RetrievalTuning = {
+  candidates: 30,
+  rrfK: 20,
+  denseWeight: 1,
+  lexicalWeight: 1,
+  minDenseScore: 0.5,
+  minCoverage: 0.35,
+  minKnownShare: 0.5,
+};
+
+export interface RetrieverDeps {
+  corpus: Corpus;
+  bm25: Bm25Index;
+  /** Absent on runtimes without a local model: retrieval is then lexical. */
+  embedder?: Embedder;
+  vectors?: VectorIndex;
+}
+
+export interface RetrieveOptions {
+  k?: number;
+  mode?: RetrievalMode;
+}
+
+/** Checks a question at the boundary: not empty, not over the limit. */
+export function validateQuestion(question: unknown): string {
+  if (typeof question !== 'string') throw new InvalidInputError('question must be a string', 'question');
+  const trimmed = question.trim();
+  if (trimmed === '') throw new InvalidInputError('question is empty: write a question such as 区域性医疗中心按多少人口配置一家？', 'question');
+  if ([...trimmed].length > MAX_QUESTION_CHARS) {
+    throw new InvalidInputError(`question is ${[...trimmed].length} characters; the limit is ${MAX_QUESTION_CHARS}`, 'question');
+  }
+  return trimmed;
+}
+
+/**
+ * Dense (HNSW) and lexical (BM25) retrieval fused by reciprocal rank, with direct look-up of
+ * cited points, scope checks (places, years) and abstention. Portable: no Node APIs.
+ */
+export class HybridRetriever {
+  private readonly corpusText: string;
+  private readonly normalizedText: Map<string, string>;
+
+  constructor(
+    private readonly deps: RetrieverDeps,
+    readonly tuning: RetrievalTuning = DEFAULT_TUNING,
+  ) {
+    const { corpus } = deps;
+    this.normalizedText = new Map(corpus.passages.map((p) => [p.id, normalizeForSearch(searchText(p, corpus.document(p.docId)))]));
+    this.corpusText = [...this.normalizedText.values()].join('\n');
+  }
+
+  /** The mode used when the caller does not ask for one. */
+  get defaultMode(): RetrievalMode {
+    return this.deps.embedder && this.deps.vectors ? 'hybrid' : 'lexical';
+  }
+
+  async retrieve(rawQuestion: string, options: RetrieveOptions = {}): Promise<RetrievalResult> {
+    const question = validateQuestion(rawQuestion);
+    const k = options.k ?? 5;
+    const mode = options.mode ?? this.defaultMode;
+    const { corpus, bm25 } = this.deps;
+    const docs = [...corpus.documents.values()];
+
+    const direct = parseCitationQuery(question, docs);
+    if (direct) {
+      const hit = corpus.passages.find(
+        (p) =>
+          p.docId === direct.docId &&
+          (direct.section === undefined || p.section === direct.section) &&
+          (direct.sub === undefined || p.sub === direct.sub) &&
+          (direct.point === undefined || p.point === direct.point),
+      );
+      if (hit) {
+        const rest = await this.rank(question, mode, k + 1);
+        const citations = [corpus.citation(hit.id, 1), ...rest.filter((r) => r.id !== hit.id).map((r) => corpus.citation(r.id, r.score))];
+        return { question, abstained: false, citations: citations.slice(0, k), nearest: [] };
+      }
+    }
+
+    const scope = readScope(question, docs, this.corpusText);
+    const ranked = await this.rank(question, mode, this.tuning.candidates, scope.documentIds);
+    const nearest = ranked.slice(0, 3).map((r) => corpus.citation(r.id, r.score));
+    const abstain = (reason: string): RetrievalResult => ({ question, abstained: true, reason, citations: [], nearest });
+
+    if (scope.unknownPlaces.length > 0) return abstain(`现有文件不涉及${scope.unknownPlaces.join('、')}。`);
+    let candidates = ranked;
+    if (scope.years.length > 0) {
+      candidates = ranked.filter((r) => {
+        const p = corpus.passage(r.id)!;
+        const d = corpus.document(p.docId);
+        return scope.years.some((y) => d.date.startsWith(y) || d.title.includes(y) || this.normalizedText.get(r.id)!.includes(y));
+      });
+      if (candidates.length === 0) return abstain(`现有文件中没有${scope.years.join('、')}年的相关内容。`);
+    }
+    const top = candidates[0];
+    if (!top) return abstain('现有文件中没有找到相关内容。');
+
+    const grams = contentBigrams(question);
+    if (grams.length === 0) return abstain('这个问题不涉及现有政策文件的内容。');
+    const known = grams.filter((g) => this.corpusText.includes(g)).length / grams.length;
+    const topText = this.normalizedText.get(top.id)!;
+    const coverage = grams.filter((g) => topText.includes(g)).length / grams.length;
+    const dense = top.dense ?? 0;
+    const weak = mode === 'lexical' ? coverage < this.tuning.minCoverage : dense < this.tuning.minDenseScore && coverage < this.tuning.minCoverage;
+    if (known < this.tuning.minKnownShare || weak) return abstain('现有文件中没有找到回答这个问题的条目。');
+
+    return { question, abstained: false, citations: candidates.slice(0, k).map((r) => corpus.citation(r.id, r.score)), nearest: [] };
+  }
+
+  /** Fused ranking; `score` is scaled to 0..1 (1 = first in every list). */
+  private async rank(question: string, mode: RetrievalMode, n: number, restrictTo: string[] = []): Promise<Array<{ id: string; score: number; dense?: number }>> {
+    const { corpus, bm25, embedder, vectors } = this.deps;
+    const pool = restrictTo.length > 0 ? n * 4 : n;
+    const keep = (id: string) => restrictTo.length === 0 || restrictTo.includes(corpus.passage(id)!.docId);
+    const rankings = [];
+    let denseHits: Array<{ id: string; score: number }> = [];
+    if (mode !== 'lexical') {
+      if (!embedder || !vectors) throw new Error(`retrieval mode ${mode} needs an embedder and a vector index`);
+      denseHits = (await vectors.search(await embedder.embedQuery(question), pool)).filter((h) => keep(h.id));
+      rankings.push({ hits: denseHits, weight: this.tuning.denseWeight });
+    }
+    if (mode !== 'dense') rankings.push({ hits: bm25.search(question, pool).filter((h) => keep(h.id)), weight: this.tuning.lexicalWeight });
+    const max = rankings.reduce((s, r) => s + r.weight / (this.tuning.rrfK + 1), 0);
+    const dense = new Map(denseHits.map((h) => [h.id, h.score]));
+    return fuseRankings(rankings, this.tuning.rrfK)
+      .slice(0, n)
+      .map((r) => ({ id: r.id, score: Math.round((r.score / max) * 1000) / 1000, ...(dense.has(r.id) ? { dense: dense.get(r.id)! } : {}) }));
+  }
+}
+
+export type { Citation };

@@ -1,0 +1,34 @@
+import type { PolicyDocument } from '../core/types.js';
+import { normalizeForSearch } from './tokenize.js';
+
+/**
+ * Places staff may name. Only used to notice a question about somewhere the corpus never
+ * mentions (another city, another district); places the corpus does mention pass.
+ */
+const PLACES = [
+  '北京', '天津', '重庆', '广州', '深圳', '杭州', '南京', '苏州', '武汉', '成都', '西安', '长沙', '郑州', '济南', '青岛', '厦门',
+  '福州', '合肥', '宁波', '无锡', '沈阳', '大连', '哈尔滨', '长春', '昆明', '贵阳', '南宁', '海口', '石家庄', '太原', '兰州',
+  '西宁', '银川', '乌鲁木齐', '拉萨', '南昌', '香港', '澳门', '台湾', '江苏', '浙江', '广东', '安徽', '山东', '河南', '河北',
+  '湖北', '湖南', '四川', '云南', '贵州', '陕西', '山西', '福建', '江西', '辽宁', '吉林', '黑龙江', '甘肃', '青海', '海南',
+  '新疆', '西藏', '内蒙古', '宁夏', '广西', '黄浦', '徐汇', '长宁', '静安', '普陀', '虹口', '杨浦', '闵行', '宝山', '嘉定',
+  '浦东', '金山', '松江', '青浦', '奉贤', '崇明', '东京', '纽约', '伦敦', '香港',
+];
+
+export interface Scope {
+  /** Places named in the question that the corpus never mentions. */
+  unknownPlaces: string[];
+  /** Years named in the question. */
+  years: string[];
+  /** Documents whose title names a place the question names (e.g. 普陀区): retrieval keeps to them. */
+  documentIds: string[];
+}
+
+/** Reads the places and years a question is about and checks them against the corpus. */
+export function readScope(question: string, documents: readonly PolicyDocument[], corpusText: string): Scope {
+  const q = normalizeForSearch(question);
+  const named = PLACES.filter((p) => q.includes(p));
+  const unknownPlaces = named.filter((p) => !corpusText.includes(p));
+  const years = [...new Set([...q.matchAll(/(20\d{2})(?=年|-|$|[^\d])/g)].map((m) => m[1]!))];
+  const documentIds = documents.filter((d) => named.some((p) => d.title.includes(p))).map((d) => d.id);
+  return { unknownPlaces, years, documentIds };
+}

@@ -1,0 +1,205 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { IndexMismatchError } from '../core/errors.js';
+import type { Embedder, PolicyDocument } from '../core/types.js';
+import { CHUNKER_VERSION } from '../ingest/chunk-document.js';
+import { diffCorpus, type CorpusChanges } from '../ingest/diff-corpus.js';
+import { parseDocument } from '../ingest/parse-document.js';
+import { Corpus, searchText, type CorpusData } from '../retrieval/corpus.js';
+import { HnswIndex } from './hnsw-index.node.js';
+import { checkManifest, MANIFEST_FORMAT, type IndexManifest } from './manifest.js';
+
+const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
+
+export interface SeedFile {
+  fileName: string;
+  raw: string;
+  contentHash: string;
+}
+
+/** Reads every `.txt` in the seeds folder, sorted by name. */
+export function readSeeds(seedsDir: string): SeedFile[] {
+  if (!existsSync(seedsDir)) throw new IndexMismatchError(`The seeds folder ${seedsDir} does not exist.`, 'cp ../shared/seeds/*.txt seeds/');
+  return readdirSync(seedsDir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((fileName) => {
+      const bytes = readFileSync(join(seedsDir, fileName));
+      return { fileName, raw: bytes.toString('utf8'), contentHash: sha256(bytes) };
+    });
+}
+
+/** One hash over all seed files, to tell whether an index is stale. */
+export function corpusHash(seeds: readonly SeedFile[]): string {
+  return sha256(seeds.map((s) => `${s.fileName}\0${s.contentHash}`).join('\n'));
+}
+
+export interface EmbedderWithHash extends Embedder {
+  readonly modelHash: string;
+}
+
+export interface BuildProgress {
+  phase: 'parse' | 'embed' | 'write';
+  done: number;
+  total: number;
+}
+
+export interface BuildResult {
+  manifest: IndexManifest;
+  changes: CorpusChanges;
+  embedded: number;
+  reused: number;
+  buildDir: string;
+}
+
+interface StoredVectors {
+  /** sha256 of the embedded text -> base64 Float32 vector. */
+  [textHash: string]: string;
+}
+
+const encode = (v: number[]) => Buffer.from(new Float32Array(v).buffer).toString('base64');
+const decode = (s: string) => Array.from(new Float32Array(new Uint8Array(Buffer.from(s, 'base64')).buffer));
+
+/** The build folder the index currently points at, or undefined when there is none. */
+export function currentBuildDir(indexDir: string): string | undefined {
+  const pointer = join(indexDir, 'CURRENT');
+  if (!existsSync(pointer)) return undefined;
+  const dir = join(indexDir, readFileSync(pointer, 'utf8').trim());
+  return existsSync(join(dir, 'manifest.json')) ? dir : undefined;
+}
+
+/**
+ * Parses the seeds, embeds the passages whose text is new (vectors of unchanged text are
+ * reused), and writes a complete build folder before switching `index/CURRENT` to it with an
+ * atomic rename. A failed or interrupted build leaves the previous index in use.
+ */
+export async function buildIndex(options: {
+  seedsDir: string;
+  indexDir: string;
+  embedder: EmbedderWithHash;
+  onProgress?: (p: BuildProgress) => void;
+  now?: () => Date;
+}): Promise<BuildResult> {
+  const { seedsDir, indexDir, embedder, onProgress } = options;
+  const seeds = readSeeds(seedsDir);
+  const documents: PolicyDocument[] = [];
+  const passages: CorpusData['passages'] = [];
+  seeds.forEach((seed, i) => {
+    const parsed = parseDocument(seed.fileName, seed.raw);
+    documents.push({ ...parsed.document, contentHash: seed.contentHash });
+    passages.push(...parsed.passages);
+    onProgress?.({ phase: 'parse', done: i + 1, total: seeds.length });
+  });
+  const ids = new Set<string>();
+  for (const p of passages) {
+    if (ids.has(p.id)) throw new Error(`duplicate passage id ${p.id}`);
+    ids.add(p.id);
+  }
+  const next: CorpusData = { documents, passages };
+  const corpus = new Corpus(next);
+
+  const previousDir = currentBuildDir(indexDir);
+  const previous = previousDir ? (JSON.parse(readFileSync(join(previousDir, 'corpus.json'), 'utf8')) as CorpusData) : undefined;
+  const previousManifest = previousDir ? (JSON.parse(readFileSync(join(previousDir, 'manifest.json'), 'utf8')) as IndexManifest) : undefined;
+  const cache: StoredVectors =
+    previousDir && previousManifest?.model.sha256 === embedder.modelHash && previousManifest.model.id === embedder.modelId
+      ? (JSON.parse(readFileSync(join(previousDir, 'vectors.json'), 'utf8')) as StoredVectors)
+      : {};
+
+  const texts = passages.map((p) => searchText(p, corpus.document(p.docId)));
+  const hashes = texts.map((t) => sha256(t));
+  const missing = [...new Set(hashes.filter((h) => !cache[h]))];
+  const byHash = new Map(hashes.map((h, i) => [h, texts[i]!]));
+  const vectors: StoredVectors = {};
+  for (const h of hashes) if (cache[h]) vectors[h] = cache[h];
+  const batch = 16;
+  for (let i = 0; i < missing.length; i += batch) {
+    const slice = missing.slice(i, i + batch);
+    const embedded = await embedder.embedDocuments(slice.map((h) => byHash.get(h)!));
+    slice.forEach((h, j) => (vectors[h] = encode(embedded[j]!)));
+    onProgress?.({ phase: 'embed', done: Math.min(i + batch, missing.length), total: missing.length });
+  }
+
+  onProgress?.({ phase: 'write', done: 0, total: 1 });
+  const builtAt = (options.now ?? (() => new Date()))().toISOString();
+  const manifest: IndexManifest = {
+    format: MANIFEST_FORMAT,
+    model: { id: embedder.modelId, sha256: embedder.modelHash },
+    dimensions: embedder.dimensions,
+    space: 'cosine',
+    chunkerVersion: CHUNKER_VERSION,
+    corpusHash: corpusHash(seeds),
+    passageCount: passages.length,
+    builtAt,
+    documents: documents.map((d) => ({ id: d.id, sourceFile: d.sourceFile, contentHash: d.contentHash })),
+  };
+  mkdirSync(join(indexDir, 'builds'), { recursive: true });
+  const name = `builds/${builtAt.replace(/[:.]/g, '-')}-${process.pid}`;
+  const buildDir = join(indexDir, name);
+  const staging = `${buildDir}.partial`;
+  rmSync(staging, { recursive: true, force: true });
+  mkdirSync(staging, { recursive: true });
+  try {
+    const hnsw = await HnswIndex.build(passages.map((p, i) => ({ id: p.id, vector: decode(vectors[hashes[i]!]!) })), embedder.dimensions);
+    await hnsw.save(join(staging, 'hnsw'));
+    writeFileSync(join(staging, 'corpus.json'), JSON.stringify(next));
+    writeFileSync(join(staging, 'vectors.json'), JSON.stringify(vectors));
+    writeFileSync(join(staging, 'passage-vectors.json'), JSON.stringify(Object.fromEntries(passages.map((p, i) => [p.id, hashes[i]]))));
+    writeFileSync(join(staging, 'manifest.json'), JSON.stringify(manifest, null, 2));
+    renameSync(staging, buildDir);
+    const pointerTmp = join(indexDir, `CURRENT.${process.pid}.tmp`);
+    writeFileSync(pointerTmp, `${name}\n`);
+    renameSync(pointerTmp, join(indexDir, 'CURRENT'));
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    throw error;
+  }
+  for (const old of readdirSync(join(indexDir, 'builds'))) {
+    if (`builds/${old}` !== name) rmSync(join(indexDir, 'builds', old), { recursive: true, force: true });
+  }
+  return { manifest, changes: diffCorpus(previous, next), embedded: missing.length, reused: hashes.length - missing.length, buildDir };
+}
+
+export interface LoadedIndex {
+  manifest: IndexManifest;
+  corpus: Corpus;
+  vectors: HnswIndex;
+  /** Passage id -> stored vector, for portable exports (Worker build). */
+  passageVector(id: string): number[] | undefined;
+}
+
+/** Loads the current build and checks its manifest against the model and chunker in use. */
+export async function loadIndex(indexDir: string, expected: { modelId: string; modelSha256?: string; dimensions: number }): Promise<LoadedIndex> {
+  const dir = currentBuildDir(indexDir);
+  if (!dir) throw new IndexMismatchError(`There is no built index in ${indexDir}.`);
+  const manifest = checkManifest(JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')), { ...expected, chunkerVersion: CHUNKER_VERSION });
+  const corpus = new Corpus(JSON.parse(readFileSync(join(dir, 'corpus.json'), 'utf8')) as CorpusData);
+  const vectors = await HnswIndex.load(join(dir, 'hnsw'), manifest.dimensions);
+  if (vectors.size !== manifest.passageCount) throw new IndexMismatchError(`The HNSW index holds ${vectors.size} vectors; the manifest says ${manifest.passageCount}.`);
+  let stored: { vectors: StoredVectors; map: Record<string, string> } | undefined;
+  return {
+    manifest,
+    corpus,
+    vectors,
+    passageVector(id) {
+      stored ??= {
+        vectors: JSON.parse(readFileSync(join(dir, 'vectors.json'), 'utf8')) as StoredVectors,
+        map: JSON.parse(readFileSync(join(dir, 'passage-vectors.json'), 'utf8')) as Record<string, string>,
+      };
+      const h = stored.map[id];
+      return h && stored.vectors[h] ? decode(stored.vectors[h]) : undefined;
+    },
+  };
+}
+
+/** Why the index must be rebuilt before use, or undefined when it is current. */
+export function staleReason(indexDir: string, seedsDir: string, expected: { modelId: string; modelSha256: string }): string | undefined {
+  const dir = currentBuildDir(indexDir);
+  if (!dir) return `no index in ${indexDir}`;
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as IndexManifest;
+  if (manifest.chunkerVersion !== CHUNKER_VERSION) return `chunker version ${manifest.chunkerVersion} -> ${CHUNKER_VERSION}`;
+  if (manifest.model.id !== expected.modelId || manifest.model.sha256 !== expected.modelSha256) return 'the embedding model changed';
+  if (manifest.corpusHash !== corpusHash(readSeeds(seedsDir))) return `the documents in ${seedsDir} changed`;
+  return undefined;
+}
