@@ -1,8 +1,12 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Two projects: `unit` (pure code, fake embeddings, fast) and `model` (loads the real
- * bge-small-zh model and the built index; named so it can be run on its own).
+ * Test projects, each runnable on its own (`npx vitest run --project NAME`):
+ * - unit: pure code and in-process routes, fake embeddings, no model;
+ * - edge: the portable core's unit tests again under the edge-runtime environment (no Node APIs);
+ * - model: loads the real bge-small-zh model and the built index;
+ * - browser: the widget end to end in Debian's Chromium;
+ * - workerd: the Worker in workerd through `wrangler dev`.
  */
 export default defineConfig({
   test: {
@@ -21,6 +25,26 @@ export default defineConfig({
           include: ['test/**/*.model.test.ts'],
           environment: 'node',
           testTimeout: 120_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          name: 'browser',
+          include: ['test/**/*.browser.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          name: 'workerd',
+          include: ['test/**/*.workerd.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
           hookTimeout: 180_000,
           fileParallelism: false,
         },

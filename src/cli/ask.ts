@@ -33,7 +33,7 @@ async function main(): Promise<void> {
   }
   const config = parseConfig(process.env);
   const runtime = await loadRuntime({ modelDir: config.MODEL_DIR, indexDir: config.INDEX_DIR, seedsDir: config.SEEDS_DIR });
-  const ask = (q: string) => runtime.retriever.retrieve(q, { k, mode });
+  const ask = (q: string) => (values.mode === 'hybrid' ? runtime.answerer.answer(q) : runtime.retriever.retrieve(q, { k, mode }));
 
   if (!values.batch) {
     const result = await ask(question);

@@ -1,15 +1,12 @@
-import { Bm25Index } from '../retrieval/bm25-index.js';
-import { searchText } from '../retrieval/corpus.js';
-import { HybridRetriever, type RetrievalTuning } from '../retrieval/hybrid-retriever.js';
+import { createPipeline, type Pipeline } from '../answer/create-pipeline.js';
+import type { RetrievalTuning } from '../retrieval/hybrid-retriever.js';
 import { TransformersEmbedder } from '../embeddings/transformers-embedder.node.js';
 import { buildIndex, loadIndex, staleReason, type LoadedIndex } from '../vector-index/index-store.node.js';
 import { reportBuild } from './report-build.js';
 
-export interface Runtime {
+export interface Runtime extends Pipeline {
   embedder: TransformersEmbedder;
   index: LoadedIndex;
-  bm25: Bm25Index;
-  retriever: HybridRetriever;
   /** Milliseconds spent loading the model and the index. */
   loadMs: number;
 }
@@ -36,7 +33,6 @@ export async function loadRuntime(options: RuntimeOptions): Promise<Runtime> {
     log(reportBuild(result).split('\n')[0]!);
   }
   const index = await loadIndex(options.indexDir, { modelId: embedder.modelId, modelSha256: embedder.modelHash, dimensions: embedder.dimensions });
-  const bm25 = Bm25Index.build(index.corpus.passages.map((p) => ({ id: p.id, text: searchText(p, index.corpus.document(p.docId)) })));
-  const retriever = new HybridRetriever({ corpus: index.corpus, bm25, embedder, vectors: index.vectors }, options.tuning);
-  return { embedder, index, bm25, retriever, loadMs: performance.now() - started };
+  const pipeline = createPipeline({ corpus: index.corpus, embedder, vectors: index.vectors, ...(options.tuning ? { tuning: options.tuning } : {}) });
+  return { ...pipeline, embedder, index, loadMs: performance.now() - started };
 }

@@ -1,0 +1,55 @@
+import type { Citation } from '../core/types.js';
+
+/** One claim of an answer: verbatim text from the cited passage, and the marker that cites it. */
+export interface Claim {
+  text: string;
+  citation: number;
+}
+
+/** `2023-02-21` -> `2023年2月21日`. */
+export function chineseDate(iso: string): string {
+  const [y, m, d] = iso.split('-');
+  return `${y}年${Number(m)}月${Number(d)}日`;
+}
+
+/** The connective that says whose rule a claim is and when: 根据2023年2月21日印发的《…》（文号）第二部分第8条： */
+export function sourcePhrase(c: Citation, first: boolean, newest: boolean): string {
+  const when = `${chineseDate(c.date)}印发的`;
+  return `${first ? '根据' : '另据'}${when}《${c.title}》（${c.docNumber}${newest ? '，为其中较新的文件' : ''}）${c.label}：`;
+}
+
+const strip = (s: string) => s.replace(/[。.；;，,：:]+$/, '');
+
+/**
+ * Writes the short answer: per document a source phrase, then its verbatim claims with markers.
+ * Documents of different dates are kept apart and dated; when they differ in date, the newer one is named.
+ */
+export function composeAnswerText(claims: readonly Claim[], citations: readonly Citation[]): string {
+  const byDoc: Array<{ docNumber: string; claims: Claim[] }> = [];
+  for (const claim of claims) {
+    const docNumber = citations[claim.citation - 1]!.docNumber;
+    const group = byDoc.find((g) => g.docNumber === docNumber);
+    if (group) group.claims.push(claim);
+    else byDoc.push({ docNumber, claims: [claim] });
+  }
+  const dates = byDoc.map((g) => citations[g.claims[0]!.citation - 1]!.date);
+  const latest = dates.reduce((a, b) => (a > b ? a : b), '');
+  const distinctDates = new Set(dates).size > 1;
+  return byDoc
+    .map((group, i) => {
+      const c = citations[group.claims[0]!.citation - 1]!;
+      const body = group.claims.map((claim) => `${strip(claim.text)}[${claim.citation}]`).join('；');
+      return `${sourcePhrase(c, i === 0, distinctDates && c.date === latest)}${body}。`;
+    })
+    .join('');
+}
+
+/** Removes markers and source phrases, leaving the claims: what must be verbatim in the corpus. */
+export function claimsOf(answer: string): string[] {
+  return answer
+    .split(/(?=(?:根据|另据)\d{4}年\d{1,2}月\d{1,2}日印发的《)/)
+    .map((part) => part.replace(/^(?:根据|另据)\d{4}年\d{1,2}月\d{1,2}日印发的《[^》]+》（[^）]+）[^：]*：/, ''))
+    .flatMap((part) => part.split(/\[\d+\][；。]?/))
+    .map((s) => s.trim())
+    .filter(Boolean);
+}

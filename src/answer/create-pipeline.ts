@@ -1,0 +1,42 @@
+import type { Embedder, VectorIndex } from '../core/types.js';
+import { Bm25Index } from '../retrieval/bm25-index.js';
+import { searchText, type Corpus } from '../retrieval/corpus.js';
+import { HybridRetriever, type RetrievalTuning } from '../retrieval/hybrid-retriever.js';
+import { ExtractiveAnswerer } from './extractive-answerer.js';
+import type { Answerer } from './types.js';
+
+export interface Pipeline {
+  corpus: Corpus;
+  bm25: Bm25Index;
+  retriever: HybridRetriever;
+  /** The extractive composer: always available, the fallback of every other composer. */
+  extractive: ExtractiveAnswerer;
+  answerer: Answerer;
+}
+
+export interface PipelineParts {
+  corpus: Corpus;
+  /** Prebuilt lexical index (Workers ship one); built from the corpus when absent. */
+  bm25?: Bm25Index;
+  embedder?: Embedder;
+  vectors?: VectorIndex;
+  tuning?: RetrievalTuning;
+  newId?: () => string;
+}
+
+/** Assembles retrieval and answering from their parts. Portable: the Node server, the Worker and tests share it. */
+export function createPipeline(parts: PipelineParts): Pipeline {
+  const { corpus } = parts;
+  const bm25 = parts.bm25 ?? buildLexicalIndex(corpus);
+  const retriever = new HybridRetriever(
+    { corpus, bm25, ...(parts.embedder && parts.vectors ? { embedder: parts.embedder, vectors: parts.vectors } : {}) },
+    parts.tuning,
+  );
+  const extractive = new ExtractiveAnswerer({ retriever, corpus, bm25, ...(parts.newId ? { newId: parts.newId } : {}) });
+  return { corpus, bm25, retriever, extractive, answerer: extractive };
+}
+
+/** BM25 over the same text the embedder sees. */
+export function buildLexicalIndex(corpus: Corpus): Bm25Index {
+  return Bm25Index.build(corpus.passages.map((p) => ({ id: p.id, text: searchText(p, corpus.document(p.docId)) })));
+}

@@ -1,0 +1,43 @@
+import type { Citation, RetrievalResult } from '../core/types.js';
+
+/** One earlier turn of the conversation, as the caller (HTTP client, Slack thread) kept it. */
+export interface Turn {
+  question: string;
+  answer?: string;
+  /** The passages cited in that turn, in marker order ([1] is the first). */
+  citations?: Array<Pick<Citation, 'id'> & Partial<Citation>>;
+}
+
+export type AnswerMode = 'extractive' | 'llm' | 'llm-repaired';
+
+/** What every channel shows: the short answer with [n] markers, then the cited passages with their quotes. */
+export interface Answer extends RetrievalResult {
+  /** Unique id of this answer, for feedback. */
+  answerId: string;
+  /** Short answer in Chinese; `[n]` refers to `citations[n-1]`. */
+  answer: string;
+  mode: AnswerMode;
+  /** The question actually searched, when a follow-up was rewritten with the conversation's topic. */
+  rewrittenQuestion?: string;
+  /** Ids of the passages retrieval ranked, best first (cited or not). */
+  retrievedIds: string[];
+  /** Why the LLM path fell back or was repaired. */
+  notice?: string;
+}
+
+export type AnswerEvent =
+  | { type: 'delta'; text: string }
+  | { type: 'citations'; citations: Citation[] }
+  | { type: 'done'; answer: Answer };
+
+export interface AnswerOptions {
+  history?: Turn[];
+  signal?: AbortSignal;
+}
+
+/** The one interface both composers (extractive, LLM) implement. */
+export interface Answerer {
+  answer(question: string, options?: AnswerOptions): Promise<Answer>;
+  /** Streams text deltas, then the citations, then the finished answer. */
+  stream(question: string, options?: AnswerOptions): AsyncIterable<AnswerEvent>;
+}

@@ -1,0 +1,38 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createPipeline, type Pipeline } from '../../src/answer/create-pipeline.js';
+import { FakeEmbedder } from '../../src/embeddings/fake-embedder.js';
+import { parseDocument } from '../../src/ingest/parse-document.js';
+import { Corpus, searchText, type CorpusData } from '../../src/retrieval/corpus.js';
+import { FlatIndex } from '../../src/vector-index/flat-index.js';
+
+const SEEDS = join(import.meta.dirname, '../../seeds');
+
+let cached: CorpusData | undefined;
+
+/** The real corpus, parsed from seeds/ once per test file. */
+export function seedCorpus(): Corpus {
+  cached ??= (() => {
+    const data: CorpusData = { documents: [], passages: [] };
+    for (const file of readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort()) {
+      const { document, passages } = parseDocument(file, readFileSync(join(SEEDS, file), 'utf8'));
+      data.documents.push({ ...document, contentHash: file });
+      data.passages.push(...passages);
+    }
+    return data;
+  })();
+  return new Corpus(cached);
+}
+
+/**
+ * The full pipeline over the real corpus with deterministic fake embeddings (no model):
+ * what route, Slack and Worker tests run against. Tests of the real model live in *.model.test.ts.
+ */
+export async function seedPipeline(options: { dense?: boolean; newId?: () => string } = {}): Promise<Pipeline> {
+  const corpus = seedCorpus();
+  if (!options.dense) return createPipeline({ corpus, ...(options.newId ? { newId: options.newId } : {}) });
+  const embedder = new FakeEmbedder();
+  const vectors = await embedder.embedDocuments(corpus.passages.map((p) => searchText(p, corpus.document(p.docId))));
+  const index = new FlatIndex(corpus.passages.map((p, i) => ({ id: p.id, vector: vectors[i]! })));
+  return createPipeline({ corpus, embedder, vectors: index, ...(options.newId ? { newId: options.newId } : {}) });
+}
