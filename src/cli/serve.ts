@@ -1,0 +1,55 @@
+/**
+ * `npm start`: the Hono service on Node. Listens at once (`/healthz` answers, `/readyz` says
+ * loading), loads the model and index once, then serves the app and prints the demo page's URL.
+ * SIGTERM and SIGINT stop accepting connections and let in-flight requests finish.
+ */
+import { join } from 'node:path';
+import { parseConfig } from '../core/config.js';
+import { createApp } from '../http/create-app.js';
+import { JsonlFeedbackStore } from '../http/feedback/jsonl-feedback-store.node.js';
+import { createJsonLogger } from '../http/json-logger.js';
+import { startNodeServer } from '../http/node-server.node.js';
+import { loadRuntime } from './load-runtime.node.js';
+
+async function main(): Promise<void> {
+  const config = parseConfig(process.env);
+  const logger = createJsonLogger((line) => process.stdout.write(`${line}\n`));
+  const server = await startNodeServer({ port: config.PORT, hostname: config.HOST });
+  let feedback: JsonlFeedbackStore | undefined;
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ msg: 'shutting down', signal });
+    await server.shutdown();
+    await feedback?.close();
+    logger.info({ msg: 'stopped' });
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+
+  const runtime = await loadRuntime({
+    modelDir: config.MODEL_DIR,
+    indexDir: config.INDEX_DIR,
+    seedsDir: config.SEEDS_DIR,
+    log: (line) => logger.info({ msg: line }),
+  });
+  feedback = await JsonlFeedbackStore.open(join(config.DATA_DIR, 'feedback.jsonl'));
+  const checks = {
+    model: runtime.embedder.modelId,
+    dimensions: runtime.embedder.dimensions,
+    passages: runtime.corpus.passages.length,
+    manifest: 'checked',
+    loadMs: Math.round(runtime.loadMs),
+  };
+  const app = createApp({ answerer: runtime.answerer, corpus: runtime.corpus, feedback, readiness: () => ({ ready: true, checks }), config, logger });
+  server.setFetch(app.fetch);
+  logger.info({ msg: 'ready', url: server.url, ...checks });
+  console.error(`PolicyDesk is ready. Demo page: ${server.url}/`);
+}
+
+main().catch((error: Error) => {
+  console.error(`serve: ${error.message}`);
+  process.exit(1);
+});

@@ -1,0 +1,51 @@
+import type { Answer, Answerer } from '../answer/types.js';
+import type { Config } from '../core/config.js';
+import type { Corpus } from '../retrieval/corpus.js';
+import type { FeedbackStore } from './feedback/feedback-store.js';
+
+/** Structured logger: one JSON object per call. The Node server writes lines to stdout; tests collect them. */
+export interface Logger {
+  info(entry: Record<string, unknown>): void;
+  error(entry: Record<string, unknown>): void;
+}
+
+export interface Readiness {
+  ready: boolean;
+  checks: Record<string, unknown>;
+}
+
+/** The settings the HTTP layer reads; the parsed `Config` satisfies it. */
+export type HttpConfig = Pick<Config, 'API_KEYS' | 'ALLOWED_ORIGINS' | 'RATE_LIMIT_PER_MINUTE' | 'LOG_QUESTIONS'>;
+
+/** Everything `createApp` needs, passed in once: the Node server, the Worker and tests assemble it differently. */
+export interface AppDeps {
+  answerer: Answerer;
+  corpus: Corpus;
+  feedback: FeedbackStore;
+  /** Whether the model and index are loaded and checked (`GET /readyz`). */
+  readiness: () => Readiness;
+  config: HttpConfig;
+  logger: Logger;
+  /** Milliseconds since the epoch; injectable so rate-limit and feedback tests control time. */
+  clock?: () => number;
+  /** Slack's receiver; `POST /slack/events` answers 404 when it is absent. */
+  slack?: (request: Request) => Promise<Response>;
+  /** Who a request counts against for rate limiting; defaults to the peer address. */
+  clientKey?: (request: Request, env: unknown) => string;
+  /** Request ids for logs and the `X-Request-Id` header. */
+  newId?: () => string;
+}
+
+/** Per-request values that middleware and handlers share (read back by the request log). */
+export interface AppVariables {
+  requestId: string;
+  /** The question asked, kept for the log only when LOG_QUESTIONS is on. */
+  question?: string;
+  answer?: Pick<Answer, 'abstained' | 'mode'>;
+  /** Set by streaming handlers: resolves when the stream ends, so the log line carries its outcome. */
+  streamDone?: Promise<StreamOutcome>;
+}
+
+export type StreamOutcome = 'complete' | 'cancelled' | 'error';
+
+export type AppEnv = { Variables: AppVariables };

@@ -1,0 +1,77 @@
+import { mkdir, open, readFile, type FileHandle } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { feedbackRecordSchema, type FeedbackRecord, type FeedbackStore } from './feedback-store.js';
+
+/**
+ * Append-only JSON lines with fsync. Writes go through one promise chain, so each record is
+ * written whole before the next begins and concurrent posts never interleave; `append` resolves after
+ * the fsync, so an acknowledged record survives a crash or a restart.
+ */
+export class JsonlFeedbackStore implements FeedbackStore {
+  private tail: Promise<void> = Promise.resolve();
+  private failure: string | undefined;
+  private closed = false;
+
+  private constructor(
+    readonly path: string,
+    private readonly handle: FileHandle,
+  ) {}
+
+  /** Opens (creating when missing) the file and its folder, and syncs the folder so the new file itself is durable. */
+  static async open(path: string): Promise<JsonlFeedbackStore> {
+    await mkdir(dirname(path), { recursive: true });
+    const handle = await open(path, 'a');
+    const folder = await open(dirname(path), 'r');
+    try {
+      await folder.sync();
+    } finally {
+      await folder.close();
+    }
+    return new JsonlFeedbackStore(path, handle);
+  }
+
+  append(record: FeedbackRecord): Promise<void> {
+    if (this.closed) return Promise.reject(new Error('feedback store is closed'));
+    const line = `${JSON.stringify(feedbackRecordSchema.parse(record))}\n`;
+    const write = this.tail.then(async () => {
+      try {
+        await this.handle.appendFile(line);
+        await this.handle.sync();
+        this.failure = undefined;
+      } catch (error) {
+        this.failure = (error as Error).message;
+        throw error;
+      }
+    });
+    // The chain continues after a failed write; the caller of that write sees the error.
+    this.tail = write.catch(() => {});
+    return write;
+  }
+
+  /** Reads the file back; a torn last line (a crash mid-write, before the fsync was acknowledged) is skipped. */
+  async list(): Promise<FeedbackRecord[]> {
+    await this.tail;
+    const text = await readFile(this.path, 'utf8');
+    const records: FeedbackRecord[] = [];
+    for (const line of text.split('\n')) {
+      if (line.trim() === '') continue;
+      try {
+        records.push(feedbackRecordSchema.parse(JSON.parse(line)));
+      } catch {
+        // Unacknowledged partial line: nobody was told it was stored.
+      }
+    }
+    return records;
+  }
+
+  health() {
+    return this.failure ? { ok: false, detail: `last feedback write failed: ${this.failure}` } : { ok: true };
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.tail;
+    await this.handle.close();
+  }
+}

@@ -1,0 +1,20 @@
+import type { FeedbackRecord, FeedbackStore } from './feedback-store.js';
+
+/** Feedback kept in memory: for tests and for runtimes without a disk (a Worker passes its own store). */
+export class MemoryFeedbackStore implements FeedbackStore {
+  private readonly records: FeedbackRecord[] = [];
+
+  async append(record: FeedbackRecord): Promise<void> {
+    this.records.push(structuredClone(record));
+  }
+
+  async list(): Promise<FeedbackRecord[]> {
+    return this.records.map((r) => structuredClone(r));
+  }
+
+  health() {
+    return { ok: true };
+  }
+
+  async close(): Promise<void> {}
+}

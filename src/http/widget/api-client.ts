@@ -1,0 +1,78 @@
+import { readSse } from './read-sse.js';
+import type { WidgetAnswer, WidgetCitation, WidgetTurn } from './widget-types.js';
+
+/** Why a request failed, in words for the user; every kind offers a retry. */
+export class WidgetRequestError extends Error {
+  constructor(
+    readonly kind: 'network' | 'rate' | 'server' | 'refused' | 'interrupted',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface ChatHandlers {
+  onDelta(text: string): void;
+  onCitations(citations: WidgetCitation[]): void;
+}
+
+export interface ApiClient {
+  chat(question: string, history: WidgetTurn[], handlers: ChatHandlers, signal: AbortSignal): Promise<WidgetAnswer>;
+  feedback(body: { question: string; answerId: string; rating: 'up' | 'down'; comment?: string }): Promise<void>;
+}
+
+/** Talks to the service: `/api/chat` as a stream, `/api/feedback` as JSON. */
+export function createApiClient(endpoint: string, apiKey?: string): ApiClient {
+  const headers: Record<string, string> = { 'Content-Type': 'application/json', Accept: 'text/event-stream, application/json' };
+  if (apiKey) headers.Authorization = `Bearer ${apiKey}`;
+
+  async function post(path: string, body: unknown, signal?: AbortSignal): Promise<Response> {
+    let response: Response;
+    try {
+      response = await fetch(`${endpoint}${path}`, { method: 'POST', headers, body: JSON.stringify(body), signal: signal ?? null });
+    } catch (error) {
+      if (signal?.aborted) throw error;
+      throw new WidgetRequestError('network', '无法连接到问答服务，请检查网络后重试。');
+    }
+    if (!response.ok) throw await failure(response);
+    return response;
+  }
+
+  return {
+    async chat(question, history, handlers, signal) {
+      const response = await post('/api/chat', { question, history }, signal);
+      if (!response.body) throw new WidgetRequestError('interrupted', '回答中断了，请重试。');
+      try {
+        for await (const { event, data } of readSse(response.body)) {
+          const value = JSON.parse(data);
+          if (event === 'delta') handlers.onDelta(String(value.text ?? ''));
+          else if (event === 'citations') handlers.onCitations(value.citations ?? []);
+          else if (event === 'done') return value as WidgetAnswer;
+          else if (event === 'error') throw new WidgetRequestError('server', '服务暂时出错了，请稍后重试。');
+        }
+      } catch (error) {
+        if (error instanceof WidgetRequestError || signal.aborted) throw error;
+        throw new WidgetRequestError('interrupted', '回答中断了，请重试。');
+      }
+      throw new WidgetRequestError('interrupted', '回答中断了，请重试。');
+    },
+    async feedback(body) {
+      await post('/api/feedback', body);
+    },
+  };
+}
+
+async function failure(response: Response): Promise<WidgetRequestError> {
+  if (response.status === 429) {
+    const seconds = Number(response.headers.get('Retry-After')) || 30;
+    return new WidgetRequestError('rate', `提问太频繁了，请在 ${seconds} 秒后重试。`);
+  }
+  if (response.status >= 500) return new WidgetRequestError('server', '服务暂时出错了，请稍后重试。');
+  let detail = '';
+  try {
+    detail = String((await response.json()).error?.message ?? '');
+  } catch {
+    // Not our JSON (a proxy's page): the status alone must do.
+  }
+  return new WidgetRequestError('refused', `请求未被接受（${response.status}）${detail ? `：${detail}` : '。'}`);
+}

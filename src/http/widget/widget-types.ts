@@ -1,0 +1,30 @@
+/** The parts of the service's Answer JSON the widget reads. */
+export interface WidgetCitation {
+  id: string;
+  title: string;
+  docNumber: string;
+  label: string;
+  date: string;
+  text: string;
+  quote?: string;
+}
+
+export interface WidgetAnswer {
+  answerId: string;
+  question: string;
+  answer: string;
+  abstained: boolean;
+  citations: WidgetCitation[];
+}
+
+export interface WidgetTurn {
+  question: string;
+  answer: string;
+  citations: Array<{ id: string }>;
+}
+
+export interface WidgetOptions {
+  endpoint: string;
+  title: string;
+  apiKey?: string;
+}
