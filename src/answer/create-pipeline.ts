@@ -1,7 +1,7 @@
 import type { Embedder, VectorIndex } from '../core/types.js';
 import { Bm25Index } from '../retrieval/bm25-index.js';
 import { searchText, type Corpus } from '../retrieval/corpus.js';
-import { HybridRetriever, type RetrievalTuning } from '../retrieval/hybrid-retriever.js';
+import { HybridRetriever, type RetrievalMode, type RetrievalTuning } from '../retrieval/hybrid-retriever.js';
 import { ExtractiveAnswerer } from './extractive-answerer.js';
 import type { Answerer } from './types.js';
 
@@ -21,6 +21,8 @@ export interface PipelineParts {
   embedder?: Embedder;
   vectors?: VectorIndex;
   tuning?: RetrievalTuning;
+  /** Retrieval mode for answering (baselines use dense or lexical alone); the retriever's default otherwise. */
+  mode?: RetrievalMode;
   newId?: () => string;
 }
 
@@ -32,7 +34,7 @@ export function createPipeline(parts: PipelineParts): Pipeline {
     { corpus, bm25, ...(parts.embedder && parts.vectors ? { embedder: parts.embedder, vectors: parts.vectors } : {}) },
     parts.tuning,
   );
-  const extractive = new ExtractiveAnswerer({ retriever, corpus, bm25, ...(parts.newId ? { newId: parts.newId } : {}) });
+  const extractive = new ExtractiveAnswerer({ retriever, corpus, bm25, ...(parts.mode ? { mode: parts.mode } : {}), ...(parts.newId ? { newId: parts.newId } : {}) });
   return { corpus, bm25, retriever, extractive, answerer: extractive };
 }
 

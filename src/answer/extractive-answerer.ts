@@ -1,38 +1,41 @@
-import type { Citation } from '../core/types.js';
+import type { Citation, RetrievalResult } from '../core/types.js';
 import type { Bm25Index } from '../retrieval/bm25-index.js';
 import type { Corpus } from '../retrieval/corpus.js';
-import { validateQuestion, type HybridRetriever } from '../retrieval/hybrid-retriever.js';
+import { validateQuestion, type HybridRetriever, type RetrievalMode } from '../retrieval/hybrid-retriever.js';
 import { splitSentences } from '../ingest/split-sentences.js';
-import { toChineseNumeral } from '../ingest/chinese-numerals.js';
-import { composeAnswerText, chineseDate, type Claim } from './compose-text.js';
+import { composeAnswerText, sourceAnswer, type Claim } from './compose-text.js';
 import { resolveFollowUp } from './resolve-follow-up.js';
-import { factClause, scoreSentences, type ScoredSentence } from './select-sentences.js';
+import { pickOrdinal } from './pick-ordinal.js';
+import { scoreSentences, shortenClaim, type ScoredSentence } from './select-sentences.js';
 import type { Answer, AnswerEvent, AnswerOptions, Answerer } from './types.js';
 
 export interface ExtractiveAnswererDeps {
   retriever: HybridRetriever;
   corpus: Corpus;
   bm25: Bm25Index;
+  mode?: RetrievalMode;
   newId?: () => string;
 }
 
 export interface ExtractiveTuning {
   /** Below this sentence score no sentence answers the question: abstain. */
   minSentenceScore: number;
-  /** A claim from another passage is added when it scores at least this share of the best. */
-  secondClaimShare: number;
-  maxClaims: number;
+  /** A second sentence of the best passage is added when it scores at least this share of the best. */
+  secondSentenceShare: number;
   /** Claims longer than this are cut to their best clauses (still verbatim). */
   maxClaimChars: number;
+  /** Passages retrieved for composing. */
+  k: number;
 }
 
-export const DEFAULT_EXTRACTIVE_TUNING: ExtractiveTuning = { minSentenceScore: 0.2, secondClaimShare: 0.8, maxClaims: 2, maxClaimChars: 90 };
+export const DEFAULT_EXTRACTIVE_TUNING: ExtractiveTuning = { minSentenceScore: 0.12, secondSentenceShare: 0.6, maxClaimChars: 90, k: 6 };
 
 const randomId = () => crypto.randomUUID();
 
 /**
  * The offline composer: picks the sentences of the retrieved points that answer the question
- * and writes a short answer around them. Every claim is verbatim from the corpus.
+ * and writes a short answer around them, saying whose rule it is and when. Every claim is
+ * verbatim from the corpus; connectives and source phrases are the only other words.
  */
 export class ExtractiveAnswerer implements Answerer {
   constructor(
@@ -42,50 +45,49 @@ export class ExtractiveAnswerer implements Answerer {
 
   async answer(rawQuestion: string, options: AnswerOptions = {}): Promise<Answer> {
     const question = validateQuestion(rawQuestion);
-    const { corpus, retriever, bm25 } = this.deps;
+    const { corpus, retriever } = this.deps;
     const answerId = (this.deps.newId ?? randomId)();
     const followUp = resolveFollowUp(question, options.history);
 
     if (followUp.kind === 'source' && corpus.passage(followUp.passageId)) {
       const c = corpus.citation(followUp.passageId, 1);
-      const answer = `这一条出自${chineseDate(c.date)}由${c.issuer}印发的《${c.title}》（${c.docNumber}），位置是${c.label}[1]。`;
-      return { answerId, question, answer, mode: 'extractive', abstained: false, citations: [{ ...c, quote: firstSentence(c.text) }], nearest: [], retrievedIds: [c.id] };
+      const answer = sourceAnswer(c);
+      const quote = splitSentences(c.text)[0] ?? c.text;
+      return { answerId, question, answer, mode: 'extractive', abstained: false, citations: [{ ...c, quote }], nearest: [], retrievedIds: [c.id] };
     }
-    if (followUp.kind === 'ordinal' && corpus.passage(followUp.passageId)) {
-      const passage = corpus.passage(followUp.passageId)!;
-      const sentences = splitSentences(passage.text);
-      const item = followUp.item ? sentences.find((s) => s.startsWith(`${toChineseNumeral(followUp.item!)}是`)) : undefined;
-      const pick = item ?? scoreSentences(`${followUp.topic}${question}`, [passage.id], corpus, bm25)[0]?.sentence ?? sentences[0]!;
-      const citation = { ...corpus.citation(passage.id, 1), quote: pick };
-      return this.finish(answerId, question, [{ text: pick, citation: 1 }], [citation], [passage.id], question);
+    if (followUp.kind === 'ordinal') {
+      const picked = pickOrdinal(followUp.n, followUp.citedIds, corpus);
+      if (picked) {
+        const claim = picked.sentence ?? this.bestSentences(`${followUp.topic}${question}`, [picked.passageId])[0]?.sentence ?? picked.text;
+        const citation = { ...corpus.citation(picked.passageId, 1), quote: claim };
+        return this.finish(answerId, question, [{ text: shortenClaim(question, claim, this.tuning.maxClaimChars), citation: 1 }], [citation], [picked.passageId], question);
+      }
     }
 
     const searched = followUp.kind === 'rewrite' ? followUp.question : question;
-    const retrieval = await retriever.retrieve(searched, { k: 5 });
-    const retrievedIds = retrieval.citations.map((c) => c.id);
-    if (retrieval.abstained) return this.abstain(answerId, question, retrieval.reason, retrieval.nearest, searched);
-
-    const scored = scoreSentences(searched, retrievedIds, corpus, bm25);
-    const best = scored[0];
-    if (!best || best.score < this.tuning.minSentenceScore) {
-      return this.abstain(answerId, question, '检索到的条目中没有直接回答这个问题的句子。', retrieval.citations.slice(0, 3), searched);
+    const retrieval = await retriever.retrieve(searched, { k: this.tuning.k, ...(this.deps.mode ? { mode: this.deps.mode } : {}) });
+    const retrievedIds = (retrieval.abstained ? retrieval.nearest : retrieval.citations).map((c) => c.id);
+    if (retrieval.abstained) return this.abstain(answerId, question, retrieval.reason, retrieval.nearest, retrievedIds, searched);
+    if (retrieval.direct) {
+      const top = retrieval.citations[0]!;
+      const quote = splitSentences(top.text).slice(0, 2).join('');
+      return this.finish(answerId, question, [{ text: shortenClaim(question, quote, this.tuning.maxClaimChars * 2), citation: 1 }], [{ ...top, quote }], retrievedIds, searched);
     }
-    const chosen: ScoredSentence[] = [best];
-    for (const s of scored.slice(1)) {
-      if (chosen.length >= this.tuning.maxClaims || s.score < best.score * this.tuning.secondClaimShare) break;
-      const samePassage = chosen.some((c) => c.passageId === s.passageId);
-      const sameDoc = chosen.some((c) => corpus.passage(c.passageId)!.docId === corpus.passage(s.passageId)!.docId);
-      if (!samePassage && !sameDoc) chosen.push(s);
+
+    const chosen = this.choose(searched, retrieval);
+    if (chosen.length === 0) {
+      return this.abstain(answerId, question, '检索到的条目中没有直接回答这个问题的句子。', retrieval.citations.slice(0, 3), retrievedIds, searched);
     }
     const citations: Citation[] = [];
     const claims: Claim[] = chosen.map((s) => {
       let index = citations.findIndex((c) => c.id === s.passageId);
       if (index < 0) {
-        const base = retrieval.citations.find((c) => c.id === s.passageId)!;
-        citations.push({ ...base, quote: s.sentence });
+        citations.push({ ...retrieval.citations.find((c) => c.id === s.passageId)!, quote: s.sentence });
         index = citations.length - 1;
+      } else {
+        citations[index]!.quote = orderedQuote(citations[index]!, [citations[index]!.quote!, s.sentence]);
       }
-      return { text: this.shorten(searched, s.sentence), citation: index + 1 };
+      return { text: shortenClaim(searched, s.sentence, this.tuning.maxClaimChars), citation: index + 1 };
     });
     return this.finish(answerId, question, claims, citations, retrievedIds, searched);
   }
@@ -100,26 +102,31 @@ export class ExtractiveAnswerer implements Answerer {
     yield { type: 'done', answer };
   }
 
-  /** Keeps a claim short: the clause with the number asked for, or the best clauses of a long sentence. */
-  private shorten(question: string, sentence: string): string {
-    const fact = factClause(question, sentence);
-    if (fact) return fact;
-    if (sentence.length <= this.tuning.maxClaimChars) return sentence;
-    const clauses = sentence.split(/(?<=[，,；;：:])/);
-    let best = '';
-    let bestScore = -1;
-    for (let i = 0; i < clauses.length; i++) {
-      let span = '';
-      for (let j = i; j < clauses.length && (span + clauses[j]!).length <= this.tuning.maxClaimChars; j++) {
-        span += clauses[j]!;
-        const score = overlap(question, span);
-        if (score > bestScore) {
-          best = span;
-          bestScore = score;
-        }
-      }
+  /**
+   * The claims: the best sentences of the best passage (a point's title sentence only when
+   * nothing else in it answers), then, when the question names several scopes (the city and a
+   * district), the best sentence of each other scope, so documents are kept apart.
+   */
+  private choose(question: string, retrieval: RetrievalResult): ScoredSentence[] {
+    const ids = retrieval.citations.map((c) => c.id);
+    const scored = this.bestSentences(question, ids);
+    const best = scored[0];
+    if (!best || best.score < this.tuning.minSentenceScore) return [];
+    const chosen = [best];
+    const second = scored.find((s) => s !== best && s.passageId === best.passageId);
+    if (second && second.score >= best.score * this.tuning.secondSentenceShare) chosen.push(second);
+    const docOf = (id: string) => this.deps.corpus.passage(id)!.docId;
+    for (const group of retrieval.scopeGroups ?? []) {
+      if (chosen.some((s) => group.includes(docOf(s.passageId)))) continue;
+      const inGroup = scored.find((s) => group.includes(docOf(s.passageId)));
+      if (inGroup && inGroup.score >= this.tuning.minSentenceScore) chosen.push(inGroup);
     }
-    return best || sentence;
+    return chosen;
+  }
+
+  /** Sentences scored against the question; a point's title sentence counts only when no other sentence of it scores. */
+  private bestSentences(question: string, passageIds: readonly string[]): ScoredSentence[] {
+    return scoreSentences(question, passageIds, this.deps.corpus, this.deps.bm25);
   }
 
   private finish(answerId: string, question: string, claims: Claim[], citations: Citation[], retrievedIds: string[], searched: string): Answer {
@@ -136,7 +143,7 @@ export class ExtractiveAnswerer implements Answerer {
     };
   }
 
-  private abstain(answerId: string, question: string, reason: string | undefined, nearest: Citation[], searched: string): Answer {
+  private abstain(answerId: string, question: string, reason: string | undefined, nearest: Citation[], retrievedIds: string[], searched: string): Answer {
     const near = nearest.slice(0, 3).map((c) => `《${c.title}》${c.label}`);
     const answer = `未在现有文件中找到这个问题的答案。${reason ?? ''}${near.length > 0 ? `最接近的条目是：${near.join('；')}（仅供参考，不作为依据）。` : ''}`;
     return {
@@ -147,16 +154,14 @@ export class ExtractiveAnswerer implements Answerer {
       abstained: true,
       ...(reason ? { reason } : {}),
       citations: [],
-      nearest,
-      retrievedIds: nearest.map((c) => c.id),
+      nearest: nearest.slice(0, 3),
+      retrievedIds,
       ...(searched !== question ? { rewrittenQuestion: searched } : {}),
     };
   }
 }
 
-const firstSentence = (text: string) => splitSentences(text)[0] ?? text;
-
-function overlap(question: string, span: string): number {
-  const q = new Set([...question]);
-  return [...span].filter((ch) => q.has(ch)).length / Math.max(1, span.length) + [...span].filter((ch) => q.has(ch)).length / 100;
+/** Quotes from one passage in the order they appear in it. */
+function orderedQuote(citation: Citation, sentences: string[]): string {
+  return [...new Set(sentences)].sort((a, b) => citation.text.indexOf(a) - citation.text.indexOf(b)).join('');
 }

@@ -1,25 +1,29 @@
 import { parseChineseNumeral } from '../ingest/chinese-numerals.js';
+import { topicTerms } from '../retrieval/tokenize.js';
 import type { Turn } from './types.js';
 
 export type FollowUp =
   | { kind: 'none' }
-  /** An elliptical question rewritten with the previous topic. */
+  /** An elliptical question, searched together with the previous topic. */
   | { kind: 'rewrite'; question: string }
-  /** "第二点…": the n-th point cited in the previous answer, or the n-th 一是/二是 item of its first passage. */
-  | { kind: 'ordinal'; passageId: string; item?: number; topic: string }
+  /** "第二点…": an item (一是/二是…) or a sibling point of the previous answer's passage, or its n-th citation. */
+  | { kind: 'ordinal'; n: number; citedIds: string[]; topic: string }
   /** "这条是哪个文件里的？" */
   | { kind: 'source'; passageId: string };
 
 const ORDINAL = /第\s*([一二三四五六七八九十]|\d{1,2})\s*(?:点|条|个|项|部分)/;
 const ASKS_SOURCE = /哪个文件|哪份文件|什么文件|出自|来自哪|哪个文号|文号是|谁发的|谁印发|哪个部门|哪家单位发/;
-const ELLIPTICAL_START = /^(那|那么|还有|另外|再问一下|同样|如果是)/;
-const ELLIPTICAL_END = /(呢|吗|怎么样|如何)[？?。.！!]*$/;
-const PLACE_OR_YEAR = /(20\d{2}年?|全市|本市|上海市?|[\u4e00-\u9fff]{2}区)/g;
+const ANAPHORIC_START = /^(那么|那|其中|还有|另外|此外|同样|这个|这些|这一条|这条|如果是)/;
+const ANAPHORIC_END = /(呢|怎么说|怎么写的?|怎么规定的?)[？?。.！!]*$/;
+/** Scope words: when a follow-up names its own place or year, the previous ones are dropped from the topic. */
+const SCOPE = /(20\d{2}年?度?|全市|本市|市里|上海市?|[\u4e00-\u9fff]{2}区|普陀|长宁|黄浦|徐汇|静安|虹口|杨浦|闵行|宝山|嘉定|浦东|金山|松江|青浦|奉贤|崇明)/g;
+/** Words that name a document rather than a topic. */
+const DOC_WORDS = /(医疗工作计划|工作计划|工作要点|医政医管|医政|要点|计划|方案|文件|里|那边|这边|那块)/g;
 
 /**
  * Resolves a follow-up against the conversation passed in by the caller: ordinals refer to the
- * previous answer's citations, "which document" to its first one, and short elliptical
- * questions are rewritten with the previous question's topic. Rules only, no model.
+ * previous answer, "which document" to its first citation, and elliptical questions are
+ * searched with the previous question's topic. Rules only, no model; no state is kept here.
  */
 export function resolveFollowUp(question: string, history: readonly Turn[] | undefined): FollowUp {
   const last = history?.at(-1);
@@ -32,25 +36,23 @@ export function resolveFollowUp(question: string, history: readonly Turn[] | und
   const ordinal = ORDINAL.exec(q);
   if (ordinal && q.length <= 24 && cited.length > 0) {
     const n = /\d/.test(ordinal[1]!) ? Number(ordinal[1]) : parseChineseNumeral(ordinal[1]!);
-    if (cited.length >= n && n > 1) return { kind: 'ordinal', passageId: cited[n - 1]!.id, topic: last.question };
-    return { kind: 'ordinal', passageId: cited[0]!.id, item: n, topic: last.question };
+    return { kind: 'ordinal', n, citedIds: cited.map((c) => c.id), topic: topicOf(history!) };
   }
 
-  if (q.length <= 16 && (ELLIPTICAL_START.test(q) || ELLIPTICAL_END.test(q))) {
-    const focus = q.replace(ELLIPTICAL_START, '').replace(ELLIPTICAL_END, '').replace(/[？?。.！!，,]/g, '');
-    const topic = topicOf(history!);
-    const newScope = focus.match(PLACE_OR_YEAR);
-    const base = newScope ? topic.replace(PLACE_OR_YEAR, '') : topic;
-    return { kind: 'rewrite', question: `${focus}${base}` };
-  }
-  return { kind: 'none' };
+  const ownScope = q.match(SCOPE) ?? [];
+  const rest = q.replace(SCOPE, '').replace(DOC_WORDS, '').replace(ANAPHORIC_START, '').replace(ANAPHORIC_END, '');
+  const elliptical = ANAPHORIC_START.test(q) || ANAPHORIC_END.test(q) || topicTerms(rest).length < 2;
+  if (!elliptical) return { kind: 'none' };
+  const topic = topicOf(history!);
+  const base = ownScope.length > 0 ? topic.replace(SCOPE, '') : topic;
+  return { kind: 'rewrite', question: `${q.replace(ANAPHORIC_START, '')} ${base}` };
 }
 
-/** The last question that was not itself elliptical, so that chains of "那…呢？" keep the topic. */
+/** The last question that was not itself a follow-up, so that chains of "那…呢？" keep the topic. */
 function topicOf(history: readonly Turn[]): string {
   for (let i = history.length - 1; i >= 0; i--) {
     const q = history[i]!.question.replace(/\s+/g, '');
-    if (!(q.length <= 16 && (ELLIPTICAL_START.test(q) || ELLIPTICAL_END.test(q)))) return q;
+    if (!ANAPHORIC_START.test(q) && !ANAPHORIC_END.test(q)) return q;
   }
   return history.at(-1)!.question;
 }

@@ -11,13 +11,15 @@ export interface ScoredSentence {
   score: number;
 }
 
-const ASKS_NUMBER = /多少|几[个家所项名次条年月]|比例|百分|多大|何时|什么时候|哪一年|哪年|时间|日期|期限|有效期|数量|人数/;
-const HAS_NUMBER = /\d/;
+const ASKS_NUMBER = /多少|几[个家所项名次条年月届批]|第几|比例|百分|多大|何时|什么时候|哪一年|哪年|哪天|时间|日期|期限|有效期|数量|人数|多长/;
+const HAS_NUMBER = /\d|[一二三四五六七八九十两]+[个家所项名次届批年]/;
+/** A point's opening sentence is its title: it names the topic but rarely answers. */
+const TITLE_WEIGHT = 0.6;
 
 /**
  * Scores every sentence of the retrieved passages against the question: the IDF-weighted share
  * of the question's topic bigrams it contains, a bonus for a number when a number is asked for,
- * and a small prior for the passage's retrieval rank.
+ * a small prior for the passage's retrieval rank, and less weight for a point's title sentence.
  */
 export function scoreSentences(question: string, passageIds: readonly string[], corpus: Corpus, bm25: Bm25Index): ScoredSentence[] {
   const grams = contentBigrams(question);
@@ -29,29 +31,44 @@ export function scoreSentences(question: string, passageIds: readonly string[], 
   passageIds.forEach((id, rank) => {
     const passage = corpus.passage(id);
     if (!passage) return;
-    for (const sentence of splitSentences(passage.text)) {
+    const opensPoint = (passage.kind === 'point' || passage.kind === 'paragraph') && (passage.part?.index ?? 1) === 1;
+    splitSentences(passage.text).forEach((sentence, i) => {
       const s = normalizeForSearch(sentence);
-      if (s.length < 4) continue;
+      if (s.length < 4) return;
       let hit = 0;
       for (const [g, w] of idf) if (s.includes(g)) hit += w;
       let score = hit / total;
-      if (wantsNumber && HAS_NUMBER.test(sentence)) score += 0.15;
+      if (wantsNumber && HAS_NUMBER.test(sentence)) score += 0.25;
+      if (opensPoint && i === 0 && splitSentences(passage.text).length > 1) score *= TITLE_WEIGHT;
       score -= rank * 0.03;
       out.push({ passageId: id, rank, sentence, score });
-    }
+    });
   });
   return out.sort((a, b) => b.score - a.score);
 }
 
-/** The clause of a sentence that carries the number asked for, when the question asks for one. */
-export function factClause(question: string, sentence: string): string | undefined {
-  if (!ASKS_NUMBER.test(question)) return undefined;
+/**
+ * Keeps a claim short and verbatim: a sentence over `maxChars` is cut to the run of whole
+ * clauses that best matches the question.
+ */
+export function shortenClaim(question: string, sentence: string, maxChars: number): string {
+  if ([...sentence].length <= maxChars) return sentence;
   const clauses = sentence.split(/(?<=[，,；;：:])/);
   const grams = contentBigrams(question);
-  const scored = clauses
-    .filter((c) => HAS_NUMBER.test(c))
-    .map((c) => ({ c, s: grams.filter((g) => normalizeForSearch(c).includes(g)).length }))
-    .sort((a, b) => b.s - a.s);
-  const best = scored[0]?.c.replace(/[，,；;：:。.]$/, '');
-  return best && best.length >= 4 && best.length < sentence.length ? best : undefined;
+  const wantsNumber = ASKS_NUMBER.test(question);
+  let best = '';
+  let bestScore = -1;
+  for (let i = 0; i < clauses.length; i++) {
+    let span = '';
+    for (let j = i; j < clauses.length && [...(span + clauses[j]!)].length <= maxChars; j++) {
+      span += clauses[j]!;
+      const text = normalizeForSearch(span);
+      const score = grams.filter((g) => text.includes(g)).length + (wantsNumber && HAS_NUMBER.test(span) ? 1 : 0) + span.length / 1000;
+      if (score > bestScore) {
+        best = span;
+        bestScore = score;
+      }
+    }
+  }
+  return best || sentence;
 }

@@ -15,7 +15,8 @@ export interface PolicyDocument {
   contentHash: string;
 }
 
-export type PassageKind = 'preamble' | 'point' | 'paragraph' | 'section';
+/** notice: the cover letter (印发通知); closing: the clause that says when the document takes effect. */
+export type PassageKind = 'notice' | 'preamble' | 'point' | 'paragraph' | 'section' | 'closing';
 
 /** One retrievable unit: a numbered point, a lead-sentence paragraph, a preamble, or a part of one. */
 export interface Passage {
@@ -65,6 +66,23 @@ export interface RetrievalResult {
   citations: Citation[];
   /** Nearest passages even when abstaining (never offered as evidence). */
   nearest: Citation[];
+  /** True when the question named the point itself (文号 + 第N条): the first citation is that point. */
+  direct?: boolean;
+  /** Document groups the question is about (e.g. the city plans and 普陀's), when it names more than one. */
+  scopeGroups?: string[][];
+  /** What the abstention decision looked at, for calibration and reports. */
+  signals?: RetrievalSignals;
+}
+
+export interface RetrievalSignals {
+  /** Cosine similarity of the best passage (dense modes). */
+  dense?: number;
+  /** IDF-weighted share of the question's topic bigrams found in the best passage. */
+  coverage: number;
+  /** Share of the question's words that occur nowhere in the corpus. */
+  unknown: number;
+  /** The combined score the abstention threshold applies to. */
+  relevance: number;
 }
 
 /** The embedding interface, as small as LangChain's. */

@@ -5,7 +5,7 @@ import { endsSentence, hasSentenceEnd } from './split-sentences.js';
 import { splitLongText } from './split-long-text.js';
 
 /** Bump when the chunking rules change: built indexes record it and are rebuilt. */
-export const CHUNKER_VERSION = 3;
+export const CHUNKER_VERSION = 4;
 
 const SECTION = /^([一二三四五六七八九十]{1,3})、/;
 const SUBSECTION = /^[（(]([一二三四五六七八九十]{1,3})[）)]/;
@@ -13,6 +13,8 @@ const SUBSECTION = /^[（(]([一二三四五六七八九十]{1,3})[）)]/;
 const POINT = /^(\d{1,2})[.．、](?!\d)\s*/;
 /** A lead sentence opens a paragraph: short, no comma, ends in a full stop, more text follows. */
 const LEAD = /^([^，,、；;：:。.]{4,36})[。.](?!\d)(?=.)/;
+/** The clause that puts the document into force: 本实施方案自…起实施，有效期至… */
+const CLOSING = /^本(?:实施)?(?:方案|通知|办法|规定|意见|细则|计划)自.{4,20}起(?:实施|施行)/;
 
 export interface ChunkOptions {
   /** Longer points are split at sentence ends into parts of at most about this many characters. */
@@ -105,8 +107,18 @@ export function chunkDocument(docId: string, bodyLines: readonly string[], optio
     prev = line;
   }
   if (current.lines.length > 0) blocks.push(current);
+  splitClosing(blocks);
 
   return toPassages(docId, splitLeadParagraphs(blocks), headings, maxChars);
+}
+
+/** The closing clause at the end of the body becomes a passage of its own. */
+function splitClosing(blocks: Block[]): void {
+  const last = blocks.at(-1);
+  if (!last) return;
+  const at = last.lines.findIndex((line, i) => i > 0 && CLOSING.test(line) && endsSentence(last.lines[i - 1]!));
+  if (at < 0) return;
+  blocks.push({ kind: 'closing', marker: '', lines: last.lines.splice(at) });
 }
 
 /** Sub-sections made of unnumbered paragraphs that each open with a lead sentence become one block per paragraph. */
@@ -128,11 +140,11 @@ function toPassages(docId: string, blocks: Block[], headings: Map<string, string
   const passages: Passage[] = [];
   for (const block of blocks) {
     const text = joinLines(block.lines);
-    const sectionHeading = block.section ? headings.get(`${block.section}`) : undefined;
+    const sectionHeading = block.section && block.kind !== 'closing' ? headings.get(`${block.section}`) : undefined;
     const subHeading = block.sub ? headings.get(`${block.section}.${block.sub}`) : undefined;
     const lead = block.kind === 'paragraph' ? LEAD.exec(text)?.[1] : undefined;
 
-    let key = block.section ? `${block.section}` : '0';
+    let key = block.kind === 'closing' ? 'closing' : block.section ? `${block.section}` : '0';
     if (block.sub) key += `.${block.sub}`;
     if (block.point !== undefined) key += `.${block.point}`;
     if (block.paragraph !== undefined) key += `.p${block.paragraph}`;
@@ -140,10 +152,11 @@ function toPassages(docId: string, blocks: Block[], headings: Map<string, string
     seen.set(key, occurrence);
     const pointId = `${docId}#${key}${occurrence > 1 ? `-${occurrence}` : ''}`;
 
-    const part = block.section ? `第${toChineseNumeral(block.section)}部分` : '';
+    const part = block.section && block.kind !== 'closing' ? `第${toChineseNumeral(block.section)}部分` : '';
     const subLabel = subHeading ? (/^[（(][^）)]+[）)]/.exec(subHeading)?.[0] ?? '').replace('(', '（').replace(')', '）') : '';
     let label: string;
     if (block.kind === 'preamble') label = '前言';
+    else if (block.kind === 'closing') label = '施行日期';
     else if (block.kind === 'point') label = `${part}${subLabel}第${block.point}条${occurrence > 1 ? `（之${toChineseNumeral(occurrence)}）` : ''}`;
     else if (block.kind === 'paragraph') label = `${part}${subLabel}“${lead ?? text.slice(0, 16)}”`;
     else label = subHeading ? `${part}${subHeading.replace(/^[（(]([^）)]+)[）)]/, '（$1）')}` : part;

@@ -21,6 +21,17 @@ export function parseDocument(fileName: string, raw: string, options?: ChunkOpti
   const { bodyStart, bodyEnd, ...fields } = meta;
   return {
     document: { id, ...fields, sourceFile: fileName.replace(/^.*[\\/]/, '') },
-    passages: chunkDocument(id, lines.slice(bodyStart, bodyEnd), options),
+    passages: [noticePassage(id, lines.slice(0, bodyStart)), ...chunkDocument(id, lines.slice(bodyStart, bodyEnd), options)]
+      .filter((p): p is Passage => p !== undefined)
+      .map((p, order) => ({ ...p, order })),
   };
+}
+
+/** The cover notice (印发通知) is a passage too: staff ask when and by whom a plan was issued. */
+function noticePassage(docId: string, lines: string[]): Passage | undefined {
+  // Header, 文号, title and signature lines stay apart; lines broken mid-sentence join.
+  const kept = lines.filter((line) => !/^[—–\-_]{3,}$/.test(line));
+  const text = kept.map((line, i) => (i < kept.length - 1 && /(文件|号|通知|[:：]|日|发布[)）])$/.test(line) ? `${line} ` : line)).join('');
+  if (text === '') return undefined;
+  return { id: `${docId}#notice`, pointId: `${docId}#notice`, docId, kind: 'notice', path: [], label: '印发通知', marker: '', text, order: 0 };
 }

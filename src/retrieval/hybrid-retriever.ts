@@ -2,10 +2,10 @@ import { InvalidInputError } from '../core/errors.js';
 import type { Citation, Embedder, RetrievalResult, VectorIndex } from '../core/types.js';
 import type { Bm25Index } from './bm25-index.js';
 import { searchText, type Corpus } from './corpus.js';
-import { fuseRankings } from './fuse-rankings.js';
+import { fuseRankings, fuseScores } from './fuse-rankings.js';
 import { parseCitationQuery } from './parse-citation-query.js';
 import { readScope } from './scope-check.js';
-import { contentBigrams, normalizeForSearch } from './tokenize.js';
+import { contentBigrams, normalizeForSearch, topicTerms } from './tokenize.js';
 
 export const MAX_QUESTION_CHARS = 2000;
 
@@ -14,24 +14,35 @@ export type RetrievalMode = 'hybrid' | 'dense' | 'lexical';
 /** Knobs tuned on the eval questions (`npm run eval`), not on the documents' wording. */
 export interface RetrievalTuning {
   candidates: number;
+  /** `rrf`: reciprocal rank fusion; `score`: convex combination of max-normalised scores. */
+  fusion: 'rrf' | 'score';
+  /** Weight of the lexical score in `score` fusion (dense gets the rest). */
+  lexicalShare: number;
   rrfK: number;
   denseWeight: number;
   lexicalWeight: number;
-  /** Abstain when the best passage is this far from the question in both senses at once. */
-  minDenseScore: number;
-  minCoverage: number;
-  /** …or when fewer than this share of the question's topic bigrams occur anywhere in the corpus. */
-  minKnownShare: number;
+  /**
+   * Abstain below this relevance: dense cosine of the best passage + coverageWeight × its
+   * IDF-weighted bigram coverage − unknownWeight × the share of the question's words found
+   * nowhere in the corpus. `minLexicalRelevance` applies when there is no dense score.
+   */
+  minRelevance: number;
+  minLexicalRelevance: number;
+  coverageWeight: number;
+  unknownWeight: number;
 }
 
 export const DEFAULT_TUNING: RetrievalTuning = {
   candidates: 30,
+  fusion: 'score',
+  lexicalShare: 0.75,
   rrfK: 20,
   denseWeight: 1,
   lexicalWeight: 1,
-  minDenseScore: 0.5,
-  minCoverage: 0.35,
-  minKnownShare: 0.5,
+  minRelevance: 0.53,
+  minLexicalRelevance: 0.25,
+  coverageWeight: 0.3,
+  unknownWeight: 0.15,
 };
 
 export interface RetrieverDeps {
@@ -99,16 +110,20 @@ export class HybridRetriever {
       if (hit) {
         const rest = await this.rank(question, mode, k + 1);
         const citations = [corpus.citation(hit.id, 1), ...rest.filter((r) => r.id !== hit.id).map((r) => corpus.citation(r.id, r.score))];
-        return { question, abstained: false, citations: citations.slice(0, k), nearest: [] };
+        return { question, abstained: false, direct: true, citations: citations.slice(0, k), nearest: [] };
       }
     }
 
     const scope = readScope(question, docs, this.corpusText);
-    const ranked = await this.rank(question, mode, this.tuning.candidates, scope.documentIds);
-    const nearest = ranked.slice(0, 3).map((r) => corpus.citation(r.id, r.score));
-    const abstain = (reason: string): RetrievalResult => ({ question, abstained: true, reason, citations: [], nearest });
+    const ranked = await this.rank(question, mode, this.tuning.candidates, scope.groups.flat());
+    const nearest = ranked.slice(0, 5).map((r) => corpus.citation(r.id, r.score));
+    let signals: RetrievalResult['signals'];
+    const abstain = (reason: string): RetrievalResult => ({ question, abstained: true, reason, citations: [], nearest, ...(signals ? { signals } : {}) });
 
     if (scope.unknownPlaces.length > 0) return abstain(`现有文件不涉及${scope.unknownPlaces.join('、')}。`);
+    const docYears = docs.map((d) => d.date.slice(0, 4) + d.title);
+    const unknownYears = scope.years.filter((y) => !this.corpusText.includes(y) && !docYears.some((d) => d.includes(y)));
+    if (unknownYears.length > 0) return abstain(`现有文件中没有${unknownYears.join('、')}年的相关内容。`);
     let candidates = ranked;
     if (scope.years.length > 0) {
       candidates = ranked.filter((r) => {
@@ -123,14 +138,35 @@ export class HybridRetriever {
 
     const grams = contentBigrams(question);
     if (grams.length === 0) return abstain('这个问题不涉及现有政策文件的内容。');
-    const known = grams.filter((g) => this.corpusText.includes(g)).length / grams.length;
+    const weights = grams.map((g) => this.idf(g));
+    const total = weights.reduce((a, b) => a + b, 0);
     const topText = this.normalizedText.get(top.id)!;
-    const coverage = grams.filter((g) => topText.includes(g)).length / grams.length;
-    const dense = top.dense ?? 0;
-    const weak = mode === 'lexical' ? coverage < this.tuning.minCoverage : dense < this.tuning.minDenseScore && coverage < this.tuning.minCoverage;
-    if (known < this.tuning.minKnownShare || weak) return abstain('现有文件中没有找到回答这个问题的条目。');
+    const coverage = grams.reduce((s, g, i) => s + (topText.includes(g) ? weights[i]! : 0), 0) / total;
+    const dense = top.dense ?? (mode === 'lexical' ? undefined : 0);
+    const terms = topicTerms(question);
+    const unknown = terms.length === 0 ? 0 : terms.filter((t) => !this.corpusText.includes(t)).length / terms.length;
+    const t = this.tuning;
+    // Without a dense score (lexical mode) coverage carries the whole decision.
+    const relevance = dense === undefined ? coverage - t.unknownWeight * unknown : dense + t.coverageWeight * coverage - t.unknownWeight * unknown;
+    const round = (x: number) => Math.round(x * 1000) / 1000;
+    signals = { coverage: round(coverage), unknown: round(unknown), relevance: round(relevance), ...(dense !== undefined ? { dense: round(dense) } : {}) };
+    if (relevance < (dense === undefined ? t.minLexicalRelevance : t.minRelevance)) return abstain('现有文件中没有找到回答这个问题的条目。');
 
-    return { question, abstained: false, citations: candidates.slice(0, k).map((r) => corpus.citation(r.id, r.score)), nearest: [] };
+    const citations = candidates.slice(0, k).map((r) => corpus.citation(r.id, r.score));
+    // Each named scope keeps its best passage among the results, so a cross-document answer can cite both.
+    for (const group of scope.groups.length > 1 ? scope.groups : []) {
+      const docOf = (id: string) => corpus.passage(id)!.docId;
+      if (citations.some((c) => group.includes(docOf(c.id)))) continue;
+      const best = candidates.find((r) => group.includes(docOf(r.id)));
+      if (best) citations.push(corpus.citation(best.id, best.score));
+    }
+    return { question, abstained: false, citations, nearest: [], signals, ...(scope.groups.length > 1 ? { scopeGroups: scope.groups } : {}) };
+  }
+
+  /** Inverse document frequency of a token; unseen tokens weigh the most. */
+  private idf(token: string): number {
+    const n = this.deps.corpus.passages.length;
+    return Math.log(1 + n / (1 + this.deps.bm25.documentFrequency(token)));
   }
 
   /** Fused ranking; `score` is scaled to 0..1 (1 = first in every list). */
@@ -146,8 +182,13 @@ export class HybridRetriever {
       rankings.push({ hits: denseHits, weight: this.tuning.denseWeight });
     }
     if (mode !== 'dense') rankings.push({ hits: bm25.search(question, pool).filter((h) => keep(h.id)), weight: this.tuning.lexicalWeight });
-    const max = rankings.reduce((s, r) => s + r.weight / (this.tuning.rrfK + 1), 0);
     const dense = new Map(denseHits.map((h) => [h.id, h.score]));
+    if (this.tuning.fusion === 'score' && rankings.length === 2) {
+      return fuseScores(denseHits, rankings[1]!.hits as Array<{ id: string; score: number }>, this.tuning.lexicalShare)
+        .slice(0, n)
+        .map((r) => ({ ...r, ...(dense.has(r.id) ? { dense: dense.get(r.id)! } : {}) }));
+    }
+    const max = rankings.reduce((s, r) => s + r.weight / (this.tuning.rrfK + 1), 0);
     return fuseRankings(rankings, this.tuning.rrfK)
       .slice(0, n)
       .map((r) => ({ id: r.id, score: Math.round((r.score / max) * 1000) / 1000, ...(dense.has(r.id) ? { dense: dense.get(r.id)! } : {}) }));

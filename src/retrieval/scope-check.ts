@@ -19,9 +19,16 @@ export interface Scope {
   unknownPlaces: string[];
   /** Years named in the question. */
   years: string[];
-  /** Documents whose title names a place the question names (e.g. 普陀区): retrieval keeps to them. */
-  documentIds: string[];
+  /**
+   * Groups of documents the question is about, one per named scope: a district whose plan is in
+   * the corpus (普陀, 长宁), and the city (市里, 全市, 上海) when named beside a district. Retrieval
+   * keeps to these documents; an answer takes a claim from each group. Empty: no restriction.
+   */
+  groups: string[][];
 }
+
+const CITY = /市里|全市|本市|市级|市卫|市医|市政府|上海市|市层面|市的/;
+const DISTRICT_IN_TITLE = /([\u4e00-\u9fff]{2})区/;
 
 /** Reads the places and years a question is about and checks them against the corpus. */
 export function readScope(question: string, documents: readonly PolicyDocument[], corpusText: string): Scope {
@@ -29,6 +36,8 @@ export function readScope(question: string, documents: readonly PolicyDocument[]
   const named = PLACES.filter((p) => q.includes(p));
   const unknownPlaces = named.filter((p) => !corpusText.includes(p));
   const years = [...new Set([...q.matchAll(/(20\d{2})(?=年|-|$|[^\d])/g)].map((m) => m[1]!))];
-  const documentIds = documents.filter((d) => named.some((p) => d.title.includes(p))).map((d) => d.id);
-  return { unknownPlaces, years, documentIds };
+  const districtDocs = (place: string) => documents.filter((d) => DISTRICT_IN_TITLE.exec(d.title)?.[1] === place).map((d) => d.id);
+  const groups = named.map(districtDocs).filter((g) => g.length > 0);
+  if (groups.length > 0 && CITY.test(q)) groups.unshift(documents.filter((d) => !DISTRICT_IN_TITLE.test(d.title)).map((d) => d.id));
+  return { unknownPlaces, years, groups };
 }

@@ -37,3 +37,28 @@ export function tokenize(text: string): string[] {
 export function contentBigrams(text: string): string[] {
   return [...new Set(tokenize(text).filter((t) => [...t].length === 2 && HAN.test(t) && !STOP_BIGRAMS.has(t)))];
 }
+
+/** Words that only shape a question. */
+const STOP_WORDS = new Set([
+  '什么', '哪些', '哪个', '哪里', '多少', '怎么', '怎样', '如何', '是否', '有没有', '没有', '具体', '内容', '要求', '规定', '提到', '关于',
+  '我们', '咱们', '这个', '那个', '可以', '需要', '应该', '今年', '今天', '明年', '去年', '现在', '目前', '主要', '一下', '请问', '文件',
+  '说的', '的是', '分别', '还是', '还有', '以及', '或者', '一共', '一些', '那么', '这些', '那些', '为什么', '是不是', '能不能', '会不会',
+  '有哪', '哪一', '多久', '几个', '几家', '几年', '进行', '开展', '工作', '方面', '情况', '问题', '部署', '安排', '打算', '计划', '里面',
+]);
+
+let segmenter: Intl.Segmenter | undefined;
+
+/**
+ * The words of a question that carry its topic, by the runtime's own dictionary segmenter
+ * (Intl.Segmenter: ICU in Node and in workerd, no extra package). Single characters and
+ * question words are left out.
+ */
+export function topicTerms(text: string): string[] {
+  segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
+  const terms = new Set<string>();
+  for (const s of segmenter.segment(normalizeWidth(text).toLowerCase())) {
+    if (!s.isWordLike || [...s.segment].length < 2 || STOP_WORDS.has(s.segment) || /^\d+$/.test(s.segment)) continue;
+    terms.add(s.segment);
+  }
+  return [...terms];
+}

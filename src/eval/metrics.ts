@@ -1,0 +1,59 @@
+import type { CaseResult } from './run-eval.js';
+
+export interface Metrics {
+  cases: number;
+  answerable: number;
+  hit1: number;
+  hit3: number;
+  hit5: number;
+  mrr: number;
+  citationPrecision: number;
+  factRecall: number;
+  verifiedQuoteRate: number;
+  abstentionPrecision: number;
+  abstentionRecall: number;
+  medianAnswerChars: number;
+  p50Ms: number;
+  p95Ms: number;
+}
+
+export const METRIC_NAMES: Array<keyof Metrics> = [
+  'hit1', 'hit3', 'hit5', 'mrr', 'citationPrecision', 'factRecall', 'verifiedQuoteRate', 'abstentionPrecision', 'abstentionRecall', 'p50Ms', 'p95Ms',
+];
+
+const mean = (xs: number[]) => (xs.length === 0 ? 0 : xs.reduce((a, b) => a + b, 0) / xs.length);
+
+/** Nearest-rank percentile. */
+export function percentile(xs: readonly number[], p: number): number {
+  if (xs.length === 0) return 0;
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+/** Aggregates case results; stale cases are left out of every metric. */
+export function computeMetrics(results: readonly CaseResult[]): Metrics {
+  const live = results.filter((r) => r.stale.length === 0);
+  const answerable = live.filter((r) => !r.expectAbstain);
+  const abstained = live.filter((r) => r.abstained);
+  const shouldAbstain = live.filter((r) => r.expectAbstain);
+  const claims = live.reduce((s, r) => s + r.claims, 0);
+  const answered = answerable.filter((r) => !r.abstained);
+  return {
+    cases: live.length,
+    answerable: answerable.length,
+    hit1: round(mean(answerable.map((r) => (r.rank === 1 ? 1 : 0)))),
+    hit3: round(mean(answerable.map((r) => (r.rank !== null && r.rank <= 3 ? 1 : 0)))),
+    hit5: round(mean(answerable.map((r) => (r.rank !== null && r.rank <= 5 ? 1 : 0)))),
+    mrr: round(mean(answerable.map((r) => (r.rank ? 1 / r.rank : 0)))),
+    citationPrecision: round(mean(answered.flatMap((r) => (r.citationPrecision === null ? [] : [r.citationPrecision])))),
+    factRecall: round(mean(answerable.map((r) => r.factRecall ?? 0))),
+    verifiedQuoteRate: claims === 0 ? 1 : round(live.reduce((s, r) => s + r.verifiedClaims, 0) / claims),
+    abstentionPrecision: abstained.length === 0 ? 1 : round(abstained.filter((r) => r.expectAbstain).length / abstained.length),
+    abstentionRecall: shouldAbstain.length === 0 ? 1 : round(shouldAbstain.filter((r) => r.abstained).length / shouldAbstain.length),
+    medianAnswerChars: percentile(answered.map((r) => r.answerChars), 50),
+    p50Ms: round(percentile(live.map((r) => r.latencyMs), 50)),
+    p95Ms: round(percentile(live.map((r) => r.latencyMs), 95)),
+  };
+}

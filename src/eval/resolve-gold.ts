@@ -1,0 +1,29 @@
+import type { Corpus } from '../retrieval/corpus.js';
+import { normalizeForSearch } from '../retrieval/tokenize.js';
+import type { EvalCase } from './eval-case.js';
+
+/** Loose text form for anchors and facts: width, case and whitespace do not matter. */
+export const loose = (text: string) => normalizeForSearch(text).replace(/∶/g, ':');
+
+export interface ResolvedGold {
+  /** Point ids (parts of a long point count as the point) that hold each anchor; empty when an anchor is not found. */
+  pointIds: string[][];
+  /** Anchors that match no passage of their document: the case is stale. */
+  missing: string[];
+  /** Gold ids written in the case that no longer hold their anchor (re-chunked or edited). */
+  moved: string[];
+}
+
+/** Finds the passages that hold a case's anchors. */
+export function resolveGold(c: EvalCase, corpus: Corpus): ResolvedGold {
+  const out: ResolvedGold = { pointIds: [], missing: [], moved: [] };
+  for (const g of c.gold) {
+    const doc = [...corpus.documents.values()].find((d) => loose(d.docNumber) === loose(g.doc));
+    const anchor = loose(g.anchor);
+    const holders = doc ? corpus.passages.filter((p) => p.docId === doc.id && loose(p.text).includes(anchor)) : [];
+    if (holders.length === 0) out.missing.push(g.anchor);
+    if (g.id && !holders.some((p) => p.id === g.id || p.pointId === g.id)) out.moved.push(g.id);
+    out.pointIds.push([...new Set(holders.map((p) => p.pointId))]);
+  }
+  return out;
+}
