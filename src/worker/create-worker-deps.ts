@@ -1,0 +1,78 @@
+import { createPipeline } from '../answer/create-pipeline.js';
+import { parseConfig } from '../core/config.js';
+import type { AppDeps, Logger } from '../http/app-types.js';
+import { MemoryFeedbackStore } from '../http/feedback/memory-feedback-store.js';
+import { Bm25Index } from '../retrieval/bm25-index.js';
+import { Corpus } from '../retrieval/corpus.js';
+import { FallbackAnswerer, type DensePath } from './fallback-answerer.js';
+import { RetrievalPath } from './retrieval-path.js';
+import { VectorizeIndex } from './vectorize-index.js';
+import type { WorkerData } from './worker-data.js';
+import { envStrings, type WorkerEnv } from './worker-env.js';
+import { WorkersAiEmbedder } from './workers-ai-embedder.js';
+
+export interface WorkerDepsOptions {
+  data: WorkerData;
+  env: WorkerEnv;
+  logger: Logger;
+  clock?: () => number;
+  /** How long a failed dense path stays off before it is tried again. */
+  denseRetryMs?: number;
+}
+
+/**
+ * Assembles `createApp`'s deps for a Worker: the bundled corpus and BM25 index, a hybrid path
+ * over Workers AI + Vectorize when both bindings exist, and a lexical path that answers when
+ * they are absent or failing. Checks the Vectorize manifest once before the first answer.
+ */
+export async function createWorkerDeps(options: WorkerDepsOptions): Promise<AppDeps> {
+  const { data, env, logger } = options;
+  const clock = options.clock ?? Date.now;
+  const config = parseConfig(envStrings(env));
+  const corpus = new Corpus(data.corpus);
+  const bm25 = new Bm25Index(data.bm25);
+  const lexical = createPipeline({ corpus, bm25 });
+
+  const missing = (['AI', 'VECTORIZE'] as const).filter((name) => !env[name]);
+  const dense = missing.length === 0 ? densePath(options, corpus, bm25) : undefined;
+  const path = new RetrievalPath({
+    denseConfigured: dense !== undefined,
+    unconfiguredReason: missing.length === 2 ? 'the AI and VECTORIZE bindings are not configured' : `the ${missing.join('')} binding is not configured`,
+    clock,
+    ...(options.denseRetryMs !== undefined ? { retryMs: options.denseRetryMs } : {}),
+  });
+  const answerer = new FallbackAnswerer({
+    lexical: lexical.answerer,
+    path,
+    ...(dense ? { dense } : {}),
+    onFallback: (reason) => logger.error({ msg: 'dense retrieval failed; answering lexically', reason }),
+  });
+  // Settles hybrid or lexical now, so the first /readyz already tells the truth.
+  await answerer.prepare();
+
+  return {
+    answerer,
+    corpus,
+    feedback: new MemoryFeedbackStore(),
+    readiness: () => ({
+      ready: true,
+      checks: {
+        retrieval: path.status(),
+        answering: 'extractive',
+        corpus: { documents: corpus.documents.size, passages: corpus.passages.length, corpusHash: data.corpusHash, chunkerVersion: data.chunkerVersion },
+      },
+    }),
+    config,
+    logger,
+    clock,
+    clientKey: (request) => request.headers.get('cf-connecting-ip') ?? 'unknown',
+  };
+}
+
+function densePath(options: WorkerDepsOptions, corpus: Corpus, bm25: Bm25Index): DensePath {
+  const { env, data } = options;
+  const passageIds = new Map(Object.entries(data.vectorIds).map(([passageId, vectorId]) => [vectorId, passageId]));
+  const vectors = new VectorizeIndex(env.VECTORIZE!, { passageIds, corpusHash: data.corpusHash, chunkerVersion: data.chunkerVersion });
+  const pipeline = createPipeline({ corpus, bm25, embedder: new WorkersAiEmbedder(env.AI!), vectors });
+  return { answerer: pipeline.answerer, verify: async () => void (await vectors.verify()) };
+}

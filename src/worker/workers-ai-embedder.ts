@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import type { Embedder } from '../core/types.js';
+import { BindingError, describeError } from './binding-error.js';
+import { WORKERS_AI_EMBEDDING_DIMENSIONS, WORKERS_AI_EMBEDDING_MODEL } from './vectorize-layout.js';
+import type { AiBinding } from './worker-env.js';
+
+/** bge-m3's embedding output (`BGEM3OuputEmbedding`); other shapes (async queue, rerank) are errors here. */
+const embeddingOutput = z.object({ data: z.array(z.array(z.number())) });
+
+/** Texts per `AI.run` call: keeps each request well inside Workers AI's batch limit. */
+const BATCH = 50;
+
+/**
+ * Embeds with Workers AI (`env.AI.run('@cf/baai/bge-m3', { text })`). bge-m3 needs no query
+ * instruction, so questions and passages are embedded alike. Any failure or unexpected output
+ * is a `BindingError`, which the Worker answers by falling back to lexical retrieval.
+ */
+export class WorkersAiEmbedder implements Embedder {
+  readonly modelId = WORKERS_AI_EMBEDDING_MODEL;
+  readonly dimensions = WORKERS_AI_EMBEDDING_DIMENSIONS;
+
+  constructor(private readonly ai: AiBinding) {}
+
+  async embedDocuments(texts: string[]): Promise<number[][]> {
+    const out: number[][] = [];
+    for (let i = 0; i < texts.length; i += BATCH) out.push(...(await this.run(texts.slice(i, i + BATCH))));
+    return out;
+  }
+
+  async embedQuery(text: string): Promise<number[]> {
+    const [vector] = await this.run([text]);
+    return vector!;
+  }
+
+  private async run(text: string[]): Promise<number[][]> {
+    let raw: unknown;
+    try {
+      raw = await this.ai.run(this.modelId, { text });
+    } catch (error) {
+      throw new BindingError('AI', `${this.modelId} failed: ${describeError(error)}`);
+    }
+    const parsed = embeddingOutput.safeParse(raw);
+    if (!parsed.success) throw new BindingError('AI', `${this.modelId} returned no embeddings (expected { data: number[][] })`);
+    const { data } = parsed.data;
+    if (data.length !== text.length) throw new BindingError('AI', `${this.modelId} returned ${data.length} vectors for ${text.length} texts`);
+    const wrong = data.find((v) => v.length !== this.dimensions);
+    if (wrong) throw new BindingError('AI', `${this.modelId} returned ${wrong.length}-dimensional vectors, expected ${this.dimensions}`);
+    return data;
+  }
+}
