@@ -1,0 +1,81 @@
+import type { webApi } from '@slack/bolt';
+import type { Turn } from '../answer/types.js';
+import { answerMessage } from './answer-blocks.js';
+import { apologyFor } from './apology.js';
+import type { ListenerState } from './listener-state.js';
+import { threadHistory, questionText, type ThreadMessage } from './thread-history.js';
+
+/** A question as it arrived in a channel or DM. */
+export interface ThreadQuestion {
+  channel: string;
+  ts: string;
+  /** Set when the question is itself a reply in a thread: a follow-up. */
+  threadTs?: string;
+  text: string;
+  user?: string;
+}
+
+export interface BotIdentity {
+  botId?: string;
+  botUserId?: string;
+}
+
+export const PLACEHOLDER_TEXT = '查询中…';
+export const MENTION_HELP = '请在提到我的同时写下问题，例如：区域性医疗中心按多少人口配置一家？';
+
+/**
+ * Answers a question in its thread: 👀 on the question at once (seen from the channel), a
+ * "查询中…" placeholder in the thread, then that placeholder replaced by the answer. A
+ * follow-up is answered with the thread's earlier answers as history. Failures become a short
+ * apology with a reference id; the detail goes to the log.
+ */
+export async function answerInThread(state: ListenerState, client: webApi.WebClient, identity: BotIdentity, q: ThreadQuestion): Promise<void> {
+  const { deps } = state;
+  const channel = q.channel;
+  const threadTs = q.threadTs ?? q.ts;
+  const question = questionText(q.text);
+  if (!question) {
+    await client.chat.postMessage({ channel, thread_ts: threadTs, text: MENTION_HELP });
+    return;
+  }
+
+  try {
+    await client.reactions.add({ channel, timestamp: q.ts, name: 'eyes' });
+  } catch (error) {
+    // Missing reactions:write or already reacted: the placeholder still shows we are on it.
+    deps.logger.warn('slack reactions.add failed', { channel, error: String(error) });
+  }
+  const placeholder = await client.chat.postMessage({ channel, thread_ts: threadTs, text: PLACEHOLDER_TEXT });
+  const placeholderTs = placeholder.ts!;
+
+  try {
+    const history = q.threadTs ? await loadHistory(state, client, identity, channel, q.threadTs, q.ts) : [];
+    const answer = await deps.answerer.answer(question, { history });
+    const message = answerMessage(answer);
+    await client.chat.update({ channel, ts: placeholderTs, text: message.text, blocks: message.blocks, metadata: message.metadata });
+    deps.logger.info('slack answered', {
+      channel,
+      answerId: answer.answerId,
+      abstained: answer.abstained,
+      cited: answer.citations.map((c) => c.id),
+      historyTurns: history.length,
+      ...(deps.logQuestions ? { question } : {}),
+    });
+  } catch (error) {
+    const apology = apologyFor(state, error, { channel, where: 'thread answer', ...(deps.logQuestions ? { question } : {}) });
+    await client.chat.update({ channel, ts: placeholderTs, text: apology, blocks: [] });
+  }
+}
+
+/** The thread as answering turns; one page of 200 replies covers any realistic thread, a few more are fetched if needed. */
+async function loadHistory(state: ListenerState, client: webApi.WebClient, identity: BotIdentity, channel: string, threadTs: string, before: string): Promise<Turn[]> {
+  const messages: ThreadMessage[] = [];
+  let cursor: string | undefined;
+  for (let page = 0; page < 5; page++) {
+    const reply = await client.conversations.replies({ channel, ts: threadTs, include_all_metadata: true, limit: 200, ...(cursor ? { cursor } : {}) });
+    messages.push(...((reply.messages ?? []) as ThreadMessage[]));
+    cursor = reply.response_metadata?.next_cursor || undefined;
+    if (!cursor) break;
+  }
+  return threadHistory(messages, { before, ...identity, maxTurns: state.maxHistoryTurns });
+}

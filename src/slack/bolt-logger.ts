@@ -1,0 +1,30 @@
+import { LogLevel, type Logger } from '@slack/bolt';
+import type { SlackLogger } from './types.js';
+
+const SEVERITY: Record<LogLevel, number> = { [LogLevel.DEBUG]: 0, [LogLevel.INFO]: 1, [LogLevel.WARN]: 2, [LogLevel.ERROR]: 3 };
+
+/** Bolt and its Web API client log through our logger, tagged `slack`, at INFO and above by default. */
+export function boltLogger(target: SlackLogger, initial: LogLevel = LogLevel.INFO): Logger {
+  let level = initial;
+  let name = 'slack';
+  const emit = (at: LogLevel, parts: unknown[]) => {
+    if (SEVERITY[at] < SEVERITY[level]) return;
+    const message = parts.map((p) => (p instanceof Error ? p.message : typeof p === 'string' ? p : JSON.stringify(p))).join(' ');
+    const fields = { component: name };
+    if (at === LogLevel.DEBUG) target.debug?.(message, fields);
+    else target[at](message, fields);
+  };
+  return {
+    debug: (...msg) => emit(LogLevel.DEBUG, msg),
+    info: (...msg) => emit(LogLevel.INFO, msg),
+    warn: (...msg) => emit(LogLevel.WARN, msg),
+    error: (...msg) => emit(LogLevel.ERROR, msg),
+    setLevel: (l) => {
+      level = l;
+    },
+    getLevel: () => level,
+    setName: (n) => {
+      name = n;
+    },
+  };
+}
