@@ -3,7 +3,7 @@
  * brackets that follow. An ASCII `.` ends a sentence only when it is not inside a number
  * (`3.0版`, `5.12`): one document of the corpus uses `.` as its full stop.
  */
-const SENTENCE = /[^。！？；!?;.]*(?:[。！？；!?;]|\.(?!\d)|$)[”’」』）)》»]*/g;
+const SENTENCE = /(?:[^。！？；!?;.]|\.(?=\d))*(?:[。！？；!?;]|\.(?!\d)|$)[”’」』）)》»]*/g;
 
 /** Splits text into sentences; joining the result gives back the text exactly. */
 export function splitSentences(text: string): string[] {

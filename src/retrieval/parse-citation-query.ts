@@ -1,5 +1,6 @@
 import type { PolicyDocument } from '../core/types.js';
 import { parseChineseNumeral } from '../ingest/chinese-numerals.js';
+import { namedPlaces } from './scope-check.js';
 import { normalizeForSearch } from './tokenize.js';
 
 export interface CitationQuery {
@@ -28,7 +29,10 @@ export function findNamedDocument(question: string, documents: Iterable<PolicyDo
     if (byNumber) return byNumber;
   }
   let best: { doc: PolicyDocument; share: number } | undefined;
+  const places = namedPlaces(question);
   for (const doc of docs) {
+    // 《北京市…工作要点》 shares most of its wording with the Shanghai one: a named place must match.
+    if (places.some((p) => !doc.title.includes(p) && !doc.issuer.includes(p))) continue;
     const grams = titleBigrams(doc.title);
     const year = /\d{4}/.exec(doc.title)?.[0];
     if (year && /\d{4}/.test(q) && !q.includes(year)) continue;

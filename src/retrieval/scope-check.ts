@@ -14,6 +14,12 @@ const PLACES = [
   '浦东', '金山', '松江', '青浦', '奉贤', '崇明', '东京', '纽约', '伦敦', '香港',
 ];
 
+/** Places from the list above that the question names. */
+export function namedPlaces(question: string): string[] {
+  const q = normalizeForSearch(question);
+  return PLACES.filter((p) => q.includes(p));
+}
+
 export interface Scope {
   /** Places named in the question that the corpus never mentions. */
   unknownPlaces: string[];
@@ -33,7 +39,7 @@ const DISTRICT_IN_TITLE = /([\u4e00-\u9fff]{2})区/;
 /** Reads the places and years a question is about and checks them against the corpus. */
 export function readScope(question: string, documents: readonly PolicyDocument[], corpusText: string): Scope {
   const q = normalizeForSearch(question);
-  const named = PLACES.filter((p) => q.includes(p));
+  const named = namedPlaces(question);
   const unknownPlaces = named.filter((p) => !corpusText.includes(p));
   const years = [...new Set([...q.matchAll(/(20\d{2})(?=年|-|$|[^\d])/g)].map((m) => m[1]!))];
   const districtDocs = (place: string) => documents.filter((d) => DISTRICT_IN_TITLE.exec(d.title)?.[1] === place).map((d) => d.id);

@@ -1,0 +1,101 @@
+import { beforeAll, describe, expect, test } from 'vitest';
+import type { Pipeline } from '../../src/answer/create-pipeline.js';
+import { InvalidInputError } from '../../src/core/errors.js';
+import { parseCitationQuery } from '../../src/retrieval/parse-citation-query.js';
+import { readScope } from '../../src/retrieval/scope-check.js';
+import { seedCorpus, seedPipeline } from '../support/seed-pipeline.js';
+
+let pipeline: Pipeline;
+beforeAll(async () => {
+  pipeline = await seedPipeline({ dense: true });
+});
+const docs = () => [...seedCorpus().documents.values()];
+
+describe('direct citations', () => {
+  test.each([
+    ['沪卫医〔2023〕32号第5条讲了什么？', { section: undefined, point: 5 }, '2023-shanghai-medical-administration-priorities'],
+    ['沪卫医[2023]32号 第5条', { point: 5 }, '2023-shanghai-medical-administration-priorities'],
+    ['长宁2023年医疗工作计划 二、2 是什么内容', { section: 2, point: 2 }, '2023-changning-medical-work-plan'],
+    ['2023年上海市卫生健康工作要点第二部分第8条', { section: 2, point: 8 }, '2023-shanghai-health-work-priorities'],
+    ['沪府办发〔2021〕31号 三、（二）', { section: 3, sub: 2 }, '2021-shanghai-public-hospital-high-quality-development-plan'],
+  ])('%s', (question, where, docId) => {
+    expect(parseCitationQuery(question, docs())).toMatchObject({ docId, ...Object.fromEntries(Object.entries(where).filter(([, v]) => v !== undefined)) });
+  });
+
+  test.each(['区域性医疗中心按多少人口配置一家？', '第5条讲了什么？', '北京市2023年医政医管工作要点第5条'])('no direct citation: %s', (question) => {
+    expect(parseCitationQuery(question, docs())).toBeUndefined();
+  });
+
+  test('a named point is returned first', async () => {
+    const result = await pipeline.retriever.retrieve('长宁2023年医疗工作计划 二、2 是什么内容');
+    expect(result.direct).toBe(true);
+    expect(result.citations[0]!.id).toBe('2023-changning-medical-work-plan#2.2');
+    expect(result.citations[0]!.label).toBe('第二部分第2条');
+  });
+});
+
+describe('scope', () => {
+  const corpusText = seedCorpus().passages.map((p) => p.text).join('');
+  test('a city the corpus never mentions', () => {
+    expect(readScope('北京市2023年医政医管工作要点', docs(), corpusText).unknownPlaces).toEqual(['北京']);
+  });
+  test('a place the corpus does mention is not unknown (对口支援 云南)', () => {
+    expect(readScope('云南的对口支援', docs(), corpusText).unknownPlaces).toEqual([]);
+  });
+  test('a district with its own plan restricts to it; naming the city too adds the city plans', () => {
+    expect(readScope('普陀区护理服务', docs(), corpusText).groups).toEqual([['2025-putuo-medical-administration-priorities']]);
+    expect(readScope('市里和普陀区分别怎么说', docs(), corpusText).groups).toHaveLength(2);
+  });
+});
+
+describe('HybridRetriever', () => {
+  test('citations carry document metadata and the whole passage', async () => {
+    const result = await pipeline.retriever.retrieve('发热门诊要保持应设尽设、应开尽开吗？');
+    expect(result.abstained).toBe(false);
+    const top = result.citations[0]!;
+    expect(top).toMatchObject({ docNumber: '沪卫医〔2023〕32号', title: '2023年上海市医政医管工作要点', issuer: '上海市卫生健康委员会', date: '2023-04-19', label: '第一部分第3条' });
+    expect(top.text).toContain('应设尽设、应开尽开');
+    expect(top.score).toBeGreaterThan(0);
+    expect(top.score).toBeLessThanOrEqual(1);
+  });
+
+  test('k is honoured exactly', async () => {
+    for (const k of [1, 3, 7]) expect((await pipeline.retriever.retrieve('区域性医疗中心', { k })).citations).toHaveLength(k);
+  });
+
+  test.each([
+    ['北京市2023年医政医管工作要点的重点任务有哪些？', /北京/],
+    ['2019年上海市医政医管工作要点提出了哪些任务？', /2019/],
+    ['你好，你是谁？', /./],
+  ])('abstains out of the corpus: %s', async (question, reason) => {
+    const result = await pipeline.retriever.retrieve(question);
+    expect(result.abstained).toBe(true);
+    expect(result.reason).toMatch(reason);
+    expect(result.citations).toEqual([]);
+  });
+
+  test('a district question keeps to that district’s plan', async () => {
+    const result = await pipeline.retriever.retrieve('普陀区在护理服务上有什么要求？');
+    for (const c of result.citations) expect(c.docNumber).toBe('普卫健医〔2025〕3号');
+  });
+
+  test.each([
+    ['', /empty/],
+    ['   \n ', /empty/],
+    ['问'.repeat(2001), /2001 characters; the limit is 2000/],
+  ])('invalid questions are refused with a clear error (%#)', async (question, message) => {
+    await expect(pipeline.retriever.retrieve(question)).rejects.toThrow(message);
+    await expect(pipeline.retriever.retrieve(question)).rejects.toBeInstanceOf(InvalidInputError);
+  });
+
+  test('a question at the limit is accepted', async () => {
+    await expect(pipeline.retriever.retrieve('区域性医疗中心'.padEnd(2000, '啊'))).resolves.toBeDefined();
+  });
+
+  test('lexical mode works without an embedder', async () => {
+    const lexical = await seedPipeline();
+    expect(lexical.retriever.defaultMode).toBe('lexical');
+    const result = await lexical.retriever.retrieve('重症床位和可转换重症床位要达到总床位数的多少？');
+    expect(result.citations[0]!.label).toBe('第一部分第5条');
+  });
+});

@@ -1,0 +1,133 @@
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { IndexMismatchError } from '../../src/core/errors.js';
+import { FakeEmbedder } from '../../src/embeddings/fake-embedder.js';
+import { buildIndex, currentBuildDir, loadIndex, staleReason } from '../../src/vector-index/index-store.node.js';
+import { checkManifest } from '../../src/vector-index/manifest.js';
+
+const SEEDS = join(import.meta.dirname, '../../seeds');
+
+/** The fake embedder with a model hash, counting what it embeds. */
+class CountingEmbedder extends FakeEmbedder {
+  readonly modelHash: string;
+  embedded = 0;
+  failAfter = Number.POSITIVE_INFINITY;
+  constructor(hash = 'fake-hash') {
+    super(64);
+    this.modelHash = hash;
+  }
+  override async embedDocuments(texts: string[]): Promise<number[][]> {
+    if (this.embedded + texts.length > this.failAfter) throw new Error('embedder crashed');
+    this.embedded += texts.length;
+    return super.embedDocuments(texts);
+  }
+}
+
+let dir: string;
+let seeds: string;
+let indexDir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'policydesk-index-'));
+  seeds = join(dir, 'seeds');
+  indexDir = join(dir, 'index');
+  mkdirSync(seeds);
+  for (const f of readdirSync(SEEDS)) copyFileSync(join(SEEDS, f), join(seeds, f));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const expected = (e: CountingEmbedder) => ({ modelId: e.modelId, modelSha256: e.modelHash, dimensions: e.dimensions });
+
+describe('buildIndex / loadIndex', () => {
+  test('builds, loads, and the HNSW index finds a passage by its own vector', async () => {
+    const embedder = new CountingEmbedder();
+    const result = await buildIndex({ seedsDir: seeds, indexDir, embedder });
+    expect(result.changes.added).toHaveLength(5);
+    expect(result.embedded).toBe(result.manifest.passageCount);
+    const loaded = await loadIndex(indexDir, expected(embedder));
+    const passage = loaded.corpus.passages.find((p) => p.label === '第二部分第8条' && p.docId.includes('health'))!;
+    const [hit] = await loaded.vectors.search(loaded.passageVector(passage.id)!, 1);
+    expect(hit!.id).toBe(passage.id);
+    expect(hit!.score).toBeCloseTo(1, 5);
+    expect(staleReason(indexDir, seeds, expected(embedder))).toBeUndefined();
+  });
+
+  test('re-ingest embeds nothing when nothing changed; an edit re-embeds only that passage and is reported', async () => {
+    const embedder = new CountingEmbedder();
+    await buildIndex({ seedsDir: seeds, indexDir, embedder });
+    embedder.embedded = 0;
+    const again = await buildIndex({ seedsDir: seeds, indexDir, embedder });
+    expect(again.embedded).toBe(0);
+    expect(again.changes.unchanged).toHaveLength(5);
+
+    const file = join(seeds, '2025-putuo-medical-administration-priorities.txt');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('继续推进儿科医师转岗培训。', '继续推进儿科医师转岗培训，全年培训50人。'));
+    expect(staleReason(indexDir, seeds, expected(embedder))).toMatch(/changed/);
+    const edited = await buildIndex({ seedsDir: seeds, indexDir, embedder });
+    expect(edited.embedded).toBe(1);
+    expect(edited.changes.changed).toHaveLength(1);
+    expect(edited.changes.changed[0]!.edited).toEqual([
+      expect.objectContaining({ id: '2025-putuo-medical-administration-priorities#3.12', diff: expect.stringContaining('{+，全年培训50人+}') }),
+    ]);
+  });
+
+  test('a deleted document disappears from the index', async () => {
+    const embedder = new CountingEmbedder();
+    await buildIndex({ seedsDir: seeds, indexDir, embedder });
+    unlinkSync(join(seeds, '2023-changning-medical-work-plan.txt'));
+    const result = await buildIndex({ seedsDir: seeds, indexDir, embedder });
+    expect(result.changes.removed).toEqual(['2023-changning-medical-work-plan']);
+    const loaded = await loadIndex(indexDir, expected(embedder));
+    expect(loaded.corpus.passages.some((p) => p.docId === '2023-changning-medical-work-plan')).toBe(false);
+    expect(loaded.vectors.size).toBe(loaded.manifest.passageCount);
+  });
+
+  test('a failed ingest leaves the previous index in use', async () => {
+    const embedder = new CountingEmbedder();
+    await buildIndex({ seedsDir: seeds, indexDir, embedder });
+    const before = currentBuildDir(indexDir);
+    const file = join(seeds, '2023-shanghai-health-work-priorities.txt');
+    writeFileSync(file, readFileSync(file, 'utf8').replaceAll('。', '；'));
+    embedder.failAfter = embedder.embedded + 3;
+    await expect(buildIndex({ seedsDir: seeds, indexDir, embedder })).rejects.toThrow('embedder crashed');
+    expect(currentBuildDir(indexDir)).toBe(before);
+    const loaded = await loadIndex(indexDir, expected(embedder));
+    expect(loaded.manifest.passageCount).toBeGreaterThan(100);
+  });
+
+  test('bad source text fails the ingest with the file named, keeping the index', async () => {
+    const embedder = new CountingEmbedder();
+    await buildIndex({ seedsDir: seeds, indexDir, embedder });
+    writeFileSync(join(seeds, 'broken.txt'), '这不是一份政策文件');
+    await expect(buildIndex({ seedsDir: seeds, indexDir, embedder })).rejects.toThrow(/broken\.txt: no document number/);
+    await expect(loadIndex(indexDir, expected(embedder))).resolves.toBeDefined();
+  });
+});
+
+describe('manifest checks', () => {
+  test('no index: the error names the command to run', async () => {
+    await expect(loadIndex(indexDir, { modelId: 'x', dimensions: 64 })).rejects.toThrow(/npm run ingest/);
+  });
+
+  test('an index built by another model is refused', async () => {
+    const embedder = new CountingEmbedder('hash-a');
+    await buildIndex({ seedsDir: seeds, indexDir, embedder });
+    const other = new CountingEmbedder('hash-b');
+    await expect(loadIndex(indexDir, expected(other))).rejects.toBeInstanceOf(IndexMismatchError);
+    expect(staleReason(indexDir, seeds, expected(other))).toMatch(/model/);
+  });
+
+  test.each([
+    [{ dimensions: 512 }, /dimensional/],
+    [{ chunkerVersion: 0 }, /chunker/],
+  ])('mismatch %#', (change, message) => {
+    const manifest = { format: 1, model: { id: 'm', sha256: 'h' }, dimensions: 64, space: 'cosine', chunkerVersion: 1, corpusHash: 'c', passageCount: 1, builtAt: 'now', documents: [] };
+    const wanted = { modelId: 'm', modelSha256: 'h', dimensions: 64, chunkerVersion: 1, ...change };
+    expect(() => checkManifest(manifest, wanted)).toThrow(message);
+  });
+
+  test('an unreadable manifest is refused', () => {
+    expect(() => checkManifest({ format: 99 }, { modelId: 'm', dimensions: 1, chunkerVersion: 1 })).toThrow(/npm run ingest/);
+  });
+});
