@@ -10,12 +10,15 @@ export const SLACK_LIMITS = { blocksPerMessage: 50, textPerBlock: 3000, buttonVa
 /** `event_type` of the metadata on every answer, so a thread's earlier answers can be read back. */
 export const ANSWER_EVENT_TYPE = 'policydesk_answer';
 
+/** Action ids of the answer's buttons; "查看全文" buttons add `:n`, matched by `OPEN_PASSAGE_ACTION`. */
 export const ACTION = {
   openPassage: 'open_passage',
   feedbackUp: 'feedback_up',
   feedbackDown: 'feedback_down',
   postToChannel: 'post_to_channel',
 } as const;
+
+export const OPEN_PASSAGE_ACTION = /^open_passage(?::\d+)?$/;
 
 /** block_id of a citation: carries the passage id, a fallback for threads whose metadata was stripped. */
 export const citationBlockId = (marker: number, passageId: string) => `cite:${marker}:${passageId}`.slice(0, SLACK_LIMITS.blockId);
@@ -100,7 +103,8 @@ function citationBlock(c: Citation, marker: number, nearest: boolean): { block: 
       text: { type: 'mrkdwn', text: `${heading}\n>${quote.text}` },
       accessory: {
         type: 'button',
-        action_id: ACTION.openPassage,
+        // Unique per message (Slack asks only per block; being stricter costs nothing).
+        action_id: `${ACTION.openPassage}:${marker}`,
         text: { type: 'plain_text', text: '查看全文' },
         value: c.id,
       },

@@ -1,6 +1,6 @@
 import type { App, BlockButtonAction } from '@slack/bolt';
 import { z } from 'zod';
-import { ACTION, answerMessage } from './answer-blocks.js';
+import { ACTION, OPEN_PASSAGE_ACTION, answerMessage } from './answer-blocks.js';
 import { apologyFor } from './apology.js';
 import type { ListenerState } from './listener-state.js';
 import { passageModal } from './passage-modal.js';
@@ -12,7 +12,7 @@ const feedbackValue = z.object({ a: z.string().min(1), q: z.string() });
 export function registerActions(app: App, state: ListenerState): void {
   const { deps } = state;
 
-  app.action<BlockButtonAction>(ACTION.openPassage, async ({ ack, body, action, client }) => {
+  app.action<BlockButtonAction>(OPEN_PASSAGE_ACTION, async ({ ack, body, action, client }) => {
     await ack();
     // trigger_id expires 3 s after the click, so the modal is opened before anything else.
     await client.views.open({ trigger_id: body.trigger_id, view: passageModal(deps.corpus, action.value ?? '') });

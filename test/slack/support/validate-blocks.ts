@@ -32,9 +32,10 @@ function checkBlocks(problems: string[], blocks: unknown, max: number): void {
   if (blocks.length === 0) problems.push('blocks is empty');
   if (blocks.length > max) problems.push(`${blocks.length} blocks; the limit is ${max}`);
   const blockIds = new Set<string>();
-  const actionIds = new Set<string>();
   blocks.forEach((block: Record<string, unknown>, i) => {
     const at = `blocks[${i}]`;
+    // Slack: an action_id must be unique among the elements of its block.
+    const actionIds = new Set<string>();
     if (block.block_id !== undefined) {
       const id = String(block.block_id);
       checkString(problems, `${at}.block_id`, id, 255);
