@@ -6,17 +6,19 @@ export const MAX_COMMENT_CHARS = 2000;
 const MAX_ID_CHARS = 200;
 
 const chars = (s: string) => [...s].length;
+/** Type errors say whether the field was missing or of the wrong type. */
+const required = (expected: string) => (issue: { input?: unknown }) => (issue.input === undefined ? 'is required' : `must be ${expected}`);
 
 /** A question: trimmed, not empty, at most 2,000 characters (code points, as the retriever counts them). */
 export const questionSchema = z
-  .string({ error: 'must be a string' })
+  .string({ error: required('a string') })
   .trim()
   .superRefine((s, ctx) => {
     if (s === '') ctx.addIssue({ code: 'custom', message: 'is empty: write a question such as 区域性医疗中心按多少人口配置一家？' });
     else if (chars(s) > MAX_QUESTION_CHARS) ctx.addIssue({ code: 'custom', message: `is ${chars(s)} characters; shorten it to at most ${MAX_QUESTION_CHARS}` });
   });
 
-const idSchema = z.string({ error: 'must be a string' }).trim().min(1, 'is empty').max(MAX_ID_CHARS, `is longer than ${MAX_ID_CHARS} characters`);
+const idSchema = z.string({ error: required('a string') }).trim().min(1, 'is empty').max(MAX_ID_CHARS, `is longer than ${MAX_ID_CHARS} characters`);
 
 /** One earlier turn as the client kept it; only citation ids matter to follow-up resolution. */
 const turnSchema = z.object({
@@ -41,7 +43,7 @@ export const feedbackBodySchema = z
     questionId: idSchema.optional(),
     question: questionSchema.optional(),
     answerId: idSchema,
-    rating: z.enum(['up', 'down'], { error: 'must be "up" or "down"' }),
+    rating: z.enum(['up', 'down'], { error: required('"up" or "down"') }),
     comment: z.string({ error: 'must be a string' }).trim().max(MAX_COMMENT_CHARS, `is longer than ${MAX_COMMENT_CHARS} characters`).optional(),
     expectedPassageId: idSchema.optional(),
   })
@@ -58,7 +60,6 @@ export function describeIssues(error: z.ZodError): string {
     .map((issue) => {
       const where = issue.path.length > 0 ? issue.path.join('.') : 'body';
       if (issue.code === 'unrecognized_keys') return `${where}: unknown field(s) ${issue.keys.join(', ')}; remove them`;
-      if (issue.code === 'invalid_type' && issue.input === undefined) return `${where}: is required`;
       return `${where}: ${issue.message}`;
     })
     .join('; ');
