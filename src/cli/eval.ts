@@ -1,0 +1,129 @@
+/**
+ * `npm run eval`: runs every eval case through the same code path as the service, prints the
+ * metrics of the full pipeline and of the baselines side by side, writes a report, and fails
+ * when a gated metric drops below the committed baseline by more than its tolerance.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createPipeline } from '../answer/create-pipeline.js';
+import { parseConfig } from '../core/config.js';
+import { baselineSchema, compareWithBaseline, toBaseline, type Comparison } from '../eval/compare-baseline.js';
+import { parseEvalCases } from '../eval/eval-case.js';
+import type { EvalSystem } from '../eval/eval-systems.js';
+import { formatMetricsTable } from '../eval/format-table.js';
+import { computeMetrics, type Metrics } from '../eval/metrics.js';
+import { metricsPerTag } from '../eval/per-tag.js';
+import { nearestPassage } from '../eval/nearest-passage.js';
+import { runCase, type CaseResult } from '../eval/run-eval.js';
+import { loadRuntime } from './load-runtime.node.js';
+import { extraSystems } from './eval-extra-systems.node.js';
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      questions: { type: 'string', default: 'evals/cases.jsonl' },
+      baseline: { type: 'string', default: 'evals/baseline.json' },
+      'update-baseline': { type: 'boolean', default: false },
+      'no-baselines': { type: 'boolean', default: false },
+      mode: { type: 'string', default: 'hybrid' },
+      'report-dir': { type: 'string', default: 'evals/reports' },
+    },
+  });
+  const config = parseConfig(process.env);
+  const cases = parseEvalCases(readFileSync(values.questions, 'utf8'), values.questions);
+  const runtime = await loadRuntime({ modelDir: config.MODEL_DIR, indexDir: config.INDEX_DIR, seedsDir: config.SEEDS_DIR });
+  const mode = values.mode as 'hybrid' | 'dense' | 'lexical';
+  const full = createPipeline({ corpus: runtime.corpus, embedder: runtime.embedder, vectors: runtime.index.vectors, mode });
+  const systems: EvalSystem[] = [{ name: `full (${mode})`, description: 'numbered-point chunks, hybrid retrieval, extractive answers', answerer: full.answerer, corpus: runtime.corpus }];
+  if (!values['no-baselines'] && mode === 'hybrid') {
+    for (const m of ['dense', 'lexical'] as const) {
+      const p = createPipeline({ corpus: runtime.corpus, embedder: runtime.embedder, vectors: runtime.index.vectors, mode: m });
+      systems.push({ name: `${m}-only`, description: `numbered-point chunks, ${m} retrieval only`, answerer: p.answerer, corpus: runtime.corpus });
+    }
+    systems.push(...(await extraSystems(runtime)));
+  }
+
+  const tty = process.stderr.isTTY;
+  const results = new Map<string, CaseResult[]>();
+  for (const system of systems) {
+    const rs: CaseResult[] = [];
+    for (const [i, c] of cases.entries()) {
+      rs.push(await runCase(c, system.answerer, system.corpus));
+      if (tty) process.stderr.write(`\r\x1b[K${system.name}: ${i + 1}/${cases.length}`);
+      else if ((i + 1) % 50 === 0 || i + 1 === cases.length) console.error(`${system.name}: ${i + 1}/${cases.length}`);
+    }
+    if (tty) process.stderr.write('\r\x1b[K');
+    results.set(system.name, rs);
+  }
+
+  const main = results.get(systems[0]!.name)!;
+  const metrics = new Map<string, Metrics>([...results].map(([name, rs]) => [name, computeMetrics(rs)]));
+  const mainMetrics = metrics.get(systems[0]!.name)!;
+  const perTag = metricsPerTag(main);
+  console.log(`\nPolicyDesk eval: ${cases.length} cases from ${values.questions}\n`);
+  console.log(formatMetricsTable([...metrics]));
+  console.log(`\nper tag (${systems[0]!.name}):\n`);
+  console.log(formatMetricsTable(Object.entries(perTag)));
+
+  const stale = main
+    .filter((r) => r.stale.length > 0)
+    .map((r) => ({ id: r.id, question: r.question, missingAnchors: r.stale, nearest: r.stale.map((a) => nearestPassage(a, runtime.corpus)) }));
+  if (stale.length > 0) {
+    console.log(`\nstale cases (gold passage edited or removed; counted in no metric): ${stale.length}`);
+    for (const s of stale) console.log(`  ${s.id}: anchor not found; nearest now ${s.nearest.map((n) => `${n.id} (${n.label})`).join(', ')}`);
+  }
+
+  let comparison: Comparison | undefined;
+  if (existsSync(values.baseline)) {
+    const baseline = baselineSchema.parse(JSON.parse(readFileSync(values.baseline, 'utf8')));
+    comparison = compareWithBaseline(baseline, mainMetrics, main);
+    console.log(`\nagainst ${values.baseline} (recorded ${baseline.recordedAt}): ${comparison.worse.length} cases worse, ${comparison.better.length} better`);
+    for (const c of comparison.worse) console.log(`  worse  ${c.id}: ${c.before} -> ${c.after}  ${c.question}`);
+    for (const c of comparison.better) console.log(`  better ${c.id}: ${c.before} -> ${c.after}  ${c.question}`);
+    for (const r of comparison.regressions) console.log(`  REGRESSION ${r.metric}: ${r.baseline} -> ${r.now} (tolerance ${r.tolerance})`);
+    if (values['update-baseline']) writeBaseline(values.baseline, toBaseline(mainMetrics, main, baseline));
+  } else if (values['update-baseline']) {
+    writeBaseline(values.baseline, toBaseline(mainMetrics, main));
+  } else {
+    console.log(`\nno baseline at ${values.baseline}: run \`npm run eval -- --update-baseline\` to record one`);
+  }
+
+  mkdirSync(values['report-dir'], { recursive: true });
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const report = {
+    createdAt: new Date().toISOString(),
+    questions: values.questions,
+    index: runtime.index.manifest,
+    systems: systems.map((s) => ({ name: s.name, description: s.description, metrics: metrics.get(s.name) })),
+    perTag,
+    stale,
+    comparison,
+    cases: main,
+  };
+  const jsonPath = join(values['report-dir'], `${stamp}.json`);
+  writeFileSync(jsonPath, JSON.stringify(report, null, 2));
+  const { renderHtmlReport } = await import('../eval/render-html-report.js');
+  const htmlPath = join(values['report-dir'], `${stamp}.html`);
+  writeFileSync(htmlPath, renderHtmlReport(report, existsSync(values.baseline) ? baselineSchema.parse(JSON.parse(readFileSync(values.baseline, 'utf8'))) : undefined));
+  console.log(`\nreport: ${jsonPath}\n        ${htmlPath}`);
+
+  if (comparison && comparison.regressions.length > 0 && !values['update-baseline']) {
+    console.error(`eval: ${comparison.regressions.length} metric(s) dropped beyond tolerance; fix the regression or record a new baseline deliberately with --update-baseline`);
+    return 1;
+  }
+  return 0;
+}
+
+function writeBaseline(path: string, baseline: unknown): void {
+  writeFileSync(path, `${JSON.stringify(baseline, null, 2)}\n`);
+  console.log(`baseline recorded in ${path}`);
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: Error) => {
+    console.error(`eval: ${error.message}`);
+    process.exit(2);
+  },
+);
