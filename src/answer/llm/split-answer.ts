@@ -13,8 +13,9 @@ const PARTIAL_TRAILING = /^[ \t]*(?:[[［【]\s*[0-9０-９,，、\s]*)?$/;
 
 /**
  * Takes the complete sentences off the front of `buffer`. A sentence ends at 。！？ or a line
- * break outside quotes, together with the markers that follow it. Unless `final`, a sentence is
- * held back while what follows could still be its marker; with `final` the rest is a sentence too.
+ * break outside quotes, together with the markers that follow it; surrounding whitespace is
+ * trimmed, except that a sentence ended by a line break keeps one `\n`. Unless `final`, a sentence
+ * is held back while what follows could still be its marker; with `final` the rest is a sentence too.
  */
 export function takeSentences(buffer: string, final: boolean): { sentences: string[]; rest: string } {
   const sentences: string[] = [];
@@ -37,8 +38,9 @@ export function takeSentences(buffer: string, final: boolean): { sentences: stri
     const remaining = after.slice(trailing.length);
     if (!final && PARTIAL_TRAILING.test(remaining)) break;
     const end = i + 1 + trailing.length;
+    // A sentence ended by a line break keeps it (`1. 甲[1]\n`) so that lists stay lists.
     const sentence = buffer.slice(start, end).trim();
-    if (sentence !== '') sentences.push(sentence);
+    if (sentence !== '') sentences.push(ch === '\n' && trailing === '' ? `${sentence}\n` : sentence);
     start = end;
     i = end - 1;
   }

@@ -40,6 +40,7 @@ export class VerifiedAnswerBuilder {
   private held: SentenceCheck[] = [];
   private readonly pieces: string[] = [];
   private readonly numbering = new Map<number, number>();
+  private lineBreak = false;
 
   constructor(private readonly passages: readonly Citation[]) {}
 
@@ -53,7 +54,10 @@ export class VerifiedAnswerBuilder {
       return undefined;
     }
     for (const n of check.markers) if (!this.numbering.has(n)) this.numbering.set(n, this.numbering.size + 1);
-    const text = [...this.held.map((h) => h.sentence), renumberMarkers(check.sentence, (n) => this.numbering.get(n)!)].join('');
+    // A line break ending a shown sentence is shown before the next piece, so no piece ends with one.
+    const lead = this.lineBreak ? '\n' : '';
+    const text = lead + this.held.map((h) => h.sentence).join('') + renumberMarkers(check.sentence.trimEnd(), (n) => this.numbering.get(n)!);
+    this.lineBreak = check.sentence.endsWith('\n');
     this.held = [];
     this.pieces.push(text);
     return text;
@@ -73,7 +77,8 @@ export class VerifiedAnswerBuilder {
       return { kind: 'fallback', reason: content.some((c) => c.kind === 'not-found') ? 'model-abstained' : 'no-verified-claim', checks };
     }
     // A trailing lead-in (`具体如下：`) introduces nothing any more; a trailing 未在现有文件中找到 stays.
-    const tail = this.held.filter((h) => h.kind === 'not-found').map((h) => h.sentence).join('');
+    const closing = this.held.filter((h) => h.kind === 'not-found').map((h) => h.sentence).join('').trimEnd();
+    const tail = closing && this.lineBreak ? `\n${closing}` : closing;
     const removed = checks.filter((c) => !c.ok);
     const citations = [...this.numbering.entries()].map(([passage]) => this.citation(passage));
     const reasons = [...new Set(removed.map((c) => REASON_TEXT[c.reason!]))].join('、');

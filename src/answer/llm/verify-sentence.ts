@@ -43,8 +43,10 @@ export interface SentenceCheck {
 
 const TITLE = /[《«]([^《》«»]+)[》»]/g;
 const DOC_NUMBER = /[\u4e00-\u9fff]{1,8}[〔[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d+\s*号/g;
+const LIST_ITEM = /^(?:\d{1,2}[.、)）]|[（(]\d{1,2}[)）]|[-*•])\s*/;
 const NUMBER = /\d+(?:\.\d+)?/g;
-const MAX_CONNECTIVE_CHARS = 60;
+/** A lead-in (`根据现有文件：`) is this short once the document names in it are taken out. */
+const MAX_CONNECTIVE_CHARS = 24;
 
 /**
  * Checks one sentence of a model's answer against the numbered passages it was given:
@@ -57,11 +59,9 @@ export function verifySentence(sentence: string, passages: readonly Citation[]):
   const markers = [...new Set(markersOf(sentence))];
   const base = { sentence, markers, quotes: [] as VerifiedQuote[] };
   const fail = (kind: SentenceKind, reason: FailureReason): SentenceCheck => ({ ...base, kind, ok: false, reason });
-  const bare = sentence.replace(MARKER, '');
-  const folded = foldForMatch(bare).text;
-  const notFound = folded.includes(NOT_FOUND);
-  const kind: SentenceKind =
-    markers.length > 0 ? 'claim' : notFound ? 'not-found' : folded.replace(/[\p{P}\p{S}]/gu, '') === '' ? 'empty' : bare.trim().length <= MAX_CONNECTIVE_CHARS && /[：:]$/.test(bare.trim()) ? 'connective' : 'claim';
+  // List numbering (`1. `, `（2）`) is layout, not a claim.
+  const bare = sentence.replace(MARKER, '').trim().replace(LIST_ITEM, '');
+  const kind = kindOf(bare, markers.length > 0);
 
   if (markers.some((n) => !Number.isInteger(n) || n < 1 || n > passages.length)) return fail(kind, 'marker-out-of-range');
   const { spans, unbalanced } = quotedSpans(bare);
@@ -84,7 +84,7 @@ export function verifySentence(sentence: string, passages: readonly Citation[]):
   for (const span of spans) rest = rest.replace(span, '');
   if (kind !== 'not-found') {
     for (const m of rest.matchAll(TITLE)) if (!scope.some((c) => same(c.title, m[1]!) || findVerbatim(m[0], c.text))) return fail(kind, 'source-not-cited');
-    for (const m of rest.matchAll(DOC_NUMBER)) if (!scope.some((c) => same(c.docNumber, m[0]) || findVerbatim(m[0], c.text))) return fail(kind, 'source-not-cited');
+    for (const m of rest.matchAll(DOC_NUMBER)) if (!scope.some((c) => namesDocNumber(m[0], c))) return fail(kind, 'source-not-cited');
     const allowed = new Set(scope.flatMap((c) => numbersIn(`${c.text} ${c.title} ${c.docNumber} ${c.label} ${c.date} ${chineseDate(c.date)}`)));
     const stated = numbersIn(rest.replace(TITLE, '').replace(DOC_NUMBER, ''));
     if (stated.some((n) => !allowed.has(n))) return fail(kind, 'number-not-in-cited-passage');
@@ -92,7 +92,36 @@ export function verifySentence(sentence: string, passages: readonly Citation[]):
   return { ...base, kind, ok: true, quotes };
 }
 
-const same = (a: string, b: string) => foldForMatch(a).text.replace(/[〔〕[\]［］()（）]/g, '') === foldForMatch(b).text.replace(/[〔〕[\]［］()（）]/g, '');
+function kindOf(bare: string, marked: boolean): SentenceKind {
+  const folded = foldForMatch(bare).text;
+  if (folded.replace(/[\p{P}\p{S}]/gu, '') === '') return 'empty';
+  if (marked) return 'claim';
+  if (folded.includes(NOT_FOUND)) return 'not-found';
+  const lead = bare.replace(TITLE, '').replace(DOC_NUMBER, '').trim();
+  return lead.length <= MAX_CONNECTIVE_CHARS && /[：:]$/.test(lead) ? 'connective' : 'claim';
+}
+
+const same = (a: string, b: string) => foldForMatch(a).text === foldForMatch(b).text;
+
+/** Brackets of a 文号 vary (〔〕, [], ()); compared without them. */
+const bareDocNumber = (text: string) => foldForMatch(text).text.replace(/[〔〕[\]［］()（）]/g, '');
+
+/**
+ * True when a 文号 the model wrote is the citation's or is named in its text. The pattern may have
+ * caught words before the issuer's abbreviation (`根据沪卫发…`), so shorter suffixes are tried, down to
+ * three characters of abbreviation (`沪卫发`), never two (`卫发` would match 普卫发 too).
+ */
+function namesDocNumber(written: string, c: Citation): boolean {
+  const own = bareDocNumber(c.docNumber);
+  const text = bareDocNumber(c.text);
+  const w = bareDocNumber(written);
+  const core = /\d{4}\d+号$/.exec(w)?.[0] ?? w;
+  for (let from = 0; w.length - from >= core.length + 3; from++) {
+    const candidate = w.slice(from);
+    if (candidate === own || text.includes(candidate)) return true;
+  }
+  return false;
+}
 
 function numbersIn(text: string): string[] {
   return [...foldForMatch(text).text.matchAll(NUMBER)].map((m) => m[0].replace(/^0+(?=\d)/, ''));

@@ -1,0 +1,86 @@
+import { join } from 'node:path';
+import type { Citation } from '../../src/core/types.js';
+import type { Pipeline } from '../../src/answer/create-pipeline.js';
+import { openAiCompatibleChatModel } from '../../src/answer/llm/chat-model.js';
+import { LlmAnswerer, type AnswerLogger } from '../../src/answer/llm/llm-answerer.js';
+import { loadPrompts } from '../../src/answer/llm/load-prompts.node.js';
+import type { AnswerPrompts } from '../../src/answer/llm/answer-prompts.js';
+import { splitSentences } from '../../src/ingest/split-sentences.js';
+import { seedPipeline } from '../support/seed-pipeline.js';
+import { startFakeOpenAi, type FakeOpenAi } from './fake-openai-server.js';
+
+export const PROMPTS_DIR = join(import.meta.dirname, '../../prompts');
+export const MODEL = 'fake-model';
+
+/** A logger that keeps what it was told, so tests can check that fallbacks are logged. */
+export class RecordingLogger implements AnswerLogger {
+  readonly errors: Array<{ message: string; fields?: Record<string, unknown> }> = [];
+  readonly warnings: Array<{ message: string; fields?: Record<string, unknown> }> = [];
+  error(message: string, fields?: Record<string, unknown>): void {
+    this.errors.push({ message, ...(fields ? { fields } : {}) });
+  }
+  warn(message: string, fields?: Record<string, unknown>): void {
+    this.warnings.push({ message, ...(fields ? { fields } : {}) });
+  }
+}
+
+export interface LlmFixture {
+  pipeline: Pipeline;
+  server: FakeOpenAi;
+  prompts: AnswerPrompts;
+  /** A composer pointed at `baseURL` (the fake server unless given) through the real ChatOpenAI. */
+  answerer(options?: { baseURL?: string; timeoutMs?: number; logger?: AnswerLogger }): LlmAnswerer;
+}
+
+/** The real pipeline (fake embeddings), the real prompt files and a scripted OpenAI-compatible server. */
+export async function llmFixture(): Promise<LlmFixture> {
+  const [pipeline, server, prompts] = await Promise.all([seedPipeline({ dense: true }), startFakeOpenAi(), loadPrompts(PROMPTS_DIR)]);
+  return {
+    pipeline,
+    server,
+    prompts,
+    answerer: (options = {}) =>
+      new LlmAnswerer({
+        retriever: pipeline.retriever,
+        corpus: pipeline.corpus,
+        extractive: pipeline.extractive,
+        chatModel: openAiCompatibleChatModel({ baseURL: options.baseURL ?? server.baseURL, model: MODEL }),
+        prompts,
+        logger: options.logger ?? new RecordingLogger(),
+        ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+      }),
+  };
+}
+
+/** A clause of a passage to quote: the one holding `needle`, else its first sentence, without end punctuation. */
+export function clauseOf(c: Citation, needle?: string): string {
+  const sentences = splitSentences(c.text).map((s) => s.trim().replace(/[。.；;]$/, ''));
+  const sentence = (needle ? sentences.find((s) => s.includes(needle)) : undefined) ?? sentences[0]!;
+  const clauses = sentence.split(/[，,]/);
+  return (needle ? clauses.find((s) => s.includes(needle)) : undefined) ?? clauses[0]!;
+}
+
+/** What a well-behaved model writes for passage `n` (1-based in the prompt): source phrase, verbatim quote, marker. */
+export function goodSentence(c: Citation, n: number, quote: string, lead = '根据'): string {
+  return `${lead}《${c.title}》（${c.docNumber}）${c.label}，要「${quote}」[${n}]。`;
+}
+
+/** Full-width digits, as some models write them. */
+export const fullWidth = (s: string) => s.replace(/\d/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
+
+/** The user message the fake server received in its `i`-th request. */
+export function userMessage(server: FakeOpenAi, i = 0): string {
+  return server.requests[i]!.body.messages.find((m) => m.role === 'user')!.content;
+}
+
+/**
+ * A model that answers from the prompt it is sent: it quotes the first clause of passage [1],
+ * read from the numbered passages in the user message. Used where the passages depend on
+ * follow-up resolution rather than on a fixed question.
+ */
+export function quoteFirstPassage(user: string): string {
+  const text = /^\[1\] .*\n(.+)$/m.exec(user)?.[1];
+  if (!text) return '未在现有文件中找到。';
+  const clause = text.split(/[，,。.；;]/).find((s) => s.length >= 4) ?? text;
+  return `文件要求「${clause}」[1]。`;
+}
