@@ -73,7 +73,7 @@ export function questionText(text: string): string {
     .trim();
 }
 
-/** Orders Slack timestamps (`1700000000.000100`) exactly; as floats they lose the last digits. */
+/** Orders Slack timestamps (`1700000000.000100`) as the digit strings they are, whatever their precision. */
 export function compareTs(a: string, b: string): number {
   const [ai = '0', af = ''] = a.split('.');
   const [bi = '0', bf = ''] = b.split('.');
