@@ -35,7 +35,7 @@ export class ChatWidget {
       el('div', { class: 'msg bot', text: '您好！请输入关于上海卫生健康政策文件的问题，回答会附上原文出处。' }),
     ]);
     this.input = el('textarea', {
-      attrs: { id: 'pd-input', maxlength: String(MAX_QUESTION), rows: '2', placeholder: '例如：区域性医疗中心按多少人口配置一家？' },
+      attrs: { id: 'pd-input', maxlength: String(MAX_QUESTION), rows: '2', placeholder: '请输入您的问题' },
       on: { keydown: (e) => this.onInputKey(e as KeyboardEvent) },
     });
     this.send = el('button', { class: 'send', text: '发送', attrs: { type: 'submit' } });

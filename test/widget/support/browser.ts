@@ -1,0 +1,43 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const SCREENSHOTS = join(import.meta.dirname, '../../../test-output/widget');
+
+/** Debian's Chromium, headless (installed by `apt-get install chromium`; .ci/run does it when missing). */
+export async function launchChromium(): Promise<Browser> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-gpu'],
+  });
+}
+
+export function screenshot(page: Page, name: string): Promise<Buffer> {
+  return page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: false });
+}
+
+/** Collects page errors and dialogs: an XSS payload that ran would show up here. */
+export function watchPage(page: Page): { errors: string[]; dialogs: string[] } {
+  const seen = { errors: [] as string[], dialogs: [] as string[] };
+  page.on('pageerror', (e) => seen.errors.push(e.message));
+  page.on('dialog', (d) => {
+    seen.dialogs.push(d.message());
+    void d.dismiss();
+  });
+  return seen;
+}
+
+/** Records every partial text the streaming answer shows, to tell a streamed answer from one painted at once. */
+export async function recordStreaming(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const root = document.querySelector('policydesk-widget')!.shadowRoot!;
+    const partials: string[] = [];
+    (window as unknown as { __partials: string[] }).__partials = partials;
+    new MutationObserver(() => {
+      for (const p of root.querySelectorAll('.streaming')) if (p.textContent) partials.push(p.textContent);
+    }).observe(root, { subtree: true, childList: true, characterData: true });
+  });
+}
+
+export const partials = (page: Page) => page.evaluate(() => (window as unknown as { __partials: string[] }).__partials);
