@@ -53,6 +53,8 @@ async function main(): Promise<void> {
       } catch {
         throw new PolicyDeskError('invalid_input', 'not valid JSON');
       }
+      const rawId = (parsedJson as { id?: unknown } | null)?.id;
+      if (typeof rawId === 'string' || typeof rawId === 'number') id = rawId;
       const parsed = batchLine.safeParse(parsedJson);
       if (!parsed.success) throw new PolicyDeskError('invalid_input', `needs {"id","question"}: ${parsed.error.issues.map((x) => `${x.path.join('.') || 'line'} ${x.message}`).join('; ')}`);
       id = parsed.data.id;
