@@ -1,4 +1,8 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { forbidNodeImports } from './test/worker/support/forbid-node-imports.js';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
 
 /**
  * Test projects, each runnable on its own (`npx vitest run --project NAME`):
@@ -17,6 +21,16 @@ export default defineConfig({
           include: ['test/**/*.test.ts'],
           exclude: ['test/**/*.model.test.ts', 'test/**/*.browser.test.ts', 'test/**/*.workerd.test.ts'],
           environment: 'node',
+        },
+      },
+      {
+        // Fails the run if a portable-core module imports a Node built-in; the environment swaps the globals.
+        plugins: [forbidNodeImports(root)],
+        test: {
+          name: 'edge',
+          include: ['test/ingest/**/*.test.ts', 'test/retrieval/**/*.test.ts', 'test/answer/**/*.test.ts', 'test/worker/**/*.test.ts'],
+          exclude: ['test/**/*.model.test.ts', 'test/**/*.browser.test.ts', 'test/**/*.workerd.test.ts'],
+          environment: 'edge-runtime',
         },
       },
       {
@@ -44,6 +58,8 @@ export default defineConfig({
           name: 'workerd',
           include: ['test/**/*.workerd.test.ts'],
           environment: 'node',
+          // Builds the Worker data bundle and starts one `wrangler dev --local` for all files.
+          globalSetup: ['test/worker/support/workerd-global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 180_000,
           fileParallelism: false,

@@ -65,7 +65,6 @@ export async function createWorkerDeps(options: WorkerDepsOptions): Promise<AppD
     config,
     logger,
     clock,
-    clientKey: (request) => request.headers.get('cf-connecting-ip') ?? 'unknown',
   };
 }
 
