@@ -3,12 +3,14 @@ import { verifySentence, type FailureReason, type SentenceKind } from '../../src
 import { seedCorpus } from '../support/seed-pipeline.js';
 
 // Real passages: [1] uses Chinese punctuation and ASCII digits; [2] (the 2021 plan) ASCII
-// punctuation, `.` as full stop and nested “” quotes; [3] cites other documents by 文号 in «».
+// punctuation, `.` as full stop and nested “” quotes; [3] cites other documents by 文号 in «»;
+// [4] is the 2023 medical-administration point on regional medical centres.
 const corpus = seedCorpus();
 const passages = [
   corpus.citation('2023-shanghai-health-work-priorities#2.8', 1),
   corpus.citation('2021-shanghai-public-hospital-high-quality-development-plan#2.1.p3', 1),
   corpus.citation('2021-shanghai-public-hospital-high-quality-development-plan#0', 1),
+  corpus.citation('2023-shanghai-medical-administration-priorities#2.7', 1),
 ];
 
 interface Row {
@@ -38,6 +40,9 @@ const rows: Row[] = [
   { name: 'a document the passage itself names', sentence: '方案依据«国务院办公厅关于推动公立医院高质量发展的意见»(国办发〔2021〕18号)制定[3]。', kind: 'claim', ok: true },
   { name: 'connective lead-in', sentence: '根据现有文件：', kind: 'connective', ok: true },
   { name: 'connective naming a given document', sentence: '根据《2023年上海市卫生健康工作要点》：', kind: 'connective', ok: true },
+  { name: 'connective with 文号 and label', sentence: '根据《2023年上海市卫生健康工作要点》（沪卫发〔2023〕2号）第二部分第8条：', kind: 'connective', ok: true },
+  { name: 'connective 具体如下', sentence: '具体如下：', kind: 'connective', ok: true },
+  { name: 'paraphrase worded as in the cited passage', sentence: '各区要落实区域性医疗中心建设，由市里进行指导、监督和评估[4]。', kind: 'claim', ok: true },
   { name: 'not found', sentence: '未在现有文件中找到。', kind: 'not-found', ok: true },
   { name: 'partly not found', sentence: '关于2026年的安排，未在现有文件中找到。', kind: 'not-found', ok: true },
   { name: 'markers only', sentence: '[1]', kind: 'empty', ok: true },
@@ -51,7 +56,11 @@ const rows: Row[] = [
   { name: 'marker [0]', sentence: '要打造一批医疗中心[0]。', kind: 'claim', ok: false, reason: 'marker-out-of-range' },
   { name: 'claim without a marker', sentence: '区域性医疗中心按每30-50万人口配置一家。', kind: 'claim', ok: false, reason: 'claim-without-marker' },
   { name: 'long lead-in is a claim', sentence: '本市要求各区政府落实区域性医疗中心建设，并由市级医院给予支撑，同时还要做好分级诊疗和社区卫生服务能级提升工作，具体如下：', kind: 'claim', ok: false, reason: 'claim-without-marker' },
-  { name: 'quote in a sentence without a marker', sentence: '未在现有文件中找到，但有「打造一批国内领先」。', kind: 'not-found', ok: false, reason: 'quote-without-marker' },
+  { name: 'quote in a not-found sentence', sentence: '未在现有文件中找到「打造一批」。', kind: 'not-found', ok: false, reason: 'quote-without-marker' },
+  { name: 'a claim after a not-found statement', sentence: '未在现有文件中找到明确规定，但一般认为每家医院应配置医生。', kind: 'claim', ok: false, reason: 'claim-without-marker' },
+  { name: 'a claim dressed as a lead-in', sentence: '医院须配10名医生：', kind: 'claim', ok: false, reason: 'claim-without-marker' },
+  { name: 'paraphrase worded outside the cited passage', sentence: '区域性医疗中心由各区医保局负责考核[4]。', kind: 'claim', ok: false, reason: 'claim-not-in-cited-passage' },
+  { name: 'a verified quote with an invented clause beside it', sentence: '文件要求「打造一批国内领先」，各区还须新建医院并由医保局年度考核[1]。', kind: 'claim', ok: false, reason: 'claim-not-in-cited-passage' },
   { name: 'title of a document that was not cited', sentence: '根据《2023年长宁区医疗工作计划》，要打造一批医疗中心[1]。', kind: 'claim', ok: false, reason: 'source-not-cited' },
   { name: '文号 of a document that was not cited', sentence: '根据长卫健发〔2023〕20号，要打造一批医疗中心[1]。', kind: 'claim', ok: false, reason: 'source-not-cited' },
   { name: 'connective naming a document not given', sentence: '根据《北京市医疗卫生服务体系规划》：', kind: 'connective', ok: false, reason: 'source-not-cited' },

@@ -26,6 +26,7 @@ const REASON_TEXT: Record<FailureReason, string> = {
   'quote-without-marker': '引文未标注出处',
   'source-not-cited': '提及的文件与所引条目不符',
   'number-not-in-cited-passage': '数字在所引条目中找不到',
+  'claim-not-in-cited-passage': '所引条目中没有这样的表述',
   'claim-without-marker': '未标注出处',
 };
 

@@ -1,9 +1,10 @@
 import type { Citation } from '../../core/types.js';
 import { chineseDate } from '../compose-text.js';
 import { findVerbatim, foldForMatch } from './normalize-for-match.js';
+import { isConnective, isNotFoundStatement, supportShare } from './sentence-shape.js';
 import { MARKER, markersOf, quotedSpans } from './split-answer.js';
 
-export const NOT_FOUND = '未在现有文件中找到';
+export { NOT_FOUND } from './sentence-shape.js';
 
 export type SentenceKind =
   /** Cites passages with markers: every quote, title, 文号 and number in it is checked. */
@@ -22,6 +23,8 @@ export type FailureReason =
   | 'quote-without-marker'
   | 'source-not-cited'
   | 'number-not-in-cited-passage'
+  /** A paraphrase (no quote) whose wording the cited passages mostly do not contain. */
+  | 'claim-not-in-cited-passage'
   | 'claim-without-marker';
 
 export interface VerifiedQuote {
@@ -45,14 +48,15 @@ const TITLE = /[《«]([^《》«»]+)[》»]/g;
 const DOC_NUMBER = /[\u4e00-\u9fff]{1,8}[〔[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d+\s*号/g;
 const LIST_ITEM = /^(?:\d{1,2}[.、)）]|[（(]\d{1,2}[)）]|[-*•])\s*/;
 const NUMBER = /\d+(?:\.\d+)?/g;
-/** A lead-in (`根据现有文件：`) is this short once the document names in it are taken out. */
-const MAX_CONNECTIVE_CHARS = 24;
+/** Below this share of its word pairs found in the cited passages, a paraphrase is not backed by them. */
+export const MIN_SUPPORT = 0.6;
 
 /**
  * Checks one sentence of a model's answer against the numbered passages it was given:
  * markers must name a given passage; each quoted span must be verbatim (after folding width,
  * whitespace and quote style) in a passage the sentence cites; document titles and 文号 must be
- * those of a cited document; every number must occur in a cited passage or its metadata.
+ * those of a cited document; every number must occur in a cited passage or its metadata; what
+ * is said outside quotes must mostly be worded as in the cited passages (MIN_SUPPORT).
  * A sentence that makes a claim without a marker fails.
  */
 export function verifySentence(sentence: string, passages: readonly Citation[]): SentenceCheck {
@@ -89,16 +93,18 @@ export function verifySentence(sentence: string, passages: readonly Citation[]):
     const stated = numbersIn(rest.replace(TITLE, '').replace(DOC_NUMBER, ''));
     if (stated.some((n) => !allowed.has(n))) return fail(kind, 'number-not-in-cited-passage');
   }
+  if (kind === 'claim') {
+    const share = supportShare(rest.replace(TITLE, '|').replace(DOC_NUMBER, '|'), cited.flatMap((c) => [c.text, c.title, c.issuer]));
+    if (share !== undefined && share < MIN_SUPPORT) return fail(kind, 'claim-not-in-cited-passage');
+  }
   return { ...base, kind, ok: true, quotes };
 }
 
 function kindOf(bare: string, marked: boolean): SentenceKind {
-  const folded = foldForMatch(bare).text;
-  if (folded.replace(/[\p{P}\p{S}]/gu, '') === '') return 'empty';
+  if (foldForMatch(bare).text.replace(/[\p{P}\p{S}]/gu, '') === '') return 'empty';
   if (marked) return 'claim';
-  if (folded.includes(NOT_FOUND)) return 'not-found';
-  const lead = bare.replace(TITLE, '').replace(DOC_NUMBER, '').trim();
-  return lead.length <= MAX_CONNECTIVE_CHARS && /[：:]$/.test(lead) ? 'connective' : 'claim';
+  if (isNotFoundStatement(bare)) return 'not-found';
+  return isConnective(bare.replace(TITLE, '').replace(DOC_NUMBER, '').trim()) ? 'connective' : 'claim';
 }
 
 const same = (a: string, b: string) => foldForMatch(a).text === foldForMatch(b).text;
