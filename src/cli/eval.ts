@@ -41,7 +41,7 @@ async function main(): Promise<number> {
       const p = createPipeline({ corpus: runtime.corpus, embedder: runtime.embedder, vectors: runtime.index.vectors, mode: m });
       systems.push({ name: `${m}-only`, description: `numbered-point chunks, ${m} retrieval only`, answerer: p.answerer, corpus: runtime.corpus });
     }
-    systems.push(...(await extraSystems(runtime)));
+    systems.push(...(await extraSystems(runtime, { seedsDir: config.SEEDS_DIR, cacheDir: join(config.INDEX_DIR, 'baselines'), log: (line) => console.error(line) })));
   }
 
   const tty = process.stderr.isTTY;
