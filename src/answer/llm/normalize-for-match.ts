@@ -10,6 +10,9 @@ export interface FoldedText {
 // Marks a model may legitimately write in the other width or style than the source: one seed
 // document uses ASCII punctuation and «», the others Chinese punctuation and 《》; quotes nest in
 // any style. Words and numbers are never folded, so a quote that passes is the same wording.
+const WHITESPACE = /\s/;
+const FULLWIDTH_ALNUM = /[０-９Ａ-Ｚａ-ｚ]/;
+
 const EQUIVALENT: Record<string, string> = {
   '，': ',', '；': ';', '：': ':', '（': '(', '）': ')', '！': '!', '？': '?', '。': '.', '％': '%',
   '«': '《', '»': '》', '〈': '《', '〉': '》',
@@ -27,9 +30,10 @@ export function foldForMatch(original: string): FoldedText {
   const origin: number[] = [];
   for (let i = 0; i < original.length; i++) {
     const ch = original[i]!;
-    if (/\s/.test(ch)) continue;
-    const folded = EQUIVALENT[ch] ?? normalizeWidth(ch);
-    text += folded;
+    if (WHITESPACE.test(ch)) continue;
+    const code = ch.charCodeAt(0);
+    // Full-width digits and Latin letters (０-９Ａ-Ｚａ-ｚ) as normalizeWidth maps them, without a regex per character.
+    text += EQUIVALENT[ch] ?? (code >= 0xff10 && code <= 0xff5a && FULLWIDTH_ALNUM.test(ch) ? normalizeWidth(ch) : ch);
     origin.push(i);
   }
   return { text, origin };
