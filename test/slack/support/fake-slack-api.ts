@@ -42,7 +42,8 @@ export class FakeSlackApi {
   /** Methods that answer `{ ok: false, error }` once, e.g. to simulate `not_in_channel`. */
   readonly failures = new Map<string, string>();
   private clock = 1_700_000_000;
-  private server!: Server;
+  private waiters: Array<{ method: string; count: number; resolve: () => void }> = [];
+  server!: Server;
   base = '';
 
   get url(): string {
@@ -68,6 +69,12 @@ export class FakeSlackApi {
 
   callsTo(method: string): ApiCall[] {
     return this.calls.filter((c) => c.method === method);
+  }
+
+  /** Resolves once `method` has been called `count` times: for transports with no idle signal (Socket Mode). */
+  waitForCalls(method: string, count = 1): Promise<void> {
+    if (this.callsTo(method).length >= count) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push({ method, count, resolve }));
   }
 
   async start(): Promise<this> {
@@ -105,15 +112,25 @@ export class FakeSlackApi {
     const args = parseArgs(raw, req.headers['content-type'] ?? '');
     this.calls.push({ method, args, authorization: req.headers.authorization });
     const failure = this.failures.get(method);
-    if (failure) {
-      this.failures.delete(method);
-      return { status: 200, body: { ok: false, error: failure } };
-    }
-    return { status: 200, body: this.answer(method, args) };
+    const body = failure ? { ok: false, error: failure } : this.answer(method, args);
+    if (failure) this.failures.delete(method);
+    // Waiters are told after the reply is computed, so the stored state already reflects the call.
+    queueMicrotask(() => this.notify());
+    return { status: 200, body };
+  }
+
+  private notify(): void {
+    this.waiters = this.waiters.filter((w) => {
+      if (this.callsTo(w.method).length < w.count) return true;
+      w.resolve();
+      return false;
+    });
   }
 
   private answer(method: string, args: Record<string, unknown>): Record<string, unknown> {
     switch (method) {
+      case 'apps.connections.open':
+        return { ok: true, url: `${this.base.replace('http://', 'ws://')}/link` };
       case 'auth.test':
         return { ok: true, user_id: this.botUserId, bot_id: this.botId, team_id: 'T1', user: 'policydesk' };
       case 'chat.postMessage': {
