@@ -144,8 +144,8 @@ export class ChatWidget {
   /** 👍 sends at once; 👎 first offers a comment on which passage it should have cited. */
   private feedbackRow(answer: WidgetAnswer): HTMLElement {
     const row = el('div', { class: 'feedback' }, [el('span', { text: '这个回答有帮助吗？' })]);
-    const up = el('button', { text: '👍', attrs: { type: 'button', 'aria-label': '有帮助', 'aria-pressed': 'false' } });
-    const down = el('button', { text: '👎', attrs: { type: 'button', 'aria-label': '没有帮助', 'aria-pressed': 'false' } });
+    const up = el('button', { text: '👍 有帮助', attrs: { type: 'button', 'aria-label': '有帮助', 'aria-pressed': 'false' } });
+    const down = el('button', { text: '👎 没有帮助', attrs: { type: 'button', 'aria-label': '没有帮助', 'aria-pressed': 'false' } });
     const submit = async (rating: 'up' | 'down', comment?: string) => {
       up.disabled = down.disabled = true;
       (rating === 'up' ? up : down).setAttribute('aria-pressed', 'true');
