@@ -1,4 +1,6 @@
-import { createPipeline } from '../answer/create-pipeline.js';
+import { createPipeline, type Pipeline } from '../answer/create-pipeline.js';
+import { createAnswerer, llmConfigured } from '../answer/llm/create-answerer.js';
+import type { Answerer } from '../answer/types.js';
 import { parseConfig } from '../core/config.js';
 import type { AppDeps, Logger } from '../http/app-types.js';
 import { MemoryFeedbackStore } from '../http/feedback/memory-feedback-store.js';
@@ -24,6 +26,7 @@ export interface WorkerDepsOptions {
  * Assembles `createApp`'s deps for a Worker: the bundled corpus and BM25 index, a hybrid path
  * over Workers AI + Vectorize when both bindings exist, and a lexical path that answers when
  * they are absent or failing. Checks the Vectorize manifest once before the first answer.
+ * Feedback is kept in the isolate's memory only (a Worker has no disk): not durable.
  */
 export async function createWorkerDeps(options: WorkerDepsOptions): Promise<AppDeps> {
   const { data, env, logger } = options;
@@ -31,10 +34,18 @@ export async function createWorkerDeps(options: WorkerDepsOptions): Promise<AppD
   const config = parseConfig(envStrings(env));
   const corpus = new Corpus(data.corpus);
   const bm25 = new Bm25Index(data.bm25);
-  const lexical = createPipeline({ corpus, bm25 });
+  // The same composer as on Node: the LLM (verified, falling back to extractive) when LLM_* is set.
+  const answererOf = (pipeline: Pipeline): Answerer =>
+    createAnswerer(
+      config,
+      pipeline,
+      { error: (msg, fields) => logger.error({ msg, ...fields }), warn: (msg, fields) => logger.info({ msg, warning: true, ...fields }) },
+      data.prompts,
+    );
+  const lexical = answererOf(createPipeline({ corpus, bm25 }));
 
   const missing = (['AI', 'VECTORIZE'] as const).filter((name) => !env[name]);
-  const dense = missing.length === 0 ? densePath(options, corpus, bm25) : undefined;
+  const dense = missing.length === 0 ? densePath(options, corpus, bm25, answererOf) : undefined;
   const path = new RetrievalPath({
     denseConfigured: dense !== undefined,
     unconfiguredReason: missing.length === 2 ? 'the AI and VECTORIZE bindings are not configured' : `the ${missing.join('')} binding is not configured`,
@@ -42,7 +53,7 @@ export async function createWorkerDeps(options: WorkerDepsOptions): Promise<AppD
     ...(options.denseRetryMs !== undefined ? { retryMs: options.denseRetryMs } : {}),
   });
   const answerer = new FallbackAnswerer({
-    lexical: lexical.answerer,
+    lexical,
     path,
     ...(dense ? { dense } : {}),
     onFallback: (reason) => logger.error({ msg: 'dense retrieval failed; answering lexically', reason }),
@@ -58,7 +69,7 @@ export async function createWorkerDeps(options: WorkerDepsOptions): Promise<AppD
       ready: true,
       checks: {
         retrieval: path.status(),
-        answering: 'extractive',
+        answering: llmConfigured(config) ? { mode: 'llm', model: config.LLM_MODEL, fallback: 'extractive' } : { mode: 'extractive' },
         corpus: { documents: corpus.documents.size, passages: corpus.passages.length, corpusHash: data.corpusHash, chunkerVersion: data.chunkerVersion },
       },
     }),
@@ -68,10 +79,10 @@ export async function createWorkerDeps(options: WorkerDepsOptions): Promise<AppD
   };
 }
 
-function densePath(options: WorkerDepsOptions, corpus: Corpus, bm25: Bm25Index): DensePath {
+function densePath(options: WorkerDepsOptions, corpus: Corpus, bm25: Bm25Index, answererOf: (p: Pipeline) => Answerer): DensePath {
   const { env, data } = options;
   const passageIds = new Map(Object.entries(data.vectorIds).map(([passageId, vectorId]) => [vectorId, passageId]));
   const vectors = new VectorizeIndex(env.VECTORIZE!, { passageIds, corpusHash: data.corpusHash, chunkerVersion: data.chunkerVersion });
   const pipeline = createPipeline({ corpus, bm25, embedder: new WorkersAiEmbedder(env.AI!), vectors });
-  return { answerer: pipeline.answerer, verify: async () => void (await vectors.verify()) };
+  return { answerer: answererOf(pipeline), verify: async () => void (await vectors.verify()) };
 }

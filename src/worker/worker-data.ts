@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { buildLexicalIndex } from '../answer/create-pipeline.js';
+import type { AnswerPrompts } from '../answer/llm/answer-prompts.js';
 import { IndexMismatchError } from '../core/errors.js';
 import type { Bm25Data } from '../retrieval/bm25-index.js';
 import type { Corpus, CorpusData } from '../retrieval/corpus.js';
@@ -8,8 +9,8 @@ import { vectorIdFor } from './vectorize-layout.js';
 export const WORKER_DATA_FORMAT = 1;
 
 /**
- * What `npm run build:worker` bundles into the Worker: the passages, a prebuilt BM25 index and
- * the Vectorize id of each passage. No vectors: the local model's vectors are useless to a Worker,
+ * What `npm run build:worker` bundles into the Worker: the passages, a prebuilt BM25 index, the
+ * Vectorize id of each passage and the LLM prompt templates (a Worker cannot read prompts/). No vectors: the local model's vectors are useless to a Worker,
  * which embeds questions with Workers AI and searches Vectorize instead.
  */
 export interface WorkerData {
@@ -23,10 +24,11 @@ export interface WorkerData {
   bm25: Bm25Data;
   /** Passage id -> Vectorize vector id. */
   vectorIds: Record<string, string>;
+  prompts: AnswerPrompts;
 }
 
 /** Builds the bundle from a parsed corpus. Portable, so tests build one from the seeds in-process. */
-export async function buildWorkerData(corpus: Corpus, meta: Pick<WorkerData, 'corpusHash' | 'chunkerVersion' | 'source'>): Promise<WorkerData> {
+export async function buildWorkerData(corpus: Corpus, meta: Pick<WorkerData, 'corpusHash' | 'chunkerVersion' | 'source' | 'prompts'>): Promise<WorkerData> {
   const vectorIds: Record<string, string> = {};
   const seen = new Map<string, string>();
   for (const p of corpus.passages) {
@@ -48,6 +50,7 @@ const envelope = z.object({
   corpus: z.object({ documents: z.array(z.object({ id: z.string() }).passthrough()), passages: z.array(z.object({ id: z.string() }).passthrough()) }),
   bm25: z.object({ ids: z.array(z.string()), lengths: z.array(z.number()), avgLength: z.number(), postings: z.record(z.string(), z.array(z.number())) }),
   vectorIds: z.record(z.string(), z.string()),
+  prompts: z.object({ system: z.string(), user: z.string() }),
 });
 
 /** Parses the bundled JSON text; a bundle from another build format or a torn one is refused. */

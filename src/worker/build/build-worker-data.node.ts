@@ -1,5 +1,6 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { loadPrompts } from '../../answer/llm/load-prompts.node.js';
 import { CHUNKER_VERSION } from '../../ingest/chunk-document.js';
 import { parseDocument } from '../../ingest/parse-document.js';
 import { Corpus, type CorpusData } from '../../retrieval/corpus.js';
@@ -19,16 +20,17 @@ export interface WorkerDataBuild {
 }
 
 /**
- * Writes the Worker's data module: the corpus of the current `index/` build when that build
+ * Writes the Worker's data module: the prompt templates, and the corpus of the current `index/` build when that build
  * matches the seeds and this chunker, otherwise the seeds parsed with the same parser ingest
  * uses (the Worker needs no vectors, so it never has to wait for the embedding model).
  */
-export async function buildWorkerDataModule(options: { indexDir: string; seedsDir: string; outFile?: string }): Promise<WorkerDataBuild> {
+export async function buildWorkerDataModule(options: { indexDir: string; seedsDir: string; promptsDir?: string; outFile?: string }): Promise<WorkerDataBuild> {
   const seeds = readSeeds(options.seedsDir);
   const hash = corpusHash(seeds);
   const fromIndex = readCurrentIndex(options.indexDir, hash);
   const corpus = new Corpus(typeof fromIndex === 'string' ? corpusFromSeeds(seeds) : fromIndex);
-  const data = await buildWorkerData(corpus, { corpusHash: hash, chunkerVersion: CHUNKER_VERSION, source: typeof fromIndex === 'string' ? 'seeds' : 'index' });
+  const prompts = await loadPrompts(options.promptsDir ?? 'prompts');
+  const data = await buildWorkerData(corpus, { corpusHash: hash, chunkerVersion: CHUNKER_VERSION, source: typeof fromIndex === 'string' ? 'seeds' : 'index', prompts });
 
   // The module exports the JSON as a string: the Worker parses it on its first request, not at
   // start-up, and V8 parses a JSON string faster than the same data as an object literal.

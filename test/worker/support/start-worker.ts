@@ -30,7 +30,7 @@ export async function freePort(): Promise<number> {
  * Resolves once `/healthz` answers; rejects with wrangler's output if it never does.
  */
 export async function startWorker(options: { vars?: Record<string, string>; timeoutMs?: number } = {}): Promise<RunningWorker> {
-  await buildWorkerDataModule({ indexDir: join(ROOT, 'index'), seedsDir: join(ROOT, 'seeds'), outFile: join(ROOT, 'dist/worker/worker-data.js') });
+  await buildWorkerDataModule({ indexDir: join(ROOT, 'index'), seedsDir: join(ROOT, 'seeds'), promptsDir: join(ROOT, 'prompts'), outFile: join(ROOT, 'dist/worker/worker-data.js') });
   const [port, inspectorPort] = [await freePort(), await freePort()];
   const vars = Object.entries({ API_KEYS: '', ...options.vars }).flatMap(([k, v]) => ['--var', `${k}:${v}`]);
   const child = spawn(
