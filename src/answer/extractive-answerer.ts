@@ -28,7 +28,7 @@ export interface ExtractiveTuning {
   k: number;
 }
 
-export const DEFAULT_EXTRACTIVE_TUNING: ExtractiveTuning = { minSentenceScore: 0.12, secondSentenceShare: 0.6, maxClaimChars: 90, k: 6 };
+export const DEFAULT_EXTRACTIVE_TUNING: ExtractiveTuning = { minSentenceScore: 0.05, secondSentenceShare: 0.5, maxClaimChars: 90, k: 6 };
 
 const randomId = () => crypto.randomUUID();
 
@@ -51,8 +51,8 @@ export class ExtractiveAnswerer implements Answerer {
 
     if (followUp.kind === 'source' && corpus.passage(followUp.passageId)) {
       const c = corpus.citation(followUp.passageId, 1);
-      const answer = sourceAnswer(c);
-      const quote = splitSentences(c.text)[0] ?? c.text;
+      const quote = this.bestSentences(followUp.topic, [c.id]).find((s) => s.score > 0)?.sentence ?? splitSentences(c.text)[0] ?? c.text;
+      const answer = sourceAnswer(c, shortenClaim(followUp.topic, quote, this.tuning.maxClaimChars));
       return { answerId, question, answer, mode: 'extractive', abstained: false, citations: [{ ...c, quote }], nearest: [], retrievedIds: [c.id] };
     }
     if (followUp.kind === 'ordinal') {
@@ -64,7 +64,8 @@ export class ExtractiveAnswerer implements Answerer {
       }
     }
 
-    const searched = followUp.kind === 'rewrite' ? followUp.question : question;
+    // An ordinal that points at nothing is searched with the conversation's topic.
+    const searched = followUp.kind === 'rewrite' ? followUp.question : followUp.kind === 'ordinal' ? `${question} ${followUp.topic}` : question;
     const retrieval = await retriever.retrieve(searched, { k: this.tuning.k, ...(this.deps.mode ? { mode: this.deps.mode } : {}) });
     const retrievedIds = (retrieval.abstained ? retrieval.nearest : retrieval.citations).map((c) => c.id);
     if (retrieval.abstained) return this.abstain(answerId, question, retrieval.reason, retrieval.nearest, retrievedIds, searched);
@@ -113,8 +114,10 @@ export class ExtractiveAnswerer implements Answerer {
     const best = scored[0];
     if (!best || best.score < this.tuning.minSentenceScore) return [];
     const chosen = [best];
-    const second = scored.find((s) => s !== best && s.passageId === best.passageId);
-    if (second && second.score >= best.score * this.tuning.secondSentenceShare) chosen.push(second);
+    for (const s of scored) {
+      if (chosen.length >= 3) break;
+      if (s !== best && s.passageId === best.passageId && s.score >= best.score * this.tuning.secondSentenceShare) chosen.push(s);
+    }
     const docOf = (id: string) => this.deps.corpus.passage(id)!.docId;
     for (const group of retrieval.scopeGroups ?? []) {
       if (chosen.some((s) => group.includes(docOf(s.passageId)))) continue;

@@ -1,4 +1,5 @@
 import { parseChineseNumeral } from '../ingest/chinese-numerals.js';
+import { SCOPE_WORDS } from '../retrieval/scope-check.js';
 import { topicTerms } from '../retrieval/tokenize.js';
 import type { Turn } from './types.js';
 
@@ -9,14 +10,14 @@ export type FollowUp =
   /** "第二点…": an item (一是/二是…) or a sibling point of the previous answer's passage, or its n-th citation. */
   | { kind: 'ordinal'; n: number; citedIds: string[]; topic: string }
   /** "这条是哪个文件里的？" */
-  | { kind: 'source'; passageId: string };
+  | { kind: 'source'; passageId: string; topic: string };
 
 const ORDINAL = /第\s*([一二三四五六七八九十]|\d{1,2})\s*(?:点|条|个|项|部分)/;
 const ASKS_SOURCE = /哪个文件|哪份文件|什么文件|出自|来自哪|哪个文号|文号是|谁发的|谁印发|哪个部门|哪家单位发/;
 const ANAPHORIC_START = /^(那么|那|其中|还有|另外|此外|同样|这个|这些|这一条|这条|如果是)/;
 const ANAPHORIC_END = /(呢|怎么说|怎么写的?|怎么规定的?)[？?。.！!]*$/;
-/** Scope words: when a follow-up names its own place or year, the previous ones are dropped from the topic. */
-const SCOPE = /(20\d{2}年?度?|全市|本市|市里|上海市?|[\u4e00-\u9fff]{2}区|普陀|长宁|黄浦|徐汇|静安|虹口|杨浦|闵行|宝山|嘉定|浦东|金山|松江|青浦|奉贤|崇明)/g;
+/** When a follow-up names its own place or year, the previous ones are dropped from the topic. */
+const SCOPE = SCOPE_WORDS;
 /** Words that name a document rather than a topic. */
 const DOC_WORDS = /(医疗工作计划|工作计划|工作要点|医政医管|医政|要点|计划|方案|文件|里|那边|这边|那块)/g;
 
@@ -31,7 +32,7 @@ export function resolveFollowUp(question: string, history: readonly Turn[] | und
   const cited = last.citations ?? [];
   const q = question.replace(/\s+/g, '');
 
-  if (ASKS_SOURCE.test(q) && cited[0] && q.length <= 24) return { kind: 'source', passageId: cited[0].id };
+  if (ASKS_SOURCE.test(q) && cited[0] && q.length <= 24) return { kind: 'source', passageId: cited[0].id, topic: topicOf(history!) };
 
   const ordinal = ORDINAL.exec(q);
   if (ordinal && q.length <= 24 && cited.length > 0) {

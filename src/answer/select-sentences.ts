@@ -1,5 +1,6 @@
 import type { Bm25Index } from '../retrieval/bm25-index.js';
 import type { Corpus } from '../retrieval/corpus.js';
+import { SCOPE_WORDS } from '../retrieval/scope-check.js';
 import { contentBigrams, normalizeForSearch } from '../retrieval/tokenize.js';
 import { splitSentences } from '../ingest/split-sentences.js';
 
@@ -11,10 +12,13 @@ export interface ScoredSentence {
   score: number;
 }
 
-const ASKS_NUMBER = /多少|几[个家所项名次条年月届批]|第几|比例|百分|多大|何时|什么时候|哪一年|哪年|哪天|时间|日期|期限|有效期|数量|人数|多长/;
+/** Asks for a number or a date ("哪几条/哪几项" ask for a list, not a number). */
+const ASKS_NUMBER = /多少|(?<!哪)几[个家所名次年月届批]|第几|比例|百分|多大|何时|什么时候|哪一年|哪年|哪天|时间|日期|期限|有效期|数量|人数|多长/;
 const HAS_NUMBER = /\d|[一二三四五六七八九十两]+[个家所项名次届批年]/;
 /** A point's opening sentence is its title: it names the topic but rarely answers. */
 const TITLE_WEIGHT = 0.6;
+/** Per retrieval rank: a lower passage must match clearly better to supply the answer. */
+const RANK_PENALTY = 0.08;
 
 /**
  * Scores every sentence of the retrieved passages against the question: the IDF-weighted share
@@ -22,12 +26,14 @@ const TITLE_WEIGHT = 0.6;
  * a small prior for the passage's retrieval rank, and less weight for a point's title sentence.
  */
 export function scoreSentences(question: string, passageIds: readonly string[], corpus: Corpus, bm25: Bm25Index): ScoredSentence[] {
-  const grams = contentBigrams(question);
+  // Places and years chose the document; within it they say nothing about which sentence answers.
+  const grams = contentBigrams(question.replace(SCOPE_WORDS, ' '));
   const n = Math.max(1, corpus.passages.length);
   const idf = new Map(grams.map((g) => [g, Math.log(1 + n / (1 + bm25.documentFrequency(g)))]));
   const total = [...idf.values()].reduce((a, b) => a + b, 0) || 1;
   const wantsNumber = ASKS_NUMBER.test(question);
   const out: ScoredSentence[] = [];
+  const titles = new Set<string>();
   passageIds.forEach((id, rank) => {
     const passage = corpus.passage(id);
     if (!passage) return;
@@ -40,11 +46,15 @@ export function scoreSentences(question: string, passageIds: readonly string[], 
       let score = hit / total;
       if (wantsNumber && HAS_NUMBER.test(sentence)) score += 0.25;
       if (opensPoint && i === 0 && splitSentences(passage.text).length > 1) score *= TITLE_WEIGHT;
-      score -= rank * 0.03;
+      if (opensPoint && i === 0) titles.add(sentence);
+      score -= rank * RANK_PENALTY;
       out.push({ passageId: id, rank, sentence, score });
     });
   });
-  return out.sort((a, b) => b.score - a.score);
+  out.sort((a, b) => b.score - a.score);
+  // A point's title names the topic; the sentence after it says what is to be done. Prefer a body
+  // sentence of the same passage whenever one matches at all.
+  return out.filter((s) => !titles.has(s.sentence) || !out.some((o) => o.passageId === s.passageId && !titles.has(o.sentence) && o.score > 0));
 }
 
 /**

@@ -3,7 +3,7 @@ import { normalizeForSearch } from '../retrieval/tokenize.js';
 import type { EvalCase } from './eval-case.js';
 
 /** Loose text form for anchors and facts: width, case and whitespace do not matter. */
-export const loose = (text: string) => normalizeForSearch(text).replace(/∶/g, ':');
+export const loose = (text: string) => normalizeForSearch(text.normalize('NFKC')).replace(/∶/g, ':');
 
 export interface ResolvedGold {
   /** Point ids (parts of a long point count as the point) that hold each anchor; empty when an anchor is not found. */

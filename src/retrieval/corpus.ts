@@ -44,8 +44,11 @@ export class Corpus {
   }
 }
 
-/** The text embedded and indexed for a passage: the document title gives each point its issuer and year. */
+/**
+ * The text embedded and indexed for a passage: the document title gives each point its issuer
+ * and year, the headings its topic ("加强区域内中医药能力提升" is said only in the heading).
+ */
 export function searchText(passage: Passage, document: PolicyDocument): string {
-  const heading = passage.kind === 'paragraph' || passage.kind === 'section' ? passage.path.slice(1, -1).join(' ') : '';
-  return [`《${document.title}》`, heading, passage.text].filter(Boolean).join('\n');
+  const headings = passage.kind === 'point' || passage.kind === 'paragraph' ? passage.path.slice(0, -1) : passage.path;
+  return [`《${document.title}》`, ...headings, passage.text].filter(Boolean).join('\n');
 }

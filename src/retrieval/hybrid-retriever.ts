@@ -3,11 +3,13 @@ import type { Citation, Embedder, RetrievalResult, VectorIndex } from '../core/t
 import type { Bm25Index } from './bm25-index.js';
 import { searchText, type Corpus } from './corpus.js';
 import { fuseRankings, fuseScores } from './fuse-rankings.js';
-import { parseCitationQuery } from './parse-citation-query.js';
+import { findNamedDocument, parseCitationQuery } from './parse-citation-query.js';
 import { readScope } from './scope-check.js';
 import { contentBigrams, normalizeForSearch, topicTerms } from './tokenize.js';
 
 export const MAX_QUESTION_CHARS = 2000;
+
+const ASKS_ISSUANCE = /印发|发文|落款|发布|文号|通知|抄送|谁发|发的文|成文/;
 
 export type RetrievalMode = 'hybrid' | 'dense' | 'lexical';
 
@@ -115,7 +117,9 @@ export class HybridRetriever {
     }
 
     const scope = readScope(question, docs, this.corpusText);
-    const ranked = await this.rank(question, mode, this.tuning.candidates, scope.groups.flat());
+    // "市卫健委2023年工作要点里，…": a question that names one document is answered from it.
+    const named = scope.groups.length <= 1 ? findNamedDocument(question, docs) : undefined;
+    const ranked = await this.rank(question, mode, this.tuning.candidates, named ? [named.id] : scope.groups.flat());
     const nearest = ranked.slice(0, 5).map((r) => corpus.citation(r.id, r.score));
     let signals: RetrievalResult['signals'];
     const abstain = (reason: string): RetrievalResult => ({ question, abstained: true, reason, citations: [], nearest, ...(signals ? { signals } : {}) });
@@ -124,9 +128,10 @@ export class HybridRetriever {
     const docYears = docs.map((d) => d.date.slice(0, 4) + d.title);
     const unknownYears = scope.years.filter((y) => !this.corpusText.includes(y) && !docYears.some((d) => d.includes(y)));
     if (unknownYears.length > 0) return abstain(`现有文件中没有${unknownYears.join('、')}年的相关内容。`);
-    let candidates = ranked;
+    // The cover notice answers questions about issuing (日期, 文号, 印发); otherwise its title words only add noise.
+    let candidates = ASKS_ISSUANCE.test(question) ? ranked : ranked.filter((r) => corpus.passage(r.id)!.kind !== 'notice');
     if (scope.years.length > 0) {
-      candidates = ranked.filter((r) => {
+      candidates = candidates.filter((r) => {
         const p = corpus.passage(r.id)!;
         const d = corpus.document(p.docId);
         return scope.years.some((y) => d.date.startsWith(y) || d.title.includes(y) || this.normalizedText.get(r.id)!.includes(y));

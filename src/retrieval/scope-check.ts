@@ -14,6 +14,11 @@ const PLACES = [
   '浦东', '金山', '松江', '青浦', '奉贤', '崇明', '东京', '纽约', '伦敦', '香港',
 ];
 
+const DISTRICTS = ['黄浦', '徐汇', '长宁', '静安', '普陀', '虹口', '杨浦', '闵行', '宝山', '嘉定', '浦东', '金山', '松江', '青浦', '奉贤', '崇明'];
+
+/** Words that say which document or year a question is about, not what it asks (places, years, 市里). */
+export const SCOPE_WORDS = new RegExp(`(20\\d{2}年?度?|全市|本市|市里|上海市?|(?:${DISTRICTS.join('|')})(?:新区|区)?)`, 'g');
+
 /** Places from the list above that the question names. */
 export function namedPlaces(question: string): string[] {
   const q = normalizeForSearch(question);
@@ -33,7 +38,8 @@ export interface Scope {
   groups: string[][];
 }
 
-const CITY = /市里|全市|本市|市级|市卫|市医|市政府|上海市|市层面|市的/;
+/** The city named as a scope (市级 is a kind of hospital, not a scope). */
+const CITY = /市里|全市|本市|市卫|市医政|市政府|上海市|市层面|市的|市要点/;
 const DISTRICT_IN_TITLE = /([\u4e00-\u9fff]{2})区/;
 
 /** Reads the places and years a question is about and checks them against the corpus. */
@@ -44,6 +50,6 @@ export function readScope(question: string, documents: readonly PolicyDocument[]
   const years = [...new Set([...q.matchAll(/(20\d{2})(?=年|-|$|[^\d])/g)].map((m) => m[1]!))];
   const districtDocs = (place: string) => documents.filter((d) => DISTRICT_IN_TITLE.exec(d.title)?.[1] === place).map((d) => d.id);
   const groups = named.map(districtDocs).filter((g) => g.length > 0);
-  if (groups.length > 0 && CITY.test(q)) groups.unshift(documents.filter((d) => !DISTRICT_IN_TITLE.test(d.title)).map((d) => d.id));
+  if (CITY.test(q)) groups.unshift(documents.filter((d) => !DISTRICT_IN_TITLE.test(d.title)).map((d) => d.id));
   return { unknownPlaces, years, groups };
 }
