@@ -15,6 +15,7 @@ import { formatMetricsTable } from '../eval/format-table.js';
 import { computeMetrics, type Metrics } from '../eval/metrics.js';
 import { metricsPerTag } from '../eval/per-tag.js';
 import { nearestPassage } from '../eval/nearest-passage.js';
+import { renderHtmlReport, reportDetails, type EvalReport } from '../eval/render-html-report.js';
 import { runCase, type CaseResult } from '../eval/run-eval.js';
 import { loadRuntime } from './load-runtime.node.js';
 import { extraSystems } from './eval-extra-systems.node.js';
@@ -91,7 +92,7 @@ async function main(): Promise<number> {
 
   mkdirSync(values['report-dir'], { recursive: true });
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  const report = {
+  const report: EvalReport = {
     createdAt: new Date().toISOString(),
     questions: values.questions,
     index: runtime.index.manifest,
@@ -100,10 +101,10 @@ async function main(): Promise<number> {
     stale,
     comparison,
     cases: main,
+    ...reportDetails(cases, main, runtime.corpus, stale),
   };
   const jsonPath = join(values['report-dir'], `${stamp}.json`);
   writeFileSync(jsonPath, JSON.stringify(report, null, 2));
-  const { renderHtmlReport } = await import('../eval/render-html-report.js');
   const htmlPath = join(values['report-dir'], `${stamp}.html`);
   writeFileSync(htmlPath, renderHtmlReport(report, existsSync(values.baseline) ? baselineSchema.parse(JSON.parse(readFileSync(values.baseline, 'utf8'))) : undefined));
   console.log(`\nreport: ${jsonPath}\n        ${htmlPath}`);
