@@ -1,0 +1,61 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+
+const ROOT = join(import.meta.dirname, '../..');
+const run = promisify(execFile);
+
+/** Runs `npm run eval` (the real model and index) and returns its exit code and output. */
+async function evalCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'src/cli/eval.ts', ...args], { cwd: ROOT, maxBuffer: 1 << 26 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'policydesk-eval-cli-'));
+  writeFileSync(
+    join(dir, 'private.jsonl'),
+    [
+      { id: 'p-icu', question: '市级定点医院的重症床位要占总床位多少？', kind: 'number', gold: [{ doc: '沪卫医〔2023〕32号', anchor: '重症床位和可转换重症床位要达到总床位数的 20%' }], facts: ['20%'], owner: '医政处' },
+      // The answer cannot hold this fact: fact recall stays below 1 whatever the tuning.
+      { id: 'p-impossible', question: '重症床位的比例是多少？', kind: 'number', gold: [{ doc: '沪卫医〔2023〕32号', anchor: '重症床位和可转换重症床位要达到总床位数的 20%' }], facts: ['九十九张床'], ticket: 7 },
+      { id: 'p-ooc', question: '北京市2023年医政医管工作要点的重点任务有哪些？', kind: 'out-of-corpus', abstain: true },
+    ]
+      .map((c) => JSON.stringify(c))
+      .join('\n'),
+  );
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('npm run eval (real model and index)', () => {
+  test('--questions runs a private set, keeping its extra fields in the JSON and HTML report', async () => {
+    const out = join(dir, 'reports');
+    const result = await evalCli(['--questions', join(dir, 'private.jsonl'), '--no-baselines', '--baseline', join(dir, 'none.json'), '--report-dir', out]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('3 cases from');
+    const json = readdirSync(out).find((f) => f.endsWith('.json'))!;
+    const report = JSON.parse(readFileSync(join(out, json), 'utf8')) as { cases: Array<{ id: string; extra: unknown }> };
+    expect(report.cases.map((c) => [c.id, c.extra])).toEqual([['p-icu', { owner: '医政处' }], ['p-impossible', { ticket: 7 }], ['p-ooc', {}]]);
+    const html = readFileSync(join(out, json.replace(/\.json$/, '.html')), 'utf8');
+    expect(html).toContain('facts missing: 九十九张床');
+  });
+
+  test('a metric below the baseline beyond its tolerance fails the run, naming the metric', async () => {
+    const baseline = join(dir, 'baseline.json');
+    writeFileSync(baseline, JSON.stringify({ recordedAt: 'test', metrics: { factRecall: 1, hit1: 1 }, tolerances: { factRecall: 0.1 }, defaultTolerance: 0, cases: {} }));
+    const result = await evalCli(['--questions', join(dir, 'private.jsonl'), '--no-baselines', '--baseline', baseline, '--report-dir', join(dir, 'r2')]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/REGRESSION factRecall: 1 -> 0\.5 \(tolerance 0\.1\)/);
+    expect(result.stdout).not.toMatch(/REGRESSION hit1/);
+    expect(result.stderr).toContain('--update-baseline');
+  });
+});
