@@ -80,6 +80,13 @@ export class LlmAnswerer implements Answerer {
     const call = this.callSignal(options.signal);
     let failure: { reason: FallbackReason; error: unknown } | undefined;
     let received = false;
+    // Only what the builder lets through is ever shown.
+    const verified = function* (sentences: string[]): Generator<AnswerEvent> {
+      for (const sentence of sentences) {
+        const shown = builder.add(sentence);
+        if (shown) yield { type: 'delta', text: shown };
+      }
+    };
     try {
       const model = await this.deps.chatModel();
       const chunks = await model.stream(buildMessages(this.deps.prompts, plan.passages, question, options.history), { signal: call.signal });
@@ -89,15 +96,9 @@ export class LlmAnswerer implements Answerer {
         received ||= buffer !== '';
         const taken = takeSentences(buffer, false);
         buffer = taken.rest;
-        for (const sentence of taken.sentences) {
-          const shown = builder.add(sentence);
-          if (shown) yield { type: 'delta', text: shown };
-        }
+        yield* verified(taken.sentences);
       }
-      for (const sentence of takeSentences(buffer, true).sentences) {
-        const shown = builder.add(sentence);
-        if (shown) yield { type: 'delta', text: shown };
-      }
+      yield* verified(takeSentences(buffer, true).sentences);
     } catch (error) {
       if (options.signal?.aborted) return;
       const reason = classifyModelError(error, call.timedOut());
