@@ -2,6 +2,7 @@ import type { webApi } from '@slack/bolt';
 import type { Turn } from '../answer/types.js';
 import { answerMessage } from './answer-blocks.js';
 import { apologyFor } from './apology.js';
+import { logWarn } from './log-warn.js';
 import type { ListenerState } from './listener-state.js';
 import { threadHistory, questionText, type ThreadMessage } from './thread-history.js';
 
@@ -43,7 +44,7 @@ export async function answerInThread(state: ListenerState, client: webApi.WebCli
     await client.reactions.add({ channel, timestamp: q.ts, name: 'eyes' });
   } catch (error) {
     // Missing reactions:write or already reacted: the placeholder still shows we are on it.
-    deps.logger.warn('slack reactions.add failed', { channel, error: String(error) });
+    logWarn(deps.logger, { msg: 'slack reactions.add failed', channel, error: String(error) });
   }
   const placeholder = await client.chat.postMessage({ channel, thread_ts: threadTs, text: PLACEHOLDER_TEXT });
   const placeholderTs = placeholder.ts!;
@@ -53,7 +54,8 @@ export async function answerInThread(state: ListenerState, client: webApi.WebCli
     const answer = await deps.answerer.answer(question, { history });
     const message = answerMessage(answer);
     await client.chat.update({ channel, ts: placeholderTs, text: message.text, blocks: message.blocks, metadata: message.metadata });
-    deps.logger.info('slack answered', {
+    deps.logger.info({
+      msg: 'slack answered',
       channel,
       answerId: answer.answerId,
       abstained: answer.abstained,

@@ -1,4 +1,5 @@
 import { LogLevel, type Logger } from '@slack/bolt';
+import { logWarn } from './log-warn.js';
 import type { SlackLogger } from './types.js';
 
 const SEVERITY: Record<LogLevel, number> = { [LogLevel.DEBUG]: 0, [LogLevel.INFO]: 1, [LogLevel.WARN]: 2, [LogLevel.ERROR]: 3 };
@@ -10,9 +11,10 @@ export function boltLogger(target: SlackLogger, initial: LogLevel = LogLevel.INF
   const emit = (at: LogLevel, parts: unknown[]) => {
     if (SEVERITY[at] < SEVERITY[level]) return;
     const message = parts.map((p) => (p instanceof Error ? p.message : typeof p === 'string' ? p : JSON.stringify(p))).join(' ');
-    const fields = { component: name };
-    if (at === LogLevel.DEBUG) target.debug?.(message, fields);
-    else target[at](message, fields);
+    const entry = { msg: message, component: name };
+    if (at === LogLevel.DEBUG) target.debug?.(entry);
+    else if (at === LogLevel.WARN) logWarn(target, entry);
+    else target[at](entry);
   };
   return {
     debug: (...msg) => emit(LogLevel.DEBUG, msg),

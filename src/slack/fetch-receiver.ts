@@ -1,5 +1,6 @@
 import { ReceiverMultipleAckError, type App, type Receiver } from '@slack/bolt';
 import { describeError } from './describe-error.js';
+import { logWarn } from './log-warn.js';
 import type { SlackLogger } from './types.js';
 import { verifySlackSignature } from './verify-slack-signature.js';
 
@@ -62,7 +63,7 @@ export class FetchReceiver implements Receiver {
       ...(this.options.now ? { now: this.options.now() } : {}),
     });
     if (!check.ok) {
-      this.options.logger.warn('slack request refused', { reason: check.reason });
+      logWarn(this.options.logger, { msg: 'slack request refused', reason: check.reason });
       return text(401, `Invalid Slack request signature: ${check.reason}. Check SLACK_SIGNING_SECRET and the server clock.`);
     }
 
@@ -99,7 +100,7 @@ export class FetchReceiver implements Receiver {
         if (!acked) settle(text(404, 'No listener handled this Slack request.'));
       })
       .catch((error: unknown) => {
-        this.options.logger.error('slack event processing failed', { error: describeError(error) });
+        this.options.logger.error({ msg: 'slack event processing failed', error: describeError(error) });
         if (!acked) settle(text(500, 'Internal error.'));
       })
       .finally(() => this.pending.delete(work));

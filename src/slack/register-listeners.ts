@@ -43,7 +43,7 @@ export function registerListeners(app: App, state: ListenerState): void {
       state.answers.set(answer.answerId, answer);
       const message = answerMessage(answer, { ephemeral: true });
       await respond({ response_type: 'ephemeral', text: message.text, blocks: message.blocks });
-      logger.info('slack command answered', { channel: command.channel_id, answerId: answer.answerId, abstained: answer.abstained });
+      logger.info({ msg: 'slack command answered', channel: command.channel_id, answerId: answer.answerId, abstained: answer.abstained });
     } catch (error) {
       await respond({ response_type: 'ephemeral', text: apologyFor(state, error, { where: 'slash command', channel: command.channel_id }) });
     }
@@ -53,7 +53,7 @@ export function registerListeners(app: App, state: ListenerState): void {
 
   app.error(async (error) => {
     // The last stop for anything a listener threw: log it, never let it reach the process.
-    logger.error('slack listener error', { code: (error as { code?: string }).code, error: error.stack ?? String(error) });
+    logger.error({ msg: 'slack listener error', code: (error as { code?: string }).code, error: error.stack ?? String(error) });
   });
 }
 
@@ -66,7 +66,7 @@ function firstDelivery(state: ListenerState, eventId: string, channel: string, t
   const byEvent = state.seen.seen(`event:${eventId}`);
   const byMessage = state.seen.seen(`message:${channel}:${ts}`);
   if (byEvent || byMessage) {
-    state.deps.logger.info('slack duplicate delivery dropped', { eventId, retryNum });
+    state.deps.logger.info({ msg: 'slack duplicate delivery dropped', eventId, retryNum });
     return false;
   }
   return true;

@@ -3,20 +3,21 @@ import type { Answerer } from '../answer/types.js';
 import type { Corpus } from '../retrieval/corpus.js';
 
 /**
- * One piece of feedback, the same shape the web widget writes, so both land in one store.
- * Slack always writes `source: 'slack'` and the question text; `questionId` is for channels
- * that keep questions elsewhere.
+ * One piece of feedback, in the shape the web widget's store keeps (src/http/feedback), so 👍/👎
+ * in Slack land in the same store. Slack always writes the question text; `source` says where
+ * the feedback came from.
  */
 export interface FeedbackRecord {
+  id: string;
+  /** ISO 8601 time the service received it. */
+  receivedAt: string;
   source: 'slack' | 'web';
-  question?: string;
-  questionId?: string;
   answerId: string;
   rating: 'up' | 'down';
+  question?: string;
+  questionId?: string;
   comment?: string;
   expectedPassageId?: string;
-  /** ISO 8601. */
-  createdAt: string;
 }
 
 /** Anything that can keep feedback; typed structurally so the HTTP layer's store fits as is. */
@@ -24,12 +25,15 @@ export interface FeedbackSink {
   append(record: FeedbackRecord): Promise<void>;
 }
 
-/** The logging the Slack app needs; `fields` are structured context (ids, never tokens). */
+/**
+ * Structured logging, one object per entry with a `msg` (ids and codes, never tokens): the
+ * HTTP layer's JSON logger fits as is; `warn` and `debug` are used when present.
+ */
 export interface SlackLogger {
-  debug?(message: string, fields?: Record<string, unknown>): void;
-  info(message: string, fields?: Record<string, unknown>): void;
-  warn(message: string, fields?: Record<string, unknown>): void;
-  error(message: string, fields?: Record<string, unknown>): void;
+  info(entry: Record<string, unknown>): void;
+  error(entry: Record<string, unknown>): void;
+  warn?(entry: Record<string, unknown>): void;
+  debug?(entry: Record<string, unknown>): void;
 }
 
 /** What the listeners need, whichever transport (HTTP or Socket Mode) delivers the events. */
@@ -48,4 +52,6 @@ export interface SlackAppDeps {
   now?: () => number;
   /** Reference ids for apologies; random by default. */
   newReference?: () => string;
+  /** Feedback record ids; random UUIDs by default. */
+  newId?: () => string;
 }

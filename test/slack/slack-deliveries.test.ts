@@ -27,7 +27,7 @@ describe('POST /slack/events: retries, bots and edits', () => {
     expect(harness.api.callsTo('chat.postMessage')).toHaveLength(1);
     expect(harness.api.callsTo('chat.update')).toHaveLength(1);
     expect(harness.api.callsTo('reactions.add')).toHaveLength(1);
-    expect(harness.logger.entries.some((e) => e.message === 'slack duplicate delivery dropped' && e.fields?.retryNum === 1)).toBe(true);
+    expect(harness.logger.entries.some((e) => e.msg === 'slack duplicate delivery dropped' && e.retryNum === 1)).toBe(true);
   });
 
   it('answers once when a retry arrives while the first delivery is still being answered', async () => {
@@ -88,8 +88,8 @@ describe('POST /slack/events: failures', () => {
     const apology = harness.api.callsTo('chat.update')[0]!.args;
     expect(apology.text).toContain('参考编号 ref-7f3a');
     expect(apology.text).not.toContain('exploded');
-    const logged = harness.logger.entries.find((e) => e.level === 'error' && e.fields?.reference === 'ref-7f3a');
-    expect(String(logged?.fields?.error)).toContain('vector index exploded at shard 7');
+    const logged = harness.logger.entries.find((e) => e.level === 'error' && e.reference === 'ref-7f3a');
+    expect(String(logged?.error)).toContain('vector index exploded at shard 7');
 
     const second = mention(harness, COVID_QUESTION);
     await harness.send(eventRequest(second.event, nextEventId()));
@@ -110,7 +110,7 @@ describe('POST /slack/events: failures', () => {
     const { event } = mention(harness, COVID_QUESTION);
     const response = await harness.send(eventRequest(event, nextEventId()));
     expect(response.status).toBe(200);
-    expect(harness.logger.entries.some((e) => e.level === 'error' && String(e.fields?.error).includes('not_in_channel'))).toBe(true);
+    expect(harness.logger.entries.some((e) => e.level === 'error' && String(e.error).includes('not_in_channel'))).toBe(true);
     // The next question still gets an answer.
     const next = mention(harness, COVID_QUESTION);
     await harness.send(eventRequest(next.event, nextEventId()));

@@ -1,5 +1,9 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Pipeline } from '../../src/answer/create-pipeline.js';
+import { JsonlFeedbackStore } from '../../src/http/feedback/jsonl-feedback-store.node.js';
 import { seedPipeline } from '../support/seed-pipeline.js';
 import { slackHarness, type SlackHarness } from './support/slack-setup.js';
 import { buttonClick, commandRequest, eventRequest, interactionRequest } from './support/slack-request.js';
@@ -120,8 +124,8 @@ describe('feedback buttons', () => {
     expect(response.status).toBe(200);
     expect(harness.feedback.records).toHaveLength(1);
     const record = harness.feedback.records[0]!;
-    expect(record).toEqual({ source: 'slack', question: QUESTION, answerId: expect.any(String), rating, createdAt: expect.any(String) });
-    expect(Number.isNaN(Date.parse(record.createdAt))).toBe(false);
+    expect(record).toEqual({ id: expect.any(String), receivedAt: expect.any(String), source: 'slack', question: QUESTION, answerId: expect.any(String), rating });
+    expect(new Date(record.receivedAt).toISOString()).toBe(record.receivedAt);
     expect(record.answerId).toBe((answerMessage.metadata as { event_payload: { answer_id: string } }).event_payload.answer_id);
     expect(expected.answer).toBe(answerMessage.text);
     const reply = harness.api.responses.find((r) => r.id === 'fb')!.body;
@@ -136,6 +140,25 @@ describe('feedback buttons', () => {
     expect(harness.feedback.records.map((r) => [r.rating, r.question])).toEqual([['down', QUESTION]]);
   });
 
+  it("lands in the web widget's JSONL feedback store, read back through its schema", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'policydesk-slack-feedback-'));
+    const store = await JsonlFeedbackStore.open(join(dir, 'feedback.jsonl'));
+    try {
+      harness = await slackHarness(pipeline, { feedback: store, newId: () => 'fb-0001' });
+      const answerMessage = await askByMention(harness);
+      const button = buttonsOf(answerMessage.blocks as Blocks).find((b) => b.action_id === 'feedback_down')!;
+      await harness.send(interactionRequest(buttonClick({ actionId: 'feedback_down', value: button.value, channel: 'C1', messageTs: answerMessage.ts, responseUrl: harness.api.responseUrl('fb') })));
+      const [stored, ...rest] = await store.list();
+      expect(rest).toEqual([]);
+      expect(stored).toMatchObject({ id: 'fb-0001', rating: 'down', question: QUESTION });
+      expect(new Date(stored!.receivedAt).toISOString()).toBe(stored!.receivedAt);
+      expect(stored!.answerId).toBe((answerMessage.metadata as { event_payload: { answer_id: string } }).event_payload.answer_id);
+    } finally {
+      await store.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('apologises with a reference id when the store fails, and logs the detail', async () => {
     harness = await slackHarness(pipeline, {
       feedback: { append: async () => Promise.reject(new Error('disk full: .data/feedback.jsonl')) },
@@ -147,7 +170,7 @@ describe('feedback buttons', () => {
     const reply = harness.api.responses.find((r) => r.id === 'fb')!.body;
     expect(reply.text).toContain('ref-fb01');
     expect(reply.text).not.toContain('disk full');
-    expect(harness.logger.entries.some((e) => e.level === 'error' && e.fields?.reference === 'ref-fb01' && String(e.fields.error).includes('disk full'))).toBe(true);
+    expect(harness.logger.entries.some((e) => e.level === 'error' && e.reference === 'ref-fb01' && String(e.error).includes('disk full'))).toBe(true);
   });
 
   it('refuses a tampered button value without writing anything', async () => {

@@ -106,15 +106,14 @@ export function buttonClick(args: {
   };
 }
 
-export interface LogEntry {
-  level: 'debug' | 'info' | 'warn' | 'error';
-  message: string;
-  fields?: Record<string, unknown>;
-}
+export type LogEntry = { level: 'info' | 'error'; msg?: unknown } & Record<string, unknown>;
 
-/** A logger that keeps what it was told, to assert that errors are logged with their detail. */
-export function memoryLogger(): { entries: LogEntry[]; debug(m: string, f?: Record<string, unknown>): void; info(m: string, f?: Record<string, unknown>): void; warn(m: string, f?: Record<string, unknown>): void; error(m: string, f?: Record<string, unknown>): void } {
+/**
+ * A logger of the HTTP layer's shape (info and error, one object per entry; warnings arrive as
+ * `level: 'warn'`) that keeps what it was told, to assert that errors are logged with their detail.
+ */
+export function memoryLogger(): { entries: LogEntry[]; info(entry: Record<string, unknown>): void; error(entry: Record<string, unknown>): void } {
   const entries: LogEntry[] = [];
-  const at = (level: LogEntry['level']) => (message: string, fields?: Record<string, unknown>) => void entries.push({ level, message, ...(fields ? { fields } : {}) });
-  return { entries, debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
+  const at = (level: 'info' | 'error') => (entry: Record<string, unknown>) => void entries.push({ level, ...entry } as LogEntry);
+  return { entries, info: at('info'), error: at('error') };
 }
