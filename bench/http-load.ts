@@ -1,0 +1,169 @@
+/**
+ * `npm run bench:http`: load test of `POST /api/ask` on loopback.
+ *
+ * Starts `src/cli/serve.ts` (the real model and index) in a child process on 127.0.0.1 and
+ * drives it with autocannon from this process at each concurrency for `--duration` seconds,
+ * rotating through the real questions of evals/cases.jsonl. Prints requests/s, p50/p95/p99
+ * latency, errors, and the server's RSS before and after the run (and their ratio).
+ *
+ * Flags: --duration 30  --connections 1,8,32  --warmup 5  --server real|seed
+ * (`seed` runs bench/http-seed-server.ts: the same HTTP stack with fake embeddings, no model).
+ * The server runs with RATE_LIMIT_PER_MINUTE raised: one load generator is one client, and the
+ * limiter would otherwise answer almost everything with 429.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+
+type Instance = NodeJS.EventEmitter & { stop(): void };
+type Result = { requests: { total: number }; duration: number; errors: number; timeouts: number; non2xx: number; statusCodeStats: Record<string, { count: number }> };
+type Autocannon = (opts: Record<string, unknown>, cb: (err: Error | null, result: Result) => void) => Instance;
+const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+
+const ROOT = join(import.meta.dirname, '..');
+const { values } = parseArgs({
+  options: { duration: { type: 'string', default: '30' }, connections: { type: 'string', default: '1,8,32' }, warmup: { type: 'string', default: '5' }, server: { type: 'string', default: 'real' } },
+});
+const duration = Number(values.duration);
+const levels = values.connections.split(',').map(Number);
+const warmup = Number(values.warmup);
+const entries: Record<string, string> = { real: 'src/cli/serve.ts', seed: 'bench/http-seed-server.ts' };
+if (!entries[values.server]) throw new Error(`--server must be real or seed, got ${values.server}`);
+const entry = entries[values.server]!;
+
+const questions = readFileSync(join(ROOT, 'evals/cases.jsonl'), 'utf8')
+  .split('\n')
+  .filter((l) => l.trim())
+  .map((l) => (JSON.parse(l) as { question: string }).question);
+const bodies = questions.map((question) => JSON.stringify({ question }));
+
+function rssMiB(pid: number): number {
+  const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+  return Number(kb) / 1024;
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+async function startServer(dataDir: string): Promise<{ url: string; pid: number; stop(): Promise<number | null> }> {
+  const log = openSync(join(dataDir, 'server.log'), 'a');
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, RATE_LIMIT_PER_MINUTE: '100000000', LOG_QUESTIONS: '', API_KEYS: '' },
+    stdio: ['ignore', log, 'pipe'],
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  const url = await new Promise<string>((resolve, reject) => {
+    let stderr = '';
+    child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+      const match = /Demo page: (http:\/\/\S+?)\/\s/.exec(stderr);
+      if (match) resolve(match[1]!);
+    });
+    void exited.then((code) => reject(new Error(`server exited with ${code}: ${stderr}`)));
+  });
+  return {
+    url,
+    pid: child.pid!,
+    stop: async () => {
+      child.kill('SIGTERM');
+      return exited;
+    },
+  };
+}
+
+interface Run {
+  connections: number;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  requests: number;
+  errors: number;
+  statusCodes: Record<string, number>;
+}
+
+function load(url: string, connections: number, seconds: number): Promise<Run> {
+  let next = 0;
+  const latencies: number[] = [];
+  return new Promise((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: `${url}/api/ask`,
+        connections,
+        duration: seconds,
+        requests: [
+          {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            setupRequest: (req: Record<string, unknown>) => ({ ...req, body: bodies[next++ % bodies.length] }),
+          },
+        ],
+      },
+      (err, result) => {
+        if (err) return reject(err);
+        latencies.sort((a, b) => a - b);
+        const statusCodes = Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, s]) => [code, s.count]));
+        resolve({
+          connections,
+          rps: latencies.length / result.duration,
+          p50: percentile(latencies, 50),
+          p95: percentile(latencies, 95),
+          p99: percentile(latencies, 99),
+          requests: latencies.length,
+          errors: result.errors + result.timeouts + result.non2xx,
+          statusCodes,
+        });
+      },
+    );
+    instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => latencies.push(responseTime));
+  });
+}
+
+async function main(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'policydesk-bench-'));
+  const server = await startServer(dataDir);
+  try {
+    const rssReady = rssMiB(server.pid);
+    console.log(`server ${entry} at ${server.url} (pid ${server.pid}), ${bodies.length} questions from evals/cases.jsonl, RSS at ready ${rssReady.toFixed(1)} MiB`);
+    if (warmup > 0) await load(server.url, 8, warmup);
+    const rssBefore = rssMiB(server.pid);
+    console.log(`after ${warmup} s warm-up at c=8: RSS ${rssBefore.toFixed(1)} MiB\n`);
+    console.log('conc  req/s    p50 ms  p95 ms  p99 ms  requests  errors  status codes');
+    const runs: Run[] = [];
+    for (const c of levels) {
+      const run = await load(server.url, c, duration);
+      runs.push(run);
+      console.log(
+        `${String(c).padStart(4)}  ${run.rps.toFixed(1).padStart(6)}  ${run.p50.toFixed(1).padStart(6)}  ${run.p95.toFixed(1).padStart(6)}  ${run.p99.toFixed(1).padStart(6)}  ${String(run.requests).padStart(8)}  ${String(run.errors).padStart(6)}  ${JSON.stringify(run.statusCodes)}`,
+      );
+    }
+    const rssAfter = rssMiB(server.pid);
+    console.log(`\nRSS before ${rssBefore.toFixed(1)} MiB, after ${rssAfter.toFixed(1)} MiB, after/before ${(rssAfter / rssBefore).toFixed(3)} (at ready ${rssReady.toFixed(1)} MiB)`);
+    const c8 = runs.find((r) => r.connections === 8);
+    if (c8) {
+      const checks = [
+        [`>= 150 req/s at c=8`, c8.rps >= 150, c8.rps.toFixed(1)],
+        [`p95 <= 60 ms at c=8`, c8.p95 <= 60, c8.p95.toFixed(1)],
+        [`0 errors`, runs.every((r) => r.errors === 0), runs.map((r) => r.errors).join('/')],
+        [`RSS growth <= 10%`, rssAfter / rssBefore <= 1.1, `${((rssAfter / rssBefore - 1) * 100).toFixed(1)}%`],
+      ] as const;
+      console.log('\ntargets:');
+      for (const [name, ok, got] of checks) console.log(`  ${ok ? 'met    ' : 'MISSED '} ${name} (got ${got})`);
+    }
+  } finally {
+    const code = await server.stop();
+    console.log(`server stopped on SIGTERM with exit code ${code}`);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: Error) => {
+  console.error(`bench: ${error.stack ?? error.message}`);
+  process.exit(1);
+});
