@@ -164,7 +164,9 @@ export class ExtractiveAnswerer implements Answerer {
   }
 }
 
-/** Quotes from one passage in the order they appear in it. */
+/** The verbatim span of a passage that runs from the first of the quoted sentences to the last. */
 function orderedQuote(citation: Citation, sentences: string[]): string {
-  return [...new Set(sentences)].sort((a, b) => citation.text.indexOf(a) - citation.text.indexOf(b)).join('');
+  const starts = sentences.map((s) => citation.text.indexOf(s)).filter((i) => i >= 0);
+  const ends = sentences.map((s) => citation.text.indexOf(s) + s.length).filter((i) => i > 0);
+  return citation.text.slice(Math.min(...starts), Math.max(...ends));
 }

@@ -1,4 +1,6 @@
 import { createPipeline, type Pipeline } from '../answer/create-pipeline.js';
+import { createAnswerer, llmConfigured, type LlmConfig } from '../answer/llm/create-answerer.js';
+import { loadPrompts } from '../answer/llm/load-prompts.node.js';
 import type { RetrievalTuning } from '../retrieval/hybrid-retriever.js';
 import { TransformersEmbedder } from '../embeddings/transformers-embedder.node.js';
 import { buildIndex, loadIndex, staleReason, type LoadedIndex } from '../vector-index/index-store.node.js';
@@ -18,6 +20,8 @@ export interface RuntimeOptions {
   /** Rebuild the index first when it is missing or stale (default true). */
   autoIngest?: boolean;
   tuning?: RetrievalTuning;
+  /** When it names an endpoint and model, answers come from the LLM composer (falling back to extractive). */
+  llm?: LlmConfig;
   log?: (line: string) => void;
 }
 
@@ -34,5 +38,11 @@ export async function loadRuntime(options: RuntimeOptions): Promise<Runtime> {
   }
   const index = await loadIndex(options.indexDir, { modelId: embedder.modelId, modelSha256: embedder.modelHash, dimensions: embedder.dimensions });
   const pipeline = createPipeline({ corpus: index.corpus, embedder, vectors: index.vectors, ...(options.tuning ? { tuning: options.tuning } : {}) });
+  if (options.llm && llmConfigured(options.llm)) {
+    const line = (level: string) => (message: string, fields?: Record<string, unknown>) => log(JSON.stringify({ level, message, ...fields }));
+    const logger = { error: line('error'), warn: line('warn') };
+    pipeline.answerer = createAnswerer(options.llm, pipeline, logger, await loadPrompts());
+    log(`answers: LLM ${options.llm.LLM_MODEL} at ${options.llm.LLM_BASE_URL}, extractive fallback`);
+  }
   return { ...pipeline, embedder, index, loadMs: performance.now() - started };
 }

@@ -37,12 +37,12 @@ export interface RetrievalTuning {
 export const DEFAULT_TUNING: RetrievalTuning = {
   candidates: 30,
   fusion: 'score',
-  lexicalShare: 0.75,
+  lexicalShare: 0.85,
   rrfK: 20,
   denseWeight: 1,
   lexicalWeight: 1,
   minRelevance: 0.53,
-  minLexicalRelevance: 0.25,
+  minLexicalRelevance: 0.16,
   coverageWeight: 0.3,
   unknownWeight: 0.15,
 };
@@ -145,7 +145,8 @@ export class HybridRetriever {
     if (grams.length === 0) return abstain('这个问题不涉及现有政策文件的内容。');
     const weights = grams.map((g) => this.idf(g));
     const total = weights.reduce((a, b) => a + b, 0);
-    const topText = this.normalizedText.get(top.id)!;
+    // A question about two scopes (长宁和普陀) is covered by the best passage of each.
+    const topText = [top, ...candidates.slice(1, Math.max(1, scope.groups.length))].map((r) => this.normalizedText.get(r.id)!).join('\n');
     const coverage = grams.reduce((s, g, i) => s + (topText.includes(g) ? weights[i]! : 0), 0) / total;
     const dense = top.dense ?? (mode === 'lexical' ? undefined : 0);
     const terms = topicTerms(question);

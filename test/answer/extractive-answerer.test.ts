@@ -1,0 +1,131 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { claimsOf, composeAnswerText, unverifiedClaims } from '../../src/answer/compose-text.js';
+import type { Pipeline } from '../../src/answer/create-pipeline.js';
+import type { Answer, Turn } from '../../src/answer/types.js';
+import type { Citation } from '../../src/core/types.js';
+import { parseEvalCases } from '../../src/eval/eval-case.js';
+import { loose } from '../../src/eval/resolve-gold.js';
+import { seedPipeline } from '../support/seed-pipeline.js';
+
+let lexical: Pipeline;
+let hybrid: Pipeline;
+beforeAll(async () => {
+  lexical = await seedPipeline();
+  hybrid = await seedPipeline({ dense: true });
+});
+
+const cases = parseEvalCases(readFileSync(join(import.meta.dirname, '../../evals/cases.jsonl'), 'utf8'), 'evals/cases.jsonl');
+const turn = (a: Answer): Turn => ({ question: a.question, answer: a.answer, citations: a.citations.map((c) => ({ id: c.id })) });
+
+describe('every claim of every answer is verbatim from the passage it cites (all eval questions, extractive)', () => {
+  test.each([['lexical'], ['hybrid (fake embeddings)']])('%s', async (name) => {
+    const pipeline = name === 'lexical' ? lexical : hybrid;
+    let claims = 0;
+    for (const c of cases) {
+      const history: Turn[] = [];
+      for (const h of c.history ?? []) history.push(turn(await pipeline.answerer.answer(h.question, { history: [...history] })));
+      const answer = await pipeline.answerer.answer(c.question, { history });
+      expect(unverifiedClaims(answer.answer, answer.citations, loose), `${c.id}: ${answer.answer}`).toEqual([]);
+      for (const citation of answer.citations) expect(citation.text, c.id).toContain(citation.quote);
+      if (answer.abstained) expect(answer.citations).toEqual([]);
+      claims += claimsOf(answer.answer).length;
+    }
+    expect(claims).toBeGreaterThan(cases.length / 2);
+  });
+});
+
+describe('verification catches what is not in the corpus', () => {
+  const citation = { id: 'x', docNumber: '沪卫发〔2023〕2号', title: 'T', issuer: 'I', date: '2023-02-21', path: [], label: '第二部分第8条', text: '实现每30-50万人口配置一家区域性医疗中心。', score: 1 } satisfies Citation;
+  test.each([
+    ['根据2023年2月21日印发的《T》（沪卫发〔2023〕2号）第二部分第8条：实现每30-50万人口配置一家区域性医疗中心[1]。', []],
+    ['根据2023年2月21日印发的《T》（沪卫发〔2023〕2号）第二部分第8条：实现每20万人口配置一家区域性医疗中心[1]。', ['实现每20万人口配置一家区域性医疗中心']],
+    ['根据2023年2月21日印发的《T》（沪卫发〔2023〕2号）第二部分第8条：实现每30-50万人口配置一家区域性医疗中心[2]。', ['实现每30-50万人口配置一家区域性医疗中心']],
+  ])('%s', (answer, failed) => expect(unverifiedClaims(answer, [citation], loose)).toEqual(failed));
+
+  test('answer text keeps documents apart, dates each and names the newer one', () => {
+    const a = { ...citation, id: 'a' };
+    const b = { ...citation, id: 'b', docNumber: '普卫健医〔2025〕3号', title: 'P', date: '2025-04-18', label: '第一部分第1条', text: '进一步提升区域性医疗中心服务能级。' };
+    const text = composeAnswerText([{ text: '实现每30-50万人口配置一家区域性医疗中心。', citation: 1 }, { text: '进一步提升区域性医疗中心服务能级。', citation: 2 }], [a, b]);
+    expect(text).toBe(
+      '根据2023年2月21日印发的《T》（沪卫发〔2023〕2号）第二部分第8条：实现每30-50万人口配置一家区域性医疗中心[1]。' +
+        '另据2025年4月18日印发的《P》（普卫健医〔2025〕3号，为其中较新的文件）第一部分第1条：进一步提升区域性医疗中心服务能级[2]。',
+    );
+    expect(claimsOf(text)).toEqual(['实现每30-50万人口配置一家区域性医疗中心', '进一步提升区域性医疗中心服务能级']);
+  });
+});
+
+describe('ExtractiveAnswerer', () => {
+  test('leads with the fact asked for, says whose rule it is and when', async () => {
+    const a = await lexical.answerer.answer('区域性医疗中心按多少人口配置一家？');
+    expect(a.mode).toBe('extractive');
+    expect(a.answer).toMatch(/^根据2023年2月21日印发的《2023年上海市卫生健康工作要点》（沪卫发〔2023〕2号）第二部分第8条：.*30-50万人口.*\[1\]。$/);
+    expect(a.citations[0]!.quote).toContain('30-50万人口');
+  });
+
+  test('abstains plainly, naming the nearest points without citing them', async () => {
+    const a = await hybrid.answerer.answer('杭州市公立医院现在的医护比是多少？');
+    expect(a.abstained).toBe(true);
+    expect(a.answer).toMatch(/^未在现有文件中找到这个问题的答案。.*(最接近的条目是|$)/);
+    expect(a.citations).toEqual([]);
+  });
+
+  test('a cross-document question gets one dated claim per document', async () => {
+    const a = await lexical.answerer.answer('长宁和普陀在“互联网+护理”上分别是怎么部署的？');
+    expect(new Set(a.citations.map((c) => c.docNumber))).toEqual(new Set(['长卫健发〔2023〕20号', '普卫健医〔2025〕3号']));
+    expect(a.answer).toContain('另据');
+    expect(a.answer).toContain('为其中较新的文件');
+  });
+
+  test('streams deltas that add up to the answer, then citations, then done', async () => {
+    const events = [];
+    for await (const e of lexical.answerer.stream('发热门诊要保持什么要求？')) events.push(e);
+    const done = events.at(-1)!;
+    expect(done.type).toBe('done');
+    const text = events.filter((e) => e.type === 'delta').map((e) => (e.type === 'delta' ? e.text : '')).join('');
+    expect(done.type === 'done' && done.answer.answer).toBe(text);
+    expect(events.at(-2)!.type).toBe('citations');
+  });
+
+  test('a stream stops when the client cancels', async () => {
+    const controller = new AbortController();
+    const events = [];
+    for await (const e of lexical.answerer.stream('发热门诊要保持什么要求？', { signal: controller.signal })) {
+      events.push(e);
+      controller.abort();
+    }
+    expect(events).toHaveLength(1);
+  });
+});
+
+/** Two-turn conversations written for the follow-up rules (not taken from the eval file). */
+const FOLLOW_UPS: Array<{ first: string; then: string; expectDoc: string; expect: RegExp }> = [
+  { first: '普陀2025年在护理服务上提了哪些要求？', then: '那长宁区呢？', expectDoc: '长卫健发〔2023〕20号', expect: /护理/ },
+  { first: '长宁2023年计划里，护理工作分了哪几点？', then: '第二点具体说说。', expectDoc: '长卫健发〔2023〕20号', expect: /^.*二是继续推进护理专科基地建设/ },
+  { first: '2023年市卫生健康工作要点里，新冠感染医疗救治保障提了哪几条措施？', then: '第四条具体讲的啥？', expectDoc: '沪卫发〔2023〕2号', expect: /四是形成提升基层救治能力的系统性方案/ },
+  { first: '市级定点医院的重症床位要占总床位多少比例？', then: '这条出自哪个文件？', expectDoc: '沪卫医〔2023〕32号', expect: /^这一条出自2023年4月19日由上海市卫生健康委员会印发的《2023年上海市医政医管工作要点》（沪卫医〔2023〕32号）第一部分第5条：/ },
+  { first: '区域性医疗中心按多少人口配置一家？', then: '是哪个文件里写的？', expectDoc: '沪卫发〔2023〕2号', expect: /沪卫发〔2023〕2号/ },
+  { first: '长宁2023年在区域中医药能力提升上安排了哪几项工作？', then: '第四项是什么？', expectDoc: '长卫健发〔2023〕20号', expect: /中医药文化|太极/ },
+  { first: '市医政要点2023年说要新挂牌多少家IDC医院？', then: '普陀这边呢，区里的传染病诊治中心有什么安排？', expectDoc: '普卫健医〔2025〕3号', expect: /传染病临床诊治中心/ },
+  { first: '2023年市医政要点里医院评审评价工作要做哪些事？', then: '专科医院的评审标准怎么处理？', expectDoc: '沪卫医〔2023〕32号', expect: /专科性标准细则/ },
+  { first: '公立医院高质量发展方案里医保支付方式改革是怎么部署的？', then: '那长期住院的精神病人、康复病人怎么付费？', expectDoc: '沪府办发〔2021〕31号', expect: /按床日付费/ },
+  { first: '长宁2023年援滇医疗队是第几批？', then: '那普陀2025年对口支援都有哪些安排？', expectDoc: '普卫健医〔2025〕3号', expect: /援滇|援藏/ },
+  { first: '普陀2025年要点里改善医疗服务有哪些具体做法？', then: '陪诊那块具体怎么做？', expectDoc: '普卫健医〔2025〕3号', expect: /陪诊/ },
+];
+
+describe('follow-up questions use the conversation passed in', () => {
+  test.each(FOLLOW_UPS)('$first → $then', async ({ first, then, expectDoc, expect: pattern }) => {
+    const a1 = await lexical.answerer.answer(first);
+    expect(a1.abstained).toBe(false);
+    const a2 = await lexical.answerer.answer(then, { history: [turn(a1)] });
+    expect(a2.abstained).toBe(false);
+    expect(a2.citations[0]!.docNumber).toBe(expectDoc);
+    expect(a2.answer).toMatch(pattern);
+  });
+
+  test('without history an ordinal has nothing to refer to and is not guessed', async () => {
+    const a = await lexical.answerer.answer('第四项是什么？');
+    expect(a.abstained).toBe(true);
+  });
+});
