@@ -25,10 +25,6 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.use('*', requestLog({ logger: deps.logger, logQuestions: deps.config.LOG_QUESTIONS, newId }));
-  app.use('*', async (c, next) => {
-    await next();
-    c.res.headers.set('X-Content-Type-Options', 'nosniff');
-  });
   // CORS first, so preflights are answered before the key check (browsers send no key on them).
   app.use('/api/*', widgetCors(deps.config.ALLOWED_ORIGINS));
   app.use(

@@ -57,3 +57,21 @@ describe('request log: one JSON line per request', () => {
     expect(res.headers.get('x-request-id')).toBe(logs[0]!.requestId);
   });
 });
+
+describe('headers on every kind of response', () => {
+  it('X-Request-Id and nosniff on JSON, errors, streams and a response built by the Slack receiver', async () => {
+    const { app } = await harness({ slack: async () => new Response('ok', { headers: { 'Content-Type': 'text/plain' } }) });
+    const responses = [
+      await app.request('/healthz'),
+      await app.request('/api/ask', postJson('nope')),
+      await app.request('/nowhere'),
+      await app.request('/api/chat', postJson({ question: CORPUS_QUESTION })),
+      await app.request('/slack/events', postJson({})),
+    ];
+    for (const res of responses) {
+      expect(`${res.status} ${res.headers.get('x-request-id')}`).toMatch(/^\d+ [0-9a-f-]{36}$/);
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      await res.text();
+    }
+  });
+});

@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { matchedRoutes } from 'hono/route';
 import type { AppEnv, Logger } from '../../app-types.js';
+import { setResponseHeaders } from '../../set-response-headers.js';
 
 export interface RequestLogOptions {
   logger: Logger;
@@ -11,7 +12,7 @@ export interface RequestLogOptions {
 
 /**
  * One JSON line per request: route, status, latency, and for answers whether it abstained and
- * which composer answered. Headers are never logged, so API keys cannot leak into logs. A
+ * which composer answered. Tags every response with its request id (and `nosniff`). Headers are never logged, so API keys cannot leak into logs. A
  * streamed answer is logged when its last event is written.
  */
 export function requestLog(options: RequestLogOptions): MiddlewareHandler<AppEnv> {
@@ -20,7 +21,7 @@ export function requestLog(options: RequestLogOptions): MiddlewareHandler<AppEnv
     const requestId = options.newId();
     c.set('requestId', requestId);
     await next();
-    c.res.headers.set('X-Request-Id', requestId);
+    setResponseHeaders(c, { 'X-Request-Id': requestId, 'X-Content-Type-Options': 'nosniff' });
     const write = (stream?: string) => {
       const answer = c.get('answer');
       const question = c.get('question');
