@@ -79,5 +79,10 @@ async function loadHistory(state: ListenerState, client: webApi.WebClient, ident
     cursor = reply.response_metadata?.next_cursor || undefined;
     if (!cursor) break;
   }
-  return threadHistory(messages, { before, ...identity, maxTurns: state.maxHistoryTurns });
+  return threadHistory(messages, {
+    before,
+    ...(identity.botId ? { botId: identity.botId } : {}),
+    ...(identity.botUserId ? { botUserId: identity.botUserId } : {}),
+    maxTurns: state.maxHistoryTurns,
+  });
 }
