@@ -49,6 +49,20 @@ describe('POST /slack/events: protocol', () => {
     expect((await harness.send(altered)).status).toBe(401);
   });
 
+  it('answers an ssl_check (sent for slash command URLs) with an empty 200', async () => {
+    harness = await slackHarness(pipeline);
+    const response = await harness.send(signedRequest('ssl_check=1&token=legacy', 'application/x-www-form-urlencoded'));
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe('');
+    expect(harness.api.calls).toEqual([]);
+  });
+
+  it('refuses a body over 1 MiB with 413 before checking it', async () => {
+    harness = await slackHarness(pipeline);
+    const response = await harness.send(signedRequest(JSON.stringify({ type: 'event_callback', padding: 'x'.repeat(1024 * 1024) }), 'application/json'));
+    expect(response.status).toBe(413);
+  });
+
   it('refuses GET with 405 and an unparseable signed body with 400', async () => {
     harness = await slackHarness(pipeline);
     expect((await harness.handler.handle(new Request('http://x/slack/events'))).status).toBe(405);
