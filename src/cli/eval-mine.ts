@@ -1,0 +1,89 @@
+/**
+ * `npm run eval:mine`: turns 👎 feedback that names an expected passage into candidate eval cases
+ * in evals/candidates/<timestamp>.jsonl, for a person to review and accept (see evals/README.md).
+ * Reads the feedback store's JSON lines under DATA_DIR and the documents in SEEDS_DIR; needs no model.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { parseConfig } from '../core/config.js';
+import type { CorpusData } from '../retrieval/corpus.js';
+import { Corpus } from '../retrieval/corpus.js';
+import { parseEvalCases } from '../eval/eval-case.js';
+import { mineFeedback } from '../eval/mine-feedback.js';
+import { feedbackRecordSchema, type FeedbackRecord } from '../http/feedback/feedback-store.js';
+import { parseDocument } from '../ingest/parse-document.js';
+import { readSeeds } from '../vector-index/index-store.node.js';
+
+/** Every feedback record in the JSON lines files of a folder, once per id; unreadable lines are counted, not fatal. */
+function readFeedback(dataDir: string): { records: FeedbackRecord[]; files: number; unreadable: number } {
+  if (!existsSync(dataDir)) return { records: [], files: 0, unreadable: 0 };
+  const files = readdirSync(dataDir).filter((f) => f.endsWith('.jsonl')).sort();
+  const byId = new Map<string, FeedbackRecord>();
+  let unreadable = 0;
+  for (const file of files) {
+    for (const line of readFileSync(join(dataDir, file), 'utf8').split('\n')) {
+      if (line.trim() === '') continue;
+      try {
+        const record = feedbackRecordSchema.parse(JSON.parse(line));
+        if (!byId.has(record.id)) byId.set(record.id, record);
+      } catch {
+        // A torn last line of the store, or a JSONL file that is not feedback.
+        unreadable++;
+      }
+    }
+  }
+  return { records: [...byId.values()], files: files.length, unreadable };
+}
+
+function main(): number {
+  const { values } = parseArgs({
+    options: {
+      'data-dir': { type: 'string' },
+      cases: { type: 'string', multiple: true, default: ['evals/cases.jsonl'] },
+      'out-dir': { type: 'string', default: 'evals/candidates' },
+    },
+  });
+  const config = parseConfig(process.env);
+  const dataDir = values['data-dir'] ?? config.DATA_DIR;
+  const outDir = values['out-dir'];
+
+  const data: CorpusData = { documents: [], passages: [] };
+  for (const seed of readSeeds(config.SEEDS_DIR)) {
+    const parsed = parseDocument(seed.fileName, seed.raw);
+    data.documents.push({ ...parsed.document, contentHash: seed.contentHash });
+    data.passages.push(...parsed.passages);
+  }
+  // Questions of the suite and of candidates still waiting for review are not proposed again.
+  const pending = existsSync(outDir) ? readdirSync(outDir).filter((f) => f.endsWith('.jsonl')).map((f) => join(outDir, f)) : [];
+  const knownQuestions = [...values.cases, ...pending].flatMap((file) => parseEvalCases(readFileSync(file, 'utf8'), file).map((c) => c.question));
+
+  const feedback = readFeedback(dataDir);
+  const { candidates, counts } = mineFeedback(feedback.records, { corpus: new Corpus(data), knownQuestions });
+  const s = counts.skipped;
+  console.log(
+    `eval:mine: ${counts.records} feedback records in ${feedback.files} file(s) under ${dataDir}` +
+      `${feedback.unreadable ? ` (${feedback.unreadable} unreadable lines skipped)` : ''}; ${counts.down} 👎, ${counts.withExpectedPassage} naming an expected passage`,
+  );
+  console.log(
+    `  skipped: ${s.duplicateOfCase} already in the suite or pending review, ${s.duplicateInFeedback} repeated in the feedback, ` +
+      `${s.unknownPassage} passage no longer in the corpus, ${s.noQuestion} without the question, ${s.invalid} invalid`,
+  );
+  if (candidates.length === 0) {
+    console.log('  no new candidate cases');
+    return 0;
+  }
+  mkdirSync(outDir, { recursive: true });
+  const path = join(outDir, `${new Date().toISOString().replace(/[:.]/g, '-')}.jsonl`);
+  writeFileSync(path, candidates.map((c) => JSON.stringify(c)).join('\n') + '\n');
+  console.log(`  ${candidates.length} candidate case(s) -> ${path}`);
+  console.log('  review each (question, kind, facts, tags), move the accepted lines into evals/cases.jsonl, then delete the file');
+  return 0;
+}
+
+try {
+  process.exit(main());
+} catch (error) {
+  console.error(`eval:mine: ${(error as Error).message}`);
+  process.exit(2);
+}

@@ -1,0 +1,114 @@
+import type { Passage } from '../core/types.js';
+import type { FeedbackRecord } from '../http/feedback/feedback-store.js';
+import type { Corpus } from '../retrieval/corpus.js';
+import { contentBigrams } from '../retrieval/tokenize.js';
+import { evalCaseSchema, type EvalCase } from './eval-case.js';
+import { loose } from './resolve-gold.js';
+
+export interface MiningCounts {
+  records: number;
+  down: number;
+  /** 👎 records that name the passage that should have been cited. */
+  withExpectedPassage: number;
+  candidates: number;
+  skipped: {
+    noQuestion: number;
+    /** The expected passage is not in the corpus any more (re-chunked or removed since the feedback). */
+    unknownPassage: number;
+    duplicateOfCase: number;
+    duplicateInFeedback: number;
+    invalid: number;
+  };
+}
+
+/** Question text compared for duplicates: width, case, whitespace and closing punctuation do not matter. */
+export const questionKey = (q: string) => loose(q).replace(/[?？。.!！\s]+$/u, '');
+
+/** Clause breaks; a full stop between digits (5.12, 3.0版) is part of a number. */
+const CLAUSE_BREAK = /[，。；：、！？,;:!?]|(?<!\d)\.|\.(?!\d)/u;
+
+/**
+ * A short verbatim span of the passage that no other point of the corpus contains, so the case
+ * survives re-chunking; among such spans, the one sharing most topic words with the question.
+ */
+export function distinctiveAnchor(passage: Passage, corpus: Corpus, question: string): string {
+  const others = corpus.passages.filter((p) => p.pointId !== passage.pointId).map((p) => loose(p.text));
+  const unique = (span: string) => loose(span).length >= 4 && !others.some((t) => t.includes(loose(span)));
+  const topic = contentBigrams(question);
+  const score = (span: string) => topic.filter((g) => loose(span).includes(g)).length;
+  for (const width of [24, 40, 80]) {
+    const spans: string[] = [];
+    for (const clause of passage.text.split(CLAUSE_BREAK)) {
+      const chars = [...clause.trim()];
+      if (chars.length <= width) spans.push(chars.join(''));
+      else for (let i = 0; i + width <= chars.length; i += 4) spans.push(chars.slice(i, i + width).join(''));
+    }
+    const best = spans.filter((s) => [...s].length >= 6 && unique(s)).sort((a, b) => score(b) - score(a) || [...b].length - [...a].length)[0];
+    if (best) return best;
+  }
+  // Every clause also occurs elsewhere (a short, repeated point): the whole text is the anchor.
+  return passage.text;
+}
+
+/**
+ * Turns 👎 feedback that names an expected passage into candidate eval cases for a person to
+ * review: gold is that passage (by id and a distinctive anchor), facts are left for the reviewer.
+ * Questions already in the suite (or already proposed) are skipped, and so are repeats.
+ */
+export function mineFeedback(records: readonly FeedbackRecord[], deps: { corpus: Corpus; knownQuestions: Iterable<string> }): { candidates: EvalCase[]; counts: MiningCounts } {
+  const known = new Set([...deps.knownQuestions].map(questionKey));
+  const seen = new Set<string>();
+  const counts: MiningCounts = {
+    records: records.length,
+    down: 0,
+    withExpectedPassage: 0,
+    candidates: 0,
+    skipped: { noQuestion: 0, unknownPassage: 0, duplicateOfCase: 0, duplicateInFeedback: 0, invalid: 0 },
+  };
+  const candidates: EvalCase[] = [];
+  for (const r of records) {
+    if (r.rating !== 'down') continue;
+    counts.down++;
+    if (!r.expectedPassageId) continue;
+    counts.withExpectedPassage++;
+    const question = r.question?.trim();
+    if (!question) {
+      counts.skipped.noQuestion++;
+      continue;
+    }
+    const passage = deps.corpus.passage(r.expectedPassageId);
+    if (!passage) {
+      counts.skipped.unknownPassage++;
+      continue;
+    }
+    const key = questionKey(question);
+    if (known.has(key)) {
+      counts.skipped.duplicateOfCase++;
+      continue;
+    }
+    if (seen.has(key)) {
+      counts.skipped.duplicateInFeedback++;
+      continue;
+    }
+    seen.add(key);
+    const document = deps.corpus.document(passage.docId);
+    const parsed = evalCaseSchema.safeParse({
+      id: `mined-${r.id.replace(/[^A-Za-z0-9_-]+/g, '-')}`,
+      question,
+      kind: 'paraphrase',
+      tags: ['mined', 'needs-review', `doc:${document.docNumber}`],
+      gold: [{ doc: document.docNumber, anchor: distinctiveAnchor(passage, deps.corpus, question), id: passage.id }],
+      facts: [],
+      abstain: false,
+      // Kept by the schema as an unknown field: where the case came from, for the reviewer.
+      feedback: { id: r.id, receivedAt: r.receivedAt, answerId: r.answerId, ...(r.comment ? { comment: r.comment } : {}), label: passage.label },
+    });
+    if (!parsed.success) {
+      counts.skipped.invalid++;
+      continue;
+    }
+    candidates.push(parsed.data);
+  }
+  counts.candidates = candidates.length;
+  return { candidates, counts };
+}
