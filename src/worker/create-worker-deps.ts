@@ -3,6 +3,7 @@ import { createAnswerer, llmConfigured } from '../answer/llm/create-answerer.js'
 import type { Answerer } from '../answer/types.js';
 import { parseConfig } from '../core/config.js';
 import type { AppDeps, Logger } from '../http/app-types.js';
+import type { FeedbackStore } from '../http/feedback/feedback-store.js';
 import { MemoryFeedbackStore } from '../http/feedback/memory-feedback-store.js';
 import { Bm25Index } from '../retrieval/bm25-index.js';
 import { Corpus } from '../retrieval/corpus.js';
@@ -26,7 +27,6 @@ export interface WorkerDepsOptions {
  * Assembles `createApp`'s deps for a Worker: the bundled corpus and BM25 index, a hybrid path
  * over Workers AI + Vectorize when both bindings exist, and a lexical path that answers when
  * they are absent or failing. Checks the Vectorize manifest once before the first answer.
- * Feedback is kept in the isolate's memory only (a Worker has no disk): not durable.
  */
 export async function createWorkerDeps(options: WorkerDepsOptions): Promise<AppDeps> {
   const { data, env, logger } = options;
@@ -61,10 +61,19 @@ export async function createWorkerDeps(options: WorkerDepsOptions): Promise<AppD
   // Settles hybrid or lexical now, so the first /readyz already tells the truth.
   await answerer.prepare();
 
+  // A Worker has no disk: feedback lives in this isolate's memory, and /readyz says so.
+  const memory = new MemoryFeedbackStore();
+  const feedback: FeedbackStore = {
+    append: (record) => memory.append(record),
+    list: () => memory.list(),
+    close: () => memory.close(),
+    health: () => ({ ok: true, detail: "kept in this isolate's memory only: not durable on Workers" }),
+  };
+
   return {
     answerer,
     corpus,
-    feedback: new MemoryFeedbackStore(),
+    feedback,
     readiness: () => ({
       ready: true,
       checks: {
@@ -76,7 +85,19 @@ export async function createWorkerDeps(options: WorkerDepsOptions): Promise<AppD
     config,
     logger,
     clock,
+    slack: async () => slackNotOnWorkers(),
   };
+}
+
+/**
+ * Slack is served by the Node service, not the Worker: Bolt's Web API client (axios) fails in
+ * workerd even with nodejs_compat, so answers could never be posted back. Say so plainly
+ * rather than the generic "set SLACK_* to turn it on", which would not help here.
+ */
+function slackNotOnWorkers(): Response {
+  const message =
+    "Slack is not served by the Cloudflare Worker. Point the Slack app's Request URL at the Node service (npm start, /slack/events) or run it in Socket Mode (SLACK_APP_TOKEN).";
+  return Response.json({ error: { code: 'slack_disabled', message } }, { status: 404 });
 }
 
 function densePath(options: WorkerDepsOptions, corpus: Corpus, bm25: Bm25Index, answererOf: (p: Pipeline) => Answerer): DensePath {

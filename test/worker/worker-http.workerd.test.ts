@@ -62,7 +62,7 @@ describe('Worker in workerd: health', () => {
     expect(body.ready).toBe(true);
     expect(body.checks.retrieval).toEqual({ mode: 'lexical', denseConfigured: false, reason: 'the AI and VECTORIZE bindings are not configured' });
     expect(body.checks.corpus.passages).toBeGreaterThan(100);
-    expect(body.checks.feedback).toEqual({ ok: true });
+    expect(body.checks.feedback).toEqual({ ok: true, detail: expect.stringContaining('not durable') });
   });
 });
 
@@ -174,7 +174,9 @@ describe('Worker in workerd: request errors', () => {
     expect((await errorOf(await ask({ question: CORPUS_QUESTION }, {}, '/api/answer'))).code).toBe('not_found');
     const slack = await ask({ type: 'url_verification', challenge: 'x' }, {}, '/slack/events');
     expect(slack.status).toBe(404);
-    expect((await errorOf(slack)).code).toBe('slack_disabled');
+    const error = await errorOf(slack);
+    expect(error.code).toBe('slack_disabled');
+    expect(error.message).toContain('Node service');
   });
 });
 
