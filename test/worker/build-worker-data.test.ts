@@ -1,0 +1,77 @@
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { CHUNKER_VERSION } from '../../src/ingest/chunk-document.js';
+import { corpusHash, readSeeds } from '../../src/vector-index/index-store.node.js';
+import { buildWorkerDataModule } from '../../src/worker/build/build-worker-data.node.js';
+import { parseWorkerData } from '../../src/worker/worker-data.js';
+import { seedCorpus } from '../support/seed-pipeline.js';
+
+const ROOT = join(import.meta.dirname, '../..');
+const SEEDS = join(ROOT, 'seeds');
+const PROMPTS = join(ROOT, 'prompts');
+
+/** A minimal index/ build folder with the given manifest fields and corpus. */
+function fakeIndex(manifest: { chunkerVersion: number; corpusHash: string }, corpus: unknown): string {
+  const dir = mkdtempSync(join(tmpdir(), 'policydesk-index-'));
+  mkdirSync(join(dir, 'builds/b1'), { recursive: true });
+  writeFileSync(join(dir, 'CURRENT'), 'builds/b1\n');
+  const full = { format: 1, model: { id: 'm', sha256: 'h' }, dimensions: 4, space: 'cosine', passageCount: 1, builtAt: 'x', documents: [], ...manifest };
+  writeFileSync(join(dir, 'builds/b1/manifest.json'), JSON.stringify(full));
+  writeFileSync(join(dir, 'builds/b1/corpus.json'), JSON.stringify(corpus));
+  return dir;
+}
+
+const outFile = () => join(mkdtempSync(join(tmpdir(), 'policydesk-worker-')), 'worker-data.js');
+
+describe('buildWorkerDataModule', () => {
+  it('writes a module whose default export is the bundle as JSON text', async () => {
+    const file = outFile();
+    const result = await buildWorkerDataModule({ indexDir: join(tmpdir(), 'policydesk-no-index'), seedsDir: SEEDS, promptsDir: PROMPTS, outFile: file });
+    const text = ((await import(pathToFileURL(file).href)) as { default: string }).default;
+    const data = parseWorkerData(text);
+    expect(data.corpus.passages.map((p) => p.id)).toEqual(seedCorpus().passages.map((p) => p.id));
+    expect(data.corpusHash).toBe(corpusHash(readSeeds(SEEDS)));
+    expect(data.prompts.user).toContain('{{question}}');
+    expect(result.bytes).toBe(Buffer.byteLength(readFileSync(file, 'utf8')));
+  });
+
+  it('without an index, parses seeds/ and says why', async () => {
+    const missing = join(tmpdir(), 'policydesk-no-index');
+    const result = await buildWorkerDataModule({ indexDir: missing, seedsDir: SEEDS, promptsDir: PROMPTS, outFile: outFile() });
+    expect(result.data.source).toBe('seeds');
+    expect(result.indexSkipped).toBe(`no index in ${missing}`);
+  });
+
+  it('skips an index built by another chunker version', async () => {
+    const dir = fakeIndex({ chunkerVersion: CHUNKER_VERSION - 1, corpusHash: corpusHash(readSeeds(SEEDS)) }, { documents: [], passages: [] });
+    const result = await buildWorkerDataModule({ indexDir: dir, seedsDir: SEEDS, promptsDir: PROMPTS, outFile: outFile() });
+    expect(result.data.source).toBe('seeds');
+    expect(result.indexSkipped).toContain(`chunker version ${CHUNKER_VERSION - 1}`);
+  });
+
+  it('skips an index built from other documents', async () => {
+    const dir = fakeIndex({ chunkerVersion: CHUNKER_VERSION, corpusHash: 'other' }, { documents: [], passages: [] });
+    const result = await buildWorkerDataModule({ indexDir: dir, seedsDir: SEEDS, promptsDir: PROMPTS, outFile: outFile() });
+    expect(result.indexSkipped).toContain('seeds/ changed');
+  });
+
+  it('uses a current index: the Worker cites exactly the passages the Node index holds', async () => {
+    const corpus = seedCorpus().data;
+    const subset = { documents: corpus.documents, passages: corpus.passages.slice(0, 7) };
+    const dir = fakeIndex({ chunkerVersion: CHUNKER_VERSION, corpusHash: corpusHash(readSeeds(SEEDS)) }, subset);
+    const result = await buildWorkerDataModule({ indexDir: dir, seedsDir: SEEDS, promptsDir: PROMPTS, outFile: outFile() });
+    expect(result.data.source).toBe('index');
+    expect(result.indexSkipped).toBeUndefined();
+    expect(result.data.corpus.passages.map((p) => p.id)).toEqual(subset.passages.map((p) => p.id));
+    expect(result.data.bm25.ids).toHaveLength(7);
+  });
+
+  it('fails, naming the file, when the prompt templates are missing', async () => {
+    await expect(
+      buildWorkerDataModule({ indexDir: join(tmpdir(), 'policydesk-no-index'), seedsDir: SEEDS, promptsDir: join(tmpdir(), 'no-prompts-here'), outFile: outFile() }),
+    ).rejects.toThrow(/no-prompts-here/);
+  });
+});
