@@ -17,12 +17,14 @@ export interface FallbackAnswererDeps {
   onFallback?: (reason: string) => void;
 }
 
+export const LEXICAL_NOTICE = '语义检索暂时不可用，本次仅按关键词检索。';
+
 /** Only binding and index failures switch to lexical; anything else is a bug and propagates. */
 const isDenseFailure = (error: unknown) => error instanceof BindingError || error instanceof IndexMismatchError;
 
 /**
  * Answers with hybrid retrieval (Workers AI + Vectorize + BM25) while the bindings work, and
- * with BM25 alone when they fail, saying why in the answer's `notice` and in `/readyz`.
+ * with BM25 alone when they fail: the answer's `notice` says so, `/readyz` and the log say why.
  * Retrieval runs before an answer's first event, so a stream falls back before it starts.
  */
 export class FallbackAnswerer implements Answerer {
@@ -93,11 +95,13 @@ export class FallbackAnswerer implements Answerer {
     this.deps.onFallback?.(reason);
   }
 
-  /** Says so in the answer when the dense path was configured but is down. */
+  /**
+   * Tells the user, in Chinese like every other notice, when the dense path was configured but
+   * is down; the technical reason goes to the log and `/readyz`, not to the user.
+   */
   private withNotice(answer: Answer): Answer {
     const status = this.deps.path.status();
     if (!status.denseConfigured || status.mode !== 'lexical') return answer;
-    const notice = `Answered with keyword (BM25) retrieval only: ${status.reason}`;
-    return { ...answer, notice: answer.notice ? `${answer.notice}; ${notice}` : notice };
+    return { ...answer, notice: answer.notice ? `${LEXICAL_NOTICE}${answer.notice}` : LEXICAL_NOTICE };
   }
 }
