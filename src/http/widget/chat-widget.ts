@@ -1,10 +1,10 @@
 import { createApiClient, WidgetRequestError, type ApiClient } from './api-client.js';
 import { el } from './el.js';
+import { fitHistory } from './fit-history.js';
 import { renderAnswer } from './render-answer.js';
 import { WIDGET_CSS } from './widget-styles.js';
 import type { WidgetAnswer, WidgetOptions, WidgetTurn } from './widget-types.js';
 
-const MAX_HISTORY = 20;
 const MAX_QUESTION = 2000;
 
 /** The floating button and chat panel, mounted in a shadow root so page and widget styles never mix. */
@@ -93,7 +93,7 @@ export class ChatWidget {
     const question = this.input.value.trim();
     if (!question) return;
     this.input.value = '';
-    void this.ask(question, this.history.slice(-MAX_HISTORY));
+    void this.ask(question, fitHistory(question, this.history));
   }
 
   private async ask(question: string, history: WidgetTurn[]): Promise<void> {
