@@ -135,11 +135,18 @@ describe('the widget on the demo page, in Chromium, against the real pipeline', 
     expect(answer).toContain('第二部分第8条');
   });
 
-  it('stores 👎 with a comment and 👍 in the feedback store', async () => {
+  it('stores 👎 with the passage it should have cited and a comment, and 👍, in the feedback store', async () => {
     const firstAnswer = bot().nth(1);
     await firstAnswer.getByRole('button', { name: '没有帮助' }).click();
-    const comment = firstAnswer.getByRole('textbox', { name: '应该引用哪一条？（可选）' });
-    await comment.fill('应该同时引用医政医管工作要点第二部分第7条');
+    const pick = firstAnswer.getByRole('combobox', { name: '应该引用的条目（可选）' });
+    // The cited passage at once, then the other ranked passages as their labels arrive from /api/passages/:id.
+    await expect.poll(() => pick.locator('option').count()).toBeGreaterThan(2);
+    const options = await pick.locator('option').evaluateAll((os) => os.map((o) => ({ value: (o as HTMLOptionElement).value, text: o.textContent! })));
+    expect(options[1]).toEqual({ value: '2023-shanghai-health-work-priorities#2.8', text: '《2023年上海市卫生健康工作要点》第二部分第8条' });
+    const other = options[2]!;
+    expect(other.text).toMatch(/^《.+》.+/);
+    await pick.selectOption(other.value);
+    await firstAnswer.getByRole('textbox', { name: '补充说明（可选）' }).fill('应该同时引用这一条');
     await firstAnswer.getByRole('button', { name: '提交反馈' }).click();
     await firstAnswer.getByRole('status').filter({ hasText: '谢谢反馈' }).waitFor();
     await bot().nth(2).getByRole('button', { name: '有帮助', exact: true }).click();
@@ -147,7 +154,7 @@ describe('the widget on the demo page, in Chromium, against the real pipeline', 
 
     const stored = await server.feedback.list();
     expect(stored).toHaveLength(2);
-    expect(stored[0]).toMatchObject({ question: CORPUS_QUESTION, rating: 'down', comment: '应该同时引用医政医管工作要点第二部分第7条' });
+    expect(stored[0]).toMatchObject({ question: CORPUS_QUESTION, rating: 'down', comment: '应该同时引用这一条', expectedPassageId: other.value });
     expect(stored[1]).toMatchObject({ question: '这条是哪个文件里的？', rating: 'up' });
     expect(stored[1]).not.toHaveProperty('comment');
     expect(stored[0]!.answerId).not.toBe(stored[1]!.answerId);

@@ -1,5 +1,5 @@
 import { readSse } from './read-sse.js';
-import type { WidgetAnswer, WidgetCitation, WidgetTurn } from './widget-types.js';
+import type { WidgetAnswer, WidgetCitation, WidgetPassage, WidgetTurn } from './widget-types.js';
 
 /** Why a request failed, in words for the user; every kind offers a retry. */
 export class WidgetRequestError extends Error {
@@ -18,7 +18,8 @@ export interface ChatHandlers {
 
 export interface ApiClient {
   chat(question: string, history: WidgetTurn[], handlers: ChatHandlers, signal: AbortSignal): Promise<WidgetAnswer>;
-  feedback(body: { question: string; answerId: string; rating: 'up' | 'down'; comment?: string }): Promise<void>;
+  feedback(body: { question: string; answerId: string; rating: 'up' | 'down'; comment?: string; expectedPassageId?: string }): Promise<void>;
+  passage(id: string): Promise<WidgetPassage>;
 }
 
 /** Talks to the service: `/api/chat` as a stream, `/api/feedback` as JSON. */
@@ -58,6 +59,11 @@ export function createApiClient(endpoint: string, apiKey?: string): ApiClient {
     },
     async feedback(body) {
       await post('/api/feedback', body);
+    },
+    async passage(id) {
+      const response = await fetch(`${endpoint}/api/passages/${encodeURIComponent(id)}`, { headers: { Accept: 'application/json', ...(apiKey ? { Authorization: `Bearer ${apiKey}` } : {}) } });
+      if (!response.ok) throw await failure(response);
+      return (await response.json()) as WidgetPassage;
     },
   };
 }

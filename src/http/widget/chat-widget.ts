@@ -1,9 +1,10 @@
 import { createApiClient, WidgetRequestError, type ApiClient } from './api-client.js';
 import { el } from './el.js';
+import { feedbackRow } from './feedback-row.js';
 import { fitHistory } from './fit-history.js';
 import { renderAnswer } from './render-answer.js';
 import { WIDGET_CSS } from './widget-styles.js';
-import type { WidgetAnswer, WidgetOptions, WidgetTurn } from './widget-types.js';
+import type { WidgetOptions, WidgetTurn } from './widget-types.js';
 
 const MAX_QUESTION = 2000;
 
@@ -105,7 +106,7 @@ export class ChatWidget {
     this.setBusy(controller);
     try {
       const answer = await this.api.chat(question, history, { onDelta: (text) => streaming.append(text), onCitations: () => {} }, controller.signal);
-      bubble.replaceChildren(renderAnswer(answer, this.options.endpoint), this.feedbackRow(answer));
+      bubble.replaceChildren(renderAnswer(answer, this.options.endpoint), feedbackRow(answer, { api: this.api, showError: (error, retry) => this.showError(error, retry) }));
       bubble.removeAttribute('aria-busy');
       this.history.push({ question, answer: answer.answer, citations: answer.citations.map((c) => ({ id: c.id })) });
     } catch (error) {
@@ -139,34 +140,6 @@ export class ChatWidget {
         },
       }),
     );
-  }
-
-  /** 👍 sends at once; 👎 first offers a comment on which passage it should have cited. */
-  private feedbackRow(answer: WidgetAnswer): HTMLElement {
-    const row = el('div', { class: 'feedback' }, [el('span', { text: '这个回答有帮助吗？' })]);
-    const up = el('button', { text: '👍 有帮助', attrs: { type: 'button', 'aria-label': '有帮助', 'aria-pressed': 'false' } });
-    const down = el('button', { text: '👎 没有帮助', attrs: { type: 'button', 'aria-label': '没有帮助', 'aria-pressed': 'false' } });
-    const submit = async (rating: 'up' | 'down', comment?: string) => {
-      up.disabled = down.disabled = true;
-      (rating === 'up' ? up : down).setAttribute('aria-pressed', 'true');
-      try {
-        await this.api.feedback({ question: answer.question, answerId: answer.answerId, rating, ...(comment ? { comment } : {}) });
-        row.replaceChildren(el('span', { class: 'thanks', text: '谢谢反馈！', attrs: { role: 'status' } }));
-      } catch (error) {
-        up.disabled = down.disabled = false;
-        this.showError(error, () => void submit(rating, comment));
-      }
-    };
-    up.addEventListener('click', () => void submit('up'));
-    down.addEventListener('click', () => {
-      down.setAttribute('aria-pressed', 'true');
-      const comment = el('textarea', { attrs: { 'aria-label': '应该引用哪一条？（可选）', placeholder: '应该引用哪份文件的哪一条？（可选）', maxlength: '2000' } });
-      const send = el('button', { text: '提交反馈', attrs: { type: 'button' }, on: { click: () => void submit('down', comment.value.trim()) } });
-      row.replaceChildren(el('span', { text: '哪里不对？' }), comment, send);
-      comment.focus();
-    });
-    row.append(up, down);
-    return row;
   }
 
   private append<T extends HTMLElement>(node: T): T {

@@ -35,6 +35,7 @@ button, textarea { font: inherit; }
 .feedback { margin-top: 8px; display: flex; flex-wrap: wrap; gap: 6px; align-items: center; font-size: 13px; color: #52606d; white-space: normal; }
 .feedback button, .error button { border: 1px solid #cbd2d9; background: #fff; border-radius: 6px; padding: 2px 10px; cursor: pointer; }
 .feedback button[aria-pressed="true"] { border-color: #1f6feb; background: #eef4ff; }
+.feedback select { width: 100%; padding: 4px; border: 1px solid #cbd2d9; border-radius: 6px; background: #fff; }
 .feedback textarea { width: 100%; min-height: 56px; padding: 6px; border: 1px solid #cbd2d9; border-radius: 6px; resize: vertical; }
 .error button { margin-left: 8px; color: #8a1c1c; }
 .form { display: flex; gap: 8px; padding: 10px; border-top: 1px solid #e4e7eb; background: #fff; }

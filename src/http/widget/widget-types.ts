@@ -15,6 +15,15 @@ export interface WidgetAnswer {
   answer: string;
   abstained: boolean;
   citations: WidgetCitation[];
+  /** Closest passages when abstaining (not evidence); offered in the 👎 form. */
+  nearest?: WidgetCitation[];
+  retrievedIds?: string[];
+}
+
+/** What `GET /api/passages/:id` returns, as far as the widget reads it. */
+export interface WidgetPassage {
+  passage: { id: string; label: string };
+  document: { title: string };
 }
 
 export interface WidgetTurn {
