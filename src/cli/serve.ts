@@ -1,7 +1,8 @@
 /**
  * `npm start`: the Hono service on Node. Listens at once (`/healthz` answers, `/readyz` says
  * loading), loads the model and index once, then serves the app and prints the demo page's URL.
- * SIGTERM and SIGINT stop accepting connections and let in-flight requests finish.
+ * SIGTERM and SIGINT stop accepting connections and let in-flight requests finish. With
+ * SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN set, `POST /slack/events` serves the Slack app.
  */
 import { join } from 'node:path';
 import { parseConfig } from '../core/config.js';
@@ -16,12 +17,15 @@ async function main(): Promise<void> {
   const logger = createJsonLogger((line) => process.stdout.write(`${line}\n`));
   const server = await startNodeServer({ port: config.PORT, hostname: config.HOST });
   let feedback: JsonlFeedbackStore | undefined;
+  let slack: { handle(request: Request): Promise<Response>; whenIdle(): Promise<void> } | undefined;
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ msg: 'shutting down', signal });
     await server.shutdown();
+    // Slack requests are acknowledged at once and answered afterwards: let those answers go out.
+    await slack?.whenIdle();
     await feedback?.close();
     logger.info({ msg: 'stopped' });
     process.exit(0);
@@ -43,7 +47,29 @@ async function main(): Promise<void> {
     manifest: 'checked',
     loadMs: Math.round(runtime.loadMs),
   };
-  const app = createApp({ answerer: runtime.answerer, corpus: runtime.corpus, feedback, readiness: () => ({ ready: true, checks }), config, logger });
+  // Bolt is heavy: loaded only when Slack is configured.
+  if (config.SLACK_SIGNING_SECRET && config.SLACK_BOT_TOKEN) {
+    const { createSlackHandler } = await import('../slack/create-slack-handler.js');
+    slack = createSlackHandler({
+      signingSecret: config.SLACK_SIGNING_SECRET,
+      botToken: config.SLACK_BOT_TOKEN,
+      commandName: config.SLACK_COMMAND,
+      answerer: runtime.answerer,
+      corpus: runtime.corpus,
+      feedback,
+      logger,
+      logQuestions: config.LOG_QUESTIONS,
+    });
+  }
+  const app = createApp({
+    answerer: runtime.answerer,
+    corpus: runtime.corpus,
+    feedback,
+    readiness: () => ({ ready: true, checks: { ...checks, slack: slack ? 'on' : 'off' } }),
+    config,
+    logger,
+    ...(slack ? { slack: slack.handle } : {}),
+  });
   server.setFetch(app.fetch);
   logger.info({ msg: 'ready', url: server.url, ...checks });
   console.error(`PolicyDesk is ready. Demo page: ${server.url}/`);
