@@ -18,6 +18,7 @@ export function sourcePhrase(c: Citation, first: boolean, newest: boolean): stri
   return `${first ? '根据' : '另据'}${when}《${c.title}》（${c.docNumber}${newest ? '，为其中较新的文件' : ''}）${c.label}：`;
 }
 
+const today = () => new Date().toISOString().slice(0, 10);
 const strip = (s: string) => s.replace(/[。.；;，,：:]+$/, '');
 
 /**
@@ -35,11 +36,14 @@ export function composeAnswerText(claims: readonly Claim[], citations: readonly 
   const dates = byDoc.map((g) => citations[g.claims[0]!.citation - 1]!.date);
   const latest = dates.reduce((a, b) => (a > b ? a : b), '');
   const distinctDates = new Set(dates).size > 1;
+  const cited = new Set(byDoc.map((g) => g.docNumber));
   return byDoc
     .map((group, i) => {
       const c = citations[group.claims[0]!.citation - 1]!;
       const body = group.claims.map((claim) => `${strip(claim.text)}[${claim.citation}]`).join('；');
-      return `${sourcePhrase(c, i === 0, distinctDates && c.date === latest)}${body}。`;
+      const newer = c.newerVersion && !cited.has(c.newerVersion.docNumber) ? `（同一发文单位已有较新的《${c.newerVersion.title}》（${c.newerVersion.docNumber}，${chineseDate(c.newerVersion.date)}印发），请以较新文件为准。）` : '';
+      const expired = c.validUntil && c.validUntil < today() ? `（该文件有效期至${chineseDate(c.validUntil)}，已过期。）` : '';
+      return `${sourcePhrase(c, i === 0, distinctDates && c.date === latest)}${body}。${newer}${expired}`;
     })
     .join('');
 }
@@ -48,6 +52,9 @@ export function composeAnswerText(claims: readonly Claim[], citations: readonly 
 export function sourceAnswer(c: Citation, claim: string): string {
   return `这一条出自${chineseDate(c.date)}由${c.issuer}印发的《${c.title}》（${c.docNumber}）${c.label}：${strip(claim)}[1]。`;
 }
+
+/** Notes on a cited document (a newer one exists, it has expired): facts from metadata, not claims. */
+const NOTES = /（同一发文单位已有较新的《[^》]+》（[^）]+），请以较新文件为准。）|（该文件有效期至\d{4}年\d{1,2}月\d{1,2}日，已过期。）/g;
 
 const SOURCE_PHRASE = /^(?:(?:根据|另据)\d{4}年\d{1,2}月\d{1,2}日印发的|这一条出自\d{4}年\d{1,2}月\d{1,2}日由[^《]+印发的)《[^》]+》（[^）]+）[^：]*：/;
 
@@ -73,7 +80,7 @@ export function unverifiedClaims(answer: string, citations: readonly Citation[],
 export function claimsOf(answer: string): string[] {
   return answer
     .split(/(?=(?:根据|另据)\d{4}年\d{1,2}月\d{1,2}日印发的《)/)
-    .map((part) => part.replace(SOURCE_PHRASE, ''))
+    .map((part) => part.replace(SOURCE_PHRASE, '').replace(NOTES, ''))
     .flatMap((part) => part.split(/\[\d+\][；。]?/))
     .map((s) => s.trim())
     .filter(Boolean);

@@ -37,6 +37,7 @@ async function main(): Promise<void> {
     modelDir: config.MODEL_DIR,
     indexDir: config.INDEX_DIR,
     seedsDir: config.SEEDS_DIR,
+    llm: config,
     log: (line) => logger.info({ msg: line }),
   });
   feedback = await JsonlFeedbackStore.open(join(config.DATA_DIR, 'feedback.jsonl'));

@@ -11,6 +11,8 @@ export interface PolicyDocument {
   /** 有效期至, ISO date, when the text states one. */
   validUntil?: string;
   sourceFile: string;
+  /** A later document from the same issuer on the same subject (same title but for the year), when the corpus holds one. */
+  newerVersion?: { id: string; docNumber: string; title: string; date: string };
   /** SHA-256 of the source bytes; unchanged documents are not re-embedded. */
   contentHash: string;
 }
@@ -56,6 +58,10 @@ export interface Citation {
   score: number;
   /** Exact sentence(s) of `text` that back the claim (answering layer). */
   quote?: string;
+  /** 有效期至, when the document states it. */
+  validUntil?: string;
+  /** A later document on the same subject from the same issuer. */
+  newerVersion?: { docNumber: string; title: string; date: string };
 }
 
 export interface RetrievalResult {

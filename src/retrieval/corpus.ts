@@ -40,7 +40,19 @@ export class Corpus {
     const p = this.byId.get(id);
     if (!p) throw new Error(`unknown passage ${id}`);
     const d = this.document(p.docId);
-    return { id: p.id, docNumber: d.docNumber, title: d.title, issuer: d.issuer, date: d.date, path: p.path, label: p.label, text: p.text, score };
+    return {
+      id: p.id,
+      docNumber: d.docNumber,
+      title: d.title,
+      issuer: d.issuer,
+      date: d.date,
+      path: p.path,
+      label: p.label,
+      text: p.text,
+      score,
+      ...(d.validUntil ? { validUntil: d.validUntil } : {}),
+      ...(d.newerVersion ? { newerVersion: { docNumber: d.newerVersion.docNumber, title: d.newerVersion.title, date: d.newerVersion.date } } : {}),
+    };
   }
 }
 

@@ -4,7 +4,7 @@ import type { Bm25Index } from './bm25-index.js';
 import { searchText, type Corpus } from './corpus.js';
 import { fuseRankings, fuseScores } from './fuse-rankings.js';
 import { findNamedDocument, parseCitationQuery } from './parse-citation-query.js';
-import { readScope } from './scope-check.js';
+import { readScope, SCOPE_WORDS } from './scope-check.js';
 import { contentBigrams, normalizeForSearch, topicTerms } from './tokenize.js';
 
 export const MAX_QUESTION_CHARS = 2000;
@@ -41,7 +41,7 @@ export const DEFAULT_TUNING: RetrievalTuning = {
   rrfK: 20,
   denseWeight: 1,
   lexicalWeight: 1,
-  minRelevance: 0.53,
+  minRelevance: 0.535,
   minLexicalRelevance: 0.16,
   coverageWeight: 0.3,
   unknownWeight: 0.15,
@@ -141,7 +141,9 @@ export class HybridRetriever {
     const top = candidates[0];
     if (!top) return abstain('现有文件中没有找到相关内容。');
 
-    const grams = contentBigrams(question);
+    // Places and years chose the documents above; the topic is what remains.
+    const topic = question.replace(SCOPE_WORDS, ' ');
+    const grams = contentBigrams(topic);
     if (grams.length === 0) return abstain('这个问题不涉及现有政策文件的内容。');
     const weights = grams.map((g) => this.idf(g));
     const total = weights.reduce((a, b) => a + b, 0);
@@ -149,7 +151,7 @@ export class HybridRetriever {
     const topText = [top, ...candidates.slice(1, Math.max(1, scope.groups.length))].map((r) => this.normalizedText.get(r.id)!).join('\n');
     const coverage = grams.reduce((s, g, i) => s + (topText.includes(g) ? weights[i]! : 0), 0) / total;
     const dense = top.dense ?? (mode === 'lexical' ? undefined : 0);
-    const terms = topicTerms(question);
+    const terms = topicTerms(topic);
     const unknown = terms.length === 0 ? 0 : terms.filter((t) => !this.corpusText.includes(t)).length / terms.length;
     const t = this.tuning;
     // Without a dense score (lexical mode) coverage carries the whole decision.

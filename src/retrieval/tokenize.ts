@@ -33,9 +33,9 @@ export function tokenize(text: string): string[] {
   return tokens;
 }
 
-/** The bigrams of a question that carry its topic (question words removed). */
+/** The bigrams of a question that carry its topic (question words removed), and its Latin words (IDC, MDT, 5g). */
 export function contentBigrams(text: string): string[] {
-  return [...new Set(tokenize(text).filter((t) => [...t].length === 2 && HAN.test(t) && !STOP_BIGRAMS.has(t)))];
+  return [...new Set(tokenize(text).filter((t) => (HAN.test(t) ? [...t].length === 2 && !STOP_BIGRAMS.has(t) : t.length >= 2 && /[a-z]/.test(t))))];
 }
 
 /** Words that only shape a question. */
@@ -44,6 +44,8 @@ const STOP_WORDS = new Set([
   '我们', '咱们', '这个', '那个', '可以', '需要', '应该', '今年', '今天', '明年', '去年', '现在', '目前', '主要', '一下', '请问', '文件',
   '说的', '的是', '分别', '还是', '还有', '以及', '或者', '一共', '一些', '那么', '这些', '那些', '为什么', '是不是', '能不能', '会不会',
   '有哪', '哪一', '多久', '几个', '几家', '几年', '进行', '开展', '工作', '方面', '情况', '问题', '部署', '安排', '打算', '计划', '里面',
+  // Words that name a document rather than a topic.
+  '要点', '医政要点', '工作要点', '工作计划', '医疗工作计划', '实施方案', '方案', '卫健委', '市卫健委',
 ]);
 
 let segmenter: Intl.Segmenter | undefined;

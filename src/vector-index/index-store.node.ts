@@ -6,6 +6,7 @@ import type { Embedder, PolicyDocument } from '../core/types.js';
 import { CHUNKER_VERSION } from '../ingest/chunk-document.js';
 import { diffCorpus, type CorpusChanges } from '../ingest/diff-corpus.js';
 import { parseDocument } from '../ingest/parse-document.js';
+import { relateDocuments } from '../ingest/relate-documents.js';
 import { Corpus, searchText, type CorpusData } from '../retrieval/corpus.js';
 import { HnswIndex } from './hnsw-index.node.js';
 import { checkManifest, MANIFEST_FORMAT, type IndexManifest } from './manifest.js';
@@ -96,7 +97,7 @@ export async function buildIndex(options: {
     if (ids.has(p.id)) throw new Error(`duplicate passage id ${p.id}`);
     ids.add(p.id);
   }
-  const next: CorpusData = { documents, passages };
+  const next: CorpusData = { documents: relateDocuments(documents), passages };
   const corpus = new Corpus(next);
 
   const previousDir = currentBuildDir(indexDir);

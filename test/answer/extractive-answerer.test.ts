@@ -7,6 +7,7 @@ import type { Answer, Turn } from '../../src/answer/types.js';
 import type { Citation } from '../../src/core/types.js';
 import { parseEvalCases } from '../../src/eval/eval-case.js';
 import { loose } from '../../src/eval/resolve-gold.js';
+import { resolveFollowUp } from '../../src/answer/resolve-follow-up.js';
 import { seedPipeline } from '../support/seed-pipeline.js';
 
 let lexical: Pipeline;
@@ -99,33 +100,15 @@ describe('ExtractiveAnswerer', () => {
   });
 });
 
-/** Two-turn conversations written for the follow-up rules (not taken from the eval file). */
-const FOLLOW_UPS: Array<{ first: string; then: string; expectDoc: string; expect: RegExp }> = [
-  { first: '普陀2025年在护理服务上提了哪些要求？', then: '那长宁区呢？', expectDoc: '长卫健发〔2023〕20号', expect: /护理/ },
-  { first: '长宁2023年计划里，护理工作分了哪几点？', then: '第二点具体说说。', expectDoc: '长卫健发〔2023〕20号', expect: /^.*二是继续推进护理专科基地建设/ },
-  { first: '2023年市卫生健康工作要点里，新冠感染医疗救治保障提了哪几条措施？', then: '第四条具体讲的啥？', expectDoc: '沪卫发〔2023〕2号', expect: /四是形成提升基层救治能力的系统性方案/ },
-  { first: '市级定点医院的重症床位要占总床位多少比例？', then: '这条出自哪个文件？', expectDoc: '沪卫医〔2023〕32号', expect: /^这一条出自2023年4月19日由上海市卫生健康委员会印发的《2023年上海市医政医管工作要点》（沪卫医〔2023〕32号）第一部分第5条：/ },
-  { first: '区域性医疗中心按多少人口配置一家？', then: '是哪个文件里写的？', expectDoc: '沪卫发〔2023〕2号', expect: /沪卫发〔2023〕2号/ },
-  { first: '长宁2023年在区域中医药能力提升上安排了哪几项工作？', then: '第四项是什么？', expectDoc: '长卫健发〔2023〕20号', expect: /中医药文化|太极/ },
-  { first: '市医政要点2023年说要新挂牌多少家IDC医院？', then: '普陀这边呢，区里的传染病诊治中心有什么安排？', expectDoc: '普卫健医〔2025〕3号', expect: /传染病临床诊治中心/ },
-  { first: '2023年市医政要点里医院评审评价工作要做哪些事？', then: '专科医院的评审标准怎么处理？', expectDoc: '沪卫医〔2023〕32号', expect: /专科性标准细则/ },
-  { first: '公立医院高质量发展方案里医保支付方式改革是怎么部署的？', then: '那长期住院的精神病人、康复病人怎么付费？', expectDoc: '沪府办发〔2021〕31号', expect: /按床日付费/ },
-  { first: '长宁2023年援滇医疗队是第几批？', then: '那普陀2025年对口支援都有哪些安排？', expectDoc: '普卫健医〔2025〕3号', expect: /援滇|援藏/ },
-  { first: '普陀2025年要点里改善医疗服务有哪些具体做法？', then: '陪诊那块具体怎么做？', expectDoc: '普卫健医〔2025〕3号', expect: /陪诊/ },
-];
-
-describe('follow-up questions use the conversation passed in', () => {
-  test.each(FOLLOW_UPS)('$first → $then', async ({ first, then, expectDoc, expect: pattern }) => {
-    const a1 = await lexical.answerer.answer(first);
-    expect(a1.abstained).toBe(false);
-    const a2 = await lexical.answerer.answer(then, { history: [turn(a1)] });
-    expect(a2.abstained).toBe(false);
-    expect(a2.citations[0]!.docNumber).toBe(expectDoc);
-    expect(a2.answer).toMatch(pattern);
-  });
-
-  test('without history an ordinal has nothing to refer to and is not guessed', async () => {
-    const a = await lexical.answerer.answer('第四项是什么？');
-    expect(a.abstained).toBe(true);
-  });
+describe('resolveFollowUp (rules, no model)', () => {
+  const cited = [{ id: 'a#1' }, { id: 'a#2' }];
+  const history: Turn[] = [{ question: '普陀2025年在护理服务上提了哪些要求？', citations: cited }];
+  test.each([
+    ['那长宁区呢？', { kind: 'rewrite', question: expect.stringMatching(/^长宁区.*在护理服务上提了哪些要求/) }],
+    ['第二点具体说说。', { kind: 'ordinal', n: 2, citedIds: ['a#1', 'a#2'] }],
+    ['这条出自哪个文件？', { kind: 'source', passageId: 'a#1' }],
+    ['其中区域性医疗中心占几家？', { kind: 'rewrite' }],
+    ['专科医院的评审标准怎么处理？', { kind: 'none' }],
+  ])('%s', (question, expected) => expect(resolveFollowUp(question, history)).toMatchObject(expected));
+  test('no history, no follow-up', () => expect(resolveFollowUp('那长宁区呢？', [])).toEqual({ kind: 'none' }));
 });

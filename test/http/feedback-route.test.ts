@@ -16,6 +16,7 @@ describe('POST /api/feedback', () => {
       {
         id,
         receivedAt: '2026-03-01T08:00:00.000Z',
+        source: 'web',
         question: CORPUS_QUESTION,
         answerId: answer.answerId,
         rating: 'down',

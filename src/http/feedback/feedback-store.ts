@@ -5,6 +5,8 @@ export const feedbackRecordSchema = z.object({
   id: z.string(),
   /** ISO time the service received it. */
   receivedAt: z.string(),
+  /** Which channel it came from; both write the same store. */
+  source: z.enum(['web', 'slack']).optional(),
   answerId: z.string(),
   rating: z.enum(['up', 'down']),
   questionId: z.string().optional(),

@@ -22,7 +22,7 @@ export function feedbackRoute(deps: FeedbackRouteDeps): Hono<AppEnv> {
       throw new ApiError(422, 'invalid_request', `expectedPassageId: no passage has the id ${JSON.stringify(body.expectedPassageId)}; use an id from citations[].id or leave it out and write a comment.`);
     }
     if (body.question !== undefined) c.set('question', body.question);
-    const record: FeedbackRecord = { id: deps.newId(), receivedAt: new Date(deps.clock()).toISOString(), ...body };
+    const record: FeedbackRecord = { id: deps.newId(), receivedAt: new Date(deps.clock()).toISOString(), source: 'web', ...body };
     await deps.feedback.append(record);
     return c.json({ id: record.id, stored: true }, 201);
   });
