@@ -9,6 +9,7 @@ import { contentBigrams, normalizeForSearch, topicTerms } from './tokenize.js';
 
 export const MAX_QUESTION_CHARS = 2000;
 
+const ASKS_VALIDITY = /有效期|施行|起实施|实施日期|生效|失效|过期|有效到/;
 const ASKS_ISSUANCE = /印发|发文|落款|发布|文号|通知|抄送|谁发|发的文|成文/;
 
 export type RetrievalMode = 'hybrid' | 'dense' | 'lexical';
@@ -130,6 +131,8 @@ export class HybridRetriever {
     if (unknownYears.length > 0) return abstain(`现有文件中没有${unknownYears.join('、')}年的相关内容。`);
     // The cover notice answers questions about issuing (日期, 文号, 印发); otherwise its title words only add noise.
     let candidates = ASKS_ISSUANCE.test(question) ? ranked : ranked.filter((r) => corpus.passage(r.id)!.kind !== 'notice');
+    // Likewise the closing clause answers when a document takes effect and until when.
+    if (ASKS_VALIDITY.test(question)) candidates = [...candidates.filter((r) => corpus.passage(r.id)!.kind === 'closing'), ...candidates.filter((r) => corpus.passage(r.id)!.kind !== 'closing')];
     if (scope.years.length > 0) {
       candidates = candidates.filter((r) => {
         const p = corpus.passage(r.id)!;
