@@ -70,9 +70,12 @@ export class ExtractiveAnswerer implements Answerer {
     const retrievedIds = (retrieval.abstained ? retrieval.nearest : retrieval.citations).map((c) => c.id);
     if (retrieval.abstained) return this.abstain(answerId, question, retrieval.reason, retrieval.nearest, retrievedIds, searched);
     if (retrieval.direct) {
+      // "第5条讲了什么": the point's title, then its first sentence with a figure (else its second sentence).
       const top = retrieval.citations[0]!;
-      const quote = splitSentences(top.text).slice(0, 2).join('');
-      return this.finish(answerId, question, [{ text: shortenClaim(question, quote, this.tuning.maxClaimChars * 2), citation: 1 }], [{ ...top, quote }], retrievedIds, searched);
+      const sentences = splitSentences(top.text);
+      const picked = [sentences[0]!, sentences.slice(1).find((x) => /\d/.test(x)) ?? sentences[1]].filter((x): x is string => Boolean(x));
+      const claims = picked.map((text) => ({ text: shortenClaim(question, text, this.tuning.maxClaimChars), citation: 1 }));
+      return this.finish(answerId, question, claims, [{ ...top, quote: orderedQuote(top, picked) }], retrievedIds, searched);
     }
 
     const chosen = this.choose(searched, retrieval);
