@@ -74,6 +74,16 @@ describe('HybridRetriever', () => {
     expect(result.citations).toEqual([]);
   });
 
+  test('the cover notice answers only issuance questions; the closing clause comes first for validity', async () => {
+    const lexical = await seedPipeline();
+    const validity = await lexical.retriever.retrieve('《关于推进上海市公立医院高质量发展的实施方案》有效期到哪天？');
+    expect(validity.citations[0]!.label).toBe('施行日期');
+    const issued = await lexical.retriever.retrieve('普陀区2025年医政医管工作要点是哪一天发的文？');
+    expect(issued.citations.map((c) => c.label)).toContain('印发通知');
+    const topical = await lexical.retriever.retrieve('普陀区在护理服务上有什么要求？', { k: 10 });
+    expect(topical.citations.map((c) => c.label)).not.toContain('印发通知');
+  });
+
   test('a district question keeps to that district’s plan', async () => {
     const result = await pipeline.retriever.retrieve('普陀区在护理服务上有什么要求？');
     for (const c of result.citations) expect(c.docNumber).toBe('普卫健医〔2025〕3号');
