@@ -51,14 +51,14 @@ export class ExtractiveAnswerer implements Answerer {
 
     if (followUp.kind === 'source' && corpus.passage(followUp.passageId)) {
       const c = corpus.citation(followUp.passageId, 1);
-      const quote = this.bestSentences(followUp.topic, [c.id]).find((s) => s.score > 0)?.sentence ?? splitSentences(c.text)[0] ?? c.text;
+      const quote = scoreSentences(followUp.topic, [c.id], corpus, this.deps.bm25).find((s) => s.score > 0)?.sentence ?? splitSentences(c.text)[0] ?? c.text;
       const answer = sourceAnswer(c, shortenClaim(followUp.topic, quote, this.tuning.maxClaimChars));
       return { answerId, question, answer, mode: 'extractive', abstained: false, citations: [{ ...c, quote }], nearest: [], retrievedIds: [c.id] };
     }
     if (followUp.kind === 'ordinal') {
       const picked = pickOrdinal(followUp.n, followUp.citedIds, corpus);
       if (picked) {
-        const claim = picked.sentence ?? this.bestSentences(`${followUp.topic}${question}`, [picked.passageId])[0]?.sentence ?? picked.text;
+        const claim = picked.sentence ?? scoreSentences(`${followUp.topic}${question}`, [picked.passageId], corpus, this.deps.bm25)[0]?.sentence ?? picked.text;
         const citation = { ...corpus.citation(picked.passageId, 1), quote: claim };
         return this.finish(answerId, question, [{ text: shortenClaim(question, claim, this.tuning.maxClaimChars), citation: 1 }], [citation], [picked.passageId], question);
       }
@@ -113,7 +113,7 @@ export class ExtractiveAnswerer implements Answerer {
    */
   private choose(question: string, retrieval: RetrievalResult): ScoredSentence[] {
     const ids = retrieval.citations.map((c) => c.id);
-    const scored = this.bestSentences(question, ids);
+    const scored = scoreSentences(question, ids, this.deps.corpus, this.deps.bm25);
     const best = scored[0];
     if (!best || best.score < this.tuning.minSentenceScore) return [];
     const chosen = [best];
@@ -130,10 +130,6 @@ export class ExtractiveAnswerer implements Answerer {
     return chosen;
   }
 
-  /** Sentences scored against the question; a point's title sentence counts only when no other sentence of it scores. */
-  private bestSentences(question: string, passageIds: readonly string[]): ScoredSentence[] {
-    return scoreSentences(question, passageIds, this.deps.corpus, this.deps.bm25);
-  }
 
   private finish(answerId: string, question: string, claims: Claim[], citations: Citation[], retrievedIds: string[], searched: string): Answer {
     return {

@@ -38,14 +38,15 @@ export function scoreSentences(question: string, passageIds: readonly string[], 
     const passage = corpus.passage(id);
     if (!passage) return;
     const opensPoint = (passage.kind === 'point' || passage.kind === 'paragraph') && (passage.part?.index ?? 1) === 1;
-    splitSentences(passage.text).forEach((sentence, i) => {
+    const sentences = splitSentences(passage.text);
+    sentences.forEach((sentence, i) => {
       const s = normalizeForSearch(sentence);
       if (s.length < 4) return;
       let hit = 0;
       for (const [g, w] of idf) if (s.includes(g)) hit += w;
       let score = hit / total;
       if (wantsNumber && HAS_NUMBER.test(sentence)) score += 0.25;
-      if (opensPoint && i === 0 && splitSentences(passage.text).length > 1) score *= TITLE_WEIGHT;
+      if (opensPoint && i === 0 && sentences.length > 1) score *= TITLE_WEIGHT;
       if (opensPoint && i === 0) titles.add(sentence);
       score -= rank * RANK_PENALTY;
       out.push({ passageId: id, rank, sentence, score });
