@@ -28,7 +28,7 @@ export default defineConfig({
         plugins: [forbidNodeImports(root)],
         test: {
           name: 'edge',
-          include: ['test/ingest/**/*.test.ts', 'test/retrieval/**/*.test.ts', 'test/answer/**/*.test.ts', 'test/worker/**/*.test.ts'],
+          include: ['test/embeddings/query-cache.test.ts', 'test/ingest/**/*.test.ts', 'test/retrieval/**/*.test.ts', 'test/answer/**/*.test.ts', 'test/worker/**/*.test.ts'],
           exclude: ['test/**/*.model.test.ts', 'test/**/*.browser.test.ts', 'test/**/*.workerd.test.ts'],
           environment: 'edge-runtime',
         },

@@ -7,12 +7,17 @@
  * latency, errors, and the server's RSS before and after the run (and their ratio).
  *
  * Flags: --duration 30  --connections 1,8,32  --warmup 5  --server real|seed
+ *        --embed-processes N (default: the server's own, one per core up to 4; 0 embeds in-process)
+ *        --cache (turn the server's question-vector cache on)
  * (`seed` runs bench/http-seed-server.ts: the same HTTP stack with fake embeddings, no model).
+ * By default the cache is off, so every request runs the model, as a question nobody asked
+ * before would; with --cache the 152 questions repeat and nearly all skip the model.
  * The server runs with RATE_LIMIT_PER_MINUTE raised: one load generator is one client, and the
- * limiter would otherwise answer almost everything with 429.
+ * limiter would otherwise answer almost everything with 429. RSS is the server's and its
+ * embedding processes' together.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,7 +30,14 @@ const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
 const ROOT = join(import.meta.dirname, '..');
 const { values } = parseArgs({
-  options: { duration: { type: 'string', default: '30' }, connections: { type: 'string', default: '1,8,32' }, warmup: { type: 'string', default: '5' }, server: { type: 'string', default: 'real' } },
+  options: {
+    duration: { type: 'string', default: '30' },
+    connections: { type: 'string', default: '1,8,32' },
+    warmup: { type: 'string', default: '5' },
+    server: { type: 'string', default: 'real' },
+    'embed-processes': { type: 'string' },
+    cache: { type: 'boolean', default: false },
+  },
 });
 const duration = Number(values.duration);
 const levels = values.connections.split(',').map(Number);
@@ -40,10 +52,22 @@ const questions = readFileSync(join(ROOT, 'evals/cases.jsonl'), 'utf8')
   .map((l) => (JSON.parse(l) as { question: string }).question);
 const bodies = questions.map((question) => JSON.stringify({ question }));
 
-function rssMiB(pid: number): number {
+/** Resident memory of a process and of each of its descendants, in MiB. */
+function rssTree(pid: number): number[] {
   const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-  return Number(kb) / 1024;
+  let children: number[] = [];
+  try {
+    children = readdirSync(`/proc/${pid}/task`).flatMap((tid) =>
+      readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8').split(' ').filter(Boolean).map(Number),
+    );
+  } catch {
+    // The process is gone: nothing more to count.
+  }
+  return [Number(kb ?? 0) / 1024, ...children.flatMap(rssTree)];
 }
+
+const rssMiB = (pid: number) => rssTree(pid).reduce((a, b) => a + b, 0);
+const rssParts = (pid: number) => rssTree(pid).map((m) => m.toFixed(0)).join(' + ');
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
@@ -54,7 +78,17 @@ async function startServer(dataDir: string): Promise<{ url: string; pid: number;
   const log = openSync(join(dataDir, 'server.log'), 'a');
   const child = spawn(process.execPath, ['--import', 'tsx', entry], {
     cwd: ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, RATE_LIMIT_PER_MINUTE: '100000000', LOG_QUESTIONS: '', API_KEYS: '' },
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      RATE_LIMIT_PER_MINUTE: '100000000',
+      LOG_QUESTIONS: '',
+      API_KEYS: '',
+      QUERY_CACHE_SIZE: values.cache ? '1000' : '0',
+      ...(values['embed-processes'] !== undefined ? { EMBED_PROCESSES: values['embed-processes'] } : {}),
+    },
     stdio: ['ignore', log, 'pipe'],
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
@@ -130,10 +164,12 @@ async function main(): Promise<void> {
   const server = await startServer(dataDir);
   try {
     const rssReady = rssMiB(server.pid);
+    const readyz = (await (await fetch(`${server.url}/readyz`)).json()) as { checks: { embedProcesses?: unknown } };
     console.log(`server ${entry} at ${server.url} (pid ${server.pid}), ${bodies.length} questions from evals/cases.jsonl, RSS at ready ${rssReady.toFixed(1)} MiB`);
+    console.log(`embedding: ${readyz.checks.embedProcesses ?? 'fake'} processes; question-vector cache ${values.cache ? 'on (repeated questions skip the model)' : 'off (every request runs the model)'}`);
     if (warmup > 0) await load(server.url, 8, warmup);
     const rssBefore = rssMiB(server.pid);
-    console.log(`after ${warmup} s warm-up at c=8: RSS ${rssBefore.toFixed(1)} MiB\n`);
+    console.log(`after ${warmup} s warm-up at c=8: RSS ${rssBefore.toFixed(1)} MiB (${rssParts(server.pid)})\n`);
     console.log('conc  req/s    p50 ms  p95 ms  p99 ms  requests  errors  status codes');
     const runs: Run[] = [];
     for (const c of levels) {
@@ -144,6 +180,7 @@ async function main(): Promise<void> {
       );
     }
     const rssAfter = rssMiB(server.pid);
+    console.log(`\nRSS by process after the run: ${rssParts(server.pid)} MiB`);
     console.log(`\nRSS before ${rssBefore.toFixed(1)} MiB, after ${rssAfter.toFixed(1)} MiB, after/before ${(rssAfter / rssBefore).toFixed(3)} (at ready ${rssReady.toFixed(1)} MiB)`);
     const c8 = runs.find((r) => r.connections === 8);
     if (c8) {

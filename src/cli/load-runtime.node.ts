@@ -1,16 +1,21 @@
 import { createPipeline, type Pipeline } from '../answer/create-pipeline.js';
 import { createAnswerer, llmConfigured, type LlmConfig } from '../answer/llm/create-answerer.js';
 import { loadPrompts } from '../answer/llm/load-prompts.node.js';
+import type { Embedder } from '../core/types.js';
 import type { RetrievalTuning } from '../retrieval/hybrid-retriever.js';
+import { ProcessPoolEmbedder } from '../embeddings/process-pool.node.js';
+import { withQueryCache } from '../embeddings/query-cache.js';
 import { TransformersEmbedder } from '../embeddings/transformers-embedder.node.js';
 import { buildIndex, loadIndex, staleReason, type LoadedIndex } from '../vector-index/index-store.node.js';
 import { reportBuild } from './report-build.js';
 
 export interface Runtime extends Pipeline {
-  embedder: TransformersEmbedder;
+  embedder: TransformersEmbedder | ProcessPoolEmbedder;
   index: LoadedIndex;
   /** Milliseconds spent loading the model and the index. */
   loadMs: number;
+  /** Stops the embedding processes, if any. */
+  close(): Promise<void>;
 }
 
 export interface RuntimeOptions {
@@ -20,6 +25,13 @@ export interface RuntimeOptions {
   /** Rebuild the index first when it is missing or stale (default true). */
   autoIngest?: boolean;
   tuning?: RetrievalTuning;
+  /**
+   * Embed in this many child processes instead of this one (default 0: here). The server uses
+   * them so that embedding a question does not block its event loop.
+   */
+  embedProcesses?: number;
+  /** Query vectors to remember by exact text (default 0: none). */
+  queryCacheSize?: number;
   /** When it names an endpoint and model, answers come from the LLM composer (falling back to extractive). */
   llm?: LlmConfig;
   log?: (line: string) => void;
@@ -29,20 +41,35 @@ export interface RuntimeOptions {
 export async function loadRuntime(options: RuntimeOptions): Promise<Runtime> {
   const log = options.log ?? ((line: string) => console.error(line));
   const started = performance.now();
-  const embedder = await TransformersEmbedder.load({ modelDir: options.modelDir });
-  const stale = staleReason(options.indexDir, options.seedsDir, { modelId: embedder.modelId, modelSha256: embedder.modelHash });
-  if (stale && options.autoIngest !== false) {
-    log(`index: ${stale}; ingesting ${options.seedsDir} first…`);
-    const result = await buildIndex({ seedsDir: options.seedsDir, indexDir: options.indexDir, embedder });
-    log(reportBuild(result).split('\n')[0]!);
+  const embedder: TransformersEmbedder | ProcessPoolEmbedder = options.embedProcesses
+    ? await ProcessPoolEmbedder.start({
+        modelDir: options.modelDir,
+        processes: options.embedProcesses,
+        onExit: ({ pid, code, signal }) => log(JSON.stringify({ level: 'error', message: 'embedding process exited; replacing it', pid, code, signal })),
+      })
+    : await TransformersEmbedder.load({ modelDir: options.modelDir });
+  const close = async () => {
+    if (embedder instanceof ProcessPoolEmbedder) await embedder.close();
+  };
+  try {
+    const stale = staleReason(options.indexDir, options.seedsDir, { modelId: embedder.modelId, modelSha256: embedder.modelHash });
+    if (stale && options.autoIngest !== false) {
+      log(`index: ${stale}; ingesting ${options.seedsDir} first…`);
+      const result = await buildIndex({ seedsDir: options.seedsDir, indexDir: options.indexDir, embedder });
+      log(reportBuild(result).split('\n')[0]!);
+    }
+    const index = await loadIndex(options.indexDir, { modelId: embedder.modelId, modelSha256: embedder.modelHash, dimensions: embedder.dimensions });
+    const queryEmbedder: Embedder = options.queryCacheSize ? withQueryCache(embedder, { maxEntries: options.queryCacheSize }) : embedder;
+    const pipeline = createPipeline({ corpus: index.corpus, embedder: queryEmbedder, vectors: index.vectors, ...(options.tuning ? { tuning: options.tuning } : {}) });
+    if (options.llm && llmConfigured(options.llm)) {
+      const line = (level: string) => (message: string, fields?: Record<string, unknown>) => log(JSON.stringify({ level, message, ...fields }));
+      const logger = { error: line('error'), warn: line('warn') };
+      pipeline.answerer = createAnswerer(options.llm, pipeline, logger, await loadPrompts());
+      log(`answers: LLM ${options.llm.LLM_MODEL} at ${options.llm.LLM_BASE_URL}, extractive fallback`);
+    }
+    return { ...pipeline, embedder, index, loadMs: performance.now() - started, close };
+  } catch (error) {
+    await close();
+    throw error;
   }
-  const index = await loadIndex(options.indexDir, { modelId: embedder.modelId, modelSha256: embedder.modelHash, dimensions: embedder.dimensions });
-  const pipeline = createPipeline({ corpus: index.corpus, embedder, vectors: index.vectors, ...(options.tuning ? { tuning: options.tuning } : {}) });
-  if (options.llm && llmConfigured(options.llm)) {
-    const line = (level: string) => (message: string, fields?: Record<string, unknown>) => log(JSON.stringify({ level, message, ...fields }));
-    const logger = { error: line('error'), warn: line('warn') };
-    pipeline.answerer = createAnswerer(options.llm, pipeline, logger, await loadPrompts());
-    log(`answers: LLM ${options.llm.LLM_MODEL} at ${options.llm.LLM_BASE_URL}, extractive fallback`);
-  }
-  return { ...pipeline, embedder, index, loadMs: performance.now() - started };
 }

@@ -4,6 +4,7 @@
  * SIGTERM and SIGINT stop accepting connections and let in-flight requests finish. With
  * SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN set, `POST /slack/events` serves the Slack app.
  */
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { parseConfig } from '../core/config.js';
 import { createApp } from '../http/create-app.js';
@@ -17,6 +18,7 @@ async function main(): Promise<void> {
   const logger = createJsonLogger((line) => process.stdout.write(`${line}\n`));
   const server = await startNodeServer({ port: config.PORT, hostname: config.HOST });
   let feedback: JsonlFeedbackStore | undefined;
+  let closeRuntime: (() => Promise<void>) | undefined;
   let slack: { handle(request: Request): Promise<Response>; whenIdle(): Promise<void> } | undefined;
   let stopping = false;
   const stop = async (signal: string) => {
@@ -27,6 +29,7 @@ async function main(): Promise<void> {
     // Slack requests are acknowledged at once and answered afterwards: let those answers go out.
     await slack?.whenIdle();
     await feedback?.close();
+    await closeRuntime?.();
     logger.info({ msg: 'stopped' });
     process.exit(0);
   };
@@ -37,9 +40,12 @@ async function main(): Promise<void> {
     modelDir: config.MODEL_DIR,
     indexDir: config.INDEX_DIR,
     seedsDir: config.SEEDS_DIR,
+    embedProcesses: config.EMBED_PROCESSES ?? Math.min(availableParallelism(), 4),
+    queryCacheSize: config.QUERY_CACHE_SIZE,
     llm: config,
     log: (line) => logger.info({ msg: line }),
   });
+  closeRuntime = runtime.close;
   feedback = await JsonlFeedbackStore.open(join(config.DATA_DIR, 'feedback.jsonl'));
   const checks = {
     model: runtime.embedder.modelId,
@@ -66,7 +72,11 @@ async function main(): Promise<void> {
     answerer: runtime.answerer,
     corpus: runtime.corpus,
     feedback,
-    readiness: () => ({ ready: true, checks: { ...checks, slack: slack ? 'on' : 'off' } }),
+    readiness: () => {
+      // With embedding processes, ready while at least one serves (a dead one is being replaced).
+      const embedProcesses = 'size' in runtime.embedder ? runtime.embedder.size : 'in-process';
+      return { ready: embedProcesses !== 0, checks: { ...checks, embedProcesses, slack: slack ? 'on' : 'off' } };
+    },
     config,
     logger,
     ...(slack ? { slack: slack.handle } : {}),

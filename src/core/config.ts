@@ -17,6 +17,10 @@ export const configSchema = z.object({
   INDEX_DIR: z.string().default('index'),
   SEEDS_DIR: z.string().default('seeds'),
   DATA_DIR: z.string().default('.data'),
+  /** Child processes that embed questions for the server; 0 embeds in the server process. Default: one per core, at most 4. */
+  EMBED_PROCESSES: z.coerce.number().int().min(0).max(16).optional(),
+  /** Question vectors the server remembers by exact text; 0 turns the cache off. */
+  QUERY_CACHE_SIZE: z.coerce.number().int().min(0).max(1_000_000).default(1000),
   LLM_BASE_URL: z.string().url().optional(),
   LLM_MODEL: z.string().optional(),
   LLM_API_KEY: z.string().optional(),

@@ -8,6 +8,8 @@ export interface TransformersEmbedderOptions {
   modelDir: string;
   /** Documents per forward pass. */
   batchSize?: number;
+  /** onnxruntime intra-op threads (default: its own choice, one per core). */
+  threads?: number;
 }
 
 /**
@@ -35,6 +37,7 @@ export class TransformersEmbedder implements Embedder {
     const extract = (await pipeline('feature-extraction', MODEL_SPEC.id, {
       dtype: MODEL_SPEC.dtype,
       device: 'cpu',
+      ...(options.threads ? { session_options: { intraOpNumThreads: options.threads } } : {}),
     })) as unknown as Extractor;
     return new TransformersEmbedder(extract, options.batchSize ?? 16, onnxSha256);
   }

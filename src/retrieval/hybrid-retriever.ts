@@ -98,8 +98,12 @@ export class HybridRetriever {
     const question = validateQuestion(rawQuestion);
     const k = options.k ?? 5;
     const mode = options.mode ?? this.defaultMode;
-    const { corpus, bm25 } = this.deps;
+    const { corpus, bm25, embedder } = this.deps;
     const docs = [...corpus.documents.values()];
+    // Ask for the question's vector first: an embedder in another process works on it while
+    // this one parses the question and runs BM25.
+    const vector = mode !== 'lexical' && embedder ? embedder.embedQuery(question) : undefined;
+    vector?.catch(() => undefined); // Awaited (and its failure raised) in rank(); this only marks it handled meanwhile.
 
     const direct = parseCitationQuery(question, docs);
     if (direct) {
@@ -111,7 +115,7 @@ export class HybridRetriever {
           (direct.point === undefined || p.point === direct.point),
       );
       if (hit) {
-        const rest = await this.rank(question, mode, k + 1);
+        const rest = await this.rank(question, mode, k + 1, [], vector);
         const citations = [corpus.citation(hit.id, 1), ...rest.filter((r) => r.id !== hit.id).map((r) => corpus.citation(r.id, r.score))];
         return { question, abstained: false, direct: true, citations: citations.slice(0, k), nearest: [] };
       }
@@ -120,7 +124,7 @@ export class HybridRetriever {
     const scope = readScope(question, docs, this.corpusText);
     // "市卫健委2023年工作要点里，…": a question that names one document is answered from it.
     const named = scope.groups.length <= 1 ? findNamedDocument(question, docs) : undefined;
-    const ranked = await this.rank(question, mode, this.tuning.candidates, named ? [named.id] : scope.groups.flat());
+    const ranked = await this.rank(question, mode, this.tuning.candidates, named ? [named.id] : scope.groups.flat(), vector);
     const nearest = ranked.slice(0, 5).map((r) => corpus.citation(r.id, r.score));
     let signals: RetrievalResult['signals'];
     const abstain = (reason: string): RetrievalResult => ({ question, abstained: true, reason, citations: [], nearest, ...(signals ? { signals } : {}) });
@@ -181,18 +185,25 @@ export class HybridRetriever {
   }
 
   /** Fused ranking; `score` is scaled to 0..1 (1 = first in every list). */
-  private async rank(question: string, mode: RetrievalMode, n: number, restrictTo: string[] = []): Promise<Array<{ id: string; score: number; dense?: number }>> {
-    const { corpus, bm25, embedder, vectors } = this.deps;
+  private async rank(
+    question: string,
+    mode: RetrievalMode,
+    n: number,
+    restrictTo: string[],
+    vector: Promise<number[]> | undefined,
+  ): Promise<Array<{ id: string; score: number; dense?: number }>> {
+    const { corpus, bm25, vectors } = this.deps;
     const pool = restrictTo.length > 0 ? n * 4 : n;
     const keep = (id: string) => restrictTo.length === 0 || restrictTo.includes(corpus.passage(id)!.docId);
+    const lexicalHits = mode !== 'dense' ? bm25.search(question, pool).filter((h) => keep(h.id)) : [];
     const rankings = [];
     let denseHits: Array<{ id: string; score: number }> = [];
     if (mode !== 'lexical') {
-      if (!embedder || !vectors) throw new Error(`retrieval mode ${mode} needs an embedder and a vector index`);
-      denseHits = (await vectors.search(await embedder.embedQuery(question), pool)).filter((h) => keep(h.id));
+      if (!vector || !vectors) throw new Error(`retrieval mode ${mode} needs an embedder and a vector index`);
+      denseHits = (await vectors.search(await vector, pool)).filter((h) => keep(h.id));
       rankings.push({ hits: denseHits, weight: this.tuning.denseWeight });
     }
-    if (mode !== 'dense') rankings.push({ hits: bm25.search(question, pool).filter((h) => keep(h.id)), weight: this.tuning.lexicalWeight });
+    if (mode !== 'dense') rankings.push({ hits: lexicalHits, weight: this.tuning.lexicalWeight });
     const dense = new Map(denseHits.map((h) => [h.id, h.score]));
     if (this.tuning.fusion === 'score' && rankings.length === 2) {
       return fuseScores(denseHits, rankings[1]!.hits as Array<{ id: string; score: number }>, this.tuning.lexicalShare)

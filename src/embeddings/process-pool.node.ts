@@ -1,0 +1,196 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { ModelUnavailableError } from '../core/errors.js';
+import type { Embedder } from '../core/types.js';
+
+export type EmbedderTask = { kind: 'query'; text: string } | { kind: 'documents'; texts: string[] };
+export type EmbedderRequest = EmbedderTask & { id: number };
+
+export type EmbedderReply =
+  | { id: number; vectors: Float32Array[] }
+  | { id: number; error: string }
+  | { id: 0; ready: { modelId: string; dimensions: number; modelHash: string } };
+
+export interface ProcessPoolOptions {
+  modelDir: string;
+  /** Embedding processes (each holds one copy of the model). */
+  processes: number;
+  /** onnxruntime threads per process (default 1: the processes already use the cores). */
+  threads?: number;
+  /** Documents per forward pass, as in `TransformersEmbedder` (default 16). */
+  batchSize?: number;
+  /** Milliseconds a process may take to load the model (default 60 s). */
+  startTimeoutMs?: number;
+  /** Called when a process exits unexpectedly; it is replaced. */
+  onExit?: (info: { pid: number | undefined; code: number | null; signal: NodeJS.Signals | null }) => void;
+}
+
+interface Pending {
+  resolve(vectors: number[][]): void;
+  reject(error: Error): void;
+}
+
+interface Member {
+  child: ChildProcess;
+  pending: Map<number, Pending>;
+}
+
+const ENTRY = fileURLToPath(new URL('./embedder-process.node.ts', import.meta.url));
+
+/**
+ * The embedding model in child processes. onnxruntime-node runs a session synchronously on
+ * the calling thread, so in-process a question's embedding (most of an answer's CPU time)
+ * blocks the event loop; here the loop keeps parsing requests, ranking and composing while a
+ * child embeds. Each question goes alone to the least busy child, so its vector is exactly the
+ * in-process one. A child that dies fails its requests with `ModelUnavailableError` (503) and
+ * is replaced.
+ */
+export class ProcessPoolEmbedder implements Embedder {
+  private readonly members: Member[] = [];
+  private nextId = 1;
+  private closing = false;
+
+  private constructor(
+    private readonly options: ProcessPoolOptions,
+    readonly modelId: string,
+    readonly dimensions: number,
+    /** SHA-256 of the ONNX file, as the children report it. */
+    readonly modelHash: string,
+  ) {}
+
+  static async start(options: ProcessPoolOptions): Promise<ProcessPoolEmbedder> {
+    if (!Number.isInteger(options.processes) || options.processes < 1) {
+      throw new RangeError(`processes must be a whole number ≥ 1, got ${options.processes}`);
+    }
+    const started = await Promise.allSettled(Array.from({ length: options.processes }, () => spawnMember(options)));
+    const members = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+    const failure = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+    if (failure) {
+      for (const m of members) m.member.child.kill();
+      throw failure.reason;
+    }
+    const { ready } = members[0]!;
+    const pool = new ProcessPoolEmbedder(options, ready.modelId, ready.dimensions, ready.modelHash);
+    for (const m of members) pool.adopt(m.member);
+    return pool;
+  }
+
+  /** Number of children currently serving. */
+  get size(): number {
+    return this.members.length;
+  }
+
+  /** Process ids of the children currently serving. */
+  get pids(): number[] {
+    return this.members.map((m) => m.child.pid!);
+  }
+
+  async embedQuery(text: string): Promise<number[]> {
+    const [vector] = await this.send({ kind: 'query', text });
+    return vector!;
+  }
+
+  /**
+   * Documents are sent in slices of the batch size, so each child makes exactly the batches the
+   * in-process embedder would (the quantized model's output depends slightly on a batch's other
+   * texts); the slices spread over the processes.
+   */
+  async embedDocuments(texts: string[]): Promise<number[][]> {
+    const size = this.options.batchSize ?? 16;
+    const batches: Array<Promise<number[][]>> = [];
+    for (let i = 0; i < texts.length; i += size) batches.push(this.send({ kind: 'documents', texts: texts.slice(i, i + size) }));
+    return (await Promise.all(batches)).flat();
+  }
+
+  /** Stops the children; requests still waiting fail. */
+  async close(): Promise<void> {
+    this.closing = true;
+    await Promise.all(
+      this.members.splice(0).map(
+        (m) =>
+          new Promise<void>((resolve) => {
+            if (m.child.exitCode !== null || m.child.signalCode !== null) return resolve();
+            m.child.once('exit', () => resolve());
+            m.child.disconnect();
+          }),
+      ),
+    );
+  }
+
+  private send(request: EmbedderTask): Promise<number[][]> {
+    if (this.closing) return Promise.reject(new ModelUnavailableError('The embedding processes are shut down.'));
+    const member = this.members.reduce<Member | undefined>((best, m) => (!best || m.pending.size < best.pending.size ? m : best), undefined);
+    if (!member) return Promise.reject(new ModelUnavailableError('No embedding process is running; one is being restarted.'));
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      member.pending.set(id, { resolve, reject });
+      member.child.send({ ...request, id } satisfies EmbedderRequest, (error) => {
+        // The channel closed under us: the child is exiting, and its 'exit' fails the rest.
+        if (error && member.pending.delete(id)) reject(new ModelUnavailableError('An embedding process stopped; retry.'));
+      });
+    });
+  }
+
+  private adopt(member: Member): void {
+    this.members.push(member);
+    member.child.on('message', (reply: EmbedderReply) => {
+      const waiting = member.pending.get(reply.id);
+      if (!waiting) return;
+      member.pending.delete(reply.id);
+      if ('error' in reply) waiting.reject(new Error(`embedding failed: ${reply.error}`));
+      else if ('vectors' in reply) waiting.resolve(reply.vectors.map((v) => Array.from(v)));
+    });
+    // Send failures are handled per request; without a listener they would crash the server.
+    member.child.on('error', () => undefined);
+    member.child.once('exit', (code, signal) => {
+      const at = this.members.indexOf(member);
+      if (at >= 0) this.members.splice(at, 1);
+      const error = new ModelUnavailableError(`An embedding process stopped (${signal ?? `exit code ${code}`}); retry.`);
+      for (const waiting of member.pending.values()) waiting.reject(error);
+      member.pending.clear();
+      if (this.closing) return;
+      this.options.onExit?.({ pid: member.child.pid, code, signal });
+      spawnMember(this.options).then(
+        ({ member: replacement }) => (this.closing ? replacement.child.kill() : this.adopt(replacement)),
+        () => undefined, // Left to the next exit or restart; requests get 503 meanwhile if none are left.
+      );
+    });
+  }
+}
+
+function spawnMember(options: ProcessPoolOptions): Promise<{ member: Member; ready: Extract<EmbedderReply, { ready: unknown }>['ready'] }> {
+  const child = fork(ENTRY, [], {
+    env: {
+      ...process.env,
+      POLICYDESK_MODEL_DIR: options.modelDir,
+      POLICYDESK_EMBED_THREADS: String(options.threads ?? 1),
+      POLICYDESK_EMBED_BATCH: String(options.batchSize ?? 16),
+    },
+    // The server runs from TypeScript sources through tsx; the child needs the same loader.
+    execArgv: ['--import', 'tsx'],
+    serialization: 'advanced',
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill();
+      reject(new ModelUnavailableError(`An embedding process did not load the model within ${options.startTimeoutMs ?? 60_000} ms.`));
+    }, options.startTimeoutMs ?? 60_000);
+    const onExit = (code: number | null) => {
+      clearTimeout(timer);
+      reject(new ModelUnavailableError(`An embedding process exited while loading the model (exit code ${code}).`));
+    };
+    child.once('exit', onExit);
+    child.on('message', function first(reply: EmbedderReply) {
+      if (reply.id !== 0) return;
+      child.off('message', first);
+      clearTimeout(timer);
+      child.off('exit', onExit);
+      if ('ready' in reply) resolve({ member: { child, pending: new Map() }, ready: reply.ready });
+      else {
+        child.kill();
+        reject(new ModelUnavailableError(`An embedding process could not load the model: ${'error' in reply ? reply.error : 'unknown error'}`));
+      }
+    });
+  });
+}

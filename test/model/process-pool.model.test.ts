@@ -1,0 +1,92 @@
+import { spawn } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { ModelUnavailableError } from '../../src/core/errors.js';
+import { ProcessPoolEmbedder } from '../../src/embeddings/process-pool.node.js';
+import { TransformersEmbedder } from '../../src/embeddings/transformers-embedder.node.js';
+
+const cos = (a: number[], b: number[]) => a.reduce((s, x, i) => s + x * b[i]!, 0);
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+async function until(check: () => boolean, ms = 30_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+const questions = ['区域性医疗中心按多少人口配置一家？', '发热门诊有什么要求', '长宁区2023年护理工作重点', '重症床位占比要达到多少'];
+const documents = Array.from({ length: 20 }, (_, i) => `第${i + 1}条 推进本市区域性医疗中心服务能力标准化建设，实现每30-50万人口配置一家区域性医疗中心。`.slice(0, 20 + i));
+
+let local: TransformersEmbedder;
+let pool: ProcessPoolEmbedder;
+const exits: Array<{ pid: number | undefined }> = [];
+beforeAll(async () => {
+  local = await TransformersEmbedder.load({ modelDir: 'models', threads: 1 });
+  pool = await ProcessPoolEmbedder.start({ modelDir: 'models', processes: 2, onExit: (info) => exits.push(info) });
+});
+afterAll(async () => {
+  await pool?.close();
+});
+
+describe('ProcessPoolEmbedder (real model in child processes)', () => {
+  test('reports the same model as the in-process embedder', () => {
+    expect(pool.size).toBe(2);
+    expect([pool.modelId, pool.dimensions, pool.modelHash]).toEqual([local.modelId, local.dimensions, local.modelHash]);
+  });
+
+  test('questions, asked concurrently, get the in-process vectors', async () => {
+    const pooled = await Promise.all(questions.map((q) => pool.embedQuery(q)));
+    for (const [i, q] of questions.entries()) {
+      expect(pooled[i]).toHaveLength(512);
+      expect(cos(pooled[i]!, await local.embedQuery(q))).toBeGreaterThan(0.99999);
+    }
+  });
+
+  test('documents are embedded in the same batches as in-process, in order', async () => {
+    const pooled = await pool.embedDocuments(documents);
+    const inProcess = await local.embedDocuments(documents);
+    expect(pooled).toHaveLength(documents.length);
+    for (const [i, v] of pooled.entries()) expect(cos(v, inProcess[i]!)).toBeGreaterThan(0.99999);
+    expect(await pool.embedDocuments([])).toEqual([]);
+  });
+
+  test('a child that dies fails its request with a retryable error and is replaced', async () => {
+    const [victim] = pool.pids;
+    const pending = pool.embedQuery('护理服务'); // goes to the first, idle child
+    process.kill(victim!, 'SIGKILL');
+    await expect(pending).rejects.toThrow(ModelUnavailableError);
+    await until(() => pool.size === 2 && !pool.pids.includes(victim!));
+    expect(exits.map((e) => e.pid)).toContain(victim);
+    expect(cos(await pool.embedQuery('护理服务'), await local.embedQuery('护理服务'))).toBeGreaterThan(0.99999);
+  });
+
+  test('a model folder that is not there fails at start, and leaves no process behind', async () => {
+    await expect(ProcessPoolEmbedder.start({ modelDir: '/nonexistent', processes: 1 })).rejects.toThrow(/npm run fetch-model|MODEL_DIR/);
+    await expect(ProcessPoolEmbedder.start({ modelDir: 'models', processes: 0 })).rejects.toThrow(RangeError);
+  });
+
+  test('children exit when their parent is killed outright', async () => {
+    const parent = spawn(process.execPath, ['--import', 'tsx', 'test/support/start-pool.ts', 'models'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const pids = await new Promise<number[]>((resolve) => parent.stdout.once('data', (d: Buffer) => resolve(JSON.parse(d.toString()) as number[])));
+    expect(pids).toHaveLength(2);
+    expect(pids.every(alive)).toBe(true);
+    parent.kill('SIGKILL');
+    await until(() => !pids.some(alive));
+  });
+
+  test('close() stops the children; later requests fail clearly', async () => {
+    const other = await ProcessPoolEmbedder.start({ modelDir: 'models', processes: 1 });
+    const pids = other.pids;
+    await other.close();
+    expect(pids.some(alive)).toBe(false);
+    expect(other.size).toBe(0);
+    await expect(other.embedQuery('x')).rejects.toThrow(ModelUnavailableError);
+  });
+});
