@@ -45,7 +45,8 @@ export async function loadRuntime(options: RuntimeOptions): Promise<Runtime> {
     ? await ProcessPoolEmbedder.start({
         modelDir: options.modelDir,
         processes: options.embedProcesses,
-        onExit: ({ pid, code, signal }) => log(JSON.stringify({ level: 'error', message: 'embedding process exited; replacing it', pid, code, signal })),
+        onEvent: ({ type, ...fields }) =>
+          log(JSON.stringify({ level: 'error', message: type === 'exit' ? 'embedding process exited; replacing it' : 'could not start a replacement embedding process', ...fields })),
       })
     : await TransformersEmbedder.load({ modelDir: options.modelDir });
   const close = async () => {

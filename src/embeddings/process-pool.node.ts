@@ -21,9 +21,16 @@ export interface ProcessPoolOptions {
   batchSize?: number;
   /** Milliseconds a process may take to load the model (default 60 s). */
   startTimeoutMs?: number;
-  /** Called when a process exits unexpectedly; it is replaced. */
-  onExit?: (info: { pid: number | undefined; code: number | null; signal: NodeJS.Signals | null }) => void;
+  /** Told when a process exits unexpectedly (it is replaced) and when a replacement fails to start (retried with backoff). */
+  onEvent?: (event: PoolEvent) => void;
 }
+
+export type PoolEvent =
+  | { type: 'exit'; pid: number | undefined; code: number | null; signal: NodeJS.Signals | null }
+  | { type: 'restart-failed'; error: string; retryInMs: number };
+
+/** Longest wait between attempts to replace a process that died. */
+const MAX_RESTART_DELAY_MS = 30_000;
 
 interface Pending {
   resolve(vectors: number[][]): void;
@@ -149,12 +156,21 @@ export class ProcessPoolEmbedder implements Embedder {
       for (const waiting of member.pending.values()) waiting.reject(error);
       member.pending.clear();
       if (this.closing) return;
-      this.options.onExit?.({ pid: member.child.pid, code, signal });
-      spawnMember(this.options).then(
-        ({ member: replacement }) => (this.closing ? replacement.child.kill() : this.adopt(replacement)),
-        () => undefined, // Left to the next exit or restart; requests get 503 meanwhile if none are left.
-      );
+      this.options.onEvent?.({ type: 'exit', pid: member.child.pid, code, signal });
+      this.replace(1_000);
     });
+  }
+
+  /** Starts a process in place of one that died; while that fails, tries again, waiting longer each time. */
+  private replace(nextDelayMs: number): void {
+    spawnMember(this.options).then(
+      ({ member }) => (this.closing ? member.child.kill() : this.adopt(member)),
+      (error: Error) => {
+        if (this.closing) return;
+        this.options.onEvent?.({ type: 'restart-failed', error: error.message, retryInMs: nextDelayMs });
+        setTimeout(() => this.closing || this.replace(Math.min(nextDelayMs * 2, MAX_RESTART_DELAY_MS)), nextDelayMs).unref();
+      },
+    );
   }
 }
 

@@ -1,7 +1,10 @@
 import { spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ModelUnavailableError } from '../../src/core/errors.js';
-import { ProcessPoolEmbedder } from '../../src/embeddings/process-pool.node.js';
+import { ProcessPoolEmbedder, type PoolEvent } from '../../src/embeddings/process-pool.node.js';
 import { TransformersEmbedder } from '../../src/embeddings/transformers-embedder.node.js';
 
 const cos = (a: number[], b: number[]) => a.reduce((s, x, i) => s + x * b[i]!, 0);
@@ -26,10 +29,10 @@ const documents = Array.from({ length: 20 }, (_, i) => `第${i + 1}条 推进本
 
 let local: TransformersEmbedder;
 let pool: ProcessPoolEmbedder;
-const exits: Array<{ pid: number | undefined }> = [];
+const events: PoolEvent[] = [];
 beforeAll(async () => {
   local = await TransformersEmbedder.load({ modelDir: 'models', threads: 1 });
-  pool = await ProcessPoolEmbedder.start({ modelDir: 'models', processes: 2, onExit: (info) => exits.push(info) });
+  pool = await ProcessPoolEmbedder.start({ modelDir: 'models', processes: 2, onEvent: (event) => events.push(event) });
 });
 afterAll(async () => {
   await pool?.close();
@@ -63,8 +66,29 @@ describe('ProcessPoolEmbedder (real model in child processes)', () => {
     process.kill(victim!, 'SIGKILL');
     await expect(pending).rejects.toThrow(ModelUnavailableError);
     await until(() => pool.size === 2 && !pool.pids.includes(victim!));
-    expect(exits.map((e) => e.pid)).toContain(victim);
+    expect(events).toContainEqual({ type: 'exit', pid: victim, code: null, signal: 'SIGKILL' });
     expect(cos(await pool.embedQuery('护理服务'), await local.embedQuery('护理服务'))).toBeGreaterThan(0.99999);
+  });
+
+  test('when a replacement cannot start, the pool says so, keeps serving with the rest, and tries again', async () => {
+    const modelDir = mkdtempSync(join(tmpdir(), 'policydesk-pool-'));
+    cpSync('models', modelDir, { recursive: true });
+    const seen: PoolEvent[] = [];
+    const small = await ProcessPoolEmbedder.start({ modelDir, processes: 2, onEvent: (e) => seen.push(e) });
+    try {
+      rmSync(modelDir, { recursive: true, force: true }); // the loaded children keep working; a new one cannot load
+      const [victim, survivor] = small.pids;
+      process.kill(victim!, 'SIGKILL');
+      await until(() => seen.filter((e) => e.type === 'restart-failed').length >= 2);
+      const failures = seen.filter((e) => e.type === 'restart-failed');
+      expect(failures[0]!.error).toMatch(/npm run fetch-model|MODEL_DIR/);
+      expect(failures.slice(0, 2).map((e) => e.retryInMs)).toEqual([1000, 2000]);
+      expect(small.pids).toEqual([survivor]);
+      expect(cos(await small.embedQuery('护理服务'), await local.embedQuery('护理服务'))).toBeGreaterThan(0.99999);
+    } finally {
+      await small.close();
+      rmSync(modelDir, { recursive: true, force: true });
+    }
   });
 
   test('a model folder that is not there fails at start, and leaves no process behind', async () => {
