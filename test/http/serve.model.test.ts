@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CORPUS_QUESTION } from './support/app-harness.js';
@@ -34,6 +35,18 @@ beforeAll(async () => {
   });
 });
 
+/** Pids of a process's direct children (Linux /proc). */
+const childPids = (pid: number) =>
+  readdirSync(`/proc/${pid}/task`).flatMap((tid) => readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8').split(' ').filter(Boolean).map(Number));
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
 afterAll(async () => {
   if (child.exitCode === null) child.kill('SIGKILL');
   await rm(dataDir, { recursive: true, force: true });
@@ -43,7 +56,13 @@ describe('npm start (src/cli/serve.ts) with the real model', () => {
   it('is ready with the model and index loaded and checked, and serves the demo page', async () => {
     const ready = await fetch(`${url}/readyz`);
     expect(ready.status).toBe(200);
-    expect((await ready.json()).checks).toMatchObject({ model: 'BAAI/bge-small-zh-v1.5', manifest: 'checked', feedback: { ok: true } });
+    expect((await ready.json()).checks).toMatchObject({
+      model: 'BAAI/bge-small-zh-v1.5',
+      manifest: 'checked',
+      feedback: { ok: true },
+      // Questions are embedded in child processes, one per core by default (at most 4).
+      embedProcesses: Math.min(availableParallelism(), 4),
+    });
     const page = await fetch(`${url}/`);
     expect(await page.text()).toContain('src="/widget.js"');
   });
@@ -62,6 +81,9 @@ describe('npm start (src/cli/serve.ts) with the real model', () => {
   });
 
   it('on SIGTERM finishes the in-flight request, then exits 0', async () => {
+    // (tsx also runs an esbuild child; only the embedding processes count here.)
+    const embedders = childPids(child.pid!).filter((pid) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('embedder-process'));
+    expect(embedders).toHaveLength(Math.min(availableParallelism(), 4));
     const held = heldRequest(url, JSON.stringify({ question: CORPUS_QUESTION }));
     await new Promise((resolve) => setTimeout(resolve, 200));
     child.kill('SIGTERM');
@@ -70,6 +92,7 @@ describe('npm start (src/cli/serve.ts) with the real model', () => {
     const res = await held.response;
     expect(res.status).toBe(200);
     expect(await exited).toBe(0);
+    await expect.poll(() => embedders.filter(alive)).toEqual([]);
     const lines = stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(lines.at(-1)).toMatchObject({ msg: 'stopped' });
     expect(lines.filter((l) => l.msg === 'request').every((l) => typeof l.latencyMs === 'number' && !('question' in l))).toBe(true);
