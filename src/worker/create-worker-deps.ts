@@ -13,6 +13,7 @@ import { VectorizeIndex } from './vectorize-index.js';
 import type { WorkerData } from './worker-data.js';
 import { envStrings, type WorkerEnv } from './worker-env.js';
 import { WorkersAiEmbedder } from './workers-ai-embedder.js';
+import { withQueryCache } from '../embeddings/query-cache.js';
 
 export interface WorkerDepsOptions {
   data: WorkerData;
@@ -45,7 +46,7 @@ export async function createWorkerDeps(options: WorkerDepsOptions): Promise<AppD
   const lexical = answererOf(createPipeline({ corpus, bm25 }));
 
   const missing = (['AI', 'VECTORIZE'] as const).filter((name) => !env[name]);
-  const dense = missing.length === 0 ? densePath(options, corpus, bm25, answererOf) : undefined;
+  const dense = missing.length === 0 ? densePath(options, config.QUERY_CACHE_SIZE, corpus, bm25, answererOf) : undefined;
   const path = new RetrievalPath({
     denseConfigured: dense !== undefined,
     unconfiguredReason: missing.length === 2 ? 'the AI and VECTORIZE bindings are not configured' : `the ${missing.join('')} binding is not configured`,
@@ -100,10 +101,12 @@ function slackNotOnWorkers(): Response {
   return Response.json({ error: { code: 'slack_disabled', message } }, { status: 404 });
 }
 
-function densePath(options: WorkerDepsOptions, corpus: Corpus, bm25: Bm25Index, answererOf: (p: Pipeline) => Answerer): DensePath {
+function densePath(options: WorkerDepsOptions, queryCacheSize: number, corpus: Corpus, bm25: Bm25Index, answererOf: (p: Pipeline) => Answerer): DensePath {
   const { env, data } = options;
   const passageIds = new Map(Object.entries(data.vectorIds).map(([passageId, vectorId]) => [vectorId, passageId]));
   const vectors = new VectorizeIndex(env.VECTORIZE!, { passageIds, corpusHash: data.corpusHash, chunkerVersion: data.chunkerVersion });
-  const pipeline = createPipeline({ corpus, bm25, embedder: new WorkersAiEmbedder(env.AI!), vectors });
+  // A repeated question in this isolate skips the Workers AI call (and its cost).
+  const embedder = withQueryCache(new WorkersAiEmbedder(env.AI!), { maxEntries: queryCacheSize });
+  const pipeline = createPipeline({ corpus, bm25, embedder, vectors });
   return { answerer: answererOf(pipeline), verify: async () => void (await vectors.verify()) };
 }

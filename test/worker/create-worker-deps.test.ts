@@ -14,6 +14,7 @@ import { InTestAi, InTestVectorize } from './support/in-test-bindings.js';
 import { seedWorkerData } from './support/worker-fixtures.js';
 
 const QUESTION = '区域性医疗中心按多少人口配置一家？';
+const OTHER_QUESTION = '发热门诊要储备多少医务人员？';
 
 let data: WorkerData;
 let ai: InTestAi;
@@ -70,6 +71,19 @@ describe('createWorkerDeps', () => {
     expect(answer.notice).toBeUndefined();
   });
 
+  it('a repeated question is embedded by Workers AI once per isolate (QUERY_CACHE_SIZE=0 turns that off)', async () => {
+    const d = await deps({ AI: ai, VECTORIZE: vectorize });
+    const first = await d.answerer.answer(QUESTION);
+    const again = await d.answerer.answer(QUESTION);
+    expect(ai.calls).toHaveLength(1);
+    expect(comparable(again)).toEqual(comparable(first));
+    ai.calls.length = 0;
+    const uncached = await deps({ AI: ai, VECTORIZE: vectorize, QUERY_CACHE_SIZE: '0' });
+    await uncached.answerer.answer(QUESTION);
+    await uncached.answerer.answer(QUESTION);
+    expect(ai.calls).toHaveLength(2);
+  });
+
   it('reads vars from env: config is parsed from the Worker env', async () => {
     const d = await deps({ ALLOWED_ORIGINS: 'https://intranet.example', RATE_LIMIT_PER_MINUTE: '30' });
     expect(d.config).toMatchObject({ ALLOWED_ORIGINS: ['https://intranet.example'], RATE_LIMIT_PER_MINUTE: 30 });
@@ -79,19 +93,21 @@ describe('createWorkerDeps', () => {
     const d = await deps({ AI: ai, VECTORIZE: vectorize });
     await d.answerer.answer(QUESTION);
     ai.failWith = new Error('AiError: 3040: Capacity temporarily exceeded');
-    const answer = await d.answerer.answer(QUESTION);
-    expect(comparable(answer)).toEqual(await lexicalAnswer(QUESTION));
+    // A question not asked before: a repeated one would not reach Workers AI (its vector is cached).
+    const answer = await d.answerer.answer(OTHER_QUESTION);
+    expect(comparable(answer)).toEqual(await lexicalAnswer(OTHER_QUESTION));
     expect(answer.notice).toBe(LEXICAL_NOTICE);
     expect(retrieval(d)).toEqual({ mode: 'lexical', denseConfigured: true, reason: 'AI: @cf/baai/bge-m3 failed: AiError: 3040: Capacity temporarily exceeded', retryAt: now + 60_000 });
     expect(logged).toContainEqual({ msg: 'dense retrieval failed; answering lexically', reason: expect.stringContaining('3040') });
 
     // Within the retry window the binding is not called again; after it, hybrid resumes.
     const calls = ai.calls.length;
-    await d.answerer.answer(QUESTION);
+    await d.answerer.answer(OTHER_QUESTION);
     expect(ai.calls.length).toBe(calls);
     ai.failWith = undefined;
     now += 60_001;
-    const again = await d.answerer.answer(QUESTION);
+    const again = await d.answerer.answer(OTHER_QUESTION);
+    expect(ai.calls.length).toBe(calls + 1);
     expect(again.notice).toBeUndefined();
     expect(retrieval(d)).toEqual({ mode: 'hybrid', denseConfigured: true });
   });
