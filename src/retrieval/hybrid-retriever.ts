@@ -98,7 +98,7 @@ export class HybridRetriever {
     const question = validateQuestion(rawQuestion);
     const k = options.k ?? 5;
     const mode = options.mode ?? this.defaultMode;
-    const { corpus, bm25, embedder } = this.deps;
+    const { corpus, embedder } = this.deps;
     const docs = [...corpus.documents.values()];
     // Ask for the question's vector first: an embedder in another process works on it while
     // this one parses the question and runs BM25.
