@@ -17,11 +17,12 @@
  * embedding processes' together.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { childPids } from '../test/support/processes.js';
 
 type Instance = NodeJS.EventEmitter & { stop(): void };
 type Result = { requests: { total: number }; duration: number; errors: number; timeouts: number; non2xx: number; statusCodeStats: Record<string, { count: number }> };
@@ -55,19 +56,11 @@ const bodies = questions.map((question) => JSON.stringify({ question }));
 /** Resident memory of a process and of each of its descendants, in MiB. */
 function rssTree(pid: number): number[] {
   const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-  let children: number[] = [];
-  try {
-    children = readdirSync(`/proc/${pid}/task`).flatMap((tid) =>
-      readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8').split(' ').filter(Boolean).map(Number),
-    );
-  } catch {
-    // The process is gone: nothing more to count.
-  }
-  return [Number(kb ?? 0) / 1024, ...children.flatMap(rssTree)];
+  return [Number(kb ?? 0) / 1024, ...childPids(pid).flatMap(rssTree)];
 }
 
-const rssMiB = (pid: number) => rssTree(pid).reduce((a, b) => a + b, 0);
-const rssParts = (pid: number) => rssTree(pid).map((m) => m.toFixed(0)).join(' + ');
+const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+const parts = (tree: number[]) => tree.map((m) => m.toFixed(0)).join(' + ');
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
@@ -163,13 +156,14 @@ async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'policydesk-bench-'));
   const server = await startServer(dataDir);
   try {
-    const rssReady = rssMiB(server.pid);
+    const rssReady = sum(rssTree(server.pid));
     const readyz = (await (await fetch(`${server.url}/readyz`)).json()) as { checks: { embedProcesses?: unknown } };
     console.log(`server ${entry} at ${server.url} (pid ${server.pid}), ${bodies.length} questions from evals/cases.jsonl, RSS at ready ${rssReady.toFixed(1)} MiB`);
     console.log(`embedding: ${typeof readyz.checks.embedProcesses === 'number' ? `${readyz.checks.embedProcesses} child processes` : (readyz.checks.embedProcesses ?? 'fake embeddings')}; question-vector cache ${values.cache ? 'on (repeated questions skip the model)' : 'off (every request runs the model)'}`);
     if (warmup > 0) await load(server.url, 8, warmup);
-    const rssBefore = rssMiB(server.pid);
-    console.log(`after ${warmup} s warm-up at c=8: RSS ${rssBefore.toFixed(1)} MiB (${rssParts(server.pid)})\n`);
+    const treeBefore = rssTree(server.pid);
+    const rssBefore = sum(treeBefore);
+    console.log(`after ${warmup} s warm-up at c=8: RSS ${rssBefore.toFixed(1)} MiB (${parts(treeBefore)})\n`);
     console.log('conc  req/s    p50 ms  p95 ms  p99 ms  requests  errors  status codes');
     const runs: Run[] = [];
     for (const c of levels) {
@@ -179,8 +173,9 @@ async function main(): Promise<void> {
         `${String(c).padStart(4)}  ${run.rps.toFixed(1).padStart(6)}  ${run.p50.toFixed(1).padStart(6)}  ${run.p95.toFixed(1).padStart(6)}  ${run.p99.toFixed(1).padStart(6)}  ${String(run.requests).padStart(8)}  ${String(run.errors).padStart(6)}  ${JSON.stringify(run.statusCodes)}`,
       );
     }
-    const rssAfter = rssMiB(server.pid);
-    console.log(`\nRSS by process after the run: ${rssParts(server.pid)} MiB`);
+    const treeAfter = rssTree(server.pid);
+    const rssAfter = sum(treeAfter);
+    console.log(`\nRSS by process after the run: ${parts(treeAfter)} MiB`);
     console.log(`\nRSS before ${rssBefore.toFixed(1)} MiB, after ${rssAfter.toFixed(1)} MiB, after/before ${(rssAfter / rssBefore).toFixed(3)} (at ready ${rssReady.toFixed(1)} MiB)`);
     const c8 = runs.find((r) => r.connections === 8);
     if (c8) {

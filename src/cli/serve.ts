@@ -7,6 +7,7 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { parseConfig } from '../core/config.js';
+import { ProcessPoolEmbedder } from '../embeddings/process-pool.node.js';
 import { createApp } from '../http/create-app.js';
 import { JsonlFeedbackStore } from '../http/feedback/jsonl-feedback-store.node.js';
 import { createJsonLogger } from '../http/json-logger.js';
@@ -74,7 +75,7 @@ async function main(): Promise<void> {
     feedback,
     readiness: () => {
       // With embedding processes, ready while at least one serves (a dead one is being replaced).
-      const embedProcesses = 'size' in runtime.embedder ? runtime.embedder.size : 'in-process';
+      const embedProcesses = runtime.embedder instanceof ProcessPoolEmbedder ? runtime.embedder.size : 'in-process';
       return { ready: embedProcesses !== 0, checks: { ...checks, embedProcesses, slack: slack ? 'on' : 'off' } };
     },
     config,

@@ -6,10 +6,14 @@ import type { Embedder } from '../core/types.js';
 export type EmbedderTask = { kind: 'query'; text: string } | { kind: 'documents'; texts: string[] };
 export type EmbedderRequest = EmbedderTask & { id: number };
 
-export type EmbedderReply =
-  | { id: number; vectors: Float32Array[] }
-  | { id: number; error: string }
-  | { id: 0; ready: { modelId: string; dimensions: number; modelHash: string } };
+/** What a child reports once its model is loaded. */
+export interface LoadedModel {
+  modelId: string;
+  dimensions: number;
+  modelHash: string;
+}
+
+export type EmbedderReply = { id: number; vectors: Float32Array[] } | { id: number; error: string } | { id: 0; ready: LoadedModel };
 
 export interface ProcessPoolOptions {
   modelDir: string;
@@ -174,7 +178,7 @@ export class ProcessPoolEmbedder implements Embedder {
   }
 }
 
-function spawnMember(options: ProcessPoolOptions): Promise<{ member: Member; ready: Extract<EmbedderReply, { ready: unknown }>['ready'] }> {
+function spawnMember(options: ProcessPoolOptions): Promise<{ member: Member; ready: LoadedModel }> {
   const child = fork(ENTRY, [], {
     env: {
       ...process.env,

@@ -1,11 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CORPUS_QUESTION } from './support/app-harness.js';
 import { heldRequest } from './support/held-request.js';
+import { alive, childPids } from '../support/processes.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 let child: ChildProcess;
@@ -34,18 +35,6 @@ beforeAll(async () => {
     child.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${stderr}`)));
   });
 });
-
-/** Pids of a process's direct children (Linux /proc). */
-const childPids = (pid: number) =>
-  readdirSync(`/proc/${pid}/task`).flatMap((tid) => readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8').split(' ').filter(Boolean).map(Number));
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 afterAll(async () => {
   if (child.exitCode === null) child.kill('SIGKILL');

@@ -6,24 +6,9 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ModelUnavailableError } from '../../src/core/errors.js';
 import { ProcessPoolEmbedder, type PoolEvent } from '../../src/embeddings/process-pool.node.js';
 import { TransformersEmbedder } from '../../src/embeddings/transformers-embedder.node.js';
+import { alive } from '../support/processes.js';
 
 const cos = (a: number[], b: number[]) => a.reduce((s, x, i) => s + x * b[i]!, 0);
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
-async function until(check: () => boolean, ms = 30_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
 const questions = ['区域性医疗中心按多少人口配置一家？', '发热门诊有什么要求', '长宁区2023年护理工作重点', '重症床位占比要达到多少'];
 const documents = Array.from({ length: 20 }, (_, i) => `第${i + 1}条 推进本市区域性医疗中心服务能力标准化建设，实现每30-50万人口配置一家区域性医疗中心。`.slice(0, 20 + i));
 
@@ -65,7 +50,7 @@ describe('ProcessPoolEmbedder (real model in child processes)', () => {
     const pending = pool.embedQuery('护理服务'); // goes to the first, idle child
     process.kill(victim!, 'SIGKILL');
     await expect(pending).rejects.toThrow(ModelUnavailableError);
-    await until(() => pool.size === 2 && !pool.pids.includes(victim!));
+    await expect.poll(() => pool.size === 2 && !pool.pids.includes(victim!), { timeout: 30_000 }).toBe(true);
     expect(events).toContainEqual({ type: 'exit', pid: victim, code: null, signal: 'SIGKILL' });
     expect(cos(await pool.embedQuery('护理服务'), await local.embedQuery('护理服务'))).toBeGreaterThan(0.99999);
   });
@@ -79,7 +64,7 @@ describe('ProcessPoolEmbedder (real model in child processes)', () => {
       rmSync(modelDir, { recursive: true, force: true }); // the loaded children keep working; a new one cannot load
       const [victim, survivor] = small.pids;
       process.kill(victim!, 'SIGKILL');
-      await until(() => seen.filter((e) => e.type === 'restart-failed').length >= 2);
+      await expect.poll(() => seen.filter((e) => e.type === 'restart-failed').length, { timeout: 30_000 }).toBeGreaterThanOrEqual(2);
       const failures = seen.filter((e) => e.type === 'restart-failed');
       expect(failures[0]!.error).toMatch(/npm run fetch-model|MODEL_DIR/);
       expect(failures.slice(0, 2).map((e) => e.retryInMs)).toEqual([1000, 2000]);
@@ -102,7 +87,7 @@ describe('ProcessPoolEmbedder (real model in child processes)', () => {
     expect(pids).toHaveLength(2);
     expect(pids.every(alive)).toBe(true);
     parent.kill('SIGKILL');
-    await until(() => !pids.some(alive));
+    await expect.poll(() => pids.filter(alive), { timeout: 30_000 }).toEqual([]);
   });
 
   test('close() stops the children; later requests fail clearly', async () => {
