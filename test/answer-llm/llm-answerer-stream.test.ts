@@ -3,10 +3,7 @@ import type { Citation } from '../../src/core/types.js';
 import type { Answer, AnswerEvent } from '../../src/answer/types.js';
 import { takeSentences } from '../../src/answer/llm/split-answer.js';
 import { verifySentence } from '../../src/answer/llm/verify-sentence.js';
-import { clauseOf, goodSentence, llmFixture, RecordingLogger, type LlmFixture } from './llm-fixture.js';
-
-const Q = '区域性医疗中心按多少人口配置一家？';
-const FABRICATED = '每10万人口配置三家区域性医疗中心';
+import { clauseOf, FABRICATED, groundQuestion, Q, goodSentence, llmFixture, RecordingLogger, type LlmFixture } from './llm-fixture.js';
 
 let fx: LlmFixture;
 let passages: Citation[];
@@ -16,11 +13,7 @@ let extractiveQ: Answer;
 
 beforeAll(async () => {
   fx = await llmFixture();
-  passages = (await fx.pipeline.retriever.retrieve(Q, { k: 5 })).citations;
-  n = passages.findIndex((c) => c.text.includes('万人口配置')) + 1;
-  if (n === 0) throw new Error(`retrieval for ${Q} no longer finds the passage with the answer`);
-  quote = clauseOf(passages[n - 1]!, '万人口配置');
-  extractiveQ = await fx.pipeline.extractive.answer(Q);
+  ({ passages, n, quote, extractive: extractiveQ } = await groundQuestion(fx.pipeline));
 });
 afterAll(() => fx.server.close());
 beforeEach(() => {

@@ -3,28 +3,21 @@ import { InvalidInputError } from '../../src/core/errors.js';
 import type { Citation } from '../../src/core/types.js';
 import type { Answer } from '../../src/answer/types.js';
 import { unusedPort } from './fake-openai-server.js';
-import { clauseOf, fullWidth, goodSentence, llmFixture, MODEL, quoteFirstPassage, RecordingLogger, userMessage, type LlmFixture } from './llm-fixture.js';
-
-const Q = '区域性医疗中心按多少人口配置一家？';
-const FABRICATED = '每10万人口配置三家区域性医疗中心';
+import { clauseOf, FABRICATED, groundQuestion, Q, fullWidth, goodSentence, llmFixture, MODEL, quoteFirstPassage, RecordingLogger, userMessage, type LlmFixture } from './llm-fixture.js';
 
 let fx: LlmFixture;
-/** The passages retrieval gives for Q, as the prompt numbers them. */
+// What the composer is given for Q (see GroundedQuestion).
 let passages: Citation[];
-/** 1-based number of the passage holding the answer, the clause to quote, and a second passage. */
 let n: number;
 let quote: string;
+/** 1-based number of a second passage, not the one holding the answer. */
 let m: number;
 let extractiveQ: Answer;
 
 beforeAll(async () => {
   fx = await llmFixture();
-  passages = (await fx.pipeline.retriever.retrieve(Q, { k: 5 })).citations;
-  n = passages.findIndex((c) => c.text.includes('万人口配置')) + 1;
-  if (n === 0) throw new Error(`retrieval for ${Q} no longer finds the passage with the answer`);
-  quote = clauseOf(passages[n - 1]!, '万人口配置');
+  ({ passages, n, quote, extractive: extractiveQ } = await groundQuestion(fx.pipeline));
   m = n === 1 ? 2 : 1;
-  extractiveQ = await fx.pipeline.extractive.answer(Q);
 });
 afterAll(() => fx.server.close());
 beforeEach(() => {

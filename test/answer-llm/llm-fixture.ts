@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import type { Answer } from '../../src/answer/types.js';
 import type { Citation } from '../../src/core/types.js';
 import type { Pipeline } from '../../src/answer/create-pipeline.js';
 import { openAiCompatibleChatModel } from '../../src/answer/llm/chat-model.js';
@@ -11,6 +12,29 @@ import { startFakeOpenAi, type FakeOpenAi } from './fake-openai-server.js';
 
 export const PROMPTS_DIR = join(import.meta.dirname, '../../prompts');
 export const MODEL = 'fake-model';
+
+/** The question most composer tests ask, and a figure that no passage states. */
+export const Q = '区域性医疗中心按多少人口配置一家？';
+export const FABRICATED = '每10万人口配置三家区域性医疗中心';
+
+/** What the composer is given for Q, and what to compare its answers with. */
+export interface GroundedQuestion {
+  /** The passages retrieval gives for Q, as the prompt numbers them. */
+  passages: Citation[];
+  /** 1-based number of the passage holding the answer. */
+  n: number;
+  /** The clause of that passage to quote. */
+  quote: string;
+  /** The extractive answer to Q, which every fallback must equal. */
+  extractive: Answer;
+}
+
+export async function groundQuestion(pipeline: Pipeline): Promise<GroundedQuestion> {
+  const passages = (await pipeline.retriever.retrieve(Q, { k: 5 })).citations;
+  const n = passages.findIndex((c) => c.text.includes('万人口配置')) + 1;
+  if (n === 0) throw new Error(`retrieval for ${Q} no longer finds the passage with the answer`);
+  return { passages, n, quote: clauseOf(passages[n - 1]!, '万人口配置'), extractive: await pipeline.extractive.answer(Q) };
+}
 
 /** A logger that keeps what it was told, so tests can check that fallbacks are logged. */
 export class RecordingLogger implements AnswerLogger {
