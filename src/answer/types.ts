@@ -8,6 +8,8 @@ export interface Turn {
   citations?: Array<Pick<Citation, 'id'> & Partial<Citation>>;
 }
 
+export type AnswerConfidence = 'high' | 'low';
+
 export type AnswerMode = 'extractive' | 'llm' | 'llm-repaired';
 
 /** What every channel shows: the short answer with [n] markers, then the cited passages with their quotes. */
@@ -17,6 +19,11 @@ export interface Answer extends RetrievalResult {
   /** Short answer in Chinese; `[n]` refers to `citations[n-1]`. */
   answer: string;
   mode: AnswerMode;
+  /**
+   * `high`: the cited points answer the question. `low`: the documents do not answer it directly;
+   * the one quote is the most relevant sentence, offered as possibly relevant. Absent when declined.
+   */
+  confidence?: AnswerConfidence;
   /** The question actually searched, when a follow-up was rewritten with the conversation's topic. */
   rewrittenQuestion?: string;
   /** Ids of the passages retrieval ranked, best first (cited or not). */

@@ -9,11 +9,13 @@ import { parseArgs } from 'node:util';
 import { createPipeline } from '../answer/create-pipeline.js';
 import { parseConfig } from '../core/config.js';
 import { baselineSchema, compareWithBaseline, toBaseline, type Comparison } from '../eval/compare-baseline.js';
-import { parseEvalCases } from '../eval/eval-case.js';
+import { z } from 'zod';
+import { parseEvalCases, type EvalCase } from '../eval/eval-case.js';
+import { loadSuite, suiteSchema, type SuiteCase } from '../eval/load-suite.js';
 import type { EvalSystem } from '../eval/eval-systems.js';
-import { formatMetricsTable } from '../eval/format-table.js';
+import { formatMetricsTable, HEADLINE_COLUMNS } from '../eval/format-table.js';
 import { computeMetrics, type Metrics } from '../eval/metrics.js';
-import { metricsPerTag } from '../eval/per-tag.js';
+import { GATED_GROUPS, metricsPerSplit, metricsPerTag } from '../eval/per-tag.js';
 import { nearestPassage } from '../eval/nearest-passage.js';
 import { renderHtmlReport, reportDetails, type EvalReport } from '../eval/render-html-report.js';
 import { runCase, type CaseResult } from '../eval/run-eval.js';
@@ -23,7 +25,9 @@ import { extraSystems } from './eval-extra-systems.node.js';
 async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
-      questions: { type: 'string', default: 'evals/cases.jsonl' },
+      suite: { type: 'string', default: 'evals/suite.json' },
+      questions: { type: 'string' },
+      split: { type: 'string', default: 'all' },
       baseline: { type: 'string', default: 'evals/baseline.json' },
       'update-baseline': { type: 'boolean', default: false },
       'no-baselines': { type: 'boolean', default: false },
@@ -31,8 +35,15 @@ async function main(): Promise<number> {
       'report-dir': { type: 'string', default: 'evals/reports' },
     },
   });
+  const split = z.enum(['all', 'dev', 'held-out']).parse(values.split);
   const config = parseConfig(process.env);
-  const cases = parseEvalCases(readFileSync(values.questions, 'utf8'), values.questions);
+  // The suite (every set, each case in its split), or one file of questions run as given.
+  const source = values.questions ?? values.suite;
+  const all: Array<EvalCase & Partial<Pick<SuiteCase, 'set' | 'split'>>> = values.questions
+    ? parseEvalCases(readFileSync(values.questions, 'utf8'), values.questions)
+    : loadSuite(suiteSchema.parse(JSON.parse(readFileSync(values.suite, 'utf8'))), (path) => readFileSync(path, 'utf8'));
+  const cases = split === 'all' ? all : all.filter((c) => c.split === split);
+  if (cases.length === 0) throw new Error(`no cases in ${source} for split ${split}`);
   const runtime = await loadRuntime({ modelDir: config.MODEL_DIR, indexDir: config.INDEX_DIR, seedsDir: config.SEEDS_DIR });
   const mode = values.mode as 'hybrid' | 'dense' | 'lexical';
   const full = createPipeline({ corpus: runtime.corpus, embedder: runtime.embedder, vectors: runtime.index.vectors, mode });
@@ -61,11 +72,17 @@ async function main(): Promise<number> {
   const main = results.get(systems[0]!.name)!;
   const metrics = new Map<string, Metrics>([...results].map(([name, rs]) => [name, computeMetrics(rs)]));
   const mainMetrics = metrics.get(systems[0]!.name)!;
+  const groups = metricsPerSplit(main);
   const perTag = metricsPerTag(main);
-  console.log(`\nPolicyDesk eval: ${cases.length} cases from ${values.questions}\n`);
+  console.log(`\nPolicyDesk eval: ${cases.length} cases from ${source}${split === 'all' ? '' : ` (${split} split)`}\n`);
+  console.log(`${systems[0]!.name}, by split and set ("correct": not declined and the first citation is the gold point):\n`);
+  console.log(formatMetricsTable(Object.entries(groups), HEADLINE_COLUMNS, 'split/set'));
+  console.log('\nsystems, all cases:\n');
+  console.log(formatMetricsTable([...metrics].map(([name, m]) => [name, m]), HEADLINE_COLUMNS));
+  console.log('');
   console.log(formatMetricsTable([...metrics]));
   console.log(`\nper tag (${systems[0]!.name}):\n`);
-  console.log(formatMetricsTable(Object.entries(perTag)));
+  console.log(formatMetricsTable(Object.entries(perTag), HEADLINE_COLUMNS, 'tag'));
 
   const stale = main
     .filter((r) => r.stale.length > 0)
@@ -76,25 +93,31 @@ async function main(): Promise<number> {
   }
 
   let comparison: Comparison | undefined;
-  if (existsSync(values.baseline)) {
-    const baseline = baselineSchema.parse(JSON.parse(readFileSync(values.baseline, 'utf8')));
-    comparison = compareWithBaseline(baseline, mainMetrics, main);
-    console.log(`\nagainst ${values.baseline} (recorded ${baseline.recordedAt}): ${comparison.worse.length} cases worse, ${comparison.better.length} better`);
+  const run = { questions: source, mode, groups: Object.fromEntries(Object.entries(groups).filter(([name]) => GATED_GROUPS.includes(name))) };
+  const existing = existsSync(values.baseline) ? baselineSchema.parse(JSON.parse(readFileSync(values.baseline, 'utf8'))) : undefined;
+  // A baseline gates only the questions and mode it was recorded with (older baselines name none: the default suite).
+  const matches = existing && (existing.questions ?? 'evals/suite.json') === source && (existing.mode ?? 'hybrid') === mode;
+  if (existing && matches) {
+    comparison = compareWithBaseline(existing, run.groups, main);
+    console.log(`\nagainst ${values.baseline} (recorded ${existing.recordedAt}): ${comparison.worse.length} cases worse, ${comparison.better.length} better`);
     for (const c of comparison.worse) console.log(`  worse  ${c.id}: ${c.before} -> ${c.after}  ${c.question}`);
     for (const c of comparison.better) console.log(`  better ${c.id}: ${c.before} -> ${c.after}  ${c.question}`);
-    for (const r of comparison.regressions) console.log(`  REGRESSION ${r.metric}: ${r.baseline} -> ${r.now} (tolerance ${r.tolerance})`);
-    if (values['update-baseline']) writeBaseline(values.baseline, toBaseline(mainMetrics, main, baseline));
-  } else if (values['update-baseline']) {
-    writeBaseline(values.baseline, toBaseline(mainMetrics, main));
-  } else {
+    for (const r of comparison.regressions) console.log(`  REGRESSION ${r.group} ${r.metric}: ${r.baseline} -> ${r.now} (tolerance ${r.tolerance})`);
+  } else if (existing) {
+    console.log(`\n${values.baseline} was recorded for ${existing.questions ?? 'evals/suite.json'} (${existing.mode ?? 'hybrid'}); this run (${source}, ${mode}) is reported, not gated`);
+  } else if (!values['update-baseline']) {
     console.log(`\nno baseline at ${values.baseline}: run \`npm run eval -- --update-baseline\` to record one`);
+  }
+  if (values['update-baseline']) {
+    if (split !== 'all') throw new Error('--update-baseline records every split: run it without --split');
+    writeBaseline(values.baseline, toBaseline(mainMetrics, main, matches ? existing : undefined, run));
   }
 
   mkdirSync(values['report-dir'], { recursive: true });
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const report: EvalReport = {
     createdAt: new Date().toISOString(),
-    questions: values.questions,
+    questions: source,
     index: runtime.index.manifest,
     systems: systems.map((s) => ({ name: s.name, description: s.description, metrics: metrics.get(s.name) })),
     perTag,

@@ -3,16 +3,38 @@ import type { Metrics } from './metrics.js';
 import type { CaseResult } from './run-eval.js';
 
 /** Metrics that gate a change; latency is machine-dependent and only reported. */
-export const GATED_METRICS = ['hit1', 'hit3', 'hit5', 'mrr', 'citationPrecision', 'factRecall', 'verifiedQuoteRate', 'abstentionPrecision', 'abstentionRecall'] as const;
+export const GATED_METRICS = [
+  'answeredCorrectly', 'wronglyDeclined', 'outOfCorpusDeclined', 'outOfCorpusConfident',
+  'hit1', 'hit3', 'hit5', 'mrr', 'citationPrecision', 'factRecall', 'verifiedQuoteRate', 'abstentionPrecision', 'abstentionRecall',
+] as const;
+
+/** Metrics where lower is better. */
+const LOWER_IS_BETTER = new Set<string>(['wronglyDeclined', 'outOfCorpusConfident']);
+
+const caseRecordSchema = z.object({
+  rank: z.number().nullable(),
+  abstained: z.boolean(),
+  factRecall: z.number().nullable(),
+  answeredCorrectly: z.boolean().optional(),
+  confidence: z.enum(['high', 'low']).optional(),
+});
 
 export const baselineSchema = z.object({
   recordedAt: z.string(),
+  /** The question files (or suite) and retrieval mode the baseline was recorded with: a run of others is not gated against it. */
+  questions: z.string().optional(),
+  mode: z.string().optional(),
+  /** Metrics over all cases (the report's charts). */
   metrics: z.record(z.string(), z.number()),
+  /** Metrics per split (`held-out`, `dev`): each gates separately. */
+  groups: z.record(z.string(), z.record(z.string(), z.number())).default({}),
   /** Allowed drop per metric before the eval fails (absolute, 0..1). */
   tolerances: z.record(z.string(), z.number()).default({}),
   defaultTolerance: z.number().default(0.02),
-  cases: z.record(z.string(), z.object({ rank: z.number().nullable(), abstained: z.boolean(), factRecall: z.number().nullable() })),
+  cases: z.record(z.string(), caseRecordSchema),
 });
+
+type CaseRecord = z.infer<typeof caseRecordSchema>;
 
 export type Baseline = z.infer<typeof baselineSchema>;
 
@@ -24,28 +46,44 @@ export interface CaseChange {
 }
 
 export interface Comparison {
-  regressions: Array<{ metric: string; baseline: number; now: number; tolerance: number }>;
+  regressions: Array<{ group: string; metric: string; baseline: number; now: number; tolerance: number }>;
   worse: CaseChange[];
   better: CaseChange[];
 }
 
 /** How good one case was, as a comparable score and a short description. */
-function grade(c: { rank: number | null; abstained: boolean; factRecall: number | null }, expectAbstain: boolean): { score: number; text: string } {
-  if (expectAbstain) return c.abstained ? { score: 2, text: 'abstained' } : { score: 0, text: 'answered (should abstain)' };
-  if (c.abstained) return { score: 0, text: `abstained${c.rank ? ` (gold at ${c.rank})` : ''}` };
+function grade(c: CaseRecord, expectAbstain: boolean): { score: number; text: string } {
+  if (expectAbstain) {
+    if (c.abstained) return { score: 2, text: 'declined' };
+    return c.confidence === 'low' ? { score: 1, text: 'low confidence' } : { score: 0, text: 'answered (should decline)' };
+  }
+  if (c.abstained) return { score: 0, text: `declined${c.rank ? ` (gold at ${c.rank})` : ''}` };
   const rank = c.rank ?? 99;
-  const score = (rank <= 5 ? 1 / rank : 0) + (c.factRecall ?? 0);
-  return { score, text: `rank ${c.rank ?? '–'}, facts ${c.factRecall === null ? '–' : Math.round(c.factRecall * 100) + '%'}` };
+  // Answered from the right point weighs most; then rank and facts. Records from before the
+  // answered-correctly metric carry no flag and are graded by rank alone.
+  const correct = c.answeredCorrectly ?? rank === 1;
+  const score = (correct ? 2 : 0) + (rank <= 5 ? 1 / rank : 0) + (c.factRecall ?? 0);
+  return { score, text: `${correct ? 'correct' : 'wrong point'}${c.confidence === 'low' ? ' (low)' : ''}, rank ${c.rank ?? '–'}, facts ${c.factRecall === null ? '–' : Math.round(c.factRecall * 100) + '%'}` };
 }
 
-/** Compares a run with the committed baseline: metric drops beyond tolerance, and every case that got worse or better. */
-export function compareWithBaseline(baseline: Baseline, metrics: Metrics, results: readonly CaseResult[]): Comparison {
+/**
+ * Compares a run with the committed baseline: per group (split), metric changes beyond
+ * tolerance in the wrong direction, and every case that got worse or better.
+ */
+export function compareWithBaseline(baseline: Baseline, groups: Record<string, Metrics>, results: readonly CaseResult[]): Comparison {
   const regressions: Comparison['regressions'] = [];
-  for (const metric of GATED_METRICS) {
-    const before = baseline.metrics[metric];
-    if (before === undefined) continue;
-    const tolerance = baseline.tolerances[metric] ?? baseline.defaultTolerance;
-    if (metrics[metric] < before - tolerance - 1e-9) regressions.push({ metric, baseline: before, now: metrics[metric], tolerance });
+  for (const [group, recorded] of Object.entries(baseline.groups)) {
+    const metrics = groups[group];
+    if (!metrics) continue;
+    for (const metric of GATED_METRICS) {
+      const before = recorded[metric];
+      if (before === undefined) continue;
+      // Counts (out-of-corpus answered with confidence) allow no slack; shares use the tolerance.
+      const tolerance = metric === 'outOfCorpusConfident' ? 0 : (baseline.tolerances[metric] ?? baseline.defaultTolerance);
+      const now = metrics[metric];
+      const worse = LOWER_IS_BETTER.has(metric) ? now > before + tolerance + 1e-9 : now < before - tolerance - 1e-9;
+      if (worse) regressions.push({ group, metric, baseline: before, now, tolerance });
+    }
   }
   const worse: CaseChange[] = [];
   const better: CaseChange[] = [];
@@ -60,13 +98,27 @@ export function compareWithBaseline(baseline: Baseline, metrics: Metrics, result
   return { regressions, worse, better };
 }
 
-/** The baseline to commit for a run. */
-export function toBaseline(metrics: Metrics, results: readonly CaseResult[], previous?: Baseline): Baseline {
+const pick = (m: Metrics) => Object.fromEntries(GATED_METRICS.map((k) => [k, m[k]]));
+
+/** The baseline to commit for a run: all-case metrics, per-group metrics, and each case's result. */
+export function toBaseline(
+  metrics: Metrics,
+  results: readonly CaseResult[],
+  previous?: Baseline,
+  run: { questions?: string; mode?: string; groups?: Record<string, Metrics> } = {},
+): Baseline {
   return {
     recordedAt: new Date().toISOString(),
-    metrics: Object.fromEntries(GATED_METRICS.map((m) => [m, metrics[m]])),
+    ...(run.questions ? { questions: run.questions } : {}),
+    ...(run.mode ? { mode: run.mode } : {}),
+    metrics: pick(metrics),
+    groups: Object.fromEntries(Object.entries(run.groups ?? {}).map(([name, m]) => [name, pick(m)])),
     tolerances: previous?.tolerances ?? {},
     defaultTolerance: previous?.defaultTolerance ?? 0.02,
-    cases: Object.fromEntries(results.filter((r) => r.stale.length === 0).map((r) => [r.id, { rank: r.rank, abstained: r.abstained, factRecall: r.factRecall }])),
+    cases: Object.fromEntries(
+      results
+        .filter((r) => r.stale.length === 0)
+        .map((r) => [r.id, { rank: r.rank, abstained: r.abstained, factRecall: r.factRecall, answeredCorrectly: r.answeredCorrectly, ...(r.confidence ? { confidence: r.confidence } : {}) }]),
+    ),
   };
 }

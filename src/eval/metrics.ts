@@ -3,6 +3,17 @@ import type { CaseResult } from './run-eval.js';
 export interface Metrics {
   cases: number;
   answerable: number;
+  /**
+   * Answerable cases answered from the right point: not declined, and the first citation is a
+   * gold point. A low-confidence answer counts when its one quote is from the gold point.
+   */
+  answeredCorrectly: number;
+  /** Answerable cases declined ("未在现有文件中找到"): a refusal is a miss. */
+  wronglyDeclined: number;
+  /** Out-of-corpus cases declined or shown only as low confidence. */
+  outOfCorpusDeclined: number;
+  /** Out-of-corpus cases answered with high confidence (count, not share: the target is none). */
+  outOfCorpusConfident: number;
   hit1: number;
   hit3: number;
   hit5: number;
@@ -18,7 +29,7 @@ export interface Metrics {
 }
 
 export const METRIC_NAMES: Array<keyof Metrics> = [
-  'hit1', 'hit3', 'hit5', 'mrr', 'citationPrecision', 'factRecall', 'verifiedQuoteRate', 'abstentionPrecision', 'abstentionRecall', 'p50Ms', 'p95Ms',
+  'answeredCorrectly', 'wronglyDeclined', 'outOfCorpusDeclined', 'outOfCorpusConfident', 'hit1', 'hit3', 'hit5', 'mrr', 'citationPrecision', 'factRecall', 'verifiedQuoteRate', 'abstentionPrecision', 'abstentionRecall', 'p50Ms', 'p95Ms',
 ];
 
 const mean = (xs: number[]) => (xs.length === 0 ? 0 : xs.reduce((a, b) => a + b, 0) / xs.length);
@@ -43,6 +54,10 @@ export function computeMetrics(results: readonly CaseResult[]): Metrics {
   return {
     cases: live.length,
     answerable: answerable.length,
+    answeredCorrectly: round(mean(answerable.map((r) => (r.answeredCorrectly ? 1 : 0)))),
+    wronglyDeclined: round(mean(answerable.map((r) => (r.abstained ? 1 : 0)))),
+    outOfCorpusDeclined: shouldAbstain.length === 0 ? 1 : round(mean(shouldAbstain.map((r) => (r.abstained || r.confidence === 'low' ? 1 : 0)))),
+    outOfCorpusConfident: shouldAbstain.filter((r) => !r.abstained && r.confidence !== 'low').length,
     hit1: round(mean(answerable.map((r) => (r.rank === 1 ? 1 : 0)))),
     hit3: round(mean(answerable.map((r) => (r.rank !== null && r.rank <= 3 ? 1 : 0)))),
     hit5: round(mean(answerable.map((r) => (r.rank !== null && r.rank <= 5 ? 1 : 0)))),

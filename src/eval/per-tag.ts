@@ -11,3 +11,22 @@ export function metricsPerTag(results: readonly CaseResult[]): Record<string, Me
   }
   return Object.fromEntries([...groups].sort(([a], [b]) => a.localeCompare(b)).map(([tag, rs]) => [tag, computeMetrics(rs)]));
 }
+
+/** The groups the baseline gates: every held-out case, every dev case. */
+export const GATED_GROUPS = ['held-out', 'dev'];
+
+/** Metrics per split, and per split and set (`held-out/colloquial`); cases outside a suite form `all`. */
+export function metricsPerSplit(results: readonly CaseResult[]): Record<string, Metrics> {
+  const groups = new Map<string, CaseResult[]>();
+  const add = (key: string, r: CaseResult) => groups.set(key, [...(groups.get(key) ?? []), r]);
+  for (const r of results) {
+    if (!r.split) {
+      add('all', r);
+      continue;
+    }
+    add(r.split, r);
+    if (r.set) add(`${r.split}/${r.set}`, r);
+  }
+  const order = (k: string) => (k.startsWith('held-out') ? 0 : k.startsWith('dev') ? 1 : 2);
+  return Object.fromEntries([...groups].sort(([a], [b]) => order(a) - order(b) || a.length - b.length || a.localeCompare(b)).map(([k, rs]) => [k, computeMetrics(rs)]));
+}

@@ -3,14 +3,22 @@ import type { Answer, Answerer, Turn } from '../answer/types.js';
 import type { Corpus } from '../retrieval/corpus.js';
 import type { EvalCase } from './eval-case.js';
 import { loose, resolveGold } from './resolve-gold.js';
+import type { SuiteCase } from './load-suite.js';
 
 export interface CaseResult {
   id: string;
   kind: string;
   tags: string[];
   question: string;
+  /** The question set (file) the case comes from, and its split; absent for cases run outside a suite. */
+  set?: string;
+  split?: SuiteCase['split'];
   expectAbstain: boolean;
   abstained: boolean;
+  /** `low`: the answer only offers the nearest sentence as possibly relevant. */
+  confidence?: 'high' | 'low';
+  /** Not declined, and the first citation is a gold point (see Metrics.answeredCorrectly). */
+  answeredCorrectly: boolean;
   /** 1-based rank of the first gold point among the retrieved points; null when absent. */
   rank: number | null;
   retrievedPointIds: string[];
@@ -36,7 +44,7 @@ export interface CaseResult {
 const KNOWN = new Set(['id', 'question', 'kind', 'tags', 'gold', 'facts', 'history', 'abstain']);
 
 /** Runs one case through the same code path as the service: retrieval and answer (follow-ups with their history). */
-export async function runCase(c: EvalCase, answerer: Answerer, corpus: Corpus, clock: () => number = () => performance.now()): Promise<CaseResult> {
+export async function runCase(c: EvalCase & Partial<Pick<SuiteCase, 'set' | 'split'>>, answerer: Answerer, corpus: Corpus, clock: () => number = () => performance.now()): Promise<CaseResult> {
   const history: Turn[] = [];
   for (const turn of c.history ?? []) {
     const previous = await answerer.answer(turn.question, { history: [...history] });
@@ -60,13 +68,18 @@ export async function runCase(c: EvalCase, answerer: Answerer, corpus: Corpus, c
   const claims = answer.abstained ? [] : claimsOf(answer.answer);
   const failed = answer.abstained ? [] : unverifiedClaims(answer.answer, cited, loose);
   const verified = Math.max(0, claims.length - failed.length);
+  const firstCited = cited[0] ? (corpus.passage(cited[0].id)?.pointId ?? cited[0].id) : undefined;
   return {
     id: c.id,
     kind: c.kind,
     tags: c.tags,
     question: c.question,
+    ...(c.set ? { set: c.set } : {}),
+    ...(c.split ? { split: c.split } : {}),
     expectAbstain: c.abstain,
     abstained: answer.abstained,
+    ...(answer.confidence ? { confidence: answer.confidence } : {}),
+    answeredCorrectly: !c.abstain && !answer.abstained && firstCited !== undefined && goldPoints.has(firstCited),
     rank: c.abstain || at < 0 ? null : at + 1,
     retrievedPointIds: ranked.slice(0, 5),
     citedIds: cited.map((x) => x.id),
