@@ -9,7 +9,7 @@ const root = fileURLToPath(new URL('.', import.meta.url));
  * - unit: pure code and in-process routes, fake embeddings, no model;
  * - edge: the portable core's unit tests again under the edge-runtime environment (no Node APIs);
  * - model: loads the real bge-small-zh model and the built index;
- * - browser: the widget end to end in Debian's Chromium;
+ * - browser: the widget end to end in Chromium (a system one, else @sparticuz/chromium from npm);
  * - workerd: the Worker in workerd through `wrangler dev`.
  */
 export default defineConfig({

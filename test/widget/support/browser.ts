@@ -1,14 +1,17 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { findChromium } from './find-chromium.js';
 
 export const SCREENSHOTS = join(import.meta.dirname, '../../../test-output/widget');
 
-/** Debian's Chromium, headless (installed by `apt-get install chromium`; .ci/run does it when missing). */
+/** Chromium, headless: `CHROMIUM_PATH`, a system Chromium, or the one npm installs (see findChromium). */
 export async function launchChromium(): Promise<Browser> {
   mkdirSync(SCREENSHOTS, { recursive: true });
+  const runtime = await findChromium();
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: runtime.executablePath,
+    env: { ...process.env, ...runtime.env },
     args: ['--headless', '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-gpu'],
   });
 }
