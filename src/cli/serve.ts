@@ -1,8 +1,9 @@
 /**
  * `npm start`: the Hono service on Node. Listens at once (`/healthz` answers, `/readyz` says
  * loading), loads the model and index once, then serves the app and prints the demo page's URL.
- * SIGTERM and SIGINT stop accepting connections and let in-flight requests finish. With
- * SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN set, `POST /slack/events` serves the Slack app.
+ * SIGTERM and SIGINT stop accepting connections and let in-flight requests finish. Slack runs in
+ * Socket Mode when SLACK_APP_TOKEN is set, else over HTTP at `POST /slack/events` with
+ * SLACK_SIGNING_SECRET; the log says which, or which variable is missing.
  */
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
@@ -12,23 +13,33 @@ import { createApp } from '../http/create-app.js';
 import { JsonlFeedbackStore } from '../http/feedback/jsonl-feedback-store.node.js';
 import { createJsonLogger } from '../http/json-logger.js';
 import { startNodeServer } from '../http/node-server.node.js';
+import { slackTransport } from '../slack/slack-transport.js';
+import type { RunningSlack } from '../slack/start-slack.node.js';
 import { loadRuntime } from './load-runtime.node.js';
+
+/** How long a shutdown waits for in-flight HTTP requests, and then for Slack answers already acknowledged. */
+const SHUTDOWN_GRACE_MS = 10_000;
 
 async function main(): Promise<void> {
   const config = parseConfig(process.env);
   const logger = createJsonLogger((line) => process.stdout.write(`${line}\n`));
   const server = await startNodeServer({ port: config.PORT, hostname: config.HOST });
+  // Decided and logged before the model loads, so a wrong Slack setting shows at once.
+  const transport = slackTransport(config);
+  if (transport.kind === 'off') logger.info({ msg: 'slack off', reason: transport.reason });
+  else logger.info({ msg: 'slack starting once the model is loaded', mode: transport.kind });
   let feedback: JsonlFeedbackStore | undefined;
   let closeRuntime: (() => Promise<void>) | undefined;
-  let slack: { handle(request: Request): Promise<Response>; whenIdle(): Promise<void> } | undefined;
+  let slack: RunningSlack | undefined;
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ msg: 'shutting down', signal });
-    await server.shutdown();
-    // Slack requests are acknowledged at once and answered afterwards: let those answers go out.
-    await slack?.whenIdle();
+    await server.shutdown(SHUTDOWN_GRACE_MS);
+    // Slack requests are acknowledged at once and answered afterwards: let those answers go out,
+    // within a bound (the Web API client's retries are bounded too).
+    await slack?.stop(SHUTDOWN_GRACE_MS);
     await feedback?.close();
     await closeRuntime?.();
     logger.info({ msg: 'stopped' });
@@ -55,20 +66,20 @@ async function main(): Promise<void> {
     manifest: 'checked',
     loadMs: Math.round(runtime.loadMs),
   };
-  // Bolt is heavy: loaded only when Slack is configured.
-  if (config.SLACK_SIGNING_SECRET && config.SLACK_BOT_TOKEN) {
-    const { createSlackHandler } = await import('../slack/create-slack-handler.js');
-    slack = createSlackHandler({
-      signingSecret: config.SLACK_SIGNING_SECRET,
-      botToken: config.SLACK_BOT_TOKEN,
+  if (transport.kind !== 'off') {
+    // Bolt is heavy: loaded only when Slack is configured.
+    const { startSlack } = await import('../slack/start-slack.node.js');
+    slack = await startSlack(transport, {
       commandName: config.SLACK_COMMAND,
       answerer: runtime.answerer,
       corpus: runtime.corpus,
       feedback,
       logger,
       logQuestions: config.LOG_QUESTIONS,
+      ...(config.SLACK_API_URL ? { clientOptions: { slackApiUrl: config.SLACK_API_URL } } : {}),
     });
   }
+  const slackHandle = slack?.handle;
   const app = createApp({
     answerer: runtime.answerer,
     corpus: runtime.corpus,
@@ -76,11 +87,11 @@ async function main(): Promise<void> {
     readiness: () => {
       // With embedding processes, ready while at least one serves (a dead one is being replaced).
       const embedProcesses = runtime.embedder instanceof ProcessPoolEmbedder ? runtime.embedder.size : 'in-process';
-      return { ready: embedProcesses !== 0, checks: { ...checks, embedProcesses, slack: slack ? 'on' : 'off' } };
+      return { ready: embedProcesses !== 0, checks: { ...checks, embedProcesses, slack: slack?.status ?? 'off' } };
     },
     config,
     logger,
-    ...(slack ? { slack: slack.handle } : {}),
+    ...(slackHandle ? { slack: slackHandle } : {}),
   });
   server.setFetch(app.fetch);
   logger.info({ msg: 'ready', url: server.url, ...checks });

@@ -19,6 +19,8 @@ export const configSchema = z.object({
   DATA_DIR: z.string().default('.data'),
   /** Child processes that embed questions for the server; 0 embeds in the server process. Default: one per core, at most 4. */
   EMBED_PROCESSES: z.coerce.number().int().min(0).max(16).optional(),
+  /** Milliseconds an embedding process may take for one request before it is stopped and replaced (503, retry). */
+  EMBED_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
   /** Question vectors the server remembers by exact text; 0 turns the cache off. */
   QUERY_CACHE_SIZE: z.coerce.number().int().min(0).max(1_000_000).default(1000),
   LLM_BASE_URL: z.string().url().optional(),
@@ -28,11 +30,22 @@ export const configSchema = z.object({
   API_KEYS: list,
   ALLOWED_ORIGINS: list,
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(120),
+  /**
+   * Addresses of reverse proxies in front of the Node service (comma-separated IPs, or `loopback`).
+   * Only a request from one of them is counted against the client named in its X-Forwarded-For.
+   */
+  TRUST_PROXY: list,
   LOG_QUESTIONS: flag,
   SLACK_SIGNING_SECRET: z.string().optional(),
   SLACK_BOT_TOKEN: z.string().optional(),
   SLACK_APP_TOKEN: z.string().optional(),
   SLACK_COMMAND: z.string().default('/policy'),
+  /** Slack's Web API base (Bolt's `slackApiUrl`): staging and tests point it at a recording server. */
+  SLACK_API_URL: z
+    .string()
+    .url()
+    .optional()
+    .transform((v) => (v === undefined ? v : v.endsWith('/') ? v : `${v}/`)),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -3,7 +3,7 @@ import type { Turn } from '../answer/types.js';
 import { answerMessage } from './answer-blocks.js';
 import { apologyFor } from './apology.js';
 import { logWarn } from './log-warn.js';
-import type { ListenerState } from './listener-state.js';
+import type { BotIdentity, ListenerState } from './listener-state.js';
 import { threadHistory, questionText, type ThreadMessage } from './thread-history.js';
 
 /** A question as it arrived in a channel or DM. */
@@ -16,10 +16,6 @@ export interface ThreadQuestion {
   user?: string;
 }
 
-export interface BotIdentity {
-  botId?: string;
-  botUserId?: string;
-}
 
 export const PLACEHOLDER_TEXT = '查询中…';
 export const MENTION_HELP = '请在提到我的同时写下问题，例如：区域性医疗中心按多少人口配置一家？';
@@ -50,7 +46,7 @@ export async function answerInThread(state: ListenerState, client: webApi.WebCli
   const placeholderTs = placeholder.ts!;
 
   try {
-    const history = q.threadTs ? await loadHistory(state, client, identity, channel, q.threadTs, q.ts) : [];
+    const history = q.threadTs ? await historyOrNone(state, client, identity, channel, q.threadTs, q.ts) : [];
     const answer = await deps.answerer.answer(question, { history });
     const message = answerMessage(answer);
     await client.chat.update({ channel, ts: placeholderTs, text: message.text, blocks: message.blocks, metadata: message.metadata });
@@ -67,6 +63,24 @@ export async function answerInThread(state: ListenerState, client: webApi.WebCli
     const apology = apologyFor(state, error, { channel, where: 'thread answer', ...(deps.logQuestions ? { question } : {}) });
     await client.chat.update({ channel, ts: placeholderTs, text: apology, blocks: [] });
   }
+}
+
+/**
+ * The thread's earlier turns, or none when Slack cannot give them (a missing scope, Slack down):
+ * the question is then answered on its own rather than not at all.
+ */
+async function historyOrNone(state: ListenerState, client: webApi.WebClient, identity: BotIdentity, channel: string, threadTs: string, before: string): Promise<Turn[]> {
+  try {
+    return await loadHistory(state, client, await fullIdentity(state, client, identity), channel, threadTs, before);
+  } catch (error) {
+    logWarn(state.deps.logger, { msg: 'slack thread history unavailable; answering without it', channel, error: String(error) });
+    return [];
+  }
+}
+
+/** The event names our user id, which tells our answers apart; only without it is `auth.test` asked (after the ack). */
+async function fullIdentity(state: ListenerState, client: webApi.WebClient, identity: BotIdentity): Promise<BotIdentity> {
+  return identity.botUserId || identity.botId ? identity : state.identity(client);
 }
 
 /** The thread as answering turns; one page of 200 replies covers any realistic thread, a few more are fetched if needed. */

@@ -1,6 +1,7 @@
 import { SocketModeReceiver, type App } from '@slack/bolt';
 import { boltLogger } from './bolt-logger.js';
 import { createSlackApp } from './create-slack-app.js';
+import { slackClientOptions } from './slack-client-options.js';
 import type { SlackAppDeps } from './types.js';
 
 export interface SocketModeDeps extends SlackAppDeps {
@@ -24,8 +25,8 @@ export async function startSocketMode(deps: SocketModeDeps): Promise<SocketModeC
   const receiver = new SocketModeReceiver({
     appToken: deps.appToken,
     logger: boltLogger(deps.logger),
-    // apps.connections.open goes through this client: same API URL as everything else.
-    ...(deps.clientOptions ? { installerOptions: { clientOptions: deps.clientOptions } } : {}),
+    // apps.connections.open goes through this client: same API URL and bounded retries as everything else.
+    installerOptions: { clientOptions: slackClientOptions(deps.clientOptions) },
   });
   const { app } = createSlackApp(deps, { receiver });
   await app.start();

@@ -1,11 +1,11 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { WebSocketServer, type WebSocket } from 'ws';
 import type { Pipeline } from '../../src/answer/create-pipeline.js';
 import { startSocketMode, type SocketModeConnection } from '../../src/slack/start-socket-mode.node.js';
 import type { FeedbackRecord } from '../../src/slack/types.js';
 import { seedPipeline } from '../support/seed-pipeline.js';
 import { startFakeSlackApi, type FakeSlackApi } from './support/fake-slack-api.js';
 import { memoryLogger } from './support/slack-request.js';
+import { mentionEnvelope, socketSlack } from './support/socket-slack.js';
 import { validateMessageBlocks } from './support/validate-blocks.js';
 
 const APP_TOKEN = 'xapp-1-A1-0000-test';
@@ -13,7 +13,7 @@ const QUESTION = '区域性医疗中心按多少人口配置一家？';
 
 let pipeline: Pipeline;
 let api: FakeSlackApi;
-let wss: WebSocketServer;
+let closeSocket: (() => void) | undefined;
 let connection: SocketModeConnection | undefined;
 
 beforeAll(async () => {
@@ -22,44 +22,15 @@ beforeAll(async () => {
 afterEach(async () => {
   await connection?.stop();
   connection = undefined;
-  wss?.close();
+  closeSocket?.();
   await api?.close();
 });
 
-/**
- * Slack's side of Socket Mode on 127.0.0.1: `apps.connections.open` hands out a ws:// URL on the
- * fake API server, which greets with `hello`, pushes envelopes and collects the app's acks.
- */
-async function socketSlack() {
+async function startSocketSlack() {
   api = await startFakeSlackApi();
-  wss = new WebSocketServer({ noServer: true });
-  const acks: Array<Record<string, unknown>> = [];
-  const ackWaiters: Array<() => void> = [];
-  let socket!: WebSocket;
-  const connected = new Promise<void>((resolve) => {
-    api.server.on('upgrade', (request, stream, head) => {
-      wss.handleUpgrade(request, stream, head, (ws) => {
-        socket = ws;
-        ws.on('message', (data) => {
-          acks.push(JSON.parse(String(data)));
-          ackWaiters.splice(0).forEach((w) => w());
-        });
-        ws.send(JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A1' }, debug_info: { host: 'test' } }));
-        resolve();
-      });
-    });
-  });
-  return {
-    connected,
-    acks,
-    push(envelope: Record<string, unknown>) {
-      socket.send(JSON.stringify(envelope));
-    },
-    async ackFor(envelopeId: string) {
-      while (!acks.some((a) => a.envelope_id === envelopeId)) await new Promise<void>((resolve) => ackWaiters.push(resolve));
-      return acks.find((a) => a.envelope_id === envelopeId)!;
-    },
-  };
+  const slack = socketSlack(api);
+  closeSocket = slack.close;
+  return slack;
 }
 
 function start() {
@@ -77,28 +48,13 @@ function start() {
 
 describe('startSocketMode', () => {
   it('connects with the app token, acks an app_mention envelope and answers in the thread', async () => {
-    const slack = await socketSlack();
+    const slack = await startSocketSlack();
     connection = await start();
     await slack.connected;
     expect(api.callsTo('apps.connections.open')[0]!.authorization).toBe(`Bearer ${APP_TOKEN}`);
 
     const asked = api.addUserMessage({ channel: 'C1', user: 'U1', text: `<@UBOT> ${QUESTION}` });
-    slack.push({
-      envelope_id: 'env-1',
-      type: 'events_api',
-      accepts_response_payload: false,
-      retry_attempt: 0,
-      retry_reason: '',
-      payload: {
-        type: 'event_callback',
-        team_id: 'T1',
-        api_app_id: 'A1',
-        event_id: 'EvSocket1',
-        event_time: 1,
-        authorizations: [{ team_id: 'T1', user_id: 'UBOT', is_bot: true }],
-        event: { type: 'app_mention', channel: 'C1', user: 'U1', text: asked.text, ts: asked.ts },
-      },
-    });
+    slack.push(mentionEnvelope('env-1', 'EvSocket1', asked));
     expect(await slack.ackFor('env-1')).toMatchObject({ envelope_id: 'env-1' });
     await api.waitForCalls('chat.update');
 
@@ -111,7 +67,7 @@ describe('startSocketMode', () => {
   });
 
   it('acks a slash command envelope with the ephemeral "查询中…" payload', async () => {
-    const slack = await socketSlack();
+    const slack = await startSocketSlack();
     connection = await start();
     await slack.connected;
     slack.push({

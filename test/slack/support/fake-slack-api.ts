@@ -41,6 +41,11 @@ export class FakeSlackApi {
   readonly botId = 'BBOT';
   /** Methods that answer `{ ok: false, error }` once, e.g. to simulate `not_in_channel`. */
   readonly failures = new Map<string, string>();
+  /**
+   * Slack's health: `up` answers; `down` answers every Web API call with HTTP 503; `stalled`
+   * records calls but never answers them (until `close`). `response_url` posts always answer.
+   */
+  health: 'up' | 'down' | 'stalled' = 'up';
   private clock = 1_700_000_000;
   private waiters: Array<{ method: string; count: number; resolve: () => void }> = [];
   server!: Server;
@@ -79,6 +84,15 @@ export class FakeSlackApi {
 
   async start(): Promise<this> {
     this.server = createServer((req, res) => {
+      if (this.health !== 'up' && req.url?.startsWith('/api/')) {
+        void this.record(req).then(() => {
+          if (this.health === 'down') {
+            res.writeHead(503, { 'content-type': 'text/plain' });
+            res.end('service unavailable');
+          }
+        });
+        return;
+      }
       void this.route(req).then(
         ({ status, body }) => {
           res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
@@ -117,6 +131,14 @@ export class FakeSlackApi {
     // Waiters are told after the reply is computed, so the stored state already reflects the call.
     queueMicrotask(() => this.notify());
     return { status: 200, body };
+  }
+
+  /** Records a Web API call without answering it (Slack down or stalled). */
+  private async record(req: IncomingMessage): Promise<void> {
+    const raw = await readBody(req);
+    const method = new URL(req.url ?? '/', this.base).pathname.slice('/api/'.length);
+    this.calls.push({ method, args: parseArgs(raw, req.headers['content-type'] ?? ''), authorization: req.headers.authorization });
+    queueMicrotask(() => this.notify());
   }
 
   private notify(): void {

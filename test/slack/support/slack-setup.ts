@@ -17,7 +17,7 @@ export interface SlackHarness {
 }
 
 /** The Slack handler over the real pipeline, its Web API client pointed at a local fake Slack. */
-export async function slackHarness(pipeline: Pipeline, overrides: Partial<SlackHandlerDeps> = {}): Promise<SlackHarness> {
+export async function slackHarness(pipeline: Pipeline, overrides: Partial<SlackHandlerDeps> = {}, options: { productionRetries?: boolean } = {}): Promise<SlackHarness> {
   const api = await startFakeSlackApi();
   const logger = memoryLogger();
   const records: FeedbackRecord[] = [];
@@ -28,8 +28,8 @@ export async function slackHarness(pipeline: Pipeline, overrides: Partial<SlackH
     feedback,
     signingSecret: SIGNING_SECRET,
     botToken: BOT_TOKEN,
-    // No retries: a failed call must show up in the test, not be retried for half an hour.
-    clientOptions: { slackApiUrl: api.url, retryConfig: { retries: 0 } },
+    // No retries unless asked: a failed call must show up in the test at once.
+    clientOptions: { slackApiUrl: api.url, ...(options.productionRetries ? {} : { retryConfig: { retries: 0 } }) },
     logger,
     commandName: '/policy',
     ...overrides,

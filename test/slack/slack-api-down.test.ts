@@ -1,0 +1,43 @@
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Pipeline } from '../../src/answer/create-pipeline.js';
+import { seedPipeline } from '../support/seed-pipeline.js';
+import { slackHarness, type SlackHarness } from './support/slack-setup.js';
+import { commandRequest, eventRequest } from './support/slack-request.js';
+import { COVID_QUESTION, mention, nextEventId } from './support/slack-messages.js';
+
+let pipeline: Pipeline;
+let harness: SlackHarness;
+
+beforeAll(async () => {
+  pipeline = await seedPipeline();
+});
+afterEach(async () => {
+  await harness?.close();
+});
+
+describe("Slack's Web API slow or down", () => {
+  it('acks a mention and a slash command while the Web API has answered nothing', async () => {
+    harness = await slackHarness(pipeline);
+    harness.api.health = 'stalled';
+    const { event } = mention(harness, COVID_QUESTION);
+    const acked = await harness.handler.handle(eventRequest(event, nextEventId()));
+    expect(acked.status).toBe(200);
+    const command = await harness.handler.handle(commandRequest({ command: '/policy', text: COVID_QUESTION, response_url: harness.api.responseUrl('c1') }));
+    expect(command.status).toBe(200);
+    expect((await command.json()).text).toMatch(/^查询中…/);
+    // Nothing was needed from Slack to acknowledge: no auth.test, and the calls made so far are the answer's own.
+    expect(harness.api.callsTo('auth.test')).toEqual([]);
+    await harness.close(); // Slack drops the held connections: the answering work fails and ends
+    await harness.handler.whenIdle();
+  });
+
+  it('gives up a call after three tries with the default retry policy, and logs the failure', async () => {
+    harness = await slackHarness(pipeline, {}, { productionRetries: true });
+    harness.api.health = 'down';
+    const { event } = mention(harness, COVID_QUESTION);
+    expect((await harness.send(eventRequest(event, nextEventId()))).status).toBe(200);
+    expect(harness.api.callsTo('reactions.add')).toHaveLength(3);
+    expect(harness.api.callsTo('chat.postMessage')).toHaveLength(3);
+    expect(harness.logger.entries.some((e) => e.level === 'error' && e.msg === 'slack listener error')).toBe(true);
+  }, 30_000);
+});
