@@ -48,6 +48,14 @@ export function composeAnswerText(claims: readonly Claim[], citations: readonly 
     .join('');
 }
 
+/** Opens a low-confidence answer: the documents do not answer directly; what follows is only the nearest point. */
+export const LOW_CONFIDENCE_LEAD = '现有文件没有直接回答这个问题。以下条目可能相关，仅供参考：';
+
+/** A low-confidence answer: the lead, then the one nearest claim with its source. */
+export function lowConfidenceAnswer(claim: Claim, citations: readonly Citation[]): string {
+  return `${LOW_CONFIDENCE_LEAD}${composeAnswerText([claim], citations)}`;
+}
+
 /** The answer to "which document is this from?": the document's metadata, then the verbatim claim it backs. */
 export function sourceAnswer(c: Citation, claim: string): string {
   return `这一条出自${chineseDate(c.date)}由${c.issuer}印发的《${c.title}》（${c.docNumber}）${c.label}：${strip(claim)}[1]。`;
@@ -80,7 +88,7 @@ export function unverifiedClaims(answer: string, citations: readonly Citation[],
 export function claimsOf(answer: string): string[] {
   return answer
     .split(/(?=(?:根据|另据)\d{4}年\d{1,2}月\d{1,2}日印发的《)/)
-    .map((part) => part.replace(SOURCE_PHRASE, '').replace(NOTES, ''))
+    .map((part) => part.replace(LOW_CONFIDENCE_LEAD, '').replace(SOURCE_PHRASE, '').replace(NOTES, ''))
     .flatMap((part) => part.split(/\[\d+\][；。]?/))
     .map((s) => s.trim())
     .filter(Boolean);

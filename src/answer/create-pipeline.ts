@@ -20,6 +20,8 @@ export interface PipelineParts {
   bm25?: Bm25Index;
   embedder?: Embedder;
   vectors?: VectorIndex;
+  /** Vectors of each passage's sentences (the index's `hnsw-sentences`). */
+  sentenceVectors?: VectorIndex;
   tuning?: RetrievalTuning;
   /** Retrieval mode for answering (baselines use dense or lexical alone); the retriever's default otherwise. */
   mode?: RetrievalMode;
@@ -31,7 +33,12 @@ export function createPipeline(parts: PipelineParts): Pipeline {
   const { corpus } = parts;
   const bm25 = parts.bm25 ?? buildLexicalIndex(corpus);
   const retriever = new HybridRetriever(
-    { corpus, bm25, ...(parts.embedder && parts.vectors ? { embedder: parts.embedder, vectors: parts.vectors } : {}) },
+    {
+      corpus,
+      bm25,
+      ...(parts.embedder && parts.vectors ? { embedder: parts.embedder, vectors: parts.vectors } : {}),
+      ...(parts.sentenceVectors ? { sentenceVectors: parts.sentenceVectors } : {}),
+    },
     parts.tuning,
   );
   const extractive = new ExtractiveAnswerer({ retriever, corpus, bm25, ...(parts.mode ? { mode: parts.mode } : {}), ...(parts.newId ? { newId: parts.newId } : {}) });

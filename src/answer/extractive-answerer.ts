@@ -3,7 +3,7 @@ import type { Bm25Index } from '../retrieval/bm25-index.js';
 import type { Corpus } from '../retrieval/corpus.js';
 import { validateQuestion, type HybridRetriever, type RetrievalMode } from '../retrieval/hybrid-retriever.js';
 import { splitSentences } from '../ingest/split-sentences.js';
-import { composeAnswerText, sourceAnswer, type Claim } from './compose-text.js';
+import { composeAnswerText, lowConfidenceAnswer, sourceAnswer, type Claim } from './compose-text.js';
 import { resolveFollowUp } from './resolve-follow-up.js';
 import { pickOrdinal } from './pick-ordinal.js';
 import { scoreSentences, shortenClaim, type ScoredSentence } from './select-sentences.js';
@@ -53,7 +53,7 @@ export class ExtractiveAnswerer implements Answerer {
       const c = corpus.citation(followUp.passageId, 1);
       const quote = scoreSentences(followUp.topic, [c.id], corpus, this.deps.bm25).find((s) => s.score > 0)?.sentence ?? splitSentences(c.text)[0] ?? c.text;
       const answer = sourceAnswer(c, shortenClaim(followUp.topic, quote, this.tuning.maxClaimChars));
-      return { answerId, question, answer, mode: 'extractive', abstained: false, citations: [{ ...c, quote }], nearest: [], retrievedIds: [c.id] };
+      return { answerId, question, answer, mode: 'extractive', abstained: false, confidence: 'high', citations: [{ ...c, quote }], nearest: [], retrievedIds: [c.id] };
     }
     if (followUp.kind === 'ordinal') {
       const picked = pickOrdinal(followUp.n, followUp.citedIds, corpus);
@@ -68,20 +68,20 @@ export class ExtractiveAnswerer implements Answerer {
     const searched = followUp.kind === 'rewrite' ? followUp.question : followUp.kind === 'ordinal' ? `${question} ${followUp.topic}` : question;
     const retrieval = await retriever.retrieve(searched, { k: this.tuning.k, ...(this.deps.mode ? { mode: this.deps.mode } : {}) });
     const retrievedIds = (retrieval.abstained ? retrieval.nearest : retrieval.citations).map((c) => c.id);
-    if (retrieval.abstained) return this.abstain(answerId, question, retrieval.reason, retrieval.nearest, retrievedIds, searched);
+    if (retrieval.abstained) return this.abstain(answerId, question, retrieval.reason, retrieval.nearest, retrievedIds, searched, retrieval.signals);
+    if (retrieval.confidence === 'low') return this.lowConfidence(answerId, question, retrieval, retrievedIds, searched);
     if (retrieval.direct) {
       // "第5条讲了什么": the point's title, then its first sentence with a figure (else its second sentence).
       const top = retrieval.citations[0]!;
       const sentences = splitSentences(top.text);
       const picked = [sentences[0]!, sentences.slice(1).find((x) => /\d/.test(x)) ?? sentences[1]].filter((x): x is string => Boolean(x));
       const claims = picked.map((text) => ({ text: shortenClaim(question, text, this.tuning.maxClaimChars), citation: 1 }));
-      return this.finish(answerId, question, claims, [{ ...top, quote: orderedQuote(top, picked) }], retrievedIds, searched);
+      return this.finish(answerId, question, claims, [{ ...top, quote: orderedQuote(top, picked) }], retrievedIds, searched, retrieval.signals);
     }
 
     const chosen = this.choose(searched, retrieval);
-    if (chosen.length === 0) {
-      return this.abstain(answerId, question, '检索到的条目中没有直接回答这个问题的句子。', retrieval.citations.slice(0, 3), retrievedIds, searched);
-    }
+    // No sentence of the retrieved points matches the question's words: offer the nearest point, marked as such.
+    if (chosen.length === 0) return this.lowConfidence(answerId, question, retrieval, retrievedIds, searched);
     const citations: Citation[] = [];
     const claims: Claim[] = chosen.map((s) => {
       let index = citations.findIndex((c) => c.id === s.passageId);
@@ -93,7 +93,26 @@ export class ExtractiveAnswerer implements Answerer {
       }
       return { text: shortenClaim(searched, s.sentence, this.tuning.maxClaimChars), citation: index + 1 };
     });
-    return this.finish(answerId, question, claims, citations, retrievedIds, searched);
+    return this.finish(answerId, question, claims, citations, retrievedIds, searched, retrieval.signals);
+  }
+
+  /**
+   * The grey zone: no point answers directly. Say so, then quote the one sentence that matched the
+   * question best (by meaning when sentence vectors exist, else by words), with its citation.
+   */
+  private lowConfidence(answerId: string, question: string, retrieval: RetrievalResult, retrievedIds: string[], searched: string): Answer {
+    const top = retrieval.citations[0]!;
+    const sentences = splitSentences(top.text);
+    const matched = retrieval.matchedSentences?.[top.id];
+    const byMeaning = matched ? sentences[Number(matched.slice(matched.lastIndexOf('@') + 1))] : undefined;
+    const sentence = byMeaning ?? scoreSentences(searched, [top.id], this.deps.corpus, this.deps.bm25)[0]?.sentence ?? sentences[0] ?? top.text;
+    const quote = sentence.trim();
+    const citation = { ...top, quote };
+    return {
+      ...this.finish(answerId, question, [], [citation], retrievedIds, searched, retrieval.signals),
+      answer: lowConfidenceAnswer({ text: shortenClaim(searched, quote, this.tuning.maxClaimChars), citation: 1 }, [citation]),
+      confidence: 'low',
+    };
   }
 
   async *stream(question: string, options: AnswerOptions = {}): AsyncIterable<AnswerEvent> {
@@ -131,21 +150,23 @@ export class ExtractiveAnswerer implements Answerer {
   }
 
 
-  private finish(answerId: string, question: string, claims: Claim[], citations: Citation[], retrievedIds: string[], searched: string): Answer {
+  private finish(answerId: string, question: string, claims: Claim[], citations: Citation[], retrievedIds: string[], searched: string, signals?: RetrievalResult['signals']): Answer {
     return {
       answerId,
       question,
       answer: composeAnswerText(claims, citations),
       mode: 'extractive',
       abstained: false,
+      confidence: 'high',
       citations,
+      ...(signals ? { signals } : {}),
       nearest: [],
       retrievedIds,
       ...(searched !== question ? { rewrittenQuestion: searched } : {}),
     };
   }
 
-  private abstain(answerId: string, question: string, reason: string | undefined, nearest: Citation[], retrievedIds: string[], searched: string): Answer {
+  private abstain(answerId: string, question: string, reason: string | undefined, nearest: Citation[], retrievedIds: string[], searched: string, signals?: RetrievalResult['signals']): Answer {
     const near = nearest.slice(0, 3).map((c) => `《${c.title}》${c.label}`);
     const answer = `未在现有文件中找到这个问题的答案。${reason ?? ''}${near.length > 0 ? `最接近的条目是：${near.join('；')}（仅供参考，不作为依据）。` : ''}`;
     return {
@@ -158,6 +179,7 @@ export class ExtractiveAnswerer implements Answerer {
       citations: [],
       nearest: nearest.slice(0, 3),
       retrievedIds,
+      ...(signals ? { signals } : {}),
       ...(searched !== question ? { rewrittenQuestion: searched } : {}),
     };
   }

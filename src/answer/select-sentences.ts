@@ -1,7 +1,8 @@
 import type { Bm25Index } from '../retrieval/bm25-index.js';
 import type { Corpus } from '../retrieval/corpus.js';
 import { SCOPE_WORDS } from '../retrieval/scope-check.js';
-import { contentBigrams, expandAbbreviations, normalizeForSearch } from '../retrieval/tokenize.js';
+import { expandEverydayWords } from '../retrieval/everyday-words.js';
+import { contentBigrams, normalizeForSearch } from '../retrieval/tokenize.js';
 import { splitSentences } from '../ingest/split-sentences.js';
 
 export interface ScoredSentence {
@@ -27,7 +28,7 @@ const RANK_PENALTY = 0.08;
  */
 export function scoreSentences(question: string, passageIds: readonly string[], corpus: Corpus, bm25: Bm25Index): ScoredSentence[] {
   // Places, years and quoted titles chose the document; within it they say nothing about which sentence answers.
-  const grams = contentBigrams(expandAbbreviations(question).replace(/[《«][^》»]*[》»]/g, ' ').replace(SCOPE_WORDS, ' '));
+  const grams = contentBigrams(expandEverydayWords(question).replace(/[《«][^》»]*[》»]/g, ' ').replace(SCOPE_WORDS, ' '));
   const n = Math.max(1, corpus.passages.length);
   const idf = new Map(grams.map((g) => [g, Math.log(1 + n / (1 + bm25.documentFrequency(g)))]));
   const total = [...idf.values()].reduce((a, b) => a + b, 0) || 1;

@@ -46,11 +46,11 @@ async function main(): Promise<number> {
   if (cases.length === 0) throw new Error(`no cases in ${source} for split ${split}`);
   const runtime = await loadRuntime({ modelDir: config.MODEL_DIR, indexDir: config.INDEX_DIR, seedsDir: config.SEEDS_DIR });
   const mode = values.mode as 'hybrid' | 'dense' | 'lexical';
-  const full = createPipeline({ corpus: runtime.corpus, embedder: runtime.embedder, vectors: runtime.index.vectors, mode });
+  const full = createPipeline({ corpus: runtime.corpus, embedder: runtime.embedder, vectors: runtime.index.vectors, sentenceVectors: runtime.index.sentenceVectors, mode });
   const systems: EvalSystem[] = [{ name: `full (${mode})`, description: 'numbered-point chunks, hybrid retrieval, extractive answers', answerer: full.answerer, corpus: runtime.corpus }];
   if (!values['no-baselines'] && mode === 'hybrid') {
     for (const m of ['dense', 'lexical'] as const) {
-      const p = createPipeline({ corpus: runtime.corpus, embedder: runtime.embedder, vectors: runtime.index.vectors, mode: m });
+      const p = createPipeline({ corpus: runtime.corpus, embedder: runtime.embedder, vectors: runtime.index.vectors, sentenceVectors: runtime.index.sentenceVectors, mode: m });
       systems.push({ name: `${m}-only`, description: `numbered-point chunks, ${m} retrieval only`, answerer: p.answerer, corpus: runtime.corpus });
     }
     systems.push(...(await extraSystems(runtime, { seedsDir: config.SEEDS_DIR, cacheDir: join(config.INDEX_DIR, 'baselines'), log: (line) => console.error(line) })));

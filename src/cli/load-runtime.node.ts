@@ -61,7 +61,7 @@ export async function loadRuntime(options: RuntimeOptions): Promise<Runtime> {
     }
     const index = await loadIndex(options.indexDir, { modelId: embedder.modelId, modelSha256: embedder.modelHash, dimensions: embedder.dimensions });
     const queryEmbedder: Embedder = options.queryCacheSize ? withQueryCache(embedder, { maxEntries: options.queryCacheSize }) : embedder;
-    const pipeline = createPipeline({ corpus: index.corpus, embedder: queryEmbedder, vectors: index.vectors, ...(options.tuning ? { tuning: options.tuning } : {}) });
+    const pipeline = createPipeline({ corpus: index.corpus, embedder: queryEmbedder, vectors: index.vectors, sentenceVectors: index.sentenceVectors, ...(options.tuning ? { tuning: options.tuning } : {}) });
     if (options.llm && llmConfigured(options.llm)) {
       const line = (level: string) => (message: string, fields?: Record<string, unknown>) => log(JSON.stringify({ level, message, ...fields }));
       const logger = { error: line('error'), warn: line('warn') };

@@ -76,19 +76,31 @@ export interface RetrievalResult {
   direct?: boolean;
   /** Document groups the question is about (e.g. the city plans and 普陀's), when it names more than one. */
   scopeGroups?: string[][];
-  /** What the abstention decision looked at, for calibration and reports. */
+  /** What the decision to answer looked at, for calibration and reports. */
   signals?: RetrievalSignals;
+  /**
+   * `high`: the cited points answer the question. `low`: no point answers it directly; the first
+   * is the nearest, offered as possibly relevant. Absent when abstained.
+   */
+  confidence?: 'high' | 'low';
+  /** Passage id -> id of its sentence that best matched the question (`passageId@n`), dense modes. */
+  matchedSentences?: Record<string, string>;
 }
 
 export interface RetrievalSignals {
-  /** Cosine similarity of the best passage (dense modes). */
-  dense?: number;
-  /** IDF-weighted share of the question's topic bigrams found in the best passage. */
+  /** Cosine of the question and the best point's best-matching sentence (dense modes). */
+  sentence?: number;
+  /** Cosine of the question and the best point as a whole (dense modes). */
+  point?: number;
+  /** IDF-weighted share of the question's topic bigrams (everyday words mapped) found in the best point. */
   coverage: number;
   /** Share of the question's words that occur nowhere in the corpus. */
   unknown: number;
-  /** The combined score the abstention threshold applies to. */
-  relevance: number;
+  /** Fused score of the first point minus the second's. */
+  margin: number;
+  /** The decision model's probability that the first point answers the question. */
+  p?: number;
+  tier?: 'high' | 'low' | 'decline';
 }
 
 /** The embedding interface, as small as LangChain's. */

@@ -2,9 +2,14 @@ import { InvalidInputError } from '../core/errors.js';
 import type { Citation, Embedder, RetrievalResult, VectorIndex } from '../core/types.js';
 import type { Bm25Index } from './bm25-index.js';
 import { searchText, type Corpus } from './corpus.js';
-import { fuseRankings, fuseScores } from './fuse-rankings.js';
+import calibration from './data/retrieval-calibration.json' with { type: 'json' };
+import { answerProbability, parseDecisionFile, tierOf, type DecisionFile, type DecisionSignals } from './decision-model.js';
+import { documentTermsFor, expandEverydayWords } from './everyday-words.js';
+import { fuseScores } from './fuse-rankings.js';
 import { findNamedDocument, parseCitationQuery } from './parse-citation-query.js';
 import { readScope, SCOPE_WORDS } from './scope-check.js';
+import { passageOfSentence } from './sentence-units.js';
+import { isSmallTalk, writtenInChinese } from './question-language.js';
 import { contentBigrams, normalizeForSearch, topicTerms } from './tokenize.js';
 
 export const MAX_QUESTION_CHARS = 2000;
@@ -12,40 +17,34 @@ export const MAX_QUESTION_CHARS = 2000;
 const ASKS_VALIDITY = /有效期|施行|起实施|实施日期|生效|失效|过期|有效到/;
 const ASKS_ISSUANCE = /印发|发文|落款|发布|文号|通知|抄送|谁发|发的文|成文/;
 
+/** Said when a question without Chinese finds no confident answer: the documents are in Chinese. */
+export const ASK_IN_CHINESE = '现有文件均为中文，没有找到能直接回答这个英文问题的条目，请用中文提问。The policy documents are in Chinese and no point answers this question directly; please ask in Chinese.';
+
 export type RetrievalMode = 'hybrid' | 'dense' | 'lexical';
 
-/** Knobs tuned on the eval questions (`npm run eval`), not on the documents' wording. */
+/**
+ * How retrieval ranks and decides; defaults in DEFAULT_TUNING. The fusion weights and the decision
+ * models are chosen and fitted on the eval's dev split by `npm run calibrate`, which writes them to
+ * src/retrieval/data/retrieval-calibration.json.
+ */
 export interface RetrievalTuning {
+  /** Points kept after fusion. */
   candidates: number;
-  /** `rrf`: reciprocal rank fusion; `score`: convex combination of max-normalised scores. */
-  fusion: 'rrf' | 'score';
-  /** Weight of the lexical score in `score` fusion (dense gets the rest). */
+  /** Weight of the lexical score in fusion (dense gets the rest). */
   lexicalShare: number;
-  rrfK: number;
-  denseWeight: number;
-  lexicalWeight: number;
-  /**
-   * Abstain below this relevance: dense cosine of the best passage + coverageWeight × its
-   * IDF-weighted bigram coverage − unknownWeight × the share of the question's words found
-   * nowhere in the corpus. `minLexicalRelevance` applies when there is no dense score.
-   */
-  minRelevance: number;
-  minLexicalRelevance: number;
-  coverageWeight: number;
-  unknownWeight: number;
+  /** Dense score of a point: (1 − w) × cosine of the whole point + w × cosine of its best sentence. */
+  sentenceWeight: number;
+  /** One decision model per retrieval mode; absent: every ranked question is answered (calibration runs so). */
+  decision?: DecisionFile['models'];
 }
 
+const CALIBRATION = parseDecisionFile(calibration);
+
+/** The defaults, in one place: fusion weights and decision models as `npm run calibrate` last wrote them. */
 export const DEFAULT_TUNING: RetrievalTuning = {
   candidates: 30,
-  fusion: 'score',
-  lexicalShare: 0.85,
-  rrfK: 20,
-  denseWeight: 1,
-  lexicalWeight: 1,
-  minRelevance: 0.535,
-  minLexicalRelevance: 0.16,
-  coverageWeight: 0.3,
-  unknownWeight: 0.15,
+  ...CALIBRATION.fusion,
+  decision: CALIBRATION.models,
 };
 
 export interface RetrieverDeps {
@@ -54,11 +53,25 @@ export interface RetrieverDeps {
   /** Absent on runtimes without a local model: retrieval is then lexical. */
   embedder?: Embedder;
   vectors?: VectorIndex;
+  /** Vectors of each passage's sentences (ids `passageId@n`); without them points are matched whole. */
+  sentenceVectors?: VectorIndex;
 }
 
 export interface RetrieveOptions {
   k?: number;
   mode?: RetrievalMode;
+}
+
+/** A point ranked for a question, with what each retriever said of it. */
+export interface RankedPoint {
+  id: string;
+  /** Fused score, 0..1. */
+  score: number;
+  /** Cosine of the whole point. */
+  point?: number;
+  /** Cosine of the point's best sentence, and which sentence. */
+  sentence?: number;
+  sentenceId?: string;
 }
 
 /** Checks a question at the boundary: not empty, not over the limit. */
@@ -72,9 +85,12 @@ export function validateQuestion(question: unknown): string {
   return trimmed;
 }
 
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
 /**
- * Dense (HNSW) and lexical (BM25) retrieval fused by reciprocal rank, with direct look-up of
- * cited points, scope checks (places, years) and abstention. Portable: no Node APIs.
+ * Retrieval as named stages: validate → direct citation → scope → candidates (BM25 ∥ HNSW over
+ * points and their sentences) → fuse → decide (a calibrated model, three tiers) → cite.
+ * Portable: no Node APIs.
  */
 export class HybridRetriever {
   private readonly corpusText: string;
@@ -104,7 +120,9 @@ export class HybridRetriever {
     // this one parses the question and runs BM25.
     const vector = mode !== 'lexical' && embedder ? embedder.embedQuery(question) : undefined;
     vector?.catch(() => undefined); // Awaited (and its failure raised) in rank(); this only marks it handled meanwhile.
+    const expanded = expandEverydayWords(question);
 
+    // Stage: direct citation ("沪卫医〔2023〕32号第5条").
     const direct = parseCitationQuery(question, docs);
     if (direct) {
       const hit = corpus.passages.find(
@@ -115,20 +133,22 @@ export class HybridRetriever {
           (direct.point === undefined || p.point === direct.point),
       );
       if (hit) {
-        const rest = await this.rank(question, mode, k + 1, [], vector);
+        const rest = await this.rank(expanded, mode, k + 1, [], vector);
         const citations = [corpus.citation(hit.id, 1), ...rest.filter((r) => r.id !== hit.id).map((r) => corpus.citation(r.id, r.score))];
-        return { question, abstained: false, direct: true, citations: citations.slice(0, k), nearest: [] };
+        return { question, abstained: false, confidence: 'high', direct: true, citations: citations.slice(0, k), nearest: [] };
       }
     }
 
+    // Stage: scope. Places and years the corpus does not cover, and small talk, are declined outright.
     const scope = readScope(question, docs, this.corpusText);
     // "市卫健委2023年工作要点里，…": a question that names one document is answered from it.
     const named = scope.groups.length <= 1 ? findNamedDocument(question, docs) : undefined;
-    const ranked = await this.rank(question, mode, this.tuning.candidates, named ? [named.id] : scope.groups.flat(), vector);
+    const ranked = await this.rank(expanded, mode, this.tuning.candidates, named ? [named.id] : scope.groups.flat(), vector);
     const nearest = ranked.slice(0, 5).map((r) => corpus.citation(r.id, r.score));
     let signals: RetrievalResult['signals'];
     const abstain = (reason: string): RetrievalResult => ({ question, abstained: true, reason, citations: [], nearest, ...(signals ? { signals } : {}) });
 
+    if (isSmallTalk(question)) return abstain('这个问题不涉及现有政策文件的内容。');
     if (scope.unknownPlaces.length > 0) return abstain(`现有文件不涉及${scope.unknownPlaces.join('、')}。`);
     const docYears = docs.map((d) => d.date.slice(0, 4) + d.title);
     const unknownYears = scope.years.filter((y) => !this.corpusText.includes(y) && !docYears.some((d) => d.includes(y)));
@@ -148,34 +168,51 @@ export class HybridRetriever {
     const top = candidates[0];
     if (!top) return abstain('现有文件中没有找到相关内容。');
 
-    // Places and years chose the documents above; the topic is what remains.
-    const topic = question.replace(SCOPE_WORDS, ' ');
-    const grams = contentBigrams(topic);
-    if (grams.length === 0) return abstain('这个问题不涉及现有政策文件的内容。');
-    const weights = grams.map((g) => this.idf(g));
-    const total = weights.reduce((a, b) => a + b, 0);
-    // A question about two scopes (长宁和普陀) is covered by the best passage of each.
-    const topText = [top, ...candidates.slice(1, Math.max(1, scope.groups.length))].map((r) => this.normalizedText.get(r.id)!).join('\n');
-    const coverage = grams.reduce((s, g, i) => s + (topText.includes(g) ? weights[i]! : 0), 0) / total;
-    const dense = top.dense ?? (mode === 'lexical' ? undefined : 0);
-    const terms = topicTerms(topic);
-    const unknown = terms.length === 0 ? 0 : terms.filter((t) => !this.corpusText.includes(t)).length / terms.length;
-    const t = this.tuning;
-    // Without a dense score (lexical mode) coverage carries the whole decision.
-    const relevance = dense === undefined ? coverage - t.unknownWeight * unknown : dense + t.coverageWeight * coverage - t.unknownWeight * unknown;
-    const round = (x: number) => Math.round(x * 1000) / 1000;
-    signals = { coverage: round(coverage), unknown: round(unknown), relevance: round(relevance), ...(dense !== undefined ? { dense: round(dense) } : {}) };
-    if (relevance < (dense === undefined ? t.minLexicalRelevance : t.minRelevance)) return abstain('现有文件中没有找到回答这个问题的条目。');
+    // Stage: decide. Places and years chose the documents above; the topic is what remains.
+    const topic = expanded.replace(SCOPE_WORDS, ' ');
+    if (contentBigrams(topic).length === 0 && writtenInChinese(question)) return abstain('这个问题不涉及现有政策文件的内容。');
+    const decision = this.signals(topic, top, candidates, Math.max(1, scope.groups.length), mode);
+    const model = this.tuning.decision?.[mode === 'lexical' ? 'lexical' : 'hybrid'];
+    const p = model ? answerProbability(model, decision) : 1;
+    const tier = model ? tierOf(model, p) : 'high';
+    signals = { ...roundSignals(decision), p: round(p), tier };
+    if (!writtenInChinese(question) && tier !== 'high') return abstain(ASK_IN_CHINESE);
+    if (tier === 'decline') return abstain('现有文件中没有找到回答这个问题的条目。');
 
+    // Stage: cite. Each named scope keeps its best passage, so a cross-document answer can cite both.
     const citations = candidates.slice(0, k).map((r) => corpus.citation(r.id, r.score));
-    // Each named scope keeps its best passage among the results, so a cross-document answer can cite both.
     for (const group of scope.groups.length > 1 ? scope.groups : []) {
       const docOf = (id: string) => corpus.passage(id)!.docId;
       if (citations.some((c) => group.includes(docOf(c.id)))) continue;
       const best = candidates.find((r) => group.includes(docOf(r.id)));
       if (best) citations.push(corpus.citation(best.id, best.score));
     }
-    return { question, abstained: false, citations, nearest: [], signals, ...(scope.groups.length > 1 ? { scopeGroups: scope.groups } : {}) };
+    const matchedSentences = Object.fromEntries(candidates.slice(0, k).flatMap((r) => (r.sentenceId ? [[r.id, r.sentenceId]] : [])));
+    return {
+      question,
+      abstained: false,
+      confidence: tier,
+      citations,
+      nearest: [],
+      signals,
+      matchedSentences,
+      ...(scope.groups.length > 1 ? { scopeGroups: scope.groups } : {}),
+    };
+  }
+
+  /** The signals the decision model reads, for the best point (and, across named scopes, the best of each). */
+  private signals(topic: string, top: RankedPoint, candidates: RankedPoint[], scopes: number, mode: RetrievalMode): DecisionSignals {
+    const grams = contentBigrams(topic);
+    const weights = grams.map((g) => this.idf(g));
+    const total = weights.reduce((a, b) => a + b, 0) || 1;
+    // A question about two scopes (长宁和普陀) is covered by the best passage of each.
+    const topText = candidates.slice(0, scopes).map((r) => this.normalizedText.get(r.id)!).join('\n');
+    const coverage = grams.reduce((s, g, i) => s + (topText.includes(g) ? weights[i]! : 0), 0) / total;
+    // An everyday word with a document term (发烧 -> 发热) is not unknown.
+    const terms = topicTerms(topic);
+    const unknown = terms.length === 0 ? 0 : terms.filter((t) => !this.corpusText.includes(t) && documentTermsFor(t).length === 0).length / terms.length;
+    const margin = top.score - (candidates[1]?.score ?? 0);
+    return { coverage, unknown, margin, ...(mode !== 'lexical' ? { point: top.point ?? 0, sentence: top.sentence ?? top.point ?? 0 } : {}) };
   }
 
   /** Inverse document frequency of a token; unseen tokens weigh the most. */
@@ -184,37 +221,43 @@ export class HybridRetriever {
     return Math.log(1 + n / (1 + this.deps.bm25.documentFrequency(token)));
   }
 
-  /** Fused ranking; `score` is scaled to 0..1 (1 = first in every list). */
-  private async rank(
-    question: string,
-    mode: RetrievalMode,
-    n: number,
-    restrictTo: string[],
-    vector: Promise<number[]> | undefined,
-  ): Promise<Array<{ id: string; score: number; dense?: number }>> {
-    const { corpus, bm25, vectors } = this.deps;
+  /** Stage: candidates and fusion. BM25 ∥ HNSW over points and over sentences; `score` is 0..1. */
+  private async rank(question: string, mode: RetrievalMode, n: number, restrictTo: string[], vector: Promise<number[]> | undefined): Promise<RankedPoint[]> {
+    const { corpus, bm25, vectors, sentenceVectors } = this.deps;
     const pool = restrictTo.length > 0 ? n * 4 : n;
     const keep = (id: string) => restrictTo.length === 0 || restrictTo.includes(corpus.passage(id)!.docId);
     const lexicalHits = mode !== 'dense' ? bm25.search(question, pool).filter((h) => keep(h.id)) : [];
-    const rankings = [];
-    let denseHits: Array<{ id: string; score: number }> = [];
+    const points = new Map<string, number>();
+    const sentences = new Map<string, { id: string; score: number }>();
     if (mode !== 'lexical') {
       if (!vector || !vectors) throw new Error(`retrieval mode ${mode} needs an embedder and a vector index`);
-      denseHits = (await vectors.search(await vector, pool)).filter((h) => keep(h.id));
-      rankings.push({ hits: denseHits, weight: this.tuning.denseWeight });
+      const v = await vector;
+      for (const h of await vectors.search(v, pool)) if (keep(h.id)) points.set(h.id, h.score);
+      for (const h of sentenceVectors ? await sentenceVectors.search(v, pool * 4) : []) {
+        const id = passageOfSentence(h.id);
+        if (keep(id) && !sentences.has(id)) sentences.set(id, { id: h.id, score: h.score });
+      }
     }
-    if (mode !== 'dense') rankings.push({ hits: lexicalHits, weight: this.tuning.lexicalWeight });
-    const dense = new Map(denseHits.map((h) => [h.id, h.score]));
-    if (this.tuning.fusion === 'score' && rankings.length === 2) {
-      return fuseScores(denseHits, rankings[1]!.hits as Array<{ id: string; score: number }>, this.tuning.lexicalShare)
-        .slice(0, n)
-        .map((r) => ({ ...r, ...(dense.has(r.id) ? { dense: dense.get(r.id)! } : {}) }));
-    }
-    const max = rankings.reduce((s, r) => s + r.weight / (this.tuning.rrfK + 1), 0);
-    return fuseRankings(rankings, this.tuning.rrfK)
+    // A point seen by one list only gets the other list's lowest score.
+    const floor = (xs: Iterable<number>) => Math.min(...xs);
+    const pointFloor = points.size > 0 ? floor(points.values()) : 0;
+    const sentenceFloor = sentences.size > 0 ? floor([...sentences.values()].map((s) => s.score)) : pointFloor;
+    const w = sentences.size > 0 ? this.tuning.sentenceWeight : 0;
+    const denseHits = [...new Set([...points.keys(), ...sentences.keys()])]
+      .map((id) => ({ id, score: (1 - w) * (points.get(id) ?? pointFloor) + w * (sentences.get(id)?.score ?? sentenceFloor) }))
+      .sort((a, b) => b.score - a.score);
+    const share = mode === 'dense' ? 0 : mode === 'lexical' ? 1 : this.tuning.lexicalShare;
+    return fuseScores(denseHits, lexicalHits, share)
       .slice(0, n)
-      .map((r) => ({ id: r.id, score: Math.round((r.score / max) * 1000) / 1000, ...(dense.has(r.id) ? { dense: dense.get(r.id)! } : {}) }));
+      .map((r) => {
+        const s = sentences.get(r.id);
+        return { ...r, ...(points.has(r.id) ? { point: points.get(r.id)! } : {}), ...(s ? { sentence: s.score, sentenceId: s.id } : {}) };
+      });
   }
+}
+
+function roundSignals(s: DecisionSignals): DecisionSignals {
+  return Object.fromEntries(Object.entries(s).map(([k, v]) => [k, round(v as number)])) as unknown as DecisionSignals;
 }
 
 export type { Citation };

@@ -64,18 +64,3 @@ export function topicTerms(text: string): string[] {
   }
   return [...terms];
 }
-
-/** Abbreviations staff use for terms the documents spell out. */
-const ABBREVIATIONS: ReadonlyArray<[RegExp, string]> = [
-  [/三甲/, '三级甲等'],
-  [/二甲/, '二级甲等'],
-  [/ICU/i, '重症监护'],
-  [/家医/, '家庭医生'],
-  [/疾控中心/, '疾病预防控制'],
-];
-
-/** The question with the full forms of its abbreviations appended (三甲 -> 三级甲等). */
-export function expandAbbreviations(question: string): string {
-  const extra = ABBREVIATIONS.filter(([short, full]) => short.test(question) && !question.includes(full)).map(([, full]) => full);
-  return extra.length > 0 ? `${question} ${extra.join(' ')}` : question;
-}

@@ -2,12 +2,15 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { IndexMismatchError } from '../core/errors.js';
-import type { Embedder, PolicyDocument } from '../core/types.js';
+import { NoDocumentsError } from '../ingest/no-documents-error.js';
+import type { Embedder } from '../core/types.js';
 import { CHUNKER_VERSION } from '../ingest/chunk-document.js';
 import { diffCorpus, type CorpusChanges } from '../ingest/diff-corpus.js';
-import { parseDocument } from '../ingest/parse-document.js';
+import type { SourceProblem } from '../ingest/parse-corpus.js';
+import { listSourceFiles, readCorpus } from '../ingest/read-corpus.node.js';
 import { relateDocuments } from '../ingest/relate-documents.js';
 import { Corpus, searchText, type CorpusData } from '../retrieval/corpus.js';
+import { sentenceUnits } from '../retrieval/sentence-units.js';
 import { HnswIndex } from './hnsw-index.node.js';
 import { checkManifest, MANIFEST_FORMAT, type IndexManifest } from './manifest.js';
 
@@ -15,24 +18,24 @@ const sha256 = (data: string | Buffer) => createHash('sha256').update(data).dige
 
 export interface SeedFile {
   fileName: string;
+  /** Plain text of the file whatever its format (see readSource); empty when it cannot be read. */
   raw: string;
   contentHash: string;
+  /** Why the file cannot be read, when it cannot. */
+  unreadable?: string;
 }
 
-/** Reads every `.txt` in the seeds folder, sorted by name. */
-export function readSeeds(seedsDir: string): SeedFile[] {
-  if (!existsSync(seedsDir)) throw new IndexMismatchError(`The seeds folder ${seedsDir} does not exist.`, 'cp ../shared/seeds/*.txt seeds/');
-  return readdirSync(seedsDir)
-    .filter((f) => f.endsWith('.txt'))
-    .sort()
-    .map((fileName) => {
-      const bytes = readFileSync(join(seedsDir, fileName));
-      return { fileName, raw: bytes.toString('utf8'), contentHash: sha256(bytes) };
-    });
+/** Every source file in the seeds folder (.txt, .pdf, .docx, .html; see listSourceFiles) as plain text, sorted by name. */
+export async function readSeeds(seedsDir: string): Promise<SeedFile[]> {
+  const { files, texts, problems } = await readCorpus(seedsDir);
+  return files.map(({ fileName, contentHash }) => {
+    const text = texts.get(fileName);
+    return text ? { fileName, raw: text.text, contentHash } : { fileName, raw: '', contentHash, unreadable: problems.find((p) => p.fileName === fileName)?.reason ?? 'unreadable' };
+  });
 }
 
 /** One hash over all seed files, to tell whether an index is stale. */
-export function corpusHash(seeds: readonly SeedFile[]): string {
+export function corpusHash(seeds: readonly Pick<SeedFile, 'fileName' | 'contentHash'>[]): string {
   return sha256(seeds.map((s) => `${s.fileName}\0${s.contentHash}`).join('\n'));
 }
 
@@ -52,6 +55,8 @@ export interface BuildResult {
   embedded: number;
   reused: number;
   buildDir: string;
+  /** Files refused (errors) or read with a caveat (warnings); the others were indexed. */
+  problems: SourceProblem[];
 }
 
 interface StoredVectors {
@@ -83,15 +88,12 @@ export async function buildIndex(options: {
   now?: () => Date;
 }): Promise<BuildResult> {
   const { seedsDir, indexDir, embedder, onProgress } = options;
-  const seeds = readSeeds(seedsDir);
-  const documents: PolicyDocument[] = [];
-  const passages: CorpusData['passages'] = [];
-  seeds.forEach((seed, i) => {
-    const parsed = parseDocument(seed.fileName, seed.raw);
-    documents.push({ ...parsed.document, contentHash: seed.contentHash });
-    passages.push(...parsed.passages);
-    onProgress?.({ phase: 'parse', done: i + 1, total: seeds.length });
-  });
+  const previousDir = currentBuildDir(indexDir);
+  const previous = previousDir ? (JSON.parse(readFileSync(join(previousDir, 'corpus.json'), 'utf8')) as CorpusData) : undefined;
+  // Each file on its own: a refused file is reported, and its previously indexed version kept.
+  const seeds = await readCorpus(seedsDir, { ...(previous ? { previous } : {}), onFile: (done, total) => onProgress?.({ phase: 'parse', done, total }) });
+  const { documents, passages, problems } = seeds;
+  if (documents.length === 0) throw new NoDocumentsError(seedsDir, problems);
   const ids = new Set<string>();
   for (const p of passages) {
     if (ids.has(p.id)) throw new Error(`duplicate passage id ${p.id}`);
@@ -100,15 +102,15 @@ export async function buildIndex(options: {
   const next: CorpusData = { documents: relateDocuments(documents), passages };
   const corpus = new Corpus(next);
 
-  const previousDir = currentBuildDir(indexDir);
-  const previous = previousDir ? (JSON.parse(readFileSync(join(previousDir, 'corpus.json'), 'utf8')) as CorpusData) : undefined;
   const previousManifest = previousDir ? (JSON.parse(readFileSync(join(previousDir, 'manifest.json'), 'utf8')) as IndexManifest) : undefined;
   const cache: StoredVectors =
     previousDir && previousManifest?.model.sha256 === embedder.modelHash && previousManifest.model.id === embedder.modelId
       ? (JSON.parse(readFileSync(join(previousDir, 'vectors.json'), 'utf8')) as StoredVectors)
       : {};
 
-  const texts = passages.map((p) => searchText(p, corpus.document(p.docId)));
+  // Whole points and their sentences share one vector cache: small pieces to match, the point to cite.
+  const sentences = passages.flatMap(sentenceUnits);
+  const texts = [...passages.map((p) => searchText(p, corpus.document(p.docId))), ...sentences.map((s) => s.text)];
   const hashes = texts.map((t) => sha256(t));
   const missing = [...new Set(hashes.filter((h) => !cache[h]))];
   const byHash = new Map(hashes.map((h, i) => [h, texts[i]!]));
@@ -130,8 +132,9 @@ export async function buildIndex(options: {
     dimensions: embedder.dimensions,
     space: 'cosine',
     chunkerVersion: CHUNKER_VERSION,
-    corpusHash: corpusHash(seeds),
+    corpusHash: corpusHash(seeds.files),
     passageCount: passages.length,
+    sentenceCount: sentences.length,
     builtAt,
     documents: documents.map((d) => ({ id: d.id, sourceFile: d.sourceFile, contentHash: d.contentHash })),
   };
@@ -144,6 +147,9 @@ export async function buildIndex(options: {
   try {
     const hnsw = await HnswIndex.build(passages.map((p, i) => ({ id: p.id, vector: decode(vectors[hashes[i]!]!) })), embedder.dimensions);
     await hnsw.save(join(staging, 'hnsw'));
+    const offset = passages.length;
+    const sentenceHnsw = await HnswIndex.build(sentences.map((s, i) => ({ id: s.id, vector: decode(vectors[hashes[offset + i]!]!) })), embedder.dimensions);
+    await sentenceHnsw.save(join(staging, 'hnsw-sentences'));
     writeFileSync(join(staging, 'corpus.json'), JSON.stringify(next));
     writeFileSync(join(staging, 'vectors.json'), JSON.stringify(vectors));
     writeFileSync(join(staging, 'passage-vectors.json'), JSON.stringify(Object.fromEntries(passages.map((p, i) => [p.id, hashes[i]]))));
@@ -159,13 +165,15 @@ export async function buildIndex(options: {
   for (const old of readdirSync(join(indexDir, 'builds'))) {
     if (`builds/${old}` !== name) rmSync(join(indexDir, 'builds', old), { recursive: true, force: true });
   }
-  return { manifest, changes: diffCorpus(previous, next), embedded: missing.length, reused: hashes.length - missing.length, buildDir };
+  return { manifest, changes: diffCorpus(previous, next), embedded: missing.length, reused: new Set(hashes).size - missing.length, buildDir, problems };
 }
 
 export interface LoadedIndex {
   manifest: IndexManifest;
   corpus: Corpus;
   vectors: HnswIndex;
+  /** One vector per sentence of each passage (ids `passageId@n`, see sentenceUnits). */
+  sentenceVectors: HnswIndex;
   /** Passage id -> stored vector, for portable exports (Worker build). */
   passageVector(id: string): number[] | undefined;
 }
@@ -178,11 +186,16 @@ export async function loadIndex(indexDir: string, expected: { modelId: string; m
   const corpus = new Corpus(JSON.parse(readFileSync(join(dir, 'corpus.json'), 'utf8')) as CorpusData);
   const vectors = await HnswIndex.load(join(dir, 'hnsw'), manifest.dimensions);
   if (vectors.size !== manifest.passageCount) throw new IndexMismatchError(`The HNSW index holds ${vectors.size} vectors; the manifest says ${manifest.passageCount}.`);
+  const sentenceVectors = await HnswIndex.load(join(dir, 'hnsw-sentences'), manifest.dimensions);
+  if (sentenceVectors.size !== manifest.sentenceCount) {
+    throw new IndexMismatchError(`The sentence index holds ${sentenceVectors.size} vectors; the manifest says ${manifest.sentenceCount}.`);
+  }
   let stored: { vectors: StoredVectors; map: Record<string, string> } | undefined;
   return {
     manifest,
     corpus,
     vectors,
+    sentenceVectors,
     passageVector(id) {
       stored ??= {
         vectors: JSON.parse(readFileSync(join(dir, 'vectors.json'), 'utf8')) as StoredVectors,
@@ -199,8 +212,9 @@ export function staleReason(indexDir: string, seedsDir: string, expected: { mode
   const dir = currentBuildDir(indexDir);
   if (!dir) return `no index in ${indexDir}`;
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as IndexManifest;
+  if (manifest.format !== MANIFEST_FORMAT) return `index format ${manifest.format} -> ${MANIFEST_FORMAT}`;
   if (manifest.chunkerVersion !== CHUNKER_VERSION) return `chunker version ${manifest.chunkerVersion} -> ${CHUNKER_VERSION}`;
   if (manifest.model.id !== expected.modelId || manifest.model.sha256 !== expected.modelSha256) return 'the embedding model changed';
-  if (manifest.corpusHash !== corpusHash(readSeeds(seedsDir))) return `the documents in ${seedsDir} changed`;
+  if (manifest.corpusHash !== corpusHash(listSourceFiles(seedsDir).files)) return `the documents in ${seedsDir} changed`;
   return undefined;
 }

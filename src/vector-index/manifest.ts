@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { IndexMismatchError } from '../core/errors.js';
 
-export const MANIFEST_FORMAT = 1;
+/** 2: adds the sentence index (`hnsw-sentences`, `sentenceCount`). */
+export const MANIFEST_FORMAT = 2;
 
 /** What a built index records about how it was built; loaders refuse an index that does not match. */
 export const manifestSchema = z.object({
@@ -12,6 +13,7 @@ export const manifestSchema = z.object({
   chunkerVersion: z.number().int(),
   corpusHash: z.string(),
   passageCount: z.number().int().nonnegative(),
+  sentenceCount: z.number().int().nonnegative(),
   builtAt: z.string(),
   documents: z.array(z.object({ id: z.string(), sourceFile: z.string(), contentHash: z.string() })),
 });

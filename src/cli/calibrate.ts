@@ -1,0 +1,138 @@
+/**
+ * `npm run calibrate`: chooses the fusion weights and fits the decision to answer, on the eval's
+ * dev split only (the held-out split gates and is never read here), and writes them to
+ * src/retrieval/data/retrieval-calibration.json.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { createPipeline } from '../answer/create-pipeline.js';
+import type { Turn } from '../answer/types.js';
+import { parseConfig } from '../core/config.js';
+import { loadSuite, suiteSchema, type SuiteCase } from '../eval/load-suite.js';
+import { resolveGold } from '../eval/resolve-gold.js';
+import { toTurn } from '../eval/run-eval.js';
+import { withQueryCache } from '../embeddings/query-cache.js';
+import { fitLogistic, answerProbability, type DecisionFile, type DecisionModel, type DecisionSignals } from '../retrieval/decision-model.js';
+import { DEFAULT_TUNING, type RetrievalMode, type RetrievalTuning } from '../retrieval/hybrid-retriever.js';
+import { loadRuntime, type Runtime } from './load-runtime.node.js';
+
+const OUT = 'src/retrieval/data/retrieval-calibration.json';
+const FEATURES: Record<'hybrid' | 'lexical', DecisionModel['features']> = {
+  hybrid: ['sentence', 'point', 'coverage', 'unknown', 'margin'],
+  lexical: ['coverage', 'unknown', 'margin'],
+};
+/** Share of answerable dev questions (first point right) the low threshold may decline. */
+const MAX_DECLINED = 0.02;
+/** Precision the high tier must reach on the dev split. */
+const HIGH_PRECISION = 0.9;
+
+interface Row {
+  c: SuiteCase;
+  signals?: DecisionSignals;
+  /** 1: answerable and the first ranked point is a gold point. */
+  label: 0 | 1;
+}
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({ options: { suite: { type: 'string', default: 'evals/suite.json' }, out: { type: 'string', default: OUT } } });
+  const config = parseConfig(process.env);
+  const dev = loadSuite(suiteSchema.parse(JSON.parse(readFileSync(values.suite, 'utf8'))), (p) => readFileSync(p, 'utf8')).filter((c) => c.split === 'dev');
+  const runtime = await loadRuntime({ modelDir: config.MODEL_DIR, indexDir: config.INDEX_DIR, seedsDir: config.SEEDS_DIR });
+  const embedder = withQueryCache(runtime.embedder, { maxEntries: 10_000 });
+  const parts = { corpus: runtime.corpus, bm25: runtime.bm25, embedder, vectors: runtime.index.vectors, sentenceVectors: runtime.index.sentenceVectors };
+  console.error(`calibrate: ${dev.length} dev cases from ${values.suite}`);
+
+  // 1. Fusion weights: the grid point with the best mean reciprocal rank of the gold point.
+  let best = { lexicalShare: DEFAULT_TUNING.lexicalShare, sentenceWeight: DEFAULT_TUNING.sentenceWeight, mrr: -1 };
+  for (const lexicalShare of [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9]) {
+    for (const sentenceWeight of [0, 0.25, 0.5, 0.6, 0.75, 1]) {
+      const rows = await collect(runtime, parts, dev, 'hybrid', { ...DEFAULT_TUNING, lexicalShare, sentenceWeight });
+      const mrr = rows.reduce((s, r) => s + r.rr, 0) / rows.length;
+      if (mrr > best.mrr + 1e-9) best = { lexicalShare, sentenceWeight, mrr };
+    }
+  }
+  console.error(`fusion: lexicalShare ${best.lexicalShare}, sentenceWeight ${best.sentenceWeight} (dev MRR ${best.mrr.toFixed(3)})`);
+  const fusion = { lexicalShare: best.lexicalShare, sentenceWeight: best.sentenceWeight };
+
+  // 2. Decision models per mode, on the signals of the first ranked point.
+  const models = {} as DecisionFile['models'];
+  const report: Record<string, unknown> = { fusionMrr: round(best.mrr) };
+  for (const mode of ['hybrid', 'lexical'] as const) {
+    const rows = (await collect(runtime, parts, dev, mode, { ...DEFAULT_TUNING, ...fusion })).filter((r): r is Row & { rr: number; signals: DecisionSignals } => r.signals !== undefined);
+    const fitted = fitLogistic(FEATURES[mode], rows);
+    const scored = rows.map((r) => ({ ...r, p: answerProbability({ ...fitted, thresholds: { low: 0, high: 0 } }, r.signals) }));
+    const thresholds = chooseThresholds(scored);
+    models[mode] = { ...fitted, thresholds };
+    const tier = (p: number) => (p >= thresholds.high ? 'high' : p >= thresholds.low ? 'low' : 'decline');
+    const positives = scored.filter((r) => r.label === 1);
+    const ooc = scored.filter((r) => r.c.abstain);
+    report[mode] = {
+      rows: scored.length,
+      positives: positives.length,
+      declinedPositives: positives.filter((r) => tier(r.p) === 'decline').length,
+      highPrecision: round(scored.filter((r) => tier(r.p) === 'high').reduce((s, r, _, a) => s + r.label / a.length, 0)),
+      outOfCorpusHigh: ooc.filter((r) => tier(r.p) === 'high').length,
+      outOfCorpus: ooc.length,
+    };
+    console.error(`${mode}: ${JSON.stringify(models[mode])}\n  dev: ${JSON.stringify(report[mode])}`);
+  }
+
+  const file: DecisionFile = {
+    fittedAt: new Date().toISOString(),
+    embeddingModel: runtime.embedder.modelId,
+    fittedOn: `${values.suite}, dev split (${dev.length} cases)`,
+    fusion,
+    models,
+    dev: report,
+  };
+  writeFileSync(values.out, `${JSON.stringify(file, null, 2)}\n`);
+  console.log(`calibrate: wrote ${values.out}; run \`npm run eval\` to see the held-out figures`);
+  await runtime.close();
+  return 0;
+}
+
+/**
+ * Low: the highest threshold that declines at most MAX_DECLINED of the dev questions whose first
+ * point is right. High: the lowest threshold above every out-of-corpus dev question at which the
+ * answers given with confidence are right at least HIGH_PRECISION of the time.
+ */
+export function chooseThresholds(rows: ReadonlyArray<{ p: number; label: 0 | 1; c: { abstain: boolean } }>): { low: number; high: number } {
+  const positives = rows.filter((r) => r.label === 1).map((r) => r.p).sort((a, b) => a - b);
+  const low = positives[Math.floor(positives.length * MAX_DECLINED)] ?? 0;
+  const oocMax = Math.max(0, ...rows.filter((r) => r.c.abstain).map((r) => r.p));
+  const candidates = [...new Set(rows.map((r) => r.p))].filter((p) => p > oocMax).sort((a, b) => a - b);
+  const high = candidates.find((t) => {
+    const above = rows.filter((r) => r.p >= t);
+    return above.length > 0 && above.filter((r) => r.label === 1).length / above.length >= HIGH_PRECISION;
+  }) ?? 1;
+  const r = (x: number) => Math.floor(x * 1e4) / 1e4;
+  return { low: Math.min(r(low), r(high)), high: r(high) };
+}
+
+/** Runs each dev case (follow-ups after their history) and reads the first ranked point and its signals. */
+async function collect(runtime: Runtime, parts: Parameters<typeof createPipeline>[0], cases: readonly SuiteCase[], mode: RetrievalMode, tuning: RetrievalTuning) {
+  const { answerer } = createPipeline({ ...parts, tuning: { ...tuning, decision: undefined }, mode });
+  const rows: Array<Row & { rr: number }> = [];
+  for (const c of cases) {
+    const history: Turn[] = [];
+    for (const turn of c.history ?? []) history.push(toTurn(await answerer.answer(turn.question, { history: [...history] })));
+    const answer = await answerer.answer(c.question, { history });
+    const gold = new Set(resolveGold(c, runtime.corpus).pointIds.flat());
+    const points = [...new Set(answer.retrievedIds.map((id) => runtime.corpus.passage(id)?.pointId ?? id))];
+    const at = points.findIndex((id) => gold.has(id));
+    const label = !c.abstain && at === 0 ? 1 : 0;
+    const { p: _p, tier: _t, ...signals } = answer.signals ?? ({} as NonNullable<typeof answer.signals>);
+    rows.push({ c, label, rr: c.abstain || at < 0 ? 0 : 1 / (at + 1), ...(answer.signals ? { signals } : {}) });
+  }
+  return rows;
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+main().then(
+  (code) => process.exit(code),
+  (error: Error) => {
+    console.error(`calibrate: ${error.message}`);
+    process.exit(2);
+  },
+);

@@ -1,0 +1,105 @@
+import { z } from 'zod';
+
+/** What the decision to answer looks at, all computed from the best-ranked point. */
+export interface DecisionSignals {
+  /** Cosine of the question and the point's best-matching sentence (dense modes). */
+  sentence?: number;
+  /** Cosine of the question and the whole point (dense modes). */
+  point?: number;
+  /** IDF-weighted share of the question's topic bigrams (everyday words mapped) found in the point. */
+  coverage: number;
+  /** Share of the question's words found nowhere in the corpus. */
+  unknown: number;
+  /** Fused score of the first point minus the second's (0..1). */
+  margin: number;
+}
+
+export type Tier = 'high' | 'low' | 'decline';
+
+const modelSchema = z.object({
+  features: z.array(z.enum(['sentence', 'point', 'coverage', 'unknown', 'margin'])).min(1),
+  mean: z.array(z.number()),
+  scale: z.array(z.number()),
+  weights: z.array(z.number()),
+  bias: z.number(),
+  /** p ≥ high: answer; low ≤ p < high: offer the nearest sentence as possibly relevant; below: decline. */
+  thresholds: z.object({ low: z.number(), high: z.number() }),
+});
+
+/** A logistic model over the signals, fitted by `npm run calibrate` on the dev split. */
+export type DecisionModel = z.infer<typeof modelSchema>;
+
+/** The file `npm run calibrate` writes: one model per retrieval mode, with how it was fitted. */
+export const decisionFileSchema = z.object({
+  fittedAt: z.string(),
+  embeddingModel: z.string(),
+  /** Cases the models were fitted on (the dev split only). */
+  fittedOn: z.string(),
+  /** Fusion weights chosen on the dev split (see RetrievalTuning). */
+  fusion: z.object({ lexicalShare: z.number().min(0).max(1), sentenceWeight: z.number().min(0).max(1) }),
+  models: z.object({ hybrid: modelSchema, lexical: modelSchema }),
+  /** What the fit measured on the dev split, for the record. */
+  dev: z.record(z.string(), z.unknown()).optional(),
+});
+
+export type DecisionFile = z.infer<typeof decisionFileSchema>;
+
+/** Parses a decision file, failing with the command that writes one. */
+export function parseDecisionFile(raw: unknown): DecisionFile {
+  const parsed = decisionFileSchema.safeParse(raw);
+  if (!parsed.success) throw new Error(`decision model unreadable (${parsed.error.issues[0]?.message}); run \`npm run calibrate\``);
+  for (const m of Object.values(parsed.data.models)) {
+    const n = m.features.length;
+    if (m.mean.length !== n || m.scale.length !== n || m.weights.length !== n) throw new Error('decision model: features, mean, scale and weights differ in length; run `npm run calibrate`');
+  }
+  return parsed.data;
+}
+
+const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
+
+/** The model's probability that the first point answers the question. */
+export function answerProbability(model: DecisionModel, signals: DecisionSignals): number {
+  let z = model.bias;
+  model.features.forEach((f, i) => {
+    const x = signals[f] ?? model.mean[i]!;
+    z += model.weights[i]! * ((x - model.mean[i]!) / model.scale[i]!);
+  });
+  return sigmoid(z);
+}
+
+/** The tier for a probability. */
+export function tierOf(model: DecisionModel, p: number): Tier {
+  return p >= model.thresholds.high ? 'high' : p >= model.thresholds.low ? 'low' : 'decline';
+}
+
+/**
+ * Fits a logistic regression (standardised features, L2 penalty, full-batch gradient descent):
+ * small and deterministic, so a calibration run always gives the same model for the same data.
+ */
+export function fitLogistic(
+  features: DecisionModel['features'],
+  rows: ReadonlyArray<{ signals: DecisionSignals; label: 0 | 1 }>,
+  options: { l2?: number; steps?: number; rate?: number } = {},
+): Omit<DecisionModel, 'thresholds'> {
+  const { l2 = 0.01, steps = 4000, rate = 0.5 } = options;
+  const raw = rows.map((r) => features.map((f) => r.signals[f] ?? 0));
+  const mean = features.map((_, j) => raw.reduce((s, x) => s + x[j]!, 0) / raw.length);
+  const scale = features.map((_, j) => Math.sqrt(raw.reduce((s, x) => s + (x[j]! - mean[j]!) ** 2, 0) / raw.length) || 1);
+  const X = raw.map((x) => x.map((v, j) => (v - mean[j]!) / scale[j]!));
+  const y = rows.map((r) => r.label);
+  const w = features.map(() => 0);
+  let b = 0;
+  for (let step = 0; step < steps; step++) {
+    const gw = w.map(() => 0);
+    let gb = 0;
+    X.forEach((x, i) => {
+      const err = sigmoid(b + x.reduce((s, v, j) => s + v * w[j]!, 0)) - y[i]!;
+      x.forEach((v, j) => (gw[j]! += err * v));
+      gb += err;
+    });
+    w.forEach((_, j) => (w[j]! -= rate * (gw[j]! / X.length + l2 * w[j]!)));
+    b -= rate * (gb / X.length);
+  }
+  const round = (x: number) => Math.round(x * 1e6) / 1e6;
+  return { features, mean: mean.map(round), scale: scale.map(round), weights: w.map(round), bias: round(b) };
+}
