@@ -2,6 +2,7 @@ import type { Answer, Answerer } from '../answer/types.js';
 import type { Config } from '../core/config.js';
 import type { Corpus } from '../retrieval/corpus.js';
 import type { FeedbackStore } from './feedback/feedback-store.js';
+import type { ApiKeyOptions } from './middleware/api-key/index.js';
 
 /** Structured logger: one JSON object per call. The Node server writes lines to stdout; tests collect them. */
 export interface Logger {
@@ -15,7 +16,7 @@ export interface Readiness {
 }
 
 /** The settings the HTTP layer reads; the parsed `Config` satisfies it. */
-export type HttpConfig = Pick<Config, 'API_KEYS' | 'ALLOWED_ORIGINS' | 'RATE_LIMIT_PER_MINUTE' | 'LOG_QUESTIONS'>;
+export type HttpConfig = Pick<Config, 'API_KEYS' | 'ALLOWED_ORIGINS' | 'RATE_LIMIT_PER_MINUTE' | 'LOG_QUESTIONS'> & Partial<Pick<Config, 'TRUST_PROXY'>>;
 
 /** Everything `createApp` needs, passed in once: the Node server, the Worker and tests assemble it differently. */
 export interface AppDeps {
@@ -34,6 +35,8 @@ export interface AppDeps {
   clientKey?: (request: Request, env: unknown) => string;
   /** Request ids for logs and the `X-Request-Id` header. */
   newId?: () => string;
+  /** How `/api/*` treats requests when API_KEYS is empty; absent: let them through (the Worker closes it). */
+  apiKeyOptions?: ApiKeyOptions;
 }
 
 /** Per-request values that middleware and handlers share (read back by the request log). */

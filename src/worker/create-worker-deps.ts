@@ -7,12 +7,15 @@ import type { FeedbackStore } from '../http/feedback/feedback-store.js';
 import { MemoryFeedbackStore } from '../http/feedback/memory-feedback-store.js';
 import { Bm25Index } from '../retrieval/bm25-index.js';
 import { Corpus } from '../retrieval/corpus.js';
+import { apiAccess } from './api-access.js';
+import { D1FeedbackStore } from './d1-feedback-store.js';
 import { FallbackAnswerer, type DensePath } from './fallback-answerer.js';
 import { RetrievalPath } from './retrieval-path.js';
 import { VectorizeIndex } from './vectorize-index.js';
 import type { WorkerData } from './worker-data.js';
 import { envStrings, type WorkerEnv } from './worker-env.js';
 import { WorkersAiEmbedder } from './workers-ai-embedder.js';
+import { parseWorkerSettings } from './worker-settings.js';
 import { withQueryCache } from '../embeddings/query-cache.js';
 
 export interface WorkerDepsOptions {
@@ -25,14 +28,25 @@ export interface WorkerDepsOptions {
 }
 
 /**
+ * bge-m3 answers on the Worker are decided with the thresholds fitted for the local bge-small-zh
+ * model: nothing yet shows they fit, so `/readyz` marks the hybrid path experimental.
+ */
+export const HYBRID_EXPERIMENTAL =
+  'experimental: answer/abstain thresholds are those fitted for bge-small-zh, not yet calibrated for @cf/baai/bge-m3';
+
+/**
  * Assembles `createApp`'s deps for a Worker: the bundled corpus and BM25 index, a hybrid path
  * over Workers AI + Vectorize when both bindings exist, and a lexical path that answers when
- * they are absent or failing. Checks the Vectorize manifest once before the first answer.
+ * they are absent, failing or slower than BINDING_TIMEOUT_MS. Checks the Vectorize manifest
+ * once before the first answer. `/api/*` is closed unless API_KEYS or PUBLIC_API is set
+ * (see api-access.ts); feedback goes to D1 when FEEDBACK_DB is bound.
  */
 export async function createWorkerDeps(options: WorkerDepsOptions): Promise<AppDeps> {
   const { data, env, logger } = options;
   const clock = options.clock ?? Date.now;
   const config = parseConfig(envStrings(env));
+  const settings = parseWorkerSettings(env);
+  const access = apiAccess({ keys: config.API_KEYS, publicApi: settings.PUBLIC_API });
   const corpus = new Corpus(data.corpus);
   const bm25 = new Bm25Index(data.bm25);
   // The same composer as on Node: the LLM (verified, falling back to extractive) when LLM_* is set.
@@ -46,7 +60,7 @@ export async function createWorkerDeps(options: WorkerDepsOptions): Promise<AppD
   const lexical = answererOf(createPipeline({ corpus, bm25 }));
 
   const missing = (['AI', 'VECTORIZE'] as const).filter((name) => !env[name]);
-  const dense = missing.length === 0 ? densePath(options, config.QUERY_CACHE_SIZE, corpus, bm25, answererOf) : undefined;
+  const dense = missing.length === 0 ? densePath(options, { queryCacheSize: config.QUERY_CACHE_SIZE, timeoutMs: settings.BINDING_TIMEOUT_MS }, corpus, bm25, answererOf) : undefined;
   const path = new RetrievalPath({
     denseConfigured: dense !== undefined,
     unconfiguredReason: missing.length === 2 ? 'the AI and VECTORIZE bindings are not configured' : `the ${missing.join('')} binding is not configured`,
@@ -62,14 +76,7 @@ export async function createWorkerDeps(options: WorkerDepsOptions): Promise<AppD
   // Settles hybrid or lexical now, so the first /readyz already tells the truth.
   await answerer.prepare();
 
-  // A Worker has no disk: feedback lives in this isolate's memory, and /readyz says so.
-  const memory = new MemoryFeedbackStore();
-  const feedback: FeedbackStore = {
-    append: (record) => memory.append(record),
-    list: () => memory.list(),
-    close: () => memory.close(),
-    health: () => ({ ok: true, detail: "kept in this isolate's memory only: not durable on Workers" }),
-  };
+  const feedback = env.FEEDBACK_DB ? new D1FeedbackStore(env.FEEDBACK_DB, { timeoutMs: settings.BINDING_TIMEOUT_MS }) : isolateMemoryStore();
 
   return {
     answerer,
@@ -78,7 +85,9 @@ export async function createWorkerDeps(options: WorkerDepsOptions): Promise<AppD
     readiness: () => ({
       ready: true,
       checks: {
-        retrieval: path.status(),
+        retrieval: dense ? { ...path.status(), calibration: HYBRID_EXPERIMENTAL } : path.status(),
+        access: access.describe(),
+        bindingTimeoutMs: settings.BINDING_TIMEOUT_MS,
         answering: llmConfigured(config) ? { mode: 'llm', model: config.LLM_MODEL, fallback: 'extractive' } : { mode: 'extractive' },
         corpus: { documents: corpus.documents.size, passages: corpus.passages.length, corpusHash: data.corpusHash, chunkerVersion: data.chunkerVersion },
       },
@@ -87,6 +96,18 @@ export async function createWorkerDeps(options: WorkerDepsOptions): Promise<AppD
     logger,
     clock,
     slack: async () => slackNotOnWorkers(),
+    apiKeyOptions: access.keyOptions,
+  };
+}
+
+/** Without a FEEDBACK_DB binding a Worker has nowhere durable to write: this isolate's memory, and /readyz says so. */
+function isolateMemoryStore(): FeedbackStore {
+  const memory = new MemoryFeedbackStore();
+  return {
+    append: (record) => memory.append(record),
+    list: () => memory.list(),
+    close: () => memory.close(),
+    health: () => ({ ok: true, detail: "no FEEDBACK_DB binding: kept in this isolate's memory only, not durable" }),
   };
 }
 
@@ -101,12 +122,18 @@ function slackNotOnWorkers(): Response {
   return Response.json({ error: { code: 'slack_disabled', message } }, { status: 404 });
 }
 
-function densePath(options: WorkerDepsOptions, queryCacheSize: number, corpus: Corpus, bm25: Bm25Index, answererOf: (p: Pipeline) => Answerer): DensePath {
+function densePath(
+  options: WorkerDepsOptions,
+  limits: { queryCacheSize: number; timeoutMs: number },
+  corpus: Corpus,
+  bm25: Bm25Index,
+  answererOf: (p: Pipeline) => Answerer,
+): DensePath {
   const { env, data } = options;
   const passageIds = new Map(Object.entries(data.vectorIds).map(([passageId, vectorId]) => [vectorId, passageId]));
-  const vectors = new VectorizeIndex(env.VECTORIZE!, { passageIds, corpusHash: data.corpusHash, chunkerVersion: data.chunkerVersion });
+  const vectors = new VectorizeIndex(env.VECTORIZE!, { passageIds, corpusHash: data.corpusHash, chunkerVersion: data.chunkerVersion, timeoutMs: limits.timeoutMs });
   // A repeated question in this isolate skips the Workers AI call (and its cost).
-  const embedder = withQueryCache(new WorkersAiEmbedder(env.AI!), { maxEntries: queryCacheSize });
+  const embedder = withQueryCache(new WorkersAiEmbedder(env.AI!, { timeoutMs: limits.timeoutMs }), { maxEntries: limits.queryCacheSize });
   const pipeline = createPipeline({ corpus, bm25, embedder, vectors });
   return { answerer: answererOf(pipeline), verify: async () => void (await vectors.verify()) };
 }

@@ -9,7 +9,9 @@ import {
   WORKERS_AI_EMBEDDING_DIMENSIONS,
   WORKERS_AI_EMBEDDING_MODEL,
 } from './vectorize-layout.js';
+import { withTimeout } from './with-timeout.js';
 import type { VectorizeBinding } from './worker-env.js';
+import { DEFAULT_BINDING_TIMEOUT_MS } from './worker-settings.js';
 
 const SYNC_FIX = 'npm run sync:vectorize';
 
@@ -32,6 +34,8 @@ export interface VectorizeIndexOptions {
   /** The corpus the Worker ships: the index must have been synced from the same one. */
   corpusHash: string;
   chunkerVersion: number;
+  /** How long one Vectorize call may take (BINDING_TIMEOUT_MS); a slower one is a `BindingError`. */
+  timeoutMs?: number;
 }
 
 /**
@@ -49,7 +53,7 @@ export class VectorizeIndex implements VectorIndex {
   async verify(): Promise<VectorizeManifest> {
     let records;
     try {
-      records = await this.binding.getByIds([MANIFEST_VECTOR_ID]);
+      records = await this.bounded(this.binding.getByIds([MANIFEST_VECTOR_ID]));
     } catch (error) {
       throw new BindingError('VECTORIZE', `reading the manifest failed: ${describeError(error)}`);
     }
@@ -84,7 +88,7 @@ export class VectorizeIndex implements VectorIndex {
   async search(vector: number[], k: number): Promise<Array<{ id: string; score: number }>> {
     let raw: unknown;
     try {
-      raw = await this.binding.query(vector, { topK: Math.min(k, VECTORIZE_MAX_TOP_K), namespace: PASSAGE_NAMESPACE, returnValues: false, returnMetadata: 'none' });
+      raw = await this.bounded(this.binding.query(vector, { topK: Math.min(k, VECTORIZE_MAX_TOP_K), namespace: PASSAGE_NAMESPACE, returnValues: false, returnMetadata: 'none' }));
     } catch (error) {
       throw new BindingError('VECTORIZE', `query failed: ${describeError(error)}`);
     }
@@ -96,5 +100,10 @@ export class VectorizeIndex implements VectorIndex {
       if (id) hits.push({ id, score: match.score });
     }
     return hits;
+  }
+
+  private bounded<T>(call: Promise<T>): Promise<T> {
+    const ms = this.options.timeoutMs ?? DEFAULT_BINDING_TIMEOUT_MS;
+    return withTimeout(call, ms, () => new Error(`timed out after ${ms} ms`));
   }
 }

@@ -37,23 +37,55 @@ export async function buildWorkerData(corpus: Corpus, meta: Pick<WorkerData, 'co
     seen.set(id, p.id);
     vectorIds[p.id] = id;
   }
-  return { format: WORKER_DATA_FORMAT, ...meta, corpus: corpus.data, bm25: buildLexicalIndex(corpus).data, vectorIds };
+  const data: WorkerData = { format: WORKER_DATA_FORMAT, ...meta, corpus: corpus.data, bm25: buildLexicalIndex(corpus).data, vectorIds };
+  validateWorkerData(data);
+  return data;
 }
 
-// The bundle is our own build output, so only its envelope is checked, not every passage:
-// that keeps a Worker's first request cheap while still catching a stale or foreign bundle.
-const envelope = z.object({
+const bundleSchema = z.object({
   format: z.literal(WORKER_DATA_FORMAT),
   corpusHash: z.string(),
   chunkerVersion: z.number().int(),
   source: z.enum(['index', 'seeds']),
-  corpus: z.object({ documents: z.array(z.object({ id: z.string() }).passthrough()), passages: z.array(z.object({ id: z.string() }).passthrough()) }),
-  bm25: z.object({ ids: z.array(z.string()), lengths: z.array(z.number()), avgLength: z.number(), postings: z.record(z.string(), z.array(z.number())) }),
+  corpus: z.object({ documents: z.array(z.object({ id: z.string() }).passthrough()), passages: z.array(z.object({ id: z.string(), docId: z.string(), text: z.string() }).passthrough()) }),
+  bm25: z.object({ ids: z.array(z.string()), lengths: z.array(z.number()), avgLength: z.number(), postings: z.record(z.string(), z.array(z.number().int())) }),
   vectorIds: z.record(z.string(), z.string()),
   prompts: z.object({ system: z.string(), user: z.string() }),
 });
 
-/** Parses the bundled JSON text; a bundle from another build format or a torn one is refused. */
+/**
+ * Checks a bundle in full: every field's type, and every BM25 posting (document index in range,
+ * positive term frequency). Costs tens of ms of CPU, so it runs when the bundle is built
+ * (`buildWorkerData`), never in a Worker isolate; `parseWorkerData` only checks the envelope.
+ */
+export function validateWorkerData(data: unknown): asserts data is WorkerData {
+  const parsed = bundleSchema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new Error(`Worker data bundle is malformed at ${issue.path.join('.')}: ${issue.message}`);
+  }
+  const { corpus, bm25 } = parsed.data;
+  const n = corpus.passages.length;
+  if (bm25.ids.length !== n || bm25.lengths.length !== n) throw new Error(`Worker data bundle: ${n} passages but BM25 over ${bm25.ids.length} ids and ${bm25.lengths.length} lengths`);
+  bm25.ids.forEach((id, i) => {
+    if (id !== corpus.passages[i]!.id) throw new Error(`Worker data bundle: BM25 id ${i} is ${id}, the passage there is ${corpus.passages[i]!.id}`);
+  });
+  for (const [term, pairs] of Object.entries(bm25.postings)) {
+    if (pairs.length % 2 !== 0) throw new Error(`Worker data bundle: the postings of ${JSON.stringify(term)} are not [doc, tf] pairs`);
+    for (let i = 0; i < pairs.length; i += 2) {
+      if (pairs[i]! < 0 || pairs[i]! >= n || pairs[i + 1]! < 1) throw new Error(`Worker data bundle: the postings of ${JSON.stringify(term)} name document ${pairs[i]} with tf ${pairs[i + 1]}`);
+    }
+  }
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * Parses the bundled JSON text on a Worker's first request. The bundle is our own build output,
+ * checked in full when it was built (`validateWorkerData`), so only what tells a stale, foreign or
+ * torn bundle apart is checked here: the format, each part's shape, and that the counts agree.
+ * Nothing walks the passages or the postings, which keeps a new isolate's first request cheap.
+ */
 export function parseWorkerData(text: string): WorkerData {
   let raw: unknown;
   try {
@@ -61,10 +93,26 @@ export function parseWorkerData(text: string): WorkerData {
   } catch {
     throw new IndexMismatchError('The Worker data bundle is not valid JSON.', 'npm run build:worker');
   }
-  const parsed = envelope.safeParse(raw);
-  if (!parsed.success) throw new IndexMismatchError('The Worker data bundle is from another version or incomplete.', 'npm run build:worker');
-  const data = parsed.data as unknown as WorkerData;
-  if (data.bm25.ids.length !== data.corpus.passages.length) {
+  const d = isObject(raw) ? raw : {};
+  const corpus = isObject(d.corpus) ? d.corpus : {};
+  const bm25 = isObject(d.bm25) ? d.bm25 : {};
+  const prompts = isObject(d.prompts) ? d.prompts : {};
+  const wellFormed =
+    d.format === WORKER_DATA_FORMAT &&
+    typeof d.corpusHash === 'string' &&
+    typeof d.chunkerVersion === 'number' &&
+    Array.isArray(corpus.documents) &&
+    Array.isArray(corpus.passages) &&
+    Array.isArray(bm25.ids) &&
+    Array.isArray(bm25.lengths) &&
+    typeof bm25.avgLength === 'number' &&
+    isObject(bm25.postings) &&
+    isObject(d.vectorIds) &&
+    typeof prompts.system === 'string' &&
+    typeof prompts.user === 'string';
+  if (!wellFormed) throw new IndexMismatchError('The Worker data bundle is from another version or incomplete.', 'npm run build:worker');
+  const data = raw as WorkerData;
+  if (data.bm25.ids.length !== data.corpus.passages.length || data.bm25.lengths.length !== data.corpus.passages.length) {
     throw new IndexMismatchError(`The Worker data bundle has ${data.corpus.passages.length} passages but a BM25 index over ${data.bm25.ids.length}.`, 'npm run build:worker');
   }
   return data;

@@ -29,10 +29,23 @@ export interface VectorizeBinding {
   getByIds(ids: string[]): Promise<VectorizeRecord[]>;
 }
 
+/** A prepared D1 statement (`D1PreparedStatement`): the calls the feedback store makes. */
+export interface D1Statement {
+  bind(...values: unknown[]): D1Statement;
+  run(): Promise<unknown>;
+  all<T = Record<string, unknown>>(): Promise<{ results: T[] }>;
+}
+
+/** `env.FEEDBACK_DB`: a D1 database (`D1Database`). */
+export interface D1Binding {
+  prepare(sql: string): D1Statement;
+}
+
 /** What the Worker receives as `env`: optional bindings, plus vars and secrets as strings. */
 export interface WorkerEnv {
   AI?: AiBinding;
   VECTORIZE?: VectorizeBinding;
+  FEEDBACK_DB?: D1Binding;
   [name: string]: unknown;
 }
 

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { Embedder } from '../core/types.js';
 import { BindingError, describeError } from './binding-error.js';
+import { withTimeout } from './with-timeout.js';
+import { DEFAULT_BINDING_TIMEOUT_MS } from './worker-settings.js';
 import { WORKERS_AI_EMBEDDING_DIMENSIONS, WORKERS_AI_EMBEDDING_MODEL } from './vectorize-layout.js';
 import type { AiBinding } from './worker-env.js';
 
@@ -13,13 +15,17 @@ const BATCH = 50;
 /**
  * Embeds with Workers AI (`env.AI.run('@cf/baai/bge-m3', { text })`). bge-m3 needs no query
  * instruction, so questions and passages are embedded alike. Any failure or unexpected output
- * is a `BindingError`, which the Worker answers by falling back to lexical retrieval.
+ * is a `BindingError`, which the Worker answers by falling back to lexical retrieval; so is a call
+ * that takes longer than `timeoutMs` (BINDING_TIMEOUT_MS).
  */
 export class WorkersAiEmbedder implements Embedder {
   readonly modelId = WORKERS_AI_EMBEDDING_MODEL;
   readonly dimensions = WORKERS_AI_EMBEDDING_DIMENSIONS;
 
-  constructor(private readonly ai: AiBinding) {}
+  constructor(
+    private readonly ai: AiBinding,
+    private readonly options: { timeoutMs?: number } = {},
+  ) {}
 
   async embedDocuments(texts: string[]): Promise<number[][]> {
     const out: number[][] = [];
@@ -35,7 +41,8 @@ export class WorkersAiEmbedder implements Embedder {
   private async run(text: string[]): Promise<number[][]> {
     let raw: unknown;
     try {
-      raw = await this.ai.run(this.modelId, { text });
+      const timeoutMs = this.options.timeoutMs ?? DEFAULT_BINDING_TIMEOUT_MS;
+      raw = await withTimeout(this.ai.run(this.modelId, { text }), timeoutMs, () => new Error(`timed out after ${timeoutMs} ms`));
     } catch (error) {
       throw new BindingError('AI', `${this.modelId} failed: ${describeError(error)}`);
     }

@@ -5,7 +5,7 @@ import { InvalidInputError } from '../../src/core/errors.js';
 import type { Logger } from '../../src/http/app-types.js';
 import { Bm25Index } from '../../src/retrieval/bm25-index.js';
 import { Corpus } from '../../src/retrieval/corpus.js';
-import { createWorkerDeps } from '../../src/worker/create-worker-deps.js';
+import { createWorkerDeps, HYBRID_EXPERIMENTAL } from '../../src/worker/create-worker-deps.js';
 import { LEXICAL_NOTICE } from '../../src/worker/fallback-answerer.js';
 import { syncVectorize } from '../../src/worker/sync-vectorize.js';
 import type { WorkerData } from '../../src/worker/worker-data.js';
@@ -64,7 +64,7 @@ describe('createWorkerDeps', () => {
 
   it('with both bindings and a matching index: hybrid, embedding the question with Workers AI', async () => {
     const d = await deps({ AI: ai, VECTORIZE: vectorize });
-    expect(retrieval(d)).toEqual({ mode: 'hybrid', denseConfigured: true });
+    expect(retrieval(d)).toEqual({ mode: 'hybrid', denseConfigured: true, calibration: HYBRID_EXPERIMENTAL });
     const answer = await d.answerer.answer(QUESTION);
     expect(ai.calls).toEqual([{ model: '@cf/baai/bge-m3', inputs: { text: [QUESTION] } }]);
     expect(answer.question).toBe(QUESTION);
@@ -97,7 +97,13 @@ describe('createWorkerDeps', () => {
     const answer = await d.answerer.answer(OTHER_QUESTION);
     expect(comparable(answer)).toEqual(await lexicalAnswer(OTHER_QUESTION));
     expect(answer.notice).toBe(LEXICAL_NOTICE);
-    expect(retrieval(d)).toEqual({ mode: 'lexical', denseConfigured: true, reason: 'AI: @cf/baai/bge-m3 failed: AiError: 3040: Capacity temporarily exceeded', retryAt: now + 60_000 });
+    expect(retrieval(d)).toEqual({
+      mode: 'lexical',
+      denseConfigured: true,
+      reason: 'AI: @cf/baai/bge-m3 failed: AiError: 3040: Capacity temporarily exceeded',
+      retryAt: now + 60_000,
+      calibration: HYBRID_EXPERIMENTAL,
+    });
     expect(logged).toContainEqual({ msg: 'dense retrieval failed; answering lexically', reason: expect.stringContaining('3040') });
 
     // Within the retry window the binding is not called again; after it, hybrid resumes.
@@ -109,7 +115,7 @@ describe('createWorkerDeps', () => {
     const again = await d.answerer.answer(OTHER_QUESTION);
     expect(ai.calls.length).toBe(calls + 1);
     expect(again.notice).toBeUndefined();
-    expect(retrieval(d)).toEqual({ mode: 'hybrid', denseConfigured: true });
+    expect(retrieval(d)).toMatchObject({ mode: 'hybrid', denseConfigured: true });
   });
 
   it('a Vectorize failure in a stream: falls back before the first event', async () => {
@@ -135,5 +141,30 @@ describe('createWorkerDeps', () => {
     const d = await deps({ AI: ai, VECTORIZE: vectorize });
     await expect(d.answerer.answer('   ')).rejects.toBeInstanceOf(InvalidInputError);
     expect(retrieval(d)).toMatchObject({ mode: 'hybrid' });
+  });
+
+  it.each([
+    ['Workers AI never answers', () => (ai.hang = true), 'AI: @cf/baai/bge-m3 failed: timed out after 50 ms'],
+    ['a Vectorize query never answers', () => (vectorize.hang.query = true), 'VECTORIZE: query failed: timed out after 50 ms'],
+  ])('%s: the answer comes lexically once BINDING_TIMEOUT_MS has passed, and /readyz says why', async (_name, stall, reason) => {
+    const d = await deps({ AI: ai, VECTORIZE: vectorize, BINDING_TIMEOUT_MS: '50' });
+    stall();
+    const answer = await d.answerer.answer(OTHER_QUESTION);
+    expect(comparable(answer)).toEqual(await lexicalAnswer(OTHER_QUESTION));
+    expect(answer.notice).toBe(LEXICAL_NOTICE);
+    expect(retrieval(d)).toMatchObject({ mode: 'lexical', reason });
+    expect((d.readiness().checks as { bindingTimeoutMs: number }).bindingTimeoutMs).toBe(50);
+  });
+
+  it('a Vectorize manifest read that never answers: lexical from the first request', async () => {
+    vectorize.hang.getByIds = true;
+    const d = await deps({ AI: ai, VECTORIZE: vectorize, BINDING_TIMEOUT_MS: '100' });
+    expect(retrieval(d)).toMatchObject({ mode: 'lexical', reason: 'VECTORIZE: reading the manifest failed: timed out after 100 ms' });
+    expect((await d.answerer.answer(QUESTION)).notice).toBe(LEXICAL_NOTICE);
+  });
+
+  it('BINDING_TIMEOUT_MS defaults to 2000 ms; a value out of range names the variable', async () => {
+    expect((await deps({})).readiness().checks).toMatchObject({ bindingTimeoutMs: 2000 });
+    await expect(deps({ BINDING_TIMEOUT_MS: '0' })).rejects.toThrow(/BINDING_TIMEOUT_MS/);
   });
 });

@@ -3,7 +3,7 @@ import { buildLexicalIndex } from '../../src/answer/create-pipeline.js';
 import { IndexMismatchError } from '../../src/core/errors.js';
 import { Bm25Index } from '../../src/retrieval/bm25-index.js';
 import { Corpus } from '../../src/retrieval/corpus.js';
-import { parseWorkerData } from '../../src/worker/worker-data.js';
+import { parseWorkerData, validateWorkerData } from '../../src/worker/worker-data.js';
 import { seedCorpus } from '../support/seed-pipeline.js';
 import { seedWorkerData } from './support/worker-fixtures.js';
 
@@ -48,5 +48,26 @@ describe('Worker data bundle', () => {
     expect(error).toBeInstanceOf(IndexMismatchError);
     expect((error as Error).message).toMatch(message);
     expect((error as Error).message).toContain('npm run build:worker');
+  });
+
+  it('the build checks every BM25 posting; a Worker isolate only the envelope and the counts', async () => {
+    const good = await seedWorkerData();
+    expect(() => validateWorkerData(good)).not.toThrow();
+    const broken = structuredClone(good);
+    const [term, pairs] = Object.entries(broken.bm25.postings)[0]!;
+    pairs[0] = broken.corpus.passages.length; // a document index one past the end
+    expect(() => validateWorkerData(broken)).toThrow(`the postings of ${JSON.stringify(term)} name document ${broken.corpus.passages.length}`);
+    // Not walked per isolate: the build is what guarantees it.
+    expect(parseWorkerData(JSON.stringify(broken)).bm25.postings[term]![0]).toBe(broken.corpus.passages.length);
+  });
+
+  it.each([
+    ['a passage without text', (d: Record<string, any>) => delete d.corpus.passages[3].text, /corpus\.passages\.3\.text/],
+    ['BM25 ids in another order', (d: Record<string, any>) => d.bm25.ids.reverse(), /BM25 id 0 is/],
+    ['a posting that is not pairs', (d: Record<string, any>) => Object.values(d.bm25.postings as Record<string, number[]>)[0]!.push(1), /not \[doc, tf\] pairs/],
+  ])('the build refuses %s', async (_name, corrupt, message) => {
+    const data = structuredClone(await seedWorkerData()) as unknown as Record<string, any>;
+    corrupt(data);
+    expect(() => validateWorkerData(data)).toThrow(message);
   });
 });

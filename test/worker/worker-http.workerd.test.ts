@@ -62,7 +62,8 @@ describe('Worker in workerd: health', () => {
     expect(body.ready).toBe(true);
     expect(body.checks.retrieval).toEqual({ mode: 'lexical', denseConfigured: false, reason: 'the AI and VECTORIZE bindings are not configured' });
     expect(body.checks.corpus.passages).toBeGreaterThan(100);
-    expect(body.checks.feedback).toEqual({ ok: true, detail: expect.stringContaining('not durable') });
+    expect(body.checks.feedback).toEqual({ ok: true, detail: 'stored in D1 (FEEDBACK_DB)' });
+    expect(body.checks.access).toEqual({ mode: 'local-only', detail: expect.stringContaining('wrangler secret put API_KEYS') });
   });
 });
 
@@ -130,10 +131,11 @@ describe('Worker in workerd: answering', () => {
     expect(error.message).toContain('citations[].id');
   });
 
-  it('POST /api/feedback stores a rating for an answer', async () => {
+  it('POST /api/feedback stores a rating for an answer (in local D1; see worker-feedback-d1.workerd.test.ts)', async () => {
     const answer = (await (await ask({ question: CORPUS_QUESTION })).json()) as Answer;
     const res = await ask({ answerId: answer.answerId, question: CORPUS_QUESTION, rating: 'up' }, {}, '/api/feedback');
-    expect(res.status).toBeLessThan(300);
+    expect(res.status).toBe(201);
+    expect(await res.json()).toEqual({ id: expect.any(String), stored: true });
   });
 });
 

@@ -13,6 +13,8 @@ export class InTestAi implements AiBinding {
   failWith: Error | undefined;
   /** When set, `run` resolves this instead of embeddings (e.g. an async-queue ticket). */
   respondWith: unknown;
+  /** When true, `run` never settles (a binding stuck in an outage). */
+  hang = false;
   private readonly embedder: FakeEmbedder;
 
   constructor(readonly dimensions = 1024) {
@@ -21,6 +23,7 @@ export class InTestAi implements AiBinding {
 
   async run(model: string, inputs: Record<string, unknown>): Promise<unknown> {
     this.calls.push({ model, inputs });
+    if (this.hang) return new Promise(() => {});
     if (this.failWith) throw this.failWith;
     if (this.respondWith !== undefined) return this.respondWith;
     if (model !== '@cf/baai/bge-m3') throw new Error(`AiError: 5007: No such model ${model} or task`);
@@ -50,6 +53,8 @@ export class InTestVectorize implements VectorizeBinding, VectorizeWriter {
   failWith: Error | undefined;
   /** When set, `query` resolves this instead of matches. */
   respondWith: unknown;
+  /** Which calls never settle (a binding stuck in an outage). */
+  hang: { query?: boolean; getByIds?: boolean } = {};
 
   constructor(readonly config = { dimensions: 1024, metric: 'cosine' }) {}
 
@@ -77,6 +82,7 @@ export class InTestVectorize implements VectorizeBinding, VectorizeWriter {
   }
 
   async getByIds(ids: string[]): Promise<VectorizeRecord[]> {
+    if (this.hang.getByIds) return new Promise(() => {});
     if (this.failWith) throw this.failWith;
     return ids.flatMap((id) => {
       const r = this.records.get(id);
@@ -85,6 +91,7 @@ export class InTestVectorize implements VectorizeBinding, VectorizeWriter {
   }
 
   async query(vector: number[], options: VectorizeQueryOptions) {
+    if (this.hang.query) return new Promise<never>(() => {});
     if (this.failWith) throw this.failWith;
     if (this.respondWith !== undefined) return this.respondWith as never;
     const topK = options.topK ?? 5;

@@ -1,16 +1,32 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
+import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildWorkerDataModule } from '../../../src/worker/build/build-worker-data.node.js';
 
-const ROOT = join(import.meta.dirname, '../../..');
+export const ROOT = join(import.meta.dirname, '../../..');
+const WRANGLER = join(ROOT, 'node_modules/wrangler/bin/wrangler.js');
+const WRANGLER_ENV = { ...process.env, CI: '1', WRANGLER_SEND_METRICS: 'false', WRANGLER_HIDE_BANNER: 'true', NO_COLOR: '1' };
 
 export interface RunningWorker {
   url: string;
+  /** Where wrangler keeps this Worker's local D1 database; pass it to a restart to keep the data. */
+  persistTo: string;
   /** Everything wrangler and the Worker printed, for failure messages. */
   output(): string;
   stop(): Promise<void>;
+}
+
+export interface StartWorkerOptions {
+  vars?: Record<string, string>;
+  timeoutMs?: number;
+  /** Local state (D1) folder; a fresh temporary one when absent. */
+  persistTo?: string;
+  /** wrangler config files, the served Worker's first (default: the project's wrangler.toml). */
+  configs?: string[];
+  /** Apply migrations/ to the local FEEDBACK_DB first (default true; the project's config binds it). */
+  migrate?: boolean;
 }
 
 /** A port the OS just handed out, so parallel runs do not collide. */
@@ -24,24 +40,34 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
+/** Runs a wrangler command to completion in the project root; throws with its output if it fails. */
+export function runWrangler(args: string[]): string {
+  const run = spawnSync(process.execPath, [WRANGLER, ...args], { cwd: ROOT, encoding: 'utf8', env: WRANGLER_ENV });
+  if (run.status !== 0) throw new Error(`wrangler ${args.join(' ')} exited with ${run.status}:\n${run.stdout}\n${run.stderr}`);
+  return run.stdout;
+}
+
 /**
- * Builds the Worker data bundle (what `npm run build:worker` does) and starts the Worker in
- * workerd with `wrangler dev --local`: offline, no account, no update check, no metrics.
- * Resolves once `/healthz` answers; rejects with wrangler's output if it never does.
+ * Starts the Worker in workerd with `wrangler dev --local`: offline, no account, no update
+ * check, no metrics. wrangler runs the `[build]` command (`npm run build:worker`) first, as it
+ * does for `wrangler deploy`. Resolves once `/healthz` answers; rejects with wrangler's output
+ * if it never does.
  */
-export async function startWorker(options: { vars?: Record<string, string>; timeoutMs?: number } = {}): Promise<RunningWorker> {
-  await buildWorkerDataModule({ indexDir: join(ROOT, 'index'), seedsDir: join(ROOT, 'seeds'), promptsDir: join(ROOT, 'prompts'), outFile: join(ROOT, 'dist/worker/worker-data.js') });
+export async function startWorker(options: StartWorkerOptions = {}): Promise<RunningWorker> {
+  const persistTo = options.persistTo ?? mkdtempSync(join(tmpdir(), 'policydesk-wrangler-'));
+  if (options.migrate ?? true) runWrangler(['d1', 'migrations', 'apply', 'FEEDBACK_DB', '--local', '--persist-to', persistTo]);
   const [port, inspectorPort] = [await freePort(), await freePort()];
   const vars = Object.entries({ API_KEYS: '', ...options.vars }).flatMap(([k, v]) => ['--var', `${k}:${v}`]);
+  const configs = (options.configs ?? []).flatMap((c) => ['--config', c]);
   const child = spawn(
     process.execPath,
-    [join(ROOT, 'node_modules/wrangler/bin/wrangler.js'), 'dev', '--local', '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(inspectorPort), '--show-interactive-dev-session=false', ...vars],
+    [WRANGLER, 'dev', ...configs, '--local', '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(inspectorPort), '--persist-to', persistTo, '--show-interactive-dev-session=false', ...vars],
     {
       cwd: ROOT,
       // Its own process group, so stop() ends wrangler and the workerd it started, and nothing else.
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, CI: '1', WRANGLER_SEND_METRICS: 'false', WRANGLER_HIDE_BANNER: 'true', NO_COLOR: '1' },
+      env: WRANGLER_ENV,
     },
   );
   let output = '';
@@ -62,7 +88,7 @@ export async function startWorker(options: { vars?: Record<string, string>; time
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`wrangler dev exited with ${child.exitCode}:\n${output}`);
     try {
-      if ((await fetch(`${url}/healthz`)).ok) return { url, output: () => output, stop };
+      if ((await fetch(`${url}/healthz`)).ok) return { url, persistTo, output: () => output, stop };
     } catch {
       // not listening yet
     }

@@ -1,0 +1,78 @@
+import { feedbackRecordSchema, type FeedbackRecord, type FeedbackStore } from '../http/feedback/feedback-store.js';
+import { ApiError } from '../http/api-error.js';
+import { describeError } from './binding-error.js';
+import { withTimeout } from './with-timeout.js';
+import type { D1Binding } from './worker-env.js';
+import { DEFAULT_BINDING_TIMEOUT_MS } from './worker-settings.js';
+
+/** Record field -> column of the `feedback` table (migrations/0001_feedback.sql). */
+const COLUMNS = {
+  id: 'id',
+  receivedAt: 'received_at',
+  source: 'source',
+  answerId: 'answer_id',
+  rating: 'rating',
+  questionId: 'question_id',
+  question: 'question',
+  comment: 'comment',
+  expectedPassageId: 'expected_passage_id',
+} as const satisfies Record<keyof FeedbackRecord, string>;
+const FIELDS = Object.keys(COLUMNS) as Array<keyof FeedbackRecord>;
+
+export const MIGRATE_FIX = 'npx wrangler d1 migrations apply FEEDBACK_DB --remote (--local for wrangler dev)';
+
+/** The SELECT that reads every record back, oldest first (used by the store and by `npm run feedback:export-d1`). */
+export const SELECT_FEEDBACK_SQL = `SELECT ${Object.values(COLUMNS).join(', ')} FROM feedback ORDER BY received_at, rowid`;
+
+/** A `feedback` row as D1 returns it (absent fields are NULL) -> the record the Node store writes. */
+export function recordFromRow(row: Record<string, unknown>): FeedbackRecord {
+  const record: Record<string, unknown> = {};
+  for (const field of FIELDS) {
+    const value = row[COLUMNS[field]];
+    if (value !== null && value !== undefined) record[field] = value;
+  }
+  return feedbackRecordSchema.parse(record);
+}
+
+/**
+ * Feedback in D1 (binding FEEDBACK_DB): `append` resolves once D1 has committed the row, so a
+ * 201 means stored. A failed or slow write is a 503 saying to retry; the reason (e.g. the
+ * migration was never applied) goes to `/readyz` and the log, never to the caller.
+ */
+export class D1FeedbackStore implements FeedbackStore {
+  private failure: string | undefined;
+
+  constructor(
+    private readonly db: D1Binding,
+    private readonly options: { timeoutMs?: number } = {},
+  ) {}
+
+  async append(record: FeedbackRecord): Promise<void> {
+    const parsed = feedbackRecordSchema.parse(record);
+    const sql = `INSERT INTO feedback (${Object.values(COLUMNS).join(', ')}) VALUES (${FIELDS.map(() => '?').join(', ')})`;
+    try {
+      await this.bounded(this.db.prepare(sql).bind(...FIELDS.map((f) => parsed[f] ?? null)).run());
+      this.failure = undefined;
+    } catch (error) {
+      const reason = describeError(error);
+      this.failure = /no such table/i.test(reason) ? `the feedback table is missing: run ${MIGRATE_FIX}` : `last feedback write failed: ${reason}`;
+      throw new ApiError(503, 'feedback_unavailable', 'The feedback could not be stored just now. Retry in a minute.', { 'Retry-After': '60' });
+    }
+  }
+
+  async list(): Promise<FeedbackRecord[]> {
+    const { results } = await this.bounded(this.db.prepare(SELECT_FEEDBACK_SQL).all());
+    return results.map(recordFromRow);
+  }
+
+  health() {
+    return this.failure ? { ok: false, detail: this.failure } : { ok: true, detail: 'stored in D1 (FEEDBACK_DB)' };
+  }
+
+  async close(): Promise<void> {}
+
+  private bounded<T>(call: Promise<T>): Promise<T> {
+    const ms = this.options.timeoutMs ?? DEFAULT_BINDING_TIMEOUT_MS;
+    return withTimeout(call, ms, () => new Error(`FEEDBACK_DB timed out after ${ms} ms`));
+  }
+}
