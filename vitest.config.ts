@@ -29,7 +29,8 @@ export default defineConfig({
         test: {
           name: 'edge',
           include: ['test/embeddings/query-cache.test.ts', 'test/ingest/**/*.test.ts', 'test/retrieval/**/*.test.ts', 'test/answer/**/*.test.ts', 'test/worker/**/*.test.ts'],
-          exclude: ['test/**/*.model.test.ts', 'test/**/*.browser.test.ts', 'test/**/*.workerd.test.ts'],
+          // `*.node.test.ts`: tests of Node adapters (files, PDF and Word readers), not of the portable core.
+          exclude: ['test/**/*.model.test.ts', 'test/**/*.browser.test.ts', 'test/**/*.workerd.test.ts', 'test/**/*.node.test.ts'],
           environment: 'edge-runtime',
         },
       },

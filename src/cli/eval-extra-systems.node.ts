@@ -24,7 +24,7 @@ export async function extraSystems(runtime: Runtime, options: ExtraSystemsOption
   const started = performance.now();
   // The documents the index was built from, so every system answers over the same corpus.
   const indexed = new Set(runtime.index.manifest.documents.map((d) => d.sourceFile));
-  const corpus = await charChunkCorpus(readSeeds(options.seedsDir).filter((s) => indexed.has(s.fileName)));
+  const corpus = await charChunkCorpus((await readSeeds(options.seedsDir)).filter((s) => indexed.has(s.fileName)));
   const texts = corpus.passages.map((p) => searchText(p, corpus.document(p.docId)));
   const { vectors, embedded } = await embedWithCache(
     runtime.embedder,

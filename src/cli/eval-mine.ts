@@ -36,7 +36,7 @@ function readFeedback(dataDir: string): { records: FeedbackRecord[]; files: numb
   return { records: [...byId.values()], files: files.length, unreadable };
 }
 
-function main(): number {
+async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
       'data-dir': { type: 'string' },
@@ -49,7 +49,7 @@ function main(): number {
   const outDir = values['out-dir'];
 
   const data: CorpusData = { documents: [], passages: [] };
-  for (const seed of readSeeds(config.SEEDS_DIR)) {
+  for (const seed of await readSeeds(config.SEEDS_DIR)) {
     const parsed = parseDocument(seed.fileName, seed.raw);
     data.documents.push({ ...parsed.document, contentHash: seed.contentHash });
     data.passages.push(...parsed.passages);
@@ -81,9 +81,10 @@ function main(): number {
   return 0;
 }
 
-try {
-  process.exit(main());
-} catch (error) {
-  console.error(`eval:mine: ${(error as Error).message}`);
-  process.exit(2);
-}
+main().then(
+  (code) => process.exit(code),
+  (error: Error) => {
+    console.error(`eval:mine: ${error.message}`);
+    process.exit(2);
+  },
+);

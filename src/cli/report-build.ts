@@ -2,10 +2,12 @@ import type { BuildResult } from '../vector-index/index-store.node.js';
 
 /** The ingest summary: one line first, then what changed since the last index. */
 export function reportBuild(result: BuildResult): string {
-  const { manifest, changes, embedded, reused } = result;
+  const { manifest, changes, embedded, reused, problems } = result;
+  const refused = problems.filter((p) => p.severity === 'error');
   const lines = [
     `ingest: ${manifest.documents.length} documents, ${manifest.passageCount} passages (${embedded} embedded, ${reused} reused); ` +
-      `added ${changes.added.length}, removed ${changes.removed.length}, changed ${changes.changed.length}, unchanged ${changes.unchanged.length}`,
+      `added ${changes.added.length}, removed ${changes.removed.length}, changed ${changes.changed.length}, unchanged ${changes.unchanged.length}` +
+      (refused.length > 0 ? `; ${refused.length} file(s) REFUSED (listed below)` : ''),
   ];
   for (const id of changes.added) lines.push(`  + document ${id}`);
   for (const id of changes.removed) lines.push(`  - document ${id}`);
@@ -15,5 +17,11 @@ export function reportBuild(result: BuildResult): string {
     for (const id of c.removed) lines.push(`      - ${id}`);
     for (const e of c.edited) lines.push(`      ~ ${e.id} ${e.label}: ${e.diff}`);
   }
+  if (refused.length > 0) lines.push('refused (not ingested; fix each file and run `npm run ingest` again):');
+  for (const p of refused) {
+    const kept = p.keptPrevious ? ` Until then the version indexed before (${p.keptPrevious.docNumber}, ${p.keptPrevious.date}) is still served.` : '';
+    lines.push(`  ✗ ${p.fileName}: ${p.reason}. ${p.fix}.${kept}`);
+  }
+  for (const p of problems.filter((p) => p.severity === 'warning')) lines.push(`  ! ${p.fileName}: ${p.reason}. ${p.fix}.`);
   return lines.join('\n');
 }

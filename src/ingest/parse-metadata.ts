@@ -1,5 +1,5 @@
-import { IngestError } from '../core/errors.js';
 import { joinLines } from './clean-lines.js';
+import { SourceFileError } from './formats/source-file-error.js';
 
 export interface ParsedMetadata {
   title: string;
@@ -29,21 +29,21 @@ const isoDate = (y: string, m: string, d: string) => `${y}-${m.padStart(2, '0')}
 export function parseMetadata(lines: readonly string[], source: string): ParsedMetadata {
   const head = joinLines(lines.slice(0, 40));
   const number = lines.slice(0, 40).find((line) => DOC_NUMBER_LINE.test(line));
-  if (!number) throw new IngestError(`${source}: no document number (文号) such as 沪卫医〔2023〕32号 in the first lines`);
+  if (!number) throw new SourceFileError(source, 'no document number (文号) such as 沪卫医〔2023〕32号 on a line of its own in the first lines', 'Check that this is a policy document with its 文号 at the top; put the 文号 on its own line if it is run into other text');
   const title = TITLE_IN_NOTICE.exec(head)?.[1];
-  if (!title) throw new IngestError(`${source}: no title in the notice (expected 现将《…》印发)`);
+  if (!title) throw new SourceFileError(source, 'no title in the notice (expected 现将《…》印发)', 'Ingest reads documents issued with a cover notice that names the title in 《》; check the notice was not cut off');
 
   const bodyStart = lines.findIndex((line, i) => i > 0 && line === title);
-  if (bodyStart < 0) throw new IngestError(`${source}: the body title 「${title}」 is not on a line of its own`);
+  if (bodyStart < 0) throw new SourceFileError(source, `the body title 「${title}」 is not on a line of its own`, 'Put the title above the body on its own line, exactly as named in the notice');
 
   const dateIndex = lines.slice(0, bodyStart).findIndex((line) => DATE_LINE.test(line));
   const date = dateIndex >= 0 ? DATE_LINE.exec(lines[dateIndex] ?? '') : null;
-  if (!date) throw new IngestError(`${source}: no date of issue (YYYY年M月D日) before the body`);
+  if (!date) throw new SourceFileError(source, 'no date of issue (YYYY年M月D日) before the body', 'Keep the signature and date lines of the notice (e.g. 2023年3月8日 on its own line)');
 
   const signer = lines[dateIndex - 1] ?? '';
   const header = lines.slice(0, 3).find((line) => line.endsWith('文件'));
   const issuer = ISSUER_LINE.test(signer) ? signer : header?.replace(/文件$/, '');
-  if (!issuer) throw new IngestError(`${source}: no issuer (neither a signature line nor a …文件 header)`);
+  if (!issuer) throw new SourceFileError(source, 'no issuer (neither a signature line nor a …文件 header)', 'Keep the issuing body on the line above the date, or the …文件 header line');
 
   let bodyEnd = lines.findIndex((line, i) => i > bodyStart && END_MATTER.test(line));
   if (bodyEnd < 0) bodyEnd = lines.length;

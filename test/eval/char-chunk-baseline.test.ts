@@ -18,7 +18,7 @@ import { seedCorpus } from '../support/seed-pipeline.js';
 const ROOT = join(import.meta.dirname, '../..');
 let chunks: Corpus;
 beforeAll(async () => {
-  chunks = await charChunkCorpus(readSeeds(join(ROOT, 'seeds')));
+  chunks = await charChunkCorpus(await readSeeds(join(ROOT, 'seeds')));
 });
 
 describe('charChunkCorpus (LangChain RecursiveCharacterTextSplitter 500/50)', () => {

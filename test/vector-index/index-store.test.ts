@@ -96,11 +96,18 @@ describe('buildIndex / loadIndex', () => {
     expect(loaded.manifest.passageCount).toBeGreaterThan(100);
   });
 
-  test('bad source text fails the ingest with the file named, keeping the index', async () => {
+  test('a bad source file is reported by name and the others indexed; with no good file left the index is kept', async () => {
     const embedder = new CountingEmbedder();
     await buildIndex({ seedsDir: seeds, indexDir, embedder });
     writeFileSync(join(seeds, 'broken.txt'), '这不是一份政策文件');
+    const result = await buildIndex({ seedsDir: seeds, indexDir, embedder });
+    expect(result.problems).toEqual([expect.objectContaining({ fileName: 'broken.txt', severity: 'error', reason: expect.stringMatching(/no document number/) })]);
+    expect(result.manifest.documents).toHaveLength(5);
+
+    for (const f of readdirSync(seeds)) if (f !== 'broken.txt') unlinkSync(join(seeds, f));
+    const before = currentBuildDir(indexDir);
     await expect(buildIndex({ seedsDir: seeds, indexDir, embedder })).rejects.toThrow(/broken\.txt: no document number/);
+    expect(currentBuildDir(indexDir)).toBe(before);
     await expect(loadIndex(indexDir, expected(embedder))).resolves.toBeDefined();
   });
 });

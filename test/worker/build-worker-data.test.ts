@@ -33,7 +33,7 @@ describe('buildWorkerDataModule', () => {
     const text = ((await import(pathToFileURL(file).href)) as { default: string }).default;
     const data = parseWorkerData(text);
     expect(data.corpus.passages.map((p) => p.id)).toEqual(seedCorpus().passages.map((p) => p.id));
-    expect(data.corpusHash).toBe(corpusHash(readSeeds(SEEDS)));
+    expect(data.corpusHash).toBe(corpusHash(await readSeeds(SEEDS)));
     expect(data.prompts.user).toContain('{{question}}');
     expect(result.bytes).toBe(Buffer.byteLength(readFileSync(file, 'utf8')));
   });
@@ -46,7 +46,7 @@ describe('buildWorkerDataModule', () => {
   });
 
   it('skips an index built by another chunker version', async () => {
-    const dir = fakeIndex({ chunkerVersion: CHUNKER_VERSION - 1, corpusHash: corpusHash(readSeeds(SEEDS)) }, { documents: [], passages: [] });
+    const dir = fakeIndex({ chunkerVersion: CHUNKER_VERSION - 1, corpusHash: corpusHash(await readSeeds(SEEDS)) }, { documents: [], passages: [] });
     const result = await buildWorkerDataModule({ indexDir: dir, seedsDir: SEEDS, promptsDir: PROMPTS, outFile: outFile() });
     expect(result.data.source).toBe('seeds');
     expect(result.indexSkipped).toContain(`chunker version ${CHUNKER_VERSION - 1}`);
@@ -61,7 +61,7 @@ describe('buildWorkerDataModule', () => {
   it('uses a current index: the Worker cites exactly the passages the Node index holds', async () => {
     const corpus = seedCorpus().data;
     const subset = { documents: corpus.documents, passages: corpus.passages.slice(0, 7) };
-    const dir = fakeIndex({ chunkerVersion: CHUNKER_VERSION, corpusHash: corpusHash(readSeeds(SEEDS)) }, subset);
+    const dir = fakeIndex({ chunkerVersion: CHUNKER_VERSION, corpusHash: corpusHash(await readSeeds(SEEDS)) }, subset);
     const result = await buildWorkerDataModule({ indexDir: dir, seedsDir: SEEDS, promptsDir: PROMPTS, outFile: outFile() });
     expect(result.data.source).toBe('index');
     expect(result.indexSkipped).toBeUndefined();

@@ -25,7 +25,7 @@ export interface WorkerDataBuild {
  * uses (the Worker needs no vectors, so it never has to wait for the embedding model).
  */
 export async function buildWorkerDataModule(options: { indexDir: string; seedsDir: string; promptsDir?: string; outFile?: string }): Promise<WorkerDataBuild> {
-  const seeds = readSeeds(options.seedsDir);
+  const seeds = await readSeeds(options.seedsDir);
   const hash = corpusHash(seeds);
   const fromIndex = readCurrentIndex(options.indexDir, hash);
   const corpus = new Corpus(typeof fromIndex === 'string' ? corpusFromSeeds(seeds) : fromIndex);
