@@ -58,7 +58,9 @@ async function main(): Promise<void> {
     log: (line) => logger.info({ msg: line }),
   });
   closeRuntime = runtime.close;
-  feedback = await JsonlFeedbackStore.open(join(config.DATA_DIR, 'feedback.jsonl'));
+  feedback = await JsonlFeedbackStore.open(join(config.DATA_DIR, 'feedback.jsonl'), {
+    onRepair: (bytes) => logger.warn({ msg: 'feedback store: cut a torn last line (a write interrupted before it was acknowledged)', bytes }),
+  });
   const checks = {
     model: runtime.embedder.modelId,
     dimensions: runtime.embedder.dimensions,

@@ -16,7 +16,7 @@ export interface Readiness {
 }
 
 /** The settings the HTTP layer reads; the parsed `Config` satisfies it. */
-export type HttpConfig = Pick<Config, 'API_KEYS' | 'ALLOWED_ORIGINS' | 'RATE_LIMIT_PER_MINUTE' | 'LOG_QUESTIONS'>;
+export type HttpConfig = Pick<Config, 'API_KEYS' | 'ALLOWED_ORIGINS' | 'RATE_LIMIT_PER_MINUTE' | 'LOG_QUESTIONS'> & Partial<Pick<Config, 'TRUST_PROXY'>>;
 
 /** Everything `createApp` needs, passed in once: the Node server, the Worker and tests assemble it differently. */
 export interface AppDeps {

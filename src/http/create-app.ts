@@ -4,7 +4,8 @@ import { ApiError } from './api-error.js';
 import type { AppDeps, AppEnv } from './app-types.js';
 import { mapError } from './error-response.js';
 import { apiKey } from './middleware/api-key/index.js';
-import { peerAddress, rateLimit } from './middleware/rate-limit/index.js';
+import { clientAddress } from './middleware/rate-limit/client-address.js';
+import { rateLimit, refusedKeyLimit } from './middleware/rate-limit/index.js';
 import { requestLog } from './middleware/request-log/index.js';
 import { widgetCors } from './middleware/widget-cors/index.js';
 import { askRoutes } from './routes/ask-routes.js';
@@ -14,6 +15,8 @@ import { passagesRoute } from './routes/passages-route.js';
 import { widgetRoutes } from './routes/widget-routes.js';
 
 export const MAX_BODY_BYTES = 32 * 1024;
+/** Refused API keys a client may send per minute before it gets 429 (see `refusedKeyLimit`). */
+export const REFUSED_KEYS_PER_MINUTE = 10;
 
 /**
  * Builds the PolicyDesk HTTP app from its dependencies. Portable (Web APIs only): the Node
@@ -36,8 +39,11 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       },
     }),
   );
+  // Every request counts, refused keys included, and refused keys have their own smaller limit.
+  const clientKey = deps.clientKey ?? clientAddress(deps.config.TRUST_PROXY);
+  app.use('/api/*', rateLimit({ perMinute: deps.config.RATE_LIMIT_PER_MINUTE, clock, clientKey }));
+  app.use('/api/*', refusedKeyLimit({ perMinute: REFUSED_KEYS_PER_MINUTE, clock, clientKey }));
   app.use('/api/*', apiKey(deps.config.API_KEYS, deps.apiKeyOptions));
-  app.use('/api/*', rateLimit({ perMinute: deps.config.RATE_LIMIT_PER_MINUTE, clock, clientKey: deps.clientKey ?? peerAddress }));
 
   app.route('/', askRoutes(deps));
   app.route('/', passagesRoute(deps.corpus));

@@ -1,6 +1,7 @@
 import { ReceiverMultipleAckError, type App, type Receiver } from '@slack/bolt';
 import { describeError } from './describe-error.js';
 import { logWarn } from './log-warn.js';
+import { readLimitedBody } from './read-limited-body.js';
 import type { SlackLogger } from './types.js';
 import { verifySlackSignature } from './verify-slack-signature.js';
 
@@ -51,9 +52,9 @@ export class FetchReceiver implements Receiver {
   readonly handle = async (request: Request, hooks: ExecutionHooks = {}): Promise<Response> => {
     if (request.method !== 'POST') return text(405, 'Slack sends events with POST.', { Allow: 'POST' });
     const max = this.options.maxBodyBytes ?? 1024 * 1024;
-    if (Number(request.headers.get('content-length') ?? 0) > max) return text(413, `Body larger than ${max} bytes.`);
-    const raw = new Uint8Array(await request.arrayBuffer());
-    if (raw.length > max) return text(413, `Body larger than ${max} bytes.`);
+    // Read as it arrives and stop at the limit: checked before the signature, so unsigned bodies cost no more.
+    const raw = await readLimitedBody(request, max);
+    if (!raw) return text(413, `Body larger than ${max} bytes.`, { Connection: 'close' });
 
     const check = await verifySlackSignature({
       signingSecret: this.options.signingSecret,

@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { CORPUS_QUESTION, harness, postJson } from './support/app-harness.js';
+import { startSeedServer, type SeedServer } from './support/start-seed-server.js';
 
 describe('API keys (API_KEYS)', () => {
   const env = { API_KEYS: 'key-one-7f3a, key-two-91bc' };
@@ -40,6 +41,29 @@ describe('API keys (API_KEYS)', () => {
     for (const path of ['/healthz', '/readyz', '/', '/widget.js']) expect((await app.request(path)).status).toBe(200);
   });
 
+  it('limits refused keys to 10 a minute: the 11th attempt is 429 whatever key it carries', async () => {
+    const { app, advance } = await harness({ env });
+    const ask = (key: string) => app.request('/api/ask', postJson({ question: CORPUS_QUESTION }, { Authorization: `Bearer ${key}` }));
+    for (let i = 0; i < 10; i++) expect((await ask(`guess-${i}`)).status).toBe(401);
+    const limited = await ask('key-one-7f3a');
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('retry-after')).toBe('6');
+    expect((await limited.json()).error.message).toContain('refused API keys');
+    // Another client is not affected; after the wait the right key is accepted again.
+    expect((await app.request('/api/ask', postJson({ question: CORPUS_QUESTION }, { Authorization: 'Bearer key-one-7f3a', 'x-test-client': 'client-b' }))).status).toBe(200);
+    advance(6_000);
+    expect((await ask('key-one-7f3a')).status).toBe(200);
+  });
+
+  it('counts refused keys against the ordinary rate limit too', async () => {
+    const { app } = await harness({ env: { ...env, RATE_LIMIT_PER_MINUTE: '3' } });
+    const ask = (key: string) => app.request('/api/ask', postJson({ question: CORPUS_QUESTION }, { Authorization: `Bearer ${key}` }));
+    expect((await ask('guess-1')).status).toBe(401);
+    expect((await ask('guess-2')).status).toBe(401);
+    expect((await ask('key-one-7f3a')).status).toBe(200);
+    expect((await ask('key-one-7f3a')).status).toBe(429);
+  });
+
   it('needs no key when API_KEYS is empty', async () => {
     const { app } = await harness();
     expect((await app.request('/api/ask', postJson({ question: CORPUS_QUESTION }))).status).toBe(200);
@@ -74,6 +98,30 @@ describe('rate limit (RATE_LIMIT_PER_MINUTE)', () => {
     expect((await bad()).status).toBe(400);
     expect((await bad()).status).toBe(400);
     expect((await bad()).status).toBe(429);
+  });
+});
+
+describe('rate limit on the Node server: who a client is (TRUST_PROXY)', () => {
+  let server: SeedServer | undefined;
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+  });
+  const ask = (headers: Record<string, string>) => fetch(`${server!.url}/api/ask`, postJson({ question: CORPUS_QUESTION }, headers) as RequestInit);
+
+  it('a new CF-Connecting-IP or X-Forwarded-For per request does not escape the limit', async () => {
+    server = await startSeedServer({ env: { RATE_LIMIT_PER_MINUTE: '2' } });
+    expect((await ask({ 'CF-Connecting-IP': '198.51.100.1' })).status).toBe(200);
+    expect((await ask({ 'CF-Connecting-IP': '198.51.100.2', 'X-Forwarded-For': '198.51.100.2' })).status).toBe(200);
+    expect((await ask({ 'CF-Connecting-IP': '198.51.100.3', 'X-Forwarded-For': '198.51.100.3' })).status).toBe(429);
+  });
+
+  it('behind a configured proxy (TRUST_PROXY=loopback) each forwarded client has its own limit', async () => {
+    server = await startSeedServer({ env: { RATE_LIMIT_PER_MINUTE: '1', TRUST_PROXY: 'loopback' } });
+    expect((await ask({ 'X-Forwarded-For': '198.51.100.1' })).status).toBe(200);
+    // A client's own prefix is not believed: the proxy appended the address it saw.
+    expect((await ask({ 'X-Forwarded-For': '203.0.113.9, 198.51.100.1' })).status).toBe(429);
+    expect((await ask({ 'X-Forwarded-For': '198.51.100.2' })).status).toBe(200);
   });
 });
 

@@ -1,4 +1,4 @@
-import { mkdir, open, readFile, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, readFile, truncate, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { feedbackRecordSchema, type FeedbackRecord, type FeedbackStore } from './feedback-store.js';
 
@@ -17,9 +17,16 @@ export class JsonlFeedbackStore implements FeedbackStore {
     private readonly handle: FileHandle,
   ) {}
 
-  /** Opens (creating when missing) the file and its folder, and syncs the folder so the new file itself is durable. */
-  static async open(path: string): Promise<JsonlFeedbackStore> {
+  /**
+   * Opens (creating when missing) the file and its folder, and syncs the folder so the new file
+   * itself is durable. A torn last line (a crash or a full disk mid-write) is cut off first:
+   * otherwise the next record would be appended onto it and neither could be read back. That
+   * line was never acknowledged, since `append` resolves only after a whole line is synced.
+   */
+  static async open(path: string, options: { onRepair?: (bytesDropped: number) => void } = {}): Promise<JsonlFeedbackStore> {
     await mkdir(dirname(path), { recursive: true });
+    const dropped = await cutTornTail(path);
+    if (dropped > 0) options.onRepair?.(dropped);
     const handle = await open(path, 'a');
     const folder = await open(dirname(path), 'r');
     try {
@@ -48,7 +55,7 @@ export class JsonlFeedbackStore implements FeedbackStore {
     return write;
   }
 
-  /** Reads the file back; a torn last line (a crash mid-write, before the fsync was acknowledged) is skipped. */
+  /** Reads the file back; a torn last line (a crash mid-write since this store opened it) is skipped. */
   async list(): Promise<FeedbackRecord[]> {
     await this.tail;
     const text = await readFile(this.path, 'utf8');
@@ -74,4 +81,25 @@ export class JsonlFeedbackStore implements FeedbackStore {
     await this.tail;
     await this.handle.close();
   }
+}
+
+/** Truncates the file after its last newline, syncing the cut; returns the bytes dropped (0 when whole or missing). */
+async function cutTornTail(path: string): Promise<number> {
+  let text: Buffer;
+  try {
+    text = await readFile(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 0;
+    throw error;
+  }
+  if (text.length === 0 || text[text.length - 1] === 0x0a) return 0;
+  const keep = text.lastIndexOf(0x0a) + 1;
+  await truncate(path, keep);
+  const handle = await open(path, 'r+');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  return text.length - keep;
 }

@@ -46,15 +46,30 @@ describe('JsonlFeedbackStore', () => {
     await reopened.close();
   });
 
-  it('skips a torn last line left by a crash, and appends after it on a fresh line', async () => {
+  it('cuts a torn last line left by a crash, so the next acknowledged record is readable', async () => {
     const path = join(dir, 'feedback.jsonl');
     const store = await JsonlFeedbackStore.open(path);
     await store.append(record(1));
     await store.close();
     await appendFile(path, '{"id":"fb-torn","receivedAt":"2026-');
-    const reopened = await JsonlFeedbackStore.open(path);
-    expect(await reopened.list()).toEqual([record(1)]);
+    const repairs: number[] = [];
+    const reopened = await JsonlFeedbackStore.open(path, { onRepair: (bytes) => repairs.push(bytes) });
+    expect(repairs).toEqual([Buffer.byteLength('{"id":"fb-torn","receivedAt":"2026-')]);
+    await reopened.append(record(2));
+    expect(await reopened.list()).toEqual([record(1), record(2)]);
     await reopened.close();
+    // And as the next process (or eval:mine) reads it: every line whole.
+    const lines = (await readFile(path, 'utf8')).split('\n');
+    expect(lines.slice(0, -1).map((l) => JSON.parse(l).id)).toEqual(['fb-1', 'fb-2']);
+  });
+
+  it('cuts a torn first line too (a crash during the very first write)', async () => {
+    const path = join(dir, 'feedback.jsonl');
+    await appendFile(path, '{"id":"fb-to');
+    const store = await JsonlFeedbackStore.open(path);
+    await store.append(record(3));
+    expect(await store.list()).toEqual([record(3)]);
+    await store.close();
   });
 
   it('refuses appends after close instead of losing them silently', async () => {

@@ -26,13 +26,21 @@ export function rateLimit(options: RateLimitOptions): MiddlewareHandler {
 }
 
 /**
- * The peer address without importing a runtime adapter: Cloudflare's `cf-connecting-ip`, else
- * the Node socket that @hono/node-server passes as `env.incoming`. `X-Forwarded-For` is not
- * trusted, since any client can set it; deployments behind a proxy pass their own `clientKey`.
+ * Refused API keys cost more than requests: after `perMinute` refusals (401) a client gets 429
+ * until its bucket refills, whatever key it sends next, so keys cannot be guessed at the speed
+ * of the ordinary limit. Mounted before the key check, whose 401 it counts.
  */
-export function peerAddress(request: Request, env: unknown): string {
-  const cf = request.headers.get('cf-connecting-ip');
-  if (cf) return cf;
-  const incoming = (env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
-  return incoming?.socket?.remoteAddress ?? 'unknown';
+export function refusedKeyLimit(options: RateLimitOptions): MiddlewareHandler {
+  const buckets = new TokenBuckets(options.perMinute, options.clock);
+  return async (c, next) => {
+    const client = options.clientKey(c.req.raw, c.env);
+    const left = buckets.peek(client);
+    if (!left.allowed) {
+      const seconds = Math.max(1, Math.ceil(left.retryAfterMs / 1000));
+      throw new ApiError(429, 'rate_limited', `Too many refused API keys: retry after ${seconds} s with a key the operator issued.`, { 'Retry-After': String(seconds) });
+    }
+    await next();
+    // Hono has already turned the key check's ApiError into the response here.
+    if (c.res.status === 401) buckets.take(client);
+  };
 }

@@ -32,6 +32,14 @@ export class TokenBuckets {
     return { allowed: true, remaining: Math.floor(bucket.tokens) };
   }
 
+  /** Whether `client` has a token left, without taking it. */
+  peek(client: string): Take {
+    const bucket = this.buckets.get(client);
+    if (!bucket) return { allowed: true, remaining: this.perMinute };
+    const tokens = Math.min(this.perMinute, bucket.tokens + (this.clock() - bucket.at) * this.perMs);
+    return tokens < 1 ? { allowed: false, retryAfterMs: (1 - tokens) / this.perMs } : { allowed: true, remaining: Math.floor(tokens) };
+  }
+
   get size(): number {
     return this.buckets.size;
   }
