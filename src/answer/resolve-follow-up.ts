@@ -1,6 +1,6 @@
 import { parseChineseNumeral } from '../ingest/chinese-numerals.js';
 import { SCOPE_WORDS } from '../retrieval/scope-check.js';
-import { topicTerms } from '../retrieval/tokenize.js';
+import { writtenInChinese } from '../retrieval/question-language.js';
 import type { Turn } from './types.js';
 
 export type FollowUp =
@@ -16,10 +16,10 @@ const ORDINAL = /第\s*([一二三四五六七八九十]|\d{1,2})\s*(?:点|条|�
 const ASKS_SOURCE = /哪个文件|哪份文件|什么文件|出自|来自哪|哪个文号|文号是|谁发的|谁印发|哪个部门|哪家单位发/;
 const ANAPHORIC_START = /^(那么|那|其中|还有|另外|此外|同样|这个|这些|这一条|这条|如果是)/;
 const ANAPHORIC_END = /(呢|怎么说|怎么写的?|怎么规定的?)[？?。.！!]*$/;
+/** Words that point back at the previous answer wherever they stand (它的有效期, 上面说的那条). */
+const REFERS_BACK = /它|上面|上述|刚才|前面(?:说|提|讲)|这一点|这项|这条|那条|该条|该项|该文件|这个文件|这份文件/;
 /** When a follow-up names its own place or year, the previous ones are dropped from the topic. */
 const SCOPE = SCOPE_WORDS;
-/** Words that name a document rather than a topic. */
-const DOC_WORDS = /(医疗工作计划|工作计划|工作要点|医政医管|医政|要点|计划|方案|文件|里|那边|这边|那块)/g;
 
 /**
  * Resolves a follow-up against the conversation passed in by the caller: ordinals refer to the
@@ -40,10 +40,12 @@ export function resolveFollowUp(question: string, history: readonly Turn[] | und
     return { kind: 'ordinal', n, citedIds: cited.map((c) => c.id), topic: topicOf(history!) };
   }
 
+  // A follow-up refers back; a short question on a topic of its own ("互联网医院", "DRG付费？") is
+  // a new question and inherits nothing, neither topic nor place nor year. An English question is
+  // never read as a follow-up of a Chinese one.
+  const refersBack = ANAPHORIC_START.test(q) || ANAPHORIC_END.test(q) || REFERS_BACK.test(q);
+  if (!refersBack || !writtenInChinese(q)) return { kind: 'none' };
   const ownScope = q.match(SCOPE) ?? [];
-  const rest = q.replace(SCOPE, '').replace(DOC_WORDS, '').replace(ANAPHORIC_START, '').replace(ANAPHORIC_END, '');
-  const elliptical = ANAPHORIC_START.test(q) || ANAPHORIC_END.test(q) || topicTerms(rest).length < 2;
-  if (!elliptical) return { kind: 'none' };
   const topic = topicOf(history!);
   const base = ownScope.length > 0 ? topic.replace(SCOPE, '') : topic;
   return { kind: 'rewrite', question: `${q.replace(ANAPHORIC_START, '')} ${base}` };

@@ -21,8 +21,6 @@ const FEATURES: Record<'hybrid' | 'lexical', DecisionModel['features']> = {
   hybrid: ['sentence', 'point', 'coverage', 'unknown', 'margin'],
   lexical: ['coverage', 'unknown', 'margin'],
 };
-/** Share of answerable dev questions (first point right) the low threshold may decline. */
-const MAX_DECLINED = 0.02;
 /** Precision the high tier must reach on the dev split. */
 const HIGH_PRECISION = 0.9;
 
@@ -92,21 +90,28 @@ async function main(): Promise<number> {
 }
 
 /**
- * Low: the highest threshold that declines at most MAX_DECLINED of the dev questions whose first
- * point is right. High: the lowest threshold above every out-of-corpus dev question at which the
- * answers given with confidence are right at least HIGH_PRECISION of the time.
+ * Low: a refusal is a miss, so no dev question whose first point is right may be declined; the
+ * threshold sits midway between the lowest such question and the highest out-of-corpus question
+ * below it (the widest margin between the two). High: the lowest threshold above every
+ * out-of-corpus dev question at which answers given with confidence are right at least
+ * HIGH_PRECISION of the time.
  */
 export function chooseThresholds(rows: ReadonlyArray<{ p: number; label: 0 | 1; c: { abstain: boolean } }>): { low: number; high: number } {
-  const positives = rows.filter((r) => r.label === 1).map((r) => r.p).sort((a, b) => a - b);
-  const low = positives[Math.floor(positives.length * MAX_DECLINED)] ?? 0;
-  const oocMax = Math.max(0, ...rows.filter((r) => r.c.abstain).map((r) => r.p));
+  const minPositive = Math.min(1, ...rows.filter((r) => r.label === 1).map((r) => r.p));
+  const oocPs = rows.filter((r) => r.c.abstain).map((r) => r.p);
+  const below = Math.max(0, ...oocPs.filter((p) => p < minPositive));
+  const low = (below + minPositive) / 2;
+  const oocMax = Math.max(0, ...oocPs);
   const candidates = [...new Set(rows.map((r) => r.p))].filter((p) => p > oocMax).sort((a, b) => a - b);
+  // Above every out-of-corpus question: the first candidate where precision holds, else nothing is confident.
   const high = candidates.find((t) => {
     const above = rows.filter((r) => r.p >= t);
     return above.length > 0 && above.filter((r) => r.label === 1).length / above.length >= HIGH_PRECISION;
   }) ?? 1;
-  const r = (x: number) => Math.floor(x * 1e4) / 1e4;
-  return { low: Math.min(r(low), r(high)), high: r(high) };
+  // Rounded outwards, so that rounding never moves a dev question across a threshold it was fitted on.
+  const down = (x: number) => Math.floor(x * 1e4) / 1e4;
+  const up = (x: number) => Math.ceil(x * 1e4) / 1e4;
+  return { low: Math.min(down(low), up(high)), high: Math.min(1, up(high)) };
 }
 
 /** Runs each dev case (follow-ups after their history) and reads the first ranked point and its signals. */

@@ -7,7 +7,7 @@ export function reportBuild(result: BuildResult): string {
   const lines = [
     `ingest: ${manifest.documents.length} documents, ${manifest.passageCount} passages (${embedded} embedded, ${reused} reused); ` +
       `added ${changes.added.length}, removed ${changes.removed.length}, changed ${changes.changed.length}, unchanged ${changes.unchanged.length}` +
-      (refused.length > 0 ? `; ${refused.length} file(s) REFUSED (listed below)` : ''),
+      (refused.length > 0 ? `; ${refused.length} file(s) REFUSED: ${refused.map((p) => p.fileName).join(', ')}` : ''),
   ];
   for (const id of changes.added) lines.push(`  + document ${id}`);
   for (const id of changes.removed) lines.push(`  - document ${id}`);

@@ -12,6 +12,10 @@ const send = (reply: EmbedderReply) => process.send!(reply);
 async function main(): Promise<void> {
   const { POLICYDESK_MODEL_DIR: modelDir, POLICYDESK_EMBED_THREADS: threads, POLICYDESK_EMBED_BATCH: batchSize } = process.env;
   if (!process.send || !modelDir) throw new Error('embedder-process must be started by ProcessPoolEmbedder');
+  // Ctrl-C and systemd signal the whole process group; the server decides when we stop (by
+  // closing the channel once its in-flight requests are answered), so these are not ours to act on.
+  process.on('SIGINT', () => undefined);
+  process.on('SIGTERM', () => undefined);
   const embedder = await TransformersEmbedder.load({ modelDir, threads: Number(threads ?? 1), batchSize: Number(batchSize ?? 16) });
   process.on('message', (request: EmbedderRequest) => {
     const work = request.kind === 'query' ? embedder.embedQuery(request.text).then((v) => [v]) : embedder.embedDocuments(request.texts);
@@ -20,7 +24,7 @@ async function main(): Promise<void> {
       (error: Error) => send({ id: request.id, error: error.message }),
     );
   });
-  // The parent went away: nothing left to serve.
+  // The parent went away (closed the channel, or died): nothing left to serve.
   process.on('disconnect', () => process.exit(0));
   send({ id: 0, ready: { modelId: embedder.modelId, dimensions: embedder.dimensions, modelHash: embedder.modelHash } });
 }

@@ -25,16 +25,25 @@ export interface ProcessPoolOptions {
   batchSize?: number;
   /** Milliseconds a process may take to load the model (default 60 s). */
   startTimeoutMs?: number;
+  /**
+   * Milliseconds a process may take for one request (default 30 s). Past it the request fails
+   * with `ModelUnavailableError` (503, retry) and the process, hung or stopped, is killed and
+   * replaced, so it neither holds later requests nor counts as serving in `/readyz`.
+   */
+  requestTimeoutMs?: number;
   /** Told when a process exits unexpectedly (it is replaced) and when a replacement fails to start (retried with backoff). */
   onEvent?: (event: PoolEvent) => void;
 }
 
 export type PoolEvent =
   | { type: 'exit'; pid: number | undefined; code: number | null; signal: NodeJS.Signals | null }
+  | { type: 'timeout'; pid: number | undefined; timeoutMs: number }
   | { type: 'restart-failed'; error: string; retryInMs: number };
 
 /** Longest wait between attempts to replace a process that died. */
 const MAX_RESTART_DELAY_MS = 30_000;
+/** How long `close` waits for a child to leave after its channel is closed before killing it. */
+const CLOSE_GRACE_MS = 5_000;
 
 interface Pending {
   resolve(vectors: number[][]): void;
@@ -53,13 +62,16 @@ const ENTRY = fileURLToPath(new URL('./embedder-process.node.ts', import.meta.ur
  * the calling thread, so in-process a question's embedding (most of an answer's CPU time)
  * blocks the event loop; here the loop keeps parsing requests, ranking and composing while a
  * child embeds. Each question goes alone to the least busy child, so its vector is exactly the
- * in-process one. A child that dies fails its requests with `ModelUnavailableError` (503) and
- * is replaced.
+ * in-process one. A child that dies, or does not answer within `requestTimeoutMs`, fails its
+ * requests with `ModelUnavailableError` (503) and is replaced. The children ignore SIGINT and
+ * SIGTERM, which a terminal's Ctrl-C or systemd send to the whole process group: they leave
+ * when the server closes their channel, after its in-flight requests are answered.
  */
 export class ProcessPoolEmbedder implements Embedder {
   private readonly members: Member[] = [];
   private nextId = 1;
   private closing = false;
+  private retiring = false;
 
   private constructor(
     private readonly options: ProcessPoolOptions,
@@ -113,16 +125,26 @@ export class ProcessPoolEmbedder implements Embedder {
     return (await Promise.all(batches)).flat();
   }
 
-  /** Stops the children; requests still waiting fail. */
+  /** From now on a child that exits is not replaced (the server is shutting down); requests are still served. */
+  stopReplacing(): void {
+    this.retiring = true;
+  }
+
+  /** Stops the children (killing any that has not left within 5 s, e.g. a stopped one); requests still waiting fail. */
   async close(): Promise<void> {
     this.closing = true;
+    this.retiring = true;
     await Promise.all(
       this.members.splice(0).map(
         (m) =>
           new Promise<void>((resolve) => {
             if (m.child.exitCode !== null || m.child.signalCode !== null) return resolve();
-            m.child.once('exit', () => resolve());
-            m.child.disconnect();
+            const kill = setTimeout(() => m.child.kill('SIGKILL'), CLOSE_GRACE_MS);
+            m.child.once('exit', () => {
+              clearTimeout(kill);
+              resolve();
+            });
+            if (m.child.connected) m.child.disconnect();
           }),
       ),
     );
@@ -133,13 +155,35 @@ export class ProcessPoolEmbedder implements Embedder {
     const member = this.members.reduce<Member | undefined>((best, m) => (!best || m.pending.size < best.pending.size ? m : best), undefined);
     if (!member) return Promise.reject(new ModelUnavailableError('No embedding process is running; one is being restarted.'));
     const id = this.nextId++;
+    const timeoutMs = this.options.requestTimeoutMs ?? 30_000;
     return new Promise((resolve, reject) => {
-      member.pending.set(id, { resolve, reject });
+      const timer = setTimeout(() => this.timedOut(member, timeoutMs), timeoutMs);
+      member.pending.set(id, {
+        resolve: (vectors) => {
+          clearTimeout(timer);
+          resolve(vectors);
+        },
+        reject: (error) => {
+          clearTimeout(timer);
+          reject(error);
+        },
+      });
       member.child.send({ ...request, id } satisfies EmbedderRequest, (error) => {
         // The channel closed under us: the child is exiting, and its 'exit' fails the rest.
         if (error && member.pending.delete(id)) reject(new ModelUnavailableError('An embedding process stopped; retry.'));
       });
     });
+  }
+
+  /** A child that did not answer in time: out of service at once, its requests failed, killed (then replaced on exit). */
+  private timedOut(member: Member, timeoutMs: number): void {
+    const at = this.members.indexOf(member);
+    if (at >= 0) this.members.splice(at, 1);
+    const error = new ModelUnavailableError(`An embedding process did not answer within ${timeoutMs} ms; it is being replaced. Retry.`);
+    for (const waiting of member.pending.values()) waiting.reject(error);
+    member.pending.clear();
+    if (!this.closing) this.options.onEvent?.({ type: 'timeout', pid: member.child.pid, timeoutMs });
+    member.child.kill('SIGKILL');
   }
 
   private adopt(member: Member): void {
@@ -161,18 +205,18 @@ export class ProcessPoolEmbedder implements Embedder {
       member.pending.clear();
       if (this.closing) return;
       this.options.onEvent?.({ type: 'exit', pid: member.child.pid, code, signal });
-      this.replace(1_000);
+      if (!this.retiring) this.replace(1_000);
     });
   }
 
   /** Starts a process in place of one that died; while that fails, tries again, waiting longer each time. */
   private replace(nextDelayMs: number): void {
     spawnMember(this.options).then(
-      ({ member }) => (this.closing ? member.child.kill() : this.adopt(member)),
+      ({ member }) => (this.retiring ? member.child.kill() : this.adopt(member)),
       (error: Error) => {
-        if (this.closing) return;
+        if (this.retiring) return;
         this.options.onEvent?.({ type: 'restart-failed', error: error.message, retryInMs: nextDelayMs });
-        setTimeout(() => this.closing || this.replace(Math.min(nextDelayMs * 2, MAX_RESTART_DELAY_MS)), nextDelayMs).unref();
+        setTimeout(() => this.retiring || this.replace(Math.min(nextDelayMs * 2, MAX_RESTART_DELAY_MS)), nextDelayMs).unref();
       },
     );
   }

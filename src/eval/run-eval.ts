@@ -19,6 +19,8 @@ export interface CaseResult {
   confidence?: 'high' | 'low';
   /** Not declined, and the first citation is a gold point (see Metrics.answeredCorrectly). */
   answeredCorrectly: boolean;
+  /** What the decision to answer looked at (absent for rule-decided questions). */
+  signals?: Answer['signals'];
   /** 1-based rank of the first gold point among the retrieved points; null when absent. */
   rank: number | null;
   retrievedPointIds: string[];
@@ -79,6 +81,7 @@ export async function runCase(c: EvalCase & Partial<Pick<SuiteCase, 'set' | 'spl
     expectAbstain: c.abstain,
     abstained: answer.abstained,
     ...(answer.confidence ? { confidence: answer.confidence } : {}),
+    ...(answer.signals ? { signals: answer.signals } : {}),
     answeredCorrectly: !c.abstain && !answer.abstained && firstCited !== undefined && goldPoints.has(firstCited),
     rank: c.abstain || at < 0 ? null : at + 1,
     retrievedPointIds: ranked.slice(0, 5),

@@ -8,7 +8,8 @@ export function writtenInChinese(question: string): boolean {
   return HAN.test(question);
 }
 
-const SMALL_TALK = new RegExp(`^(?:${smallTalk.phrases.join('|')})[\\s,，.。!！?？~～啊呀呢吧哦哈]*$`, 'i');
+const PHRASE = `(?:${smallTalk.phrases.join('|')})[,，.。!！?？~～啊呀呢吧哦哈啦嘛]*`;
+const SMALL_TALK = new RegExp(`^(?:${PHRASE})+$`, 'i');
 
 /** Greetings, thanks and questions about the assistant itself: never answered from the documents. */
 export function isSmallTalk(question: string): boolean {

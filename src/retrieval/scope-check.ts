@@ -1,28 +1,26 @@
 import type { PolicyDocument } from '../core/types.js';
+import placeData from './data/places.json' with { type: 'json' };
 import { normalizeForSearch } from './tokenize.js';
 
-/**
- * Places staff may name. Only used to notice a question about somewhere the corpus never
- * mentions (another city, another district); places the corpus does mention pass.
- */
-const PLACES = [
-  '北京', '天津', '重庆', '广州', '深圳', '杭州', '南京', '苏州', '武汉', '成都', '西安', '长沙', '郑州', '济南', '青岛', '厦门',
-  '福州', '合肥', '宁波', '无锡', '沈阳', '大连', '哈尔滨', '长春', '昆明', '贵阳', '南宁', '海口', '石家庄', '太原', '兰州',
-  '西宁', '银川', '乌鲁木齐', '拉萨', '南昌', '香港', '澳门', '台湾', '江苏', '浙江', '广东', '安徽', '山东', '河南', '河北',
-  '湖北', '湖南', '四川', '云南', '贵州', '陕西', '山西', '福建', '江西', '辽宁', '吉林', '黑龙江', '甘肃', '青海', '海南',
-  '新疆', '西藏', '内蒙古', '宁夏', '广西', '黄浦', '徐汇', '长宁', '静安', '普陀', '虹口', '杨浦', '闵行', '宝山', '嘉定',
-  '浦东', '金山', '松江', '青浦', '奉贤', '崇明', '东京', '纽约', '伦敦', '香港',
-];
+const { places: PLACES, districts: DISTRICTS, streetSuffixes } = placeData;
 
-const DISTRICTS = ['黄浦', '徐汇', '长宁', '静安', '普陀', '虹口', '杨浦', '闵行', '宝山', '嘉定', '浦东', '金山', '松江', '青浦', '奉贤', '崇明'];
-
+/** A place name followed by a road suffix is a Shanghai street (南京西路), not the place. */
+const STREET = new RegExp(`^(?:${streetSuffixes.join('|')})`);
 /** Words that say which document or year a question is about, not what it asks (places, years, 市里). */
 export const SCOPE_WORDS = new RegExp(`(20\\d{2}年?度?|全市|本市|市里|上海市?|(?:${DISTRICTS.join('|')})(?:新区|区)?)`, 'g');
 
-/** Places from the list above that the question names. */
+/** True when the place occurs in the text as a place, not only as the start of a street name. */
+function namesPlace(text: string, place: string): boolean {
+  for (let at = text.indexOf(place); at >= 0; at = text.indexOf(place, at + 1)) {
+    if (!STREET.test(text.slice(at + place.length))) return true;
+  }
+  return false;
+}
+
+/** Places from data/places.json that the question names (whole names, not street names). */
 export function namedPlaces(question: string): string[] {
   const q = normalizeForSearch(question);
-  return PLACES.filter((p) => q.includes(p));
+  return PLACES.filter((p) => namesPlace(q, p));
 }
 
 export interface Scope {

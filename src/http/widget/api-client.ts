@@ -1,10 +1,13 @@
 import { readSse } from './read-sse.js';
 import type { WidgetAnswer, WidgetCitation, WidgetPassage, WidgetTurn } from './widget-types.js';
 
-/** Why a request failed, in words for the user; every kind offers a retry. */
+/**
+ * Why a request failed, in words for the user. Every kind but `origin` offers a retry: a page
+ * the service does not allow (CORS) stays refused until an administrator lists it.
+ */
 export class WidgetRequestError extends Error {
   constructor(
-    readonly kind: 'network' | 'rate' | 'server' | 'refused' | 'interrupted',
+    readonly kind: 'network' | 'origin' | 'rate' | 'server' | 'refused' | 'interrupted',
     message: string,
   ) {
     super(message);
@@ -16,28 +19,43 @@ export interface ChatHandlers {
   onCitations(citations: WidgetCitation[]): void;
 }
 
+/** What `POST /api/feedback` takes; the answer and its context let a reviewer judge a 👎 later. */
+export interface FeedbackBody {
+  question: string;
+  answerId: string;
+  rating: 'up' | 'down';
+  comment?: string;
+  expectedPassageId?: string;
+  answer?: string;
+  citedIds?: string[];
+  mode?: string;
+  confidence?: 'high' | 'low';
+  history?: WidgetTurn[];
+}
+
 export interface ApiClient {
   chat(question: string, history: WidgetTurn[], handlers: ChatHandlers, signal: AbortSignal): Promise<WidgetAnswer>;
-  feedback(body: { question: string; answerId: string; rating: 'up' | 'down'; comment?: string; expectedPassageId?: string }): Promise<void>;
+  feedback(body: FeedbackBody): Promise<void>;
   passage(id: string): Promise<WidgetPassage>;
 }
 
-/** Talks to the service: `/api/chat` as a stream, `/api/feedback` as JSON. */
+/** Talks to the service: `/api/chat` as a stream, `/api/feedback` and `/api/passages/:id` as JSON. */
 export function createApiClient(endpoint: string, apiKey?: string): ApiClient {
   const headers: Record<string, string> = { 'Content-Type': 'application/json', Accept: 'text/event-stream, application/json' };
   if (apiKey) headers.Authorization = `Bearer ${apiKey}`;
 
-  async function post(path: string, body: unknown, signal?: AbortSignal): Promise<Response> {
+  async function send(path: string, init: RequestInit, signal?: AbortSignal): Promise<Response> {
     let response: Response;
     try {
-      response = await fetch(`${endpoint}${path}`, { method: 'POST', headers, body: JSON.stringify(body), signal: signal ?? null });
+      response = await fetch(`${endpoint}${path}`, { ...init, signal: signal ?? null });
     } catch (error) {
       if (signal?.aborted) throw error;
-      throw new WidgetRequestError('network', '无法连接到问答服务，请检查网络后重试。');
+      throw await unreachable(endpoint);
     }
     if (!response.ok) throw await failure(response);
     return response;
   }
+  const post = (path: string, body: unknown, signal?: AbortSignal) => send(path, { method: 'POST', headers, body: JSON.stringify(body) }, signal);
 
   return {
     async chat(question, history, handlers, signal) {
@@ -61,11 +79,32 @@ export function createApiClient(endpoint: string, apiKey?: string): ApiClient {
       await post('/api/feedback', body);
     },
     async passage(id) {
-      const response = await fetch(`${endpoint}/api/passages/${encodeURIComponent(id)}`, { headers: { Accept: 'application/json', ...(apiKey ? { Authorization: `Bearer ${apiKey}` } : {}) } });
-      if (!response.ok) throw await failure(response);
+      const response = await send(`/api/passages/${encodeURIComponent(id)}`, { headers: { Accept: 'application/json', ...(apiKey ? { Authorization: `Bearer ${apiKey}` } : {}) } });
       return (await response.json()) as WidgetPassage;
     },
   };
+}
+
+/**
+ * fetch failed without a response. On another origin that is also how a CORS refusal looks, so
+ * ask the service in `no-cors` mode (an opaque answer, but an answer): if it replies, the network
+ * is fine and the service does not allow this page, which no retry will change.
+ */
+async function unreachable(endpoint: string): Promise<WidgetRequestError> {
+  const network = new WidgetRequestError('network', '无法连接到问答服务，请检查网络后重试。');
+  let crossOrigin: boolean;
+  try {
+    crossOrigin = new URL(endpoint, location.href).origin !== location.origin;
+  } catch {
+    return network;
+  }
+  if (!crossOrigin) return network;
+  try {
+    await fetch(`${endpoint}/healthz`, { mode: 'no-cors', cache: 'no-store' });
+  } catch {
+    return network;
+  }
+  return new WidgetRequestError('origin', `问答服务不允许本网页（${location.origin}）使用它。请联系网站管理员，把这个地址加入问答服务的 ALLOWED_ORIGINS 设置。`);
 }
 
 async function failure(response: Response): Promise<WidgetRequestError> {

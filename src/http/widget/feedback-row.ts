@@ -1,29 +1,62 @@
-import type { ApiClient } from './api-client.js';
+import type { ApiClient, FeedbackBody } from './api-client.js';
 import { el } from './el.js';
-import type { WidgetAnswer } from './widget-types.js';
+import type { WidgetAnswer, WidgetTurn } from './widget-types.js';
 
 export interface FeedbackRowDeps {
   api: ApiClient;
-  showError(error: unknown, retry: () => void): void;
+  /** Shows a failure right below this answer, with a retry. */
+  showError(error: unknown, retry: () => void, near: HTMLElement): void;
+  /** The turns before this answer, so a 👎 on "第二点呢？" can be reviewed in context. */
+  history: readonly WidgetTurn[];
+}
+
+/** Turns and text sent with feedback: enough to judge the answer, bounded well under the 32 KiB body limit. */
+export const FEEDBACK_TURNS = 3;
+const FEEDBACK_ANSWER_CHARS = 4000;
+const FEEDBACK_TURN_ANSWER_CHARS = 1000;
+const FEEDBACK_BODY_BUDGET = 28 * 1024;
+
+/** The feedback body: rating, plus the answer as shown, what it cited, how it was composed and the turns before it. */
+export function feedbackBody(answer: WidgetAnswer, history: readonly WidgetTurn[], rating: 'up' | 'down', extra: { comment?: string; expectedPassageId?: string } = {}): FeedbackBody {
+  const turns = history.slice(-FEEDBACK_TURNS).map((t) => ({ question: t.question, answer: t.answer.slice(0, FEEDBACK_TURN_ANSWER_CHARS), citations: t.citations.map((c) => ({ id: c.id })) }));
+  const body: FeedbackBody = {
+    question: answer.question,
+    answerId: answer.answerId,
+    rating,
+    ...extra,
+    answer: answer.answer.slice(0, FEEDBACK_ANSWER_CHARS),
+    citedIds: answer.citations.map((c) => c.id),
+    ...(answer.mode ? { mode: answer.mode } : {}),
+    ...(answer.confidence ? { confidence: answer.confidence } : {}),
+    ...(turns.length > 0 ? { history: turns } : {}),
+  };
+  const encoder = new TextEncoder();
+  while (body.history && body.history.length > 0 && encoder.encode(JSON.stringify(body)).length > FEEDBACK_BODY_BUDGET) body.history.shift();
+  return body;
 }
 
 /**
  * 👍 sends at once. 👎 opens a short form: which passage it should have cited (picked from the
  * passages retrieval ranked, so the eval issue can mine it as `expectedPassageId`) and a comment.
+ * A button shows as pressed only while its rating is being sent or once it is stored.
  */
 export function feedbackRow(answer: WidgetAnswer, deps: FeedbackRowDeps): HTMLElement {
+  const history = deps.history.slice();
   const row = el('div', { class: 'feedback' }, [el('span', { text: '这个回答有帮助吗？' })]);
   const up = el('button', { text: '👍 有帮助', attrs: { type: 'button', 'aria-label': '有帮助', 'aria-pressed': 'false' } });
   const down = el('button', { text: '👎 没有帮助', attrs: { type: 'button', 'aria-label': '没有帮助', 'aria-pressed': 'false' } });
-  const submit = async (rating: 'up' | 'down', extra: { comment?: string; expectedPassageId?: string } = {}) => {
+  const submit = async (rating: 'up' | 'down', extra: { comment?: string; expectedPassageId?: string } = {}, send?: HTMLButtonElement) => {
     up.disabled = down.disabled = true;
+    if (send) send.disabled = true;
     (rating === 'up' ? up : down).setAttribute('aria-pressed', 'true');
     try {
-      await deps.api.feedback({ question: answer.question, answerId: answer.answerId, rating, ...extra });
+      await deps.api.feedback(feedbackBody(answer, history, rating, extra));
       row.replaceChildren(el('span', { class: 'thanks', text: '谢谢反馈！', attrs: { role: 'status' } }));
     } catch (error) {
       up.disabled = down.disabled = false;
-      deps.showError(error, () => void submit(rating, extra));
+      if (send) send.disabled = false;
+      if (rating === 'up') up.setAttribute('aria-pressed', 'false');
+      deps.showError(error, () => void submit(rating, extra, send), row);
     }
   };
   up.addEventListener('click', () => void submit('up'));
@@ -31,13 +64,13 @@ export function feedbackRow(answer: WidgetAnswer, deps: FeedbackRowDeps): HTMLEl
     down.setAttribute('aria-pressed', 'true');
     const pick = passagePicker(answer, deps.api);
     const comment = el('textarea', { attrs: { 'aria-label': '补充说明（可选）', placeholder: '补充说明，例如应该引用哪份文件的哪一条（可选）', maxlength: '2000' } });
-    const send = el('button', {
+    const send: HTMLButtonElement = el('button', {
       text: '提交反馈',
       attrs: { type: 'button' },
       on: {
         click: () => {
           const text = comment.value.trim();
-          void submit('down', { ...(text ? { comment: text } : {}), ...(pick.value ? { expectedPassageId: pick.value } : {}) });
+          void submit('down', { ...(text ? { comment: text } : {}), ...(pick.value ? { expectedPassageId: pick.value } : {}) }, send);
         },
       },
     });

@@ -1,13 +1,16 @@
 import { el } from './el.js';
+import { passageLink, type PassageLinkDeps } from './passage-link.js';
 import type { WidgetAnswer, WidgetCitation } from './widget-types.js';
 
 let detailCount = 0;
 
 /**
- * The finished answer: its text with each `[n]` marker as a chip button, a row of source chips,
- * and one detail area that shows the chosen citation's quote, document, number, point and date.
+ * The finished answer: how a follow-up was read, a label when the documents answer only
+ * indirectly, its text with each `[n]` marker as a chip button, a row of source chips, and one
+ * detail area that shows the chosen citation's quote, document, number, point and date.
+ * A declined answer lists the nearest points as links (not as evidence).
  */
-export function renderAnswer(answer: WidgetAnswer, endpoint: string): HTMLElement {
+export function renderAnswer(answer: WidgetAnswer, deps: PassageLinkDeps): HTMLElement {
   const detailId = `pd-detail-${++detailCount}`;
   const detail = el('div', { class: 'detail', attrs: { id: detailId, hidden: '' } });
   const chips: HTMLButtonElement[] = [];
@@ -19,7 +22,11 @@ export function renderAnswer(answer: WidgetAnswer, endpoint: string): HTMLElemen
     detail.replaceChildren();
     detail.hidden = open < 0;
     const citation = answer.citations[open];
-    if (citation) detail.append(...citationDetail(citation, open + 1, endpoint));
+    if (citation) {
+      detail.append(...citationDetail(citation, open + 1, deps));
+      // An inline chip may sit far above the detail: bring the detail into view so the click shows something.
+      detail.scrollIntoView({ block: 'nearest' });
+    }
   };
   const chip = (index: number, text: string, label: string) => {
     const button = el('button', { class: 'chip', text, attrs: { type: 'button', 'aria-expanded': 'false', 'aria-controls': detailId, 'aria-label': label } });
@@ -28,29 +35,37 @@ export function renderAnswer(answer: WidgetAnswer, endpoint: string): HTMLElemen
     chips.push(button);
     return button;
   };
+  const describe = (c: WidgetCitation) => `《${c.title}》${c.docNumber} ${c.label}`;
 
+  const body = el('div', { class: `answer${answer.abstained ? ' abstained' : ''}${answer.confidence === 'low' ? ' low-confidence' : ''}` });
+  if (answer.rewrittenQuestion && answer.rewrittenQuestion !== answer.question) {
+    body.append(el('p', { class: 'rewritten', text: `按上文理解为：${answer.rewrittenQuestion}` }));
+  }
+  if (answer.confidence === 'low' && !answer.abstained) {
+    body.append(el('p', { class: 'low-label', text: '仅供参考：文件中没有直接回答，以下是可能相关的内容' }));
+  }
   const text = el('p', { class: 'answer-text' });
   for (const part of answer.answer.split(/(\[\d+\])/)) {
     const marker = /^\[(\d+)\]$/.exec(part);
     const citation = marker ? answer.citations[Number(marker[1]) - 1] : undefined;
-    if (marker && citation) text.append(chip(Number(marker[1]) - 1, part, `出处 ${marker[1]}：${citation.title} ${citation.label}`));
+    if (marker && citation) text.append(chip(Number(marker[1]) - 1, part, `正文中的出处 ${marker[1]}：${describe(citation)}，展开引文`));
     else if (part) text.append(part);
   }
-  const body = el('div', { class: `answer${answer.abstained ? ' abstained' : ''}` }, [text]);
+  body.append(text);
   if (answer.citations.length > 0) {
     const sources = el('div', { class: 'sources', attrs: { role: 'group', 'aria-label': '出处' } }, [el('span', { class: 'sources-label', text: '出处' })]);
-    answer.citations.forEach((c, i) => sources.append(chip(i, `[${i + 1}] ${c.docNumber} ${c.label}`, `出处 ${i + 1}：${c.title} ${c.label}`)));
+    answer.citations.forEach((c, i) => sources.append(chip(i, `[${i + 1}] ${c.docNumber} ${c.label}`, `出处 ${i + 1}：${describe(c)}`)));
     body.append(sources, detail);
+  }
+  if (answer.abstained && answer.nearest && answer.nearest.length > 0) {
+    const list = el('ul', { class: 'nearest-list' });
+    for (const c of answer.nearest) list.append(el('li', {}, [passageLink(c, deps, describe(c))]));
+    body.append(el('div', { class: 'nearest' }, [el('p', { class: 'nearest-label', text: '最接近的条目（不是答案，仅供查阅）：' }), list]));
   }
   return body;
 }
 
-function citationDetail(c: WidgetCitation, n: number, endpoint: string): Node[] {
-  const link = el('a', {
-    class: 'context-link',
-    text: '在原文中查看上下文',
-    attrs: { href: `${endpoint}/api/passages/${encodeURIComponent(c.id)}`, target: '_blank', rel: 'noopener noreferrer' },
-  });
+function citationDetail(c: WidgetCitation, n: number, deps: PassageLinkDeps): Node[] {
   return [
     el('blockquote', { class: 'quote', text: c.quote ?? c.text }),
     el('dl', { class: 'meta' }, [
@@ -63,6 +78,6 @@ function citationDetail(c: WidgetCitation, n: number, endpoint: string): Node[] 
       el('dt', { text: '日期' }),
       el('dd', { text: c.date }),
     ]),
-    el('p', { class: 'detail-foot' }, [el('span', { text: `出处 ${n} · ` }), link]),
+    el('div', { class: 'detail-foot' }, [el('span', { text: `出处 ${n} · ` }), passageLink(c, deps)]),
   ];
 }

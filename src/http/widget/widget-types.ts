@@ -15,15 +15,28 @@ export interface WidgetAnswer {
   answer: string;
   abstained: boolean;
   citations: WidgetCitation[];
+  /** `extractive`, `llm`, …; sent back with feedback so a reviewer knows which composer answered. */
+  mode?: string;
+  /** `low`: the documents do not answer directly; the quote is only possibly relevant. */
+  confidence?: 'high' | 'low';
+  /** The question actually searched when a follow-up was read with the conversation's topic. */
+  rewrittenQuestion?: string;
   /** Closest passages when abstaining (not evidence); offered in the 👎 form. */
   nearest?: WidgetCitation[];
   retrievedIds?: string[];
 }
 
+interface WidgetPoint {
+  id: string;
+  label: string;
+  text: string;
+}
+
 /** What `GET /api/passages/:id` returns, as far as the widget reads it. */
 export interface WidgetPassage {
-  passage: { id: string; label: string };
-  document: { title: string };
+  passage: WidgetPoint;
+  document: { title: string; docNumber?: string; date?: string };
+  neighbours?: { before: WidgetPoint[]; after: WidgetPoint[] };
 }
 
 export interface WidgetTurn {
