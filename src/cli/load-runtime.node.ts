@@ -3,7 +3,7 @@ import { createAnswerer, llmConfigured, type LlmConfig } from '../answer/llm/cre
 import { loadPrompts } from '../answer/llm/load-prompts.node.js';
 import type { Embedder } from '../core/types.js';
 import type { RetrievalTuning } from '../retrieval/hybrid-retriever.js';
-import { ProcessPoolEmbedder } from '../embeddings/process-pool.node.js';
+import { ProcessPoolEmbedder, type PoolEvent } from '../embeddings/process-pool.node.js';
 import { withQueryCache } from '../embeddings/query-cache.js';
 import { TransformersEmbedder } from '../embeddings/transformers-embedder.node.js';
 import { buildIndex, loadIndex, staleReason, type LoadedIndex } from '../vector-index/index-store.node.js';
@@ -30,6 +30,10 @@ export interface RuntimeOptions {
    * them so that embedding a question does not block its event loop.
    */
   embedProcesses?: number;
+  /** Milliseconds an embedding process may take per request before it is replaced (default 30 s). */
+  embedTimeoutMs?: number;
+  /** Told of embedding processes that exit, hang or cannot be replaced; by default written to `log` as JSON. */
+  onPoolEvent?: (event: PoolEvent) => void;
   /** Query vectors to remember by exact text (default 0: none). */
   queryCacheSize?: number;
   /** When it names an endpoint and model, answers come from the LLM composer (falling back to extractive). */
@@ -45,8 +49,8 @@ export async function loadRuntime(options: RuntimeOptions): Promise<Runtime> {
     ? await ProcessPoolEmbedder.start({
         modelDir: options.modelDir,
         processes: options.embedProcesses,
-        onEvent: ({ type, ...fields }) =>
-          log(JSON.stringify({ level: 'error', message: type === 'exit' ? 'embedding process exited; replacing it' : 'could not start a replacement embedding process', ...fields })),
+        ...(options.embedTimeoutMs ? { requestTimeoutMs: options.embedTimeoutMs } : {}),
+        onEvent: options.onPoolEvent ?? ((event) => log(JSON.stringify({ level: 'error', ...event }))),
       })
     : await TransformersEmbedder.load({ modelDir: options.modelDir });
   const close = async () => {

@@ -17,6 +17,12 @@ import { slackTransport } from '../slack/slack-transport.js';
 import type { RunningSlack } from '../slack/start-slack.node.js';
 import { loadRuntime } from './load-runtime.node.js';
 
+const POOL_EVENT_MESSAGE = {
+  exit: 'embedding process exited; replacing it',
+  timeout: 'embedding process did not answer in time (EMBED_TIMEOUT_MS); killed, replacing it',
+  'restart-failed': 'could not start a replacement embedding process; retrying',
+} as const;
+
 /** How long a shutdown waits for in-flight HTTP requests, and then for Slack answers already acknowledged. */
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -30,12 +36,15 @@ async function main(): Promise<void> {
   else logger.info({ msg: 'slack starting once the model is loaded', mode: transport.kind });
   let feedback: JsonlFeedbackStore | undefined;
   let closeRuntime: (() => Promise<void>) | undefined;
+  let embedder: ProcessPoolEmbedder | undefined;
   let slack: RunningSlack | undefined;
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ msg: 'shutting down', signal });
+    // The embedding processes keep serving the requests in flight, but one that exits now is not replaced.
+    embedder?.stopReplacing();
     await server.shutdown(SHUTDOWN_GRACE_MS);
     // Slack requests are acknowledged at once and answered afterwards: let those answers go out,
     // within a bound (the Web API client's retries are bounded too).
@@ -54,10 +63,13 @@ async function main(): Promise<void> {
     seedsDir: config.SEEDS_DIR,
     embedProcesses: config.EMBED_PROCESSES ?? Math.min(availableParallelism(), 4),
     queryCacheSize: config.QUERY_CACHE_SIZE,
+    embedTimeoutMs: config.EMBED_TIMEOUT_MS,
+    onPoolEvent: (event) => logger.error({ msg: POOL_EVENT_MESSAGE[event.type], ...event }),
     llm: config,
     log: (line) => logger.info({ msg: line }),
   });
   closeRuntime = runtime.close;
+  if (runtime.embedder instanceof ProcessPoolEmbedder) embedder = runtime.embedder;
   feedback = await JsonlFeedbackStore.open(join(config.DATA_DIR, 'feedback.jsonl'), {
     onRepair: (bytes) => logger.warn({ msg: 'feedback store: cut a torn last line (a write interrupted before it was acknowledged)', bytes }),
   });

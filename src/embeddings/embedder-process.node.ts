@@ -16,6 +16,8 @@ async function main(): Promise<void> {
   // closing the channel once its in-flight requests are answered), so these are not ours to act on.
   process.on('SIGINT', () => undefined);
   process.on('SIGTERM', () => undefined);
+  // The parent went away (closed the channel, or died): nothing left to serve.
+  process.on('disconnect', () => process.exit(0));
   const embedder = await TransformersEmbedder.load({ modelDir, threads: Number(threads ?? 1), batchSize: Number(batchSize ?? 16) });
   process.on('message', (request: EmbedderRequest) => {
     const work = request.kind === 'query' ? embedder.embedQuery(request.text).then((v) => [v]) : embedder.embedDocuments(request.texts);
@@ -24,8 +26,6 @@ async function main(): Promise<void> {
       (error: Error) => send({ id: request.id, error: error.message }),
     );
   });
-  // The parent went away (closed the channel, or died): nothing left to serve.
-  process.on('disconnect', () => process.exit(0));
   send({ id: 0, ready: { modelId: embedder.modelId, dimensions: embedder.dimensions, modelHash: embedder.modelHash } });
 }
 

@@ -90,6 +90,42 @@ describe('ProcessPoolEmbedder (real model in child processes)', () => {
     await expect.poll(() => pids.filter(alive), { timeout: 30_000 }).toEqual([]);
   });
 
+  test('a stopped child fails its request after requestTimeoutMs, is out of service at once, and is replaced', async () => {
+    const seen: PoolEvent[] = [];
+    const one = await ProcessPoolEmbedder.start({ modelDir: 'models', processes: 1, requestTimeoutMs: 1_500, onEvent: (e) => seen.push(e) });
+    try {
+      const [stuck] = one.pids;
+      process.kill(stuck!, 'SIGSTOP');
+      await expect(one.embedQuery('护理服务')).rejects.toThrow(/did not answer within 1500 ms/);
+      // Nobody serves until the replacement is up: /readyz reports 0 processes, not ready.
+      expect(one.size).toBe(0);
+      expect(seen).toContainEqual({ type: 'timeout', pid: stuck, timeoutMs: 1_500 });
+      await expect.poll(() => alive(stuck!), { timeout: 10_000 }).toBe(false);
+      await expect.poll(() => one.size, { timeout: 30_000 }).toBe(1);
+      expect(cos(await one.embedQuery('护理服务'), await local.embedQuery('护理服务'))).toBeGreaterThan(0.99999);
+    } finally {
+      await one.close();
+    }
+  });
+
+  test('children ignore SIGINT and SIGTERM (sent to the whole process group) and keep answering; close() still stops them', async () => {
+    const other = await ProcessPoolEmbedder.start({ modelDir: 'models', processes: 1 });
+    const pids = other.pids;
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.kill(pids[0]!, signal);
+    expect(cos(await other.embedQuery('护理服务'), await local.embedQuery('护理服务'))).toBeGreaterThan(0.99999);
+    expect(other.pids).toEqual(pids);
+    await other.close();
+    expect(pids.some(alive)).toBe(false);
+  });
+
+  test('close() kills a child that does not leave (stopped)', async () => {
+    const other = await ProcessPoolEmbedder.start({ modelDir: 'models', processes: 1 });
+    const pids = other.pids;
+    process.kill(pids[0]!, 'SIGSTOP');
+    await other.close();
+    expect(pids.some(alive)).toBe(false);
+  });
+
   test('close() stops the children; later requests fail clearly', async () => {
     const other = await ProcessPoolEmbedder.start({ modelDir: 'models', processes: 1 });
     const pids = other.pids;

@@ -20,3 +20,19 @@ export function childPids(pid: number): number[] {
     return [];
   }
 }
+
+/** Pids of every live process in a process group, from Linux /proc (field 5 of `stat` is the group). */
+export function groupPids(pgid: number): number[] {
+  return readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .flatMap((d) => {
+      try {
+        const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+        // The command name (field 2) may hold spaces; the fields after its closing parenthesis are plain.
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        return fields[0] !== 'Z' && Number(fields[2]) === pgid ? [Number(d)] : [];
+      } catch {
+        return [];
+      }
+    });
+}

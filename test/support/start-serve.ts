@@ -21,11 +21,13 @@ export interface ServeProcess {
  * `env` added to this process's environment. `ready: false` returns as soon as it started, for
  * tests of what is logged before the model loads.
  */
-export async function startServe(env: Record<string, string | undefined>, options: { ready?: boolean; command?: string[] } = {}): Promise<ServeProcess> {
+export async function startServe(env: Record<string, string | undefined>, options: { ready?: boolean; command?: string[]; detached?: boolean } = {}): Promise<ServeProcess> {
   const child = spawn(options.command?.[0] ?? process.execPath, options.command?.slice(1) ?? ['--import', 'tsx', 'src/cli/serve.ts'], {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', API_KEYS: '', LOG_QUESTIONS: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group, as a terminal would start it: the group is what Ctrl-C signals.
+    detached: options.detached ?? false,
   });
   const logs: Array<Record<string, unknown>> = [];
   const waiters: Array<() => void> = [];
