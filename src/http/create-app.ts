@@ -29,7 +29,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   app.use('*', requestLog({ logger: deps.logger, logQuestions: deps.config.LOG_QUESTIONS, newId }));
   // CORS first, so preflights are answered before the key check (browsers send no key on them).
-  app.use('/api/*', widgetCors(deps.config.ALLOWED_ORIGINS));
+  app.use('/api/*', widgetCors(deps.config.ALLOWED_ORIGINS, deps.logger));
   app.use(
     '/api/*',
     bodyLimit({

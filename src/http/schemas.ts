@@ -3,6 +3,9 @@ import { MAX_QUESTION_CHARS } from '../retrieval/hybrid-retriever.js';
 
 export const MAX_HISTORY_TURNS = 20;
 export const MAX_COMMENT_CHARS = 2000;
+/** Feedback carries the answer and at most this many earlier turns (the widget sends the last 3). */
+export const MAX_FEEDBACK_TURNS = 5;
+const MAX_FEEDBACK_ANSWER_CHARS = 8000;
 const MAX_ID_CHARS = 200;
 
 const chars = (s: string) => [...s].length;
@@ -37,7 +40,10 @@ export const askBodySchema = z.strictObject({
 });
 export type AskBody = z.infer<typeof askBodySchema>;
 
-/** Body of `POST /api/feedback`: which answer, up or down, and optionally which passage it should have cited. */
+/**
+ * Body of `POST /api/feedback`: which answer, up or down, and optionally which passage it should
+ * have cited, plus the answer's text, cited ids, mode, confidence and the turns before it.
+ */
 export const feedbackBodySchema = z
   .strictObject({
     questionId: idSchema.optional(),
@@ -46,6 +52,15 @@ export const feedbackBodySchema = z
     rating: z.enum(['up', 'down'], { error: required('"up" or "down"') }),
     comment: z.string({ error: 'must be a string' }).trim().max(MAX_COMMENT_CHARS, `is longer than ${MAX_COMMENT_CHARS} characters`).optional(),
     expectedPassageId: idSchema.optional(),
+    // What the answer was, so a 👎 (or a 👍 on "第二点呢？") can be reviewed without replaying it.
+    answer: z.string({ error: 'must be a string' }).max(MAX_FEEDBACK_ANSWER_CHARS, `is longer than ${MAX_FEEDBACK_ANSWER_CHARS} characters`).optional(),
+    citedIds: z.array(idSchema, { error: 'must be a list of passage ids' }).max(20, 'lists more than 20 ids').optional(),
+    mode: z.string({ error: 'must be a string' }).max(40, 'is longer than 40 characters').optional(),
+    confidence: z.enum(['high', 'low'], { error: 'must be "high" or "low"' }).optional(),
+    history: z
+      .array(turnSchema, { error: 'must be a list of earlier turns {question, answer?, citations?}' })
+      .max(MAX_FEEDBACK_TURNS, `has more than ${MAX_FEEDBACK_TURNS} turns; send only the last ${MAX_FEEDBACK_TURNS}`)
+      .optional(),
   })
   .refine((b) => b.questionId !== undefined || b.question !== undefined, {
     message: 'send questionId or question, so the feedback can be matched to what was asked',

@@ -3,6 +3,7 @@ import { htmlText } from './formats/html-text.js';
 import { pdfPagesText } from './formats/pdf-pages-text.js';
 import { SourceFileError } from './formats/source-file-error.js';
 import { sourceFormat, type SourceFormat } from './formats/source-format.js';
+import { unifyGlyphs } from './formats/unify-glyphs.js';
 
 export interface SourceText {
   /** Plain layout lines for `parseDocument`: the same shape whatever the format. */
@@ -18,9 +19,15 @@ const startsWith = (bytes: Uint8Array, magic: string) => magic.split('').every((
  * Turns one source file's bytes into plain text: `.txt` (UTF-8 or GB18030, found from the
  * bytes), `.pdf` (the text layer, running headers, footers and page numbers dropped), `.docx`
  * (mammoth) and `.html`/`.htm` (the article body). Extension case is ignored. A file that cannot
- * be read throws a `SourceFileError` saying why and what to do.
+ * be read throws a `SourceFileError` saying why and what to do. Code points that PDF writers
+ * leave for printed text (⽣ for 生, ⸻ for ———) are read as that text (see unifyGlyphs).
  */
 export async function readSource(fileName: string, bytes: Uint8Array): Promise<SourceText> {
+  const read = await readFormat(fileName, bytes);
+  return { ...read, text: unifyGlyphs(read.text) };
+}
+
+async function readFormat(fileName: string, bytes: Uint8Array): Promise<SourceText> {
   const format = sourceFormat(fileName);
   if (!format) throw new SourceFileError(fileName, 'ingest does not read this kind of file', 'Save it as .txt, .pdf, .docx or .html');
   if (bytes.length === 0) throw new SourceFileError(fileName, 'the file is empty', 'Copy the document into it again, or remove it from the folder');

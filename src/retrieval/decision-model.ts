@@ -75,6 +75,8 @@ export function tierOf(model: DecisionModel, p: number): Tier {
 /**
  * Fits a logistic regression (standardised features, L2 penalty, full-batch gradient descent):
  * small and deterministic, so a calibration run always gives the same model for the same data.
+ * Classes are weighted to balance (the dev split has far more answerable questions than not), so
+ * that the probability is not pulled toward answering by the class sizes alone.
  */
 export function fitLogistic(
   features: DecisionModel['features'],
@@ -87,13 +89,16 @@ export function fitLogistic(
   const scale = features.map((_, j) => Math.sqrt(raw.reduce((s, x) => s + (x[j]! - mean[j]!) ** 2, 0) / raw.length) || 1);
   const X = raw.map((x) => x.map((v, j) => (v - mean[j]!) / scale[j]!));
   const y = rows.map((r) => r.label);
+  const positives = y.filter((v) => v === 1).length;
+  const classWeight = (label: number) => (positives === 0 || positives === y.length ? 1 : y.length / (2 * (label === 1 ? positives : y.length - positives)));
+  const sampleWeight = y.map(classWeight);
   const w = features.map(() => 0);
   let b = 0;
   for (let step = 0; step < steps; step++) {
     const gw = w.map(() => 0);
     let gb = 0;
     X.forEach((x, i) => {
-      const err = sigmoid(b + x.reduce((s, v, j) => s + v * w[j]!, 0)) - y[i]!;
+      const err = (sigmoid(b + x.reduce((s, v, j) => s + v * w[j]!, 0)) - y[i]!) * sampleWeight[i]!;
       x.forEach((v, j) => (gw[j]! += err * v));
       gb += err;
     });

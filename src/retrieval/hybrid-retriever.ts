@@ -171,7 +171,10 @@ export class HybridRetriever {
     // Stage: decide. Places and years chose the documents above; the topic is what remains.
     const topic = expanded.replace(SCOPE_WORDS, ' ');
     if (contentBigrams(topic).length === 0 && writtenInChinese(question)) return abstain('这个问题不涉及现有政策文件的内容。');
-    const decision = this.signals(topic, top, candidates, Math.max(1, scope.groups.length), mode);
+    // A question about two scopes (长宁和普陀) is covered by the best passage of each.
+    const docOf = (id: string) => corpus.passage(id)!.docId;
+    const bestOfEach = scope.groups.length > 1 ? scope.groups.flatMap((g) => candidates.find((r) => g.includes(docOf(r.id))) ?? []) : [top];
+    const decision = this.signals(topic, top, candidates, bestOfEach, mode);
     const model = this.tuning.decision?.[mode === 'lexical' ? 'lexical' : 'hybrid'];
     const p = model ? answerProbability(model, decision) : 1;
     const tier = model ? tierOf(model, p) : 'high';
@@ -182,7 +185,6 @@ export class HybridRetriever {
     // Stage: cite. Each named scope keeps its best passage, so a cross-document answer can cite both.
     const citations = candidates.slice(0, k).map((r) => corpus.citation(r.id, r.score));
     for (const group of scope.groups.length > 1 ? scope.groups : []) {
-      const docOf = (id: string) => corpus.passage(id)!.docId;
       if (citations.some((c) => group.includes(docOf(c.id)))) continue;
       const best = candidates.find((r) => group.includes(docOf(r.id)));
       if (best) citations.push(corpus.citation(best.id, best.score));
@@ -200,13 +202,12 @@ export class HybridRetriever {
     };
   }
 
-  /** The signals the decision model reads, for the best point (and, across named scopes, the best of each). */
-  private signals(topic: string, top: RankedPoint, candidates: RankedPoint[], scopes: number, mode: RetrievalMode): DecisionSignals {
+  /** The signals the decision model reads, for the best point (coverage: by the best point of each named scope). */
+  private signals(topic: string, top: RankedPoint, candidates: RankedPoint[], covering: RankedPoint[], mode: RetrievalMode): DecisionSignals {
     const grams = contentBigrams(topic);
     const weights = grams.map((g) => this.idf(g));
     const total = weights.reduce((a, b) => a + b, 0) || 1;
-    // A question about two scopes (长宁和普陀) is covered by the best passage of each.
-    const topText = candidates.slice(0, scopes).map((r) => this.normalizedText.get(r.id)!).join('\n');
+    const topText = covering.map((r) => this.normalizedText.get(r.id)!).join('\n');
     const coverage = grams.reduce((s, g, i) => s + (topText.includes(g) ? weights[i]! : 0), 0) / total;
     // An everyday word with a document term (发烧 -> 发热) is not unknown.
     const terms = topicTerms(topic);

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { claimsOf, composeAnswerText, unverifiedClaims } from '../../src/answer/compose-text.js';
-import type { Pipeline } from '../../src/answer/create-pipeline.js';
+import { createPipeline, type Pipeline } from '../../src/answer/create-pipeline.js';
+import { DEFAULT_TUNING } from '../../src/retrieval/hybrid-retriever.js';
 import type { Answer, Turn } from '../../src/answer/types.js';
 import type { Citation } from '../../src/core/types.js';
 import { parseEvalCases } from '../../src/eval/eval-case.js';
@@ -72,8 +73,10 @@ describe('ExtractiveAnswerer', () => {
     expect(a.citations).toEqual([]);
   });
 
-  test('a cross-document question gets one dated claim per document', async () => {
-    const a = await lexical.answerer.answer('长宁和普陀在“互联网+护理”上分别是怎么部署的？');
+  test('a cross-document question, when retrieval answers it, gets one dated claim per document', async () => {
+    // The decision to answer is the retriever's (tested on its own); composition is tested here.
+    const answering = createPipeline({ corpus: lexical.corpus, bm25: lexical.bm25, tuning: { ...DEFAULT_TUNING, decision: undefined } });
+    const a = await answering.answerer.answer('长宁和普陀在“互联网+护理”上分别是怎么部署的？');
     expect(new Set(a.citations.map((c) => c.docNumber))).toEqual(new Set(['长卫健发〔2023〕20号', '普卫健医〔2025〕3号']));
     expect(a.answer).toContain('另据');
     expect(a.answer).toContain('为其中较新的文件');

@@ -6,6 +6,7 @@ import { createPipeline, type Pipeline } from '../../src/answer/create-pipeline.
 import { reportBuild } from '../../src/cli/report-build.js';
 import { FakeEmbedder } from '../../src/embeddings/fake-embedder.js';
 import { parseEvalCases, type EvalCase } from '../../src/eval/eval-case.js';
+import { sentenceUnits } from '../../src/retrieval/sentence-units.js';
 import { computeMetrics } from '../../src/eval/metrics.js';
 import { nearestPassage } from '../../src/eval/nearest-passage.js';
 import { runCase, type CaseResult } from '../../src/eval/run-eval.js';
@@ -38,6 +39,7 @@ let before: Pipeline;
 let after: Pipeline;
 let update: BuildResult;
 let afterIndex: LoadedIndex;
+let fixtureTexts: number;
 let fixturePassages: number;
 
 /** The service's pipeline over what is in the index folder now: loaded corpus and HNSW vectors. */
@@ -65,6 +67,7 @@ beforeAll(async () => {
   afterIndex = await loadIndex(indexDir, expected);
   after = servicePipeline(afterIndex);
   fixturePassages = after.corpus.passages.filter((p) => p.docId === ADDED).length;
+  fixtureTexts = new Set(after.corpus.passages.filter((p) => p.docId === ADDED).flatMap((p) => sentenceUnits(p).map((u) => u.text))).size;
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -73,9 +76,9 @@ describe('a corpus update: add a document, edit a point, remove a document', () 
     expect(update.changes).toMatchObject({ added: [ADDED], removed: [REMOVED], changed: [{ docId: EDITED_DOC, added: [], removed: [] }] });
     expect(update.changes.unchanged).toHaveLength(3);
     expect(update.changes.changed[0]!.edited).toEqual([{ id: EDITED, label: '第三部分第11条', diff: expect.stringContaining('[-开展-]{+全面推广+}“免陪照护') }]);
-    // Only what is new is embedded: the new document's passages and the edited point.
+    // Only what is new is embedded: the new document's passages and sentences, the edited point and its edited sentence.
     expect(fixturePassages).toBeGreaterThanOrEqual(5);
-    expect(update.embedded).toBe(fixturePassages + 1);
+    expect(update.embedded).toBe(fixturePassages + fixtureTexts + 2);
 
     const lines = reportBuild(update).split('\n');
     expect(lines[0]).toMatch(/^ingest: 5 documents, \d+ passages \(\d+ embedded, \d+ reused\); added 1, removed 1, changed 1, unchanged 3$/);

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { Bm25Index } from '../../src/retrieval/bm25-index.js';
 import { fuseRankings, fuseScores } from '../../src/retrieval/fuse-rankings.js';
-import { contentBigrams, expandAbbreviations, tokenize, topicTerms } from '../../src/retrieval/tokenize.js';
+import { contentBigrams, tokenize, topicTerms } from '../../src/retrieval/tokenize.js';
 import { FlatIndex } from '../../src/vector-index/flat-index.js';
 
 describe('tokenize', () => {
@@ -11,11 +11,6 @@ describe('tokenize', () => {
   test('numbers with dots and ranges stay one token', () => expect(tokenize('3.0版 30-50万')).toEqual(['3.0', '版', '30-50', '万']));
   test('empty', () => expect(tokenize('')).toEqual([]));
   test('question words are not topic bigrams', () => expect(contentBigrams('什么是区域性医疗中心')).not.toContain('什么'));
-  test('abbreviations get their full form appended, once', () => {
-    expect(expandAbbreviations('同仁医院有没有冲三甲的目标？')).toBe('同仁医院有没有冲三甲的目标？ 三级甲等');
-    expect(expandAbbreviations('三甲即三级甲等')).toBe('三甲即三级甲等');
-    expect(expandAbbreviations('发热门诊')).toBe('发热门诊');
-  });
   test('topic terms drop question words and single characters', () => {
     expect(topicTerms('牙科种植收费标准是多少？')).toEqual(['牙科', '种植', '收费', '标准']);
   });

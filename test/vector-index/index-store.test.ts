@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { IndexMismatchError } from '../../src/core/errors.js';
 import { FakeEmbedder } from '../../src/embeddings/fake-embedder.js';
 import { buildIndex, currentBuildDir, loadIndex, staleReason } from '../../src/vector-index/index-store.node.js';
-import { checkManifest } from '../../src/vector-index/manifest.js';
+import { checkManifest, MANIFEST_FORMAT } from '../../src/vector-index/manifest.js';
 
 const SEEDS = join(import.meta.dirname, '../../seeds');
 
@@ -44,12 +44,17 @@ describe('buildIndex / loadIndex', () => {
     const embedder = new CountingEmbedder();
     const result = await buildIndex({ seedsDir: seeds, indexDir, embedder });
     expect(result.changes.added).toHaveLength(5);
-    expect(result.embedded).toBe(result.manifest.passageCount);
+    // Every point and every sentence of it, each distinct text once.
+    expect(result.embedded).toBeGreaterThan(result.manifest.passageCount);
+    expect(result.embedded).toBeLessThanOrEqual(result.manifest.passageCount + result.manifest.sentenceCount);
     const loaded = await loadIndex(indexDir, expected(embedder));
     const passage = loaded.corpus.passages.find((p) => p.label === '第二部分第8条' && p.docId.includes('health'))!;
     const [hit] = await loaded.vectors.search(loaded.passageVector(passage.id)!, 1);
     expect(hit!.id).toBe(passage.id);
     expect(hit!.score).toBeCloseTo(1, 5);
+    expect(loaded.sentenceVectors.size).toBe(loaded.manifest.sentenceCount);
+    const [sentenceHit] = await loaded.sentenceVectors.search(loaded.passageVector(passage.id)!, 1);
+    expect(sentenceHit!.id.startsWith(`${passage.id}@`)).toBe(true);
     expect(staleReason(indexDir, seeds, expected(embedder))).toBeUndefined();
   });
 
@@ -65,7 +70,8 @@ describe('buildIndex / loadIndex', () => {
     writeFileSync(file, readFileSync(file, 'utf8').replace('继续推进儿科医师转岗培训。', '继续推进儿科医师转岗培训，全年培训50人。'));
     expect(staleReason(indexDir, seeds, expected(embedder))).toMatch(/changed/);
     const edited = await buildIndex({ seedsDir: seeds, indexDir, embedder });
-    expect(edited.embedded).toBe(1);
+    // The edited point and its one edited sentence.
+    expect(edited.embedded).toBe(2);
     expect(edited.changes.changed).toHaveLength(1);
     expect(edited.changes.changed[0]!.edited).toEqual([
       expect.objectContaining({ id: '2025-putuo-medical-administration-priorities#3.12', diff: expect.stringContaining('{+，全年培训50人+}') }),
@@ -129,7 +135,7 @@ describe('manifest checks', () => {
     [{ dimensions: 512 }, /dimensional/],
     [{ chunkerVersion: 0 }, /chunker/],
   ])('mismatch %#', (change, message) => {
-    const manifest = { format: 1, model: { id: 'm', sha256: 'h' }, dimensions: 64, space: 'cosine', chunkerVersion: 1, corpusHash: 'c', passageCount: 1, builtAt: 'now', documents: [] };
+    const manifest = { format: MANIFEST_FORMAT, model: { id: 'm', sha256: 'h' }, dimensions: 64, space: 'cosine', chunkerVersion: 1, corpusHash: 'c', passageCount: 1, sentenceCount: 1, builtAt: 'now', documents: [] };
     const wanted = { modelId: 'm', modelSha256: 'h', dimensions: 64, chunkerVersion: 1, ...change };
     expect(() => checkManifest(manifest, wanted)).toThrow(message);
   });

@@ -36,10 +36,21 @@ export function htmlText(html: string): HtmlText {
   const meta: PageMetadata = {};
   for (const line of blockLines(document.body)) readMeta(line, meta);
 
-  const lines = blockLines(root).filter((line) => !isMetaLine(line));
+  const lines = dropRepeatedHeading(blockLines(root).filter((line) => !isMetaLine(line)), root);
   const hasNumber = lines.slice(0, 40).some((line) => DOC_NUMBER.test(line.replace(/\s+/g, '')));
   if (!hasNumber && meta.docNumber) lines.unshift(meta.docNumber);
   return { text: lines.join('\n'), meta };
+}
+
+const squeeze = (text: string) => text.replace(/[\s《》«»<>]+/g, '');
+
+/** The page's heading (关于印发《…》的通知) when the notice below repeats it: the body keeps its own lines. */
+function dropRepeatedHeading(lines: string[], root: Element): string[] {
+  const heading = squeeze(root.querySelector('h1,h2')?.textContent ?? '');
+  const at = lines.findIndex((line) => squeeze(line) === heading);
+  if (heading === '' || at < 0 || at > 3) return lines;
+  const after = squeeze(lines.slice(at + 1, at + 16).join(''));
+  return after.includes(heading) ? lines.filter((_, i) => i !== at) : lines;
 }
 
 /** The element holding the most paragraph text, lifted to the parent that also holds its heading. */

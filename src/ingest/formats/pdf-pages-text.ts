@@ -24,22 +24,31 @@ export function pdfPagesText(pages: readonly (readonly PdfTextItem[])[]): string
   for (const lines of laid) {
     for (const key of new Set(edges(lines).map(runningKey))) edgeKeys.set(key, (edgeKeys.get(key) ?? 0) + 1);
   }
-  const repeated = (line: string) => laid.length >= 2 && (edgeKeys.get(runningKey(line)) ?? 0) >= Math.max(2, Math.ceil(laid.length / 2));
+  const repeated = (line: Line) => laid.length >= 2 && (edgeKeys.get(runningKey(line)) ?? 0) >= Math.max(2, Math.ceil(laid.length / 2));
   return laid
     .map((lines) => {
       const edge = new Set(edges(lines));
-      return lines.filter((line) => !(edge.has(line) && (PAGE_NUMBER.test(line.trim()) || repeated(line))));
+      return lines.filter((line) => !(edge.has(line) && (PAGE_NUMBER.test(line.text) || repeated(line)))).map((line) => line.text);
     })
     .flat()
     .join('\n');
 }
 
-/** The text with digits and spaces taken out: `— 3 —` on page 3 and `— 4 —` on page 4 are one running footer. */
-const runningKey = (line: string) => line.replace(/\d+/g, '#').replace(/\s+/g, '');
+interface Line {
+  text: string;
+  y: number;
+}
 
-const edges = (lines: readonly string[]) => [...lines.slice(0, EDGE_LINES), ...lines.slice(-EDGE_LINES)];
+/**
+ * A running header or footer sits at the same height on every page with the same text but for
+ * the page number: `— 3 —` at y 40 and `— 4 —` at y 40 are one footer, while a signature line
+ * that happens to open a page lower down is body text.
+ */
+const runningKey = (line: Line) => `${line.text.replace(/\d+/g, '#').replace(/\s+/g, '')}@${Math.round(line.y / 6)}`;
 
-function pageLines(items: readonly PdfTextItem[]): string[] {
+const edges = (lines: readonly Line[]) => [...lines.slice(0, EDGE_LINES), ...lines.slice(-EDGE_LINES)];
+
+function pageLines(items: readonly PdfTextItem[]): Line[] {
   const sorted = items.filter((it) => it.str !== '').slice().sort((a, b) => b.y - a.y || a.x - b.x);
   const rows: PdfTextItem[][] = [];
   for (const item of sorted) {
@@ -58,7 +67,7 @@ function pageLines(items: readonly PdfTextItem[]): string[] {
         text += it.str;
         end = it.x + it.width;
       }
-      return text.trim();
+      return { text: text.trim(), y: row[0]!.y };
     })
-    .filter((line) => line !== '');
+    .filter((line) => line.text !== '');
 }

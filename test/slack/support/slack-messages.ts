@@ -1,7 +1,8 @@
 import type { SlackHarness } from './slack-setup.js';
 
 export const COVID_QUESTION = '2023年市卫生健康工作要点里，新冠感染医疗救治保障提了哪几条措施？';
-export const OFF_TOPIC = '食堂几点开饭？';
+/** Declined by rule (a city the corpus does not cover), whatever the decision model says. */
+export const OFF_TOPIC = '杭州的食堂几点开饭？';
 
 let eventCounter = 0;
 /** Unique Events API ids across a test file (Slack's look like `Ev0A1B2C3D`). */

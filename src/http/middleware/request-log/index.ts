@@ -32,7 +32,7 @@ export function requestLog(options: RequestLogOptions): MiddlewareHandler<AppEnv
         route: routeOf(c),
         status: c.res.status,
         latencyMs: Math.round((performance.now() - started) * 10) / 10,
-        ...(answer ? { abstained: answer.abstained, mode: answer.mode } : {}),
+        ...(answer ? { answerId: answer.answerId, abstained: answer.abstained, mode: answer.mode } : {}),
         ...(stream ? { stream } : {}),
         ...(options.logQuestions && question !== undefined ? { question } : {}),
       });
