@@ -1,0 +1,50 @@
+import { describe, expect, test } from 'vitest';
+import calibration from '../../src/retrieval/data/retrieval-calibration.json' with { type: 'json' };
+import { answerProbability, fitLogistic, parseDecisionFile, tierOf, type DecisionSignals } from '../../src/retrieval/decision-model.js';
+
+/** A deterministic data set: answerable when the sentence cosine and coverage are high. */
+function rows(n: number): Array<{ signals: DecisionSignals; label: 0 | 1 }> {
+  return Array.from({ length: n }, (_, i) => {
+    const sentence = 0.4 + ((i * 37) % 50) / 100;
+    const coverage = ((i * 53) % 100) / 100;
+    return { signals: { sentence, coverage, unknown: 0, margin: 0.2 }, label: sentence + 0.5 * coverage > 0.95 ? 1 : 0 };
+  });
+}
+
+describe('decision model', () => {
+  test('a fitted model orders questions by how well their best point matches', () => {
+    const fitted = fitLogistic(['sentence', 'coverage'], rows(120));
+    const model = { ...fitted, thresholds: { low: 0.2, high: 0.8 } };
+    const good = answerProbability(model, { sentence: 0.85, coverage: 0.9, unknown: 0, margin: 0.3 });
+    const grey = answerProbability(model, { sentence: 0.62, coverage: 0.55, unknown: 0, margin: 0.1 });
+    const bad = answerProbability(model, { sentence: 0.42, coverage: 0.05, unknown: 0.8, margin: 0.01 });
+    expect(good).toBeGreaterThan(grey);
+    expect(grey).toBeGreaterThan(bad);
+    expect(tierOf(model, good)).toBe('high');
+    expect(tierOf(model, bad)).toBe('decline');
+    expect(fitted.weights.every((w) => w > 0)).toBe(true);
+  });
+
+  test('fitting is deterministic', () => expect(fitLogistic(['sentence', 'coverage'], rows(60))).toEqual(fitLogistic(['sentence', 'coverage'], rows(60))));
+
+  test('tiers follow the thresholds, at the boundaries too', () => {
+    const model = { features: ['coverage' as const], mean: [0], scale: [1], weights: [1], bias: 0, thresholds: { low: 0.3, high: 0.7 } };
+    expect(tierOf(model, 0.7)).toBe('high');
+    expect(tierOf(model, 0.6999)).toBe('low');
+    expect(tierOf(model, 0.3)).toBe('low');
+    expect(tierOf(model, 0.2999)).toBe('decline');
+  });
+
+  test('the committed calibration parses, was fitted on the dev split, and orders its thresholds', () => {
+    const file = parseDecisionFile(calibration);
+    expect(file.fittedOn).toMatch(/dev split/);
+    for (const m of Object.values(file.models)) expect(m.thresholds.low).toBeLessThanOrEqual(m.thresholds.high);
+  });
+
+  test('a malformed file is refused with the command that writes one', () => {
+    expect(() => parseDecisionFile({ models: {} })).toThrow(/npm run calibrate/);
+    const broken = structuredClone(calibration) as { models: { lexical: { weights: number[] } } };
+    broken.models.lexical.weights = [1];
+    expect(() => parseDecisionFile(broken)).toThrow(/npm run calibrate/);
+  });
+});

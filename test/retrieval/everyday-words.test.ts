@@ -1,0 +1,77 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { DOCUMENT_TERMS, documentTermsFor, expandEverydayWords } from '../../src/retrieval/everyday-words.js';
+import { namedPlaces } from '../../src/retrieval/scope-check.js';
+import { isSmallTalk, writtenInChinese } from '../../src/retrieval/question-language.js';
+
+const SEEDS = join(import.meta.dirname, '../../seeds');
+const corpus = readdirSync(SEEDS)
+  .map((f) => readFileSync(join(SEEDS, f), 'utf8'))
+  .join('\n')
+  .replace(/\s+/g, '');
+
+describe('everyday words -> document terms (data/everyday-words.json)', () => {
+  test('every document term of the table occurs in the corpus', () => {
+    for (const term of DOCUMENT_TERMS) expect(corpus, term).toContain(term);
+  });
+
+  test.each([
+    ['发烧门诊要24小时开吗？', ['发热']],
+    ['大医院要不要开发烧门诊', ['三级医院', '发热']],
+    ['救护车上能用医保付款吗？', ['急救', '支付']],
+    ['春昇杯是什么比赛？', ['大赛']],
+    ['家医签约有什么新要求', ['家庭医生']],
+    ['打120要等多久', ['急救']],
+    ['同仁医院有没有冲三甲的目标？', ['三级甲等']],
+    ['ICU床位要占多少', ['重症监护']],
+  ])('%s -> %j', (question, terms) => {
+    for (const t of terms) expect(documentTermsFor(question)).toContain(t);
+  });
+
+  test.each([
+    // 家 is the measure word here: 多少家医院, 几家医院, 每家医院, 一家医院.
+    ['全市有多少家医院要建胸痛中心？'],
+    ['几家医院参加试点'],
+    ['每家医院都要配吗'],
+    ['只有一家医院吗'],
+    // 120 inside a longer number is not the emergency line.
+    ['1200张床位够不够'],
+    ['全市要新增3120个床位吗'],
+    // Document terms themselves add nothing.
+    ['发热门诊要保持什么要求？'],
+  ])('%s: nothing added where the word means something else', (question) => {
+    expect(documentTermsFor(question)).toEqual([]);
+  });
+
+  test('a term the question already has is not added twice', () => {
+    expect(expandEverydayWords('三甲即三级甲等')).toBe('三甲即三级甲等');
+    expect(expandEverydayWords('发烧')).toBe('发烧 发热');
+  });
+});
+
+describe('places: whole names, not Shanghai street names (data/places.json)', () => {
+  test.each([
+    ['北京市的医保政策是什么？', ['北京']],
+    ['去南京开会要报备吗', ['南京']],
+    ['深圳的区域医疗中心按多少人口配置？', ['深圳']],
+    ['四川和西藏的对口支援', ['四川', '西藏']],
+  ])('%s names %j', (question, places) => {
+    expect(namedPlaces(question)).toEqual(places);
+  });
+
+  test.each([['南京西路街道的区域性医疗中心怎么配置？'], ['北京东路的社区医院发烧门诊要开着吗？'], ['四川北路那边的医院'], ['西藏中路上的诊所'], ['延安路高架旁的医院']])(
+    '%s names no place',
+    (question) => expect(namedPlaces(question)).toEqual([]),
+  );
+  test('a street and the city in one question: the city counts', () => expect(namedPlaces('南京西路和南京的医院')).toEqual(['南京']));
+});
+
+describe('small talk and language', () => {
+  test.each([['你好'], ['谢谢啦'], ['你好，你是谁？'], ['Hello!'], ['再见～']])('%s is small talk', (q) => expect(isSmallTalk(q)).toBe(true));
+  test.each([['你好，发热门诊要开吗'], ['谢谢，那普陀区呢？'], ['你是谁发的文件'], ['控烟']])('%s is not small talk', (q) => expect(isSmallTalk(q)).toBe(false));
+  test('Chinese or not', () => {
+    expect(writtenInChinese('How many IDC hospitals will be selected?')).toBe(false);
+    expect(writtenInChinese('DRG付费？')).toBe(true);
+  });
+});
