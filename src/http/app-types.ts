@@ -44,7 +44,7 @@ export interface AppVariables {
   requestId: string;
   /** The question asked, kept for the log only when LOG_QUESTIONS is on. */
   question?: string;
-  answer?: Pick<Answer, 'abstained' | 'mode'>;
+  answer?: Pick<Answer, 'answerId' | 'abstained' | 'mode'>;
   /** Set by streaming handlers: resolves when the stream ends, so the log line carries its outcome. */
   streamDone?: Promise<StreamOutcome>;
 }

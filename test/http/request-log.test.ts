@@ -2,15 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { CORPUS_QUESTION, harness, postJson } from './support/app-harness.js';
 
 describe('request log: one JSON line per request', () => {
-  it('logs route, status, latency, abstained and mode, once per request', async () => {
+  it('logs route, status, latency, answerId, abstained and mode, once per request', async () => {
     const { app, logs } = await harness();
-    await app.request('/api/ask', postJson({ question: CORPUS_QUESTION }));
+    const { answerId } = await (await app.request('/api/ask', postJson({ question: CORPUS_QUESTION }))).json();
     await app.request('/api/ask', postJson({ question: '北京市2023年的医保报销比例是多少？' }));
     await app.request('/api/passages/nope');
     await app.request('/nowhere');
     const lines = logs.filter((l) => l.msg === 'request');
     expect(lines).toHaveLength(4);
-    expect(lines[0]).toMatchObject({ level: 'info', method: 'POST', route: '/api/ask', status: 200, abstained: false, mode: 'extractive' });
+    // answerId joins the log line to feedback on that answer.
+    expect(lines[0]).toMatchObject({ level: 'info', method: 'POST', route: '/api/ask', status: 200, answerId, abstained: false, mode: 'extractive' });
     expect(lines[1]).toMatchObject({ route: '/api/ask', status: 200, abstained: true, mode: 'extractive' });
     expect(lines[2]).toMatchObject({ route: '/api/passages/:id', status: 404 });
     expect(lines[3]).toMatchObject({ route: 'unmatched', status: 404 });

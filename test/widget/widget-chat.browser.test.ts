@@ -93,12 +93,12 @@ describe('the widget on the demo page, in Chromium, against the real pipeline', 
     // Seen part-way: some text shown that was a strict prefix of the final answer.
     const shown = await partials(page);
     expect(shown.some((p) => p.length > 0 && p.length < final.length && final.startsWith(p))).toBe(true);
-    expect(await widget().locator('.msg.user').first().textContent()).toBe(CORPUS_QUESTION);
+    expect(await widget().locator('.msg.user .text').first().textContent()).toBe(CORPUS_QUESTION);
     await screenshot(page, 'desktop-answer');
   });
 
   it('a chip opens the quoted passage with document, number, point and date, and links to it in context', async () => {
-    const chip = page.getByRole('button', { name: /^出处 1：2023年上海市卫生健康工作要点 第二部分第8条$/ }).first();
+    const chip = page.getByRole('button', { name: /^出处 1：《2023年上海市卫生健康工作要点》沪卫发〔2023〕2号 第二部分第8条$/ });
     await chip.click();
     expect(await chip.getAttribute('aria-expanded')).toBe('true');
     const detail = widget().locator('.detail').first();
@@ -109,7 +109,7 @@ describe('the widget on the demo page, in Chromium, against the real pipeline', 
     await screenshot(page, 'desktop-citation');
 
     const link = detail.getByRole('link', { name: '在原文中查看上下文' });
-    expect(await link.getAttribute('href')).toBe(`${server.url}/api/passages/2023-shanghai-health-work-priorities%232.8`);
+    expect(await link.getAttribute('href')).toMatch(new RegExp(`^${server.url}/api/passages/2023-shanghai-health-work-priorities%232\\.8\\?quote=[^#]+#2023-shanghai-health-work-priorities%232\\.8$`));
     const [popup] = await Promise.all([context.waitForEvent('page'), link.click()]);
     await popup.waitForLoadState();
     expect(await popup.locator('section.cited').textContent()).toContain('30-50万人口');

@@ -54,7 +54,7 @@ describe('the widget shows server and user text as text, never as HTML', () => {
     const seen = watchPage(page);
     await ask(page, `${PAYLOAD}区域性医疗中心按多少人口配置一家？`);
     await widget(page).locator('.feedback').first().waitFor();
-    expect(await widget(page).locator('.msg.user').textContent()).toBe(`${PAYLOAD}区域性医疗中心按多少人口配置一家？`);
+    expect(await widget(page).locator('.msg.user .text').textContent()).toBe(`${PAYLOAD}区域性医疗中心按多少人口配置一家？`);
     expect(await countInShadow(page, 'img, script')).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(seen.dialogs).toEqual([]);
@@ -137,18 +137,36 @@ describe('isolation from the host page, and CORS', () => {
     await screenshot(page, 'hostile-host-page');
   });
 
-  it('on an origin not in ALLOWED_ORIGINS, the browser withholds the answer and the widget says so', async () => {
+  it('on an origin not in ALLOWED_ORIGINS, the widget says the page is not allowed (no futile 重试) and the server logs the origin to add', async () => {
     context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     const console: string[] = [];
     page.on('console', (m) => console.push(m.text()));
-    await page.goto(`http://localhost:${host.port}/`);
+    const origin = `http://localhost:${host.port}`;
+    await page.goto(`${origin}/`);
     await page.getByRole('button', { name: '打开政策问答' }).click();
     await ask(page, CORPUS_QUESTION);
     const alert = widget(page).getByRole('alert');
     await alert.waitFor();
-    expect(await alert.textContent()).toContain('无法连接到问答服务');
+    expect(await alert.textContent()).toContain(`问答服务不允许本网页（${origin}）使用它`);
+    expect(await alert.textContent()).toContain('ALLOWED_ORIGINS');
+    expect(await alert.getByRole('button', { name: '重试' }).count()).toBe(0);
     expect(console.join('\n')).toMatch(/CORS/);
+    expect(server.logs).toContainEqual(expect.objectContaining({ msg: 'cors refused', origin, method: 'OPTIONS', path: '/api/chat' }));
+    await screenshot(page, 'cors-refused');
+  });
+
+  it('with the service down, a cross-origin page still says so as a network problem, with 重试', async () => {
+    context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(`http://127.0.0.1:${host.port}/`);
+    await page.getByRole('button', { name: '打开政策问答' }).click();
+    await page.route(`${server.url}/**`, (route) => route.abort('connectionrefused'));
+    await ask(page, CORPUS_QUESTION);
+    const alert = widget(page).getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('无法连接到问答服务，请检查网络后重试。');
+    expect(await alert.getByRole('button', { name: '重试' }).isVisible()).toBe(true);
   });
 });
 
