@@ -76,11 +76,18 @@ export async function startWorker(options: StartWorkerOptions = {}): Promise<Run
   const exited = once(child, 'exit');
 
   const stop = async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    process.kill(-child.pid!, 'SIGTERM');
-    const timer = setTimeout(() => child.exitCode === null && process.kill(-child.pid!, 'SIGKILL'), 5000);
-    await exited;
-    clearTimeout(timer);
+    if (child.exitCode === null && child.signalCode === null) {
+      process.kill(-child.pid!, 'SIGTERM');
+      const timer = setTimeout(() => child.exitCode === null && process.kill(-child.pid!, 'SIGKILL'), 5000);
+      await exited;
+      clearTimeout(timer);
+    }
+    // A workerd that outlived wrangler would hold its port and memory: end what is left of the group.
+    try {
+      process.kill(-child.pid!, 'SIGKILL');
+    } catch {
+      // the group is gone
+    }
   };
 
   const url = `http://127.0.0.1:${port}`;
