@@ -50,10 +50,13 @@ export function composeAnswerText(claims: readonly Claim[], citations: readonly 
 
 /** Opens a low-confidence answer: the documents do not answer directly; what follows is only the nearest point. */
 export const LOW_CONFIDENCE_LEAD = '现有文件没有直接回答这个问题。以下条目可能相关，仅供参考：';
+/** The same for a question asked in another language than the documents'. */
+export const LOW_CONFIDENCE_LEAD_EN =
+  '现有文件均为中文，没有直接回答这个问题；以下条目可能相关，仅供参考，用中文提问效果更好。(The documents are in Chinese and do not answer this directly; the nearest point is quoted below as possibly relevant. Asking in Chinese works better.)：';
 
 /** A low-confidence answer: the lead, then the one nearest claim with its source. */
-export function lowConfidenceAnswer(claim: Claim, citations: readonly Citation[]): string {
-  return `${LOW_CONFIDENCE_LEAD}${composeAnswerText([claim], citations)}`;
+export function lowConfidenceAnswer(claim: Claim, citations: readonly Citation[], lead = LOW_CONFIDENCE_LEAD): string {
+  return `${lead}${composeAnswerText([claim], citations)}`;
 }
 
 /** The answer to "which document is this from?": the document's metadata, then the verbatim claim it backs. */
@@ -88,7 +91,7 @@ export function unverifiedClaims(answer: string, citations: readonly Citation[],
 export function claimsOf(answer: string): string[] {
   return answer
     .split(/(?=(?:根据|另据)\d{4}年\d{1,2}月\d{1,2}日印发的《)/)
-    .map((part) => part.replace(LOW_CONFIDENCE_LEAD, '').replace(SOURCE_PHRASE, '').replace(NOTES, ''))
+    .map((part) => part.replace(LOW_CONFIDENCE_LEAD, '').replace(LOW_CONFIDENCE_LEAD_EN, '').replace(SOURCE_PHRASE, '').replace(NOTES, ''))
     .flatMap((part) => part.split(/\[\d+\][；。]?/))
     .map((s) => s.trim())
     .filter(Boolean);

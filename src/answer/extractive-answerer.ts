@@ -3,7 +3,8 @@ import type { Bm25Index } from '../retrieval/bm25-index.js';
 import type { Corpus } from '../retrieval/corpus.js';
 import { validateQuestion, type HybridRetriever, type RetrievalMode } from '../retrieval/hybrid-retriever.js';
 import { splitSentences } from '../ingest/split-sentences.js';
-import { composeAnswerText, lowConfidenceAnswer, sourceAnswer, type Claim } from './compose-text.js';
+import { writtenInChinese } from '../retrieval/question-language.js';
+import { composeAnswerText, LOW_CONFIDENCE_LEAD, LOW_CONFIDENCE_LEAD_EN, lowConfidenceAnswer, sourceAnswer, type Claim } from './compose-text.js';
 import { resolveFollowUp } from './resolve-follow-up.js';
 import { pickOrdinal } from './pick-ordinal.js';
 import { scoreSentences, shortenClaim, type ScoredSentence } from './select-sentences.js';
@@ -110,7 +111,7 @@ export class ExtractiveAnswerer implements Answerer {
     const citation = { ...top, quote };
     return {
       ...this.finish(answerId, question, [], [citation], retrievedIds, searched, retrieval.signals),
-      answer: lowConfidenceAnswer({ text: shortenClaim(searched, quote, this.tuning.maxClaimChars), citation: 1 }, [citation]),
+      answer: lowConfidenceAnswer({ text: shortenClaim(searched, quote, this.tuning.maxClaimChars), citation: 1 }, [citation], writtenInChinese(question) ? LOW_CONFIDENCE_LEAD : LOW_CONFIDENCE_LEAD_EN),
       confidence: 'low',
     };
   }

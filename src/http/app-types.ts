@@ -8,6 +8,8 @@ import type { ApiKeyOptions } from './middleware/api-key/index.js';
 export interface Logger {
   info(entry: Record<string, unknown>): void;
   error(entry: Record<string, unknown>): void;
+  /** Expected trouble an operator should see (an outage answered with 503); `info` with `level: 'warn'` when absent. */
+  warn?(entry: Record<string, unknown>): void;
 }
 
 export interface Readiness {

@@ -15,6 +15,12 @@ import { passagesRoute } from './routes/passages-route.js';
 import { widgetRoutes } from './routes/widget-routes.js';
 
 export const MAX_BODY_BYTES = 32 * 1024;
+
+/** A warning goes to `warn` when the logger has one, else to `info` marked `level: 'warn'`. */
+function logWarn(logger: AppDeps['logger'], entry: Record<string, unknown>): void {
+  if (logger.warn) logger.warn(entry);
+  else logger.info({ ...entry, level: 'warn' });
+}
 /** Refused API keys a client may send per minute before it gets 429 (see `refusedKeyLimit`). */
 export const REFUSED_KEYS_PER_MINUTE = 10;
 
@@ -62,6 +68,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     const requestId = c.get('requestId') ?? 'unknown';
     const mapped = mapError(error, requestId);
     if (mapped.unexpected) deps.logger.error({ msg: 'request failed', requestId, method: c.req.method, path: c.req.path, error: String(error), stack: error.stack });
+    else if (mapped.outage) logWarn(deps.logger, { msg: 'request not served: service unavailable', requestId, path: c.req.path, error: error.message });
     return c.json(mapped.body, mapped.status as 400, mapped.headers);
   });
   return app;

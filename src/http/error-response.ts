@@ -12,6 +12,8 @@ export interface MappedError {
   headers: Record<string, string>;
   /** True when the error was not raised on purpose: log it in full, show nothing of it. */
   unexpected: boolean;
+  /** An expected outage (model or index unavailable, a 503): log one warning line with the operator's fix, no stack. */
+  outage?: boolean;
 }
 
 /**
@@ -33,7 +35,8 @@ export function mapError(error: unknown, requestId: string): MappedError {
       status: 503,
       body: { error: { code: 'not_ready', message: 'The service is not ready to answer: its model or index is unavailable. Retry later.', requestId } },
       headers: { 'Retry-After': '30' },
-      unexpected: true,
+      unexpected: false,
+      outage: true,
     };
   }
   if (error instanceof HTTPException && error.status < 500) {

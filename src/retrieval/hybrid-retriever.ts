@@ -17,8 +17,8 @@ export const MAX_QUESTION_CHARS = 2000;
 const ASKS_VALIDITY = /有效期|施行|起实施|实施日期|生效|失效|过期|有效到/;
 const ASKS_ISSUANCE = /印发|发文|落款|发布|文号|通知|抄送|谁发|发的文|成文/;
 
-/** Said when a question without Chinese finds no confident answer: the documents are in Chinese. */
-export const ASK_IN_CHINESE = '现有文件均为中文，没有找到能直接回答这个英文问题的条目，请用中文提问。The policy documents are in Chinese and no point answers this question directly; please ask in Chinese.';
+/** Said when a question without Chinese finds nothing to offer: the documents are in Chinese. */
+export const ASK_IN_CHINESE = '现有文件均为中文，没有找到与这个问题相关的条目，请用中文提问。The policy documents are in Chinese and none of their points matches this question; please ask in Chinese.';
 
 export type RetrievalMode = 'hybrid' | 'dense' | 'lexical';
 
@@ -179,8 +179,7 @@ export class HybridRetriever {
     const p = model ? answerProbability(model, decision) : 1;
     const tier = model ? tierOf(model, p) : 'high';
     signals = { ...roundSignals(decision), p: round(p), tier };
-    if (!writtenInChinese(question) && tier !== 'high') return abstain(ASK_IN_CHINESE);
-    if (tier === 'decline') return abstain('现有文件中没有找到回答这个问题的条目。');
+    if (tier === 'decline') return abstain(writtenInChinese(question) ? '现有文件中没有找到回答这个问题的条目。' : ASK_IN_CHINESE);
 
     // Stage: cite. Each named scope keeps its best passage, so a cross-document answer can cite both.
     const citations = candidates.slice(0, k).map((r) => corpus.citation(r.id, r.score));

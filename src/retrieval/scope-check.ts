@@ -2,7 +2,8 @@ import type { PolicyDocument } from '../core/types.js';
 import placeData from './data/places.json' with { type: 'json' };
 import { normalizeForSearch } from './tokenize.js';
 
-const { places: PLACES, districts: DISTRICTS, streetSuffixes } = placeData;
+const { places: PLACES, districts: DISTRICTS, streetSuffixes, latin } = placeData;
+const LATIN = Object.entries(latin).map(([name, place]) => [new RegExp(`\\b${name.replace(/[' ]/g, "[' ]?")}\\b`, 'i'), place] as const);
 
 /** A place name followed by a road suffix is a Shanghai street (南京西路), not the place. */
 const STREET = new RegExp(`^(?:${streetSuffixes.join('|')})`);
@@ -17,10 +18,11 @@ function namesPlace(text: string, place: string): boolean {
   return false;
 }
 
-/** Places from data/places.json that the question names (whole names, not street names). */
+/** Places from data/places.json that the question names (whole names, not street names; pinyin too). */
 export function namedPlaces(question: string): string[] {
   const q = normalizeForSearch(question);
-  return PLACES.filter((p) => namesPlace(q, p));
+  const spelled = new Set(LATIN.filter(([name]) => name.test(question)).map(([, place]) => place));
+  return PLACES.filter((p) => namesPlace(q, p) || spelled.has(p));
 }
 
 export interface Scope {

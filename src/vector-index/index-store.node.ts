@@ -12,6 +12,7 @@ import { relateDocuments } from '../ingest/relate-documents.js';
 import { Corpus, searchText, type CorpusData } from '../retrieval/corpus.js';
 import { sentenceUnits } from '../retrieval/sentence-units.js';
 import { HnswIndex } from './hnsw-index.node.js';
+import { readIndexJson } from './read-index-json.node.js';
 import { checkManifest, MANIFEST_FORMAT, type IndexManifest } from './manifest.js';
 
 const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
@@ -102,10 +103,11 @@ export async function buildIndex(options: {
   const next: CorpusData = { documents: relateDocuments(documents), passages };
   const corpus = new Corpus(next);
 
-  const previousManifest = previousDir ? (JSON.parse(readFileSync(join(previousDir, 'manifest.json'), 'utf8')) as IndexManifest) : undefined;
+  // An unreadable previous build (truncated files) is rebuilt from scratch rather than reused.
+  const previousManifest = previousDir ? orUndefined(() => readIndexJson<IndexManifest>(join(previousDir, 'manifest.json'))) : undefined;
   const cache: StoredVectors =
     previousDir && previousManifest?.model.sha256 === embedder.modelHash && previousManifest.model.id === embedder.modelId
-      ? (JSON.parse(readFileSync(join(previousDir, 'vectors.json'), 'utf8')) as StoredVectors)
+      ? (orUndefined(() => readIndexJson<StoredVectors>(join(previousDir, 'vectors.json'))) ?? {})
       : {};
 
   // Whole points and their sentences share one vector cache: small pieces to match, the point to cite.
@@ -182,25 +184,24 @@ export interface LoadedIndex {
 export async function loadIndex(indexDir: string, expected: { modelId: string; modelSha256?: string; dimensions: number }): Promise<LoadedIndex> {
   const dir = currentBuildDir(indexDir);
   if (!dir) throw new IndexMismatchError(`There is no built index in ${indexDir}.`);
-  const manifest = checkManifest(JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')), { ...expected, chunkerVersion: CHUNKER_VERSION });
-  const corpus = new Corpus(JSON.parse(readFileSync(join(dir, 'corpus.json'), 'utf8')) as CorpusData);
+  const manifest = checkManifest(readIndexJson(join(dir, 'manifest.json')), { ...expected, chunkerVersion: CHUNKER_VERSION });
+  const corpus = new Corpus(readIndexJson<CorpusData>(join(dir, 'corpus.json')));
+  // Read now, not on first use, so a truncated file is found at start.
+  const stored = { vectors: readIndexJson<StoredVectors>(join(dir, 'vectors.json')), map: readIndexJson<Record<string, string>>(join(dir, 'passage-vectors.json')) };
+  const unstored = Object.values(stored.map).filter((h) => !stored.vectors[h]).length;
+  if (unstored > 0) throw new IndexMismatchError(`${join(dir, 'vectors.json')} lacks the vectors of ${unstored} passages.`);
   const vectors = await HnswIndex.load(join(dir, 'hnsw'), manifest.dimensions);
   if (vectors.size !== manifest.passageCount) throw new IndexMismatchError(`The HNSW index holds ${vectors.size} vectors; the manifest says ${manifest.passageCount}.`);
   const sentenceVectors = await HnswIndex.load(join(dir, 'hnsw-sentences'), manifest.dimensions);
   if (sentenceVectors.size !== manifest.sentenceCount) {
     throw new IndexMismatchError(`The sentence index holds ${sentenceVectors.size} vectors; the manifest says ${manifest.sentenceCount}.`);
   }
-  let stored: { vectors: StoredVectors; map: Record<string, string> } | undefined;
   return {
     manifest,
     corpus,
     vectors,
     sentenceVectors,
     passageVector(id) {
-      stored ??= {
-        vectors: JSON.parse(readFileSync(join(dir, 'vectors.json'), 'utf8')) as StoredVectors,
-        map: JSON.parse(readFileSync(join(dir, 'passage-vectors.json'), 'utf8')) as Record<string, string>,
-      };
       const h = stored.map[id];
       return h && stored.vectors[h] ? decode(stored.vectors[h]) : undefined;
     },
@@ -211,10 +212,23 @@ export async function loadIndex(indexDir: string, expected: { modelId: string; m
 export function staleReason(indexDir: string, seedsDir: string, expected: { modelId: string; modelSha256: string }): string | undefined {
   const dir = currentBuildDir(indexDir);
   if (!dir) return `no index in ${indexDir}`;
-  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as IndexManifest;
+  let manifest: IndexManifest;
+  try {
+    manifest = readIndexJson<IndexManifest>(join(dir, 'manifest.json'));
+  } catch (error) {
+    return (error as Error).message.replace(/ Run `.*$/, '');
+  }
   if (manifest.format !== MANIFEST_FORMAT) return `index format ${manifest.format} -> ${MANIFEST_FORMAT}`;
   if (manifest.chunkerVersion !== CHUNKER_VERSION) return `chunker version ${manifest.chunkerVersion} -> ${CHUNKER_VERSION}`;
   if (manifest.model.id !== expected.modelId || manifest.model.sha256 !== expected.modelSha256) return 'the embedding model changed';
   if (manifest.corpusHash !== corpusHash(listSourceFiles(seedsDir).files)) return `the documents in ${seedsDir} changed`;
   return undefined;
+}
+
+function orUndefined<T>(read: () => T): T | undefined {
+  try {
+    return read();
+  } catch {
+    return undefined;
+  }
 }

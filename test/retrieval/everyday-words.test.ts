@@ -75,3 +75,15 @@ describe('small talk and language', () => {
     expect(writtenInChinese('DRG付费？')).toBe(true);
   });
 });
+
+describe('places written in pinyin (English questions)', () => {
+  test.each([
+    ['Do all public general hospitals in Putuo need a pediatrics service?', ['普陀']],
+    ["What does Jing'an plan for fever clinics?", ['静安']],
+    ['How many alliances does Changning have?', ['长宁']],
+    ['Is Beijing covered?', ['北京']],
+  ])('%s names %j', (question, places) => expect(namedPlaces(question)).toEqual(places));
+  test.each([['What is the output of the computer?'], ['Pudongxyz is not a word'], ['The changing rules for nurses']])('%s names no place', (question) =>
+    expect(namedPlaces(question)).toEqual([]),
+  );
+});

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { compress } from 'hono/compress';
 import type { Passage, PolicyDocument } from '../../core/types.js';
 import type { Corpus } from '../../retrieval/corpus.js';
 import { ApiError } from '../api-error.js';
@@ -11,13 +12,16 @@ export interface PassageInContext {
   neighbours: { before: Passage[]; after: Passage[] };
 }
 
+const MAX_QUOTE_CHARS = 1000;
+
 /**
  * `GET /api/passages/:id`: one passage with its document and the points before and after it,
- * so a citation can be read in context. Browsers following the widget's link get the same as a page.
+ * so a citation can be read in context. Browsers following the widget's link get the same as a page
+ * (`?quote=` marks the quoted sentence there).
  */
 export function passagesRoute(corpus: Corpus): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  app.get('/api/passages/:id', (c) => {
+  app.get('/api/passages/:id', compress(), (c) => {
     const id = c.req.param('id');
     const passage = corpus.passage(id);
     if (!passage) {
@@ -27,7 +31,8 @@ export function passagesRoute(corpus: Corpus): Hono<AppEnv> {
     const body: PassageInContext = { passage, document, neighbours: corpus.neighbours(id) };
     if (prefersHtml(c.req.header('accept'))) {
       c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");
-      return c.html(passagePage(body));
+      // The widget's link names the quoted sentence, so the page can mark it.
+      return c.html(passagePage(body, c.req.query('quote')?.slice(0, MAX_QUOTE_CHARS) || undefined));
     }
     return c.json(body);
   });

@@ -4,4 +4,4 @@ import { BUNDLE_MODULE, buildWidget, bundleModuleSource } from './build-widget.n
 
 const build = await buildWidget();
 writeFileSync(BUNDLE_MODULE, bundleModuleSource(build));
-console.log(`widget.js: ${build.code.length} bytes, ${build.gzipBytes} bytes gzipped -> ${BUNDLE_MODULE}`);
+console.log(`widget.js: ${build.code.length} bytes, ${build.gzipBytes} bytes gzipped, ${build.br.length} bytes brotli -> ${BUNDLE_MODULE}`);
