@@ -138,8 +138,8 @@ describe('request errors: status, code and a message that says what to fix', () 
     expect(String(logged!.error)).toContain(secret);
   });
 
-  it('503 with Retry-After when the index does not match, without the operator detail', async () => {
-    const { app } = await harness({
+  it('503 with Retry-After when the index does not match, without the operator detail; logged as one warning without a stack', async () => {
+    const { app, logs } = await harness({
       answerer: () => ({
         answer: async () => {
           throw new IndexMismatchError('index/manifest.json was built with another model.');
@@ -154,5 +154,11 @@ describe('request errors: status, code and a message that says what to fix', () 
     expect(res.headers.get('retry-after')).toBe('30');
     const text = await res.text();
     expect(text).not.toContain('manifest.json');
+    expect(logs.filter((l) => l.level === 'error')).toEqual([]);
+    // The harness's logger has no warn: a warning arrives as info marked level: 'warn'.
+    const warned = logs.filter((l) => (l as Record<string, unknown>).level === 'warn');
+    expect(warned).toHaveLength(1);
+    expect(warned[0]).toMatchObject({ msg: 'request not served: service unavailable', error: expect.stringContaining('npm run ingest') });
+    expect(warned[0]).not.toHaveProperty('stack');
   });
 });

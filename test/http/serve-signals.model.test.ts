@@ -47,6 +47,11 @@ describe('npm start and signals (real processes)', () => {
   it('SIGTERM to npm alone (a supervisor stopping it) stops the server and its children: no orphans', async () => {
     serve = await npmStart();
     const pgid = serve.child.pid!;
+    // A crashed embedding process is an error in the log, as a structured entry (not an info line holding JSON).
+    const [victim] = embedders(pgid);
+    process.kill(victim!, 'SIGKILL');
+    expect(await serve.log((l) => l.msg === 'embedding process exited; replacing it')).toMatchObject({ level: 'error', pid: victim, signal: 'SIGKILL' });
+    await expect.poll(() => embedders(pgid).length, { timeout: 30_000 }).toBe(2);
     const held = heldRequest(serve.url, JSON.stringify({ question: CORPUS_QUESTION }));
     await new Promise((resolve) => setTimeout(resolve, 300));
     serve.child.kill('SIGTERM');
