@@ -37,6 +37,9 @@ export interface AnswerMessageOptions {
   askedBy?: string;
 }
 
+/** Shown above a low-confidence answer (`confidence: 'low'`). */
+export const LOW_CONFIDENCE_NOTE = ':warning: *仅供参考*：现有文件没有直接回答这个问题，下面引用的是最接近的条目，可能相关。';
+
 /** Quotes are the sentence(s) backing a claim; anything longer is read in the modal. */
 const QUOTE_MAX = 600;
 /** The nearest points of an abstention are pointers, not evidence: a short excerpt is enough. */
@@ -54,6 +57,8 @@ export function answerMessage(answer: Answer, options: AnswerMessageOptions = {}
   if (options.askedBy) {
     head.push(context(`<@${options.askedBy}> 问：${fitText(answer.question, 500, { escape: true }).text}`));
   }
+  // A low-confidence answer is marked before its text, so nobody takes the nearest point for the rule.
+  if (answer.confidence === 'low') head.push(context(LOW_CONFIDENCE_NOTE));
   head.push(section(fitText(answer.answer || '（没有生成回答文本）', SLACK_LIMITS.textPerBlock, { escape: true }).text));
 
   const listed = answer.abstained ? answer.nearest.slice(0, NEAREST_SHOWN) : answer.citations;

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Pipeline } from '../../src/answer/create-pipeline.js';
 import type { Answer } from '../../src/answer/types.js';
 import type { Citation } from '../../src/core/types.js';
-import { answerMessage, feedbackValue } from '../../src/slack/answer-blocks.js';
+import { answerMessage, feedbackValue, LOW_CONFIDENCE_NOTE } from '../../src/slack/answer-blocks.js';
 import { passageModal } from '../../src/slack/passage-modal.js';
 import { seedPipeline } from '../support/seed-pipeline.js';
 import { validateMessageBlocks, validateModal } from './support/validate-blocks.js';
@@ -102,6 +102,16 @@ describe('answerMessage', () => {
     expect(blocks[1]!.elements[0].text).toBe('最接近的条目（仅供参考，不作为依据）：');
     expect(blocks.filter((b) => b.accessory).map((b) => b.accessory.value)).toEqual(['n#0', 'n#1', 'n#2']);
     expect(message.metadata.event_payload).toMatchObject({ abstained: true, cited: [] });
+  });
+
+  it('a low-confidence answer (real pipeline) is marked 仅供参考 above its text; a confident one is not', async () => {
+    const low = await pipeline.answerer.answer('住院病人的家属探视有什么规定？');
+    const high = await pipeline.answerer.answer('区域性医疗中心按多少人口配置一家？');
+    expect([low.confidence, high.confidence]).toEqual(['low', 'high']);
+    const [lowBlocks, highBlocks] = [answerMessage(low).blocks as Blocks, answerMessage(high).blocks as Blocks];
+    expect(validateMessageBlocks(lowBlocks, low.answer)).toEqual([]);
+    expect(lowBlocks[0]!.elements[0].text).toBe(LOW_CONFIDENCE_NOTE);
+    expect(JSON.stringify(highBlocks)).not.toContain('仅供参考*');
   });
 });
 
