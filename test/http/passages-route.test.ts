@@ -38,8 +38,22 @@ describe('GET /api/passages/:id', () => {
     expect(res.headers.get('content-type')).toMatch(/text\/html/);
     expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
     const page = await res.text();
-    expect(page).toContain('<section class="cited" id="2023-shanghai-health-work-priorities#2.8">');
+    // The id lets the widget's link (…#<id>) land on the point; the point says in words that it is the cited one.
+    expect(page).toContain('<section class="cited" id="2023-shanghai-health-work-priorities#2.8" aria-labelledby="cited-label">');
+    expect(page).toContain('<p class="cited-label" id="cited-label">引用的条目</p>');
     expect(page).toContain('沪卫发〔2023〕2号');
     expect(page).not.toMatch(/<script/i);
+    expect(page).not.toContain('<mark>');
+  });
+
+  it('marks the quoted sentence when the link names it, and only text that is in the point', async () => {
+    const { app } = await harness();
+    const html = { Accept: 'text/html' };
+    const quote = '实现每30-50万人口配置一家区域性医疗中心';
+    const marked = await (await app.request(`/api/passages/${encodeURIComponent(ID)}?quote=${encodeURIComponent(quote)}`, { headers: html })).text();
+    expect(marked).toContain(`<mark>${quote}</mark>`);
+    const foreign = await (await app.request(`/api/passages/${encodeURIComponent(ID)}?quote=${encodeURIComponent('<b>不在原文</b>')}`, { headers: html })).text();
+    expect(foreign).not.toContain('<mark>');
+    expect(foreign).not.toContain('<b>');
   });
 });

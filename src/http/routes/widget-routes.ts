@@ -6,7 +6,7 @@ import { WIDGET_BR_BASE64, WIDGET_ETAG, WIDGET_GZIP_BASE64, WIDGET_JS } from '..
 import { pickEncoding } from './pick-encoding.js';
 
 const fromBase64 = (text: string) => Uint8Array.from(atob(text), (ch) => ch.charCodeAt(0));
-let encoded: Record<'br' | 'gzip', Uint8Array> | undefined;
+let encoded: Record<'br' | 'gzip', Uint8Array<ArrayBuffer>> | undefined;
 
 /**
  * `GET /widget.js` (the built bundle, brotli or gzip as the browser accepts, compressed at build
