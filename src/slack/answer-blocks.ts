@@ -80,7 +80,8 @@ export function answerMessage(answer: Answer, options: AnswerMessageOptions = {}
   blocks.push(actions(answer, options));
 
   return {
-    text: fitText(answer.answer, SLACK_LIMITS.fallbackText).text,
+    // Escaped like the blocks: in LLM mode an answer could otherwise carry <!channel> and ping everyone.
+    text: fitText(answer.answer, SLACK_LIMITS.fallbackText, { escape: true }).text,
     blocks,
     metadata: {
       event_type: ANSWER_EVENT_TYPE,

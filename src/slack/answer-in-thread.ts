@@ -50,6 +50,7 @@ export async function answerInThread(state: ListenerState, client: webApi.WebCli
     const answer = await deps.answerer.answer(question, { history });
     const message = answerMessage(answer);
     await client.chat.update({ channel, ts: placeholderTs, text: message.text, blocks: message.blocks, metadata: message.metadata });
+    await removeEyes(state, client, channel, q.ts);
     deps.logger.info({
       msg: 'slack answered',
       channel,
@@ -62,6 +63,16 @@ export async function answerInThread(state: ListenerState, client: webApi.WebCli
   } catch (error) {
     const apology = apologyFor(state, error, { channel, where: 'thread answer', ...(deps.logQuestions ? { question } : {}) });
     await client.chat.update({ channel, ts: placeholderTs, text: apology, blocks: [] });
+    await removeEyes(state, client, channel, q.ts);
+  }
+}
+
+/** 👀 says "working on it"; once the answer (or apology) is in the thread it would only mislead. */
+async function removeEyes(state: ListenerState, client: webApi.WebClient, channel: string, ts: string): Promise<void> {
+  try {
+    await client.reactions.remove({ channel, timestamp: ts, name: 'eyes' });
+  } catch (error) {
+    logWarn(state.deps.logger, { msg: 'slack reactions.remove failed', channel, error: String(error) });
   }
 }
 

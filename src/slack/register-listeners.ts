@@ -4,6 +4,7 @@ import { answerInThread, type ThreadQuestion } from './answer-in-thread.js';
 import { apologyFor } from './apology.js';
 import { fitText } from './fit-text.js';
 import type { ListenerState } from './listener-state.js';
+import { questionText } from './thread-history.js';
 import { registerActions } from './register-actions.js';
 
 /**
@@ -32,7 +33,8 @@ export function registerListeners(app: App, state: ListenerState): void {
   });
 
   app.command(state.commandName, async ({ command, ack, respond }) => {
-    const text = command.text.trim();
+    // Slack sends the command text with &, < and > as entities: the question is the text as typed.
+    const text = questionText(command.text);
     if (!text) {
       await ack({ response_type: 'ephemeral', text: `用法：${state.commandName} 区域性医疗中心按多少人口配置一家？` });
       return;
@@ -42,10 +44,11 @@ export function registerListeners(app: App, state: ListenerState): void {
       const answer = await state.deps.answerer.answer(text);
       state.answers.set(answer.answerId, answer);
       const message = answerMessage(answer, { ephemeral: true });
-      await respond({ response_type: 'ephemeral', text: message.text, blocks: message.blocks });
+      // Replaces the "查询中…" acknowledgement, which would otherwise stay above the answer.
+      await respond({ response_type: 'ephemeral', replace_original: true, text: message.text, blocks: message.blocks });
       logger.info({ msg: 'slack command answered', channel: command.channel_id, answerId: answer.answerId, abstained: answer.abstained });
     } catch (error) {
-      await respond({ response_type: 'ephemeral', text: apologyFor(state, error, { where: 'slash command', channel: command.channel_id }) });
+      await respond({ response_type: 'ephemeral', replace_original: true, text: apologyFor(state, error, { where: 'slash command', channel: command.channel_id }) });
     }
   });
 

@@ -37,6 +37,12 @@ function answer(overrides: Partial<Answer> = {}): Answer {
 }
 
 describe('answerMessage', () => {
+  it('escapes the notification text too: an answer holding <!channel> or <@U1> pings no one', () => {
+    const message = answerMessage(answer({ answer: '请 <!channel> 注意 <@U123> & 其他[1]。' }));
+    expect(message.text).toBe('请 &lt;!channel&gt; 注意 &lt;@U123&gt; &amp; 其他[1]。');
+    expect(JSON.stringify(message.blocks)).not.toContain('<!channel>');
+  });
+
   it('every answer to the eval questions fits Slack (real pipeline, real corpus)', async () => {
     const cases = readFileSync(join(import.meta.dirname, '../../evals/cases.jsonl'), 'utf8')
       .split('\n')

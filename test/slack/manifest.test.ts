@@ -13,6 +13,7 @@ const METHOD_SCOPES: Record<string, string[]> = {
   'chat.postMessage': ['chat:write'],
   'chat.update': ['chat:write'],
   'reactions.add': ['reactions:write'],
+  'reactions.remove': ['reactions:write'],
   'views.open': [],
   // Threads can be in public and private channels, DMs and group DMs.
   'conversations.replies': ['channels:history', 'groups:history', 'im:history', 'mpim:history'],

@@ -81,7 +81,9 @@ describe('POST /slack/events: questions', () => {
     expect(expected.abstained).toBe(false);
     const { api } = harness;
     // No auth.test: the ack never waits on Slack's Web API, and the event names the bot's user.
-    expect(api.calls.map((c) => c.method)).toEqual(['reactions.add', 'chat.postMessage', 'chat.update']);
+    // 👀 while answering, removed once the answer is in place.
+    expect(api.calls.map((c) => c.method)).toEqual(['reactions.add', 'chat.postMessage', 'chat.update', 'reactions.remove']);
+    expect(api.callsTo('reactions.remove')[0]!.args).toMatchObject({ channel: 'C1', timestamp: message.ts, name: 'eyes' });
     expect(api.calls.every((c) => c.authorization === `Bearer ${BOT_TOKEN}`)).toBe(true);
     expect(api.callsTo('reactions.add')[0]!.args).toMatchObject({ channel: 'C1', timestamp: message.ts, name: 'eyes' });
     const placeholder = api.callsTo('chat.postMessage')[0]!.args;

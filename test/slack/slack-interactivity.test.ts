@@ -47,12 +47,25 @@ describe('slash command', () => {
     const expected = await pipeline.answerer.answer(QUESTION);
     expect(posted).toHaveLength(1);
     const body = posted[0]!.body;
-    expect(body).toMatchObject({ response_type: 'ephemeral', text: expected.answer });
+    // It replaces the "查询中…" acknowledgement rather than appearing below it.
+    expect(body).toMatchObject({ response_type: 'ephemeral', replace_original: true, text: expected.answer });
     expect(validateMessageBlocks(body.blocks, body.text)).toEqual([]);
     const post = buttonsOf(body.blocks as Blocks).find((b) => b.action_id === 'post_to_channel');
     expect(post?.value).toMatch(/^[0-9a-f-]{36}$/);
     // Nothing is posted to the channel until the asker chooses to.
     expect(harness.api.callsTo('chat.postMessage')).toEqual([]);
+  });
+
+  it('asks the question as typed: Slack\'s &amp; &lt; &gt; entities are undone once, not shown double-escaped', async () => {
+    const questions: string[] = [];
+    harness = await slackHarness(pipeline, {
+      answerer: { answer: (q, o) => (questions.push(q), pipeline.answerer.answer(q, o)), stream: (q, o) => pipeline.answerer.stream(q, o) },
+    });
+    // What Slack posts when someone types: 医联体 & 专科联盟 <2023> 的要求
+    const response = await harness.send(commandRequest({ command: '/policy', text: '医联体 &amp; 专科联盟 &lt;2023&gt; 的要求', response_url: harness.api.responseUrl('cmd') }));
+    expect(questions).toEqual(['医联体 & 专科联盟 <2023> 的要求']);
+    // Shown in the acknowledgement escaped exactly once, as Slack expects.
+    expect((await response.json()).text).toBe('查询中…「医联体 &amp; 专科联盟 &lt;2023&gt; 的要求」');
   });
 
   it('answers an empty command with how to use it', async () => {

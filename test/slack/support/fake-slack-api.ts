@@ -185,6 +185,7 @@ export class FakeSlackApi {
         return { ok: true, messages: thread, has_more: false, response_metadata: { next_cursor: '' } };
       }
       case 'reactions.add':
+      case 'reactions.remove':
         return { ok: true };
       case 'views.open':
         return { ok: true, view: { id: 'V1', ...(args.view as object) } };
