@@ -1,5 +1,6 @@
 import type { Embedder, VectorIndex } from '../core/types.js';
 import { Bm25Index } from '../retrieval/bm25-index.js';
+import type { Reranker } from '../retrieval/http-reranker.js';
 import { searchText, type Corpus } from '../retrieval/corpus.js';
 import { HybridRetriever, type RetrievalMode, type RetrievalTuning } from '../retrieval/hybrid-retriever.js';
 import { ExtractiveAnswerer } from './extractive-answerer.js';
@@ -22,6 +23,8 @@ export interface PipelineParts {
   vectors?: VectorIndex;
   /** Vectors of each passage's sentences (the index's `hnsw-sentences`). */
   sentenceVectors?: VectorIndex;
+  /** Reorders the first points after fusion (off when absent). */
+  reranker?: Reranker;
   tuning?: RetrievalTuning;
   /** Retrieval mode for answering (baselines use dense or lexical alone); the retriever's default otherwise. */
   mode?: RetrievalMode;
@@ -38,6 +41,7 @@ export function createPipeline(parts: PipelineParts): Pipeline {
       bm25,
       ...(parts.embedder && parts.vectors ? { embedder: parts.embedder, vectors: parts.vectors } : {}),
       ...(parts.sentenceVectors ? { sentenceVectors: parts.sentenceVectors } : {}),
+      ...(parts.reranker ? { reranker: parts.reranker } : {}),
     },
     parts.tuning,
   );

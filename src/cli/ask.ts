@@ -32,7 +32,7 @@ async function main(): Promise<void> {
     throw new PolicyDeskError('invalid_input', 'Usage: npm run ask -- [--json] [--k 5] "区域性医疗中心按多少人口配置一家？"  |  npm run ask -- --json --batch questions.jsonl');
   }
   const config = parseConfig(process.env);
-  const runtime = await loadRuntime({ modelDir: config.MODEL_DIR, indexDir: config.INDEX_DIR, seedsDir: config.SEEDS_DIR, llm: config });
+  const runtime = await loadRuntime({ modelDir: config.MODEL_DIR, indexDir: config.INDEX_DIR, seedsDir: config.SEEDS_DIR, llm: config, rerank: config });
   const ask = (q: string) => (values.mode === 'hybrid' ? runtime.answerer.answer(q) : runtime.retriever.retrieve(q, { k, mode }));
 
   if (!values.batch) {

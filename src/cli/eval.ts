@@ -19,6 +19,7 @@ import { GATED_GROUPS, metricsPerSplit, metricsPerTag } from '../eval/per-tag.js
 import { nearestPassage } from '../eval/nearest-passage.js';
 import { renderHtmlReport, reportDetails, type EvalReport } from '../eval/render-html-report.js';
 import { runCase, type CaseResult } from '../eval/run-eval.js';
+import { rerankerFromConfig } from '../retrieval/http-reranker.js';
 import { loadRuntime } from './load-runtime.node.js';
 import { extraSystems } from './eval-extra-systems.node.js';
 
@@ -48,6 +49,12 @@ async function main(): Promise<number> {
   const mode = values.mode as 'hybrid' | 'dense' | 'lexical';
   const full = createPipeline({ corpus: runtime.corpus, embedder: runtime.embedder, vectors: runtime.index.vectors, sentenceVectors: runtime.index.sentenceVectors, mode });
   const systems: EvalSystem[] = [{ name: `full (${mode})`, description: 'numbered-point chunks, hybrid retrieval, extractive answers', answerer: full.answerer, corpus: runtime.corpus }];
+  // With a reranker configured, the pipeline with it runs beside the one without (which gates).
+  const reranker = rerankerFromConfig(config);
+  if (reranker) {
+    const p = createPipeline({ corpus: runtime.corpus, embedder: runtime.embedder, vectors: runtime.index.vectors, sentenceVectors: runtime.index.sentenceVectors, reranker, mode });
+    systems.push({ name: `full + reranker`, description: `as full, the first points reordered by ${reranker.name}`, answerer: p.answerer, corpus: runtime.corpus });
+  }
   if (!values['no-baselines'] && mode === 'hybrid') {
     for (const m of ['dense', 'lexical'] as const) {
       const p = createPipeline({ corpus: runtime.corpus, embedder: runtime.embedder, vectors: runtime.index.vectors, sentenceVectors: runtime.index.sentenceVectors, mode: m });

@@ -3,6 +3,7 @@ import { createAnswerer, llmConfigured, type LlmConfig } from '../answer/llm/cre
 import { loadPrompts } from '../answer/llm/load-prompts.node.js';
 import type { Embedder } from '../core/types.js';
 import type { RetrievalTuning } from '../retrieval/hybrid-retriever.js';
+import { rerankerFromConfig } from '../retrieval/http-reranker.js';
 import { ProcessPoolEmbedder, type PoolEvent } from '../embeddings/process-pool.node.js';
 import { withQueryCache } from '../embeddings/query-cache.js';
 import { TransformersEmbedder } from '../embeddings/transformers-embedder.node.js';
@@ -36,6 +37,8 @@ export interface RuntimeOptions {
   onPoolEvent?: (event: PoolEvent) => void;
   /** Query vectors to remember by exact text (default 0: none). */
   queryCacheSize?: number;
+  /** Settings that may name a reranker (RERANK_BASE_URL …); none when absent. */
+  rerank?: Parameters<typeof rerankerFromConfig>[0];
   /** When it names an endpoint and model, answers come from the LLM composer (falling back to extractive). */
   llm?: LlmConfig;
   log?: (line: string) => void;
@@ -64,8 +67,10 @@ export async function loadRuntime(options: RuntimeOptions): Promise<Runtime> {
       log(reportBuild(result).split('\n')[0]!);
     }
     const index = await loadIndex(options.indexDir, { modelId: embedder.modelId, modelSha256: embedder.modelHash, dimensions: embedder.dimensions });
+    const reranker = options.rerank ? rerankerFromConfig(options.rerank) : undefined;
+    if (reranker) log(`retrieval: reranker ${reranker.name} reorders the first points`);
     const queryEmbedder: Embedder = options.queryCacheSize ? withQueryCache(embedder, { maxEntries: options.queryCacheSize }) : embedder;
-    const pipeline = createPipeline({ corpus: index.corpus, embedder: queryEmbedder, vectors: index.vectors, sentenceVectors: index.sentenceVectors, ...(options.tuning ? { tuning: options.tuning } : {}) });
+    const pipeline = createPipeline({ corpus: index.corpus, embedder: queryEmbedder, vectors: index.vectors, sentenceVectors: index.sentenceVectors, ...(reranker ? { reranker } : {}), ...(options.tuning ? { tuning: options.tuning } : {}) });
     if (options.llm && llmConfigured(options.llm)) {
       const line = (level: string) => (message: string, fields?: Record<string, unknown>) => log(JSON.stringify({ level, message, ...fields }));
       const logger = { error: line('error'), warn: line('warn') };

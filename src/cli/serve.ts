@@ -66,6 +66,7 @@ async function main(): Promise<void> {
     embedTimeoutMs: config.EMBED_TIMEOUT_MS,
     onPoolEvent: (event) => logger.error({ msg: POOL_EVENT_MESSAGE[event.type], ...event }),
     llm: config,
+    rerank: config,
     log: (line) => logger.info({ msg: line }),
   });
   closeRuntime = runtime.close;

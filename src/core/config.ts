@@ -27,6 +27,12 @@ export const configSchema = z.object({
   LLM_MODEL: z.string().optional(),
   LLM_API_KEY: z.string().optional(),
   LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
+  /** A reranker served over HTTP (text-embeddings-inference `/rerank`; vLLM or Xinference with a base ending in /v1); off when unset. */
+  RERANK_BASE_URL: z.string().url().optional(),
+  RERANK_MODEL: z.string().optional(),
+  RERANK_API_KEY: z.string().optional(),
+  /** Milliseconds the reranker may take before the fused order is kept. */
+  RERANK_TIMEOUT_MS: z.coerce.number().int().positive().default(2000),
   API_KEYS: list,
   ALLOWED_ORIGINS: list,
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(120),

@@ -8,6 +8,7 @@ import { documentTermsFor, expandEverydayWords } from './everyday-words.js';
 import { fuseScores } from './fuse-rankings.js';
 import { findNamedDocument, parseCitationQuery } from './parse-citation-query.js';
 import { readScope, SCOPE_WORDS } from './scope-check.js';
+import type { Reranker } from './http-reranker.js';
 import { passageOfSentence } from './sentence-units.js';
 import { isSmallTalk, writtenInChinese } from './question-language.js';
 import { contentBigrams, normalizeForSearch, topicTerms } from './tokenize.js';
@@ -36,6 +37,8 @@ export interface RetrievalTuning {
   sentenceWeight: number;
   /** One decision model per retrieval mode; absent: every ranked question is answered (calibration runs so). */
   decision?: DecisionFile['models'];
+  /** Points a configured reranker reorders (the first N after fusion). */
+  rerankTopN: number;
 }
 
 const CALIBRATION = parseDecisionFile(calibration);
@@ -45,6 +48,7 @@ export const DEFAULT_TUNING: RetrievalTuning = {
   candidates: 30,
   ...CALIBRATION.fusion,
   decision: CALIBRATION.models,
+  rerankTopN: 10,
 };
 
 export interface RetrieverDeps {
@@ -55,6 +59,8 @@ export interface RetrieverDeps {
   vectors?: VectorIndex;
   /** Vectors of each passage's sentences (ids `passageId@n`); without them points are matched whole. */
   sentenceVectors?: VectorIndex;
+  /** A cross-encoder that reorders the first points after fusion (RERANK_BASE_URL); off when absent. */
+  reranker?: Reranker;
 }
 
 export interface RetrieveOptions {
@@ -72,6 +78,8 @@ export interface RankedPoint {
   /** Cosine of the point's best sentence, and which sentence. */
   sentence?: number;
   sentenceId?: string;
+  /** The reranker's score, when one ran. */
+  rerank?: number;
 }
 
 /** Checks a question at the boundary: not empty, not over the limit. */
@@ -143,7 +151,8 @@ export class HybridRetriever {
     const scope = readScope(question, docs, this.corpusText);
     // "市卫健委2023年工作要点里，…": a question that names one document is answered from it.
     const named = scope.groups.length <= 1 ? findNamedDocument(question, docs) : undefined;
-    const ranked = await this.rank(expanded, mode, this.tuning.candidates, named ? [named.id] : scope.groups.flat(), vector);
+    const fused = await this.rank(expanded, mode, this.tuning.candidates, named ? [named.id] : scope.groups.flat(), vector);
+    const ranked = this.deps.reranker ? await this.rerank(question, fused) : fused;
     const nearest = ranked.slice(0, 5).map((r) => corpus.citation(r.id, r.score));
     let signals: RetrievalResult['signals'];
     const abstain = (reason: string): RetrievalResult => ({ question, abstained: true, reason, citations: [], nearest, ...(signals ? { signals } : {}) });
@@ -211,8 +220,25 @@ export class HybridRetriever {
     // An everyday word with a document term (发烧 -> 发热) is not unknown.
     const terms = topicTerms(topic);
     const unknown = terms.length === 0 ? 0 : terms.filter((t) => !this.corpusText.includes(t) && documentTermsFor(t).length === 0).length / terms.length;
-    const margin = top.score - (candidates[1]?.score ?? 0);
+    // After a reranker the first point need not have the highest fused score: the margin is then 0.
+    const margin = Math.max(0, top.score - Math.max(0, ...candidates.slice(1).map((c) => c.score)));
     return { coverage, unknown, margin, ...(mode !== 'lexical' ? { point: top.point ?? 0, sentence: top.sentence ?? top.point ?? 0 } : {}) };
+  }
+
+  /**
+   * Stage: rerank. The reranker reorders the first `rerankTopN` points by its own scores; when it
+   * fails or is slow, the fused order stands (answers never wait on it beyond its timeout).
+   */
+  private async rerank(question: string, candidates: RankedPoint[]): Promise<RankedPoint[]> {
+    const { corpus, reranker } = this.deps;
+    const head = candidates.slice(0, this.tuning.rerankTopN);
+    try {
+      const scores = await reranker!.rerank(question, head.map((r) => searchText(corpus.passage(r.id)!, corpus.document(corpus.passage(r.id)!.docId))));
+      const order = head.map((r, i) => ({ r, s: scores[i]! })).sort((a, b) => b.s - a.s);
+      return [...order.map((x) => ({ ...x.r, rerank: x.s })), ...candidates.slice(head.length)];
+    } catch {
+      return candidates;
+    }
   }
 
   /** Inverse document frequency of a token; unseen tokens weigh the most. */

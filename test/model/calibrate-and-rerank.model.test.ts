@@ -1,0 +1,60 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, test } from 'vitest';
+import { parseDecisionFile } from '../../src/retrieval/decision-model.js';
+import { startScriptedReranker } from '../retrieval/support/scripted-reranker.js';
+
+const run = promisify(execFile);
+const scratch = mkdtempSync(join(tmpdir(), 'policydesk-calibrate-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+interface AskJson {
+  abstained: boolean;
+  confidence?: string;
+  citations: Array<{ id: string; text: string }>;
+  nearest: Array<{ id: string; text: string }>;
+}
+const ask = async (question: string, env: NodeJS.ProcessEnv = {}) =>
+  JSON.parse((await run(process.execPath, ['--import', 'tsx', 'src/cli/ask.ts', '--json', question], { env: { ...process.env, ...env } })).stdout) as AskJson;
+
+describe('npm run calibrate', () => {
+  test('fits both decision models on the dev split only and writes a file the retriever reads', async () => {
+    const out = join(scratch, 'calibration.json');
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'src/cli/calibrate.ts', '--out', out], { maxBuffer: 1 << 24 });
+    expect(stdout).toContain(`wrote ${out}`);
+    expect(stderr).toMatch(/calibrate: \d+ dev cases/);
+    const file = parseDecisionFile(JSON.parse(readFileSync(out, 'utf8')));
+    expect(file.fittedOn).toMatch(/dev split/);
+    expect(file.models.hybrid.features).toContain('sentence');
+    for (const mode of ['hybrid', 'lexical'] as const) {
+      const dev = file.dev?.[mode] as { declinedPositives: number; outOfCorpusHigh: number };
+      // The thresholds keep to the rules they were chosen by, on the data they were chosen on.
+      expect(dev.declinedPositives).toBe(0);
+      expect(dev.outOfCorpusHigh).toBe(0);
+    }
+  }, 300_000);
+});
+
+describe('npm run ask with RERANK_BASE_URL', () => {
+  test('a reranker served over HTTP reorders the points: the one it scores highest is cited first', async () => {
+    const question = '发烧门诊要一直开着吗？';
+    const plain = await ask(question);
+    // This reranker turns the fused order upside down: the last of the points it is sent wins.
+    const server = await startScriptedReranker('', 'reverse');
+    try {
+      const reranked = await ask(question, { RERANK_BASE_URL: `${server.url}/v1`, RERANK_MODEL: 'scripted' });
+      const sent = server.requests[0]!.documents as string[];
+      expect(sent).toHaveLength(10);
+      const squash = (s: string) => s.replace(/\s+/g, '');
+      // Answered or, when the reranker's choice does not answer, declined with it as the nearest point.
+      const first = reranked.citations[0] ?? reranked.nearest[0]!;
+      expect(squash(sent.at(-1)!)).toContain(squash(first.text).slice(0, 40));
+      expect(first.id).not.toBe(plain.citations[0]!.id);
+    } finally {
+      await server.close();
+    }
+  }, 120_000);
+});
