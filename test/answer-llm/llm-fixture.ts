@@ -58,7 +58,7 @@ export interface LlmFixture {
 
 /** The real pipeline (fake embeddings), the real prompt files and a scripted OpenAI-compatible server. */
 export async function llmFixture(): Promise<LlmFixture> {
-  const [pipeline, server, prompts] = await Promise.all([seedPipeline({ dense: true }), startFakeOpenAi(), loadPrompts(PROMPTS_DIR)]);
+  const [pipeline, server, prompts] = await Promise.all([seedPipeline({ dense: true, answerEveryQuestion: true }), startFakeOpenAi(), loadPrompts(PROMPTS_DIR)]);
   return {
     pipeline,
     server,

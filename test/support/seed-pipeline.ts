@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DEFAULT_TUNING } from '../../src/retrieval/hybrid-retriever.js';
 import { createPipeline, type Pipeline } from '../../src/answer/create-pipeline.js';
 import { FakeEmbedder } from '../../src/embeddings/fake-embedder.js';
 import { parseDocument } from '../../src/ingest/parse-document.js';
@@ -28,11 +29,14 @@ export function seedCorpus(): Corpus {
  * The full pipeline over the real corpus with deterministic fake embeddings (no model):
  * what route, Slack and Worker tests run against. Tests of the real model live in *.model.test.ts.
  */
-export async function seedPipeline(options: { dense?: boolean; newId?: () => string } = {}): Promise<Pipeline> {
+export async function seedPipeline(options: { dense?: boolean; newId?: () => string; answerEveryQuestion?: boolean } = {}): Promise<Pipeline> {
   const corpus = seedCorpus();
-  if (!options.dense) return createPipeline({ corpus, ...(options.newId ? { newId: options.newId } : {}) });
+  // `answerEveryQuestion`: no decision model, every ranked question is answered with confidence.
+  // Fake embeddings' cosines mean nothing to the calibrated decision; composer tests use this.
+  const extra = { ...(options.newId ? { newId: options.newId } : {}), ...(options.answerEveryQuestion ? { tuning: { ...DEFAULT_TUNING, decision: undefined } } : {}) };
+  if (!options.dense) return createPipeline({ corpus, ...extra });
   const embedder = new FakeEmbedder();
   const vectors = await embedder.embedDocuments(corpus.passages.map((p) => searchText(p, corpus.document(p.docId))));
   const index = new FlatIndex(corpus.passages.map((p, i) => ({ id: p.id, vector: vectors[i]! })));
-  return createPipeline({ corpus, embedder, vectors: index, ...(options.newId ? { newId: options.newId } : {}) });
+  return createPipeline({ corpus, embedder, vectors: index, ...extra });
 }

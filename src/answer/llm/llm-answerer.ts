@@ -135,7 +135,9 @@ export class LlmAnswerer implements Answerer {
     const searched = followUp.kind === 'rewrite' ? followUp.question : question;
     const retrieval = await this.deps.retriever.retrieve(searched, { k: PASSAGES });
     throwIfCancelled(options.signal);
-    if (retrieval.abstained || retrieval.citations.length === 0) return { kind: 'extractive' };
+    // Declined, or low confidence: the extractive composer says so and quotes the nearest sentence;
+    // a model asked to answer from points that do not answer would only be refused by the checks.
+    if (retrieval.abstained || retrieval.confidence === 'low' || retrieval.citations.length === 0) return { kind: 'extractive' };
     return { kind: 'llm', passages: retrieval.citations, searched, retrievedIds: retrieval.citations.map((c) => c.id) };
   }
 
@@ -163,6 +165,7 @@ export class LlmAnswerer implements Answerer {
       answer: outcome.text,
       mode: outcome.mode,
       abstained: false,
+      confidence: 'high',
       citations: outcome.citations,
       nearest: [],
       retrievedIds: plan.retrievedIds,
