@@ -5,7 +5,20 @@ import type { Citation } from '../core/types.js';
 import { escapeMrkdwn, fitText } from './fit-text.js';
 
 /** Slack's limits (https://docs.slack.dev/reference/block-kit/blocks): what the formatter stays within. */
-export const SLACK_LIMITS = { blocksPerMessage: 50, textPerBlock: 3000, buttonValue: 2000, blockId: 255, fallbackText: 3000 } as const;
+export const SLACK_LIMITS = { blocksPerMessage: 50, textPerBlock: 3000, buttonValue: 2000, blockId: 255, fallbackText: 3000, messageText: 12_000 } as const;
+
+/** Text kept free for the notes and buttons after the citations (what was cut, what was left out). */
+const NOTES_RESERVE = 300;
+
+/** The characters of text a message's blocks carry (what Slack's total size limit counts, approximately). */
+export function textLength(blocks: readonly types.KnownBlock[]): number {
+  let length = 0;
+  for (const b of blocks) {
+    if ('text' in b && b.text && typeof b.text === 'object' && 'text' in b.text) length += b.text.text.length;
+    if (b.type === 'context') for (const e of b.elements) if ('text' in e) length += e.text.length;
+  }
+  return length;
+}
 
 /** `event_type` of the metadata on every answer, so a thread's earlier answers can be read back. */
 export const ANSWER_EVENT_TYPE = 'policydesk_answer';
@@ -50,7 +63,8 @@ const NEAREST_SHOWN = 3;
  * The Block Kit message for an answer: the short answer with its `[n]` markers, one section per
  * cited passage (title, 文号, point label, date, quote, and a button to read the whole passage),
  * then 👍/👎. Abstentions list the nearest points, marked as not evidence. Every text is fitted
- * to Slack's per-block limit and the citations to its 50-block limit, saying what was left out.
+ * to Slack's per-block limit, and the citations to its 50-block limit and to about 12,000
+ * characters in all (Slack refuses longer messages with msg_too_long), saying what was left out.
  */
 export function answerMessage(answer: Answer, options: AnswerMessageOptions = {}): AnswerMessage {
   const head: types.KnownBlock[] = [];
@@ -64,13 +78,18 @@ export function answerMessage(answer: Answer, options: AnswerMessageOptions = {}
   const listed = answer.abstained ? answer.nearest.slice(0, NEAREST_SHOWN) : answer.citations;
   // Room for the header blocks, the abstention heading, two notes and the buttons.
   const room = SLACK_LIMITS.blocksPerMessage - head.length - 4;
-  const shown = listed.slice(0, room);
+  // Slack also refuses a message whose texts add up to too much (msg_too_long), whatever the block count.
+  let textLeft = SLACK_LIMITS.messageText - textLength(head) - NOTES_RESERVE;
   let anyTrimmed = false;
-  const cited = shown.map((c, i) => {
+  const cited: types.SectionBlock[] = [];
+  for (const [i, c] of listed.slice(0, room).entries()) {
     const { block, trimmed } = citationBlock(c, i + 1, answer.abstained);
+    textLeft -= textLength([block]);
+    if (textLeft < 0) break;
     anyTrimmed ||= trimmed;
-    return block;
-  });
+    cited.push(block);
+  }
+  const shown = listed.slice(0, cited.length);
 
   const blocks = [...head];
   if (answer.abstained && cited.length > 0) blocks.push(context('最接近的条目（仅供参考，不作为依据）：'));

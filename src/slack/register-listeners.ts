@@ -56,9 +56,18 @@ export function registerListeners(app: App, state: ListenerState): void {
 
   app.error(async (error) => {
     // The last stop for anything a listener threw: log it, never let it reach the process.
+    const refused = (error as { data?: { error?: string } }).data?.error;
+    if (refused && TOKEN_REFUSED.has(refused)) {
+      // The user sees nothing (nothing can be posted without a token): the log must say why.
+      logger.error({ msg: 'slack refused SLACK_BOT_TOKEN: nothing can be posted until it is replaced (reinstall the app, then update SLACK_BOT_TOKEN)', slackError: refused });
+      return;
+    }
     logger.error({ msg: 'slack listener error', code: (error as { code?: string }).code, error: error.stack ?? String(error) });
   });
 }
+
+/** Web API errors that mean the bot token itself no longer works. */
+const TOKEN_REFUSED = new Set(['invalid_auth', 'token_revoked', 'token_expired', 'account_inactive', 'not_authed']);
 
 /**
  * True the first time an event is seen. Slack retries an event (same `event_id`) when it got no

@@ -4,8 +4,8 @@ import { startSocketMode } from './start-socket-mode.node.js';
 import type { SlackAppDeps } from './types.js';
 
 export interface RunningSlack {
-  /** What `/readyz` reports: `http`, `socket`, `off`, or why it failed. */
-  status: string;
+  /** What `/readyz` reports: `http` or `socket`, with why Slack refused the bot token, or why Socket Mode failed. */
+  readonly status: string;
   /** POST /slack/events, in HTTP mode only. */
   handle?: (request: Request) => Promise<Response>;
   /** Stops taking events (closes the socket) and waits for acknowledged work, at most `graceMs`. */
@@ -25,27 +25,43 @@ export async function startSlack(transport: Exclude<SlackTransport, { kind: 'off
   if (transport.kind === 'http') {
     const handler = createSlackHandler({ ...appDeps, signingSecret: transport.signingSecret });
     logger.info({ msg: 'slack on', mode: 'http', route: 'POST /slack/events', apiUrl });
-    void checkBotToken(handler.app.client, deps);
-    return { status: 'http', handle: handler.handle, stop: (graceMs) => withinGrace(handler.whenIdle(), graceMs, deps) };
+    const token = checkBotToken(handler.app.client, deps);
+    return {
+      get status() {
+        return token.problem ? `http (${token.problem})` : 'http';
+      },
+      handle: handler.handle,
+      stop: (graceMs) => withinGrace(handler.whenIdle(), graceMs, deps),
+    };
   }
   try {
     const connection = await startSocketMode({ ...appDeps, appToken: transport.appToken });
     logger.info({ msg: 'slack on', mode: 'socket', apiUrl });
-    void checkBotToken(connection.app.client, deps);
-    return { status: 'socket', stop: (graceMs) => withinGrace(connection.stop(), graceMs, deps) };
+    const token = checkBotToken(connection.app.client, deps);
+    return {
+      get status() {
+        return token.problem ? `socket (${token.problem})` : 'socket';
+      },
+      stop: (graceMs) => withinGrace(connection.stop(), graceMs, deps),
+    };
   } catch (error) {
     logger.error({ msg: 'slack off: Socket Mode could not connect; check SLACK_APP_TOKEN (xapp-…, connections:write)', error: String(error) });
     return { status: `socket mode failed: ${String(error)}`, stop: async () => {} };
   }
 }
 
-async function checkBotToken(client: { auth: { test(): Promise<{ user?: string; team?: string }> } }, deps: Omit<SlackAppDeps, 'botToken'>): Promise<void> {
-  try {
-    const who = await client.auth.test();
-    deps.logger.info({ msg: 'slack bot token accepted', user: who.user, team: who.team });
-  } catch (error) {
-    deps.logger.error({ msg: 'slack bot token check failed: answers cannot be posted until SLACK_BOT_TOKEN works', error: String(error) });
-  }
+/** Checks the bot token in the background; `problem` says why Slack refused it (shown in /readyz), once known. */
+function checkBotToken(client: { auth: { test(): Promise<{ user?: string; team?: string }> } }, deps: Omit<SlackAppDeps, 'botToken'>): { problem?: string } {
+  const result: { problem?: string } = {};
+  client.auth.test().then(
+    (who) => deps.logger.info({ msg: 'slack bot token accepted', user: who.user, team: who.team }),
+    (error: unknown) => {
+      const code = (error as { data?: { error?: string } }).data?.error;
+      result.problem = `bot token check failed: ${code ?? String(error)}`;
+      deps.logger.error({ msg: 'slack bot token check failed: answers cannot be posted until SLACK_BOT_TOKEN works', error: code ?? String(error) });
+    },
+  );
+  return result;
 }
 
 /** Waits for `work`, but never longer than `graceMs`: a shutdown must not hang on Slack. */

@@ -90,6 +90,24 @@ describe('answerMessage', () => {
     expect(message.metadata.event_payload.cited).toHaveLength(60);
   });
 
+  it('keeps the whole message under about 12,000 characters of text (Slack: msg_too_long), saying how many citations were left out', () => {
+    const long = '第二部分第8条规定，推进本市区域性医疗中心服务能力标准化建设。'.repeat(30);
+    const many = Array.from({ length: 30 }, (_, i) => citation({ id: `doc#${i}`, label: `第${i}条`, quote: long, text: long }));
+    const message = answerMessage(answer({ answer: '回答。'.repeat(1000), citations: many }), { ephemeral: true, askedBy: 'U1' });
+    expect(validateMessageBlocks(message.blocks, message.text)).toEqual([]);
+    // Counted here independently: every text object Slack renders.
+    const texts: string[] = [];
+    JSON.stringify(message.blocks, (key, value) => {
+      if (key === 'text' && typeof value === 'string') texts.push(value);
+      return value;
+    });
+    expect(texts.join('').length).toBeLessThanOrEqual(12_000);
+    const shown = (message.blocks as Blocks).filter((b) => String(b.block_id).startsWith('cite:')).length;
+    expect(shown).toBeGreaterThan(0);
+    expect(shown).toBeLessThan(30);
+    expect(JSON.stringify(message.blocks)).toContain(`另有 ${30 - shown} 条引用未能显示`);
+  });
+
   it('escapes mrkdwn control characters from the corpus and the question', () => {
     const message = answerMessage(answer({ question: '<!channel> & <@U1>', answer: 'a < b & c > d[1]', citations: [citation({ title: 'A&B<script>' })] }), { askedBy: 'U2' });
     // What Slack renders (button values are data, not shown).

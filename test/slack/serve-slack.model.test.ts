@@ -51,6 +51,14 @@ describe('npm start with Slack settings', () => {
     expect(await serve.log((l) => l.msg === 'slack off')).toMatchObject({ reason: expect.stringMatching(reason) });
   });
 
+  it('a bot token Slack refuses is logged at start and shown in /readyz', async () => {
+    api = await startFakeSlackApi();
+    api.failures.set('auth.test', 'invalid_auth');
+    serve = await start({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: api.url });
+    expect(await serve.log((l) => String(l.msg).startsWith('slack bot token check failed'))).toMatchObject({ level: 'error', error: 'invalid_auth' });
+    expect((await (await fetch(`${serve.url}/readyz`)).json()).checks.slack).toBe('http (bot token check failed: invalid_auth)');
+  });
+
   it('HTTP mode: answers a signed mention through SLACK_API_URL; acks while Slack stalls; SIGTERM exits without waiting on Slack', async () => {
     api = await startFakeSlackApi();
     serve = await start({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: api.url });

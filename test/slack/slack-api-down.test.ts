@@ -40,4 +40,14 @@ describe("Slack's Web API slow or down", () => {
     expect(harness.api.callsTo('chat.postMessage')).toHaveLength(3);
     expect(harness.logger.entries.some((e) => e.level === 'error' && e.msg === 'slack listener error')).toBe(true);
   }, 30_000);
+
+  it('a revoked bot token is logged as such, naming SLACK_BOT_TOKEN (the user cannot be told: nothing can be posted)', async () => {
+    harness = await slackHarness(pipeline);
+    harness.api.failures.set('reactions.add', 'token_revoked');
+    harness.api.failures.set('chat.postMessage', 'token_revoked');
+    const { event } = mention(harness, COVID_QUESTION);
+    expect((await harness.send(eventRequest(event, nextEventId()))).status).toBe(200);
+    const logged = harness.logger.entries.filter((e) => e.level === 'error');
+    expect(logged).toEqual([expect.objectContaining({ msg: expect.stringContaining('slack refused SLACK_BOT_TOKEN'), slackError: 'token_revoked' })]);
+  });
 });
