@@ -98,7 +98,7 @@ describe('the widget on the demo page, in Chromium, against the real pipeline', 
   });
 
   it('a chip opens the quoted passage with document, number, point and date, and links to it in context', async () => {
-    const chip = page.getByRole('button', { name: /^出处 1：《2023年上海市卫生健康工作要点》沪卫发〔2023〕2号 第二部分第8条$/ });
+    const chip = page.getByRole('button', { name: '出处 [1] 沪卫发〔2023〕2号 第二部分第8条：《2023年上海市卫生健康工作要点》', exact: true });
     await chip.click();
     expect(await chip.getAttribute('aria-expanded')).toBe('true');
     const detail = widget().locator('.detail').first();

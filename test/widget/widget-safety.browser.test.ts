@@ -69,7 +69,7 @@ describe('the widget shows server and user text as text, never as HTML', () => {
       route.fulfill({ status: 200, contentType: 'text/event-stream', body: sse([['delta', { text: `回答${PAYLOAD}` }], ['citations', { citations: [citation] }], ['done', answer]]) }),
     );
     await ask(page, '任意问题');
-    await page.getByRole('button', { name: /^出处 1：/ }).first().click();
+    await page.getByRole('button', { name: /^出处 \[1\] / }).first().click();
     expect(await widget(page).locator('.answer-text').textContent()).toBe(`回答${PAYLOAD}[1]。`);
     expect(await widget(page).locator('.quote').textContent()).toBe(`引文${PAYLOAD}`);
     expect(await widget(page).locator('.meta').textContent()).toContain(`《标题${PAYLOAD}》`);

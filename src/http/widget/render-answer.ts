@@ -48,13 +48,17 @@ export function renderAnswer(answer: WidgetAnswer, deps: PassageLinkDeps): HTMLE
   for (const part of answer.answer.split(/(\[\d+\])/)) {
     const marker = /^\[(\d+)\]$/.exec(part);
     const citation = marker ? answer.citations[Number(marker[1]) - 1] : undefined;
-    if (marker && citation) text.append(chip(Number(marker[1]) - 1, part, `正文中的出处 ${marker[1]}：${describe(citation)}，展开引文`));
+    // Each label starts from the chip's visible text (WCAG 2.5.3) and says which chip it is.
+    if (marker && citation) text.append(chip(Number(marker[1]) - 1, part, `正文中的出处 ${part}：${describe(citation)}，展开引文`));
     else if (part) text.append(part);
   }
   body.append(text);
   if (answer.citations.length > 0) {
     const sources = el('div', { class: 'sources', attrs: { role: 'group', 'aria-label': '出处' } }, [el('span', { class: 'sources-label', text: '出处' })]);
-    answer.citations.forEach((c, i) => sources.append(chip(i, `[${i + 1}] ${c.docNumber} ${c.label}`, `出处 ${i + 1}：${describe(c)}`)));
+    answer.citations.forEach((c, i) => {
+      const visible = `[${i + 1}] ${c.docNumber} ${c.label}`;
+      sources.append(chip(i, visible, `出处 ${visible}：《${c.title}》`));
+    });
     body.append(sources, detail);
   }
   if (answer.abstained && answer.nearest && answer.nearest.length > 0) {

@@ -16,15 +16,15 @@ export const HOSTILE_CSS = `
 export interface HostPageServer {
   port: number;
   /** Points the page's script tag at the service (known only once the service is started with this host's origin). */
-  embed(widgetUrl: string, endpoint: string): void;
+  embed(widgetUrl: string, endpoint: string, attrs?: Record<string, string>): void;
   close(): Promise<void>;
 }
 
 export async function startHostPageServer(): Promise<HostPageServer> {
   let page = '';
-  const render = (widgetUrl: string, endpoint: string) => `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>第三方页面</title><style>${HOSTILE_CSS}</style></head>
+  const render = (widgetUrl: string, endpoint: string, attrs: Record<string, string> = {}) => `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>第三方页面</title><style>${HOSTILE_CSS}</style></head>
 <body><h1>医院内网</h1><div class="msg" id="host-msg">宿主页面自己的 .msg</div><button class="chip" id="host-chip" style="display:inline-block !important">宿主按钮</button>
-<script src="${widgetUrl}" data-endpoint="${endpoint}" data-title="政策问答" defer></script></body></html>`;
+<script src="${widgetUrl}" data-endpoint="${endpoint}" data-title="政策问答"${Object.entries(attrs).map(([k, v]) => ` ${k}="${v}"`).join('')} defer></script></body></html>`;
   const server: Server = createServer((_req, res) => {
     res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
     res.end(page);
@@ -32,7 +32,7 @@ export async function startHostPageServer(): Promise<HostPageServer> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     port: (server.address() as AddressInfo).port,
-    embed: (widgetUrl, endpoint) => (page = render(widgetUrl, endpoint)),
+    embed: (widgetUrl, endpoint, attrs) => (page = render(widgetUrl, endpoint, attrs)),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
