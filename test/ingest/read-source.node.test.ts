@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { SourceFileError } from '../../src/ingest/formats/source-file-error.js';
 import { readSource } from '../../src/ingest/read-source.node.js';
-import { docxFile, gb18030, pdfkitPdf } from './support/render-document.js';
+import { parseDocument } from '../../src/ingest/parse-document.js';
+import { docxFile, gb18030, numberedDocxFile, pdfkitPdf } from './support/render-document.js';
 
 const FIXTURE = readFileSync(join(import.meta.dirname, '../fixtures/2024-fixture-district-clinic-plan.txt'), 'utf8');
 const utf8 = (s: string) => new TextEncoder().encode(s);
@@ -92,5 +93,16 @@ describe('readSource: PDF and Word feed the same lines as the .txt', () => {
     const source = await readSource('plan.DOCX', await docxFile(lines, '示例区卫生健康委员会（样张）'));
     // Runs of spaces collapse as in any HTML rendering of the document (the cleaner does the same).
     expect(source).toEqual({ text: lines.map((l) => l.replace(/\s+/g, ' ')).join('\n'), format: 'docx' });
+  });
+
+  test('docx: points numbered by Word (an automatic list) keep their numbers and become points', async () => {
+    const lead = lines.slice(0, lines.indexOf('一、扩大社区服务供给') + 1);
+    const points = ['延长夜间门诊时间。工作日夜间门诊延长至晚上八点。', '推广家庭病床服务。全年新建家庭病床三百张。'];
+    const source = await readSource('numbered.docx', await numberedDocxFile(lead, points));
+    expect(source.text.split('\n').slice(-2)).toEqual(points.map((p, i) => `${i + 1}.${p}`));
+    const parsed = parseDocument('numbered.docx', source.text);
+    const found = parsed.passages.filter((p) => p.kind === 'point');
+    expect(found.map((p) => p.label)).toEqual(['第一部分第1条', '第一部分第2条']);
+    found.forEach((p, i) => expect(p.text).toContain(points[i]));
   });
 });

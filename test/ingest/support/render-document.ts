@@ -1,4 +1,4 @@
-import { AlignmentType, Document, Footer, Header, Packer, PageNumber, Paragraph, TextRun } from 'docx';
+import { AlignmentType, Document, Footer, Header, LevelFormat, Packer, PageNumber, Paragraph, TextRun } from 'docx';
 import iconv from 'iconv-lite';
 import PDFDocument from 'pdfkit';
 import { createRequire } from 'node:module';
@@ -73,6 +73,22 @@ export async function docxFile(paras: readonly string[], header: string): Promis
         headers: { default: new Header({ children: [new Paragraph({ children: [new TextRun(header)] })] }) },
         footers: { default: new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'] })] })] }) },
         children: paras.map((p) => new Paragraph({ children: [new TextRun({ text: p, font: { eastAsia: '仿宋_GB2312' } })] })),
+      },
+    ],
+  });
+  return Packer.toBuffer(doc);
+}
+
+/** A Word document whose points are an automatically numbered list (Word's 1. 2. 3. numbering, not typed digits). */
+export async function numberedDocxFile(lead: readonly string[], points: readonly string[]): Promise<Buffer> {
+  const doc = new Document({
+    numbering: { config: [{ reference: 'points', levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.START }] }] },
+    sections: [
+      {
+        children: [
+          ...lead.map((p) => new Paragraph({ children: [new TextRun(p)] })),
+          ...points.map((p) => new Paragraph({ numbering: { reference: 'points', level: 0 }, children: [new TextRun(p)] })),
+        ],
       },
     ],
   });
