@@ -42,7 +42,11 @@ describe('compressed responses, by Accept-Encoding', () => {
       expect(res.status).toBe(200);
       expect(res.headers.get('content-encoding'), path).toBe('gzip');
       expect(gunzipSync(await bytes(res)).toString('utf8')).toMatch(/政策问答|30-50万人口/);
+      expect(res.headers.get('vary')).toContain('Accept-Encoding');
     }
+    const plain = await app.request('/', { headers: { Accept: 'text/html' } });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(await plain.text()).toContain('政策问答');
   });
 
   it('a server-sent event stream is never compressed (it must reach the page as it is written)', async () => {

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { compress } from 'hono/compress';
+import { compressBody } from '../middleware/compress-body/index.js';
 import type { Passage, PolicyDocument } from '../../core/types.js';
 import type { Corpus } from '../../retrieval/corpus.js';
 import { ApiError } from '../api-error.js';
@@ -21,7 +21,7 @@ const MAX_QUOTE_CHARS = 1000;
  */
 export function passagesRoute(corpus: Corpus): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  app.get('/api/passages/:id', compress(), (c) => {
+  app.get('/api/passages/:id', compressBody(), (c) => {
     const id = c.req.param('id');
     const passage = corpus.passage(id);
     if (!passage) {

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
-import { compress } from 'hono/compress';
 import type { AppEnv } from '../app-types.js';
+import { compressBody } from '../middleware/compress-body/index.js';
 import { demoPage } from '../pages/demo-page.js';
 import { WIDGET_BR_BASE64, WIDGET_ETAG, WIDGET_GZIP_BASE64, WIDGET_JS } from '../widget/widget-bundle.generated.js';
 import { pickEncoding } from './pick-encoding.js';
@@ -26,6 +26,6 @@ export function widgetRoutes(): Hono<AppEnv> {
     // `encodeBody: 'manual'` tells workerd the body is already encoded (Node ignores it).
     return new Response(encoded[encoding], { status: 200, headers: { ...headers, 'Content-Encoding': encoding }, encodeBody: 'manual' } as ResponseInit);
   });
-  app.get('/', compress(), (c) => c.html(demoPage(new URL(c.req.url).origin)));
+  app.get('/', compressBody(), (c) => c.html(demoPage(new URL(c.req.url).origin)));
   return app;
 }
