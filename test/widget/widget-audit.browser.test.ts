@@ -39,12 +39,17 @@ async function askAndWait(page: Page, question: string): Promise<void> {
 const inShadow = <T>(page: Page, fn: (root: ShadowRoot) => T) => page.evaluate(fn as never, undefined) as Promise<T>;
 
 describe('accessibility, checked by axe-core in the page', () => {
-  it('the demo page, the open widget with an answer and its citation, and the passage page have no serious or critical violations', async () => {
+  it('the demo page, the open widget with an answer and its citation, a decline and the 👎 form, and the passage page have no serious or critical violations', async () => {
     const page = await openDemo();
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('button', { name: '打开政策问答' }).click();
     await askAndWait(page, CORPUS_QUESTION);
     await widget(page).locator('.sources .chip').first().click();
+    expect(await seriousViolations(page)).toEqual([]);
+    // A decline with its nearest points as links, and the 👎 form open.
+    await askAndWait(page, '北京市医保报销比例是多少？');
+    await widget(page).locator('.nearest-list a').first().waitFor();
+    await widget(page).getByRole('button', { name: '没有帮助' }).last().click();
     expect(await seriousViolations(page)).toEqual([]);
 
     await page.goto(`${server.url}/api/passages/${encodeURIComponent('2023-shanghai-health-work-priorities#2.8')}`);
