@@ -13,6 +13,8 @@ export interface RunningWorker {
   url: string;
   /** Where wrangler keeps this Worker's local D1 database; pass it to a restart to keep the data. */
   persistTo: string;
+  /** wrangler's DevTools inspector for the Worker (`/json` lists its targets), for CPU profiles. */
+  inspectorUrl: string;
   /** Everything wrangler and the Worker printed, for failure messages. */
   output(): string;
   stop(): Promise<void>;
@@ -27,6 +29,8 @@ export interface StartWorkerOptions {
   configs?: string[];
   /** Apply migrations/ to the local FEEDBACK_DB first (default true; the project's config binds it). */
   migrate?: boolean;
+  /** More `wrangler dev` flags (e.g. `--minify=false` for readable CPU profiles). */
+  args?: string[];
 }
 
 /** A port the OS just handed out, so parallel runs do not collide. */
@@ -61,7 +65,7 @@ export async function startWorker(options: StartWorkerOptions = {}): Promise<Run
   const configs = (options.configs ?? []).flatMap((c) => ['--config', c]);
   const child = spawn(
     process.execPath,
-    [WRANGLER, 'dev', ...configs, '--local', '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(inspectorPort), '--persist-to', persistTo, '--show-interactive-dev-session=false', ...vars],
+    [WRANGLER, 'dev', ...configs, '--local', '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(inspectorPort), '--persist-to', persistTo, '--show-interactive-dev-session=false', ...vars, ...(options.args ?? [])],
     {
       cwd: ROOT,
       // Its own process group, so stop() ends wrangler and the workerd it started, and nothing else.
@@ -95,7 +99,7 @@ export async function startWorker(options: StartWorkerOptions = {}): Promise<Run
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`wrangler dev exited with ${child.exitCode}:\n${output}`);
     try {
-      if ((await fetch(`${url}/healthz`)).ok) return { url, persistTo, output: () => output, stop };
+      if ((await fetch(`${url}/healthz`)).ok) return { url, persistTo, inspectorUrl: `http://127.0.0.1:${inspectorPort}`, output: () => output, stop };
     } catch {
       // not listening yet
     }
