@@ -98,15 +98,17 @@ export class ExtractiveAnswerer implements Answerer {
   }
 
   /**
-   * The grey zone: no point answers directly. Say so, then quote the one sentence that matched the
-   * question best (by meaning when sentence vectors exist, else by words), with its citation.
+   * The grey zone: no point answers directly. Say so, then quote the one sentence of the nearest
+   * point that best matches the question: by its words (and a figure when one is asked for) when
+   * any match, else by meaning (sentence vectors), else the point's first sentence.
    */
   private lowConfidence(answerId: string, question: string, retrieval: RetrievalResult, retrievedIds: string[], searched: string): Answer {
     const top = retrieval.citations[0]!;
     const sentences = splitSentences(top.text);
+    const byWords = scoreSentences(searched, [top.id], this.deps.corpus, this.deps.bm25).find((s) => s.score >= this.tuning.minSentenceScore)?.sentence;
     const matched = retrieval.matchedSentences?.[top.id];
     const byMeaning = matched ? sentences[Number(matched.slice(matched.lastIndexOf('@') + 1))] : undefined;
-    const sentence = byMeaning ?? scoreSentences(searched, [top.id], this.deps.corpus, this.deps.bm25)[0]?.sentence ?? sentences[0] ?? top.text;
+    const sentence = byWords ?? byMeaning ?? sentences[0] ?? top.text;
     const quote = sentence.trim();
     const citation = { ...top, quote };
     return {

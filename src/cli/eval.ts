@@ -84,6 +84,11 @@ async function main(): Promise<number> {
   console.log(`\nPolicyDesk eval: ${cases.length} cases from ${source}${split === 'all' ? '' : ` (${split} split)`}\n`);
   console.log(`${systems[0]!.name}, by split and set ("correct": not declined and the first citation is the gold point):\n`);
   console.log(formatMetricsTable(Object.entries(groups), HEADLINE_COLUMNS, 'split/set'));
+  const heldOut = [...results].filter(([, rs]) => rs.some((r) => r.split === 'held-out'));
+  if (heldOut.length > 0) {
+    console.log('\nsystems, held-out split:\n');
+    console.log(formatMetricsTable(heldOut.map(([name, rs]) => [name, computeMetrics(rs.filter((r) => r.split === 'held-out'))]), HEADLINE_COLUMNS));
+  }
   console.log('\nsystems, all cases:\n');
   console.log(formatMetricsTable([...metrics].map(([name, m]) => [name, m]), HEADLINE_COLUMNS));
   console.log('');
