@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, symlinkSync, writeFileSync, createReadStream, createWriteStream, chmodSync, rmSync } from 'node:fs';
+import { chmodSync, createReadStream, createWriteStream, existsSync, lstatSync, mkdirSync, readFileSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -90,8 +90,11 @@ function writeFontConfig(): string {
   mkdirSync(fontDir, { recursive: true });
   // Only the two weights the widget uses, so fontconfig does not scan 200 MB of fonts.
   for (const file of ['SourceHanSansSC-Regular.otf', 'SourceHanSansSC-Bold.otf']) {
+    const link = join(fontDir, file);
+    // A link left by a checkout in another folder points nowhere: replace it.
+    if (lstatOrUndefined(link) && readlinkSync(link) !== join(pkg, file)) rmSync(link, { force: true });
     try {
-      symlinkSync(join(pkg, file), join(fontDir, file));
+      symlinkSync(join(pkg, file), link);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
@@ -112,3 +115,11 @@ function writeFontConfig(): string {
 }
 
 const xml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+
+function lstatOrUndefined(path: string) {
+  try {
+    return lstatSync(path);
+  } catch {
+    return undefined;
+  }
+}
