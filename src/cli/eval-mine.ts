@@ -1,7 +1,8 @@
 /**
  * `npm run eval:mine`: turns 👎 feedback that names an expected passage into candidate eval cases
  * in evals/candidates/<timestamp>.jsonl, for a person to review and accept (see evals/README.md).
- * Reads the feedback store's JSON lines under DATA_DIR and the documents in SEEDS_DIR; needs no model.
+ * Reads the feedback store's JSON lines under DATA_DIR, and with DATABASE_URL the feedback table
+ * every replica writes, and the documents in SEEDS_DIR; needs no model.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -59,10 +60,23 @@ async function main(): Promise<number> {
   const knownQuestions = [...values.cases, ...pending].flatMap((file) => parseEvalCases(readFileSync(file, 'utf8'), file).map((c) => c.question));
 
   const feedback = readFeedback(dataDir);
+  let fromDatabase = '';
+  if (config.DATABASE_URL) {
+    const { PostgresStore } = await import('../store/postgres-store.node.js');
+    const store = await PostgresStore.open(config.DATABASE_URL);
+    try {
+      const stored = await store.feedback.list();
+      const known = new Set(feedback.records.map((r) => r.id));
+      feedback.records.push(...stored.filter((r) => !known.has(r.id)));
+      fromDatabase = ` and PostgreSQL (${stored.length} stored there)`;
+    } finally {
+      await store.close();
+    }
+  }
   const { candidates, counts } = mineFeedback(feedback.records, { corpus: new Corpus(data), knownQuestions });
   const s = counts.skipped;
   console.log(
-    `eval:mine: ${counts.records} feedback records in ${feedback.files} file(s) under ${dataDir}` +
+    `eval:mine: ${counts.records} feedback records in ${feedback.files} file(s) under ${dataDir}${fromDatabase}` +
       `${feedback.unreadable ? ` (${feedback.unreadable} unreadable lines skipped)` : ''}; ${counts.down} 👎, ${counts.withExpectedPassage} naming an expected passage`,
   );
   console.log(

@@ -10,11 +10,13 @@ import { join } from 'node:path';
 import { parseConfig } from '../core/config.js';
 import { ProcessPoolEmbedder } from '../embeddings/process-pool.node.js';
 import { createApp } from '../http/create-app.js';
+import type { FeedbackStore } from '../http/feedback/feedback-store.js';
 import { JsonlFeedbackStore } from '../http/feedback/jsonl-feedback-store.node.js';
 import { createJsonLogger } from '../http/json-logger.js';
 import { startNodeServer } from '../http/node-server.node.js';
 import { slackTransport } from '../slack/slack-transport.js';
 import type { RunningSlack } from '../slack/start-slack.node.js';
+import type { PostgresStore } from '../store/postgres-store.node.js';
 import { loadRuntime } from './load-runtime.node.js';
 
 const POOL_EVENT_MESSAGE = {
@@ -34,7 +36,8 @@ async function main(): Promise<void> {
   const transport = slackTransport(config);
   if (transport.kind === 'off') logger.info({ msg: 'slack off', reason: transport.reason });
   else logger.info({ msg: 'slack starting once the model is loaded', mode: transport.kind });
-  let feedback: JsonlFeedbackStore | undefined;
+  let feedback: FeedbackStore | undefined;
+  let store: PostgresStore | undefined;
   let closeRuntime: (() => Promise<void>) | undefined;
   let embedder: ProcessPoolEmbedder | undefined;
   let slack: RunningSlack | undefined;
@@ -50,6 +53,7 @@ async function main(): Promise<void> {
     // within a bound (the Web API client's retries are bounded too).
     await slack?.stop(SHUTDOWN_GRACE_MS);
     await feedback?.close();
+    await store?.close();
     await closeRuntime?.();
     logger.info({ msg: 'stopped' });
     process.exit(0);
@@ -71,14 +75,23 @@ async function main(): Promise<void> {
   });
   closeRuntime = runtime.close;
   if (runtime.embedder instanceof ProcessPoolEmbedder) embedder = runtime.embedder;
-  feedback = await JsonlFeedbackStore.open(join(config.DATA_DIR, 'feedback.jsonl'), {
-    onRepair: (bytes) => logger.warn({ msg: 'feedback store: cut a torn last line (a write interrupted before it was acknowledged)', bytes }),
-  });
+  if (config.DATABASE_URL) {
+    // Several replicas share one database: feedback, Slack dedupe and 发到频道 answers live there.
+    const { PostgresStore } = await import('../store/postgres-store.node.js');
+    store = await PostgresStore.open(config.DATABASE_URL, { onError: (error) => logger.warn({ msg: 'database connection lost; the pool reconnects', error: error.message }) });
+    feedback = store.feedback;
+    logger.info({ msg: 'state in PostgreSQL (DATABASE_URL): feedback, Slack deliveries, answers', database: databaseName(config.DATABASE_URL) });
+  } else {
+    feedback = await JsonlFeedbackStore.open(join(config.DATA_DIR, 'feedback.jsonl'), {
+      onRepair: (bytes) => logger.warn({ msg: 'feedback store: cut a torn last line (a write interrupted before it was acknowledged)', bytes }),
+    });
+  }
   const checks = {
     model: runtime.embedder.modelId,
     dimensions: runtime.embedder.dimensions,
     passages: runtime.corpus.passages.length,
     manifest: 'checked',
+    store: store ? 'postgresql' : 'files',
     loadMs: Math.round(runtime.loadMs),
   };
   if (transport.kind !== 'off') {
@@ -91,6 +104,7 @@ async function main(): Promise<void> {
       feedback,
       logger,
       logQuestions: config.LOG_QUESTIONS,
+      ...(store ? { memory: store.slackMemory } : {}),
       ...(config.SLACK_API_URL ? { clientOptions: { slackApiUrl: config.SLACK_API_URL } } : {}),
     });
   }
@@ -111,6 +125,12 @@ async function main(): Promise<void> {
   server.setFetch(app.fetch);
   logger.info({ msg: 'ready', url: server.url, ...checks });
   console.error(`PolicyDesk is ready. Demo page: ${server.url}/`);
+}
+
+/** Host and database of a connection URL, for the log (never the password). */
+function databaseName(url: string): string {
+  const parsed = new URL(url);
+  return `${parsed.hostname}${parsed.port ? `:${parsed.port}` : ''}${parsed.pathname}`;
 }
 
 main().catch((error: Error) => {

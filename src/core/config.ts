@@ -17,6 +17,14 @@ export const configSchema = z.object({
   INDEX_DIR: z.string().default('index'),
   SEEDS_DIR: z.string().default('seeds'),
   DATA_DIR: z.string().default('.data'),
+  /**
+   * PostgreSQL shared by several service processes: feedback, Slack delivery dedupe and the
+   * answers behind 发到频道 (migrations run at start). Unset: feedback in DATA_DIR, Slack state in memory.
+   */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a PostgreSQL URL, postgres://user:password@host:5432/database')
+    .optional(),
   /** Child processes that embed questions for the server; 0 embeds in the server process. Default: one per core, at most 4. */
   EMBED_PROCESSES: z.coerce.number().int().min(0).max(16).optional(),
   /** Milliseconds an embedding process may take for one request before it is stopped and replaced (503, retry). */

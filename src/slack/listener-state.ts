@@ -1,6 +1,5 @@
 import type { webApi } from '@slack/bolt';
-import type { Answer } from '../answer/types.js';
-import { TtlCache } from './ttl-cache.js';
+import { memorySlackMemory, type SlackMemory } from './slack-memory.js';
 import type { SlackAppDeps } from './types.js';
 
 /** The bot's own ids: its user (`U…`, what mentions name) and its bot id (`B…`, on its posts). */
@@ -13,10 +12,8 @@ export interface BotIdentity {
 export interface ListenerState {
   deps: SlackAppDeps;
   commandName: string;
-  /** Event ids and `channel:ts` keys of questions already being answered (Slack retries after 3 s). */
-  seen: TtlCache<true>;
-  /** Answers shown ephemerally, so "发到频道" can post exactly what the asker saw. */
-  answers: TtlCache<Answer>;
+  /** Deliveries already taken (Slack retries after 3 s) and answers shown ephemerally, for "发到频道". */
+  memory: SlackMemory;
   maxHistoryTurns: number;
   newReference(): string;
   /** The ids learnt so far, without waiting: what the authorizer may use before the ack. */
@@ -33,9 +30,7 @@ export function createListenerState(deps: SlackAppDeps): ListenerState {
   return {
     deps,
     commandName: deps.commandName ?? '/policy',
-    // Slack retries three times within about five minutes; an hour is ample, 10,000 ids bounded.
-    seen: new TtlCache<true>({ maxEntries: 10_000, ttlMs: 60 * 60 * 1000, now }),
-    answers: new TtlCache<Answer>({ maxEntries: 1_000, ttlMs: 24 * 60 * 60 * 1000, now }),
+    memory: deps.memory ?? memorySlackMemory(now),
     maxHistoryTurns: 10,
     newReference: deps.newReference ?? (() => crypto.randomUUID().slice(0, 8)),
     knownIdentity: () => known,

@@ -50,7 +50,7 @@ export function registerActions(app: App, state: ListenerState): void {
 
   app.action<BlockButtonAction>(ACTION.postToChannel, async ({ ack, body, action, client, respond }) => {
     await ack();
-    const answer = state.answers.get(action.value ?? '');
+    const answer = await state.memory.answer(action.value ?? '');
     const channel = body.channel?.id;
     if (!answer || !channel) {
       await respond({ response_type: 'ephemeral', replace_original: false, text: '这条回答已过期，无法再发到频道；请重新提问。' });

@@ -3,6 +3,7 @@ import { answerMessage } from './answer-blocks.js';
 import { answerInThread, type ThreadQuestion } from './answer-in-thread.js';
 import { apologyFor } from './apology.js';
 import { fitText } from './fit-text.js';
+import { logWarn } from './log-warn.js';
 import type { ListenerState } from './listener-state.js';
 import { questionText } from './thread-history.js';
 import { registerActions } from './register-actions.js';
@@ -17,7 +18,7 @@ export function registerListeners(app: App, state: ListenerState): void {
   app.event('app_mention', async ({ event, body, client, context }) => {
     // Another bot mentioning us (or a bot relaying a message) must not start a bot-to-bot loop.
     if (event.bot_id || event.subtype) return;
-    if (!firstDelivery(state, body.event_id, event.channel, event.ts, context.retryNum)) return;
+    if (!(await firstDelivery(state, body.event_id, event.channel, event.ts, context.retryNum))) return;
     await answerInThread(state, client, context, question(event));
   });
 
@@ -28,7 +29,7 @@ export function registerListeners(app: App, state: ListenerState): void {
     if (event.subtype !== undefined && event.subtype !== 'thread_broadcast') return;
     if ('bot_id' in event && event.bot_id) return;
     if (!('user' in event) || !event.user || event.user === context.botUserId) return;
-    if (!firstDelivery(state, body.event_id, event.channel, event.ts, context.retryNum)) return;
+    if (!(await firstDelivery(state, body.event_id, event.channel, event.ts, context.retryNum))) return;
     await answerInThread(state, client, context, question({ ...event, text: event.text ?? '' }));
   });
 
@@ -42,7 +43,7 @@ export function registerListeners(app: App, state: ListenerState): void {
     await ack({ response_type: 'ephemeral', text: `查询中…「${fitText(text, 200, { escape: true }).text}」` });
     try {
       const answer = await state.deps.answerer.answer(text);
-      state.answers.set(answer.answerId, answer);
+      await state.memory.saveAnswer(answer);
       const message = answerMessage(answer, { ephemeral: true });
       // Replaces the "查询中…" acknowledgement, which would otherwise stay above the answer.
       await respond({ response_type: 'ephemeral', replace_original: true, text: message.text, blocks: message.blocks });
@@ -71,17 +72,21 @@ const TOKEN_REFUSED = new Set(['invalid_auth', 'token_revoked', 'token_expired',
 
 /**
  * True the first time an event is seen. Slack retries an event (same `event_id`) when it got no
- * 200 within 3 s, and the same message can arrive as two event types; both must give one answer.
- * The check-and-mark is synchronous, so two deliveries racing through Bolt cannot both pass.
+ * 200 within 3 s, and the same message can arrive as two event types; both must give one answer,
+ * also when the deliveries reach different replicas (the memory is then shared).
  */
-function firstDelivery(state: ListenerState, eventId: string, channel: string, ts: string, retryNum: number | undefined): boolean {
-  const byEvent = state.seen.seen(`event:${eventId}`);
-  const byMessage = state.seen.seen(`message:${channel}:${ts}`);
-  if (byEvent || byMessage) {
-    state.deps.logger.info({ msg: 'slack duplicate delivery dropped', eventId, retryNum });
-    return false;
+async function firstDelivery(state: ListenerState, eventId: string, channel: string, ts: string, retryNum: number | undefined): Promise<boolean> {
+  let first: boolean;
+  try {
+    first = await state.memory.claim([`event:${eventId}`, `message:${channel}:${ts}`]);
+  } catch (error) {
+    // The shared memory is unreachable: answering twice beats not answering at all.
+    logWarn(state.deps.logger, { msg: 'slack delivery check failed; answering anyway', eventId, error: String(error) });
+    return true;
   }
-  return true;
+  if (first) return true;
+  state.deps.logger.info({ msg: 'slack duplicate delivery dropped', eventId, retryNum });
+  return false;
 }
 
 function question(event: { channel: string; ts: string; thread_ts?: string | undefined; text?: string | undefined; user?: string | undefined }): ThreadQuestion {

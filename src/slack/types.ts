@@ -1,6 +1,7 @@
 import type { WebClientOptions } from '@slack/web-api';
 import type { Answerer } from '../answer/types.js';
 import type { Corpus } from '../retrieval/corpus.js';
+import type { SlackMemory } from './slack-memory.js';
 
 /**
  * One piece of feedback, in the shape the web widget's store keeps (src/http/feedback), so 👍/👎
@@ -47,6 +48,8 @@ export interface SlackAppDeps {
   commandName?: string;
   /** Passed to Bolt's Web API client; tests point `slackApiUrl` at a local server. */
   clientOptions?: WebClientOptions;
+  /** Delivery dedupe and answers for 发到频道; in this process's memory by default, PostgreSQL with DATABASE_URL. */
+  memory?: SlackMemory;
   /** Log question text (LOG_QUESTIONS); off by default, since questions may name people. */
   logQuestions?: boolean;
   now?: () => number;

@@ -1,0 +1,42 @@
+import type pg from 'pg';
+import { feedbackRecordSchema, type FeedbackRecord, type FeedbackStore } from '../http/feedback/feedback-store.js';
+
+/**
+ * Feedback in PostgreSQL: `append` resolves once the INSERT has committed, so an acknowledged
+ * record survives the process (and any replica reads it). A record whose id is already stored
+ * (a client retrying) is kept once.
+ */
+export class PostgresFeedbackStore implements FeedbackStore {
+  private failure: string | undefined;
+
+  constructor(private readonly pool: pg.Pool) {}
+
+  async append(record: FeedbackRecord): Promise<void> {
+    const parsed = feedbackRecordSchema.parse(record);
+    await this.track(() => this.pool.query('INSERT INTO feedback (id, received_at, record) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING', [parsed.id, parsed.receivedAt, parsed]));
+  }
+
+  /** Every record, in the order they were stored. */
+  async list(): Promise<FeedbackRecord[]> {
+    const result = await this.track(() => this.pool.query<{ record: unknown }>('SELECT record FROM feedback ORDER BY seq'));
+    return result.rows.map((r) => feedbackRecordSchema.parse(r.record));
+  }
+
+  health() {
+    return this.failure ? { ok: false, detail: `last feedback database call failed: ${this.failure}` } : { ok: true };
+  }
+
+  /** The pool is closed by its owner (`PostgresStore.close`). */
+  async close(): Promise<void> {}
+
+  private async track<T>(call: () => Promise<T>): Promise<T> {
+    try {
+      const result = await call();
+      this.failure = undefined;
+      return result;
+    } catch (error) {
+      this.failure = (error as Error).message;
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,94 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FeedbackRecord } from '../../src/http/feedback/feedback-store.js';
+import { PostgresStore } from '../../src/store/postgres-store.node.js';
+import { seedPipeline } from '../support/seed-pipeline.js';
+import { POSTGRES_MISSING, startPostgres, type TestPostgres } from '../support/start-postgres.js';
+
+if (POSTGRES_MISSING) console.warn(POSTGRES_MISSING);
+
+let server: TestPostgres;
+let databases = 0;
+beforeAll(async () => {
+  if (!POSTGRES_MISSING) server = await startPostgres();
+}, 60_000);
+afterAll(async () => {
+  await server?.stop();
+});
+
+const freshDatabase = () => server.createDatabase(`store_${++databases}`);
+const record = (i: number): FeedbackRecord => ({
+  id: `fb-${i}`,
+  receivedAt: new Date(Date.UTC(2026, 2, 1, 8, 0, i)).toISOString(),
+  source: i % 2 ? 'slack' : 'web',
+  answerId: `answer-${i}`,
+  rating: i % 2 ? 'down' : 'up',
+  question: `第${i}个问题：区域性医疗中心按多少人口配置一家？`,
+  ...(i % 2 ? { expectedPassageId: 'doc#2.8', comment: '应引用 "第二部分第8条" \\ ✓' } : {}),
+});
+
+describe.skipIf(POSTGRES_MISSING)('PostgresStore (a real PostgreSQL server)', () => {
+  it('two processes opening one new database at once apply each migration once', async () => {
+    const url = freshDatabase();
+    const [a, b] = await Promise.all([PostgresStore.open(url), PostgresStore.open(url)]);
+    await Promise.all([a.close(), b.close()]);
+    const client = new pg.Client(url);
+    await client.connect();
+    const { rows } = await client.query('SELECT version FROM schema_migrations');
+    await client.end();
+    expect(rows).toEqual([{ version: 1 }]);
+  });
+
+  it('feedback appended through two stores is read back whole by either, in order, once per id', async () => {
+    const url = freshDatabase();
+    const [a, b] = await Promise.all([PostgresStore.open(url), PostgresStore.open(url)]);
+    try {
+      await Promise.all(Array.from({ length: 40 }, (_, i) => (i % 2 ? a : b).feedback.append(record(i))));
+      await a.feedback.append(record(3)); // a client retrying
+      const fromA = await a.feedback.list();
+      expect(fromA).toHaveLength(40);
+      expect(new Set(fromA.map((r) => r.id)).size).toBe(40);
+      expect([...fromA].sort((x, y) => x.id.localeCompare(y.id))).toEqual(Array.from({ length: 40 }, (_, i) => record(i)).sort((x, y) => x.id.localeCompare(y.id)));
+      expect(await b.feedback.list()).toEqual(fromA);
+      expect(a.feedback.health()).toEqual({ ok: true });
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+    }
+  });
+
+  it('a delivery claimed concurrently by two stores is claimed by exactly one; the same message under another event id is not claimed again', async () => {
+    const url = freshDatabase();
+    const [a, b] = await Promise.all([PostgresStore.open(url), PostgresStore.open(url)]);
+    try {
+      for (let i = 0; i < 20; i++) {
+        const keys = [`event:Ev${i}`, `message:C1:17000000${i}.0001`];
+        const results = await Promise.all([a.slackMemory.claim(keys), b.slackMemory.claim(keys), a.slackMemory.claim(keys)]);
+        expect(results.filter(Boolean)).toHaveLength(1);
+      }
+      expect(await a.slackMemory.claim(['event:EvOther', 'message:C1:170000003.0001'])).toBe(false);
+      expect(await b.slackMemory.claim(['event:EvNew', 'message:C1:170000099.0001'])).toBe(true);
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+    }
+  });
+
+  it('an answer saved by one store is found by the other (发到频道 on another replica, or after a restart)', async () => {
+    const url = freshDatabase();
+    const pipeline = await seedPipeline();
+    const answer = await pipeline.answerer.answer('区域性医疗中心按多少人口配置一家？');
+    const a = await PostgresStore.open(url);
+    await a.slackMemory.saveAnswer(answer);
+    await a.close();
+    const b = await PostgresStore.open(url);
+    try {
+      expect(await b.slackMemory.answer(answer.answerId)).toEqual(JSON.parse(JSON.stringify(answer)));
+      expect(await b.slackMemory.answer('no-such-answer')).toBeUndefined();
+    } finally {
+      await b.close();
+    }
+  });
+
+  it('an unreachable database fails at open with a message naming DATABASE_URL', async () => {
+    await expect(PostgresStore.open('postgres://postgres@127.0.0.1:1/none')).rejects.toThrow(/DATABASE_URL: cannot prepare the database/);
+  });
+});

@@ -1,0 +1,77 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface TestPostgres {
+  /** `postgres://postgres@127.0.0.1:<port>/postgres`, trust authentication. */
+  url: string;
+  /** A fresh database on this server, for one test. */
+  createDatabase(name: string): string;
+  stop(): Promise<void>;
+}
+
+/** Where Debian's `postgresql` package puts initdb and pg_ctl (the newest version), or undefined when absent. */
+export function postgresBinDir(): string | undefined {
+  const root = '/usr/lib/postgresql';
+  if (existsSync(root)) {
+    const versions = readdirSync(root).filter((v) => existsSync(join(root, v, 'bin', 'initdb'))).sort((a, b) => Number(b) - Number(a));
+    if (versions[0]) return join(root, versions[0], 'bin');
+  }
+  const which = spawnSync('pg_config', ['--bindir'], { encoding: 'utf8' });
+  const dir = which.status === 0 ? which.stdout.trim() : '';
+  return dir && existsSync(join(dir, 'initdb')) ? dir : undefined;
+}
+
+/** Why PostgreSQL tests are skipped here, or undefined when they can run. */
+export const POSTGRES_MISSING = postgresBinDir() ? undefined : 'PostgreSQL tests skipped: no initdb found (apt-get install postgresql; .ci/run does)';
+
+/**
+ * A throwaway PostgreSQL server in a temp folder on a free 127.0.0.1 port: initdb, then pg_ctl
+ * start. PostgreSQL refuses to run as root, so under root (CI) the server runs as the
+ * `postgres` user that Debian's package creates.
+ */
+export async function startPostgres(): Promise<TestPostgres> {
+  const bin = postgresBinDir();
+  if (!bin) throw new Error(POSTGRES_MISSING);
+  const dir = mkdtempSync(join(tmpdir(), 'policydesk-pg-'));
+  const data = join(dir, 'data');
+  const asRoot = process.getuid?.() === 0;
+  if (asRoot) {
+    chmodSync(dir, 0o777);
+  }
+  const run = (command: string, args: string[]) => {
+    const [file, argv] = asRoot ? ['runuser', ['-u', 'postgres', '--', join(bin, command), ...args]] : [join(bin, command), args];
+    execFileSync(file, argv, { stdio: ['ignore', 'pipe', 'pipe'] });
+  };
+  run('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--locale=C', '--no-sync']);
+  const port = await freePort();
+  run('pg_ctl', ['-D', data, '-w', '-l', join(dir, 'server.log'), '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`, 'start']);
+  const base = `postgres://postgres@127.0.0.1:${port}`;
+  return {
+    url: `${base}/postgres`,
+    createDatabase(name) {
+      execFileSync(join(bin, 'psql'), ['-q', '-d', `${base}/postgres`, '-c', `CREATE DATABASE ${name}`], { stdio: ['ignore', 'pipe', 'pipe'] });
+      return `${base}/${name}`;
+    },
+    async stop() {
+      try {
+        run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
