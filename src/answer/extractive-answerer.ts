@@ -5,7 +5,7 @@ import { validateQuestion, type HybridRetriever, type RetrievalMode } from '../r
 import { splitSentences } from '../ingest/split-sentences.js';
 import { writtenInChinese } from '../retrieval/question-language.js';
 import { composeAnswerText, LOW_CONFIDENCE_LEAD, LOW_CONFIDENCE_LEAD_EN, lowConfidenceAnswer, sourceAnswer, type Claim } from './compose-text.js';
-import { resolveFollowUp } from './resolve-follow-up.js';
+import { onlyRefersBack, resolveFollowUp } from './resolve-follow-up.js';
 import { pickOrdinal } from './pick-ordinal.js';
 import { scoreSentences, shortenClaim, type ScoredSentence } from './select-sentences.js';
 import type { Answer, AnswerEvent, AnswerOptions, Answerer } from './types.js';
@@ -65,6 +65,9 @@ export class ExtractiveAnswerer implements Answerer {
       }
     }
 
+    if (followUp.kind === 'none' && !options.history?.length && onlyRefersBack(question)) {
+      return this.abstain(answerId, question, '这个问题指向上文，但没有上文可依；请写出完整的问题。', [], [], question);
+    }
     // An ordinal that points at nothing is searched with the conversation's topic.
     const searched = followUp.kind === 'rewrite' ? followUp.question : followUp.kind === 'ordinal' ? `${question} ${followUp.topic}` : question;
     const retrieval = await retriever.retrieve(searched, { k: this.tuning.k, ...(this.deps.mode ? { mode: this.deps.mode } : {}) });

@@ -1,6 +1,7 @@
 import { parseChineseNumeral } from '../ingest/chinese-numerals.js';
 import { SCOPE_WORDS } from '../retrieval/scope-check.js';
 import { writtenInChinese } from '../retrieval/question-language.js';
+import { topicTerms } from '../retrieval/tokenize.js';
 import type { Turn } from './types.js';
 
 export type FollowUp =
@@ -20,6 +21,17 @@ const ANAPHORIC_END = /(呢|怎么说|怎么写的?|怎么规定的?)[？?。.�
 const REFERS_BACK = /它|上面|上述|刚才|前面(?:说|提|讲)|这一点|这项|这条|那条|该条|该项|该文件|这个文件|这份文件/;
 /** When a follow-up names its own place or year, the previous ones are dropped from the topic. */
 const SCOPE = SCOPE_WORDS;
+
+/**
+ * True when the question only points back ("第四项是什么？", "这个呢？") and names no topic of its
+ * own: without a conversation it has nothing to refer to and is not guessed.
+ */
+export function onlyRefersBack(question: string): boolean {
+  const q = question.replace(/\s+/g, '');
+  const pointer = ORDINAL.exec(q)?.[0] ?? (ANAPHORIC_START.exec(q)?.[0] || REFERS_BACK.exec(q)?.[0]);
+  if (!pointer) return false;
+  return topicTerms(q.replace(pointer, '').replace(ANAPHORIC_END, '')).length === 0;
+}
 
 /**
  * Resolves a follow-up against the conversation passed in by the caller: ordinals refer to the

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { resolveFollowUp } from '../../src/answer/resolve-follow-up.js';
+import { onlyRefersBack, resolveFollowUp } from '../../src/answer/resolve-follow-up.js';
 import type { Turn } from '../../src/answer/types.js';
 
 const after = (question: string): Turn[] => [{ question, answer: '…', citations: [{ id: 'doc#1.2' }, { id: 'doc#1.3' }] }];
@@ -39,4 +39,11 @@ describe('resolveFollowUp: a follow-up refers back; a short question is not one'
   });
 
   test('no history, no follow-up', () => expect(resolveFollowUp('那普陀区呢？', [])).toEqual({ kind: 'none' }));
+});
+
+describe('onlyRefersBack', () => {
+  test.each([['第四项是什么？'], ['第二点呢'], ['这个呢？'], ['这条呢？']])('%s points back and names no topic', (q) => expect(onlyRefersBack(q)).toBe(true));
+  test.each([['第二部分第8条讲了区域性医疗中心什么？'], ['这个发热门诊要24小时开吗'], ['区域性医疗中心按多少人口配置一家？'], ['互联网医院']])('%s has a topic of its own', (q) =>
+    expect(onlyRefersBack(q)).toBe(false),
+  );
 });
