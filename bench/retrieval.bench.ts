@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseConfig } from '../src/core/config.js';
 import { TransformersEmbedder } from '../src/embeddings/transformers-embedder.node.js';
+import { loadSuite, suiteSchema } from '../src/eval/load-suite.js';
 import { percentile } from '../src/eval/metrics.js';
 import { loadRuntime } from '../src/cli/load-runtime.node.js';
 import { buildIndex } from '../src/vector-index/index-store.node.js';
@@ -49,7 +50,8 @@ const coldProcess = percentile(colds.map((c) => c.processMs), 50);
 
 // 3. Warm latency over the eval questions, repeated to at least 200.
 const runtime = await loadRuntime(runtimeOptions);
-const questions = readFileSync('evals/cases.jsonl', 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { question: string }).question);
+// Every question of the eval suite (ordinary, colloquial and hard-paraphrase sets).
+const questions = loadSuite(suiteSchema.parse(JSON.parse(readFileSync('evals/suite.json', 'utf8'))), (p) => readFileSync(p, 'utf8')).map((c) => c.question);
 const sample = Array.from({ length: Math.max(200, questions.length * 2) }, (_, i) => questions[i % questions.length]!);
 for (const q of sample.slice(0, 20)) await runtime.answerer.answer(q); // warm-up
 const retrieval: number[] = [];

@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { parseEvalCases, type EvalCase } from '../eval/eval-case.js';
 import { loadSuite, suiteSchema, type SuiteCase } from '../eval/load-suite.js';
 import type { EvalSystem } from '../eval/eval-systems.js';
+import { decisionSummary, formatDecisionSummary } from '../eval/decision-summary.js';
 import { formatMetricsTable, HEADLINE_COLUMNS } from '../eval/format-table.js';
 import { computeMetrics, type Metrics } from '../eval/metrics.js';
 import { GATED_GROUPS, metricsPerSplit, metricsPerTag } from '../eval/per-tag.js';
@@ -84,6 +85,11 @@ async function main(): Promise<number> {
   console.log(`\nPolicyDesk eval: ${cases.length} cases from ${source}${split === 'all' ? '' : ` (${split} split)`}\n`);
   console.log(`${systems[0]!.name}, by split and set ("correct": not declined and the first citation is the gold point):\n`);
   console.log(formatMetricsTable(Object.entries(groups), HEADLINE_COLUMNS, 'split/set'));
+  console.log(`\nthe decision to answer (${systems[0]!.name}; P: share right — high and low: first citation is the gold point, declined: should decline):\n`);
+  for (const name of ['held-out', 'dev', 'all'] as const) {
+    const members = main.filter((r) => (name === 'all' ? !r.split : r.split === name));
+    if (members.length > 0) console.log(formatDecisionSummary(name, decisionSummary(members)));
+  }
   const heldOut = [...results].filter(([, rs]) => rs.some((r) => r.split === 'held-out'));
   if (heldOut.length > 0) {
     console.log('\nsystems, held-out split:\n');
