@@ -14,7 +14,12 @@ export interface ThreadQuestion {
   threadTs?: string;
   text: string;
   user?: string;
+  /** A direct message: a follow-up typed outside the thread continues the DM's last conversation. */
+  dm?: boolean;
 }
+
+/** How recent the last DM conversation must be for a new top-level DM to be read as its follow-up. */
+export const DM_CONTEXT_WINDOW_S = 60 * 60;
 
 
 export const PLACEHOLDER_TEXT = '查询中…';
@@ -46,7 +51,8 @@ export async function answerInThread(state: ListenerState, client: webApi.WebCli
   const placeholderTs = placeholder.ts!;
 
   try {
-    const history = q.threadTs ? await historyOrNone(state, client, identity, channel, q.threadTs, q.ts) : [];
+    const contextTs = q.threadTs ?? (q.dm ? await lastDmConversation(state, client, channel, q.ts) : undefined);
+    const history = contextTs ? await historyOrNone(state, client, identity, channel, contextTs, q.ts) : [];
     const answer = await deps.answerer.answer(question, { history });
     const message = answerMessage(answer);
     await client.chat.update({ channel, ts: placeholderTs, text: message.text, blocks: message.blocks, metadata: message.metadata });
@@ -86,6 +92,23 @@ async function historyOrNone(state: ListenerState, client: webApi.WebClient, ide
   } catch (error) {
     logWarn(state.deps.logger, { msg: 'slack thread history unavailable; answering without it', channel, error: String(error) });
     return [];
+  }
+}
+
+/**
+ * In a DM people often type the follow-up as a new message rather than in the thread: the thread
+ * of the person's previous question (within the last hour) is then the conversation. The
+ * follow-up resolver still decides whether the new question refers back to it at all.
+ */
+async function lastDmConversation(state: ListenerState, client: webApi.WebClient, channel: string, before: string): Promise<string | undefined> {
+  try {
+    const reply = await client.conversations.history({ channel, latest: before, inclusive: false, limit: 20 });
+    const previous = ((reply.messages ?? []) as ThreadMessage[]).find((m) => m.ts && !m.bot_id && m.subtype === undefined);
+    if (!previous?.ts || Number(before) - Number(previous.ts) > DM_CONTEXT_WINDOW_S) return undefined;
+    return previous.ts;
+  } catch (error) {
+    logWarn(state.deps.logger, { msg: 'slack DM history unavailable; answering without it', channel, error: String(error) });
+    return undefined;
   }
 }
 

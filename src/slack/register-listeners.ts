@@ -30,7 +30,7 @@ export function registerListeners(app: App, state: ListenerState): void {
     if ('bot_id' in event && event.bot_id) return;
     if (!('user' in event) || !event.user || event.user === context.botUserId) return;
     if (!(await firstDelivery(state, body.event_id, event.channel, event.ts, context.retryNum))) return;
-    await answerInThread(state, client, context, question({ ...event, text: event.text ?? '' }));
+    await answerInThread(state, client, context, { ...question({ ...event, text: event.text ?? '' }), dm: true });
   });
 
   app.command(state.commandName, async ({ command, ack, respond }) => {

@@ -17,6 +17,8 @@ const METHOD_SCOPES: Record<string, string[]> = {
   'views.open': [],
   // Threads can be in public and private channels, DMs and group DMs.
   'conversations.replies': ['channels:history', 'groups:history', 'im:history', 'mpim:history'],
+  // Only in DMs (a follow-up typed outside the thread).
+  'conversations.history': ['im:history'],
 };
 const EVENT_SCOPES: Record<string, string> = { app_mention: 'app_mentions:read', 'message.im': 'im:history' };
 

@@ -168,6 +168,44 @@ describe('POST /slack/events: questions', () => {
     expect(validateMessageBlocks(update.blocks, update.text)).toEqual([]);
   });
 
+  it('in a DM, a follow-up typed as a new message (not in the thread) continues the last conversation', async () => {
+    const histories: Array<Turn[] | undefined> = [];
+    const recording: Answerer = {
+      answer: (q, o) => {
+        histories.push(o?.history);
+        return pipeline.answerer.answer(q, o);
+      },
+      stream: (q, o) => pipeline.answerer.stream(q, o),
+    };
+    harness = await slackHarness(pipeline, { answerer: recording });
+    const first = dm(harness, COVID_QUESTION);
+    await harness.send(eventRequest(first.event, nextEventId()));
+    const firstAnswer = await pipeline.answerer.answer(COVID_QUESTION);
+
+    const followUp = dm(harness, '第二点具体怎么说？');
+    await harness.send(eventRequest(followUp.event, nextEventId()));
+    expect(harness.api.callsTo('conversations.history').at(-1)!.args).toMatchObject({ channel: 'D1', latest: followUp.message.ts });
+    expect(harness.api.callsTo('conversations.replies')[0]!.args).toMatchObject({ channel: 'D1', ts: first.message.ts });
+    const expectedHistory = [{ question: COVID_QUESTION, answer: firstAnswer.answer, citations: firstAnswer.citations.map((c) => ({ id: c.id })) }];
+    expect(histories).toEqual([[], expectedHistory]);
+    // Answered in the new message's own thread.
+    expect(harness.api.callsTo('chat.postMessage')[1]!.args).toMatchObject({ channel: 'D1', thread_ts: followUp.message.ts });
+    expect(harness.api.callsTo('chat.update')[1]!.args.text).toBe((await pipeline.answerer.answer('第二点具体怎么说？', { history: expectedHistory })).answer);
+  });
+
+  it('in a DM, a new message more than an hour after the last conversation starts afresh', async () => {
+    const histories: Array<Turn[] | undefined> = [];
+    const recording: Answerer = { answer: (q, o) => (histories.push(o?.history), pipeline.answerer.answer(q, o)), stream: (q, o) => pipeline.answerer.stream(q, o) };
+    harness = await slackHarness(pipeline, { answerer: recording });
+    const first = dm(harness, COVID_QUESTION);
+    await harness.send(eventRequest(first.event, nextEventId()));
+    const later = `${Number(first.message.ts.split('.')[0]) + 2 * 3600}.000100`;
+    const message = harness.api.addUserMessage({ channel: 'D1', user: 'U1', text: '第二点具体怎么说？', ts: later });
+    await harness.send(eventRequest({ type: 'message', channel: 'D1', channel_type: 'im', user: 'U1', text: message.text, ts: later, event_ts: later }, nextEventId()));
+    expect(histories).toEqual([[], []]);
+    expect(harness.api.callsTo('conversations.replies')).toEqual([]);
+  });
+
   it('answers an abstention politely, listing the nearest points as not evidence', async () => {
     harness = await slackHarness(pipeline);
     const { event } = mention(harness, OFF_TOPIC);

@@ -184,6 +184,16 @@ export class FakeSlackApi {
           .map(({ metadata, ...m }) => (args.include_all_metadata === 'true' && metadata ? { ...m, metadata } : m));
         return { ok: true, messages: thread, has_more: false, response_metadata: { next_cursor: '' } };
       }
+      case 'conversations.history': {
+        // Top-level messages only (thread replies stay in their thread), newest first, before `latest`.
+        const latest = args.latest === undefined ? Number.POSITIVE_INFINITY : Number(args.latest);
+        const top = this.messages
+          .filter((m) => m.channel === args.channel && (!m.thread_ts || m.thread_ts === m.ts) && Number(m.ts) < latest)
+          .map(({ metadata, ...m }) => ({ ...m, reply_count: this.messages.filter((r) => r.thread_ts === m.ts && r.ts !== m.ts).length }))
+          .reverse()
+          .slice(0, Number(args.limit ?? 100));
+        return { ok: true, messages: top, has_more: false };
+      }
       case 'reactions.add':
       case 'reactions.remove':
         return { ok: true };
