@@ -34,7 +34,7 @@ export function isLoopbackRequest(request: Request): boolean {
 export function apiAccess(options: { keys: readonly string[]; publicApi: boolean }): ApiAccess {
   const mode: ApiAccessMode = options.keys.length > 0 ? 'keys' : options.publicApi ? 'public' : 'local-only';
   const detail = {
-    keys: `${options.keys.length} API key(s) configured; /api/* needs Authorization: Bearer <key>`,
+    keys: `${options.keys.length} API key(s) configured; /api/* needs Authorization: Bearer <key>${options.publicApi ? ' (PUBLIC_API is ignored while keys are set)' : ''}`,
     public: 'PUBLIC_API = "true": /api/* answers anyone without a key',
     'local-only': 'no API key configured: /api/* answers only requests to localhost (wrangler dev); set one with `npx wrangler secret put API_KEYS`',
   }[mode];

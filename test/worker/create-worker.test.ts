@@ -104,6 +104,8 @@ describe('createWorker: closed by default', () => {
     expect((await worker.fetch(ask(LOCAL), env)).status).toBe(401);
     expect((await worker.fetch(ask(DEPLOYED), env)).status).toBe(401);
     expect((await worker.fetch(ask(DEPLOYED, { Authorization: 'Bearer key-two' }), env)).status).toBe(200);
+    const checks = await (await worker.fetch(new Request(`${DEPLOYED}/readyz`, { headers: { Authorization: 'Bearer key-one' } }), env)).json();
+    expect(checks.checks.access.detail).toContain('PUBLIC_API is ignored while keys are set');
   });
 
   it('/readyz: the checks only with a key (or on wrangler dev); others see only whether it is ready', async () => {
