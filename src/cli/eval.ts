@@ -22,6 +22,9 @@ import { renderHtmlReport, reportDetails, type EvalReport } from '../eval/render
 import { runCase, type CaseResult } from '../eval/run-eval.js';
 import { rerankerFromConfig } from '../retrieval/http-reranker.js';
 import { loadRuntime } from './load-runtime.node.js';
+import { HttpAnswerer } from '../eval/http-answerer.js';
+import { readCorpus } from '../ingest/read-corpus.node.js';
+import { Corpus } from '../retrieval/corpus.js';
 import { extraSystems } from './eval-extra-systems.node.js';
 
 async function main(): Promise<number> {
@@ -35,6 +38,9 @@ async function main(): Promise<number> {
       'no-baselines': { type: 'boolean', default: false },
       mode: { type: 'string', default: 'hybrid' },
       'report-dir': { type: 'string', default: 'evals/reports' },
+      /** A running service (Node or `wrangler dev`) to ask over HTTP instead of the in-process pipeline. */
+      target: { type: 'string' },
+      'api-key': { type: 'string' },
     },
   });
   const split = z.enum(['all', 'dev', 'held-out']).parse(values.split);
@@ -46,6 +52,7 @@ async function main(): Promise<number> {
     : loadSuite(suiteSchema.parse(JSON.parse(readFileSync(values.suite, 'utf8'))), (path) => readFileSync(path, 'utf8'));
   const cases = split === 'all' ? all : all.filter((c) => c.split === split);
   if (cases.length === 0) throw new Error(`no cases in ${source} for split ${split}`);
+  if (values.target) return evalTarget(values.target, values['api-key'] ?? config.API_KEYS[0], cases, source, split, values.baseline, values['update-baseline'], config.SEEDS_DIR);
   const runtime = await loadRuntime({ modelDir: config.MODEL_DIR, indexDir: config.INDEX_DIR, seedsDir: config.SEEDS_DIR });
   const mode = values.mode as 'hybrid' | 'dense' | 'lexical';
   const full = createPipeline({ corpus: runtime.corpus, embedder: runtime.embedder, vectors: runtime.index.vectors, sentenceVectors: runtime.index.sentenceVectors, mode });
@@ -152,6 +159,49 @@ async function main(): Promise<number> {
 
   if (comparison && comparison.regressions.length > 0 && !values['update-baseline']) {
     console.error(`eval: ${comparison.regressions.length} metric(s) dropped beyond tolerance; fix the regression or record a new baseline deliberately with --update-baseline`);
+    return 1;
+  }
+  return 0;
+}
+
+/**
+ * `--target URL`: the suite against a running service over HTTP (the Node service or the Worker
+ * under `wrangler dev`), scored against the documents in SEEDS_DIR, gated by a baseline recorded
+ * for that target's mode (`--baseline evals/baseline.worker.json` in CI).
+ */
+async function evalTarget(target: string, apiKey: string | undefined, cases: Array<EvalCase & Partial<Pick<SuiteCase, 'set' | 'split'>>>, source: string, split: string, baselinePath: string, update: boolean, seedsDir: string): Promise<number> {
+  const read = await readCorpus(seedsDir);
+  const corpus = new Corpus({ documents: read.documents, passages: read.passages });
+  const answerer = new HttpAnswerer({ baseUrl: target, ...(apiKey ? { apiKey } : {}) });
+  const results: CaseResult[] = [];
+  for (const [i, c] of cases.entries()) {
+    results.push(await runCase(c, answerer, corpus));
+    if ((i + 1) % 50 === 0 || i + 1 === cases.length) console.error(`${target}: ${i + 1}/${cases.length}`);
+  }
+  const mode = `http:${results[0]?.mode ?? 'extractive'}`;
+  const groups = metricsPerSplit(results);
+  console.log(`\nPolicyDesk eval: ${cases.length} cases from ${source}${split === 'all' ? '' : ` (${split} split)`} against ${target}\n`);
+  console.log(formatMetricsTable(Object.entries(groups), HEADLINE_COLUMNS, 'split/set'));
+  for (const name of ['held-out', 'dev', 'all'] as const) {
+    const members = results.filter((r) => (name === 'all' ? !r.split : r.split === name));
+    if (members.length > 0) console.log(formatDecisionSummary(name, decisionSummary(members)));
+  }
+  const run = { questions: source, mode: 'target', groups: Object.fromEntries(Object.entries(groups).filter(([name]) => GATED_GROUPS.includes(name))) };
+  const existing = existsSync(baselinePath) ? baselineSchema.parse(JSON.parse(readFileSync(baselinePath, 'utf8'))) : undefined;
+  if (update) {
+    writeBaseline(baselinePath, toBaseline(computeMetrics(results), results, existing, run));
+    return 0;
+  }
+  if (!existing || existing.mode !== 'target' || (existing.questions ?? '') !== source) {
+    console.log(`\nno baseline for a target run at ${baselinePath} (${mode}): reported, not gated; record one with --update-baseline`);
+    return 0;
+  }
+  const comparison = compareWithBaseline(existing, run.groups, results);
+  console.log(`\nagainst ${baselinePath} (recorded ${existing.recordedAt}): ${comparison.worse.length} cases worse, ${comparison.better.length} better`);
+  for (const c of comparison.worse) console.log(`  worse  ${c.id}: ${c.before} -> ${c.after}  ${c.question}`);
+  for (const r of comparison.regressions) console.log(`  REGRESSION ${r.group} ${r.metric}: ${r.baseline} -> ${r.now} (tolerance ${r.tolerance})`);
+  if (comparison.regressions.length > 0) {
+    console.error(`eval: ${comparison.regressions.length} metric(s) of ${target} dropped beyond tolerance`);
     return 1;
   }
   return 0;
