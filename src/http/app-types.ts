@@ -1,3 +1,4 @@
+import type { PlatformLimit } from './middleware/rate-limit/index.js';
 import type { Answer, Answerer } from '../answer/types.js';
 import type { Config } from '../core/config.js';
 import type { Corpus } from '../retrieval/corpus.js';
@@ -35,6 +36,8 @@ export interface AppDeps {
   slack?: (request: Request) => Promise<Response>;
   /** Who a request counts against for rate limiting; defaults to the peer address. */
   clientKey?: (request: Request, env: unknown) => string;
+  /** A limiter shared by every instance (the Worker's RATE_LIMITER binding); the per-process buckets otherwise. */
+  platformLimit?: PlatformLimit;
   /** Request ids for logs and the `X-Request-Id` header. */
   newId?: () => string;
   /** How `/api/*` treats requests when API_KEYS is empty; absent: let them through (the Worker closes it). */

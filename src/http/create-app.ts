@@ -47,7 +47,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   );
   // Every request counts, refused keys included, and refused keys have their own smaller limit.
   const clientKey = deps.clientKey ?? clientAddress(deps.config.TRUST_PROXY);
-  app.use('/api/*', rateLimit({ perMinute: deps.config.RATE_LIMIT_PER_MINUTE, clock, clientKey }));
+  app.use('/api/*', rateLimit({ perMinute: deps.config.RATE_LIMIT_PER_MINUTE, clock, clientKey, ...(deps.platformLimit ? { platformLimit: deps.platformLimit } : {}) }));
   app.use('/api/*', refusedKeyLimit({ perMinute: REFUSED_KEYS_PER_MINUTE, clock, clientKey }));
   app.use('/api/*', apiKey(deps.config.API_KEYS, deps.apiKeyOptions));
 

@@ -13,7 +13,8 @@ import { FallbackAnswerer, type DensePath } from './fallback-answerer.js';
 import { RetrievalPath } from './retrieval-path.js';
 import { VectorizeIndex } from './vectorize-index.js';
 import type { WorkerData } from './worker-data.js';
-import { envStrings, type WorkerEnv } from './worker-env.js';
+import { envStrings, type RateLimiterBinding, type WorkerEnv } from './worker-env.js';
+import { withTimeout } from './with-timeout.js';
 import { WorkersAiEmbedder } from './workers-ai-embedder.js';
 import { parseWorkerSettings } from './worker-settings.js';
 import { withQueryCache } from '../embeddings/query-cache.js';
@@ -97,7 +98,25 @@ export async function createWorkerDeps(options: WorkerDepsOptions): Promise<AppD
     clock,
     slack: async () => slackNotOnWorkers(),
     apiKeyOptions: access.keyOptions,
+    platformLimit: (key) => rateLimiterBinding(env.RATE_LIMITER, key, settings.BINDING_TIMEOUT_MS, logger),
   };
+}
+
+/**
+ * Cloudflare's rate-limiting binding (`[[ratelimits]]` RATE_LIMITER in wrangler.toml), counted across
+ * every isolate and location; undefined without it, or when it fails or is slow, so that the
+ * per-isolate buckets decide.
+ */
+async function rateLimiterBinding(binding: RateLimiterBinding | undefined, key: string, timeoutMs: number, logger: Logger): Promise<boolean | undefined> {
+  if (!binding) return undefined;
+  try {
+    return (await withTimeout(binding.limit({ key }), timeoutMs, () => new Error(`RATE_LIMITER did not answer within ${timeoutMs} ms`))).success;
+  } catch (error) {
+    const entry = { msg: 'rate limiter binding failed; per-isolate limit used', error: (error as Error).message };
+    if (logger.warn) logger.warn(entry);
+    else logger.info({ ...entry, level: 'warn' });
+    return undefined;
+  }
 }
 
 /** Without a FEEDBACK_DB binding a Worker has nowhere durable to write: this isolate's memory, and /readyz says so. */

@@ -46,7 +46,13 @@ export interface WorkerEnv {
   AI?: AiBinding;
   VECTORIZE?: VectorizeBinding;
   FEEDBACK_DB?: D1Binding;
+  RATE_LIMITER?: RateLimiterBinding;
   [name: string]: unknown;
+}
+
+/** Cloudflare's rate-limiting binding. */
+export interface RateLimiterBinding {
+  limit(options: { key: string }): Promise<{ success: boolean }>;
 }
 
 /** The string-valued entries of `env` (vars and secrets), for `parseConfig`. */

@@ -7,13 +7,27 @@ export interface RateLimitOptions {
   clock: () => number;
   /** Who the request counts against. */
   clientKey: (request: Request, env: unknown) => string;
+  /**
+   * The platform's own limiter, shared by all its instances (Cloudflare's rate-limiting binding):
+   * true allowed, false limited, undefined when none is configured or it failed; the per-process
+   * buckets decide then.
+   */
+  platformLimit?: PlatformLimit;
 }
+
+export type PlatformLimit = (key: string, env: unknown) => Promise<boolean | undefined>;
 
 /** Per-client rate limit: 429 with `Retry-After` (whole seconds) once a client's bucket is empty. */
 export function rateLimit(options: RateLimitOptions): MiddlewareHandler {
   const buckets = new TokenBuckets(options.perMinute, options.clock);
   return async (c, next) => {
-    const take = buckets.take(options.clientKey(c.req.raw, c.env));
+    const key = options.clientKey(c.req.raw, c.env);
+    const platform = await options.platformLimit?.(key, c.env);
+    if (platform === false) {
+      throw new ApiError(429, 'rate_limited', `Too many requests: the limit is ${options.perMinute} per minute. Retry within a minute.`, { 'Retry-After': '60' });
+    }
+    if (platform === true) return next();
+    const take = buckets.take(key);
     if (!take.allowed) {
       const seconds = Math.max(1, Math.ceil(take.retryAfterMs / 1000));
       throw new ApiError(429, 'rate_limited', `Too many requests: the limit is ${options.perMinute} per minute. Retry after ${seconds} s.`, {
