@@ -50,4 +50,16 @@ describe("Slack's Web API slow or down", () => {
     const logged = harness.logger.entries.filter((e) => e.level === 'error');
     expect(logged).toEqual([expect.objectContaining({ msg: expect.stringContaining('slack refused SLACK_BOT_TOKEN'), slackError: 'token_revoked' })]);
   });
+
+  it('a follow-up whose thread cannot be read (conversations.replies fails) is answered without history, not with an apology', async () => {
+    harness = await slackHarness(pipeline);
+    const first = mention(harness, COVID_QUESTION);
+    await harness.send(eventRequest(first.event, nextEventId()));
+    harness.api.failures.set('conversations.replies', 'missing_scope');
+    const followUp = mention(harness, '区域性医疗中心按多少人口配置一家？', { thread_ts: first.message.ts });
+    await harness.send(eventRequest(followUp.event, nextEventId()));
+    expect(harness.api.callsTo('conversations.replies')).toHaveLength(1);
+    expect(harness.api.callsTo('chat.update')[1]!.args.text).toBe((await pipeline.answerer.answer('区域性医疗中心按多少人口配置一家？')).answer);
+    expect(harness.logger.entries.some((e) => e.msg === 'slack thread history unavailable; answering without it')).toBe(true);
+  });
 });
