@@ -25,7 +25,7 @@ export async function startSlack(transport: Exclude<SlackTransport, { kind: 'off
   if (transport.kind === 'http') {
     const handler = createSlackHandler({ ...appDeps, signingSecret: transport.signingSecret });
     logger.info({ msg: 'slack on', mode: 'http', route: 'POST /slack/events', apiUrl });
-    const token = checkBotToken(handler.app.client, deps);
+    const token = checkBotToken(handler.app.client, transport.botToken, deps);
     return {
       get status() {
         return token.problem ? `http (${token.problem})` : 'http';
@@ -37,7 +37,7 @@ export async function startSlack(transport: Exclude<SlackTransport, { kind: 'off
   try {
     const connection = await startSocketMode({ ...appDeps, appToken: transport.appToken });
     logger.info({ msg: 'slack on', mode: 'socket', apiUrl });
-    const token = checkBotToken(connection.app.client, deps);
+    const token = checkBotToken(connection.app.client, transport.botToken, deps);
     return {
       get status() {
         return token.problem ? `socket (${token.problem})` : 'socket';
@@ -51,9 +51,10 @@ export async function startSlack(transport: Exclude<SlackTransport, { kind: 'off
 }
 
 /** Checks the bot token in the background; `problem` says why Slack refused it (shown in /readyz), once known. */
-function checkBotToken(client: { auth: { test(): Promise<{ user?: string; team?: string }> } }, deps: Omit<SlackAppDeps, 'botToken'>): { problem?: string } {
+function checkBotToken(client: { auth: { test(args: { token: string }): Promise<{ user?: string; team?: string }> } }, botToken: string, deps: Omit<SlackAppDeps, 'botToken'>): { problem?: string } {
   const result: { problem?: string } = {};
-  client.auth.test().then(
+  // The app's own client carries no token (requests are authorized one by one): pass it.
+  client.auth.test({ token: botToken }).then(
     (who) => deps.logger.info({ msg: 'slack bot token accepted', user: who.user, team: who.team }),
     (error: unknown) => {
       const code = (error as { data?: { error?: string } }).data?.error;

@@ -64,6 +64,8 @@ describe('npm start with Slack settings', () => {
     serve = await start({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: api.url });
     expect(await serve.log((l) => l.msg === 'slack on')).toMatchObject({ mode: 'http', apiUrl: api.url });
     expect((await (await fetch(`${serve.url}/readyz`)).json()).checks.slack).toBe('http');
+    await serve.log((l) => l.msg === 'slack bot token accepted');
+    expect(api.callsTo('auth.test')[0]!.authorization).toBe(`Bearer ${BOT_TOKEN}`);
 
     const first = mentionEvent(QUESTION);
     expect((await postToService(serve.url, eventRequest(first.event, 'EvServe1'))).status).toBe(200);
