@@ -12,7 +12,10 @@ import type { SlackAppDeps } from './types.js';
  * user id comes from the event's own `authorizations`. The bot's ids are looked up with
  * `auth.test` only after the ack, when a follow-up needs them (see `ListenerState.identity`).
  */
-export function createSlackApp(deps: SlackAppDeps, transport: Pick<AppOptions, 'receiver' | 'socketMode' | 'appToken'>): { app: App; state: ListenerState } {
+export function createSlackApp(
+  deps: SlackAppDeps,
+  transport: Pick<AppOptions, 'receiver' | 'socketMode' | 'appToken'>,
+): { app: App; state: ListenerState; whenIdle(): Promise<void> } {
   const logger = boltLogger(deps.logger);
   const state = createListenerState(deps);
   const app = new App({
@@ -23,8 +26,23 @@ export function createSlackApp(deps: SlackAppDeps, transport: Pick<AppOptions, '
     // No conversation store: thread history is read from Slack itself.
     convoStore: false,
   });
+  // Counts the requests being handled (listeners included), whatever the transport, so a
+  // shutdown can wait for answers already acknowledged.
+  const inFlight = new Set<Promise<void>>();
+  app.use(async ({ next }) => {
+    const work = next();
+    inFlight.add(work);
+    try {
+      await work;
+    } finally {
+      inFlight.delete(work);
+    }
+  });
   registerListeners(app, state);
-  return { app, state };
+  const whenIdle = async () => {
+    while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+  };
+  return { app, state, whenIdle };
 }
 
 /** Authorizes from the configured token at once; never makes a network call. */

@@ -11,7 +11,7 @@ export interface SocketModeDeps extends SlackAppDeps {
 
 export interface SocketModeConnection {
   app: App;
-  /** Closes the WebSocket; call on shutdown. */
+  /** Closes the WebSocket, then waits for the answers already acknowledged; call on shutdown. */
   stop(): Promise<void>;
 }
 
@@ -28,7 +28,14 @@ export async function startSocketMode(deps: SocketModeDeps): Promise<SocketModeC
     // apps.connections.open goes through this client: same API URL and bounded retries as everything else.
     installerOptions: { clientOptions: slackClientOptions(deps.clientOptions) },
   });
-  const { app } = createSlackApp(deps, { receiver });
+  const { app, whenIdle } = createSlackApp(deps, { receiver });
   await app.start();
-  return { app, stop: () => app.stop() as Promise<void> };
+  return {
+    app,
+    async stop() {
+      // No new envelopes, then the answers already acknowledged go out.
+      await app.stop();
+      await whenIdle();
+    },
+  };
 }

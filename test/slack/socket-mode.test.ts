@@ -1,5 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Pipeline } from '../../src/answer/create-pipeline.js';
+import type { Answerer } from '../../src/answer/types.js';
 import { startSocketMode, type SocketModeConnection } from '../../src/slack/start-socket-mode.node.js';
 import type { FeedbackRecord } from '../../src/slack/types.js';
 import { seedPipeline } from '../support/seed-pipeline.js';
@@ -33,12 +34,12 @@ async function startSocketSlack() {
   return slack;
 }
 
-function start() {
+function start(answerer: Answerer = pipeline.answerer) {
   const records: FeedbackRecord[] = [];
   return startSocketMode({
     appToken: APP_TOKEN,
     botToken: 'xoxb-0000-test-token',
-    answerer: pipeline.answerer,
+    answerer,
     corpus: pipeline.corpus,
     feedback: { append: async (r) => void records.push(r) },
     logger: memoryLogger(),
@@ -77,6 +78,27 @@ describe('startSocketMode', () => {
       payload: { command: '/policy', text: '', team_id: 'T1', channel_id: 'C1', user_id: 'U1', api_app_id: 'A1', response_url: api.responseUrl('cmd'), trigger_id: '1.2' },
     });
     expect(await slack.ackFor('env-2')).toEqual({ envelope_id: 'env-2', payload: { response_type: 'ephemeral', text: '用法：/policy 区域性医疗中心按多少人口配置一家？' } });
+  });
+
+  it('stop() closes the socket, then waits for an answer already acknowledged to be posted', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const slow: Answerer = { answer: async (q, o) => (await gate, pipeline.answerer.answer(q, o)), stream: (q, o) => pipeline.answerer.stream(q, o) };
+    const slack = await startSocketSlack();
+    connection = await start(slow);
+    await slack.connected;
+    const asked = api.addUserMessage({ channel: 'C1', user: 'U1', text: `<@UBOT> ${QUESTION}` });
+    slack.push(mentionEnvelope('env-3', 'EvSocketStop', asked));
+    await slack.ackFor('env-3');
+    await api.waitForCalls('chat.postMessage');
+    let stopped = false;
+    const stopping = connection.stop().then(() => (stopped = true));
+    connection = undefined;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(stopped).toBe(false);
+    release();
+    await stopping;
+    expect(api.callsTo('chat.update')).toHaveLength(1);
   });
 
   it('rejects when Slack refuses the app token, so the server can log that Slack is off', async () => {
