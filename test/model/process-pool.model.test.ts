@@ -118,6 +118,24 @@ describe('ProcessPoolEmbedder (real model in child processes)', () => {
     expect(pids.some(alive)).toBe(false);
   });
 
+  test('after stopReplacing() (shutting down) a child that exits is not replaced; the others keep serving', async () => {
+    const seen: PoolEvent[] = [];
+    const two = await ProcessPoolEmbedder.start({ modelDir: 'models', processes: 2, onEvent: (e) => seen.push(e) });
+    try {
+      const [victim, survivor] = two.pids;
+      two.stopReplacing();
+      process.kill(victim!, 'SIGKILL');
+      await expect.poll(() => two.pids).toEqual([survivor]);
+      expect(cos(await two.embedQuery('护理服务'), await local.embedQuery('护理服务'))).toBeGreaterThan(0.99999);
+      // Long enough for a replacement (1 s delay, then the model load) had one been started.
+      await new Promise((resolve) => setTimeout(resolve, 3_000));
+      expect(two.pids).toEqual([survivor]);
+      expect(seen.filter((e) => e.type === 'restart-failed')).toEqual([]);
+    } finally {
+      await two.close();
+    }
+  });
+
   test('close() kills a child that does not leave (stopped)', async () => {
     const other = await ProcessPoolEmbedder.start({ modelDir: 'models', processes: 1 });
     const pids = other.pids;
