@@ -73,7 +73,7 @@ async function main(): Promise<number> {
       await store.close();
     }
   }
-  const { candidates, counts } = mineFeedback(feedback.records, { corpus: new Corpus(data), knownQuestions });
+  const { candidates, triage, counts } = mineFeedback(feedback.records, { corpus: new Corpus(data), knownQuestions });
   const s = counts.skipped;
   console.log(
     `eval:mine: ${counts.records} feedback records in ${feedback.files} file(s) under ${dataDir}${fromDatabase}` +
@@ -83,12 +83,20 @@ async function main(): Promise<number> {
     `  skipped: ${s.duplicateOfCase} already in the suite or pending review, ${s.duplicateInFeedback} repeated in the feedback, ` +
       `${s.unknownPassage} passage no longer in the corpus, ${s.noQuestion} without the question, ${s.invalid} invalid`,
   );
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  if (triage.length > 0) {
+    // JSON, not JSONL: these are not cases yet (no gold), and pending *.jsonl files are read as cases.
+    mkdirSync(outDir, { recursive: true });
+    const triagePath = join(outDir, `triage-${stamp}.json`);
+    writeFileSync(triagePath, `${JSON.stringify(triage, null, 2)}\n`);
+    console.log(`  ${triage.length} 👎 without an expected passage, with the answer's context -> ${triagePath}: pick the passage that should have been cited and add a case`);
+  }
   if (candidates.length === 0) {
     console.log('  no new candidate cases');
     return 0;
   }
   mkdirSync(outDir, { recursive: true });
-  const path = join(outDir, `${new Date().toISOString().replace(/[:.]/g, '-')}.jsonl`);
+  const path = join(outDir, `${stamp}.jsonl`);
   writeFileSync(path, candidates.map((c) => JSON.stringify(c)).join('\n') + '\n');
   console.log(`  ${candidates.length} candidate case(s) -> ${path}`);
   console.log('  review each (question, kind, facts, tags), move the accepted lines into evals/cases.jsonl, then delete the file');

@@ -11,6 +11,8 @@ export interface MiningCounts {
   /** 👎 records that name the passage that should have been cited. */
   withExpectedPassage: number;
   candidates: number;
+  /** 👎 records without an expected passage but with the answer's context: listed for a person to triage. */
+  triage: number;
   skipped: {
     noQuestion: number;
     /** The expected passage is not in the corpus any more (re-chunked or removed since the feedback). */
@@ -20,6 +22,23 @@ export interface MiningCounts {
     invalid: number;
   };
 }
+
+/** A 👎 with no expected passage: what a reviewer needs to decide what the answer should have cited. */
+export interface TriageItem {
+  feedbackId: string;
+  receivedAt: string;
+  question: string;
+  /** Earlier questions of the conversation, oldest first. */
+  history: string[];
+  answer?: string;
+  confidence?: 'high' | 'low';
+  /** What the answer cited: passage id and where it is. */
+  cited: Array<{ id: string; label?: string; docNumber?: string }>;
+  comment?: string;
+}
+
+/** How many earlier turns a mined follow-up keeps: enough to resolve 第二点呢 / 那普陀区呢. */
+const MINED_TURNS = 3;
 
 /** Question text compared for duplicates: width, case, whitespace and closing punctuation do not matter. */
 export const questionKey = (q: string) => loose(q).replace(/[?？。.!！\s]+$/u, '');
@@ -55,7 +74,10 @@ export function distinctiveAnchor(passage: Passage, corpus: Corpus, question: st
  * review: gold is that passage (by id and a distinctive anchor), facts are left for the reviewer.
  * Questions already in the suite (or already proposed) are skipped, and so are repeats.
  */
-export function mineFeedback(records: readonly FeedbackRecord[], deps: { corpus: Corpus; knownQuestions: Iterable<string> }): { candidates: EvalCase[]; counts: MiningCounts } {
+export function mineFeedback(
+  records: readonly FeedbackRecord[],
+  deps: { corpus: Corpus; knownQuestions: Iterable<string> },
+): { candidates: EvalCase[]; triage: TriageItem[]; counts: MiningCounts } {
   const known = new Set([...deps.knownQuestions].map(questionKey));
   const seen = new Set<string>();
   const counts: MiningCounts = {
@@ -63,13 +85,19 @@ export function mineFeedback(records: readonly FeedbackRecord[], deps: { corpus:
     down: 0,
     withExpectedPassage: 0,
     candidates: 0,
+    triage: 0,
     skipped: { noQuestion: 0, unknownPassage: 0, duplicateOfCase: 0, duplicateInFeedback: 0, invalid: 0 },
   };
   const candidates: EvalCase[] = [];
+  const triage: TriageItem[] = [];
   for (const r of records) {
     if (r.rating !== 'down') continue;
     counts.down++;
-    if (!r.expectedPassageId) continue;
+    if (!r.expectedPassageId) {
+      // No passage picked: with the answer's context a person can still tell what went wrong.
+      if (r.question?.trim() && (r.answer !== undefined || r.citedIds?.length)) triage.push(triageItem(r, deps.corpus));
+      continue;
+    }
     counts.withExpectedPassage++;
     const question = r.question?.trim();
     if (!question) {
@@ -81,8 +109,11 @@ export function mineFeedback(records: readonly FeedbackRecord[], deps: { corpus:
       counts.skipped.unknownPassage++;
       continue;
     }
-    const key = questionKey(question);
-    if (known.has(key)) {
+    // A 👎 on a follow-up ("第二点呢？") is a follow-up case: its earlier questions come along.
+    const history = (r.history ?? []).slice(-MINED_TURNS).map((t) => ({ question: t.question }));
+    const key = [...history.map((t) => questionKey(t.question)), questionKey(question)].join('\u0000');
+    // Known questions carry no conversation: a follow-up is a repeat only within the feedback.
+    if (known.has(questionKey(question)) && history.length === 0) {
       counts.skipped.duplicateOfCase++;
       continue;
     }
@@ -95,13 +126,23 @@ export function mineFeedback(records: readonly FeedbackRecord[], deps: { corpus:
     const parsed = evalCaseSchema.safeParse({
       id: `mined-${r.id.replace(/[^A-Za-z0-9_-]+/g, '-')}`,
       question,
-      kind: 'paraphrase',
+      kind: history.length > 0 ? 'follow-up' : 'paraphrase',
       tags: ['mined', 'needs-review', `doc:${document.docNumber}`],
+      ...(history.length > 0 ? { history } : {}),
       gold: [{ doc: document.docNumber, anchor: distinctiveAnchor(passage, deps.corpus, question), id: passage.id }],
       facts: [],
       abstain: false,
       // Kept by the schema as an unknown field: where the case came from, for the reviewer.
-      feedback: { id: r.id, receivedAt: r.receivedAt, answerId: r.answerId, ...(r.comment ? { comment: r.comment } : {}), label: passage.label },
+      feedback: {
+        id: r.id,
+        receivedAt: r.receivedAt,
+        answerId: r.answerId,
+        ...(r.comment ? { comment: r.comment } : {}),
+        label: passage.label,
+        ...(r.answer !== undefined ? { answer: r.answer } : {}),
+        ...(r.citedIds ? { citedIds: r.citedIds } : {}),
+        ...(r.confidence ? { confidence: r.confidence } : {}),
+      },
     });
     if (!parsed.success) {
       counts.skipped.invalid++;
@@ -110,5 +151,23 @@ export function mineFeedback(records: readonly FeedbackRecord[], deps: { corpus:
     candidates.push(parsed.data);
   }
   counts.candidates = candidates.length;
-  return { candidates, counts };
+  counts.triage = triage.length;
+  return { candidates, triage, counts };
+}
+
+function triageItem(r: FeedbackRecord, corpus: Corpus): TriageItem {
+  const cited = (r.citedIds ?? []).map((id) => {
+    const p = corpus.passage(id);
+    return p ? { id, label: p.label, docNumber: corpus.document(p.docId).docNumber } : { id };
+  });
+  return {
+    feedbackId: r.id,
+    receivedAt: r.receivedAt,
+    question: r.question!.trim(),
+    history: (r.history ?? []).slice(-MINED_TURNS).map((t) => t.question),
+    ...(r.answer !== undefined ? { answer: r.answer } : {}),
+    ...(r.confidence ? { confidence: r.confidence } : {}),
+    cited,
+    ...(r.comment ? { comment: r.comment } : {}),
+  };
 }

@@ -5,7 +5,7 @@ import { withTimeout } from './with-timeout.js';
 import type { D1Binding } from './worker-env.js';
 import { DEFAULT_BINDING_TIMEOUT_MS } from './worker-settings.js';
 
-/** Record field -> column of the `feedback` table (migrations/0001_feedback.sql). */
+/** Record field -> column of the `feedback` table (migrations/0001_feedback.sql, 0002_feedback_context.sql). */
 const COLUMNS = {
   id: 'id',
   receivedAt: 'received_at',
@@ -16,8 +16,15 @@ const COLUMNS = {
   question: 'question',
   comment: 'comment',
   expectedPassageId: 'expected_passage_id',
+  answer: 'answer',
+  citedIds: 'cited_ids',
+  mode: 'mode',
+  confidence: 'confidence',
+  history: 'history',
 } as const satisfies Record<keyof FeedbackRecord, string>;
 const FIELDS = Object.keys(COLUMNS) as Array<keyof FeedbackRecord>;
+/** Fields stored as JSON text. */
+const JSON_FIELDS = new Set<keyof FeedbackRecord>(['citedIds', 'history']);
 
 export const MIGRATE_FIX = 'npx wrangler d1 migrations apply FEEDBACK_DB --remote (--local for wrangler dev)';
 
@@ -29,7 +36,7 @@ export function recordFromRow(row: Record<string, unknown>): FeedbackRecord {
   const record: Record<string, unknown> = {};
   for (const field of FIELDS) {
     const value = row[COLUMNS[field]];
-    if (value !== null && value !== undefined) record[field] = value;
+    if (value !== null && value !== undefined) record[field] = JSON_FIELDS.has(field) && typeof value === 'string' ? JSON.parse(value) : value;
   }
   return feedbackRecordSchema.parse(record);
 }
@@ -51,7 +58,8 @@ export class D1FeedbackStore implements FeedbackStore {
     const parsed = feedbackRecordSchema.parse(record);
     const sql = `INSERT INTO feedback (${Object.values(COLUMNS).join(', ')}) VALUES (${FIELDS.map(() => '?').join(', ')})`;
     try {
-      await this.bounded(this.db.prepare(sql).bind(...FIELDS.map((f) => parsed[f] ?? null)).run());
+      const values = FIELDS.map((f) => (parsed[f] === undefined ? null : JSON_FIELDS.has(f) ? JSON.stringify(parsed[f]) : parsed[f]));
+      await this.bounded(this.db.prepare(sql).bind(...values).run());
       this.failure = undefined;
     } catch (error) {
       const reason = describeError(error);

@@ -77,8 +77,34 @@ describe('mineFeedback', () => {
       down: 6,
       withExpectedPassage: 5,
       candidates: 1,
+      triage: 0,
       skipped: { noQuestion: 1, unknownPassage: 1, duplicateOfCase: 1, duplicateInFeedback: 1, invalid: 0 },
     });
+  });
+
+  test('a 👎 on a follow-up becomes a follow-up case with its last three earlier questions', () => {
+    const corpus = seedCorpus();
+    const turns = ['一', '二', '三', '四'].map((x) => ({ question: `第${x}个问题？`, answer: '……', citations: [{ id: ICU }] }));
+    const { candidates } = mineFeedback([record({ question: '第二点呢？', expectedPassageId: ICU, history: turns, answer: '……', citedIds: [ICU] })], { corpus, knownQuestions: ['第二点呢？'] });
+    expect(candidates).toHaveLength(1);
+    expect(candidates[0]).toMatchObject({ kind: 'follow-up', history: [{ question: '第二个问题？' }, { question: '第三个问题？' }, { question: '第四个问题？' }] });
+    expect((candidates[0] as Record<string, any>).feedback).toMatchObject({ answer: '……', citedIds: [ICU] });
+  });
+
+  test('a 👎 without an expected passage but with the answer shown is listed for triage, with what it cited', () => {
+    const corpus = seedCorpus();
+    const { candidates, triage, counts } = mineFeedback(
+      [
+        record({ question: '发热门诊要一直开吗？', answer: '根据……[1]', citedIds: [ICU], confidence: 'low', comment: '答非所问', history: [{ question: '前一个问题？' }] }),
+        record({ question: '没有上下文的反馈' }),
+      ],
+      { corpus, knownQuestions: [] },
+    );
+    expect(candidates).toEqual([]);
+    expect(counts.triage).toBe(1);
+    expect(triage).toEqual([
+      expect.objectContaining({ question: '发热门诊要一直开吗？', history: ['前一个问题？'], answer: '根据……[1]', confidence: 'low', comment: '答非所问', cited: [{ id: ICU, label: '第一部分第5条', docNumber: '沪卫医〔2023〕32号' }] }),
+    ]);
   });
 });
 
@@ -118,8 +144,22 @@ describe('npm run eval:mine', () => {
 
     const second = await mine();
     expect(second).toContain('2 already in the suite or pending review');
+    expect(second).not.toContain('triage');
     expect(second).toContain('no new candidate cases');
     expect(readdirSync(join(dir, 'candidates'))).toHaveLength(1);
+  });
+
+  test('a 👎 without an expected passage but with its context is written to a triage file, not as a case', async () => {
+    const store = await JsonlFeedbackStore.open(join(dir, 'data', 'feedback.jsonl'));
+    await store.append(record({ question: '发热门诊要一直开吗？', answer: '根据……[1]', citedIds: [ICU], confidence: 'low' }));
+    await store.close();
+    const out = await mine();
+    expect(out).toMatch(/1 👎 without an expected passage, with the answer's context -> .*triage-.*\.json/);
+    const files = readdirSync(join(dir, 'candidates'));
+    expect(files).toEqual([expect.stringMatching(/^triage-.*\.json$/)]);
+    expect(JSON.parse(readFileSync(join(dir, 'candidates', files[0]!), 'utf8'))).toEqual([expect.objectContaining({ question: '发热门诊要一直开吗？', cited: [expect.objectContaining({ id: ICU })] })]);
+    // A triage file is not read as pending cases by the next run.
+    expect(await mine()).toContain('0 already in the suite or pending review');
   });
 
   test('no feedback store yet: nothing to mine, no file written', async () => {

@@ -30,7 +30,15 @@ describe('Worker feedback in D1', () => {
     const persistTo = worker.persistTo;
     const answer = await (await fetch(`${worker.url}/api/ask`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question: QUESTION }) })).json();
     const cited = answer.citations[0].id as string;
-    const first = await post(worker.url, { answerId: answer.answerId, rating: 'down', question: QUESTION, comment: '应引用第二条', expectedPassageId: cited, questionId: 'q-7' });
+    // With the context the widget sends: the answer as shown, its cited ids, mode, confidence, earlier turns.
+    const context = {
+      answer: answer.answer as string,
+      citedIds: [cited],
+      mode: 'extractive',
+      confidence: 'high',
+      history: [{ question: '发热门诊要一直开着吗？', answer: '……[1]', citations: [{ id: cited }] }],
+    };
+    const first = await post(worker.url, { answerId: answer.answerId, rating: 'down', question: QUESTION, comment: '应引用第二条', expectedPassageId: cited, questionId: 'q-7', ...context });
     const readyz = await (await fetch(`${worker.url}/readyz`)).json();
     expect(readyz.checks.feedback).toEqual({ ok: true, detail: 'stored in D1 (FEEDBACK_DB)' });
     await worker.stop();
@@ -56,6 +64,7 @@ describe('Worker feedback in D1', () => {
         question: QUESTION,
         comment: '应引用第二条',
         expectedPassageId: cited,
+        ...context,
       },
       { id: second.id, receivedAt: expect.any(String), source: 'web', answerId: 'a-after-restart', rating: 'up', questionId: 'q-8' },
     ]);

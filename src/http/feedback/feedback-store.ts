@@ -1,5 +1,12 @@
 import { z } from 'zod';
 
+/** An earlier turn of the conversation the rated answer came from (the widget sends the last few). */
+export const feedbackTurnSchema = z.object({
+  question: z.string(),
+  answer: z.string().optional(),
+  citations: z.array(z.object({ id: z.string() })).optional(),
+});
+
 /** One stored piece of feedback: what the eval issue mines for new regression cases. */
 export const feedbackRecordSchema = z.object({
   id: z.string(),
@@ -13,6 +20,14 @@ export const feedbackRecordSchema = z.object({
   question: z.string().optional(),
   comment: z.string().optional(),
   expectedPassageId: z.string().optional(),
+  /** The answer as the reader saw it, so a 👎 can be reviewed without replaying the question. */
+  answer: z.string().optional(),
+  /** Passage ids it cited, in marker order. */
+  citedIds: z.array(z.string()).optional(),
+  mode: z.string().optional(),
+  confidence: z.enum(['high', 'low']).optional(),
+  /** The turns before it (bounded by the client), so a 👎 on "第二点呢？" has its context. */
+  history: z.array(feedbackTurnSchema).optional(),
 });
 export type FeedbackRecord = z.infer<typeof feedbackRecordSchema>;
 

@@ -46,6 +46,21 @@ describe('JsonlFeedbackStore', () => {
     await reopened.close();
   });
 
+  it('keeps the context of a rated answer: answer text, cited ids, mode, confidence and earlier turns', async () => {
+    const store = await JsonlFeedbackStore.open(join(dir, 'feedback.jsonl'));
+    const withContext: FeedbackRecord = {
+      ...record(1),
+      answer: '根据……：区域性医疗中心按照30-50万人口配置一家[1]。',
+      citedIds: ['2023-shanghai-health-work-priorities#2.8'],
+      mode: 'extractive',
+      confidence: 'low',
+      history: [{ question: '发热门诊要一直开着吗？', answer: '……[1]', citations: [{ id: '2023-shanghai-medical-administration-priorities#1.3' }] }],
+    };
+    await store.append(withContext);
+    expect(await store.list()).toEqual([withContext]);
+    await store.close();
+  });
+
   it('cuts a torn last line left by a crash, so the next acknowledged record is readable', async () => {
     const path = join(dir, 'feedback.jsonl');
     const store = await JsonlFeedbackStore.open(path);

@@ -14,7 +14,7 @@ function app(platformLimit?: PlatformLimit) {
   a.get('/', (c) => c.text('ok'));
   return a;
 }
-const statuses = async (a: Hono, n: number) => Promise.all(Array.from({ length: n }, () => a.request('/').then((r) => r.status)));
+const statuses = async (a: Hono, n: number) => Promise.all(Array.from({ length: n }, async () => (await a.request('/')).status));
 
 describe('rateLimit with a platform limiter', () => {
   test('the platform decides when it answers: allowed beyond the process limit, refused below it', async () => {
