@@ -1,6 +1,7 @@
 import { HTTPException } from 'hono/http-exception';
 import { IndexMismatchError, InvalidInputError, ModelUnavailableError } from '../core/errors.js';
 import { ApiError } from './api-error.js';
+import { FeedbackUnavailableError } from './feedback/feedback-unavailable-error.js';
 
 export interface ErrorBody {
   error: { code: string; message: string; field?: string; requestId?: string };
@@ -34,6 +35,15 @@ export function mapError(error: unknown, requestId: string): MappedError {
     return {
       status: 503,
       body: { error: { code: 'not_ready', message: 'The service is not ready to answer: its model or index is unavailable. Retry later.', requestId } },
+      headers: { 'Retry-After': '30' },
+      unexpected: false,
+      outage: true,
+    };
+  }
+  if (error instanceof FeedbackUnavailableError) {
+    return {
+      status: 503,
+      body: { error: { code: 'feedback_unavailable', message: 'Your feedback could not be stored just now and was not recorded. Retry in a minute.', requestId } },
       headers: { 'Retry-After': '30' },
       unexpected: false,
       outage: true,

@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { feedbackRecordSchema, type FeedbackRecord, type FeedbackStore } from '../http/feedback/feedback-store.js';
+import { FeedbackUnavailableError } from '../http/feedback/feedback-unavailable-error.js';
 
 /**
  * Feedback in PostgreSQL: `append` resolves once the INSERT has committed, so an acknowledged
@@ -36,7 +37,7 @@ export class PostgresFeedbackStore implements FeedbackStore {
       return result;
     } catch (error) {
       this.failure = (error as Error).message;
-      throw error;
+      throw new FeedbackUnavailableError(`database: ${this.failure}`, { cause: error });
     }
   }
 }

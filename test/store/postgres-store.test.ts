@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FeedbackRecord } from '../../src/http/feedback/feedback-store.js';
 import { PostgresStore } from '../../src/store/postgres-store.node.js';
 import { seedPipeline } from '../support/seed-pipeline.js';
+import { CORPUS_QUESTION, harness, postJson } from '../http/support/app-harness.js';
 import { POSTGRES_MISSING, startPostgres, type TestPostgres } from '../support/start-postgres.js';
 
 if (POSTGRES_MISSING) console.warn(POSTGRES_MISSING);
@@ -85,6 +86,29 @@ describe.skipIf(POSTGRES_MISSING)('PostgresStore (a real PostgreSQL server)', ()
       expect(await b.slackMemory.answer('no-such-answer')).toBeUndefined();
     } finally {
       await b.close();
+    }
+  });
+
+  it('when the database goes away: POST /api/feedback answers 503 (nothing acknowledged), /readyz turns 503, and both recover', async () => {
+    const own = await startPostgres();
+    const store = await PostgresStore.open(own.url);
+    const { app } = await harness({ feedback: store.feedback });
+    const post = () => app.request('/api/feedback', postJson({ question: CORPUS_QUESTION, answerId: 'a-1', rating: 'up' }));
+    try {
+      expect((await post()).status).toBe(201);
+      await own.stopServer();
+      const refused = await post();
+      expect(refused.status).toBe(503);
+      expect(refused.headers.get('retry-after')).toBe('30');
+      expect((await refused.json()).error.code).toBe('feedback_unavailable');
+      expect((await app.request('/readyz')).status).toBe(503);
+      await own.startServer();
+      expect((await post()).status).toBe(201);
+      expect((await app.request('/readyz')).status).toBe(200);
+      expect((await store.feedback.list()).map((r) => r.answerId)).toEqual(['a-1', 'a-1']);
+    } finally {
+      await store.close();
+      await own.stop();
     }
   });
 

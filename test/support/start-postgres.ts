@@ -9,6 +9,9 @@ export interface TestPostgres {
   url: string;
   /** A fresh database on this server, for one test. */
   createDatabase(name: string): string;
+  /** Stops the server but keeps its data (an outage); `startServer` brings it back on the same port. */
+  stopServer(): Promise<void>;
+  startServer(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -47,7 +50,8 @@ export async function startPostgres(): Promise<TestPostgres> {
   };
   run('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--locale=C', '--no-sync']);
   const port = await freePort();
-  run('pg_ctl', ['-D', data, '-w', '-l', join(dir, 'server.log'), '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`, 'start']);
+  const start = () => run('pg_ctl', ['-D', data, '-w', '-l', join(dir, 'server.log'), '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`, 'start']);
+  start();
   const base = `postgres://postgres@127.0.0.1:${port}`;
   return {
     url: `${base}/postgres`,
@@ -55,9 +59,17 @@ export async function startPostgres(): Promise<TestPostgres> {
       execFileSync(join(bin, 'psql'), ['-q', '-d', `${base}/postgres`, '-c', `CREATE DATABASE ${name}`], { stdio: ['ignore', 'pipe', 'pipe'] });
       return `${base}/${name}`;
     },
+    async stopServer() {
+      run('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']);
+    },
+    async startServer() {
+      start();
+    },
     async stop() {
       try {
         run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
+      } catch {
+        // Already stopped.
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }

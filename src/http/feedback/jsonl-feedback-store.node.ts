@@ -1,6 +1,7 @@
 import { mkdir, open, readFile, truncate, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { feedbackRecordSchema, type FeedbackRecord, type FeedbackStore } from './feedback-store.js';
+import { FeedbackUnavailableError } from './feedback-unavailable-error.js';
 
 /**
  * Append-only JSON lines with fsync. Writes go through one promise chain, so each record is
@@ -47,7 +48,7 @@ export class JsonlFeedbackStore implements FeedbackStore {
         this.failure = undefined;
       } catch (error) {
         this.failure = (error as Error).message;
-        throw error;
+        throw new FeedbackUnavailableError(`feedback file: ${this.failure}`, { cause: error });
       }
     });
     // The chain continues after a failed write; the caller of that write sees the error.
