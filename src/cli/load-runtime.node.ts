@@ -7,7 +7,7 @@ import { rerankerFromConfig } from '../retrieval/http-reranker.js';
 import { ProcessPoolEmbedder, type PoolEvent } from '../embeddings/process-pool.node.js';
 import { withQueryCache } from '../embeddings/query-cache.js';
 import { TransformersEmbedder } from '../embeddings/transformers-embedder.node.js';
-import { buildIndex, loadIndex, staleReason, type LoadedIndex } from '../vector-index/index-store.node.js';
+import { buildIndex, chunkingChanged, loadIndex, staleReason, type LoadedIndex } from '../vector-index/index-store.node.js';
 import { reportBuild } from './report-build.js';
 
 export interface Runtime extends Pipeline {
@@ -60,7 +60,7 @@ export async function loadRuntime(options: RuntimeOptions): Promise<Runtime> {
     if (embedder instanceof ProcessPoolEmbedder) await embedder.close();
   };
   try {
-    const stale = staleReason(options.indexDir, options.seedsDir, { modelId: embedder.modelId, modelSha256: embedder.modelHash });
+    const stale = staleReason(options.indexDir, options.seedsDir, { modelId: embedder.modelId, modelSha256: embedder.modelHash }) ?? (await chunkingChanged(options.indexDir, options.seedsDir));
     if (stale && options.autoIngest !== false) {
       log(`index: ${stale}; ingesting ${options.seedsDir} first…`);
       const result = await buildIndex({ seedsDir: options.seedsDir, indexDir: options.indexDir, embedder });

@@ -12,7 +12,7 @@ export function reportBuild(result: BuildResult): string {
   for (const id of changes.added) lines.push(`  + document ${id}`);
   for (const id of changes.removed) lines.push(`  - document ${id}`);
   for (const c of changes.changed) {
-    lines.push(`  ~ document ${c.docId} 《${c.title}》`);
+    lines.push(`  ~ document ${c.docId} 《${c.title}》${c.cause === 'chunking' ? ' (same file, cleaned or chunked differently by this code)' : ''}`);
     for (const id of c.added) lines.push(`      + ${id}`);
     for (const id of c.removed) lines.push(`      - ${id}`);
     for (const e of c.edited) lines.push(`      ~ ${e.id} ${e.label}: ${e.diff}`);

@@ -9,6 +9,8 @@ export interface PassageEdit {
 export interface DocumentChange {
   docId: string;
   title: string;
+  /** `document`: its source file changed; `chunking`: the same file is cleaned or chunked differently now. */
+  cause: 'document' | 'chunking';
   added: string[];
   removed: string[];
   edited: PassageEdit[];
@@ -45,20 +47,24 @@ export function diffCorpus(previous: CorpusData | undefined, next: CorpusData): 
   for (const id of before.keys()) if (!after.has(id)) changes.removed.push(id);
   for (const [id, doc] of after) {
     const old = before.get(id);
-    if (!old) changes.added.push(id);
-    else if (old.contentHash === doc.contentHash) changes.unchanged.push(id);
-    else {
-      const oldPassages = new Map(previous!.passages.filter((p) => p.docId === id).map((p) => [p.id, p]));
-      const newPassages = new Map(next.passages.filter((p) => p.docId === id).map((p) => [p.id, p]));
-      const change: DocumentChange = { docId: id, title: doc.title, added: [], removed: [], edited: [] };
-      for (const pid of oldPassages.keys()) if (!newPassages.has(pid)) change.removed.push(pid);
-      for (const [pid, p] of newPassages) {
-        const o = oldPassages.get(pid);
-        if (!o) change.added.push(pid);
-        else if (o.text !== p.text) change.edited.push({ id: pid, label: p.label, diff: shortDiff(o.text, p.text) });
-      }
-      changes.changed.push(change);
+    if (!old) {
+      changes.added.push(id);
+      continue;
     }
+    // Passages are compared even when the file is the same: a change of cleaning or chunking shows too.
+    const oldPassages = new Map(previous!.passages.filter((p) => p.docId === id).map((p) => [p.id, p]));
+    const newPassages = new Map(next.passages.filter((p) => p.docId === id).map((p) => [p.id, p]));
+    const change: DocumentChange = { docId: id, title: doc.title, cause: old.contentHash === doc.contentHash ? 'chunking' : 'document', added: [], removed: [], edited: [] };
+    for (const pid of oldPassages.keys()) if (!newPassages.has(pid)) change.removed.push(pid);
+    for (const [pid, p] of newPassages) {
+      const o = oldPassages.get(pid);
+      if (!o) change.added.push(pid);
+      else if (o.text !== p.text) change.edited.push({ id: pid, label: p.label, diff: shortDiff(o.text, p.text) });
+      else if (o.label !== p.label) change.edited.push({ id: pid, label: p.label, diff: `label ${o.label} -> ${p.label}` });
+    }
+    const same = change.added.length === 0 && change.removed.length === 0 && change.edited.length === 0;
+    if (same && change.cause === 'chunking') changes.unchanged.push(id);
+    else changes.changed.push(change);
   }
   return changes;
 }

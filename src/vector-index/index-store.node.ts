@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import { join } from 'node:path';
 import { IndexMismatchError } from '../core/errors.js';
 import { NoDocumentsError } from '../ingest/no-documents-error.js';
-import type { Embedder } from '../core/types.js';
+import type { Embedder, Passage } from '../core/types.js';
 import { CHUNKER_VERSION } from '../ingest/chunk-document.js';
 import { diffCorpus, type CorpusChanges } from '../ingest/diff-corpus.js';
 import type { SourceProblem } from '../ingest/parse-corpus.js';
@@ -68,6 +68,31 @@ interface StoredVectors {
 const encode = (v: number[]) => Buffer.from(new Float32Array(v).buffer).toString('base64');
 const decode = (s: string) => Array.from(new Float32Array(new Uint8Array(Buffer.from(s, 'base64')).buffer));
 
+/** Each file on its own: a refused file is reported, and its previously indexed version kept. */
+function readSeedCorpus(seedsDir: string, previous: CorpusData | undefined, onFile?: (done: number, total: number) => void) {
+  return readCorpus(seedsDir, { ...(previous ? { previous } : {}), ...(onFile ? { onFile } : {}) });
+}
+
+/** One hash over the chunker's output: a change of cleaning or chunking changes it, whatever the version number says. */
+export function chunksHash(passages: readonly Passage[]): string {
+  return sha256(passages.map((p) => JSON.stringify([p.id, p.label, p.path, p.kind, p.text])).join('\n'));
+}
+
+/**
+ * Why the index no longer matches what the code makes of the documents now, or undefined: the
+ * documents are parsed and chunked again and compared with the chunks the index was built from,
+ * so a change of cleaning or chunking is never served with old passages, even without a new
+ * CHUNKER_VERSION.
+ */
+export async function chunkingChanged(indexDir: string, seedsDir: string): Promise<string | undefined> {
+  const dir = currentBuildDir(indexDir);
+  if (!dir) return `no index in ${indexDir}`;
+  const manifest = readIndexJson<IndexManifest>(join(dir, 'manifest.json'));
+  const previous = readIndexJson<CorpusData>(join(dir, 'corpus.json'));
+  const now = await readSeedCorpus(seedsDir, previous);
+  return chunksHash(now.passages) === manifest.chunksHash ? undefined : 'the documents are cleaned or chunked differently by this code';
+}
+
 /** The build folder the index currently points at, or undefined when there is none. */
 export function currentBuildDir(indexDir: string): string | undefined {
   const pointer = join(indexDir, 'CURRENT');
@@ -91,8 +116,7 @@ export async function buildIndex(options: {
   const { seedsDir, indexDir, embedder, onProgress } = options;
   const previousDir = currentBuildDir(indexDir);
   const previous = previousDir ? (JSON.parse(readFileSync(join(previousDir, 'corpus.json'), 'utf8')) as CorpusData) : undefined;
-  // Each file on its own: a refused file is reported, and its previously indexed version kept.
-  const seeds = await readCorpus(seedsDir, { ...(previous ? { previous } : {}), onFile: (done, total) => onProgress?.({ phase: 'parse', done, total }) });
+  const seeds = await readSeedCorpus(seedsDir, previous, (done, total) => onProgress?.({ phase: 'parse', done, total }));
   const { documents, passages, problems } = seeds;
   if (documents.length === 0) throw new NoDocumentsError(seedsDir, problems);
   const ids = new Set<string>();
@@ -137,6 +161,8 @@ export async function buildIndex(options: {
     corpusHash: corpusHash(seeds.files),
     passageCount: passages.length,
     sentenceCount: sentences.length,
+    chunksHash: chunksHash(passages),
+    textsHash: sha256(hashes.join('\n')),
     builtAt,
     documents: documents.map((d) => ({ id: d.id, sourceFile: d.sourceFile, contentHash: d.contentHash })),
   };

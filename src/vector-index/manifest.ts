@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { IndexMismatchError } from '../core/errors.js';
 
-/** 2: adds the sentence index (`hnsw-sentences`, `sentenceCount`). */
-export const MANIFEST_FORMAT = 2;
+/** 2: adds the sentence index (`hnsw-sentences`, `sentenceCount`). 3: `chunksHash` and `textsHash`. */
+export const MANIFEST_FORMAT = 3;
 
 /** What a built index records about how it was built; loaders refuse an index that does not match. */
 export const manifestSchema = z.object({
@@ -14,6 +14,10 @@ export const manifestSchema = z.object({
   corpusHash: z.string(),
   passageCount: z.number().int().nonnegative(),
   sentenceCount: z.number().int().nonnegative(),
+  /** sha256 over the chunker's output (every passage's id, label, path and text): a cleaning or chunking change shows here. */
+  chunksHash: z.string(),
+  /** sha256 over the hash of every text embedded (points and sentences), in index order: what the vectors stand for. */
+  textsHash: z.string(),
   builtAt: z.string(),
   documents: z.array(z.object({ id: z.string(), sourceFile: z.string(), contentHash: z.string() })),
 });

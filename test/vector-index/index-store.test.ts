@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { IndexMismatchError } from '../../src/core/errors.js';
 import { FakeEmbedder } from '../../src/embeddings/fake-embedder.js';
-import { buildIndex, currentBuildDir, loadIndex, staleReason } from '../../src/vector-index/index-store.node.js';
+import { buildIndex, chunkingChanged, chunksHash, currentBuildDir, loadIndex, staleReason } from '../../src/vector-index/index-store.node.js';
+import { searchText } from '../../src/retrieval/corpus.js';
 import { checkManifest, MANIFEST_FORMAT } from '../../src/vector-index/manifest.js';
 
 const SEEDS = join(import.meta.dirname, '../../seeds');
@@ -78,6 +79,36 @@ describe('buildIndex / loadIndex', () => {
     ]);
   });
 
+  test('an index chunked by other code is noticed, reported as changed passages, and re-embedded', async () => {
+    const embedder = new CountingEmbedder();
+    await buildIndex({ seedsDir: seeds, indexDir, embedder });
+    expect(await chunkingChanged(indexDir, seeds)).toBeUndefined();
+    // What an older chunker that dropped a sentence would have left: same files, other chunks.
+    const dir = currentBuildDir(indexDir)!;
+    const corpus = JSON.parse(readFileSync(join(dir, 'corpus.json'), 'utf8')) as { passages: Array<{ id: string; text: string }> };
+    const target = corpus.passages.find((p) => p.id === '2025-putuo-medical-administration-priorities#3.12')!;
+    target.text = target.text.replace('继续推进儿科医师转岗培训。', '');
+    writeFileSync(join(dir, 'corpus.json'), JSON.stringify(corpus));
+    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { chunksHash: string };
+    manifest.chunksHash = chunksHash(corpus.passages as never);
+    writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
+
+    expect(staleReason(indexDir, seeds, expected(embedder))).toBeUndefined();
+    expect(await chunkingChanged(indexDir, seeds)).toMatch(/cleaned or chunked differently/);
+    embedder.embedded = 0;
+    const rebuilt = await buildIndex({ seedsDir: seeds, indexDir, embedder });
+    expect(rebuilt.changes.changed).toEqual([
+      expect.objectContaining({ docId: '2025-putuo-medical-administration-priorities', cause: 'chunking', edited: [expect.objectContaining({ id: target.id, diff: expect.stringContaining('{+继续推进儿科医师转岗培训。+}') })] }),
+    ]);
+    // Vectors are kept by the hash of the text embedded: the rebuilt point has the vector of its text now.
+    const loaded = await loadIndex(indexDir, expected(embedder));
+    const passage = loaded.corpus.passage(target.id)!;
+    const [now] = await new CountingEmbedder().embedDocuments([searchText(passage, loaded.corpus.document(passage.docId))]);
+    expect(loaded.passageVector(target.id)).toEqual(Array.from(new Float32Array(now!)));
+    expect(await chunkingChanged(indexDir, seeds)).toBeUndefined();
+    expect(rebuilt.manifest.textsHash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
   test('a deleted document disappears from the index', async () => {
     const embedder = new CountingEmbedder();
     await buildIndex({ seedsDir: seeds, indexDir, embedder });
@@ -135,7 +166,7 @@ describe('manifest checks', () => {
     [{ dimensions: 512 }, /dimensional/],
     [{ chunkerVersion: 0 }, /chunker/],
   ])('mismatch %#', (change, message) => {
-    const manifest = { format: MANIFEST_FORMAT, model: { id: 'm', sha256: 'h' }, dimensions: 64, space: 'cosine', chunkerVersion: 1, corpusHash: 'c', passageCount: 1, sentenceCount: 1, builtAt: 'now', documents: [] };
+    const manifest = { format: MANIFEST_FORMAT, model: { id: 'm', sha256: 'h' }, dimensions: 64, space: 'cosine', chunkerVersion: 1, corpusHash: 'c', passageCount: 1, sentenceCount: 1, chunksHash: 'c', textsHash: 't', builtAt: 'now', documents: [] };
     const wanted = { modelId: 'm', modelSha256: 'h', dimensions: 64, chunkerVersion: 1, ...change };
     expect(() => checkManifest(manifest, wanted)).toThrow(message);
   });

@@ -19,7 +19,7 @@ function fakeIndex(manifest: { chunkerVersion: number; corpusHash: string }, cor
   const dir = mkdtempSync(join(tmpdir(), 'policydesk-index-'));
   mkdirSync(join(dir, 'builds/b1'), { recursive: true });
   writeFileSync(join(dir, 'CURRENT'), 'builds/b1\n');
-  const full = { format: MANIFEST_FORMAT, model: { id: 'm', sha256: 'h' }, dimensions: 4, space: 'cosine', passageCount: 1, sentenceCount: 0, builtAt: 'x', documents: [], ...manifest };
+  const full = { format: MANIFEST_FORMAT, model: { id: 'm', sha256: 'h' }, dimensions: 4, space: 'cosine', passageCount: 1, sentenceCount: 0, chunksHash: 'c', textsHash: 't', builtAt: 'x', documents: [], ...manifest };
   writeFileSync(join(dir, 'builds/b1/manifest.json'), JSON.stringify(full));
   writeFileSync(join(dir, 'builds/b1/corpus.json'), JSON.stringify(corpus));
   return dir;
