@@ -17,6 +17,8 @@ const ORDINAL = /第\s*([一二三四五六七八九十]|\d{1,2})\s*(?:点|条|�
 const ASKS_SOURCE = /哪个文件|哪份文件|什么文件|出自|来自哪|哪个文号|文号是|谁发的|谁印发|哪个部门|哪家单位发/;
 const ANAPHORIC_START = /^(那么|那|其中|还有|另外|此外|同样|这个|这些|这一条|这条|如果是)/;
 const ANAPHORIC_END = /(呢|怎么说|怎么写的?|怎么规定的?)[？?。.！!]*$/;
+/** A 文号 or a quoted title. */
+const NAMES_DOCUMENT = /[〔[［【(（]\d{4}[〕\]］】)）]\d{1,4}号|《[^》]+》/;
 /** Words that point back at the previous answer wherever they stand (它的有效期, 上面说的那条). */
 const REFERS_BACK = /它|上面|上述|刚才|前面(?:说|提|讲)|这一点|这项|这条|那条|该条|该项|该文件|这个文件|这份文件/;
 /** When a follow-up names its own place or year, the previous ones are dropped from the topic. */
@@ -28,6 +30,8 @@ const SCOPE = SCOPE_WORDS;
  */
 export function onlyRefersBack(question: string): boolean {
   const q = question.replace(/\s+/g, '');
+  // "沪卫医〔2023〕32号第5条" and "《…》第三条" name their document: a direct citation, not a pointer.
+  if (NAMES_DOCUMENT.test(q)) return false;
   const pointer = ORDINAL.exec(q)?.[0] ?? (ANAPHORIC_START.exec(q)?.[0] || REFERS_BACK.exec(q)?.[0]);
   if (!pointer) return false;
   return topicTerms(q.replace(pointer, '').replace(ANAPHORIC_END, '')).length === 0;

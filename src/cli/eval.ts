@@ -14,6 +14,8 @@ import { parseEvalCases, type EvalCase } from '../eval/eval-case.js';
 import { loadSuite, suiteSchema, type SuiteCase } from '../eval/load-suite.js';
 import type { EvalSystem } from '../eval/eval-systems.js';
 import { decisionSummary, formatDecisionSummary } from '../eval/decision-summary.js';
+import { explainChanges, goldSnapshot, type CorpusChangeReport } from '../eval/explain-changes.js';
+import { gateVerdict } from '../eval/gate-verdict.js';
 import { formatMetricsTable, HEADLINE_COLUMNS } from '../eval/format-table.js';
 import { computeMetrics, type Metrics } from '../eval/metrics.js';
 import { GATED_GROUPS, metricsPerSplit, metricsPerTag } from '../eval/per-tag.js';
@@ -113,12 +115,18 @@ async function main(): Promise<number> {
     .filter((r) => r.stale.length > 0)
     .map((r) => ({ id: r.id, question: r.question, missingAnchors: r.stale, nearest: r.stale.map((a) => nearestPassage(a, runtime.corpus)) }));
   if (stale.length > 0) {
-    console.log(`\nstale cases (gold passage edited or removed; counted in no metric): ${stale.length}`);
+    console.log(`\nstale cases (gold passage edited or removed; they count as failures until fixed): ${stale.length}`);
     for (const s of stale) console.log(`  ${s.id}: anchor not found; nearest now ${s.nearest.map((n) => `${n.id} (${n.label})`).join(', ')}`);
   }
 
   let comparison: Comparison | undefined;
-  const run = { questions: source, mode, groups: Object.fromEntries(Object.entries(groups).filter(([name]) => GATED_GROUPS.includes(name))) };
+  const snapshot = {
+    corpusHash: runtime.index.manifest.corpusHash,
+    documents: [...runtime.corpus.documents.values()].map((d) => ({ docNumber: d.docNumber, title: d.title, date: d.date })),
+    gold: goldSnapshot(main, runtime.corpus),
+  };
+  const run = { questions: source, mode, groups: Object.fromEntries(Object.entries(groups).filter(([name]) => GATED_GROUPS.includes(name))), corpus: snapshot };
+  let explained: CorpusChangeReport | undefined;
   const existing = existsSync(values.baseline) ? baselineSchema.parse(JSON.parse(readFileSync(values.baseline, 'utf8'))) : undefined;
   // A baseline gates only the questions and mode it was recorded with (older baselines name none: the default suite).
   const matches = existing && (existing.questions ?? 'evals/suite.json') === source && (existing.mode ?? 'hybrid') === mode;
@@ -128,6 +136,11 @@ async function main(): Promise<number> {
     for (const c of comparison.worse) console.log(`  worse  ${c.id}: ${c.before} -> ${c.after}  ${c.question}`);
     for (const c of comparison.better) console.log(`  better ${c.id}: ${c.before} -> ${c.after}  ${c.question}`);
     for (const r of comparison.regressions) console.log(`  REGRESSION ${r.group} ${r.metric}: ${r.baseline} -> ${r.now} (tolerance ${r.tolerance})`);
+    explained = explainChanges(existing, comparison.worse, main, cases, runtime.corpus, snapshot.corpusHash);
+    if (explained.corpusChanged || explained.cases.some((c) => c.verdict !== 'regression')) {
+      console.log(`\nwhat the document changes explain${explained.corpusChanged ? ' (the documents changed since the baseline)' : ''}:`);
+      for (const c of explained.cases) console.log(`  ${c.verdict.padEnd(16)} ${c.id}: ${c.reason}`);
+    }
   } else if (existing) {
     console.log(`\n${values.baseline} was recorded for ${existing.questions ?? 'evals/suite.json'} (${existing.mode ?? 'hybrid'}); this run (${source}, ${mode}) is reported, not gated`);
   } else if (!values['update-baseline']) {
@@ -137,6 +150,10 @@ async function main(): Promise<number> {
     if (split !== 'all') throw new Error('--update-baseline records every split: run it without --split');
     writeBaseline(values.baseline, toBaseline(mainMetrics, main, matches ? existing : undefined, run));
   }
+
+  const failing = new Set(main.filter((r) => (r.expectAbstain ? !r.abstained && r.confidence !== 'low' : !r.answeredCorrectly)).map((r) => r.id));
+  const verdict = gateVerdict(comparison, explained, stale.length, failing);
+  console.log(`\n${verdict.pass ? 'PASS' : 'FAIL'}${verdict.reasons.length ? `: ${verdict.reasons.join('; ')}` : ''}${verdict.newFailures.length ? `\n  new failures: ${verdict.newFailures.join(', ')}` : ''}`);
 
   mkdirSync(values['report-dir'], { recursive: true });
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
@@ -148,6 +165,8 @@ async function main(): Promise<number> {
     perTag,
     stale,
     comparison,
+    verdict,
+    ...(explained ? { explained } : {}),
     cases: main,
     ...reportDetails(cases, main, runtime.corpus, stale),
   };
@@ -157,8 +176,8 @@ async function main(): Promise<number> {
   writeFileSync(htmlPath, renderHtmlReport(report, existsSync(values.baseline) ? baselineSchema.parse(JSON.parse(readFileSync(values.baseline, 'utf8'))) : undefined));
   console.log(`\nreport: ${jsonPath}\n        ${htmlPath}`);
 
-  if (comparison && comparison.regressions.length > 0 && !values['update-baseline']) {
-    console.error(`eval: ${comparison.regressions.length} metric(s) dropped beyond tolerance; fix the regression or record a new baseline deliberately with --update-baseline`);
+  if (!verdict.pass && !values['update-baseline']) {
+    console.error(`eval: FAIL (${verdict.reasons.join('; ')}); fix the regression, update the stale cases, or record a new baseline deliberately with --update-baseline`);
     return 1;
   }
   return 0;

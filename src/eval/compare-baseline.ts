@@ -24,6 +24,11 @@ export const baselineSchema = z.object({
   /** The question files (or suite) and retrieval mode the baseline was recorded with: a run of others is not gated against it. */
   questions: z.string().optional(),
   mode: z.string().optional(),
+  /** The documents the baseline was recorded on: a later run tells a corpus change from a regression. */
+  corpusHash: z.string().optional(),
+  documents: z.array(z.object({ docNumber: z.string(), title: z.string(), date: z.string() })).optional(),
+  /** Each answerable case's gold point(s) then, with their text, to show what an edit changed. */
+  gold: z.record(z.string(), z.array(z.object({ id: z.string(), docNumber: z.string(), label: z.string(), text: z.string() }))).optional(),
   /** Metrics over all cases (the report's charts). */
   metrics: z.record(z.string(), z.number()),
   /** Metrics per split (`held-out`, `dev`): each gates separately. */
@@ -105,12 +110,13 @@ export function toBaseline(
   metrics: Metrics,
   results: readonly CaseResult[],
   previous?: Baseline,
-  run: { questions?: string; mode?: string; groups?: Record<string, Metrics> } = {},
+  run: { questions?: string; mode?: string; groups?: Record<string, Metrics>; corpus?: Pick<Baseline, 'corpusHash' | 'documents' | 'gold'> } = {},
 ): Baseline {
   return {
     recordedAt: new Date().toISOString(),
     ...(run.questions ? { questions: run.questions } : {}),
     ...(run.mode ? { mode: run.mode } : {}),
+    ...(run.corpus ?? {}),
     metrics: pick(metrics),
     groups: Object.fromEntries(Object.entries(run.groups ?? {}).map(([name, m]) => [name, pick(m)])),
     tolerances: previous?.tolerances ?? {},

@@ -43,9 +43,12 @@ export function percentile(xs: readonly number[], p: number): number {
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
-/** Aggregates case results; stale cases are left out of every metric. */
+/**
+ * Aggregates case results. A stale case (its gold anchor no longer found) counts as a failure
+ * until it is fixed or re-anchored: removing a document must not raise the figures.
+ */
 export function computeMetrics(results: readonly CaseResult[]): Metrics {
-  const live = results.filter((r) => r.stale.length === 0);
+  const live = results;
   const answerable = live.filter((r) => !r.expectAbstain);
   const abstained = live.filter((r) => r.abstained);
   const shouldAbstain = live.filter((r) => r.expectAbstain);

@@ -1,6 +1,8 @@
 import type { Corpus } from '../retrieval/corpus.js';
 import type { Baseline, Comparison } from './compare-baseline.js';
 import type { EvalCase } from './eval-case.js';
+import type { CorpusChangeReport } from './explain-changes.js';
+import type { GateVerdict } from './gate-verdict.js';
 import type { Metrics } from './metrics.js';
 import { loose } from './resolve-gold.js';
 import type { CaseResult } from './run-eval.js';
@@ -29,6 +31,10 @@ export interface EvalReport {
   perTag: Record<string, Metrics>;
   stale: StaleCase[];
   comparison?: Comparison | undefined;
+  /** PASS or FAIL, why, and the new failures: the first thing the page shows. */
+  verdict?: GateVerdict;
+  /** What the document changes since the baseline explain, case by case. */
+  explained?: CorpusChangeReport;
   /** Case results of the first (full) system. */
   cases: CaseResult[];
   /** What each case expects, by case id: the page shows it beside what came back. */
@@ -185,14 +191,19 @@ ${!r.expectAbstain && r.rank !== 1 ? h`<h4>gold passages</h4><ol>${r.goldPointId
 ${extra}</details>`;
 }
 
+function verdictSection(v: GateVerdict): Html {
+  return h`<section class="verdict ${v.pass ? 'pass' : 'fail'}"><h2>${v.pass ? 'PASS' : 'FAIL'}</h2>${v.reasons.length ? h`<ul>${v.reasons.map((r) => h`<li>${r}</li>`)}</ul>` : h`<p>No gated metric moved beyond its tolerance.</p>`}${v.newFailures.length ? h`<p>New failures: ${v.newFailures.map((id) => h`<code>${id}</code> `)}</p>` : ''}</section>`;
+}
+
 function comparisonSection(c: Comparison): Html {
   const list = (xs: Comparison['worse']) => h`<ul>${xs.map((x) => h`<li><code>${x.id}</code> ${x.before} → ${x.after}: ${x.question}</li>`)}</ul>`;
   return h`<h2>Against the baseline</h2>
-${c.regressions.length ? h`<ul>${c.regressions.map((r) => h`<li class="behind">REGRESSION ${r.metric}: ${r.baseline} → ${r.now} (tolerance ${r.tolerance})</li>`)}</ul>` : h`<p class="ahead">No gated metric dropped beyond its tolerance.</p>`}
+${c.regressions.length ? h`<ul>${c.regressions.map((r) => h`<li class="behind">REGRESSION ${r.group} ${r.metric}: ${r.baseline} → ${r.now} (tolerance ${r.tolerance})</li>`)}</ul>` : h`<p class="ahead">No gated metric dropped beyond its tolerance.</p>`}
 <h3>Worse (${c.worse.length})</h3>${list(c.worse)}<h3>Better (${c.better.length})</h3>${list(c.better)}`;
 }
 
-const STYLE = `body{font-family:system-ui,-apple-system,"PingFang SC","Hiragino Sans GB","Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei",sans-serif;margin:2rem;color:#1b1f24;line-height:1.5}
+const STYLE = `.verdict{padding:.5rem 1rem;border-radius:6px;margin-bottom:1rem}.verdict h2{margin:.2rem 0}.verdict.pass{background:#dafbe1}.verdict.fail{background:#ffebe9}.wide{overflow-x:auto;max-width:100%}
+body{max-width:1240px;font-family:system-ui,-apple-system,"PingFang SC","Hiragino Sans GB","Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei",sans-serif;margin:2rem;color:#1b1f24;line-height:1.5}
 table{border-collapse:collapse;font-size:.9rem}th,td{border:1px solid #d0d7de;padding:.3rem .5rem;text-align:right;vertical-align:top}th:first-child{text-align:left}
 small{color:#57606a}td small{white-space:nowrap}.ahead{color:#1a7f37}.behind{color:#cf222e}.even{color:#57606a}svg text{font-size:12px;fill:#1b1f24}svg .small{font-size:10px}svg .head{font-weight:600}
 rect.now{fill:#0969da}rect.base{fill:#afb8c1}blockquote{margin:.2rem 0 .6rem;padding-left:.6rem;border-left:3px solid #d0d7de}li.holds blockquote{border-color:#1a7f37}
@@ -205,11 +216,13 @@ export function renderHtmlReport(report: EvalReport, baseline?: Baseline): strin
   for (const r of report.cases) kinds.set(r.kind, (kinds.get(r.kind) ?? 0) + 1);
   const page = h`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>PolicyDesk eval ${report.createdAt}</title><style>${new Html(STYLE)}</style></head><body>
 <h1>PolicyDesk eval</h1>
+${report.verdict ? verdictSection(report.verdict) : ''}
 <p>${report.cases.length} cases from <code>${report.questions}</code> (${[...kinds].map(([k, n]) => `${k} ${n}`).join(', ')}), run ${report.createdAt}${report.index ? h`; index of ${report.index.passageCount} passages built ${report.index.builtAt} with ${report.index.model.id}` : ''}.</p>
-<h2>Systems</h2><p>Baseline cells show how far the full pipeline is ahead (green) or behind (red).</p>${systemsTable(report.systems)}
+<h2>Systems</h2><p>Baseline cells show how far the full pipeline is ahead (green) or behind (red).</p><div class="wide">${systemsTable(report.systems)}</div>
 <h2>Per tag against the baseline</h2>${tagChart(report, baseline)}
 ${report.comparison ? comparisonSection(report.comparison) : ''}
-<h2>Stale cases (${report.stale.length})</h2><p>Gold passage edited or removed: counted in no metric until the case is updated.</p>
+${report.explained?.cases.length ? h`<h2>What the document changes explain</h2><ul>${report.explained.cases.map((c) => h`<li class="${c.verdict === 'regression' ? 'behind' : ''}"><b>${c.verdict}</b> <code>${c.id}</code> ${c.question}: ${c.reason}</li>`)}</ul>` : ''}
+<h2>Stale cases (${report.stale.length})</h2><p>Gold passage edited or removed: each counts as a failure until the case is updated.</p>
 ${report.stale.map((s) => h`<div class="case"><p><code>${s.id}</code> ${s.question}</p><p>anchor not found: ${s.missingAnchors.map((a) => h`<mark>${a}</mark> `)}</p><p>nearest passage now:</p><ol>${s.nearest.map((n) => passageBlock(n.id, report, [], `overlap ${n.overlap}:`))}</ol></div>`)}
 <h2>Failing cases (${failing.length})</h2>${failing.map(({ r, reasons }) => failingCase(r, reasons, report))}
 </body></html>

@@ -7,6 +7,9 @@ import { reportBuild } from '../../src/cli/report-build.js';
 import { FakeEmbedder } from '../../src/embeddings/fake-embedder.js';
 import { parseEvalCases, type EvalCase } from '../../src/eval/eval-case.js';
 import { sentenceUnits } from '../../src/retrieval/sentence-units.js';
+import { compareWithBaseline, toBaseline } from '../../src/eval/compare-baseline.js';
+import { explainChanges, goldSnapshot } from '../../src/eval/explain-changes.js';
+import { gateVerdict } from '../../src/eval/gate-verdict.js';
 import { computeMetrics } from '../../src/eval/metrics.js';
 import { nearestPassage } from '../../src/eval/nearest-passage.js';
 import { runCase, type CaseResult } from '../../src/eval/run-eval.js';
@@ -39,6 +42,7 @@ let before: Pipeline;
 let after: Pipeline;
 let update: BuildResult;
 let afterIndex: LoadedIndex;
+let beforeIndex: LoadedIndex;
 let fixtureTexts: number;
 let fixturePassages: number;
 
@@ -54,7 +58,8 @@ beforeAll(async () => {
   mkdirSync(seeds);
   for (const f of readdirSync(join(ROOT, 'seeds'))) copyFileSync(join(ROOT, 'seeds', f), join(seeds, f));
   await buildIndex({ seedsDir: seeds, indexDir, embedder });
-  before = servicePipeline(await loadIndex(indexDir, expected));
+  beforeIndex = await loadIndex(indexDir, expected);
+  before = servicePipeline(beforeIndex);
 
   // The update: a new document, one point edited, one document withdrawn.
   copyFileSync(FIXTURE, join(seeds, `${ADDED}.txt`));
@@ -96,8 +101,11 @@ describe('a corpus update: add a document, edit a point, remove a document', () 
     const stale = results.filter((r) => r.stale.length > 0).map((r) => r.id).sort();
     expect(aboutRemoved.length).toBeGreaterThan(10);
     expect(stale).toEqual([...aboutRemoved.map((c) => c.id), EDITED_CASE].sort());
-    // Stale cases are counted in no metric, neither as failures nor as passes.
-    expect(computeMetrics(results).cases).toBe(cases.length - stale.length);
+    // Stale cases count as failures until fixed: a removed document does not raise the figures.
+    const m = computeMetrics(results);
+    expect(m.cases).toBe(cases.length);
+    expect(results.filter((r) => stale.includes(r.id) && r.answeredCorrectly)).toEqual([]);
+    expect(m.answeredCorrectly).toBeLessThanOrEqual((m.answerable - stale.length) / m.answerable);
 
     // Before the update none of them was stale: the flags come from the update.
     for (const c of cases.filter((x) => stale.includes(x.id))) expect((await runCase(c, before.answerer, before.corpus)).stale).toEqual([]);
@@ -141,5 +149,50 @@ describe('a corpus update: add a document, edit a point, remove a document', () 
       expect(answer.citations[0]).toMatchObject({ id: `${ADDED}#1.2`, docNumber: '示卫健发〔2024〕7号' });
       expect(answer.answer).toContain('三百张');
     }
+  });
+});
+
+describe('the eval gate after a corpus update', () => {
+  test('tells the document changes from regressions: removed document, edited gold point with its diff, uncovered new document; stale cases fail the gate', async () => {
+    const run = async (p: Pipeline) => {
+      const rs: CaseResult[] = [];
+      for (const c of cases) rs.push(await runCase(c, p.answerer, p.corpus));
+      return rs;
+    };
+    const snapshot = (index: LoadedIndex, rs: CaseResult[]) => ({
+      corpusHash: index.manifest.corpusHash,
+      documents: [...index.corpus.documents.values()].map((d) => ({ docNumber: d.docNumber, title: d.title, date: d.date })),
+      gold: goldSnapshot(rs, index.corpus),
+    });
+    const then = await run(before);
+    const baseline = toBaseline(computeMetrics(then), then, undefined, { questions: 'evals/cases.jsonl', mode: 'hybrid', groups: { all: computeMetrics(then) }, corpus: snapshot(beforeIndex, then) });
+    const now = await run(after);
+    const comparison = compareWithBaseline(baseline, { all: computeMetrics(now) }, now);
+    const report = explainChanges(baseline, comparison.worse, now, cases, after.corpus, afterIndex.manifest.corpusHash);
+
+    expect(report.corpusChanged).toBe(true);
+    const verdict = (id: string) => report.cases.find((c) => c.id === id);
+    for (const c of aboutRemoved) expect(verdict(c.id)).toMatchObject({ verdict: 'document-removed', reason: expect.stringContaining(REMOVED_NUMBER) });
+    expect(verdict(EDITED_CASE)).toMatchObject({ verdict: 'gold-edited', reason: expect.stringContaining('[-开展-]{+全面推广+}') });
+    expect(report.uncovered).toEqual([expect.objectContaining({ docNumber: after.corpus.document(ADDED).docNumber })]);
+
+    const stale = now.filter((r) => r.stale.length > 0).length;
+    const failing = new Set(now.filter((r) => !r.expectAbstain && !r.answeredCorrectly).map((r) => r.id));
+    const gate = gateVerdict(comparison, report, stale, failing);
+    expect(gate.pass).toBe(false);
+    expect(gate.reasons.join('\n')).toMatch(/the documents changed since the baseline: 1 case\(s\) with an edited gold point, \d+ with a removed document/);
+    expect(gate.reasons.join('\n')).toContain(`${stale} stale case(s)`);
+    expect(gate.reasons.join('\n')).toContain(`0 cases cover ${after.corpus.document(ADDED).docNumber}`);
+    // Every case worse on an unchanged gold point, and only those, is a regression and a new failure.
+    for (const c of report.cases.filter((x) => x.verdict === 'regression')) expect(then.find((r) => r.id === c.id)!.stale).toEqual([]);
+  });
+
+  test('the same documents: the metrics gate as before, and nothing is put down to the corpus', async () => {
+    const rs: CaseResult[] = [];
+    for (const c of cases.slice(0, 20)) rs.push(await runCase(c, after.answerer, after.corpus));
+    const baseline = toBaseline(computeMetrics(rs), rs, undefined, { corpus: { corpusHash: afterIndex.manifest.corpusHash } });
+    const report = explainChanges(baseline, [], rs, cases.slice(0, 20), after.corpus, afterIndex.manifest.corpusHash);
+    expect(report.corpusChanged).toBe(false);
+    expect(gateVerdict(compareWithBaseline(baseline, {}, rs), report, 0, new Set()).pass).toBe(true);
   });
 });

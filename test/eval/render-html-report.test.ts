@@ -50,6 +50,18 @@ function report(overrides: Partial<EvalReport> = {}): EvalReport {
 }
 
 describe('renderHtmlReport', () => {
+  test('the first screen says PASS or FAIL, why, and the new failures, before any table', () => {
+    const html = renderHtmlReport(report({ verdict: { pass: false, reasons: ['held-out answeredCorrectly: 0.9 -> 0.8 (tolerance 0.02)', '2 stale case(s): fix or re-anchor them (they count as failures)'], newFailures: ['case-a', 'case-b'] } }));
+    const verdictAt = html.indexOf('<section class="verdict fail"><h2>FAIL</h2>');
+    expect(verdictAt).toBeGreaterThan(0);
+    expect(verdictAt).toBeLessThan(html.indexOf('<table'));
+    expect(html.slice(verdictAt, html.indexOf('</section>'))).toMatch(/answeredCorrectly: 0\.9 -&#62; 0\.8.*2 stale case.*<code>case-a<\/code> <code>case-b<\/code>/s);
+    expect(renderHtmlReport(report({ verdict: { pass: true, reasons: [], newFailures: [] } }))).toContain('<section class="verdict pass"><h2>PASS</h2>');
+    // Wide tables scroll inside the page instead of widening it past a laptop screen.
+    expect(html).toContain('body{max-width:1240px');
+    expect(html).toMatch(/<div class="wide"><table class="metrics">/);
+  });
+
   test('escapes every value from cases: no markup from a question, tag or extra field reaches the page', () => {
     const html = renderHtmlReport(report());
     expect(html).not.toMatch(/<script/i);
