@@ -25,6 +25,8 @@ describe('everyday words -> document terms (data/everyday-words.json)', () => {
     ['打120要等多久', ['急救']],
     ['同仁医院有没有冲三甲的目标？', ['三级甲等']],
     ['ICU床位要占多少', ['重症监护']],
+    ['病人转院有什么规定', ['患者', '转诊']],
+    ['集采的药断供了怎么办', ['带量采购']],
   ])('%s -> %j', (question, terms) => {
     for (const t of terms) expect(documentTermsFor(question)).toContain(t);
   });
@@ -38,6 +40,8 @@ describe('everyday words -> document terms (data/everyday-words.json)', () => {
     // 120 inside a longer number is not the emergency line.
     ['1200张床位够不够'],
     ['全市要新增3120个床位吗'],
+    // 医生 inside 家庭医生 is the document's own term.
+    ['家庭医生签约率要到多少'],
     // Document terms themselves add nothing.
     ['发热门诊要保持什么要求？'],
   ])('%s: nothing added where the word means something else', (question) => {
