@@ -14,6 +14,7 @@ import { toTurn } from '../eval/run-eval.js';
 import { withQueryCache } from '../embeddings/query-cache.js';
 import { fitLogistic, answerProbability, type DecisionFile, type DecisionModel, type DecisionSignals } from '../retrieval/decision-model.js';
 import { DEFAULT_TUNING, type RetrievalMode, type RetrievalTuning } from '../retrieval/hybrid-retriever.js';
+import { chooseThresholds } from '../eval/choose-thresholds.js';
 import { loadRuntime, type Runtime } from './load-runtime.node.js';
 
 const OUT = 'src/retrieval/data/retrieval-calibration.json';
@@ -21,10 +22,6 @@ const FEATURES: Record<'hybrid' | 'lexical', DecisionModel['features']> = {
   hybrid: ['sentence', 'point', 'coverage', 'unknown', 'margin'],
   lexical: ['coverage', 'unknown', 'margin'],
 };
-/** The decline threshold as a share of the lowest probability of a dev question answered right. */
-const DECLINE_MARGIN = 0.5;
-/** Precision the high tier must reach on the dev split. */
-const HIGH_PRECISION = 0.9;
 
 interface Row {
   c: SuiteCase;
@@ -89,29 +86,6 @@ async function main(): Promise<number> {
   console.log(`calibrate: wrote ${values.out}; run \`npm run eval\` to see the held-out figures`);
   await runtime.close();
   return 0;
-}
-
-/**
- * Low: a refusal is a miss, and the dev split holds none of the questions worded furthest from the
- * documents (paraphrase-hard is wholly held out), so the decline threshold keeps a margin below
- * every dev question whose first point is right: half the lowest probability such a question got.
- * High: the lowest threshold above every out-of-corpus dev question at which answers given with
- * confidence are right at least HIGH_PRECISION of the time.
- */
-export function chooseThresholds(rows: ReadonlyArray<{ p: number; label: 0 | 1; c: { abstain: boolean } }>): { low: number; high: number } {
-  const minPositive = Math.min(1, ...rows.filter((r) => r.label === 1).map((r) => r.p));
-  const low = minPositive * DECLINE_MARGIN;
-  const oocMax = Math.max(0, ...rows.filter((r) => r.c.abstain).map((r) => r.p));
-  const candidates = [...new Set(rows.map((r) => r.p))].filter((p) => p > oocMax).sort((a, b) => a - b);
-  // Above every out-of-corpus question: the first candidate where precision holds, else nothing is confident.
-  const high = candidates.find((t) => {
-    const above = rows.filter((r) => r.p >= t);
-    return above.length > 0 && above.filter((r) => r.label === 1).length / above.length >= HIGH_PRECISION;
-  }) ?? 1;
-  // Rounded outwards, so that rounding never moves a dev question across a threshold it was fitted on.
-  const down = (x: number) => Math.floor(x * 1e4) / 1e4;
-  const up = (x: number) => Math.ceil(x * 1e4) / 1e4;
-  return { low: Math.min(down(low), up(high)), high: Math.min(1, up(high)) };
 }
 
 /** Runs each dev case (follow-ups after their history) and reads the first ranked point and its signals. */
