@@ -12,7 +12,7 @@ import { TransformersEmbedder } from '../src/embeddings/transformers-embedder.no
 import { loadSuite, suiteSchema } from '../src/eval/load-suite.js';
 import { percentile } from '../src/eval/metrics.js';
 import { loadRuntime } from '../src/cli/load-runtime.node.js';
-import { buildIndex } from '../src/vector-index/index-store.node.js';
+import { buildIndex } from '../src/ingest/build-index.node.js';
 
 const config = parseConfig(process.env);
 const runtimeOptions = { modelDir: config.MODEL_DIR, indexDir: config.INDEX_DIR, seedsDir: config.SEEDS_DIR };

@@ -22,7 +22,7 @@ import { parseConfig } from '../src/core/config.js';
 import { FakeEmbedder } from '../src/embeddings/fake-embedder.js';
 import { TransformersEmbedder } from '../src/embeddings/transformers-embedder.node.js';
 import { percentile } from '../src/eval/metrics.js';
-import { buildIndex, currentBuildDir, loadIndex } from '../src/vector-index/index-store.node.js';
+import { buildIndex, currentBuildDir, loadIndex } from '../src/ingest/build-index.node.js';
 import { editOnePoint, syntheticCorpus } from './scale/synthetic-corpus.js';
 
 const config = parseConfig(process.env);

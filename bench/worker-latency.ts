@@ -21,7 +21,7 @@ import { parseEvalCases } from '../src/eval/eval-case.js';
 import { formatMetricsTable } from '../src/eval/format-table.js';
 import { computeMetrics, percentile } from '../src/eval/metrics.js';
 import { runCase, type CaseResult } from '../src/eval/run-eval.js';
-import { Corpus } from '../src/retrieval/corpus.js';
+import { Corpus } from '../src/core/corpus.js';
 import { createWorker } from '../src/worker/create-worker.js';
 import { createWorkerDeps } from '../src/worker/create-worker-deps.js';
 import { parseWorkerData, validateWorkerData } from '../src/worker/worker-data.js';

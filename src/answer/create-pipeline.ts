@@ -1,7 +1,7 @@
 import type { Embedder, VectorIndex } from '../core/types.js';
 import { Bm25Index } from '../retrieval/bm25-index.js';
 import type { Reranker } from '../retrieval/http-reranker.js';
-import { searchText, type Corpus } from '../retrieval/corpus.js';
+import { searchText, type Corpus } from '../core/corpus.js';
 import { HybridRetriever, type RetrievalMode, type RetrievalTuning } from '../retrieval/hybrid-retriever.js';
 import { ExtractiveAnswerer } from './extractive-answerer.js';
 import type { Answerer } from './types.js';

@@ -1,8 +1,8 @@
 import type { Citation, RetrievalResult } from '../core/types.js';
 import type { Bm25Index } from '../retrieval/bm25-index.js';
-import type { Corpus } from '../retrieval/corpus.js';
+import type { Corpus } from '../core/corpus.js';
 import { validateQuestion, type HybridRetriever, type RetrievalMode } from '../retrieval/hybrid-retriever.js';
-import { splitSentences } from '../ingest/split-sentences.js';
+import { splitSentences } from '../text/split-sentences.js';
 import { writtenInChinese } from '../retrieval/question-language.js';
 import { composeAnswerText, LOW_CONFIDENCE_LEAD, LOW_CONFIDENCE_LEAD_EN, lowConfidenceAnswer, sourceAnswer, type Claim } from './compose-text.js';
 import { onlyRefersBack, resolveFollowUp } from './resolve-follow-up.js';

@@ -1,6 +1,6 @@
-import type { Corpus } from '../retrieval/corpus.js';
-import { toChineseNumeral } from '../ingest/chinese-numerals.js';
-import { splitSentences } from '../ingest/split-sentences.js';
+import type { Corpus } from '../core/corpus.js';
+import { toChineseNumeral } from '../text/chinese-numerals.js';
+import { splitSentences } from '../text/split-sentences.js';
 
 /**
  * What "第N点/第N项/第N条" refers to after an answer: the N-th 一是/二是 item of the passage the

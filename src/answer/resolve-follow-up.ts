@@ -1,7 +1,7 @@
-import { parseChineseNumeral } from '../ingest/chinese-numerals.js';
+import { parseChineseNumeral } from '../text/chinese-numerals.js';
 import { SCOPE_WORDS } from '../retrieval/scope-check.js';
 import { writtenInChinese } from '../retrieval/question-language.js';
-import { topicTerms } from '../retrieval/tokenize.js';
+import { topicTerms } from '../text/tokenize.js';
 import type { Turn } from './types.js';
 
 export type FollowUp =

@@ -1,9 +1,9 @@
 import type { Bm25Index } from '../retrieval/bm25-index.js';
-import type { Corpus } from '../retrieval/corpus.js';
+import type { Corpus } from '../core/corpus.js';
 import { SCOPE_WORDS } from '../retrieval/scope-check.js';
 import { expandEverydayWords } from '../retrieval/everyday-words.js';
-import { contentBigrams, normalizeForSearch } from '../retrieval/tokenize.js';
-import { splitSentences } from '../ingest/split-sentences.js';
+import { contentBigrams, normalizeForSearch } from '../text/tokenize.js';
+import { splitSentences } from '../text/split-sentences.js';
 
 export interface ScoredSentence {
   passageId: string;

@@ -1,11 +1,11 @@
 import { join } from 'node:path';
 import { createPipeline } from '../answer/create-pipeline.js';
-import { searchText } from '../retrieval/corpus.js';
+import { searchText } from '../core/corpus.js';
 import { CHAR_CHUNK_OVERLAP, CHAR_CHUNK_SIZE, charChunkCorpus } from '../eval/char-chunk-baseline.js';
 import { embedWithCache } from '../eval/char-chunk-baseline-cache.node.js';
 import type { EvalSystem } from '../eval/eval-systems.js';
 import { FlatIndex } from '../vector-index/flat-index.js';
-import { readSeeds } from '../vector-index/index-store.node.js';
+import { readSeeds } from '../ingest/build-index.node.js';
 import type { Runtime } from './load-runtime.node.js';
 
 export interface ExtraSystemsOptions {

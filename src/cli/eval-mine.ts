@@ -8,13 +8,13 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseConfig } from '../core/config.js';
-import type { CorpusData } from '../retrieval/corpus.js';
-import { Corpus } from '../retrieval/corpus.js';
+import type { CorpusData } from '../core/corpus.js';
+import { Corpus } from '../core/corpus.js';
 import { parseEvalCases } from '../eval/eval-case.js';
 import { mineFeedback } from '../eval/mine-feedback.js';
-import { feedbackRecordSchema, type FeedbackRecord } from '../http/feedback/feedback-store.js';
+import { feedbackRecordSchema, type FeedbackRecord } from '../core/feedback.js';
 import { parseDocument } from '../ingest/parse-document.js';
-import { readSeeds } from '../vector-index/index-store.node.js';
+import { readSeeds } from '../ingest/build-index.node.js';
 
 /** Every feedback record in the JSON lines files of a folder, once per id; unreadable lines are counted, not fatal. */
 function readFeedback(dataDir: string): { records: FeedbackRecord[]; files: number; unreadable: number } {

@@ -26,7 +26,7 @@ import { rerankerFromConfig } from '../retrieval/http-reranker.js';
 import { loadRuntime } from './load-runtime.node.js';
 import { HttpAnswerer } from '../eval/http-answerer.js';
 import { readCorpus } from '../ingest/read-corpus.node.js';
-import { Corpus } from '../retrieval/corpus.js';
+import { Corpus } from '../core/corpus.js';
 import { extraSystems } from './eval-extra-systems.node.js';
 
 async function main(): Promise<number> {

@@ -6,7 +6,7 @@
  */
 import { parseConfig } from '../core/config.js';
 import { TransformersEmbedder } from '../embeddings/transformers-embedder.node.js';
-import { buildIndex, type BuildProgress } from '../vector-index/index-store.node.js';
+import { buildIndex, type BuildProgress } from '../ingest/build-index.node.js';
 import { reportBuild } from './report-build.js';
 
 /** Exit status when the index was built but some files were refused. */

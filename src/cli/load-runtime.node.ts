@@ -7,7 +7,7 @@ import { rerankerFromConfig } from '../retrieval/http-reranker.js';
 import { ProcessPoolEmbedder, type PoolEvent } from '../embeddings/process-pool.node.js';
 import { withQueryCache } from '../embeddings/query-cache.js';
 import { TransformersEmbedder } from '../embeddings/transformers-embedder.node.js';
-import { buildIndex, chunkingChanged, loadIndex, staleReason, type LoadedIndex } from '../vector-index/index-store.node.js';
+import { buildIndex, chunkingChanged, loadIndex, staleReason, type LoadedIndex } from '../ingest/build-index.node.js';
 import { reportBuild } from './report-build.js';
 
 export interface Runtime extends Pipeline {

@@ -1,4 +1,4 @@
-import type { BuildResult } from '../vector-index/index-store.node.js';
+import type { BuildResult } from '../ingest/build-index.node.js';
 
 /** The ingest summary: one line first, then what changed since the last index. */
 export function reportBuild(result: BuildResult): string {

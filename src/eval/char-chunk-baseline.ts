@@ -3,7 +3,7 @@ import type { Passage, PolicyDocument } from '../core/types.js';
 import { cleanLines, joinLines } from '../ingest/clean-lines.js';
 import { documentIdFromFileName } from '../ingest/parse-document.js';
 import { parseMetadata } from '../ingest/parse-metadata.js';
-import { Corpus } from '../retrieval/corpus.js';
+import { Corpus } from '../core/corpus.js';
 
 /** The fixed-size splitter settings a user would pick from LangChain's docs. */
 export const CHAR_CHUNK_SIZE = 500;

@@ -1,5 +1,5 @@
 import type { Answerer } from '../answer/types.js';
-import type { Corpus } from '../retrieval/corpus.js';
+import type { Corpus } from '../core/corpus.js';
 
 /** One system the eval runs: the full pipeline, or a baseline a user would otherwise pick. */
 export interface EvalSystem {

@@ -1,5 +1,5 @@
 import { shortDiff } from '../ingest/diff-corpus.js';
-import type { Corpus } from '../retrieval/corpus.js';
+import type { Corpus } from '../core/corpus.js';
 import type { Baseline, CaseChange } from './compare-baseline.js';
 import type { EvalCase } from './eval-case.js';
 import { nearestPassage } from './nearest-passage.js';

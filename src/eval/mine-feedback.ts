@@ -1,7 +1,7 @@
 import type { Passage } from '../core/types.js';
-import type { FeedbackRecord } from '../http/feedback/feedback-store.js';
-import type { Corpus } from '../retrieval/corpus.js';
-import { contentBigrams } from '../retrieval/tokenize.js';
+import type { FeedbackRecord } from '../core/feedback.js';
+import type { Corpus } from '../core/corpus.js';
+import { contentBigrams } from '../text/tokenize.js';
 import { evalCaseSchema, type EvalCase } from './eval-case.js';
 import { loose } from './resolve-gold.js';
 

@@ -1,4 +1,4 @@
-import type { Corpus } from '../retrieval/corpus.js';
+import type { Corpus } from '../core/corpus.js';
 import { loose } from './resolve-gold.js';
 
 /** The passage that now shares the most character bigrams with a stale anchor. */

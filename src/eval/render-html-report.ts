@@ -1,4 +1,4 @@
-import type { Corpus } from '../retrieval/corpus.js';
+import type { Corpus } from '../core/corpus.js';
 import type { Baseline, Comparison } from './compare-baseline.js';
 import type { EvalCase } from './eval-case.js';
 import type { CorpusChangeReport } from './explain-changes.js';

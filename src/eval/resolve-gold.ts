@@ -1,5 +1,5 @@
-import type { Corpus } from '../retrieval/corpus.js';
-import { normalizeForSearch } from '../retrieval/tokenize.js';
+import type { Corpus } from '../core/corpus.js';
+import { normalizeForSearch } from '../text/tokenize.js';
 import type { EvalCase } from './eval-case.js';
 
 /** Loose text form for anchors and facts: width, case and whitespace do not matter. */

@@ -1,6 +1,6 @@
 import { claimsOf, unverifiedClaims } from '../answer/compose-text.js';
 import type { Answer, Answerer, Turn } from '../answer/types.js';
-import type { Corpus } from '../retrieval/corpus.js';
+import type { Corpus } from '../core/corpus.js';
 import type { EvalCase } from './eval-case.js';
 import { loose, resolveGold } from './resolve-gold.js';
 import type { SuiteCase } from './load-suite.js';

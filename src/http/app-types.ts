@@ -1,8 +1,8 @@
 import type { PlatformLimit } from './middleware/rate-limit/index.js';
 import type { Answer, Answerer } from '../answer/types.js';
 import type { Config } from '../core/config.js';
-import type { Corpus } from '../retrieval/corpus.js';
-import type { FeedbackStore } from './feedback/feedback-store.js';
+import type { Corpus } from '../core/corpus.js';
+import type { FeedbackStore } from '../core/feedback.js';
 import type { ApiKeyOptions } from './middleware/api-key/index.js';
 
 /** Structured logger: one JSON object per call. The Node server writes lines to stdout; tests collect them. */

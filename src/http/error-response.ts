@@ -1,7 +1,7 @@
 import { HTTPException } from 'hono/http-exception';
 import { IndexMismatchError, InvalidInputError, ModelUnavailableError } from '../core/errors.js';
 import { ApiError } from './api-error.js';
-import { FeedbackUnavailableError } from './feedback/feedback-unavailable-error.js';
+import { FeedbackUnavailableError } from '../core/feedback-unavailable-error.js';
 
 export interface ErrorBody {
   error: { code: string; message: string; field?: string; requestId?: string };

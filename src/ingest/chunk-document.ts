@@ -1,7 +1,7 @@
 import type { Passage, PassageKind } from '../core/types.js';
-import { parseChineseNumeral, toChineseNumeral } from './chinese-numerals.js';
+import { parseChineseNumeral, toChineseNumeral } from '../text/chinese-numerals.js';
 import { joinLines } from './clean-lines.js';
-import { endsSentence, hasSentenceEnd } from './split-sentences.js';
+import { endsSentence, hasSentenceEnd } from '../text/split-sentences.js';
 import { splitLongText } from './split-long-text.js';
 
 /** Bump when the chunking rules change: built indexes record it and are rebuilt. */

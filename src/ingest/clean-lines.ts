@@ -1,4 +1,4 @@
-import { normalizeWidth } from './normalize-width.js';
+import { normalizeWidth } from '../text/normalize-width.js';
 
 /** A page number printed by the PDF layout on a line of its own: `— 4 —`, `- 11 -`, `—６—`. */
 const PAGE_NUMBER = /^[—–\-－]+\s*\d{1,3}\s*[—–\-－]+$/;

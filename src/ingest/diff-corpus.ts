@@ -1,4 +1,4 @@
-import type { CorpusData } from '../retrieval/corpus.js';
+import type { CorpusData } from '../core/corpus.js';
 
 export interface PassageEdit {
   id: string;

@@ -1,5 +1,5 @@
 import type { Passage, PolicyDocument } from '../core/types.js';
-import type { CorpusData } from '../retrieval/corpus.js';
+import type { CorpusData } from '../core/corpus.js';
 import { SourceFileError } from './formats/source-file-error.js';
 import { parseDocument } from './parse-document.js';
 

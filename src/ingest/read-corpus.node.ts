@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { IndexMismatchError } from '../core/errors.js';
-import type { CorpusData } from '../retrieval/corpus.js';
+import type { CorpusData } from '../core/corpus.js';
 import { SourceFileError } from './formats/source-file-error.js';
 import { sourceFormat } from './formats/source-format.js';
 import { parseCorpus, type CorpusSource, type ParsedCorpus, type SourceProblem } from './parse-corpus.js';

@@ -1,4 +1,4 @@
-import { splitSentences } from './split-sentences.js';
+import { splitSentences } from '../text/split-sentences.js';
 
 /**
  * Splits text longer than `maxChars` at sentence ends into the fewest parts of roughly equal

@@ -1,7 +1,7 @@
 import { InvalidInputError } from '../core/errors.js';
 import type { Citation, Embedder, RetrievalResult, VectorIndex } from '../core/types.js';
 import type { Bm25Index } from './bm25-index.js';
-import { searchText, type Corpus } from './corpus.js';
+import { searchText, type Corpus } from '../core/corpus.js';
 import calibration from './data/retrieval-calibration.json' with { type: 'json' };
 import { answerProbability, parseDecisionFile, tierOf, type DecisionFile, type DecisionSignals } from './decision-model.js';
 import { documentTermsFor, expandEverydayWords } from './everyday-words.js';
@@ -9,9 +9,9 @@ import { fuseScores } from './fuse-rankings.js';
 import { findNamedDocument, parseCitationQuery } from './parse-citation-query.js';
 import { readScope, SCOPE_WORDS } from './scope-check.js';
 import type { Reranker } from './http-reranker.js';
-import { passageOfSentence } from './sentence-units.js';
+import { passageOfSentence } from '../ingest/sentence-units.js';
 import { isSmallTalk, writtenInChinese } from './question-language.js';
-import { contentBigrams, normalizeForSearch, topicTerms } from './tokenize.js';
+import { contentBigrams, normalizeForSearch, topicTerms } from '../text/tokenize.js';
 
 export const MAX_QUESTION_CHARS = 2000;
 

@@ -1,7 +1,7 @@
 import type { PolicyDocument } from '../core/types.js';
-import { parseChineseNumeral } from '../ingest/chinese-numerals.js';
+import { parseChineseNumeral } from '../text/chinese-numerals.js';
 import { namedPlaces } from './scope-check.js';
-import { normalizeForSearch } from './tokenize.js';
+import { normalizeForSearch } from '../text/tokenize.js';
 
 export interface CitationQuery {
   docId: string;

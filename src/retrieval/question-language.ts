@@ -1,5 +1,5 @@
 import smallTalk from './data/small-talk.json' with { type: 'json' };
-import { normalizeForSearch } from './tokenize.js';
+import { normalizeForSearch } from '../text/tokenize.js';
 
 const HAN = /\p{Script=Han}/u;
 

@@ -1,6 +1,6 @@
 import type { PolicyDocument } from '../core/types.js';
 import placeData from './data/places.json' with { type: 'json' };
-import { normalizeForSearch } from './tokenize.js';
+import { normalizeForSearch } from '../text/tokenize.js';
 
 const { places: PLACES, districts: DISTRICTS, streetSuffixes, latin } = placeData;
 const LATIN = Object.entries(latin).map(([name, place]) => [new RegExp(`\\b${name.replace(/[' ]/g, "[' ]?")}\\b`, 'i'), place] as const);

@@ -1,7 +1,7 @@
 import type { types } from '@slack/bolt';
 import { chineseDate } from '../answer/compose-text.js';
 import type { Passage } from '../core/types.js';
-import type { Corpus } from '../retrieval/corpus.js';
+import type { Corpus } from '../core/corpus.js';
 import { fitText, splitText } from './fit-text.js';
 
 /** Slack's modal limits: 100 blocks, 24-character title, 150-character header, 3,000 per text. */

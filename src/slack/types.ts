@@ -1,30 +1,13 @@
 import type { WebClientOptions } from '@slack/web-api';
 import type { Answerer } from '../answer/types.js';
-import type { Corpus } from '../retrieval/corpus.js';
+import type { Corpus } from '../core/corpus.js';
+import type { FeedbackRecord, FeedbackStore } from '../core/feedback.js';
 import type { SlackMemory } from './slack-memory.js';
 
-/**
- * One piece of feedback, in the shape the web widget's store keeps (src/http/feedback), so 👍/👎
- * in Slack land in the same store. Slack always writes the question text; `source` says where
- * the feedback came from.
- */
-export interface FeedbackRecord {
-  id: string;
-  /** ISO 8601 time the service received it. */
-  receivedAt: string;
-  source: 'slack' | 'web';
-  answerId: string;
-  rating: 'up' | 'down';
-  question?: string;
-  questionId?: string;
-  comment?: string;
-  expectedPassageId?: string;
-}
+/** Anything that can keep feedback (the stores of src/http/feedback, src/store): 👍/👎 in Slack land with the widget's. */
+export type FeedbackSink = Pick<FeedbackStore, 'append'>;
 
-/** Anything that can keep feedback; typed structurally so the HTTP layer's store fits as is. */
-export interface FeedbackSink {
-  append(record: FeedbackRecord): Promise<void>;
-}
+export type { FeedbackRecord };
 
 /**
  * Structured logging, one object per entry with a `msg` (ids and codes, never tokens): the

@@ -1,6 +1,6 @@
 import type pg from 'pg';
-import { feedbackRecordSchema, type FeedbackRecord, type FeedbackStore } from '../http/feedback/feedback-store.js';
-import { FeedbackUnavailableError } from '../http/feedback/feedback-unavailable-error.js';
+import { feedbackRecordSchema, type FeedbackRecord, type FeedbackStore } from '../core/feedback.js';
+import { FeedbackUnavailableError } from '../core/feedback-unavailable-error.js';
 
 /**
  * Feedback in PostgreSQL: `append` resolves once the INSERT has committed, so an acknowledged

@@ -3,10 +3,10 @@ import { createAnswerer, llmConfigured } from '../answer/llm/create-answerer.js'
 import type { Answerer } from '../answer/types.js';
 import { parseConfig } from '../core/config.js';
 import type { AppDeps, Logger } from '../http/app-types.js';
-import type { FeedbackStore } from '../http/feedback/feedback-store.js';
+import type { FeedbackStore } from '../core/feedback.js';
 import { MemoryFeedbackStore } from '../http/feedback/memory-feedback-store.js';
 import { Bm25Index } from '../retrieval/bm25-index.js';
-import { Corpus } from '../retrieval/corpus.js';
+import { Corpus } from '../core/corpus.js';
 import { apiAccess } from './api-access.js';
 import { D1FeedbackStore } from './d1-feedback-store.js';
 import { FallbackAnswerer, type DensePath } from './fallback-answerer.js';

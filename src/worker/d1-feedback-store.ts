@@ -1,4 +1,4 @@
-import { feedbackRecordSchema, type FeedbackRecord, type FeedbackStore } from '../http/feedback/feedback-store.js';
+import { feedbackRecordSchema, type FeedbackRecord, type FeedbackStore } from '../core/feedback.js';
 import { ApiError } from '../http/api-error.js';
 import { describeError } from './binding-error.js';
 import { withTimeout } from './with-timeout.js';

@@ -1,4 +1,4 @@
-import type { FeedbackRecord } from '../http/feedback/feedback-store.js';
+import type { FeedbackRecord } from '../core/feedback.js';
 import { recordFromRow } from './d1-feedback-store.js';
 
 /**

@@ -1,5 +1,5 @@
 import type { Embedder } from '../core/types.js';
-import { Corpus, searchText } from '../retrieval/corpus.js';
+import { Corpus, searchText } from '../core/corpus.js';
 import type { VectorizeManifest } from './vectorize-index.js';
 import {
   MANIFEST_NAMESPACE,

@@ -3,7 +3,7 @@ import { buildLexicalIndex } from '../answer/create-pipeline.js';
 import type { AnswerPrompts } from '../answer/llm/answer-prompts.js';
 import { IndexMismatchError } from '../core/errors.js';
 import type { Bm25Data } from '../retrieval/bm25-index.js';
-import type { Corpus, CorpusData } from '../retrieval/corpus.js';
+import type { Corpus, CorpusData } from '../core/corpus.js';
 import { vectorIdFor } from './vectorize-layout.js';
 
 export const WORKER_DATA_FORMAT = 1;

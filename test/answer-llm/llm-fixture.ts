@@ -6,7 +6,7 @@ import { openAiCompatibleChatModel } from '../../src/answer/llm/chat-model.js';
 import { LlmAnswerer, type AnswerLogger } from '../../src/answer/llm/llm-answerer.js';
 import { loadPrompts } from '../../src/answer/llm/load-prompts.node.js';
 import type { AnswerPrompts } from '../../src/answer/llm/answer-prompts.js';
-import { splitSentences } from '../../src/ingest/split-sentences.js';
+import { splitSentences } from '../../src/text/split-sentences.js';
 import { seedPipeline } from '../support/seed-pipeline.js';
 import { startFakeOpenAi, type FakeOpenAi } from './fake-openai-server.js';
 

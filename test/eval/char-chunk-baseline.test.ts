@@ -9,10 +9,10 @@ import { CHAR_CHUNK_OVERLAP, CHAR_CHUNK_SIZE, charChunkCorpus } from '../../src/
 import { parseEvalCases } from '../../src/eval/eval-case.js';
 import { loose, resolveGold } from '../../src/eval/resolve-gold.js';
 import { runCase } from '../../src/eval/run-eval.js';
-import type { Corpus } from '../../src/retrieval/corpus.js';
-import { searchText } from '../../src/retrieval/corpus.js';
+import type { Corpus } from '../../src/core/corpus.js';
+import { searchText } from '../../src/core/corpus.js';
 import { FlatIndex } from '../../src/vector-index/flat-index.js';
-import { readSeeds } from '../../src/vector-index/index-store.node.js';
+import { readSeeds } from '../../src/ingest/build-index.node.js';
 import { seedCorpus } from '../support/seed-pipeline.js';
 
 const ROOT = join(import.meta.dirname, '../..');

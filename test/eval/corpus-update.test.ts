@@ -6,14 +6,14 @@ import { createPipeline, type Pipeline } from '../../src/answer/create-pipeline.
 import { reportBuild } from '../../src/cli/report-build.js';
 import { FakeEmbedder } from '../../src/embeddings/fake-embedder.js';
 import { parseEvalCases, type EvalCase } from '../../src/eval/eval-case.js';
-import { sentenceUnits } from '../../src/retrieval/sentence-units.js';
+import { sentenceUnits } from '../../src/ingest/sentence-units.js';
 import { compareWithBaseline, toBaseline } from '../../src/eval/compare-baseline.js';
 import { explainChanges, goldSnapshot } from '../../src/eval/explain-changes.js';
 import { gateVerdict } from '../../src/eval/gate-verdict.js';
 import { computeMetrics } from '../../src/eval/metrics.js';
 import { nearestPassage } from '../../src/eval/nearest-passage.js';
 import { runCase, type CaseResult } from '../../src/eval/run-eval.js';
-import { buildIndex, loadIndex, type BuildResult, type LoadedIndex } from '../../src/vector-index/index-store.node.js';
+import { buildIndex, loadIndex, type BuildResult, type LoadedIndex } from '../../src/ingest/build-index.node.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 /** A small, made-up notice in the seeds' shape (文号, 现将《…》印发, date line, title line, 一、 and 1. points). */

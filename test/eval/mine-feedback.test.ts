@@ -8,7 +8,7 @@ import { parseEvalCases } from '../../src/eval/eval-case.js';
 import { distinctiveAnchor, mineFeedback } from '../../src/eval/mine-feedback.js';
 import { loose, resolveGold } from '../../src/eval/resolve-gold.js';
 import { runCase } from '../../src/eval/run-eval.js';
-import type { FeedbackRecord } from '../../src/http/feedback/feedback-store.js';
+import type { FeedbackRecord } from '../../src/core/feedback.js';
 import { JsonlFeedbackStore } from '../../src/http/feedback/jsonl-feedback-store.node.js';
 import { seedCorpus, seedPipeline } from '../support/seed-pipeline.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FeedbackStore } from '../../src/http/feedback/feedback-store.js';
+import type { FeedbackStore } from '../../src/core/feedback.js';
 import { MemoryFeedbackStore } from '../../src/http/feedback/memory-feedback-store.js';
 import { harness } from './support/app-harness.js';
 

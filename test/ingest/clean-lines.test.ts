@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { cleanLines, isPageNumber, joinLines } from '../../src/ingest/clean-lines.js';
-import { normalizeWidth } from '../../src/ingest/normalize-width.js';
+import { normalizeWidth } from '../../src/text/normalize-width.js';
 
 describe('normalizeWidth', () => {
   test.each([

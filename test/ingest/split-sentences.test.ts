@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { endsSentence, splitSentences } from '../../src/ingest/split-sentences.js';
+import { endsSentence, splitSentences } from '../../src/text/split-sentences.js';
 import { splitLongText } from '../../src/ingest/split-long-text.js';
-import { parseChineseNumeral, toChineseNumeral } from '../../src/ingest/chinese-numerals.js';
+import { parseChineseNumeral, toChineseNumeral } from '../../src/text/chinese-numerals.js';
 
 describe('splitSentences', () => {
   test.each([

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { Bm25Index } from '../../src/retrieval/bm25-index.js';
 import { fuseRankings, fuseScores } from '../../src/retrieval/fuse-rankings.js';
-import { contentBigrams, tokenize, topicTerms } from '../../src/retrieval/tokenize.js';
+import { contentBigrams, tokenize, topicTerms } from '../../src/text/tokenize.js';
 import { FlatIndex } from '../../src/vector-index/flat-index.js';
 
 describe('tokenize', () => {

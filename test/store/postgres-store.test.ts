@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FeedbackRecord } from '../../src/http/feedback/feedback-store.js';
+import type { FeedbackRecord } from '../../src/core/feedback.js';
 import { PostgresStore } from '../../src/store/postgres-store.node.js';
 import { seedPipeline } from '../support/seed-pipeline.js';
 import { CORPUS_QUESTION, harness, postJson } from '../http/support/app-harness.js';

@@ -4,7 +4,7 @@ import { DEFAULT_TUNING } from '../../src/retrieval/hybrid-retriever.js';
 import { createPipeline, type Pipeline } from '../../src/answer/create-pipeline.js';
 import { FakeEmbedder } from '../../src/embeddings/fake-embedder.js';
 import { parseDocument } from '../../src/ingest/parse-document.js';
-import { Corpus, searchText, type CorpusData } from '../../src/retrieval/corpus.js';
+import { Corpus, searchText, type CorpusData } from '../../src/core/corpus.js';
 import { FlatIndex } from '../../src/vector-index/flat-index.js';
 
 const SEEDS = join(import.meta.dirname, '../../seeds');

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { IndexMismatchError } from '../../src/core/errors.js';
 import { FakeEmbedder } from '../../src/embeddings/fake-embedder.js';
-import { buildIndex, chunkingChanged, chunksHash, currentBuildDir, loadIndex, staleReason } from '../../src/vector-index/index-store.node.js';
-import { searchText } from '../../src/retrieval/corpus.js';
+import { buildIndex, chunkingChanged, chunksHash, currentBuildDir, loadIndex, staleReason } from '../../src/ingest/build-index.node.js';
+import { searchText } from '../../src/core/corpus.js';
 import { checkManifest, MANIFEST_FORMAT } from '../../src/vector-index/manifest.js';
 
 const SEEDS = join(import.meta.dirname, '../../seeds');

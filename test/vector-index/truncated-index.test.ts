@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { IndexMismatchError } from '../../src/core/errors.js';
 import { FakeEmbedder } from '../../src/embeddings/fake-embedder.js';
-import { buildIndex, currentBuildDir, loadIndex, staleReason } from '../../src/vector-index/index-store.node.js';
+import { buildIndex, currentBuildDir, loadIndex, staleReason } from '../../src/ingest/build-index.node.js';
 
 const SEEDS = join(import.meta.dirname, '../../seeds');
 

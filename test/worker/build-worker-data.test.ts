@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { CHUNKER_VERSION } from '../../src/ingest/chunk-document.js';
-import { corpusHash, readSeeds } from '../../src/vector-index/index-store.node.js';
+import { corpusHash, readSeeds } from '../../src/ingest/build-index.node.js';
 import { buildWorkerDataModule } from '../../src/worker/build/build-worker-data.node.js';
 import { parseWorkerData } from '../../src/worker/worker-data.js';
 import { seedCorpus } from '../support/seed-pipeline.js';

@@ -4,7 +4,7 @@ import type { Answer, AnswerEvent } from '../../src/answer/types.js';
 import { InvalidInputError } from '../../src/core/errors.js';
 import type { Logger } from '../../src/http/app-types.js';
 import { Bm25Index } from '../../src/retrieval/bm25-index.js';
-import { Corpus } from '../../src/retrieval/corpus.js';
+import { Corpus } from '../../src/core/corpus.js';
 import { createWorkerDeps, HYBRID_EXPERIMENTAL } from '../../src/worker/create-worker-deps.js';
 import { LEXICAL_NOTICE } from '../../src/worker/fallback-answerer.js';
 import { syncVectorize } from '../../src/worker/sync-vectorize.js';

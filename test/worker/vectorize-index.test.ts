@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { IndexMismatchError } from '../../src/core/errors.js';
-import { searchText, Corpus } from '../../src/retrieval/corpus.js';
+import { searchText, Corpus } from '../../src/core/corpus.js';
 import { BindingError } from '../../src/worker/binding-error.js';
 import { syncVectorize } from '../../src/worker/sync-vectorize.js';
 import { VectorizeIndex } from '../../src/worker/vectorize-index.js';

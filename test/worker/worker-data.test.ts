@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildLexicalIndex } from '../../src/answer/create-pipeline.js';
 import { IndexMismatchError } from '../../src/core/errors.js';
 import { Bm25Index } from '../../src/retrieval/bm25-index.js';
-import { Corpus } from '../../src/retrieval/corpus.js';
+import { Corpus } from '../../src/core/corpus.js';
 import { parseWorkerData, validateWorkerData } from '../../src/worker/worker-data.js';
 import { seedCorpus } from '../support/seed-pipeline.js';
 import { seedWorkerData } from './support/worker-fixtures.js';

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { feedbackRecordSchema } from '../../src/http/feedback/feedback-store.js';
+import { feedbackRecordSchema } from '../../src/core/feedback.js';
 import { ROOT, startWorker, type RunningWorker } from './support/start-worker.js';
 
 /**

@@ -1,5 +1,5 @@
 import type { Citation } from '../../core/types.js';
-import type { Corpus } from '../../retrieval/corpus.js';
+import type { Corpus } from '../../core/corpus.js';
 import { validateQuestion, type HybridRetriever } from '../../retrieval/hybrid-retriever.js';
 import { pickOrdinal } from '../pick-ordinal.js';
 import { resolveFollowUp } from '../resolve-follow-up.js';

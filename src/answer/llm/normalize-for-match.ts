@@ -1,4 +1,4 @@
-import { normalizeWidth } from '../../ingest/normalize-width.js';
+import { normalizeWidth } from '../../text/normalize-width.js';
 
 /** A text folded for comparison, with the position in the original of every folded character. */
 export interface FoldedText {

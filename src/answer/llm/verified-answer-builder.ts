@@ -1,5 +1,5 @@
 import type { Citation } from '../../core/types.js';
-import { splitSentences } from '../../ingest/split-sentences.js';
+import { splitSentences } from '../../text/split-sentences.js';
 import type { AnswerMode } from '../types.js';
 import { foldForMatch } from './normalize-for-match.js';
 import { MARKER, renumberMarkers } from './split-answer.js';

@@ -1,7 +1,7 @@
 import { mkdir, open, readFile, truncate, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { feedbackRecordSchema, type FeedbackRecord, type FeedbackStore } from './feedback-store.js';
-import { FeedbackUnavailableError } from './feedback-unavailable-error.js';
+import { feedbackRecordSchema, type FeedbackRecord, type FeedbackStore } from '../../core/feedback.js';
+import { FeedbackUnavailableError } from '../../core/feedback-unavailable-error.js';
 
 /**
  * Append-only JSON lines with fsync. Writes go through one promise chain, so each record is

@@ -1,6 +1,12 @@
 import { html } from 'hono/html';
-import type { Passage } from '../../core/types.js';
-import type { PassageInContext } from '../routes/passages-route.js';
+import type { Passage, PolicyDocument } from '../../core/types.js';
+
+/** One passage with its document and the points around it: the JSON of `GET /api/passages/:id`, and this page. */
+export interface PassageInContext {
+  passage: Passage;
+  document: Omit<PolicyDocument, 'contentHash' | 'sourceFile'>;
+  neighbours: { before: Passage[]; after: Passage[] };
+}
 
 /**
  * A cited passage in context as a page; every value goes through `html`'s escaping, never raw.

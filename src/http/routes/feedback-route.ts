@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
-import type { Corpus } from '../../retrieval/corpus.js';
+import type { Corpus } from '../../core/corpus.js';
 import { ApiError } from '../api-error.js';
 import type { AppEnv } from '../app-types.js';
-import type { FeedbackRecord, FeedbackStore } from '../feedback/feedback-store.js';
+import type { FeedbackRecord, FeedbackStore } from '../../core/feedback.js';
 import { readJsonBody } from '../read-json-body.js';
 import { feedbackBodySchema } from '../schemas.js';
 

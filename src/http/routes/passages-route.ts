@@ -1,16 +1,11 @@
 import { Hono } from 'hono';
 import { compressBody } from '../middleware/compress-body/index.js';
-import type { Passage, PolicyDocument } from '../../core/types.js';
-import type { Corpus } from '../../retrieval/corpus.js';
+import type { Corpus } from '../../core/corpus.js';
 import { ApiError } from '../api-error.js';
 import type { AppEnv } from '../app-types.js';
-import { passagePage } from '../pages/passage-page.js';
+import { passagePage, type PassageInContext } from '../pages/passage-page.js';
 
-export interface PassageInContext {
-  passage: Passage;
-  document: Omit<PolicyDocument, 'contentHash' | 'sourceFile'>;
-  neighbours: { before: Passage[]; after: Passage[] };
-}
+export type { PassageInContext };
 
 const MAX_QUOTE_CHARS = 1000;
 

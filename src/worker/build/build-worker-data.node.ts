@@ -3,8 +3,8 @@ import { dirname, join } from 'node:path';
 import { loadPrompts } from '../../answer/llm/load-prompts.node.js';
 import { CHUNKER_VERSION } from '../../ingest/chunk-document.js';
 import { parseDocument } from '../../ingest/parse-document.js';
-import { Corpus, type CorpusData } from '../../retrieval/corpus.js';
-import { corpusHash, currentBuildDir, readSeeds, type SeedFile } from '../../vector-index/index-store.node.js';
+import { Corpus, type CorpusData } from '../../core/corpus.js';
+import { corpusHash, currentBuildDir, readSeeds, type SeedFile } from '../../ingest/build-index.node.js';
 import { manifestSchema } from '../../vector-index/manifest.js';
 import { buildWorkerData, type WorkerData } from '../worker-data.js';
 

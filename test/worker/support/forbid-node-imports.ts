@@ -3,7 +3,7 @@ import { relative } from 'node:path';
 import type { Plugin } from 'vite';
 
 /** Folders of the portable core: Web-standard APIs only (STYLE.md rule 1). */
-const PORTABLE = /^src\/(core|ingest|retrieval|answer|http|worker)\//;
+const PORTABLE = /^src\/(core|text|ingest|retrieval|answer|http|worker)\//;
 /** Node-only adapters the rule allows: `*.node.ts` files and the Worker's build step. */
 const ALLOWED = /\.node\.ts$|^src\/worker\/build\//;
 const builtins = new Set(builtinModules);

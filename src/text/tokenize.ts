@@ -1,4 +1,4 @@
-import { normalizeWidth } from '../ingest/normalize-width.js';
+import { normalizeWidth } from './normalize-width.js';
 
 const HAN = /\p{Script=Han}/u;
 /** Question words and fillers that say nothing about the topic. */

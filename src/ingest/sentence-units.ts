@@ -1,6 +1,6 @@
 import type { Passage } from '../core/types.js';
-import { splitSentences } from '../ingest/split-sentences.js';
-import { normalizeForSearch } from './tokenize.js';
+import { splitSentences } from '../text/split-sentences.js';
+import { normalizeForSearch } from '../text/tokenize.js';
 
 /** A sentence of a passage, embedded on its own: the unit a question is matched against. */
 export interface SentenceUnit {

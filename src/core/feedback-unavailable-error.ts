@@ -1,4 +1,4 @@
-import { PolicyDeskError } from '../../core/errors.js';
+import { PolicyDeskError } from './errors.js';
 
 /**
  * The feedback store could not keep a record (database unreachable, disk full): nothing was

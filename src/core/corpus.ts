@@ -1,4 +1,4 @@
-import type { Citation, Passage, PolicyDocument } from '../core/types.js';
+import type { Citation, Passage, PolicyDocument } from './types.js';
 
 export interface CorpusData {
   documents: PolicyDocument[];
