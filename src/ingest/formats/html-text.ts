@@ -1,4 +1,5 @@
 import { parseHTML } from 'linkedom';
+import { normalizeWidth } from '../../text/normalize-width.js';
 
 /** Page furniture, never document text. */
 const DROP = 'script,style,noscript,template,svg,iframe,form,button,select,nav,aside,header,footer,[role=navigation],[role=banner],[role=contentinfo],[role=search],[hidden]';
@@ -12,7 +13,16 @@ const DOC_NUMBER = /^([\u4e00-\u9fff]{1,8})\s*[〔[［【(（]\s*(\d{4})\s*[〕\
 /** What a page says about the document outside its body text. */
 export interface PageMetadata {
   docNumber?: string;
+  /** 成文日期, else 发布日期, as `YYYY年M月D日`. */
+  date?: string;
+  /** 发文机关, 发布机构 or 来源, when it names an issuing body. */
+  issuer?: string;
 }
+
+const META_DATE = /(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})/;
+const ISSUER = /(委员会|办公厅|办公室|人民政府|局|中心)$/;
+const DATE_LINE = /^\d{4}年\d{1,2}月\d{1,2}日$/;
+const TITLE_IN_NOTICE = /[《«]([^》»]{4,80})[》»]印发/;
 
 export interface HtmlText {
   /** The article body as layout lines: one block element a line. */
@@ -24,7 +34,9 @@ export interface HtmlText {
  * The article body of a web page (a government site's notice page, or a Word document mammoth
  * turned into HTML) as plain lines for the cleaner and chunker: navigation, page header and
  * footer, scripts and share bars dropped; one block element a line; the page's metadata block
- * (发布日期, 来源, 文号) taken out of the text, and its 文号 put first when the body has none.
+ * (发布日期, 来源, 文号) taken out of the text, and its 文号 put first when the body has none. When
+ * the notice carries no signature date, the page's 成文日期 (else 发布日期) and issuing body are
+ * put where the signature stands, just above the document's own title.
  */
 export function htmlText(html: string): HtmlText {
   const { document } = parseHTML(html.includes('<html') ? html : `<!doctype html><html><body>${html}</body></html>`);
@@ -39,10 +51,20 @@ export function htmlText(html: string): HtmlText {
   const lines = dropRepeatedHeading(blockLines(root).filter((line) => !isMetaLine(line)), root);
   const hasNumber = lines.slice(0, 40).some((line) => DOC_NUMBER.test(line.replace(/\s+/g, '')));
   if (!hasNumber && meta.docNumber) lines.unshift(meta.docNumber);
+  if (meta.date && !lines.some((line) => DATE_LINE.test(squeeze(line)))) signFromMeta(lines, meta);
   return { text: lines.join('\n'), meta };
 }
 
-const squeeze = (text: string) => text.replace(/[\s《》«»<>]+/g, '');
+/** Inserts the page's issuer and date above the body title (the title named in 现将《…》印发), where a signature stands. */
+function signFromMeta(lines: string[], meta: PageMetadata): void {
+  const title = TITLE_IN_NOTICE.exec(lines.slice(0, 40).join(''))?.[1];
+  const at = title ? lines.findIndex((line, i) => i > 0 && squeeze(line) === squeeze(title)) : -1;
+  if (at < 0) return;
+  const signer = meta.issuer && squeeze(lines[at - 1]!) !== squeeze(meta.issuer) ? [meta.issuer] : [];
+  lines.splice(at, 0, ...signer, meta.date!);
+}
+
+const squeeze = (text: string) => normalizeWidth(text).replace(/[\s《》«»<>]+/g, '');
 
 /** The page's heading (关于印发《…》的通知) when the notice below repeats it: the body keeps its own lines. */
 function dropRepeatedHeading(lines: string[], root: Element): string[] {
@@ -111,5 +133,9 @@ function readMeta(line: string, meta: PageMetadata): void {
     const value = line.slice(m.index! + m[0].length, starts[i + 1]?.index ?? line.length).trim();
     const number = DOC_NUMBER.exec(value.replace(/\s+/g, ''));
     if ((m[1] === '文号' || m[1] === '发文字号') && number) meta.docNumber ??= `${number[1]}〔${number[2]}〕${number[3]}号`;
+    const date = META_DATE.exec(normalizeWidth(value));
+    // 成文日期 is the date of issue the notice is signed with; 发布日期 (publication) only when it is absent.
+    if (date && /日期|时间/.test(m[1]!) && (m[1] === '成文日期' || !meta.date)) meta.date = `${date[1]}年${Number(date[2])}月${Number(date[3])}日`;
+    if (/发文机关|发布机构|来源/.test(m[1]!) && ISSUER.test(value)) meta.issuer ??= value;
   });
 }
