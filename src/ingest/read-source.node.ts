@@ -52,8 +52,9 @@ async function pdfText(fileName: string, bytes: Uint8Array): Promise<string> {
   const { extractTextItems, getDocumentProxy } = await import('unpdf');
   let pages;
   try {
-    // pdf.js takes ownership of the buffer it is given: pass a copy.
-    const pdf = await getDocumentProxy(new Uint8Array(bytes));
+    // pdf.js takes ownership of the buffer it is given: pass a copy. Its CMaps read Chinese text
+    // in fonts that are not embedded (STSong-Light with UniGB-UCS2-H, as Acrobat wrote notices).
+    const pdf = await getDocumentProxy(new Uint8Array(bytes), await pdfjsData());
     pages = (await extractTextItems(pdf)).items;
     await pdf.destroy();
   } catch (error) {
@@ -65,6 +66,14 @@ async function pdfText(fileName: string, bytes: Uint8Array): Promise<string> {
     throw new SourceFileError(fileName, 'the PDF has no text layer (a scan?)', 'Ask the issuer for a PDF with text, or the .docx, or run OCR on it first');
   }
   return text;
+}
+
+/** Folders of pdf.js's CMaps and standard fonts (from pdfjs-dist), as file paths: unpdf's own default is a file URL its build cannot read. */
+async function pdfjsData(): Promise<{ cMapUrl: string; cMapPacked: boolean; standardFontDataUrl: string }> {
+  const { dirname, join } = await import('node:path');
+  const { createRequire } = await import('node:module');
+  const root = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+  return { cMapUrl: join(root, 'cmaps/'), cMapPacked: true, standardFontDataUrl: join(root, 'standard_fonts/') };
 }
 
 async function docxText(fileName: string, bytes: Uint8Array): Promise<string> {

@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { SourceFileError } from '../../src/ingest/formats/source-file-error.js';
 import { readSource } from '../../src/ingest/read-source.node.js';
 import { parseDocument } from '../../src/ingest/parse-document.js';
-import { docxFile, gb18030, numberedDocxFile, pdfkitPdf } from './support/render-document.js';
+import { docxFile, gb18030, numberedDocxFile, pdfkitPdf, unembeddedFontPdf } from './support/render-document.js';
 
 const FIXTURE = readFileSync(join(import.meta.dirname, '../fixtures/2024-fixture-district-clinic-plan.txt'), 'utf8');
 const utf8 = (s: string) => new TextEncoder().encode(s);
@@ -87,6 +87,11 @@ describe('readSource: PDF and Word feed the same lines as the .txt', () => {
     const source = await readSource('plan.PDF', pdf);
     expect(source.format).toBe('pdf');
     expect(source.text.replace(/\s+/g, '')).toBe(lines.join('').replace(/\s+/g, ''));
+  });
+
+  test('a PDF in a Chinese font that is not embedded (STSong-Light, UniGB-UCS2-H) is read through the CMaps of pdf.js', async () => {
+    const notice = ['示卫健发〔2024〕7号', '现将《2024年示例区社区诊疗工作计划》印发给你们。'];
+    expect(await readSource('acrobat.pdf', unembeddedFontPdf(notice))).toEqual({ text: notice.join('\n'), format: 'pdf' });
   });
 
   test('docx: header and footer are not body text; every paragraph is a line', async () => {
