@@ -64,6 +64,14 @@ export async function readCorpus(dir: string, options: { previous?: CorpusData; 
     try {
       const text = await readSource(file.fileName, file.bytes);
       texts.set(file.fileName, text);
+      if (text.replaced) {
+        problems.push({
+          fileName: file.fileName,
+          severity: 'warning',
+          reason: `${text.replaced} byte(s) are not valid UTF-8 (a damaged copy?) and were read as �; the rest was ingested`,
+          fix: 'Look for � in the passages of this document, or save the file again as UTF-8',
+        });
+      }
       sources.push({ fileName: file.fileName, text: text.text, contentHash: file.contentHash });
     } catch (error) {
       if (!(error instanceof SourceFileError)) throw error;

@@ -11,6 +11,8 @@ export interface SourceText {
   format: SourceFormat;
   /** For `.txt` and `.html`: the encoding found in the bytes. */
   encoding?: TextEncoding;
+  /** Broken bytes of a damaged UTF-8 file, read as U+FFFD. */
+  replaced?: number;
 }
 
 const startsWith = (bytes: Uint8Array, magic: string) => magic.split('').every((ch, i) => bytes[i] === ch.charCodeAt(0));
@@ -33,12 +35,12 @@ async function readFormat(fileName: string, bytes: Uint8Array): Promise<SourceTe
   if (bytes.length === 0) throw new SourceFileError(fileName, 'the file is empty', 'Copy the document into it again, or remove it from the folder');
   switch (format) {
     case 'txt': {
-      const { text, encoding } = decodeText(bytes, fileName);
-      return { text, format, encoding };
+      const { text, encoding, replaced } = decodeText(bytes, fileName);
+      return { text, format, encoding, ...(replaced ? { replaced } : {}) };
     }
     case 'html': {
-      const { text: html, encoding } = decodeText(bytes, fileName);
-      return { text: htmlText(html).text, format, encoding };
+      const { text: html, encoding, replaced } = decodeText(bytes, fileName);
+      return { text: htmlText(html).text, format, encoding, ...(replaced ? { replaced } : {}) };
     }
     case 'pdf':
       return { text: await pdfText(fileName, bytes), format };

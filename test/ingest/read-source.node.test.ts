@@ -38,6 +38,16 @@ describe('readSource: text files, encoding found from the bytes', () => {
     expect(source).toEqual({ text: FIXTURE, format: 'txt', encoding });
   });
 
+  test('UTF-8 with a few broken bytes stays UTF-8, the broken bytes counted, not misread as GB18030', async () => {
+    // A stray byte at the start of two lines, as a copy cut and pasted between editors leaves.
+    const [first, second, ...rest] = FIXTURE.split('\n');
+    const damaged = new Uint8Array([...utf8(`${first}\n`), 0xff, ...utf8(`${second}\n`), 0xc3, ...utf8(rest.join('\n'))]);
+    const source = await readSource('copy.txt', damaged);
+    expect(source).toEqual({ text: `${first}\n\uFFFD${second}\n\uFFFD${rest.join('\n')}`, format: 'txt', encoding: 'utf-8', replaced: 2 });
+    // GB18030 Chinese breaks on nearly every non-ASCII byte as UTF-8: it is still found to be GB18030.
+    expect(await readSource('gbk.txt', gb18030(`${FIXTURE}\n附：1 张表`))).toMatchObject({ encoding: 'gb18030' });
+  });
+
   test('an .html file in GB18030 is decoded before it is parsed', async () => {
     const source = await readSource('page.HTM', gb18030(`<html><body><article><p>示卫健发〔2024〕7号</p><p>现将《测试》印发</p></article></body></html>`));
     expect(source).toEqual({ text: '示卫健发〔2024〕7号\n现将《测试》印发', format: 'html', encoding: 'gb18030' });
