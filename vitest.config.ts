@@ -1,8 +1,16 @@
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { forbidNodeImports } from './test/worker/support/forbid-node-imports.js';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
+
+/**
+ * Every test, and every process a test starts, reads the frozen corpus in test/fixtures/corpus and
+ * its own index, never today's seeds/ and index/: a corpus update must not break `npm test`
+ * (test/support/corpus-dirs.ts).
+ */
+const env = { SEEDS_DIR: join(root, 'test/fixtures/corpus'), INDEX_DIR: join(root, 'test-output/index') };
 
 /**
  * Test projects, each runnable on its own (`npx vitest run --project NAME`):
@@ -21,6 +29,7 @@ export default defineConfig({
           include: ['test/**/*.test.ts'],
           exclude: ['test/**/*.model.test.ts', 'test/**/*.browser.test.ts', 'test/**/*.workerd.test.ts'],
           environment: 'node',
+          env,
         },
       },
       {
@@ -32,6 +41,7 @@ export default defineConfig({
           // `*.node.test.ts`: tests of Node adapters (files, PDF and Word readers), not of the portable core.
           exclude: ['test/**/*.model.test.ts', 'test/**/*.browser.test.ts', 'test/**/*.workerd.test.ts', 'test/**/*.node.test.ts'],
           environment: 'edge-runtime',
+          env,
         },
       },
       {
@@ -39,6 +49,7 @@ export default defineConfig({
           name: 'model',
           include: ['test/**/*.model.test.ts'],
           environment: 'node',
+          env,
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,
@@ -49,6 +60,7 @@ export default defineConfig({
           name: 'browser',
           include: ['test/**/*.browser.test.ts'],
           environment: 'node',
+          env,
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,
@@ -59,6 +71,7 @@ export default defineConfig({
           name: 'workerd',
           include: ['test/**/*.workerd.test.ts'],
           environment: 'node',
+          env,
           // Builds the Worker data bundle and starts one `wrangler dev --local` for all files.
           globalSetup: ['test/worker/support/workerd-global-setup.ts'],
           testTimeout: 60_000,

@@ -14,11 +14,12 @@ import { searchText } from '../../src/core/corpus.js';
 import { FlatIndex } from '../../src/vector-index/flat-index.js';
 import { readSeeds } from '../../src/ingest/build-index.node.js';
 import { seedCorpus } from '../support/seed-pipeline.js';
+import { CORPUS_DIR } from '../support/corpus-dirs.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 let chunks: Corpus;
 beforeAll(async () => {
-  chunks = await charChunkCorpus(await readSeeds(join(ROOT, 'seeds')));
+  chunks = await charChunkCorpus(await readSeeds(CORPUS_DIR));
 });
 
 describe('charChunkCorpus (LangChain RecursiveCharacterTextSplitter 500/50)', () => {

@@ -14,6 +14,7 @@ import { computeMetrics } from '../../src/eval/metrics.js';
 import { nearestPassage } from '../../src/eval/nearest-passage.js';
 import { runCase, type CaseResult } from '../../src/eval/run-eval.js';
 import { buildIndex, loadIndex, type BuildResult, type LoadedIndex } from '../../src/ingest/build-index.node.js';
+import { CORPUS_DIR } from '../support/corpus-dirs.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 /** A small, made-up notice in the seeds' shape (文号, 现将《…》印发, date line, title line, 一、 and 1. points). */
@@ -56,7 +57,7 @@ beforeAll(async () => {
   const seeds = join(dir, 'seeds');
   const indexDir = join(dir, 'index');
   mkdirSync(seeds);
-  for (const f of readdirSync(join(ROOT, 'seeds'))) copyFileSync(join(ROOT, 'seeds', f), join(seeds, f));
+  for (const f of readdirSync(CORPUS_DIR)) copyFileSync(join(CORPUS_DIR, f), join(seeds, f));
   await buildIndex({ seedsDir: seeds, indexDir, embedder });
   beforeIndex = await loadIndex(indexDir, expected);
   before = servicePipeline(beforeIndex);

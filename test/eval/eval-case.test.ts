@@ -2,9 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { EvalCaseError, parseEvalCases } from '../../src/eval/eval-case.js';
-import { resolveGold } from '../../src/eval/resolve-gold.js';
 import { runCase } from '../../src/eval/run-eval.js';
-import { seedCorpus, seedPipeline } from '../support/seed-pipeline.js';
+import { seedPipeline } from '../support/seed-pipeline.js';
 
 const GOLD = [{ doc: '沪卫医〔2023〕32号', anchor: '重症床位和可转换重症床位要达到总床位数的 20%' }];
 const good = (fields: Record<string, unknown> = {}) => JSON.stringify({ id: 'ok', question: '重症床位要占总床位的多少？', kind: 'number', gold: GOLD, facts: ['20%'], ...fields });
@@ -72,13 +71,7 @@ describe('the committed suite (evals/cases.jsonl)', () => {
     expect(cases.length).toBeGreaterThanOrEqual(120);
     expect(count('out-of-corpus')).toBeGreaterThanOrEqual(15);
     expect(count('follow-up')).toBeGreaterThanOrEqual(15);
-    const docs = new Set(cases.flatMap((c) => c.gold.map((g) => g.doc)));
-    expect([...seedCorpus().documents.values()].map((d) => d.docNumber).filter((n) => !docs.has(n))).toEqual([]);
   });
-
-  test('every gold anchor is found in its document today (no case is stale against seeds/)', () => {
-    const corpus = seedCorpus();
-    const stale = cases.flatMap((c) => resolveGold(c, corpus).missing.map((a) => `${c.id}: ${a}`));
-    expect(stale).toEqual([]);
-  });
+  // Whether the anchors are still found in today's seeds/ is the eval's question, not npm test's:
+  // `npm run eval` lists stale cases and fails on them, with what changed in the documents.
 });

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { docxFile, gb18030, governmentPage, layoutLines, noticeTitle, paragraphs, pdfkitPdf } from './support/render-document.js';
+import { CORPUS_DIR, TEST_INDEX_DIR } from '../support/corpus-dirs.js';
 
 /**
  * `npm run ingest` and `npm run ask` as a policy officer runs them, on a seeds folder holding the
@@ -11,7 +12,7 @@ import { docxFile, gb18030, governmentPage, layoutLines, noticeTitle, paragraphs
  */
 const ROOT = join(import.meta.dirname, '../..');
 const FIXTURE = readFileSync(join(ROOT, 'test/fixtures/2024-fixture-district-clinic-plan.txt'), 'utf8');
-const seed = (name: string) => readFileSync(join(ROOT, 'seeds', name), 'utf8');
+const seed = (name: string) => readFileSync(join(CORPUS_DIR, name), 'utf8');
 
 let dir: string;
 let seedsDir: string;
@@ -50,7 +51,7 @@ beforeAll(async () => {
   seedsDir = join(dir, 'seeds');
   mkdirSync(seedsDir);
   // The repository's index, when built, only lends its vectors: unchanged passage text is not embedded again.
-  if (existsSync(join(ROOT, 'index/CURRENT'))) cpSync(join(ROOT, 'index'), join(dir, 'index'), { recursive: true });
+  if (existsSync(join(TEST_INDEX_DIR, 'CURRENT'))) cpSync(TEST_INDEX_DIR, join(dir, 'index'), { recursive: true });
   env = { SEEDS_DIR: seedsDir, INDEX_DIR: join(dir, 'index'), MODEL_DIR: join(ROOT, 'models') };
 
   const health = layoutLines(seed('2023-shanghai-health-work-priorities.txt'));

@@ -5,8 +5,9 @@ import type { Passage } from '../../src/core/types.js';
 import { cleanLines, joinLines } from '../../src/ingest/clean-lines.js';
 import { parseDocument } from '../../src/ingest/parse-document.js';
 import { parseMetadata } from '../../src/ingest/parse-metadata.js';
+import { CORPUS_DIR } from '../support/corpus-dirs.js';
 
-const SEEDS = join(import.meta.dirname, '../../seeds');
+const SEEDS = CORPUS_DIR;
 const files = readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort();
 const raw = (file: string) => readFileSync(join(SEEDS, file), 'utf8');
 const parsed = new Map(files.map((f) => [f, parseDocument(f, raw(f))]));

@@ -8,6 +8,7 @@ import { unifyGlyphs } from '../../src/ingest/formats/unify-glyphs.js';
 import { readSource } from '../../src/ingest/read-source.node.js';
 import { launchChromium } from '../widget/support/browser.js';
 import { chromiumPdf, docxFile, gb18030, governmentPage, layoutLines, noticeTitle, paragraphs } from './support/render-document.js';
+import { CORPUS_DIR } from '../support/corpus-dirs.js';
 
 /**
  * Every seed, rendered the ways a policy officer receives a notice (Chromium's print-to-PDF with a
@@ -15,7 +16,7 @@ import { chromiumPdf, docxFile, gb18030, governmentPage, layoutLines, noticeTitl
  * with its menus, a GB18030 text file named .TXT), must give the same document and the same
  * passages as its UTF-8 .txt: the readers feed the one cleaner and chunker.
  */
-const SEEDS = join(import.meta.dirname, '../../seeds');
+const SEEDS = CORPUS_DIR;
 const seeds = readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort();
 const RUNNING_HEADER = '上海市卫生健康委员会公文（样张）';
 

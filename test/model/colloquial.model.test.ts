@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Answer, Turn } from '../../src/answer/types.js';
 import { loadRuntime, type Runtime } from '../../src/cli/load-runtime.node.js';
+import { CORPUS_DIR, TEST_INDEX_DIR } from '../support/corpus-dirs.js';
 
 let runtime: Runtime;
 beforeAll(async () => {
-  runtime = await loadRuntime({ modelDir: 'models', indexDir: 'index', seedsDir: 'seeds', log: () => {} });
+  runtime = await loadRuntime({ modelDir: 'models', indexDir: TEST_INDEX_DIR, seedsDir: CORPUS_DIR, log: () => {} });
 });
 afterAll(() => runtime.close());
 const turn = (a: Answer): Turn => ({ question: a.question, answer: a.answer, citations: a.citations.map((c) => ({ id: c.id })) });

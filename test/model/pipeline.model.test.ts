@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadRuntime, type Runtime } from '../../src/cli/load-runtime.node.js';
+import { CORPUS_DIR, TEST_INDEX_DIR } from '../support/corpus-dirs.js';
 
 const run = promisify(execFile);
 let runtime: Runtime;
@@ -13,7 +14,7 @@ let scratch: string;
 beforeAll(async () => {
   scratch = mkdtempSync(join(tmpdir(), 'policydesk-model-test-'));
   // A fresh index folder: loading must notice it is missing and ingest first.
-  runtime = await loadRuntime({ modelDir: 'models', indexDir: join(scratch, 'index'), seedsDir: 'seeds', log: () => {} });
+  runtime = await loadRuntime({ modelDir: 'models', indexDir: join(scratch, 'index'), seedsDir: CORPUS_DIR, log: () => {} });
 });
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
@@ -47,7 +48,7 @@ describe('the real pipeline (model + HNSW + BM25)', () => {
 });
 
 describe('npm run ask (CLI)', () => {
-  const env = { ...process.env, INDEX_DIR: join('index') };
+  const env = { ...process.env, INDEX_DIR: TEST_INDEX_DIR };
 
   test('--json prints one object with citations', async () => {
     const { stdout } = await run(process.execPath, ['--import', 'tsx', 'src/cli/ask.ts', '--json', '区域性医疗中心按多少人口配置一家？'], { env });

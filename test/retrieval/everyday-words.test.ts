@@ -4,8 +4,9 @@ import { describe, expect, test } from 'vitest';
 import { DOCUMENT_TERMS, documentTermsFor, expandEverydayWords } from '../../src/retrieval/everyday-words.js';
 import { namedPlaces } from '../../src/retrieval/scope-check.js';
 import { isSmallTalk, writtenInChinese } from '../../src/retrieval/question-language.js';
+import { CORPUS_DIR } from '../support/corpus-dirs.js';
 
-const SEEDS = join(import.meta.dirname, '../../seeds');
+const SEEDS = CORPUS_DIR;
 const corpus = readdirSync(SEEDS)
   .map((f) => readFileSync(join(SEEDS, f), 'utf8'))
   .join('\n')

@@ -6,8 +6,9 @@ import { FakeEmbedder } from '../../src/embeddings/fake-embedder.js';
 import { parseDocument } from '../../src/ingest/parse-document.js';
 import { Corpus, searchText, type CorpusData } from '../../src/core/corpus.js';
 import { FlatIndex } from '../../src/vector-index/flat-index.js';
+import { CORPUS_DIR } from './corpus-dirs.js';
 
-const SEEDS = join(import.meta.dirname, '../../seeds');
+const SEEDS = CORPUS_DIR;
 
 let cached: CorpusData | undefined;
 

@@ -7,8 +7,9 @@ import { FakeEmbedder } from '../../src/embeddings/fake-embedder.js';
 import { buildIndex, chunkingChanged, chunksHash, currentBuildDir, loadIndex, staleReason } from '../../src/ingest/build-index.node.js';
 import { searchText } from '../../src/core/corpus.js';
 import { checkManifest, MANIFEST_FORMAT } from '../../src/vector-index/manifest.js';
+import { CORPUS_DIR } from '../support/corpus-dirs.js';
 
-const SEEDS = join(import.meta.dirname, '../../seeds');
+const SEEDS = CORPUS_DIR;
 
 /** The fake embedder with a model hash, counting what it embeds. */
 class CountingEmbedder extends FakeEmbedder {

@@ -5,8 +5,9 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { IndexMismatchError } from '../../src/core/errors.js';
 import { FakeEmbedder } from '../../src/embeddings/fake-embedder.js';
 import { buildIndex, currentBuildDir, loadIndex, staleReason } from '../../src/ingest/build-index.node.js';
+import { CORPUS_DIR } from '../support/corpus-dirs.js';
 
-const SEEDS = join(import.meta.dirname, '../../seeds');
+const SEEDS = CORPUS_DIR;
 
 class HashedEmbedder extends FakeEmbedder {
   readonly modelHash = 'fake-hash';

@@ -9,9 +9,10 @@ import { corpusHash, readSeeds } from '../../src/ingest/build-index.node.js';
 import { buildWorkerDataModule } from '../../src/worker/build/build-worker-data.node.js';
 import { parseWorkerData } from '../../src/worker/worker-data.js';
 import { seedCorpus } from '../support/seed-pipeline.js';
+import { CORPUS_DIR } from '../support/corpus-dirs.js';
 
 const ROOT = join(import.meta.dirname, '../..');
-const SEEDS = join(ROOT, 'seeds');
+const SEEDS = CORPUS_DIR;
 const PROMPTS = join(ROOT, 'prompts');
 
 /** A minimal index/ build folder with the given manifest fields and corpus. */

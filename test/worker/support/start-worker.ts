@@ -4,10 +4,12 @@ import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CORPUS_DIR, TEST_INDEX_DIR } from '../../support/corpus-dirs.js';
 
 export const ROOT = join(import.meta.dirname, '../../..');
 const WRANGLER = join(ROOT, 'node_modules/wrangler/bin/wrangler.js');
-const WRANGLER_ENV = { ...process.env, CI: '1', WRANGLER_SEND_METRICS: 'false', WRANGLER_HIDE_BANNER: 'true', NO_COLOR: '1' };
+// The Worker's [build] step bundles the frozen test corpus (and its index when built), never today's seeds/.
+const WRANGLER_ENV = { ...process.env, SEEDS_DIR: CORPUS_DIR, INDEX_DIR: TEST_INDEX_DIR, CI: '1', WRANGLER_SEND_METRICS: 'false', WRANGLER_HIDE_BANNER: 'true', NO_COLOR: '1' };
 
 export interface RunningWorker {
   url: string;
