@@ -8,13 +8,11 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseConfig } from '../core/config.js';
-import type { CorpusData } from '../core/corpus.js';
 import { Corpus } from '../core/corpus.js';
 import { parseEvalCases } from '../eval/eval-case.js';
 import { mineFeedback } from '../eval/mine-feedback.js';
 import { feedbackRecordSchema, type FeedbackRecord } from '../core/feedback.js';
-import { parseDocument } from '../ingest/parse-document.js';
-import { readSeeds } from '../ingest/build-index.node.js';
+import { readCorpusData } from '../ingest/read-corpus.node.js';
 
 /** Every feedback record in the JSON lines files of a folder, once per id; unreadable lines are counted, not fatal. */
 function readFeedback(dataDir: string): { records: FeedbackRecord[]; files: number; unreadable: number } {
@@ -49,12 +47,9 @@ async function main(): Promise<number> {
   const dataDir = values['data-dir'] ?? config.DATA_DIR;
   const outDir = values['out-dir'];
 
-  const data: CorpusData = { documents: [], passages: [] };
-  for (const seed of await readSeeds(config.SEEDS_DIR)) {
-    const parsed = parseDocument(seed.fileName, seed.raw);
-    data.documents.push({ ...parsed.document, contentHash: seed.contentHash });
-    data.passages.push(...parsed.passages);
-  }
+  // Every readable document, as ingest reads them: one bad file does not stop the mining.
+  const { data, problems } = await readCorpusData(config.SEEDS_DIR);
+  for (const p of problems.filter((x) => x.severity === 'error')) console.error(`eval:mine: ${p.fileName} not read (${p.reason}); its passages cannot be proposed`);
   // Questions of the suite and of candidates still waiting for review are not proposed again.
   const pending = existsSync(outDir) ? readdirSync(outDir).filter((f) => f.endsWith('.jsonl')).map((f) => join(outDir, f)) : [];
   const knownQuestions = [...values.cases, ...pending].flatMap((file) => parseEvalCases(readFileSync(file, 'utf8'), file).map((c) => c.question));

@@ -7,6 +7,7 @@ import { SourceFileError } from './formats/source-file-error.js';
 import { sourceFormat } from './formats/source-format.js';
 import { parseCorpus, type CorpusSource, type ParsedCorpus, type SourceProblem } from './parse-corpus.js';
 import { readSource, type SourceText } from './read-source.node.js';
+import { relateDocuments } from './relate-documents.js';
 
 export interface SourceFile {
   fileName: string;
@@ -81,4 +82,13 @@ export async function readCorpus(dir: string, options: { previous?: CorpusData; 
   }
   const parsed = parseCorpus(sources, { problems, ...(options.previous ? { previous: options.previous } : {}) });
   return { ...parsed, files, texts };
+}
+
+/**
+ * The corpus as ingest would index it (every readable file, refused ones reported, documents
+ * related), for the commands that need passages without the index: the Worker build, `eval:mine`.
+ */
+export async function readCorpusData(dir: string): Promise<{ data: CorpusData; problems: SourceProblem[] }> {
+  const read = await readCorpus(dir);
+  return { data: { documents: relateDocuments(read.documents), passages: read.passages }, problems: read.problems };
 }

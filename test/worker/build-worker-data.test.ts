@@ -1,5 +1,5 @@
 import { MANIFEST_FORMAT } from '../../src/vector-index/manifest.js';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -38,6 +38,15 @@ describe('buildWorkerDataModule', () => {
     expect(data.corpusHash).toBe(corpusHash(await readSeeds(SEEDS)));
     expect(data.prompts.user).toContain('{{question}}');
     expect(result.bytes).toBe(Buffer.byteLength(readFileSync(file, 'utf8')));
+  });
+
+  it('one unreadable file among the seeds does not stop the build: the others are bundled', async () => {
+    const seeds = mkdtempSync(join(tmpdir(), 'policydesk-seeds-'));
+    for (const f of readdirSync(SEEDS)) copyFileSync(join(SEEDS, f), join(seeds, f));
+    writeFileSync(join(seeds, 'broken.txt'), '这不是一份政策文件');
+    const result = await buildWorkerDataModule({ indexDir: join(tmpdir(), 'policydesk-no-index'), seedsDir: seeds, promptsDir: PROMPTS, outFile: outFile() });
+    expect(result.data.corpus.documents).toHaveLength(5);
+    expect(result.data.corpus.passages.map((p) => p.id)).toEqual(seedCorpus().passages.map((p) => p.id));
   });
 
   it('without an index, parses seeds/ and says why', async () => {

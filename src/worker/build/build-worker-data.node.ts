@@ -2,9 +2,9 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { loadPrompts } from '../../answer/llm/load-prompts.node.js';
 import { CHUNKER_VERSION } from '../../ingest/chunk-document.js';
-import { parseDocument } from '../../ingest/parse-document.js';
+import { readCorpusData } from '../../ingest/read-corpus.node.js';
 import { Corpus, type CorpusData } from '../../core/corpus.js';
-import { corpusHash, currentBuildDir, readSeeds, type SeedFile } from '../../ingest/build-index.node.js';
+import { corpusHash, currentBuildDir, readSeeds } from '../../ingest/build-index.node.js';
 import { manifestSchema } from '../../vector-index/manifest.js';
 import { buildWorkerData, type WorkerData } from '../worker-data.js';
 
@@ -28,7 +28,7 @@ export async function buildWorkerDataModule(options: { indexDir: string; seedsDi
   const seeds = await readSeeds(options.seedsDir);
   const hash = corpusHash(seeds);
   const fromIndex = readCurrentIndex(options.indexDir, hash);
-  const corpus = new Corpus(typeof fromIndex === 'string' ? corpusFromSeeds(seeds) : fromIndex);
+  const corpus = new Corpus(typeof fromIndex === 'string' ? (await readCorpusData(options.seedsDir)).data : fromIndex);
   const prompts = await loadPrompts(options.promptsDir ?? 'prompts');
   const data = await buildWorkerData(corpus, { corpusHash: hash, chunkerVersion: CHUNKER_VERSION, source: typeof fromIndex === 'string' ? 'seeds' : 'index', prompts });
 
@@ -55,13 +55,3 @@ function readCurrentIndex(indexDir: string, expectedHash: string): CorpusData | 
   return JSON.parse(readFileSync(join(dir, 'corpus.json'), 'utf8')) as CorpusData;
 }
 
-/** The same documents and passages `buildIndex` writes to corpus.json. */
-function corpusFromSeeds(seeds: readonly SeedFile[]): CorpusData {
-  const data: CorpusData = { documents: [], passages: [] };
-  for (const seed of seeds) {
-    const parsed = parseDocument(seed.fileName, seed.raw);
-    data.documents.push({ ...parsed.document, contentHash: seed.contentHash });
-    data.passages.push(...parsed.passages);
-  }
-  return data;
-}
