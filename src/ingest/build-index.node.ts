@@ -56,6 +56,8 @@ export interface BuildResult {
   embedded: number;
   reused: number;
   buildDir: string;
+  /** True when the previous build's graphs were updated in place rather than built afresh. */
+  incremental: boolean;
   /** Files refused (errors) or read with a caveat (warnings); the others were indexed. */
   problems: SourceProblem[];
 }
@@ -91,6 +93,35 @@ export async function chunkingChanged(indexDir: string, seedsDir: string): Promi
   const previous = readIndexJson<CorpusData>(join(dir, 'corpus.json'));
   const now = await readSeedCorpus(seedsDir, previous);
   return chunksHash(now.passages) === manifest.chunksHash ? undefined : 'the documents are cleaned or chunked differently by this code';
+}
+
+/** Past this share of deleted entries a graph is built afresh rather than updated again. */
+const MAX_DELETED_SHARE = 0.25;
+
+/**
+ * The previous build's graph with the changed entries removed and the new ones added, when it can be
+ * read and not too much of it has changed; otherwise a graph built from all entries. An entry is
+ * changed when the hash of its text differs from the previous build's (`units.json`).
+ */
+async function updatedOrBuilt(
+  previous: { dir: string; units: Record<string, string> } | undefined,
+  entries: ReadonlyArray<{ id: string; hash: string }>,
+  vectorOf: (hash: string) => number[],
+  dimensions: number,
+): Promise<{ index: HnswIndex; updated: boolean }> {
+  const index = previous ? await HnswIndex.load(previous.dir, dimensions).catch(() => undefined) : undefined;
+  if (index && previous) {
+    const now = new Map(entries.map((e) => [e.id, e.hash]));
+    const live = index.ids();
+    // The previous graph's own ids: gone now, or their text changed.
+    const remove = [...live].filter((id) => now.get(id) !== previous.units[id]);
+    const add = entries.filter((e) => previous.units[e.id] !== e.hash || !live.has(e.id));
+    if (index.deleted + remove.length <= MAX_DELETED_SHARE * (index.size + add.length)) {
+      await index.update(remove, add.map((e) => ({ id: e.id, vector: vectorOf(e.hash) })));
+      return { index, updated: true };
+    }
+  }
+  return { index: await HnswIndex.build(entries.map((e) => ({ id: e.id, vector: vectorOf(e.hash) })), dimensions), updated: false };
 }
 
 /** The build folder the index currently points at, or undefined when there is none. */
@@ -166,6 +197,7 @@ export async function buildIndex(options: {
     builtAt,
     documents: documents.map((d) => ({ id: d.id, sourceFile: d.sourceFile, contentHash: d.contentHash })),
   };
+  let incremental = false;
   mkdirSync(join(indexDir, 'builds'), { recursive: true });
   const name = `builds/${builtAt.replace(/[:.]/g, '-')}-${process.pid}`;
   const buildDir = join(indexDir, name);
@@ -173,11 +205,17 @@ export async function buildIndex(options: {
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { recursive: true });
   try {
-    const hnsw = await HnswIndex.build(passages.map((p, i) => ({ id: p.id, vector: decode(vectors[hashes[i]!]!) })), embedder.dimensions);
-    await hnsw.save(join(staging, 'hnsw'));
-    const offset = passages.length;
-    const sentenceHnsw = await HnswIndex.build(sentences.map((s, i) => ({ id: s.id, vector: decode(vectors[hashes[offset + i]!]!) })), embedder.dimensions);
-    await sentenceHnsw.save(join(staging, 'hnsw-sentences'));
+    const units = [...passages.map((p) => p.id), ...sentences.map((u) => u.id)].map((id, i) => ({ id, hash: hashes[i]! }));
+    // The previous build's graphs are updated in place when only part of the corpus changed.
+    const previousUnits = Object.keys(cache).length > 0 && previousDir ? orUndefined(() => readIndexJson<Record<string, string>>(join(previousDir, 'units.json'))) : undefined;
+    const graph = (name: string, entries: Array<{ id: string; hash: string }>) =>
+      updatedOrBuilt(previousDir && previousUnits ? { dir: join(previousDir, name), units: previousUnits } : undefined, entries, (h) => decode(vectors[h]!), embedder.dimensions);
+    const points = await graph('hnsw', units.slice(0, passages.length));
+    await points.index.save(join(staging, 'hnsw'));
+    const sentenceGraph = await graph('hnsw-sentences', units.slice(passages.length));
+    await sentenceGraph.index.save(join(staging, 'hnsw-sentences'));
+    writeFileSync(join(staging, 'units.json'), JSON.stringify(Object.fromEntries(units.map((u) => [u.id, u.hash]))));
+    incremental = points.updated && sentenceGraph.updated;
     writeFileSync(join(staging, 'corpus.json'), JSON.stringify(next));
     writeFileSync(join(staging, 'vectors.json'), JSON.stringify(vectors));
     writeFileSync(join(staging, 'passage-vectors.json'), JSON.stringify(Object.fromEntries(passages.map((p, i) => [p.id, hashes[i]]))));
@@ -193,7 +231,7 @@ export async function buildIndex(options: {
   for (const old of readdirSync(join(indexDir, 'builds'))) {
     if (`builds/${old}` !== name) rmSync(join(indexDir, 'builds', old), { recursive: true, force: true });
   }
-  return { manifest, changes: diffCorpus(previous, next), embedded: missing.length, reused: new Set(hashes).size - missing.length, buildDir, problems };
+  return { manifest, changes: diffCorpus(previous, next), embedded: missing.length, reused: new Set(hashes).size - missing.length, buildDir, problems, incremental };
 }
 
 export interface LoadedIndex {

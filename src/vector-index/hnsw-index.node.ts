@@ -34,8 +34,46 @@ export class HnswIndex implements VectorIndex {
     return new HnswIndex(store);
   }
 
+  /** Live entries (removed ones stay in the graph, marked deleted, until the next full build). */
   get size(): number {
-    return this.store.index.getCurrentCount();
+    return this.documents().size;
+  }
+
+  /** The ids of the live entries. */
+  ids(): Set<string> {
+    return new Set([...this.documents().values()].map((doc) => String(doc.metadata.id)));
+  }
+
+  /** Entries removed but still in the graph: a reason to build afresh once they are many. */
+  get deleted(): number {
+    return this.store.index.getCurrentCount() - this.size;
+  }
+
+  /**
+   * Changes the index in place: `remove` ids are marked deleted (hnswlib skips them in searches),
+   * `add` entries are inserted. Cost follows the size of the change, not of the index.
+   */
+  async update(remove: Iterable<string>, add: ReadonlyArray<{ id: string; vector: number[] }>): Promise<void> {
+    const { Document } = await import('@langchain/core/documents');
+    const docs = this.documents();
+    const labelOf = new Map([...docs].map(([label, doc]) => [String(doc.metadata.id), label]));
+    for (const id of remove) {
+      const label = labelOf.get(id);
+      if (label === undefined) continue;
+      this.store.index.markDelete(Number(label));
+      docs.delete(label);
+    }
+    if (add.length > 0) {
+      await this.store.addVectors(
+        add.map((e) => e.vector),
+        add.map((e) => new Document({ pageContent: e.id, metadata: { id: e.id } })),
+      );
+    }
+  }
+
+  /** LangChain's docstore: hnswlib label -> the document holding the entry's id. */
+  private documents(): Map<string, { metadata: Record<string, unknown> }> {
+    return (this.store.docstore as unknown as { _docs: Map<string, { metadata: Record<string, unknown> }> })._docs;
   }
 
   async save(directory: string): Promise<void> {

@@ -110,6 +110,34 @@ describe('buildIndex / loadIndex', () => {
     expect(rebuilt.manifest.textsHash).toMatch(/^[0-9a-f]{64}$/);
   });
 
+  test('a small change updates the previous graphs in place; the result searches like a fresh build', async () => {
+    const embedder = new CountingEmbedder();
+    const first = await buildIndex({ seedsDir: seeds, indexDir, embedder });
+    expect(first.incremental).toBe(false);
+    const file = join(seeds, '2025-putuo-medical-administration-priorities.txt');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('继续推进儿科医师转岗培训。', '继续推进儿科医师转岗培训，全年培训50人。'));
+    const edited = await buildIndex({ seedsDir: seeds, indexDir, embedder });
+    expect(edited.incremental).toBe(true);
+    const updated = await loadIndex(indexDir, expected(embedder));
+    expect(updated.vectors.size).toBe(updated.manifest.passageCount);
+    expect(updated.sentenceVectors.size).toBe(updated.manifest.sentenceCount);
+
+    // The same corpus built from nothing answers every point's own vector with the same ids.
+    const fresh = join(dir, 'fresh-index');
+    await buildIndex({ seedsDir: seeds, indexDir: fresh, embedder });
+    const rebuilt = await loadIndex(fresh, expected(embedder));
+    for (const p of updated.corpus.passages) {
+      const v = updated.passageVector(p.id)!;
+      const [a, b] = [await updated.vectors.search(v, 3), await rebuilt.vectors.search(v, 3)];
+      expect(a.map((h) => h.id)[0]).toBe(p.id);
+      expect(new Set(a.map((h) => h.id))).toEqual(new Set(b.map((h) => h.id)));
+    }
+    // The edited point's old text is gone from the graph: its id is found once, with its new vector.
+    const target = '2025-putuo-medical-administration-priorities#3.12';
+    const all = await updated.vectors.search(updated.passageVector(target)!, updated.vectors.size);
+    expect(all.filter((h) => h.id === target)).toEqual([{ id: target, score: expect.closeTo(1, 5) }]);
+  });
+
   test('a deleted document disappears from the index', async () => {
     const embedder = new CountingEmbedder();
     await buildIndex({ seedsDir: seeds, indexDir, embedder });
