@@ -70,7 +70,7 @@ export class ExtractiveAnswerer implements Answerer {
     }
     // An ordinal that points at nothing is searched with the conversation's topic.
     const searched = followUp.kind === 'rewrite' ? followUp.question : followUp.kind === 'ordinal' ? `${question} ${followUp.topic}` : question;
-    const retrieval = await retriever.retrieve(searched, { k: this.tuning.k, ...(this.deps.mode ? { mode: this.deps.mode } : {}) });
+    const retrieval = await retriever.retrieve(searched, { k: options.k ?? this.tuning.k, ...(this.deps.mode ? { mode: this.deps.mode } : {}) });
     const retrievedIds = (retrieval.abstained ? retrieval.nearest : retrieval.citations).map((c) => c.id);
     if (retrieval.abstained) return this.abstain(answerId, question, retrieval.reason, retrieval.nearest, retrievedIds, searched, retrieval.signals);
     if (retrieval.confidence === 'low') return this.lowConfidence(answerId, question, retrieval, retrievedIds, searched);

@@ -40,6 +40,8 @@ export type AnswerEvent =
 export interface AnswerOptions {
   history?: Turn[];
   signal?: AbortSignal;
+  /** Points retrieved to compose from (and listed as nearest when declined); the composer's default otherwise. */
+  k?: number;
 }
 
 /** The one interface both composers (extractive, LLM) implement. */

@@ -19,12 +19,12 @@ async function main(): Promise<void> {
     options: {
       json: { type: 'boolean', default: false },
       batch: { type: 'string' },
-      k: { type: 'string', default: '5' },
+      k: { type: 'string' },
       mode: { type: 'string', default: 'hybrid' },
     },
   });
-  const k = Number(values.k);
-  if (!Number.isInteger(k) || k < 1 || k > 50) throw new PolicyDeskError('invalid_input', `--k must be an integer from 1 to 50, got ${values.k}`);
+  const k = values.k === undefined ? undefined : Number(values.k);
+  if (k !== undefined && (!Number.isInteger(k) || k < 1 || k > 50)) throw new PolicyDeskError('invalid_input', `--k must be an integer from 1 to 50, got ${values.k}`);
   const mode = values.mode as RetrievalMode;
   if (!['hybrid', 'dense', 'lexical'].includes(mode)) throw new PolicyDeskError('invalid_input', `--mode must be hybrid, dense or lexical, got ${values.mode}`);
   const question = positionals.join(' ');
@@ -33,7 +33,8 @@ async function main(): Promise<void> {
   }
   const config = parseConfig(process.env);
   const runtime = await loadRuntime({ modelDir: config.MODEL_DIR, indexDir: config.INDEX_DIR, seedsDir: config.SEEDS_DIR, llm: config, rerank: config });
-  const ask = (q: string) => (values.mode === 'hybrid' ? runtime.answerer.answer(q) : runtime.retriever.retrieve(q, { k, mode }));
+  // hybrid: the service's answer, composed from the first k points; dense/lexical: retrieval alone, k points.
+  const ask = (q: string) => (mode === 'hybrid' ? runtime.answerer.answer(q, k ? { k } : {}) : runtime.retriever.retrieve(q, { k: k ?? 5, mode }));
 
   if (!values.batch) {
     const result = await ask(question);

@@ -35,7 +35,7 @@ const isMarkerCandidate = (line: string) => SECTION.test(line) || SUBSECTION.tes
 
 /**
  * Splits the body lines of one document (title line first) into passages by numbered point,
- * keeping each passage's heading path. See DEVELOPERS.md for the traps this handles.
+ * keeping each passage's heading path. The traps of the real corpus it handles are listed in the README ("How documents become passages") and tested in test/ingest.
  */
 export function chunkDocument(docId: string, bodyLines: readonly string[], options: ChunkOptions = {}): Passage[] {
   const maxChars = options.maxChars ?? 420;

@@ -82,6 +82,12 @@ describe('ExtractiveAnswerer', () => {
     expect(a.answer).toContain('为其中较新的文件');
   });
 
+  test('k sets how many points an answer is composed from (ask --k)', async () => {
+    const q = '发热门诊要保持什么要求？';
+    expect((await lexical.answerer.answer(q)).retrievedIds).toHaveLength(6);
+    expect((await lexical.answerer.answer(q, { k: 2 })).retrievedIds).toHaveLength(2);
+  });
+
   test('streams deltas that add up to the answer, then citations, then done', async () => {
     const events = [];
     for await (const e of lexical.answerer.stream('发热门诊要保持什么要求？')) events.push(e);

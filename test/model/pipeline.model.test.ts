@@ -72,6 +72,11 @@ describe('npm run ask (CLI)', () => {
     expect(stderr).toContain('3 line(s)');
   });
 
+  test('--k sets how many points the answer is composed from, in hybrid mode too', async () => {
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'src/cli/ask.ts', '--json', '--k', '2', '发热门诊要保持什么要求？'], { env });
+    expect((JSON.parse(stdout) as { retrievedIds: string[] }).retrievedIds).toHaveLength(2);
+  });
+
   test('an empty question is refused with usage and a non-zero exit', async () => {
     await expect(run(process.execPath, ['--import', 'tsx', 'src/cli/ask.ts'], { env })).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('Usage') });
   });

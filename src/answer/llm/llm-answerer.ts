@@ -133,7 +133,7 @@ export class LlmAnswerer implements Answerer {
     const picked = followUp.kind === 'ordinal' ? pickOrdinal(followUp.n, followUp.citedIds, this.deps.corpus) : undefined;
     if (picked) return { kind: 'llm', passages: [this.deps.corpus.citation(picked.passageId, 1)], searched: question, retrievedIds: [picked.passageId] };
     const searched = followUp.kind === 'rewrite' ? followUp.question : question;
-    const retrieval = await this.deps.retriever.retrieve(searched, { k: PASSAGES });
+    const retrieval = await this.deps.retriever.retrieve(searched, { k: options.k ?? PASSAGES });
     throwIfCancelled(options.signal);
     // Declined, or low confidence: the extractive composer says so and quotes the nearest sentence;
     // a model asked to answer from points that do not answer would only be refused by the checks.
