@@ -1,45 +1,22 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { IndexMismatchError } from '../../src/core/errors.js';
-import { FakeEmbedder } from '../../src/embeddings/fake-embedder.js';
 import { buildIndex, chunkingChanged, chunksHash, currentBuildDir, loadIndex, staleReason } from '../../src/ingest/build-index.node.js';
 import { searchText } from '../../src/core/corpus.js';
 import { checkManifest, MANIFEST_FORMAT } from '../../src/vector-index/manifest.js';
-import { CORPUS_DIR } from '../support/corpus-dirs.js';
-
-const SEEDS = CORPUS_DIR;
-
-/** The fake embedder with a model hash, counting what it embeds. */
-class CountingEmbedder extends FakeEmbedder {
-  readonly modelHash: string;
-  embedded = 0;
-  failAfter = Number.POSITIVE_INFINITY;
-  constructor(hash = 'fake-hash') {
-    super(64);
-    this.modelHash = hash;
-  }
-  override async embedDocuments(texts: string[]): Promise<number[][]> {
-    if (this.embedded + texts.length > this.failAfter) throw new Error('embedder crashed');
-    this.embedded += texts.length;
-    return super.embedDocuments(texts);
-  }
-}
+import { CountingEmbedder, expectedBy, scratchCorpus } from '../support/scratch-index.js';
 
 let dir: string;
 let seeds: string;
 let indexDir: string;
+let remove: () => void;
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'policydesk-index-'));
-  seeds = join(dir, 'seeds');
-  indexDir = join(dir, 'index');
-  mkdirSync(seeds);
-  for (const f of readdirSync(SEEDS)) copyFileSync(join(SEEDS, f), join(seeds, f));
+  ({ dir, seeds, indexDir, remove } = scratchCorpus('policydesk-index-'));
 });
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+afterEach(() => remove());
 
-const expected = (e: CountingEmbedder) => ({ modelId: e.modelId, modelSha256: e.modelHash, dimensions: e.dimensions });
+const expected = expectedBy;
 
 describe('buildIndex / loadIndex', () => {
   test('builds, loads, and the HNSW index finds a passage by its own vector', async () => {

@@ -1,39 +1,19 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, truncateSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { IndexMismatchError } from '../../src/core/errors.js';
-import { FakeEmbedder } from '../../src/embeddings/fake-embedder.js';
 import { buildIndex, currentBuildDir, loadIndex, staleReason } from '../../src/ingest/build-index.node.js';
-import { CORPUS_DIR } from '../support/corpus-dirs.js';
+import { CountingEmbedder, expectedBy, scratchCorpus } from '../support/scratch-index.js';
 
-const SEEDS = CORPUS_DIR;
-
-class HashedEmbedder extends FakeEmbedder {
-  readonly modelHash = 'fake-hash';
-  embedded = 0;
-  constructor() {
-    super(64);
-  }
-  override async embedDocuments(texts: string[]): Promise<number[][]> {
-    this.embedded += texts.length;
-    return super.embedDocuments(texts);
-  }
-}
-
-let dir: string;
 let seeds: string;
 let indexDir: string;
+let remove: () => void;
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'policydesk-truncated-'));
-  seeds = join(dir, 'seeds');
-  indexDir = join(dir, 'index');
-  mkdirSync(seeds);
-  for (const f of readdirSync(SEEDS)) copyFileSync(join(SEEDS, f), join(seeds, f));
+  ({ seeds, indexDir, remove } = scratchCorpus('policydesk-truncated-'));
 });
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+afterEach(() => remove());
 
-const expected = (e: HashedEmbedder) => ({ modelId: e.modelId, modelSha256: e.modelHash, dimensions: e.dimensions });
+const expected = expectedBy;
 /** Cuts a file of the current build to half its length, as a full disk or an interrupted copy would. */
 const truncateHalf = (file: string) => {
   const path = join(currentBuildDir(indexDir)!, file);
@@ -43,7 +23,7 @@ const truncateHalf = (file: string) => {
 
 describe('a truncated index file', () => {
   test.each(['corpus.json', 'vectors.json', 'passage-vectors.json', 'manifest.json'])('%s: loading names the file and says to run npm run ingest', async (file) => {
-    const embedder = new HashedEmbedder();
+    const embedder = new CountingEmbedder();
     await buildIndex({ seedsDir: seeds, indexDir, embedder });
     const path = truncateHalf(file);
     const failure = loadIndex(indexDir, expected(embedder));
@@ -53,7 +33,7 @@ describe('a truncated index file', () => {
   });
 
   test('a truncated manifest makes the index stale, and the rebuild embeds everything anew instead of failing', async () => {
-    const embedder = new HashedEmbedder();
+    const embedder = new CountingEmbedder();
     await buildIndex({ seedsDir: seeds, indexDir, embedder });
     const first = embedder.embedded;
     truncateHalf('manifest.json');
