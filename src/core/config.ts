@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_LLM_TIMEOUT_MS } from './limits.js';
 
 const flag = z
   .enum(['0', '1', 'true', 'false', ''])
@@ -34,7 +35,7 @@ export const configSchema = z.object({
   LLM_BASE_URL: z.string().url().optional(),
   LLM_MODEL: z.string().optional(),
   LLM_API_KEY: z.string().optional(),
-  LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
+  LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(DEFAULT_LLM_TIMEOUT_MS),
   /** A reranker served over HTTP (text-embeddings-inference `/rerank`; vLLM or Xinference with a base ending in /v1); off when unset. */
   RERANK_BASE_URL: z.string().url().optional(),
   RERANK_MODEL: z.string().optional(),

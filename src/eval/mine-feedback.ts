@@ -4,6 +4,7 @@ import type { Corpus } from '../core/corpus.js';
 import { contentBigrams } from '../text/tokenize.js';
 import { evalCaseSchema, type EvalCase } from './eval-case.js';
 import { loose } from './resolve-gold.js';
+import { FEEDBACK_TURNS as MINED_TURNS } from '../core/limits.js';
 
 export interface MiningCounts {
   records: number;
@@ -37,8 +38,6 @@ export interface TriageItem {
   comment?: string;
 }
 
-/** How many earlier turns a mined follow-up keeps: enough to resolve 第二点呢 / 那普陀区呢. */
-const MINED_TURNS = 3;
 
 /** Question text compared for duplicates: width, case, whitespace and closing punctuation do not matter. */
 export const questionKey = (q: string) => loose(q).replace(/[?？。.!！\s]+$/u, '');

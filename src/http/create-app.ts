@@ -6,6 +6,7 @@ import { mapError } from './error-response.js';
 import { apiKey } from './middleware/api-key/index.js';
 import { clientAddress } from './middleware/rate-limit/client-address.js';
 import { rateLimit, refusedKeyLimit } from './middleware/rate-limit/index.js';
+import { MAX_HISTORY_TURNS } from '../core/limits.js';
 import { requestLog } from './middleware/request-log/index.js';
 import { widgetCors } from './middleware/widget-cors/index.js';
 import { askRoutes } from './routes/ask-routes.js';
@@ -41,7 +42,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
       onError: () => {
-        throw new ApiError(413, 'payload_too_large', `The body is over ${MAX_BODY_BYTES / 1024} KiB; send a shorter question and at most the last 20 turns of history.`);
+        throw new ApiError(413, 'payload_too_large', `The body is over ${MAX_BODY_BYTES / 1024} KiB; send a shorter question and at most the last ${MAX_HISTORY_TURNS} turns of history.`);
       },
     }),
   );

@@ -1,10 +1,8 @@
 import { z } from 'zod';
-import { MAX_QUESTION_CHARS } from '../retrieval/hybrid-retriever.js';
+import { MAX_FEEDBACK_TURNS, MAX_HISTORY_TURNS, MAX_QUESTION_CHARS } from '../core/limits.js';
 
-export const MAX_HISTORY_TURNS = 20;
+export { MAX_FEEDBACK_TURNS, MAX_HISTORY_TURNS };
 export const MAX_COMMENT_CHARS = 2000;
-/** Feedback carries the answer and at most this many earlier turns (the widget sends the last 3). */
-export const MAX_FEEDBACK_TURNS = 5;
 const MAX_FEEDBACK_ANSWER_CHARS = 8000;
 const MAX_ID_CHARS = 200;
 

@@ -41,6 +41,15 @@ export class Bm25Index {
   }
 
   /** How many passages contain the token. */
+  /**
+   * How rare a token is, as the decision's coverage and the sentence scores weigh it:
+   * log(1 + N / (1 + df)); a token found nowhere weighs the most. (BM25's own IDF, in `search`,
+   * is the Okapi form.)
+   */
+  idf(token: string): number {
+    return Math.log(1 + this.data.ids.length / (1 + this.documentFrequency(token)));
+  }
+
   documentFrequency(token: string): number {
     return (this.data.postings[token]?.length ?? 0) / 2;
   }

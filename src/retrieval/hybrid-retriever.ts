@@ -12,8 +12,9 @@ import type { Reranker } from './http-reranker.js';
 import { passageOfSentence } from '../ingest/sentence-units.js';
 import { isSmallTalk, writtenInChinese } from './question-language.js';
 import { contentBigrams, normalizeForSearch, topicTerms } from '../text/tokenize.js';
+import { MAX_QUESTION_CHARS } from '../core/limits.js';
 
-export const MAX_QUESTION_CHARS = 2000;
+export { MAX_QUESTION_CHARS };
 
 const ASKS_VALIDITY = /有效期|施行|起实施|实施日期|生效|失效|过期|有效到/;
 const ASKS_ISSUANCE = /印发|发文|落款|发布|文号|通知|抄送|谁发|发的文|成文/;
@@ -213,7 +214,7 @@ export class HybridRetriever {
   /** The signals the decision model reads, for the best point (coverage: by the best point of each named scope). */
   private signals(topic: string, top: RankedPoint, candidates: RankedPoint[], covering: RankedPoint[], mode: RetrievalMode): DecisionSignals {
     const grams = contentBigrams(topic);
-    const weights = grams.map((g) => this.idf(g));
+    const weights = grams.map((g) => this.deps.bm25.idf(g));
     const total = weights.reduce((a, b) => a + b, 0) || 1;
     const topText = covering.map((r) => this.normalizedText.get(r.id)!).join('\n');
     const coverage = grams.reduce((s, g, i) => s + (topText.includes(g) ? weights[i]! : 0), 0) / total;
@@ -239,12 +240,6 @@ export class HybridRetriever {
     } catch {
       return candidates;
     }
-  }
-
-  /** Inverse document frequency of a token; unseen tokens weigh the most. */
-  private idf(token: string): number {
-    const n = this.deps.corpus.passages.length;
-    return Math.log(1 + n / (1 + this.deps.bm25.documentFrequency(token)));
   }
 
   /** Stage: candidates and fusion. BM25 ∥ HNSW over points and over sentences; `score` is 0..1. */

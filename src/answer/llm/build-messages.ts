@@ -4,9 +4,10 @@ import { chineseDate } from '../compose-text.js';
 import type { Turn } from '../types.js';
 import { fillTemplate, type AnswerPrompts } from './answer-prompts.js';
 import { MARKER } from './split-answer.js';
+import { LLM_PROMPT_TURNS } from '../../core/limits.js';
 
 /** Earlier turns beyond these only cost tokens: follow-ups refer to the last one or two. */
-const MAX_HISTORY_TURNS = 3;
+const MAX_HISTORY_TURNS = LLM_PROMPT_TURNS;
 const MAX_HISTORY_ANSWER_CHARS = 300;
 
 /** `[1] 《title》（文号）label｜issuer 2023年2月21日印发` then the passage text. */

@@ -10,6 +10,7 @@ import { contentText, type ChatModelFactory } from './chat-model.js';
 import { classifyModelError, describeError, fallbackNotice, SERVICE_FAILURES, type FallbackReason } from './fallback-reason.js';
 import { takeSentences } from './split-answer.js';
 import { VerifiedAnswerBuilder, type BuildOutcome } from './verified-answer-builder.js';
+import { DEFAULT_LLM_TIMEOUT_MS } from '../../core/limits.js';
 
 /** Where the composer reports fallbacks and repairs; `console` fits. */
 export interface AnswerLogger {
@@ -30,7 +31,7 @@ export interface LlmAnswererDeps {
   newId?: () => string;
 }
 
-export const DEFAULT_LLM_TIMEOUT_MS = 20_000;
+export { DEFAULT_LLM_TIMEOUT_MS };
 const PASSAGES = 5;
 
 type Plan = { kind: 'extractive' } | { kind: 'llm'; passages: Citation[]; searched: string; retrievedIds: string[] };

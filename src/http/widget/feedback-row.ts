@@ -1,6 +1,7 @@
 import type { ApiClient, FeedbackBody } from './api-client.js';
 import { el } from './el.js';
 import type { WidgetAnswer, WidgetTurn } from './widget-types.js';
+import { FEEDBACK_TURNS } from '../../core/limits.js';
 
 export interface FeedbackRowDeps {
   api: ApiClient;
@@ -11,7 +12,7 @@ export interface FeedbackRowDeps {
 }
 
 /** Turns and text sent with feedback: enough to judge the answer, bounded well under the 32 KiB body limit. */
-export const FEEDBACK_TURNS = 3;
+export { FEEDBACK_TURNS };
 const FEEDBACK_ANSWER_CHARS = 4000;
 const FEEDBACK_TURN_ANSWER_CHARS = 1000;
 const FEEDBACK_BODY_BUDGET = 28 * 1024;

@@ -1,7 +1,8 @@
 import type { WidgetTurn } from './widget-types.js';
+import { MAX_HISTORY_TURNS } from '../../core/limits.js';
 
-/** The service accepts at most 20 turns and 32 KiB of body; stay a little under the latter. */
-export const MAX_HISTORY_TURNS = 20;
+/** The service accepts at most MAX_HISTORY_TURNS turns and 32 KiB of body; stay a little under the latter. */
+export { MAX_HISTORY_TURNS };
 export const HISTORY_BODY_BUDGET = 30 * 1024;
 
 /**

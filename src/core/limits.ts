@@ -1,0 +1,22 @@
+/**
+ * The limits and defaults more than one layer relies on, each in one place: the HTTP schemas, the
+ * widget, the composers and the eval read them from here.
+ */
+
+/** Characters a question may have. */
+export const MAX_QUESTION_CHARS = 2000;
+
+/** Earlier turns a request may carry (`POST /api/ask`, `/api/chat`); the widget keeps to it. */
+export const MAX_HISTORY_TURNS = 20;
+
+/** Earlier turns a feedback record may carry; the widget sends FEEDBACK_TURNS of them. */
+export const MAX_FEEDBACK_TURNS = 5;
+
+/** Earlier turns the widget sends with 👍/👎, and a mined follow-up case keeps. */
+export const FEEDBACK_TURNS = 3;
+
+/** Earlier turns the LLM composer puts into its prompt: enough for "第二点呢", little enough for the context. */
+export const LLM_PROMPT_TURNS = 3;
+
+/** Milliseconds an LLM answer may take, streaming included, before the extractive composer answers instead. */
+export const DEFAULT_LLM_TIMEOUT_MS = 20_000;
