@@ -28,6 +28,7 @@ import { HttpAnswerer } from '../eval/http-answerer.js';
 import { readCorpus } from '../ingest/read-corpus.node.js';
 import { Corpus } from '../core/corpus.js';
 import { extraSystems } from './eval-extra-systems.node.js';
+import { ConfigError } from '../core/errors.js';
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -53,7 +54,7 @@ async function main(): Promise<number> {
     ? parseEvalCases(readFileSync(values.questions, 'utf8'), values.questions)
     : loadSuite(suiteSchema.parse(JSON.parse(readFileSync(values.suite, 'utf8'))), (path) => readFileSync(path, 'utf8'));
   const cases = split === 'all' ? all : all.filter((c) => c.split === split);
-  if (cases.length === 0) throw new Error(`no cases in ${source} for split ${split}`);
+  if (cases.length === 0) throw new ConfigError(`no cases in ${source} for split ${split}`);
   if (values.target) return evalTarget(values.target, values['api-key'] ?? config.API_KEYS[0], cases, source, split, values.baseline, values['update-baseline'], config.SEEDS_DIR);
   const runtime = await loadRuntime({ modelDir: config.MODEL_DIR, indexDir: config.INDEX_DIR, seedsDir: config.SEEDS_DIR });
   const mode = values.mode as 'hybrid' | 'dense' | 'lexical';
@@ -147,7 +148,7 @@ async function main(): Promise<number> {
     console.log(`\nno baseline at ${values.baseline}: run \`npm run eval -- --update-baseline\` to record one`);
   }
   if (values['update-baseline']) {
-    if (split !== 'all') throw new Error('--update-baseline records every split: run it without --split');
+    if (split !== 'all') throw new ConfigError('--update-baseline records every split: run it without --split');
     writeBaseline(values.baseline, toBaseline(mainMetrics, main, matches ? existing : undefined, run));
   }
 

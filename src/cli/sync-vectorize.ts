@@ -11,6 +11,7 @@ import { CloudflareApi } from '../worker/cloudflare-api.js';
 import { syncVectorize } from '../worker/sync-vectorize.js';
 import { WORKERS_AI_EMBEDDING_MODEL } from '../worker/vectorize-layout.js';
 import { WorkersAiEmbedder } from '../worker/workers-ai-embedder.js';
+import { ConfigError } from '../core/errors.js';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { index: { type: 'string', default: 'policydesk-bge-m3' }, 'dry-run': { type: 'boolean', default: false } } });
@@ -25,7 +26,7 @@ async function main(): Promise<void> {
   const accountId = process.env.CLOUDFLARE_ACCOUNT_ID;
   const apiToken = process.env.CLOUDFLARE_API_TOKEN;
   if (!accountId || !apiToken) {
-    throw new Error('set CLOUDFLARE_ACCOUNT_ID and CLOUDFLARE_API_TOKEN (a token with Workers AI: Read and Vectorize: Edit)');
+    throw new ConfigError('set CLOUDFLARE_ACCOUNT_ID and CLOUDFLARE_API_TOKEN (a token with Workers AI: Read and Vectorize: Edit)');
   }
   const api = new CloudflareApi({ accountId, apiToken });
   console.log(`sync:vectorize: ${plan}`);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_LLM_TIMEOUT_MS } from './limits.js';
+import { ConfigError } from './errors.js';
 
 const flag = z
   .enum(['0', '1', 'true', 'false', ''])
@@ -71,7 +72,7 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
   const result = configSchema.safeParse(cleaned);
   if (!result.success) {
     const issues = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-    throw new Error(`Invalid configuration: ${issues}`);
+    throw new ConfigError(`Invalid configuration: ${issues}`);
   }
   return result.data;
 }

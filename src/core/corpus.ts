@@ -1,4 +1,5 @@
 import type { Citation, Passage, PolicyDocument } from './types.js';
+import { InvariantError } from './errors.js';
 
 export interface CorpusData {
   documents: PolicyDocument[];
@@ -23,7 +24,7 @@ export class Corpus {
 
   document(id: string): PolicyDocument {
     const doc = this.documents.get(id);
-    if (!doc) throw new Error(`passage refers to unknown document ${id}`);
+    if (!doc) throw new InvariantError(`passage refers to unknown document ${id}`);
     return doc;
   }
 
@@ -38,7 +39,7 @@ export class Corpus {
 
   citation(id: string, score: number): Citation {
     const p = this.byId.get(id);
-    if (!p) throw new Error(`unknown passage ${id}`);
+    if (!p) throw new InvariantError(`unknown passage ${id}`);
     const d = this.document(p.docId);
     return {
       id: p.id,

@@ -6,12 +6,13 @@
  */
 import { TransformersEmbedder } from './transformers-embedder.node.js';
 import type { EmbedderReply, EmbedderRequest } from './process-pool.node.js';
+import { InvariantError } from '../core/errors.js';
 
 const send = (reply: EmbedderReply) => process.send!(reply);
 
 async function main(): Promise<void> {
   const { POLICYDESK_MODEL_DIR: modelDir, POLICYDESK_EMBED_THREADS: threads, POLICYDESK_EMBED_BATCH: batchSize } = process.env;
-  if (!process.send || !modelDir) throw new Error('embedder-process must be started by ProcessPoolEmbedder');
+  if (!process.send || !modelDir) throw new InvariantError('embedder-process must be started by ProcessPoolEmbedder');
   // Ctrl-C and systemd signal the whole process group; the server decides when we stop (by
   // closing the channel once its in-flight requests are answered), so these are not ours to act on.
   process.on('SIGINT', () => undefined);

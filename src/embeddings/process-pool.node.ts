@@ -192,7 +192,7 @@ export class ProcessPoolEmbedder implements Embedder {
       const waiting = member.pending.get(reply.id);
       if (!waiting) return;
       member.pending.delete(reply.id);
-      if ('error' in reply) waiting.reject(new Error(`embedding failed: ${reply.error}`));
+      if ('error' in reply) waiting.reject(new ModelUnavailableError(`embedding failed: ${reply.error}`));
       else if ('vectors' in reply) waiting.resolve(reply.vectors.map((v) => Array.from(v)));
     });
     // Send failures are handled per request; without a listener they would crash the server.

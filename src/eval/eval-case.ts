@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PolicyDeskError } from '../core/errors.js';
 
 export const EVAL_KINDS = ['number', 'list', 'yes-no', 'paraphrase', 'cross-document', 'follow-up', 'out-of-corpus'] as const;
 
@@ -33,14 +34,13 @@ export const evalCaseSchema = z
 
 export type EvalCase = z.infer<typeof evalCaseSchema>;
 
-export class EvalCaseError extends Error {
+export class EvalCaseError extends PolicyDeskError {
   constructor(
     readonly file: string,
     readonly line: number,
     detail: string,
   ) {
-    super(`${file}:${line}: ${detail}`);
-    this.name = 'EvalCaseError';
+    super('invalid_eval_case', `${file}:${line}: ${detail}`);
   }
 }
 

@@ -1,5 +1,6 @@
 import type { Answer, AnswerEvent, AnswerOptions, Answerer, Turn } from '../answer/types.js';
 import { readSse } from '../http/widget/read-sse.js';
+import { UpstreamError } from '../core/errors.js';
 
 export interface HttpAnswererOptions {
   /** The service's origin, e.g. `http://127.0.0.1:8787` (Node) or `wrangler dev`'s URL. */
@@ -18,13 +19,12 @@ export interface HttpAnswererOptions {
 }
 
 /** An HTTP answer that is not an `Answer`: the status and the service's error message. */
-export class HttpAnswerError extends Error {
+export class HttpAnswerError extends UpstreamError {
   constructor(
     readonly status: number,
     message: string,
   ) {
-    super(message);
-    this.name = 'HttpAnswerError';
+    super('PolicyDesk service', message);
   }
 }
 

@@ -1,5 +1,5 @@
 import { HTTPException } from 'hono/http-exception';
-import { IndexMismatchError, InvalidInputError, ModelUnavailableError } from '../core/errors.js';
+import { DataError, IndexMismatchError, InvalidInputError, ModelUnavailableError } from '../core/errors.js';
 import { ApiError } from './api-error.js';
 import { FeedbackUnavailableError } from '../core/feedback-unavailable-error.js';
 
@@ -30,7 +30,7 @@ export function mapError(error: unknown, requestId: string): MappedError {
     const body: ErrorBody = { error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) } };
     return { status: 422, body, headers: {}, unexpected: false };
   }
-  if (error instanceof IndexMismatchError || error instanceof ModelUnavailableError) {
+  if (error instanceof IndexMismatchError || error instanceof ModelUnavailableError || error instanceof DataError) {
     // The operator's fix (rebuild the index, fetch the model) is in the log; callers only need to retry later.
     return {
       status: 503,

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { IndexMismatchError } from '../core/errors.js';
+import { IndexMismatchError, IngestError } from '../core/errors.js';
 import { NoDocumentsError } from './no-documents-error.js';
 import type { Embedder, Passage } from '../core/types.js';
 import { CHUNKER_VERSION } from './chunk-document.js';
@@ -152,7 +152,7 @@ export async function buildIndex(options: {
   if (documents.length === 0) throw new NoDocumentsError(seedsDir, problems);
   const ids = new Set<string>();
   for (const p of passages) {
-    if (ids.has(p.id)) throw new Error(`duplicate passage id ${p.id}`);
+    if (ids.has(p.id)) throw new IngestError(`duplicate passage id ${p.id}: two points of one document carry the same number; check its numbering`);
     ids.add(p.id);
   }
   const next: CorpusData = { documents: relateDocuments(documents), passages };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DataError } from '../core/errors.js';
 
 /** What the decision to answer looks at, all computed from the best-ranked point. */
 export interface DecisionSignals {
@@ -47,10 +48,10 @@ export type DecisionFile = z.infer<typeof decisionFileSchema>;
 /** Parses a decision file, failing with the command that writes one. */
 export function parseDecisionFile(raw: unknown): DecisionFile {
   const parsed = decisionFileSchema.safeParse(raw);
-  if (!parsed.success) throw new Error(`decision model unreadable (${parsed.error.issues[0]?.message}); run \`npm run calibrate\``);
+  if (!parsed.success) throw new DataError(`decision model unreadable (${parsed.error.issues[0]?.message}).`, 'npm run calibrate');
   for (const m of Object.values(parsed.data.models)) {
     const n = m.features.length;
-    if (m.mean.length !== n || m.scale.length !== n || m.weights.length !== n) throw new Error('decision model: features, mean, scale and weights differ in length; run `npm run calibrate`');
+    if (m.mean.length !== n || m.scale.length !== n || m.weights.length !== n) throw new DataError('decision model: features, mean, scale and weights differ in length.', 'npm run calibrate');
   }
   return parsed.data;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { UpstreamError } from '../core/errors.js';
 
 /** Scores passages against a question (a cross-encoder); higher is more relevant. */
 export interface Reranker {
@@ -50,13 +51,13 @@ export class HttpReranker implements Reranker {
       body: JSON.stringify(body),
       signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
     });
-    if (!response.ok) throw new Error(`reranker ${this.url} answered ${response.status}`);
+    if (!response.ok) throw new UpstreamError('reranker', `reranker ${this.url} answered ${response.status}`);
     const parsed = responseSchema.safeParse(await response.json());
-    if (!parsed.success) throw new Error(`reranker ${this.url} answered in an unknown shape`);
+    if (!parsed.success) throw new UpstreamError('reranker', `reranker ${this.url} answered in an unknown shape`);
     const scores = new Array<number>(texts.length).fill(Number.NEGATIVE_INFINITY);
     const items = Array.isArray(parsed.data) ? parsed.data.map((r) => [r.index, r.score] as const) : parsed.data.results.map((r) => [r.index, r.relevance_score] as const);
     for (const [index, score] of items) if (index < texts.length) scores[index] = score;
-    if (scores.some((s) => s === Number.NEGATIVE_INFINITY)) throw new Error(`reranker ${this.url} left passages unscored`);
+    if (scores.some((s) => s === Number.NEGATIVE_INFINITY)) throw new UpstreamError('reranker', `reranker ${this.url} left passages unscored`);
     return scores;
   }
 }

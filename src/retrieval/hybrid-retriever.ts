@@ -1,4 +1,4 @@
-import { InvalidInputError } from '../core/errors.js';
+import { InvalidInputError, InvariantError } from '../core/errors.js';
 import type { Citation, Embedder, RetrievalResult, VectorIndex } from '../core/types.js';
 import type { Bm25Index } from './bm25-index.js';
 import { searchText, type Corpus } from '../core/corpus.js';
@@ -251,7 +251,7 @@ export class HybridRetriever {
     const points = new Map<string, number>();
     const sentences = new Map<string, { id: string; score: number }>();
     if (mode !== 'lexical') {
-      if (!vector || !vectors) throw new Error(`retrieval mode ${mode} needs an embedder and a vector index`);
+      if (!vector || !vectors) throw new InvariantError(`retrieval mode ${mode} needs an embedder and a vector index`);
       const v = await vector;
       for (const h of await vectors.search(v, pool)) if (keep(h.id)) points.set(h.id, h.score);
       for (const h of sentenceVectors ? await sentenceVectors.search(v, pool * 4) : []) {

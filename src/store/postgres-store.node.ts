@@ -2,6 +2,7 @@ import pg from 'pg';
 import { MIGRATIONS } from './postgres-migrations.js';
 import { PostgresFeedbackStore } from './postgres-feedback-store.node.js';
 import { PostgresSlackMemory } from './postgres-slack-memory.node.js';
+import { UpstreamError } from '../core/errors.js';
 
 /** Any advisory-lock key will do, as long as every PolicyDesk process uses the same one. */
 const MIGRATION_LOCK = 7_120_512;
@@ -35,7 +36,7 @@ export class PostgresStore {
       await migrate(pool);
     } catch (error) {
       await pool.end();
-      throw new Error(`DATABASE_URL: cannot prepare the database (${(error as Error).message}).`, { cause: error });
+      throw new UpstreamError('PostgreSQL', `DATABASE_URL: cannot prepare the database (${(error as Error).message}).`, { cause: error });
     }
     return new PostgresStore(pool);
   }

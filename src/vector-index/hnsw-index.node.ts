@@ -1,4 +1,5 @@
 import type { VectorIndex } from '../core/types.js';
+import { DataError, InvariantError } from '../core/errors.js';
 
 type HnswStore = import('@langchain/community/vectorstores/hnswlib').HNSWLib;
 
@@ -28,7 +29,7 @@ export class HnswIndex implements VectorIndex {
     const { HNSWLib } = await import('@langchain/community/vectorstores/hnswlib');
     const store = await HNSWLib.load(directory, noEmbeddings);
     if (store.args.space !== 'cosine' || store.args.numDimensions !== dimensions) {
-      throw new Error(`HNSW index in ${directory} has space=${store.args.space}, dimensions=${store.args.numDimensions}; expected cosine, ${dimensions}`);
+      throw new DataError(`HNSW index in ${directory} has space=${store.args.space}, dimensions=${store.args.numDimensions}; expected cosine, ${dimensions}.`, 'npm run ingest');
     }
     store.index.setEf(EF_SEARCH);
     return new HnswIndex(store);
@@ -92,9 +93,9 @@ export class HnswIndex implements VectorIndex {
 /** HNSWLib wants an Embeddings object; vectors are always computed by the caller here. */
 const noEmbeddings = {
   embedDocuments: async () => {
-    throw new Error('HnswIndex stores precomputed vectors only');
+    throw new InvariantError('HnswIndex stores precomputed vectors only');
   },
   embedQuery: async () => {
-    throw new Error('HnswIndex stores precomputed vectors only');
+    throw new InvariantError('HnswIndex stores precomputed vectors only');
   },
 } as unknown as ConstructorParameters<typeof import('@langchain/community/vectorstores/hnswlib').HNSWLib>[0];

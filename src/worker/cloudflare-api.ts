@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { VectorizeWriter } from './sync-vectorize.js';
 import type { AiBinding } from './worker-env.js';
+import { UpstreamError } from '../core/errors.js';
 
 export interface CloudflareApiOptions {
   accountId: string;
@@ -75,7 +76,7 @@ export class CloudflareApi {
     }
     if (!response.ok || !parsed?.success) {
       const reasons = parsed?.errors.map((e) => (e.code ? `${e.code}: ${e.message}` : e.message)).join('; ');
-      throw new Error(`Cloudflare API ${method} ${path.split('?')[0]} failed with HTTP ${response.status}${reasons ? `: ${reasons}` : ''}`);
+      throw new UpstreamError('Cloudflare API', `Cloudflare API ${method} ${path.split('?')[0]} failed with HTTP ${response.status}${reasons ? `: ${reasons}` : ''}`);
     }
     return parsed.result;
   }

@@ -18,6 +18,7 @@ import { withTimeout } from './with-timeout.js';
 import { WorkersAiEmbedder } from './workers-ai-embedder.js';
 import { parseWorkerSettings } from './worker-settings.js';
 import { withQueryCache } from '../embeddings/query-cache.js';
+import { TimeoutError } from '../core/errors.js';
 
 export interface WorkerDepsOptions {
   data: WorkerData;
@@ -110,7 +111,7 @@ export async function createWorkerDeps(options: WorkerDepsOptions): Promise<AppD
 async function rateLimiterBinding(binding: RateLimiterBinding | undefined, key: string, timeoutMs: number, logger: Logger): Promise<boolean | undefined> {
   if (!binding) return undefined;
   try {
-    return (await withTimeout(binding.limit({ key }), timeoutMs, () => new Error(`RATE_LIMITER did not answer within ${timeoutMs} ms`))).success;
+    return (await withTimeout(binding.limit({ key }), timeoutMs, () => new TimeoutError('RATE_LIMITER', timeoutMs))).success;
   } catch (error) {
     const entry = { msg: 'rate limiter binding failed; per-isolate limit used', error: (error as Error).message };
     if (logger.warn) logger.warn(entry);

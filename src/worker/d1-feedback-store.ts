@@ -4,6 +4,7 @@ import { describeError } from './binding-error.js';
 import { withTimeout } from './with-timeout.js';
 import type { D1Binding } from './worker-env.js';
 import { DEFAULT_BINDING_TIMEOUT_MS } from './worker-settings.js';
+import { TimeoutError } from '../core/errors.js';
 
 /** Record field -> column of the `feedback` table (migrations/0001_feedback.sql, 0002_feedback_context.sql). */
 const COLUMNS = {
@@ -81,6 +82,6 @@ export class D1FeedbackStore implements FeedbackStore {
 
   private bounded<T>(call: Promise<T>): Promise<T> {
     const ms = this.options.timeoutMs ?? DEFAULT_BINDING_TIMEOUT_MS;
-    return withTimeout(call, ms, () => new Error(`FEEDBACK_DB timed out after ${ms} ms`));
+    return withTimeout(call, ms, () => new TimeoutError('FEEDBACK_DB', ms));
   }
 }

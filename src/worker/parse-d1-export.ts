@@ -1,5 +1,6 @@
 import type { FeedbackRecord } from '../core/feedback.js';
 import { recordFromRow } from './d1-feedback-store.js';
+import { UpstreamError } from '../core/errors.js';
 
 /**
  * The feedback records in what `wrangler d1 execute --json --command "<SELECT_FEEDBACK_SQL>"`
@@ -12,11 +13,11 @@ export function parseD1Export(stdout: string): { records: FeedbackRecord[]; inva
   try {
     parsed = JSON.parse(stdout.slice(Math.max(0, start)));
   } catch {
-    throw new Error(`wrangler printed no JSON: ${stdout.slice(0, 300)}`);
+    throw new UpstreamError('wrangler', `wrangler printed no JSON: ${stdout.slice(0, 300)}`);
   }
   if (!Array.isArray(parsed)) {
     const text = (parsed as { error?: { text?: string } })?.error?.text;
-    throw new Error(text ? `wrangler d1 execute failed: ${text}` : `unexpected wrangler output: ${stdout.slice(0, 300)}`);
+    throw new UpstreamError('wrangler', text ? `wrangler d1 execute failed: ${text}` : `unexpected wrangler output: ${stdout.slice(0, 300)}`);
   }
   const records: FeedbackRecord[] = [];
   let invalid = 0;

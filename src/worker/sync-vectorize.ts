@@ -9,6 +9,7 @@ import {
   WORKERS_AI_EMBEDDING_MODEL,
 } from './vectorize-layout.js';
 import type { WorkerData } from './worker-data.js';
+import { ConfigError } from '../core/errors.js';
 
 export interface VectorizeRecordIn {
   id: string;
@@ -48,11 +49,11 @@ export async function syncVectorize(deps: {
 }): Promise<SyncReport> {
   const { data, embedder, target } = deps;
   if (embedder.modelId !== WORKERS_AI_EMBEDDING_MODEL || embedder.dimensions !== WORKERS_AI_EMBEDDING_DIMENSIONS) {
-    throw new Error(`The Vectorize index holds ${WORKERS_AI_EMBEDDING_MODEL} vectors only; refusing to write ${embedder.modelId} vectors.`);
+    throw new ConfigError(`The Vectorize index holds ${WORKERS_AI_EMBEDDING_MODEL} vectors only; refusing to write ${embedder.modelId} vectors.`);
   }
   const info = await target.describe();
   if (info.dimensions !== WORKERS_AI_EMBEDDING_DIMENSIONS || info.metric !== 'cosine') {
-    throw new Error(
+    throw new ConfigError(
       `The Vectorize index has ${info.dimensions} dimensions and metric ${info.metric}; ${WORKERS_AI_EMBEDDING_MODEL} needs ${WORKERS_AI_EMBEDDING_DIMENSIONS} and cosine. ` +
         `Create one with: npx wrangler vectorize create policydesk-bge-m3 --dimensions=${WORKERS_AI_EMBEDDING_DIMENSIONS} --metric=cosine`,
     );

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IndexMismatchError } from '../core/errors.js';
+import { IndexMismatchError, TimeoutError } from '../core/errors.js';
 import type { VectorIndex } from '../core/types.js';
 import { BindingError, describeError } from './binding-error.js';
 import {
@@ -104,6 +104,6 @@ export class VectorizeIndex implements VectorIndex {
 
   private bounded<T>(call: Promise<T>): Promise<T> {
     const ms = this.options.timeoutMs ?? DEFAULT_BINDING_TIMEOUT_MS;
-    return withTimeout(call, ms, () => new Error(`timed out after ${ms} ms`));
+    return withTimeout(call, ms, () => new TimeoutError('Vectorize', ms));
   }
 }

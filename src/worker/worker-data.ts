@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { buildLexicalIndex } from '../answer/create-pipeline.js';
 import type { AnswerPrompts } from '../answer/llm/answer-prompts.js';
-import { IndexMismatchError } from '../core/errors.js';
+import { DataError, IndexMismatchError } from '../core/errors.js';
 import type { Bm25Data } from '../retrieval/bm25-index.js';
 import type { Corpus, CorpusData } from '../core/corpus.js';
 import { vectorIdFor } from './vectorize-layout.js';
@@ -33,7 +33,7 @@ export async function buildWorkerData(corpus: Corpus, meta: Pick<WorkerData, 'co
   const seen = new Map<string, string>();
   for (const p of corpus.passages) {
     const id = await vectorIdFor(p.id);
-    if (seen.has(id)) throw new Error(`Vectorize id collision between ${seen.get(id)} and ${p.id}`);
+    if (seen.has(id)) throw new DataError(`Vectorize id collision between ${seen.get(id)} and ${p.id}.`, 'npm run build:worker');
     seen.set(id, p.id);
     vectorIds[p.id] = id;
   }
@@ -62,18 +62,18 @@ export function validateWorkerData(data: unknown): asserts data is WorkerData {
   const parsed = bundleSchema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new Error(`Worker data bundle is malformed at ${issue.path.join('.')}: ${issue.message}`);
+    throw new DataError(`Worker data bundle is malformed at ${issue.path.join('.')}: ${issue.message}.`, 'npm run build:worker');
   }
   const { corpus, bm25 } = parsed.data;
   const n = corpus.passages.length;
-  if (bm25.ids.length !== n || bm25.lengths.length !== n) throw new Error(`Worker data bundle: ${n} passages but BM25 over ${bm25.ids.length} ids and ${bm25.lengths.length} lengths`);
+  if (bm25.ids.length !== n || bm25.lengths.length !== n) throw new DataError(`Worker data bundle: ${n} passages but BM25 over ${bm25.ids.length} ids and ${bm25.lengths.length} lengths.`, 'npm run build:worker');
   bm25.ids.forEach((id, i) => {
-    if (id !== corpus.passages[i]!.id) throw new Error(`Worker data bundle: BM25 id ${i} is ${id}, the passage there is ${corpus.passages[i]!.id}`);
+    if (id !== corpus.passages[i]!.id) throw new DataError(`Worker data bundle: BM25 id ${i} is ${id}, the passage there is ${corpus.passages[i]!.id}.`, 'npm run build:worker');
   });
   for (const [term, pairs] of Object.entries(bm25.postings)) {
-    if (pairs.length % 2 !== 0) throw new Error(`Worker data bundle: the postings of ${JSON.stringify(term)} are not [doc, tf] pairs`);
+    if (pairs.length % 2 !== 0) throw new DataError(`Worker data bundle: the postings of ${JSON.stringify(term)} are not [doc, tf] pairs.`, 'npm run build:worker');
     for (let i = 0; i < pairs.length; i += 2) {
-      if (pairs[i]! < 0 || pairs[i]! >= n || pairs[i + 1]! < 1) throw new Error(`Worker data bundle: the postings of ${JSON.stringify(term)} name document ${pairs[i]} with tf ${pairs[i + 1]}`);
+      if (pairs[i]! < 0 || pairs[i]! >= n || pairs[i + 1]! < 1) throw new DataError(`Worker data bundle: the postings of ${JSON.stringify(term)} name document ${pairs[i]} with tf ${pairs[i + 1]}.`, 'npm run build:worker');
     }
   }
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ConfigError } from '../core/errors.js';
 
 /** How long a Workers AI, Vectorize or D1 call may take before the Worker stops waiting (BINDING_TIMEOUT_MS). */
 export const DEFAULT_BINDING_TIMEOUT_MS = 2000;
@@ -18,7 +19,7 @@ export function parseWorkerSettings(env: Record<string, unknown>): WorkerSetting
   const result = schema.safeParse(source);
   if (!result.success) {
     const issues = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-    throw new Error(`Invalid configuration: ${issues}`);
+    throw new ConfigError(`Invalid configuration: ${issues}`);
   }
   return result.data;
 }

@@ -5,6 +5,7 @@ import { withTimeout } from './with-timeout.js';
 import { DEFAULT_BINDING_TIMEOUT_MS } from './worker-settings.js';
 import { WORKERS_AI_EMBEDDING_DIMENSIONS, WORKERS_AI_EMBEDDING_MODEL } from './vectorize-layout.js';
 import type { AiBinding } from './worker-env.js';
+import { TimeoutError } from '../core/errors.js';
 
 /** bge-m3's embedding output (`BGEM3OuputEmbedding`); other shapes (async queue, rerank) are errors here. */
 const embeddingOutput = z.object({ data: z.array(z.array(z.number())) });
@@ -42,7 +43,7 @@ export class WorkersAiEmbedder implements Embedder {
     let raw: unknown;
     try {
       const timeoutMs = this.options.timeoutMs ?? DEFAULT_BINDING_TIMEOUT_MS;
-      raw = await withTimeout(this.ai.run(this.modelId, { text }), timeoutMs, () => new Error(`timed out after ${timeoutMs} ms`));
+      raw = await withTimeout(this.ai.run(this.modelId, { text }), timeoutMs, () => new TimeoutError(`Workers AI ${this.modelId}`, timeoutMs));
     } catch (error) {
       throw new BindingError('AI', `${this.modelId} failed: ${describeError(error)}`);
     }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ConfigError } from '../../core/errors.js';
 
 /** The prompt templates from `prompts/`, passed in as strings so the composer never reads files. */
 export interface AnswerPrompts {
@@ -20,7 +21,7 @@ const promptsSchema = z.object({
 /** Checks loaded templates at the boundary; the message says which file to fix. */
 export function parseAnswerPrompts(raw: { system: unknown; user: unknown }, where = 'prompts/'): AnswerPrompts {
   const result = promptsSchema.safeParse(raw);
-  if (!result.success) throw new Error(`Invalid prompt templates in ${where}: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!result.success) throw new ConfigError(`Invalid prompt templates in ${where}: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   return result.data;
 }
 

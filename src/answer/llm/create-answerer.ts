@@ -4,6 +4,7 @@ import type { Answerer } from '../types.js';
 import type { AnswerPrompts } from './answer-prompts.js';
 import { openAiCompatibleChatModel, type ChatModelFactory } from './chat-model.js';
 import { LlmAnswerer, type AnswerLogger } from './llm-answerer.js';
+import { ConfigError } from '../../core/errors.js';
 
 export type LlmConfig = Pick<Config, 'LLM_BASE_URL' | 'LLM_MODEL' | 'LLM_API_KEY' | 'LLM_TIMEOUT_MS'>;
 
@@ -25,7 +26,7 @@ export function createAnswerer(
   chatModel?: ChatModelFactory,
 ): Answerer {
   if (!llmConfigured(config)) return pipeline.extractive;
-  if (!prompts) throw new Error('LLM_BASE_URL and LLM_MODEL are set but no prompt templates were passed: load them from prompts/ with loadPrompts().');
+  if (!prompts) throw new ConfigError('LLM_BASE_URL and LLM_MODEL are set but no prompt templates were passed: load them from prompts/ with loadPrompts().');
   return new LlmAnswerer({
     retriever: pipeline.retriever,
     corpus: pipeline.corpus,

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseAnswerPrompts, type AnswerPrompts } from './answer-prompts.js';
+import { ConfigError } from '../../core/errors.js';
 
 /** The template files in `prompts/`, by role. */
 export const PROMPT_FILES = { system: 'answer.system.md', user: 'answer.user.md' } as const;
@@ -12,7 +13,7 @@ export async function loadPrompts(dir = 'prompts'): Promise<AnswerPrompts> {
     try {
       return await readFile(path, 'utf8');
     } catch (error) {
-      throw new Error(`Cannot read prompt template ${path}: ${(error as Error).message}`);
+      throw new ConfigError(`Cannot read prompt template ${path}: ${(error as Error).message}`);
     }
   };
   const [system, user] = await Promise.all([read(PROMPT_FILES.system), read(PROMPT_FILES.user)]);

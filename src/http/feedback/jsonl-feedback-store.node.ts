@@ -2,6 +2,7 @@ import { mkdir, open, readFile, truncate, type FileHandle } from 'node:fs/promis
 import { dirname } from 'node:path';
 import { feedbackRecordSchema, type FeedbackRecord, type FeedbackStore } from '../../core/feedback.js';
 import { FeedbackUnavailableError } from '../../core/feedback-unavailable-error.js';
+import { InvariantError } from '../../core/errors.js';
 
 /**
  * Append-only JSON lines with fsync. Writes go through one promise chain, so each record is
@@ -39,7 +40,7 @@ export class JsonlFeedbackStore implements FeedbackStore {
   }
 
   append(record: FeedbackRecord): Promise<void> {
-    if (this.closed) return Promise.reject(new Error('feedback store is closed'));
+    if (this.closed) return Promise.reject(new InvariantError('feedback store is closed'));
     const line = `${JSON.stringify(feedbackRecordSchema.parse(record))}\n`;
     const write = this.tail.then(async () => {
       try {
