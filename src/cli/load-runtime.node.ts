@@ -72,8 +72,8 @@ export async function loadRuntime(options: RuntimeOptions): Promise<Runtime> {
     const queryEmbedder: Embedder = options.queryCacheSize ? withQueryCache(embedder, { maxEntries: options.queryCacheSize }) : embedder;
     const pipeline = createPipeline({ corpus: index.corpus, embedder: queryEmbedder, vectors: index.vectors, sentenceVectors: index.sentenceVectors, ...(reranker ? { reranker } : {}), ...(options.tuning ? { tuning: options.tuning } : {}) });
     if (options.llm && llmConfigured(options.llm)) {
-      const line = (level: string) => (message: string, fields?: Record<string, unknown>) => log(JSON.stringify({ level, message, ...fields }));
-      const logger = { error: line('error'), warn: line('warn') };
+      const line = (level: string) => (entry: Record<string, unknown>) => log(JSON.stringify({ level, ...entry }));
+      const logger = { info: line('info'), error: line('error'), warn: line('warn') };
       pipeline.answerer = createAnswerer(options.llm, pipeline, logger, await loadPrompts());
       log(`answers: LLM ${options.llm.LLM_MODEL} at ${options.llm.LLM_BASE_URL}, extractive fallback`);
     }

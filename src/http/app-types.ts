@@ -1,3 +1,4 @@
+import type { Logger } from '../core/logger.js';
 import type { PlatformLimit } from './middleware/rate-limit/index.js';
 import type { Answer, Answerer } from '../answer/types.js';
 import type { Config } from '../core/config.js';
@@ -5,13 +6,7 @@ import type { Corpus } from '../core/corpus.js';
 import type { FeedbackStore } from '../core/feedback.js';
 import type { ApiKeyOptions } from './middleware/api-key/index.js';
 
-/** Structured logger: one JSON object per call. The Node server writes lines to stdout; tests collect them. */
-export interface Logger {
-  info(entry: Record<string, unknown>): void;
-  error(entry: Record<string, unknown>): void;
-  /** Expected trouble an operator should see (an outage answered with 503); `info` with `level: 'warn'` when absent. */
-  warn?(entry: Record<string, unknown>): void;
-}
+export type { Logger };
 
 export interface Readiness {
   ready: boolean;

@@ -7,6 +7,7 @@ import { apiKey } from './middleware/api-key/index.js';
 import { clientAddress } from './middleware/rate-limit/client-address.js';
 import { rateLimit, refusedKeyLimit } from './middleware/rate-limit/index.js';
 import { MAX_HISTORY_TURNS } from '../core/limits.js';
+import { logWarning } from '../core/logger.js';
 import { requestLog } from './middleware/request-log/index.js';
 import { widgetCors } from './middleware/widget-cors/index.js';
 import { askRoutes } from './routes/ask-routes.js';
@@ -17,11 +18,6 @@ import { widgetRoutes } from './routes/widget-routes.js';
 
 export const MAX_BODY_BYTES = 32 * 1024;
 
-/** A warning goes to `warn` when the logger has one, else to `info` marked `level: 'warn'`. */
-function logWarn(logger: AppDeps['logger'], entry: Record<string, unknown>): void {
-  if (logger.warn) logger.warn(entry);
-  else logger.info({ ...entry, level: 'warn' });
-}
 /** Refused API keys a client may send per minute before it gets 429 (see `refusedKeyLimit`). */
 export const REFUSED_KEYS_PER_MINUTE = 10;
 
@@ -69,7 +65,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     const requestId = c.get('requestId') ?? 'unknown';
     const mapped = mapError(error, requestId);
     if (mapped.unexpected) deps.logger.error({ msg: 'request failed', requestId, method: c.req.method, path: c.req.path, error: String(error), stack: error.stack });
-    else if (mapped.outage) logWarn(deps.logger, { msg: 'request not served: service unavailable', requestId, path: c.req.path, error: error.message });
+    else if (mapped.outage) logWarning(deps.logger, { msg: 'request not served: service unavailable', requestId, path: c.req.path, error: error.message });
     return c.json(mapped.body, mapped.status as 400, mapped.headers);
   });
   return app;

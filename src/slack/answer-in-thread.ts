@@ -2,7 +2,7 @@ import type { webApi } from '@slack/bolt';
 import type { Turn } from '../answer/types.js';
 import { answerMessage } from './answer-blocks.js';
 import { apologyFor } from './apology.js';
-import { logWarn } from './log-warn.js';
+import { logWarning } from '../core/logger.js';
 import type { BotIdentity, ListenerState } from './listener-state.js';
 import { threadHistory, questionText, type ThreadMessage } from './thread-history.js';
 
@@ -45,7 +45,7 @@ export async function answerInThread(state: ListenerState, client: webApi.WebCli
     await client.reactions.add({ channel, timestamp: q.ts, name: 'eyes' });
   } catch (error) {
     // Missing reactions:write or already reacted: the placeholder still shows we are on it.
-    logWarn(deps.logger, { msg: 'slack reactions.add failed', channel, error: String(error) });
+    logWarning(deps.logger, { msg: 'slack reactions.add failed', channel, error: String(error) });
   }
   const placeholder = await client.chat.postMessage({ channel, thread_ts: threadTs, text: PLACEHOLDER_TEXT });
   const placeholderTs = placeholder.ts!;
@@ -78,7 +78,7 @@ async function removeEyes(state: ListenerState, client: webApi.WebClient, channe
   try {
     await client.reactions.remove({ channel, timestamp: ts, name: 'eyes' });
   } catch (error) {
-    logWarn(state.deps.logger, { msg: 'slack reactions.remove failed', channel, error: String(error) });
+    logWarning(state.deps.logger, { msg: 'slack reactions.remove failed', channel, error: String(error) });
   }
 }
 
@@ -90,7 +90,7 @@ async function historyOrNone(state: ListenerState, client: webApi.WebClient, ide
   try {
     return await loadHistory(state, client, await fullIdentity(state, client, identity), channel, threadTs, before);
   } catch (error) {
-    logWarn(state.deps.logger, { msg: 'slack thread history unavailable; answering without it', channel, error: String(error) });
+    logWarning(state.deps.logger, { msg: 'slack thread history unavailable; answering without it', channel, error: String(error) });
     return [];
   }
 }
@@ -107,7 +107,7 @@ async function lastDmConversation(state: ListenerState, client: webApi.WebClient
     if (!previous?.ts || Number(before) - Number(previous.ts) > DM_CONTEXT_WINDOW_S) return undefined;
     return previous.ts;
   } catch (error) {
-    logWarn(state.deps.logger, { msg: 'slack DM history unavailable; answering without it', channel, error: String(error) });
+    logWarning(state.deps.logger, { msg: 'slack DM history unavailable; answering without it', channel, error: String(error) });
     return undefined;
   }
 }

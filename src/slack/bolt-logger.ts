@@ -1,5 +1,5 @@
 import { LogLevel, type Logger } from '@slack/bolt';
-import { logWarn } from './log-warn.js';
+import { logWarning } from '../core/logger.js';
 import type { SlackLogger } from './types.js';
 
 const SEVERITY: Record<LogLevel, number> = { [LogLevel.DEBUG]: 0, [LogLevel.INFO]: 1, [LogLevel.WARN]: 2, [LogLevel.ERROR]: 3 };
@@ -13,7 +13,7 @@ export function boltLogger(target: SlackLogger, initial: LogLevel = LogLevel.INF
     const message = parts.map((p) => (p instanceof Error ? p.message : typeof p === 'string' ? p : JSON.stringify(p))).join(' ');
     const entry = { msg: message, component: name };
     if (at === LogLevel.DEBUG) target.debug?.(entry);
-    else if (at === LogLevel.WARN) logWarn(target, entry);
+    else if (at === LogLevel.WARN) logWarning(target, entry);
     else target[at](entry);
   };
   return {

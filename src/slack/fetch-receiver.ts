@@ -1,6 +1,6 @@
 import { ReceiverMultipleAckError, type App, type Receiver } from '@slack/bolt';
 import { describeError } from './describe-error.js';
-import { logWarn } from './log-warn.js';
+import { logWarning } from '../core/logger.js';
 import { readLimitedBody } from './read-limited-body.js';
 import type { SlackLogger } from './types.js';
 import { verifySlackSignature } from './verify-slack-signature.js';
@@ -64,7 +64,7 @@ export class FetchReceiver implements Receiver {
       ...(this.options.now ? { now: this.options.now() } : {}),
     });
     if (!check.ok) {
-      logWarn(this.options.logger, { msg: 'slack request refused', reason: check.reason });
+      logWarning(this.options.logger, { msg: 'slack request refused', reason: check.reason });
       return text(401, `Invalid Slack request signature: ${check.reason}. Check SLACK_SIGNING_SECRET and the server clock.`);
     }
 

@@ -2,7 +2,7 @@ import type { App, BlockButtonAction } from '@slack/bolt';
 import { z } from 'zod';
 import { ACTION, OPEN_PASSAGE_ACTION, answerMessage } from './answer-blocks.js';
 import { apologyFor } from './apology.js';
-import { logWarn } from './log-warn.js';
+import { logWarning } from '../core/logger.js';
 import type { ListenerState } from './listener-state.js';
 import { passageModal } from './passage-modal.js';
 import type { FeedbackRecord } from './types.js';
@@ -27,7 +27,7 @@ export function registerActions(app: App, state: ListenerState): void {
       await ack();
       const parsed = feedbackValue.safeParse(safeJson(action.value));
       if (!parsed.success) {
-        logWarn(deps.logger, { msg: 'slack feedback with unreadable button value', actionId });
+        logWarning(deps.logger, { msg: 'slack feedback with unreadable button value', actionId });
         await respond({ response_type: 'ephemeral', replace_original: false, text: '这条回答的反馈按钮已失效，请重新提问后再反馈。' });
         return;
       }

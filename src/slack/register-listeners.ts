@@ -3,7 +3,7 @@ import { answerMessage } from './answer-blocks.js';
 import { answerInThread, type ThreadQuestion } from './answer-in-thread.js';
 import { apologyFor } from './apology.js';
 import { fitText } from './fit-text.js';
-import { logWarn } from './log-warn.js';
+import { logWarning } from '../core/logger.js';
 import type { ListenerState } from './listener-state.js';
 import { questionText } from './thread-history.js';
 import { registerActions } from './register-actions.js';
@@ -81,7 +81,7 @@ async function firstDelivery(state: ListenerState, eventId: string, channel: str
     first = await state.memory.claim([`event:${eventId}`, `message:${channel}:${ts}`]);
   } catch (error) {
     // The shared memory is unreachable: answering twice beats not answering at all.
-    logWarn(state.deps.logger, { msg: 'slack delivery check failed; answering anyway', eventId, error: String(error) });
+    logWarning(state.deps.logger, { msg: 'slack delivery check failed; answering anyway', eventId, error: String(error) });
     return true;
   }
   if (first) return true;

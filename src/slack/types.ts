@@ -2,6 +2,7 @@ import type { WebClientOptions } from '@slack/web-api';
 import type { Answerer } from '../answer/types.js';
 import type { Corpus } from '../core/corpus.js';
 import type { FeedbackRecord, FeedbackStore } from '../core/feedback.js';
+import type { Logger } from '../core/logger.js';
 import type { SlackMemory } from './slack-memory.js';
 
 /** Anything that can keep feedback (the stores of src/http/feedback, src/store): 👍/👎 in Slack land with the widget's. */
@@ -13,12 +14,7 @@ export type { FeedbackRecord };
  * Structured logging, one object per entry with a `msg` (ids and codes, never tokens): the
  * HTTP layer's JSON logger fits as is; `warn` and `debug` are used when present.
  */
-export interface SlackLogger {
-  info(entry: Record<string, unknown>): void;
-  error(entry: Record<string, unknown>): void;
-  warn?(entry: Record<string, unknown>): void;
-  debug?(entry: Record<string, unknown>): void;
-}
+export type SlackLogger = Logger;
 
 /** What the listeners need, whichever transport (HTTP or Socket Mode) delivers the events. */
 export interface SlackAppDeps {

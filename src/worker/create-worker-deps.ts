@@ -15,6 +15,7 @@ import { VectorizeIndex } from './vectorize-index.js';
 import type { WorkerData } from './worker-data.js';
 import { envStrings, type RateLimiterBinding, type WorkerEnv } from './worker-env.js';
 import { withTimeout } from './with-timeout.js';
+import { logWarning } from '../core/logger.js';
 import { WorkersAiEmbedder } from './workers-ai-embedder.js';
 import { parseWorkerSettings } from './worker-settings.js';
 import { withQueryCache } from '../embeddings/query-cache.js';
@@ -56,7 +57,7 @@ export async function createWorkerDeps(options: WorkerDepsOptions): Promise<AppD
     createAnswerer(
       config,
       pipeline,
-      { error: (msg, fields) => logger.error({ msg, ...fields }), warn: (msg, fields) => logger.info({ msg, warning: true, ...fields }) },
+      logger,
       data.prompts,
     );
   const lexical = answererOf(createPipeline({ corpus, bm25 }));
@@ -113,9 +114,7 @@ async function rateLimiterBinding(binding: RateLimiterBinding | undefined, key: 
   try {
     return (await withTimeout(binding.limit({ key }), timeoutMs, () => new TimeoutError('RATE_LIMITER', timeoutMs))).success;
   } catch (error) {
-    const entry = { msg: 'rate limiter binding failed; per-isolate limit used', error: (error as Error).message };
-    if (logger.warn) logger.warn(entry);
-    else logger.info({ ...entry, level: 'warn' });
+    logWarning(logger, { msg: 'rate limiter binding failed; per-isolate limit used', error: (error as Error).message });
     return undefined;
   }
 }

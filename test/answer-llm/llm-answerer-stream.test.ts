@@ -96,7 +96,7 @@ describe('LlmAnswerer.stream', () => {
     expect(deltas[0]).toBe(good().replace(`[${n}]`, '[1]'));
     expect(deltas[1]).toMatch(/作废/);
     expect(deltas.slice(2).join('')).toBe(extractiveQ.answer);
-    expect(logger.errors.map((e) => e.fields?.reason)).toEqual(['stream-interrupted']);
+    expect(logger.errors.map((e) => e.reason)).toEqual(['stream-interrupted']);
   });
 
   it.each([

@@ -82,7 +82,7 @@ describe('LlmAnswerer.answer', () => {
     expect(answer.notice).toMatch(/删除.*1句.*引文与所引条目原文不符/);
     expect(JSON.stringify(answer)).not.toContain('10万人口');
     expect(answer.answer).toContain(quote);
-    expect(logger.warnings.map((w) => w.fields?.removed)).toEqual([['quote-not-in-cited-passage']]);
+    expect(logger.warnings.map((w) => w.removed)).toEqual([['quote-not-in-cited-passage']]);
   });
 
   it('only a fabricated quote -> extractive, the fabrication nowhere', async () => {
@@ -121,7 +121,7 @@ describe('LlmAnswerer.answer', () => {
     fx.server.script(() => ({ kind: 'slow', delayMs: 10_000, content: good() }));
     const answer = await fx.answerer({ timeoutMs: 100, logger }).answer(Q);
     expectExtractiveFallback(answer, /0\.1秒内没有完成回答/);
-    expect(logger.errors.map((e) => e.fields?.reason)).toEqual(['timeout']);
+    expect(logger.errors.map((e) => e.reason)).toEqual(['timeout']);
   });
 
   it('HTTP 500 -> extractive, logged as an error', async () => {
@@ -130,15 +130,15 @@ describe('LlmAnswerer.answer', () => {
     const answer = await fx.answerer({ logger }).answer(Q);
     expectExtractiveFallback(answer, /语言模型服务出错/);
     expect(JSON.stringify(answer)).not.toContain('upstream exploded');
-    expect(logger.errors.map((e) => e.fields?.reason)).toEqual(['model-error']);
-    expect(logger.errors[0]!.fields?.error).toContain('500');
+    expect(logger.errors.map((e) => e.reason)).toEqual(['model-error']);
+    expect(logger.errors[0]!.error).toContain('500');
   });
 
   it('unreachable endpoint -> extractive, logged as an error', async () => {
     const logger = new RecordingLogger();
     const answer = await fx.answerer({ baseURL: `http://127.0.0.1:${await unusedPort()}/v1`, logger }).answer(Q);
     expectExtractiveFallback(answer, /无法连接语言模型服务/);
-    expect(logger.errors.map((e) => e.fields?.reason)).toEqual(['unreachable']);
+    expect(logger.errors.map((e) => e.reason)).toEqual(['unreachable']);
   });
 
   it('retrieval abstains -> the extractive abstention, no model call', async () => {

@@ -38,13 +38,17 @@ export async function groundQuestion(pipeline: Pipeline): Promise<GroundedQuesti
 
 /** A logger that keeps what it was told, so tests can check that fallbacks are logged. */
 export class RecordingLogger implements AnswerLogger {
-  readonly errors: Array<{ message: string; fields?: Record<string, unknown> }> = [];
-  readonly warnings: Array<{ message: string; fields?: Record<string, unknown> }> = [];
-  error(message: string, fields?: Record<string, unknown>): void {
-    this.errors.push({ message, ...(fields ? { fields } : {}) });
+  readonly errors: Array<Record<string, unknown>> = [];
+  readonly warnings: Array<Record<string, unknown>> = [];
+  readonly infos: Array<Record<string, unknown>> = [];
+  error(entry: Record<string, unknown>): void {
+    this.errors.push(entry);
   }
-  warn(message: string, fields?: Record<string, unknown>): void {
-    this.warnings.push({ message, ...(fields ? { fields } : {}) });
+  warn(entry: Record<string, unknown>): void {
+    this.warnings.push(entry);
+  }
+  info(entry: Record<string, unknown>): void {
+    this.infos.push(entry);
   }
 }
 

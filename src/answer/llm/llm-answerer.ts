@@ -1,3 +1,4 @@
+import { logWarning, type Logger } from '../../core/logger.js';
 import type { Citation } from '../../core/types.js';
 import type { Corpus } from '../../core/corpus.js';
 import { validateQuestion, type HybridRetriever } from '../../retrieval/hybrid-retriever.js';
@@ -12,11 +13,8 @@ import { takeSentences } from './split-answer.js';
 import { VerifiedAnswerBuilder, type BuildOutcome } from './verified-answer-builder.js';
 import { DEFAULT_LLM_TIMEOUT_MS } from '../../core/limits.js';
 
-/** Where the composer reports fallbacks and repairs; `console` fits. */
-export interface AnswerLogger {
-  error(message: string, fields?: Record<string, unknown>): void;
-  warn(message: string, fields?: Record<string, unknown>): void;
-}
+/** Where the composer reports fallbacks (error: the model failed; warn: its answer was not verifiable) and repairs. */
+export type AnswerLogger = Logger;
 
 export interface LlmAnswererDeps {
   retriever: Pick<HybridRetriever, 'retrieve'>;
@@ -153,13 +151,13 @@ export class LlmAnswerer implements Answerer {
   }
 
   private reportFallback(reason: FallbackReason, error?: unknown, sentences?: number): string {
-    if (SERVICE_FAILURES.has(reason)) this.deps.logger.error('llm answer failed; answered extractively', { reason, error: describeError(error), timeoutMs: this.timeoutMs });
-    else this.deps.logger.warn('llm answer not verifiable; answered extractively', { reason, ...(sentences !== undefined ? { sentences } : {}) });
+    if (SERVICE_FAILURES.has(reason)) this.deps.logger.error({ msg: 'llm answer failed; answered extractively', reason, error: describeError(error), timeoutMs: this.timeoutMs });
+    else logWarning(this.deps.logger, { msg: 'llm answer not verifiable; answered extractively', reason, ...(sentences !== undefined ? { sentences } : {}) });
     return fallbackNotice(reason, this.timeoutMs);
   }
 
   private toAnswer(question: string, plan: Extract<Plan, { kind: 'llm' }>, outcome: Verified): Answer {
-    if (outcome.removed.length > 0) this.deps.logger.warn('llm answer repaired', { removed: outcome.removed.map((c) => c.reason) });
+    if (outcome.removed.length > 0) logWarning(this.deps.logger, { msg: 'llm answer repaired', removed: outcome.removed.map((c) => c.reason) });
     return {
       answerId: (this.deps.newId ?? (() => crypto.randomUUID()))(),
       question,
