@@ -55,7 +55,9 @@ interface Member {
   pending: Map<number, Pending>;
 }
 
-const ENTRY = fileURLToPath(new URL('./embedder-process.node.ts', import.meta.url));
+/** Run from source (tsx) the child is the .ts file and needs tsx; compiled (`npm run build`) it is the .js beside this one. */
+const FROM_SOURCE = import.meta.url.endsWith('.ts');
+const ENTRY = fileURLToPath(new URL(FROM_SOURCE ? './embedder-process.node.ts' : './embedder-process.node.js', import.meta.url));
 
 /**
  * The embedding model in child processes. onnxruntime-node runs a session synchronously on
@@ -230,8 +232,8 @@ function spawnMember(options: ProcessPoolOptions): Promise<{ member: Member; rea
       POLICYDESK_EMBED_THREADS: String(options.threads ?? 1),
       POLICYDESK_EMBED_BATCH: String(options.batchSize ?? 16),
     },
-    // The server runs from TypeScript sources through tsx; the child needs the same loader.
-    execArgv: ['--import', 'tsx'],
+    // From sources (npm start) the child needs tsx like the server; compiled (npm run build) plain node runs it.
+    execArgv: FROM_SOURCE ? ['--import', 'tsx'] : [],
     serialization: 'advanced',
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
