@@ -1,28 +1,32 @@
-import { InvalidInputError, InvariantError } from '../core/errors.js';
-import type { Citation, Embedder, RetrievalResult, VectorIndex } from '../core/types.js';
-import type { Bm25Index } from './bm25-index.js';
 import { searchText, type Corpus } from '../core/corpus.js';
+import { InvalidInputError } from '../core/errors.js';
+import { MAX_QUESTION_CHARS } from '../core/limits.js';
+import type { Citation, Embedder, RetrievalResult, VectorIndex } from '../core/types.js';
+import { contentBigrams, normalizeForSearch } from '../text/tokenize.js';
+import type { Bm25Index } from './bm25-index.js';
 import calibration from './data/retrieval-calibration.json' with { type: 'json' };
 import { answerProbability, parseDecisionFile, tierOf, type DecisionFile, type DecisionSignals } from './decision-model.js';
-import { documentTermsFor, expandEverydayWords } from './everyday-words.js';
-import { fuseScores } from './fuse-rankings.js';
-import { findNamedDocument, parseCitationQuery } from './parse-citation-query.js';
-import { readScope, SCOPE_WORDS } from './scope-check.js';
+import { expandEverydayWords } from './everyday-words.js';
 import type { Reranker } from './http-reranker.js';
-import { passageOfSentence } from '../ingest/sentence-units.js';
-import { isSmallTalk, writtenInChinese } from './question-language.js';
-import { contentBigrams, normalizeForSearch, topicTerms } from '../text/tokenize.js';
-import { MAX_QUESTION_CHARS } from '../core/limits.js';
+import { findNamedDocument } from './parse-citation-query.js';
+import { writtenInChinese } from './question-language.js';
+import { readScope, SCOPE_WORDS } from './scope-check.js';
+import { citePoints } from './stages/cite-points.js';
+import { decisionSignals } from './stages/decision-signals.js';
+import { findCitedPoint } from './stages/find-cited-point.js';
+import { fuseCandidates } from './stages/fuse-candidates.js';
+import { gatherCandidates, type RetrievalMode } from './stages/gather-candidates.js';
+import type { RankedPoint } from './stages/ranked-point.js';
+import { rerankPoints } from './stages/rerank-points.js';
+import { routeByKind } from './stages/route-by-kind.js';
+import { scopeDecline } from './stages/scope-decline.js';
 
 export { MAX_QUESTION_CHARS };
-
-const ASKS_VALIDITY = /有效期|施行|起实施|实施日期|生效|失效|过期|有效到/;
-const ASKS_ISSUANCE = /印发|发文|落款|发布|文号|通知|抄送|谁发|发的文|成文/;
 
 /** Said when a question without Chinese finds nothing to offer: the documents are in Chinese. */
 export const ASK_IN_CHINESE = '现有文件均为中文，没有找到与这个问题相关的条目，请用中文提问。The policy documents are in Chinese and none of their points matches this question; please ask in Chinese.';
 
-export type RetrievalMode = 'hybrid' | 'dense' | 'lexical';
+export type { RetrievalMode };
 
 /**
  * How retrieval ranks and decides; defaults in DEFAULT_TUNING. The fusion weights and the decision
@@ -69,19 +73,7 @@ export interface RetrieveOptions {
   mode?: RetrievalMode;
 }
 
-/** A point ranked for a question, with what each retriever said of it. */
-export interface RankedPoint {
-  id: string;
-  /** Fused score, 0..1. */
-  score: number;
-  /** Cosine of the whole point. */
-  point?: number;
-  /** Cosine of the point's best sentence, and which sentence. */
-  sentence?: number;
-  sentenceId?: string;
-  /** The reranker's score, when one ran. */
-  rerank?: number;
-}
+export type { RankedPoint };
 
 /** Checks a question at the boundary: not empty, not over the limit. */
 export function validateQuestion(question: unknown): string {
@@ -97,9 +89,10 @@ export function validateQuestion(question: unknown): string {
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
 /**
- * Retrieval as named stages: validate → direct citation → scope → candidates (BM25 ∥ HNSW over
- * points and their sentences) → fuse → decide (a calibrated model, three tiers) → cite.
- * Portable: no Node APIs.
+ * Retrieval as named stages, each a function of its own under `stages/`: validate → direct
+ * citation → scope → candidates (BM25 ∥ HNSW over points and their sentences) → fuse → rerank
+ * (when configured) → route by kind → decide (a calibrated model, three tiers) → cite.
+ * Configured by one RetrievalTuning (defaults in DEFAULT_TUNING). Portable: no Node APIs.
  */
 export class HybridRetriever {
   private readonly corpusText: string;
@@ -128,77 +121,50 @@ export class HybridRetriever {
     // Ask for the question's vector first: an embedder in another process works on it while
     // this one parses the question and runs BM25.
     const vector = mode !== 'lexical' && embedder ? embedder.embedQuery(question) : undefined;
-    vector?.catch(() => undefined); // Awaited (and its failure raised) in rank(); this only marks it handled meanwhile.
+    vector?.catch(() => undefined); // Awaited (and its failure raised) in gatherCandidates; this only marks it handled meanwhile.
     const expanded = expandEverydayWords(question);
+    const rank = async (n: number, restrictTo: readonly string[]) => {
+      const keep = (id: string) => restrictTo.length === 0 || restrictTo.includes(corpus.passage(id)!.docId);
+      const found = await gatherCandidates(this.deps, expanded, { mode, pool: restrictTo.length > 0 ? n * 4 : n, keep, vector });
+      return fuseCandidates(found, this.tuning, mode, n);
+    };
 
-    // Stage: direct citation ("沪卫医〔2023〕32号第5条").
-    const direct = parseCitationQuery(question, docs);
-    if (direct) {
-      const hit = corpus.passages.find(
-        (p) =>
-          p.docId === direct.docId &&
-          (direct.section === undefined || p.section === direct.section) &&
-          (direct.sub === undefined || p.sub === direct.sub) &&
-          (direct.point === undefined || p.point === direct.point),
-      );
-      if (hit) {
-        const rest = await this.rank(expanded, mode, k + 1, [], vector);
-        const citations = [corpus.citation(hit.id, 1), ...rest.filter((r) => r.id !== hit.id).map((r) => corpus.citation(r.id, r.score))];
-        return { question, abstained: false, confidence: 'high', direct: true, citations: citations.slice(0, k), nearest: [] };
-      }
+    const cited = findCitedPoint(question, corpus);
+    if (cited) {
+      const rest = (await rank(k + 1, [])).filter((r) => r.id !== cited.id);
+      const citations = [corpus.citation(cited.id, 1), ...rest.map((r) => corpus.citation(r.id, r.score))];
+      return { question, abstained: false, confidence: 'high', direct: true, citations: citations.slice(0, k), nearest: [] };
     }
 
-    // Stage: scope. Places and years the corpus does not cover, and small talk, are declined outright.
     const scope = readScope(question, docs, this.corpusText);
     // "市卫健委2023年工作要点里，…": a question that names one document is answered from it.
     const named = scope.groups.length <= 1 ? findNamedDocument(question, docs) : undefined;
-    const fused = await this.rank(expanded, mode, this.tuning.candidates, named ? [named.id] : scope.groups.flat(), vector);
-    const ranked = this.deps.reranker ? await this.rerank(question, fused) : fused;
+    const fused = await rank(this.tuning.candidates, named ? [named.id] : scope.groups.flat());
+    const ranked = this.deps.reranker ? await rerankPoints(this.deps.reranker, question, fused, this.tuning.rerankTopN, corpus) : fused;
     const nearest = ranked.slice(0, 5).map((r) => corpus.citation(r.id, r.score));
     let signals: RetrievalResult['signals'];
     const abstain = (reason: string): RetrievalResult => ({ question, abstained: true, reason, citations: [], nearest, ...(signals ? { signals } : {}) });
 
-    if (isSmallTalk(question)) return abstain('这个问题不涉及现有政策文件的内容。');
-    if (scope.unknownPlaces.length > 0) return abstain(`现有文件不涉及${scope.unknownPlaces.join('、')}。`);
-    const docYears = docs.map((d) => d.date.slice(0, 4) + d.title);
-    const unknownYears = scope.years.filter((y) => !this.corpusText.includes(y) && !docYears.some((d) => d.includes(y)));
-    if (unknownYears.length > 0) return abstain(`现有文件中没有${unknownYears.join('、')}年的相关内容。`);
-    // The cover notice answers questions about issuing (日期, 文号, 印发); otherwise its title words only add noise.
-    let candidates = ASKS_ISSUANCE.test(question) ? ranked : ranked.filter((r) => corpus.passage(r.id)!.kind !== 'notice');
-    // Likewise the closing clause answers when a document takes effect and until when.
-    if (ASKS_VALIDITY.test(question)) candidates = [...candidates.filter((r) => corpus.passage(r.id)!.kind === 'closing'), ...candidates.filter((r) => corpus.passage(r.id)!.kind !== 'closing')];
-    if (scope.years.length > 0) {
-      candidates = candidates.filter((r) => {
-        const p = corpus.passage(r.id)!;
-        const d = corpus.document(p.docId);
-        return scope.years.some((y) => d.date.startsWith(y) || d.title.includes(y) || this.normalizedText.get(r.id)!.includes(y));
-      });
-      if (candidates.length === 0) return abstain(`现有文件中没有${scope.years.join('、')}年的相关内容。`);
-    }
-    const top = candidates[0];
-    if (!top) return abstain('现有文件中没有找到相关内容。');
+    const declined = scopeDecline(question, scope, docs, this.corpusText);
+    if (declined) return abstain(declined);
+    const text = (id: string) => this.normalizedText.get(id)!;
+    const candidates = routeByKind(question, ranked, corpus, scope.years, text);
+    if (candidates.length === 0) return abstain(scope.years.length > 0 ? `现有文件中没有${scope.years.join('、')}年的相关内容。` : '现有文件中没有找到相关内容。');
 
-    // Stage: decide. Places and years chose the documents above; the topic is what remains.
+    // Places and years chose the documents above; the topic is what remains.
     const topic = expanded.replace(SCOPE_WORDS, ' ');
     if (contentBigrams(topic).length === 0 && writtenInChinese(question)) return abstain('这个问题不涉及现有政策文件的内容。');
     // A question about two scopes (长宁和普陀) is covered by the best passage of each.
     const docOf = (id: string) => corpus.passage(id)!.docId;
-    const bestOfEach = scope.groups.length > 1 ? scope.groups.flatMap((g) => candidates.find((r) => g.includes(docOf(r.id))) ?? []) : [top];
-    const decision = this.signals(topic, top, candidates, bestOfEach, mode);
+    const covering = scope.groups.length > 1 ? scope.groups.flatMap((g) => candidates.find((r) => g.includes(docOf(r.id))) ?? []) : [candidates[0]!];
+    const decision = decisionSignals(topic, candidates, covering, mode, { bm25: this.deps.bm25, text, corpusText: this.corpusText });
     const model = this.tuning.decision?.[mode === 'lexical' ? 'lexical' : 'hybrid'];
     const p = model ? answerProbability(model, decision) : 1;
     const tier = model ? tierOf(model, p) : 'high';
     signals = { ...roundSignals(decision), p: round(p), tier };
     if (tier === 'decline') return abstain(writtenInChinese(question) ? '现有文件中没有找到回答这个问题的条目。' : ASK_IN_CHINESE);
 
-    // Stage: cite. Each named scope keeps its best passage, so a cross-document answer can cite both.
-    const citations = candidates.slice(0, k).map((r) => corpus.citation(r.id, r.score));
-    for (const group of scope.groups.length > 1 ? scope.groups : []) {
-      if (citations.some((c) => group.includes(docOf(c.id)))) continue;
-      const best = candidates.find((r) => group.includes(docOf(r.id)));
-      if (best) citations.push(corpus.citation(best.id, best.score));
-    }
-    const matchedSentences = Object.fromEntries(candidates.slice(0, k).flatMap((r) => (r.sentenceId ? [[r.id, r.sentenceId]] : [])));
+    const { citations, matchedSentences } = citePoints(candidates, scope.groups, k, corpus);
     return {
       question,
       abstained: false,
@@ -209,71 +175,6 @@ export class HybridRetriever {
       matchedSentences,
       ...(scope.groups.length > 1 ? { scopeGroups: scope.groups } : {}),
     };
-  }
-
-  /** The signals the decision model reads, for the best point (coverage: by the best point of each named scope). */
-  private signals(topic: string, top: RankedPoint, candidates: RankedPoint[], covering: RankedPoint[], mode: RetrievalMode): DecisionSignals {
-    const grams = contentBigrams(topic);
-    const weights = grams.map((g) => this.deps.bm25.idf(g));
-    const total = weights.reduce((a, b) => a + b, 0) || 1;
-    const topText = covering.map((r) => this.normalizedText.get(r.id)!).join('\n');
-    const coverage = grams.reduce((s, g, i) => s + (topText.includes(g) ? weights[i]! : 0), 0) / total;
-    // An everyday word with a document term (发烧 -> 发热) is not unknown.
-    const terms = topicTerms(topic);
-    const unknown = terms.length === 0 ? 0 : terms.filter((t) => !this.corpusText.includes(t) && documentTermsFor(t).length === 0).length / terms.length;
-    // After a reranker the first point need not have the highest fused score: the margin is then 0.
-    const margin = Math.max(0, top.score - Math.max(0, ...candidates.slice(1).map((c) => c.score)));
-    return { coverage, unknown, margin, ...(mode !== 'lexical' ? { point: top.point ?? 0, sentence: top.sentence ?? top.point ?? 0 } : {}) };
-  }
-
-  /**
-   * Stage: rerank. The reranker reorders the first `rerankTopN` points by its own scores; when it
-   * fails or is slow, the fused order stands (answers never wait on it beyond its timeout).
-   */
-  private async rerank(question: string, candidates: RankedPoint[]): Promise<RankedPoint[]> {
-    const { corpus, reranker } = this.deps;
-    const head = candidates.slice(0, this.tuning.rerankTopN);
-    try {
-      const scores = await reranker!.rerank(question, head.map((r) => searchText(corpus.passage(r.id)!, corpus.document(corpus.passage(r.id)!.docId))));
-      const order = head.map((r, i) => ({ r, s: scores[i]! })).sort((a, b) => b.s - a.s);
-      return [...order.map((x) => ({ ...x.r, rerank: x.s })), ...candidates.slice(head.length)];
-    } catch {
-      return candidates;
-    }
-  }
-
-  /** Stage: candidates and fusion. BM25 ∥ HNSW over points and over sentences; `score` is 0..1. */
-  private async rank(question: string, mode: RetrievalMode, n: number, restrictTo: string[], vector: Promise<number[]> | undefined): Promise<RankedPoint[]> {
-    const { corpus, bm25, vectors, sentenceVectors } = this.deps;
-    const pool = restrictTo.length > 0 ? n * 4 : n;
-    const keep = (id: string) => restrictTo.length === 0 || restrictTo.includes(corpus.passage(id)!.docId);
-    const lexicalHits = mode !== 'dense' ? bm25.search(question, pool).filter((h) => keep(h.id)) : [];
-    const points = new Map<string, number>();
-    const sentences = new Map<string, { id: string; score: number }>();
-    if (mode !== 'lexical') {
-      if (!vector || !vectors) throw new InvariantError(`retrieval mode ${mode} needs an embedder and a vector index`);
-      const v = await vector;
-      for (const h of await vectors.search(v, pool)) if (keep(h.id)) points.set(h.id, h.score);
-      for (const h of sentenceVectors ? await sentenceVectors.search(v, pool * 4) : []) {
-        const id = passageOfSentence(h.id);
-        if (keep(id) && !sentences.has(id)) sentences.set(id, { id: h.id, score: h.score });
-      }
-    }
-    // A point seen by one list only gets the other list's lowest score.
-    const floor = (xs: Iterable<number>) => Math.min(...xs);
-    const pointFloor = points.size > 0 ? floor(points.values()) : 0;
-    const sentenceFloor = sentences.size > 0 ? floor([...sentences.values()].map((s) => s.score)) : pointFloor;
-    const w = sentences.size > 0 ? this.tuning.sentenceWeight : 0;
-    const denseHits = [...new Set([...points.keys(), ...sentences.keys()])]
-      .map((id) => ({ id, score: (1 - w) * (points.get(id) ?? pointFloor) + w * (sentences.get(id)?.score ?? sentenceFloor) }))
-      .sort((a, b) => b.score - a.score);
-    const share = mode === 'dense' ? 0 : mode === 'lexical' ? 1 : this.tuning.lexicalShare;
-    return fuseScores(denseHits, lexicalHits, share)
-      .slice(0, n)
-      .map((r) => {
-        const s = sentences.get(r.id);
-        return { ...r, ...(points.has(r.id) ? { point: points.get(r.id)! } : {}), ...(s ? { sentence: s.score, sentenceId: s.id } : {}) };
-      });
   }
 }
 

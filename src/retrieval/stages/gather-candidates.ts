@@ -1,0 +1,38 @@
+import { InvariantError } from '../../core/errors.js';
+import type { VectorIndex } from '../../core/types.js';
+import { passageOfSentence } from '../../ingest/sentence-units.js';
+import type { Bm25Index } from '../bm25-index.js';
+
+export type RetrievalMode = 'hybrid' | 'dense' | 'lexical';
+
+/** What each retriever found: BM25 hits, point cosines, and each point's best sentence. */
+export interface Candidates {
+  lexical: Array<{ id: string; score: number }>;
+  points: Map<string, number>;
+  sentences: Map<string, { id: string; score: number }>;
+}
+
+/**
+ * Stage: candidates. BM25 ∥ HNSW over whole points and over their sentences, each asked for `pool`
+ * hits (sentences for 4× as many, since several belong to one point), kept to the points `keep` allows.
+ */
+export async function gatherCandidates(
+  indexes: { bm25: Bm25Index; vectors?: VectorIndex | undefined; sentenceVectors?: VectorIndex | undefined },
+  question: string,
+  options: { mode: RetrievalMode; pool: number; keep: (passageId: string) => boolean; vector?: Promise<number[]> | undefined },
+): Promise<Candidates> {
+  const { mode, pool, keep } = options;
+  const lexical = mode !== 'dense' ? indexes.bm25.search(question, pool).filter((h) => keep(h.id)) : [];
+  const points = new Map<string, number>();
+  const sentences = new Map<string, { id: string; score: number }>();
+  if (mode !== 'lexical') {
+    if (!options.vector || !indexes.vectors) throw new InvariantError(`retrieval mode ${mode} needs an embedder and a vector index`);
+    const v = await options.vector;
+    for (const h of await indexes.vectors.search(v, pool)) if (keep(h.id)) points.set(h.id, h.score);
+    for (const h of indexes.sentenceVectors ? await indexes.sentenceVectors.search(v, pool * 4) : []) {
+      const id = passageOfSentence(h.id);
+      if (keep(id) && !sentences.has(id)) sentences.set(id, { id: h.id, score: h.score });
+    }
+  }
+  return { lexical, points, sentences };
+}

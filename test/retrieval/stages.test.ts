@@ -1,0 +1,159 @@
+import { beforeAll, describe, expect, test } from 'vitest';
+import { buildLexicalIndex } from '../../src/answer/create-pipeline.js';
+import type { Corpus } from '../../src/core/corpus.js';
+import { InvariantError } from '../../src/core/errors.js';
+import type { Bm25Index } from '../../src/retrieval/bm25-index.js';
+import { readScope } from '../../src/retrieval/scope-check.js';
+import { citePoints } from '../../src/retrieval/stages/cite-points.js';
+import { decisionSignals } from '../../src/retrieval/stages/decision-signals.js';
+import { findCitedPoint } from '../../src/retrieval/stages/find-cited-point.js';
+import { fuseCandidates } from '../../src/retrieval/stages/fuse-candidates.js';
+import { gatherCandidates, type Candidates } from '../../src/retrieval/stages/gather-candidates.js';
+import type { RankedPoint } from '../../src/retrieval/stages/ranked-point.js';
+import { rerankPoints } from '../../src/retrieval/stages/rerank-points.js';
+import { routeByKind } from '../../src/retrieval/stages/route-by-kind.js';
+import { scopeDecline } from '../../src/retrieval/stages/scope-decline.js';
+import { normalizeForSearch } from '../../src/text/tokenize.js';
+import { FlatIndex } from '../../src/vector-index/flat-index.js';
+import { seedCorpus } from '../support/seed-pipeline.js';
+
+let corpus: Corpus;
+let bm25: Bm25Index;
+let corpusText: string;
+const text = (id: string) => normalizeForSearch(corpus.passage(id)!.text);
+beforeAll(() => {
+  corpus = seedCorpus();
+  bm25 = buildLexicalIndex(corpus);
+  corpusText = corpus.passages.map((p) => normalizeForSearch(p.text)).join('\n');
+});
+const docNumberOf = (id: string) => corpus.document(corpus.passage(id)!.docId).docNumber;
+const point = (id: string, score: number, extra: Partial<RankedPoint> = {}): RankedPoint => ({ id, score, ...extra });
+
+describe('findCitedPoint (direct citation)', () => {
+  test('a 文号 and a number name the point', () => {
+    const p = findCitedPoint('沪卫医〔2023〕32号第5条讲了什么？', corpus)!;
+    expect([docNumberOf(p.id), p.point]).toEqual(['沪卫医〔2023〕32号', 5]);
+  });
+  test.each([['区域性医疗中心按多少人口配置一家？'], ['沪卫医〔2023〕32号第99条讲了什么？']])('%s names no point', (q) => expect(findCitedPoint(q, corpus)).toBeUndefined());
+});
+
+describe('scopeDecline (scope)', () => {
+  const decline = (q: string) => scopeDecline(q, readScope(q, [...corpus.documents.values()], corpusText), [...corpus.documents.values()], corpusText);
+  test.each([
+    ['你好', /不涉及现有政策文件/],
+    ['杭州的发热门诊要24小时开吗？', /不涉及杭州/],
+    ['2019年的医政工作要点有哪些？', /没有2019年/],
+  ])('%s is declined', (q, reason) => expect(decline(q)).toMatch(reason));
+  test.each([['区域性医疗中心按多少人口配置一家？'], ['南京西路的社区医院发烧门诊要开着吗？'], ['2023年的护理工作有哪些？']])('%s goes on', (q) => expect(decline(q)).toBeUndefined());
+});
+
+describe('gatherCandidates (candidates)', () => {
+  const unit = (i: number) => Array.from({ length: 4 }, (_, j) => (j === i ? 1 : 0));
+  test('lexical mode asks BM25 only, kept to the allowed points', async () => {
+    const allowed = corpus.passages.filter((p) => p.docId === '2023-changning-medical-work-plan').map((p) => p.id);
+    const c = await gatherCandidates({ bm25 }, '护理', { mode: 'lexical', pool: 10, keep: (id) => allowed.includes(id) });
+    expect(c.lexical.length).toBeGreaterThan(0);
+    expect(c.lexical.every((h) => allowed.includes(h.id))).toBe(true);
+    expect([c.points.size, c.sentences.size]).toEqual([0, 0]);
+  });
+  test('dense modes take each point’s best sentence', async () => {
+    const [a, b] = corpus.passages.map((p) => p.id);
+    const vectors = new FlatIndex([{ id: a!, vector: unit(0) }, { id: b!, vector: unit(1) }]);
+    const sentenceVectors = new FlatIndex([{ id: `${a}@0`, vector: [0.6, 0, 0.8, 0] }, { id: `${a}@1`, vector: [0.9, 0, 0, 0.1] }, { id: `${b}@0`, vector: unit(2) }]);
+    const c = await gatherCandidates({ bm25, vectors, sentenceVectors }, 'q', { mode: 'dense', pool: 5, keep: () => true, vector: Promise.resolve(unit(0)) });
+    expect(c.points.get(a!)).toBeCloseTo(1);
+    expect(c.sentences.get(a!)).toEqual({ id: `${a}@1`, score: expect.closeTo(0.9) });
+    expect(c.lexical).toEqual([]);
+  });
+  test('a dense mode without vectors is a programming error', async () => {
+    await expect(gatherCandidates({ bm25 }, 'q', { mode: 'hybrid', pool: 5, keep: () => true })).rejects.toBeInstanceOf(InvariantError);
+  });
+});
+
+describe('fuseCandidates (fuse)', () => {
+  // Point a matches as a whole, point b by one sentence.
+  const c: Candidates = {
+    lexical: [],
+    points: new Map([['a', 0.8], ['b', 0.5]]),
+    sentences: new Map([['a', { id: 'a@0', score: 0.6 }], ['b', { id: 'b@2', score: 0.95 }]]),
+  };
+  test('the sentence weight decides between a whole-point and a sentence match', () => {
+    expect(fuseCandidates(c, { lexicalShare: 0, sentenceWeight: 0 }, 'dense', 5).map((r) => r.id)).toEqual(['a', 'b']);
+    expect(fuseCandidates(c, { lexicalShare: 0, sentenceWeight: 1 }, 'dense', 5).map((r) => r.id)).toEqual(['b', 'a']);
+  });
+  test('keeps what each retriever said, scores 0..1, at most n', () => {
+    const [first] = fuseCandidates(c, { lexicalShare: 0.7, sentenceWeight: 0.5 }, 'hybrid', 1);
+    expect(first).toMatchObject({ point: expect.any(Number), sentence: expect.any(Number), sentenceId: expect.stringMatching(/@/) });
+    expect(first!.score).toBeGreaterThanOrEqual(0);
+    expect(first!.score).toBeLessThanOrEqual(1);
+  });
+  test('lexical mode is BM25 alone', () => {
+    const lexical: Candidates = { lexical: [{ id: 'x', score: 3 }, { id: 'y', score: 6 }], points: new Map(), sentences: new Map() };
+    expect(fuseCandidates(lexical, { lexicalShare: 0.1, sentenceWeight: 0.5 }, 'lexical', 5).map((r) => [r.id, r.score])).toEqual([['y', 1], ['x', 0.5]]);
+  });
+});
+
+describe('rerankPoints (rerank)', () => {
+  const ranked = () => corpus.passages.slice(0, 4).map((p, i) => point(p.id, 1 - i / 10));
+  test('reorders the first points by the reranker; the rest keep their place', async () => {
+    const reversed = { name: 'fake', rerank: async (_q: string, texts: readonly string[]) => texts.map((_, i) => i) };
+    const out = await rerankPoints(reversed, 'q', ranked(), 3, corpus);
+    expect(out.map((r) => r.id)).toEqual([ranked()[2]!.id, ranked()[1]!.id, ranked()[0]!.id, ranked()[3]!.id]);
+  });
+  test('a failing reranker leaves the fused order', async () => {
+    const failing = { name: 'down', rerank: async () => Promise.reject(new InvariantError('down')) };
+    expect((await rerankPoints(failing, 'q', ranked(), 3, corpus)).map((r) => r.id)).toEqual(ranked().map((r) => r.id));
+  });
+});
+
+describe('routeByKind', () => {
+  const kindOf = (kind: string) => corpus.passages.find((p) => p.kind === kind)!.id;
+  const body = () => corpus.passages.find((p) => p.kind === 'point')!.id;
+  test('the cover notice answers only questions about issuing', () => {
+    const ranked = [point(kindOf('notice'), 1), point(body(), 0.9)];
+    expect(routeByKind('护理工作有哪些？', ranked, corpus, [], text).map((r) => r.id)).toEqual([body()]);
+    expect(routeByKind('这个文件什么时候印发的？', ranked, corpus, [], text).map((r) => r.id)).toEqual([kindOf('notice'), body()]);
+  });
+  test('the closing clause comes first for validity questions', () => {
+    const ranked = [point(body(), 1), point(kindOf('closing'), 0.5)];
+    expect(routeByKind('有效期到什么时候？', ranked, corpus, [], text)[0]!.id).toBe(kindOf('closing'));
+  });
+  test('named years keep the passages of those years', () => {
+    const routed = routeByKind('护理', corpus.passages.map((p) => point(p.id, 0.5)), corpus, ['2025'], text);
+    expect(routed.length).toBeGreaterThan(0);
+    expect(routed.every((r) => corpus.document(corpus.passage(r.id)!.docId).date.startsWith('2025') || text(r.id).includes('2025'))).toBe(true);
+  });
+});
+
+describe('decisionSignals (decide)', () => {
+  const fever = () => corpus.passages.find((p) => text(p.id).includes('发热门诊'))!.id;
+  const other = () => corpus.passages.find((p) => !text(p.id).includes('发热'))!.id;
+  test('coverage by the point that holds the words, unknown words, margin', () => {
+    const ctx = { bm25, text, corpusText };
+    const s = decisionSignals('发热门诊', [point(fever(), 1), point(other(), 0.4)], [point(fever(), 1)], 'lexical', ctx);
+    expect(s.coverage).toBe(1);
+    expect(s.unknown).toBe(0);
+    expect(s.margin).toBeCloseTo(0.6);
+    expect(s.sentence).toBeUndefined();
+    const off = decisionSignals('火星殖民计划', [point(other(), 1)], [point(other(), 1)], 'hybrid', ctx);
+    expect(off.coverage).toBe(0);
+    expect(off.unknown).toBeGreaterThan(0);
+    expect(off).toMatchObject({ point: 0, sentence: 0 });
+  });
+  test('after a reranker the first point may score below the second: the margin is 0, not negative', () => {
+    const s = decisionSignals('发热门诊', [point(fever(), 0.3), point(other(), 0.9)], [point(fever(), 0.3)], 'lexical', { bm25, text, corpusText });
+    expect(s.margin).toBe(0);
+  });
+});
+
+describe('citePoints (cite)', () => {
+  test('the first k, and the best point of each named scope besides', () => {
+    const changning = corpus.passages.filter((p) => p.docId === '2023-changning-medical-work-plan').map((p) => p.id);
+    const putuo = corpus.passages.filter((p) => p.docId === '2025-putuo-medical-administration-priorities').map((p) => p.id);
+    const ranked = [point(changning[0]!, 1), point(changning[1]!, 0.9), point(putuo[3]!, 0.5, { sentenceId: `${putuo[3]}@1` })];
+    const { citations, matchedSentences } = citePoints(ranked, [['2023-changning-medical-work-plan'], ['2025-putuo-medical-administration-priorities']], 2, corpus);
+    expect(citations.map((c) => c.id)).toEqual([changning[0], changning[1], putuo[3]]);
+    expect(matchedSentences).toEqual({});
+    expect(citePoints(ranked, [], 3, corpus).matchedSentences).toEqual({ [putuo[3]!]: `${putuo[3]}@1` });
+  });
+});
