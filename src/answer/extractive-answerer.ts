@@ -9,6 +9,7 @@ import { onlyRefersBack, resolveFollowUp } from './resolve-follow-up.js';
 import { pickOrdinal } from './pick-ordinal.js';
 import { scoreSentences, shortenClaim, type ScoredSentence } from './select-sentences.js';
 import type { Answer, AnswerEvent, AnswerOptions, Answerer } from './types.js';
+import { COMPOSE_K } from '../core/limits.js';
 
 export interface ExtractiveAnswererDeps {
   retriever: HybridRetriever;
@@ -29,7 +30,7 @@ export interface ExtractiveTuning {
   k: number;
 }
 
-export const DEFAULT_EXTRACTIVE_TUNING: ExtractiveTuning = { minSentenceScore: 0.05, secondSentenceShare: 0.5, maxClaimChars: 90, k: 6 };
+export const DEFAULT_EXTRACTIVE_TUNING: ExtractiveTuning = { minSentenceScore: 0.05, secondSentenceShare: 0.5, maxClaimChars: 90, k: COMPOSE_K };
 
 const randomId = () => crypto.randomUUID();
 

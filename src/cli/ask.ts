@@ -10,6 +10,7 @@ import { PolicyDeskError } from '../core/errors.js';
 import { formatAnswerText } from './format-answer.js';
 import { loadRuntime } from './load-runtime.node.js';
 import type { RetrievalMode } from '../retrieval/hybrid-retriever.js';
+import { DEFAULT_K } from '../core/limits.js';
 
 const batchLine = z.object({ id: z.union([z.string(), z.number()]), question: z.string() }).passthrough();
 
@@ -34,7 +35,7 @@ async function main(): Promise<void> {
   const config = parseConfig(process.env);
   const runtime = await loadRuntime({ modelDir: config.MODEL_DIR, indexDir: config.INDEX_DIR, seedsDir: config.SEEDS_DIR, llm: config, rerank: config });
   // hybrid: the service's answer, composed from the first k points; dense/lexical: retrieval alone, k points.
-  const ask = (q: string) => (mode === 'hybrid' ? runtime.answerer.answer(q, k ? { k } : {}) : runtime.retriever.retrieve(q, { k: k ?? 5, mode }));
+  const ask = (q: string) => (mode === 'hybrid' ? runtime.answerer.answer(q, k ? { k } : {}) : runtime.retriever.retrieve(q, { k: k ?? DEFAULT_K, mode }));
 
   if (!values.batch) {
     const result = await ask(question);

@@ -20,3 +20,9 @@ export const LLM_PROMPT_TURNS = 3;
 
 /** Milliseconds an LLM answer may take, streaming included, before the extractive composer answers instead. */
 export const DEFAULT_LLM_TIMEOUT_MS = 20_000;
+
+/** Points retrieval returns when the caller names no k: what `ask --mode dense|lexical` lists and the LLM composer reads. */
+export const DEFAULT_K = 5;
+
+/** Points the extractive composer weighs sentences from: one more than DEFAULT_K, so a second document's point stays in reach. */
+export const COMPOSE_K = 6;

@@ -1,6 +1,6 @@
 import { searchText, type Corpus } from '../core/corpus.js';
 import { InvalidInputError } from '../core/errors.js';
-import { MAX_QUESTION_CHARS } from '../core/limits.js';
+import { DEFAULT_K, MAX_QUESTION_CHARS } from '../core/limits.js';
 import type { Citation, Embedder, RetrievalResult, VectorIndex } from '../core/types.js';
 import { contentBigrams, normalizeForSearch } from '../text/tokenize.js';
 import type { Bm25Index } from './bm25-index.js';
@@ -114,7 +114,7 @@ export class HybridRetriever {
 
   async retrieve(rawQuestion: string, options: RetrieveOptions = {}): Promise<RetrievalResult> {
     const question = validateQuestion(rawQuestion);
-    const k = options.k ?? 5;
+    const k = options.k ?? DEFAULT_K;
     const mode = options.mode ?? this.defaultMode;
     const { corpus, embedder } = this.deps;
     const docs = [...corpus.documents.values()];

@@ -11,7 +11,7 @@ import { contentText, type ChatModelFactory } from './chat-model.js';
 import { classifyModelError, describeError, fallbackNotice, SERVICE_FAILURES, type FallbackReason } from './fallback-reason.js';
 import { takeSentences } from './split-answer.js';
 import { VerifiedAnswerBuilder, type BuildOutcome } from './verified-answer-builder.js';
-import { DEFAULT_LLM_TIMEOUT_MS } from '../../core/limits.js';
+import { DEFAULT_K, DEFAULT_LLM_TIMEOUT_MS } from '../../core/limits.js';
 
 /** Where the composer reports fallbacks (error: the model failed; warn: its answer was not verifiable) and repairs. */
 export type AnswerLogger = Logger;
@@ -30,7 +30,7 @@ export interface LlmAnswererDeps {
 }
 
 export { DEFAULT_LLM_TIMEOUT_MS };
-const PASSAGES = 5;
+const PASSAGES = DEFAULT_K;
 
 type Plan = { kind: 'extractive' } | { kind: 'llm'; passages: Citation[]; searched: string; retrievedIds: string[] };
 type Verified = Extract<BuildOutcome, { kind: 'answer' }>;
