@@ -157,6 +157,6 @@ for (const scale of values.scales.split(',').map(Number)) {
     `  retrieval          p50 ${serve.p50.toFixed(1)} ms, p95 ${serve.p95.toFixed(1)} ms over ${serve.questions} questions (answer p95 ${serve.answerP95.toFixed(1)} ms)   target at 100×: p95 ≤ 40 ms`,
     `  peak RSS           ingest ${ingest.rssMb.toFixed(0)} MB, serving ${serve.rssMb.toFixed(0)} MB   target at 100×: ≤ 1536 MB`,
   ].join('\n');
-  console.log(line + '\n');
+  console.log(`${line}\n`);
   rows.push(line);
 }

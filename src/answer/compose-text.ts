@@ -34,7 +34,8 @@ export function composeAnswerText(claims: readonly Claim[], citations: readonly 
     else byDoc.push({ docNumber, claims: [claim] });
   }
   const dates = byDoc.map((g) => citations[g.claims[0]!.citation - 1]!.date);
-  const latest = dates.reduce((a, b) => (a > b ? a : b), '');
+  // ISO dates sort as text: the last is the latest.
+  const latest = [...dates].sort().at(-1) ?? '';
   const distinctDates = new Set(dates).size > 1;
   const cited = new Set(byDoc.map((g) => g.docNumber));
   return byDoc

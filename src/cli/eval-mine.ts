@@ -92,7 +92,7 @@ async function main(): Promise<number> {
   }
   mkdirSync(outDir, { recursive: true });
   const path = join(outDir, `${stamp}.jsonl`);
-  writeFileSync(path, candidates.map((c) => JSON.stringify(c)).join('\n') + '\n');
+  writeFileSync(path, `${candidates.map((c) => JSON.stringify(c)).join('\n')}\n`);
   console.log(`  ${candidates.length} candidate case(s) -> ${path}`);
   console.log('  review each (question, kind, facts, tags), move the accepted lines into evals/cases.jsonl, then delete the file');
   return 0;

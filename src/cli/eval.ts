@@ -212,7 +212,7 @@ async function evalTarget(target: string, apiKey: string | undefined, cases: Arr
     writeBaseline(baselinePath, toBaseline(computeMetrics(results), results, existing, run));
     return 0;
   }
-  if (!existing || existing.mode !== 'target' || (existing.questions ?? '') !== source) {
+  if (existing?.mode !== 'target' || (existing.questions ?? '') !== source) {
     console.log(`\nno baseline for a target run at ${baselinePath} (${mode}): reported, not gated; record one with --update-baseline`);
     return 0;
   }

@@ -68,7 +68,7 @@ function grade(c: CaseRecord, expectAbstain: boolean): { score: number; text: st
   // answered-correctly metric carry no flag and are graded by rank alone.
   const correct = c.answeredCorrectly ?? rank === 1;
   const score = (correct ? 2 : 0) + (rank <= 5 ? 1 / rank : 0) + (c.factRecall ?? 0);
-  return { score, text: `${correct ? 'correct' : 'wrong point'}${c.confidence === 'low' ? ' (low)' : ''}, rank ${c.rank ?? '–'}, facts ${c.factRecall === null ? '–' : Math.round(c.factRecall * 100) + '%'}` };
+  return { score, text: `${correct ? 'correct' : 'wrong point'}${c.confidence === 'low' ? ' (low)' : ''}, rank ${c.rank ?? '–'}, facts ${c.factRecall === null ? '–' : `${Math.round(c.factRecall * 100)}%`}` };
 }
 
 /**

@@ -10,7 +10,7 @@ export interface CitationQuery {
   point?: number;
 }
 
-const DOC_NUMBER = /([\u4e00-\u9fff]{1,6})[〔\[［【(（](\d{4})[〕\]］】)）](\d{1,4})号/;
+const DOC_NUMBER = /([\u4e00-\u9fff]{1,6})[〔[［【(（](\d{4})[〕\]］】)）](\d{1,4})号/;
 const CN = '[一二三四五六七八九十]{1,3}';
 
 const titleBigrams = (title: string) => {

@@ -91,7 +91,7 @@ export async function unusedPort(): Promise<number> {
 
 function respond(res: ServerResponse, body: RecordedRequest['body'], content: string, chunkSize = 4): void {
   if (!body.stream) {
-    return send(res, 200, {
+    send(res, 200, {
       id: 'chatcmpl-fake',
       object: 'chat.completion',
       created: 0,
@@ -99,6 +99,7 @@ function respond(res: ServerResponse, body: RecordedRequest['body'], content: st
       choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }],
       usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
     });
+    return;
   }
   res.writeHead(200, { 'content-type': 'text/event-stream' });
   res.write(sse(chunk(body, { role: 'assistant', content: '' })));

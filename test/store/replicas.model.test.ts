@@ -62,7 +62,7 @@ describe.skipIf(POSTGRES_MISSING)('two replicas sharing PostgreSQL (DATABASE_URL
     expect([first.status, retry.status]).toEqual([200, 200]);
     // Both have decided: one answered, the other dropped the duplicate.
     await Promise.all([a.log(outcome), b.log(outcome)]);
-    expect([a, b].map((s) => s.logs.filter(outcome).map((l) => l.msg)).flat().sort()).toEqual(['slack answered', 'slack duplicate delivery dropped']);
+    expect([a, b].flatMap((s) => s.logs.filter(outcome).map((l) => l.msg)).sort()).toEqual(['slack answered', 'slack duplicate delivery dropped']);
     await api.waitForCalls('chat.update');
     expect(api.callsTo('chat.postMessage').filter((c) => c.args.thread_ts === asked.ts)).toHaveLength(1);
     expect(api.callsTo('chat.update')).toHaveLength(1);

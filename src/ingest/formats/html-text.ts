@@ -85,7 +85,7 @@ function densestTextBlock(body: Element | null): Element | undefined {
     for (const child of el.children) if (child.tagName === 'P') score += (child.textContent ?? '').length;
     if (score > bestScore) [best, bestScore] = [el, score];
   }
-  while (best && best.parentElement && best.parentElement !== body && !best.querySelector('h1,h2') && best.parentElement.querySelector(':scope > h1, :scope > h2')) {
+  while (best?.parentElement && best.parentElement !== body && !best.querySelector('h1,h2') && best.parentElement.querySelector(':scope > h1, :scope > h2')) {
     best = best.parentElement;
   }
   return best;

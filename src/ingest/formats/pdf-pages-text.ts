@@ -26,11 +26,10 @@ export function pdfPagesText(pages: readonly (readonly PdfTextItem[])[]): string
   }
   const repeated = (line: Line) => laid.length >= 2 && (edgeKeys.get(runningKey(line)) ?? 0) >= Math.max(2, Math.ceil(laid.length / 2));
   return laid
-    .map((lines) => {
+    .flatMap((lines) => {
       const edge = new Set(edges(lines));
       return lines.filter((line) => !(edge.has(line) && (PAGE_NUMBER.test(line.text) || repeated(line)))).map((line) => line.text);
     })
-    .flat()
     .join('\n');
 }
 

@@ -44,20 +44,20 @@ export function noticeTitle(lines: readonly string[]): string {
   return lines.slice(start, end < 0 ? start + 1 : end + 1).join('');
 }
 
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** A government notice page: site header, menu, breadcrumb, metadata line, the article, share bar, related links, footer. */
 export function governmentPage(paras: readonly string[], meta: { pageTitle: string; date: string; source: string; docNumber?: string }): string {
-  return `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>${escape(meta.pageTitle)}</title>
+  return `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(meta.pageTitle)}</title>
 <script>window.dataLayer = ['1.统计'];</script><style>body{font-family:"Source Han Sans SC",sans-serif}</style></head><body>
 <header class="site-header"><a href="/">上海市卫生健康委员会</a><form><input name="q"><button>搜索</button></form></header>
 <nav><ul><li><a href="/">首页</a></li><li><a>政务公开</a></li><li><a>1.政策文件</a></li><li><a>2.解读</a></li></ul></nav>
 <div class="crumbs">当前位置：首页 &gt; 政务公开 &gt; 政策文件</div>
 <div class="main-content"><div class="article">
-<h2 class="article-title">${escape(meta.pageTitle)}</h2>
-<div class="article-info">发布日期：${meta.date}　来源：${escape(meta.source)}${meta.docNumber ? `　文号：${escape(meta.docNumber)}` : ''}　浏览次数：386</div>
+<h2 class="article-title">${escapeHtml(meta.pageTitle)}</h2>
+<div class="article-info">发布日期：${meta.date}　来源：${escapeHtml(meta.source)}${meta.docNumber ? `　文号：${escapeHtml(meta.docNumber)}` : ''}　浏览次数：386</div>
 <div class="article-content" id="ivs_content">
-${paras.map((p) => `<p>${escape(p)}</p>`).join('\n')}
+${paras.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
 </div>
 <div class="share-bar">分享到：微信 微博 <a href="javascript:window.print()">打印本页</a></div>
 </div>
@@ -99,7 +99,7 @@ export async function numberedDocxFile(lead: readonly string[], points: readonly
 export async function chromiumPdf(browser: Browser, lines: readonly string[], header: string): Promise<Buffer> {
   const page = await browser.newPage();
   try {
-    const body = lines.map((l) => `<p>${escape(l)}</p>`).join('\n');
+    const body = lines.map((l) => `<p>${escapeHtml(l)}</p>`).join('\n');
     await page.setContent(`<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><style>
       body { font-family: "Source Han Sans SC", sans-serif; font-size: 15px; line-height: 1.6; } p { margin: 0 0 4px; }
     </style></head><body>${body}</body></html>`);
@@ -108,7 +108,7 @@ export async function chromiumPdf(browser: Browser, lines: readonly string[], he
       format: 'A4',
       margin: { top: '28mm', bottom: '25mm', left: '26mm', right: '26mm' },
       displayHeaderFooter: true,
-      headerTemplate: `<div style='${templateStyle}'>${escape(header)}</div>`,
+      headerTemplate: `<div style='${templateStyle}'>${escapeHtml(header)}</div>`,
       footerTemplate: `<div style='${templateStyle}'>— <span class="pageNumber"></span> —</div>`,
     });
   } finally {
