@@ -159,7 +159,9 @@ async function main(): Promise<void> {
     const rssReady = sum(rssTree(server.pid));
     const readyz = (await (await fetch(`${server.url}/readyz`)).json()) as { checks: { embedProcesses?: unknown } };
     console.log(`server ${entry} at ${server.url} (pid ${server.pid}), ${bodies.length} questions from evals/cases.jsonl, RSS at ready ${rssReady.toFixed(1)} MiB`);
-    console.log(`embedding: ${typeof readyz.checks.embedProcesses === 'number' ? `${readyz.checks.embedProcesses} child processes` : (readyz.checks.embedProcesses ?? 'fake embeddings')}; question-vector cache ${values.cache ? 'on (repeated questions skip the model)' : 'off (every request runs the model)'}`);
+    console.log(
+      `embedding: ${typeof readyz.checks.embedProcesses === 'number' ? `${readyz.checks.embedProcesses} child processes` : (readyz.checks.embedProcesses ?? 'fake embeddings')}; question-vector cache ${values.cache ? 'on (repeated questions skip the model)' : 'off (every request runs the model)'}`,
+    );
     if (warmup > 0) await load(server.url, 8, warmup);
     const treeBefore = rssTree(server.pid);
     const rssBefore = sum(treeBefore);

@@ -26,7 +26,9 @@ if (process.argv[2] === '--cold-start') {
 }
 
 const row = (name: string, value: number, target: number, unit = 'ms') =>
-  console.log(`${name.padEnd(34)} ${value.toFixed(1).padStart(9)} ${unit.padEnd(3)} target ≤ ${String(target).padStart(6)} ${unit.padEnd(3)} ratio ${(value / target).toFixed(2)} ${value <= target ? 'ok' : 'MISSED'}`);
+  console.log(
+    `${name.padEnd(34)} ${value.toFixed(1).padStart(9)} ${unit.padEnd(3)} target ≤ ${String(target).padStart(6)} ${unit.padEnd(3)} ratio ${(value / target).toFixed(2)} ${value <= target ? 'ok' : 'MISSED'}`,
+  );
 
 // 1. Full ingest into a fresh folder: every passage embedded.
 const scratch = mkdtempSync(join(tmpdir(), 'policydesk-bench-'));
@@ -45,8 +47,14 @@ const colds = [0, 1, 2].map(() => {
   const out = execFileSync(process.execPath, ['--import', 'tsx', 'bench/retrieval.bench.ts', '--cold-start'], { encoding: 'utf8' });
   return { ...(JSON.parse(out.trim().split('\n').at(-1)!) as { coldStartMs: number; loadMs: number }), processMs: performance.now() - t };
 });
-const cold = percentile(colds.map((c) => c.coldStartMs), 50);
-const coldProcess = percentile(colds.map((c) => c.processMs), 50);
+const cold = percentile(
+  colds.map((c) => c.coldStartMs),
+  50,
+);
+const coldProcess = percentile(
+  colds.map((c) => c.processMs),
+  50,
+);
 
 // 3. Warm latency over the eval questions, repeated to at least 200.
 const runtime = await loadRuntime(runtimeOptions);

@@ -47,8 +47,7 @@ class ScaleFakeEmbedder extends FakeEmbedder {
 const loadEmbedder = async (kind: string) => (kind === 'fake' ? new ScaleFakeEmbedder() : await TransformersEmbedder.load({ modelDir: config.MODEL_DIR }));
 const rssMb = () => process.resourceUsage().maxRSS / 1024;
 /** Bytes of a file, or of everything under a folder. */
-const diskBytes = (path: string): number =>
-  statSync(path).isDirectory() ? readdirSync(path).reduce((sum, name) => sum + diskBytes(join(path, name)), 0) : statSync(path).size;
+const diskBytes = (path: string): number => (statSync(path).isDirectory() ? readdirSync(path).reduce((sum, name) => sum + diskBytes(join(path, name)), 0) : statSync(path).size);
 
 /** Child process: full ingest, then the re-ingest of one edited document. */
 async function ingestPhase(dir: string, kind: string) {
@@ -94,7 +93,10 @@ async function servePhase(dir: string, kind: string) {
   const index = await loadIndex(join(dir, 'index'), { modelId: built.modelId, modelSha256: built.modelHash, dimensions: built.dimensions });
   const pipeline = createPipeline({ corpus: index.corpus, embedder: model, vectors: index.vectors, sentenceVectors: index.sentenceVectors });
   const loadMs = performance.now() - started;
-  const questions = readFileSync('evals/cases.jsonl', 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { question: string }).question);
+  const questions = readFileSync('evals/cases.jsonl', 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => (JSON.parse(l) as { question: string }).question);
   const sample = Array.from({ length: Math.max(200, questions.length * 2) }, (_, i) => questions[i % questions.length]!);
   for (const q of sample.slice(0, 20)) await pipeline.retriever.retrieve(q, { k: 6 });
   const retrieval: number[] = [];
@@ -152,7 +154,9 @@ for (const scale of values.scales.split(',').map(Number)) {
     `${`${scale}×`.padEnd(5)}${ingest.documents} docs, ${ingest.passages} passages, ${ingest.sentences} sentences, ${ingest.embedded} texts embedded (${kind} vectors)`,
     `  full ingest        ${fullS.toFixed(1)} s${projected ? ` (${(ingest.fullMs / 1000).toFixed(1)} s measured + ${(projected / 1000).toFixed(1)} s embedding projected at ${embedMsPerText!.toFixed(1)} ms/text)` : ''}, ${(ingest.passages / fullS).toFixed(1)} passages/s, ${(ingest.embedded / fullS).toFixed(1)} texts embedded/s`,
     `  one-doc re-ingest  ${oneDocS.toFixed(2)} s (${ingest.oneDocEmbedded} texts embedded; read, parse and embed ${(ingest.oneDocPhases.readParseEmbedMs / 1000).toFixed(2)} s, write incl. HNSW ${(ingest.oneDocPhases.writeMs / 1000).toFixed(2)} s)   target at 100×: ≤ 5 s`,
-    `  index on disk      ${mb(ingest.indexBytes)}  (${Object.entries(ingest.files as Record<string, number>).map(([f, b]) => `${f} ${mb(b)}`).join(', ')})`,
+    `  index on disk      ${mb(ingest.indexBytes)}  (${Object.entries(ingest.files as Record<string, number>)
+      .map(([f, b]) => `${f} ${mb(b)}`)
+      .join(', ')})`,
     `  load (model+index) ${(serve.loadMs / 1000).toFixed(2)} s`,
     `  retrieval          p50 ${serve.p50.toFixed(1)} ms, p95 ${serve.p95.toFixed(1)} ms over ${serve.questions} questions (answer p95 ${serve.answerP95.toFixed(1)} ms)   target at 100×: p95 ≤ 40 ms`,
     `  peak RSS           ingest ${ingest.rssMb.toFixed(0)} MB, serving ${serve.rssMb.toFixed(0)} MB   target at 100×: ≤ 1536 MB`,

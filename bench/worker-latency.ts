@@ -80,8 +80,16 @@ async function evalAndLatency(): Promise<void> {
     // 1. Eval through the Worker over HTTP, and the same bundle in-process on Node.
     const overHttp: Answerer = {
       async answer(question: string, options: AnswerOptions = {}): Promise<Answer> {
-        const history = options.history?.map((t) => ({ question: t.question, ...(t.answer ? { answer: t.answer } : {}), ...(t.citations ? { citations: t.citations.map((c) => ({ id: c.id })) } : {}) }));
-        const res = await fetch(`${worker.url}/api/ask`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question, ...(history?.length ? { history } : {}) }) });
+        const history = options.history?.map((t) => ({
+          question: t.question,
+          ...(t.answer ? { answer: t.answer } : {}),
+          ...(t.citations ? { citations: t.citations.map((c) => ({ id: c.id })) } : {}),
+        }));
+        const res = await fetch(`${worker.url}/api/ask`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ question, ...(history?.length ? { history } : {}) }),
+        });
         if (!res.ok) throw new Error(`/api/ask answered ${res.status}: ${await res.text()}`);
         return (await res.json()) as Answer;
       },
@@ -98,7 +106,12 @@ async function evalAndLatency(): Promise<void> {
     }
     const disagree = httpResults.filter((r, i) => r.answer !== nodeResults[i]!.answer || r.rank !== nodeResults[i]!.rank).map((r) => r.id);
     console.log(`eval: ${cases.length} cases from evals/cases.jsonl, lexical path (no AI/VECTORIZE bindings)\n`);
-    console.log(formatMetricsTable([['worker (workerd, HTTP)', computeMetrics(httpResults)], ['same bundle (Node, in-process)', computeMetrics(nodeResults)]]));
+    console.log(
+      formatMetricsTable([
+        ['worker (workerd, HTTP)', computeMetrics(httpResults)],
+        ['same bundle (Node, in-process)', computeMetrics(nodeResults)],
+      ]),
+    );
     console.log(`\nanswers that differ between workerd and Node: ${disagree.length}${disagree.length ? ` (${disagree.join(', ')})` : ''}\n`);
 
     // 2. Latency of /api/ask: single questions (no history), cycled.
@@ -111,7 +124,9 @@ async function evalAndLatency(): Promise<void> {
       await res.arrayBuffer();
     };
     const callInProcess = async (i: number) => {
-      const res = await inProcessWorker.fetch(new Request('http://localhost/api/ask', { method: 'POST', headers: { 'content-type': 'application/json' }, body: body(i) }), { RATE_LIMIT_PER_MINUTE: '1000000' });
+      const res = await inProcessWorker.fetch(new Request('http://localhost/api/ask', { method: 'POST', headers: { 'content-type': 'application/json' }, body: body(i) }), {
+        RATE_LIMIT_PER_MINUTE: '1000000',
+      });
       if (res.status !== 200) throw new Error(`status ${res.status}`);
       await res.arrayBuffer();
     };
@@ -157,10 +172,16 @@ const children = Array.from({ length: COLD_RUNS * 2 }, () => {
   if (run.status !== 0) throw new Error(`cold child failed: ${run.stderr}`);
   return JSON.parse(run.stdout.trim().split('\n').at(-1)!) as Record<'parse' | 'fullCheck' | 'assemble' | 'firstAnswer' | 'secondAnswer', number>;
 });
-const p50 = (key: keyof (typeof children)[number]) => percentile(children.map((c) => c[key]), 50);
+const p50 = (key: keyof (typeof children)[number]) =>
+  percentile(
+    children.map((c) => c[key]),
+    50,
+  );
 const bytes = (await bundleText()).length;
 console.log(`\nnew isolate, CPU ms (process.cpuUsage, p50 of ${children.length} fresh Node processes; bundle ${(bytes / 1024).toFixed(0)} KiB of JSON):`);
-console.log(`  data load per isolate: parse + envelope check ${p50('parse').toFixed(1)}, assemble deps ${p50('assemble').toFixed(1)}, total ${(p50('parse') + p50('assemble')).toFixed(1)} ms (target <= 25)`);
+console.log(
+  `  data load per isolate: parse + envelope check ${p50('parse').toFixed(1)}, assemble deps ${p50('assemble').toFixed(1)}, total ${(p50('parse') + p50('assemble')).toFixed(1)} ms (target <= 25)`,
+);
 console.log(`  full bundle check, now at build time only (validateWorkerData): ${p50('fullCheck').toFixed(1)} ms`);
 console.log(`  first answer ${p50('firstAnswer').toFixed(1)} ms, second (another question) ${p50('secondAnswer').toFixed(1)} ms: the difference is JIT and lazy set-up in retrieval`);
 
@@ -201,7 +222,9 @@ for (let i = 0; i < COLD_RUNS * 2; i++) {
 const med = (xs: number[]) => percentile(xs, 50);
 console.log(`\nworkerd, ${COLD_RUNS} fresh wrangler dev isolates (wall ms over loopback, p50; on an idle machine wall is CPU here):`);
 console.log(`  first /readyz (parse the bundle, assemble the app) ${med(load).toFixed(1)} ms, second /readyz ${med(ready).toFixed(1)} ms: data load ≈ ${(med(load) - med(ready)).toFixed(1)} ms`);
-console.log(`  first /api/ask after that ${med(firstAsk).toFixed(1)} ms, later ones ${med(warm).toFixed(1)} ms: first-answer extra ≈ ${(med(firstAsk) - med(warm)).toFixed(1)} ms (code compiled and optimised on first use)`);
+console.log(
+  `  first /api/ask after that ${med(firstAsk).toFixed(1)} ms, later ones ${med(warm).toFixed(1)} ms: first-answer extra ≈ ${(med(firstAsk) - med(warm)).toFixed(1)} ms (code compiled and optimised on first use)`,
+);
 if (profiles.length > 0) {
   const cpu = (key: 'load' | 'firstAsk' | 'warmAsk') => med(profiles.map((p) => p[key].cpuMs));
   const inside = WITHIN.map((fn) => `${fn} ${med(profiles.map((p) => p.load.within[fn]!)).toFixed(1)}`).join(', ');

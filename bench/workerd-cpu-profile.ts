@@ -64,7 +64,10 @@ export async function profileWorkerd(inspectorUrl: string, action: () => Promise
       for (let n: number | undefined = id; n !== undefined; n = parent.get(n)) stack.add(byId.get(n)!.callFrame.functionName);
       for (const fn of within) if (stack.has(fn)) inside[fn]! += ms;
     });
-    const top = [...self].map(([fn, ms]) => ({ fn, ms })).sort((a, b) => b.ms - a.ms).slice(0, 6);
+    const top = [...self]
+      .map(([fn, ms]) => ({ fn, ms }))
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, 6);
     return { cpuMs: total, top, within: inside };
   } finally {
     ws.close();

@@ -42,7 +42,10 @@ export function composeAnswerText(claims: readonly Claim[], citations: readonly 
     .map((group, i) => {
       const c = citations[group.claims[0]!.citation - 1]!;
       const body = group.claims.map((claim) => `${strip(claim.text)}[${claim.citation}]`).join('；');
-      const newer = c.newerVersion && !cited.has(c.newerVersion.docNumber) ? `（同一发文单位已有较新的《${c.newerVersion.title}》（${c.newerVersion.docNumber}，${chineseDate(c.newerVersion.date)}印发），请以较新文件为准。）` : '';
+      const newer =
+        c.newerVersion && !cited.has(c.newerVersion.docNumber)
+          ? `（同一发文单位已有较新的《${c.newerVersion.title}》（${c.newerVersion.docNumber}，${chineseDate(c.newerVersion.date)}印发），请以较新文件为准。）`
+          : '';
       const expired = c.validUntil && c.validUntil < today() ? `（该文件有效期至${chineseDate(c.validUntil)}，已过期。）` : '';
       return `${sourcePhrase(c, i === 0, distinctDates && c.date === latest)}${body}。${newer}${expired}`;
     })

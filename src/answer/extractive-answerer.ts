@@ -117,7 +117,11 @@ export class ExtractiveAnswerer implements Answerer {
     const citation = { ...top, quote };
     return {
       ...this.finish(answerId, question, [], [citation], retrievedIds, searched, retrieval.signals),
-      answer: lowConfidenceAnswer({ text: shortenClaim(searched, quote, this.tuning.maxClaimChars), citation: 1 }, [citation], writtenInChinese(question) ? LOW_CONFIDENCE_LEAD : LOW_CONFIDENCE_LEAD_EN),
+      answer: lowConfidenceAnswer(
+        { text: shortenClaim(searched, quote, this.tuning.maxClaimChars), citation: 1 },
+        [citation],
+        writtenInChinese(question) ? LOW_CONFIDENCE_LEAD : LOW_CONFIDENCE_LEAD_EN,
+      ),
       confidence: 'low',
     };
   }
@@ -155,7 +159,6 @@ export class ExtractiveAnswerer implements Answerer {
     }
     return chosen;
   }
-
 
   private finish(answerId: string, question: string, claims: Claim[], citations: Citation[], retrievedIds: string[], searched: string, signals?: RetrievalResult['signals']): Answer {
     return {

@@ -28,7 +28,11 @@ const RANK_PENALTY = 0.08;
  */
 export function scoreSentences(question: string, passageIds: readonly string[], corpus: Corpus, bm25: Bm25Index): ScoredSentence[] {
   // Places, years and quoted titles chose the document; within it they say nothing about which sentence answers.
-  const grams = contentBigrams(expandEverydayWords(question).replace(/[《«][^》»]*[》»]/g, ' ').replace(SCOPE_WORDS, ' '));
+  const grams = contentBigrams(
+    expandEverydayWords(question)
+      .replace(/[《«][^》»]*[》»]/g, ' ')
+      .replace(SCOPE_WORDS, ' '),
+  );
   const idf = new Map(grams.map((g) => [g, bm25.idf(g)]));
   const total = [...idf.values()].reduce((a, b) => a + b, 0) || 1;
   const wantsNumber = ASKS_NUMBER.test(question);

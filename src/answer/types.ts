@@ -32,10 +32,7 @@ export interface Answer extends RetrievalResult {
   notice?: string;
 }
 
-export type AnswerEvent =
-  | { type: 'delta'; text: string }
-  | { type: 'citations'; citations: Citation[] }
-  | { type: 'done'; answer: Answer };
+export type AnswerEvent = { type: 'delta'; text: string } | { type: 'citations'; citations: Citation[] } | { type: 'done'; answer: Answer };
 
 export interface AnswerOptions {
   history?: Turn[];

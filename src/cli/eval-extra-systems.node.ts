@@ -26,16 +26,9 @@ export async function extraSystems(runtime: Runtime, options: ExtraSystemsOption
   const indexed = new Set(runtime.index.manifest.documents.map((d) => d.sourceFile));
   const corpus = await charChunkCorpus((await readSeeds(options.seedsDir)).filter((s) => indexed.has(s.fileName)));
   const texts = corpus.passages.map((p) => searchText(p, corpus.document(p.docId)));
-  const { vectors, embedded } = await embedWithCache(
-    runtime.embedder,
-    texts,
-    join(options.cacheDir, 'char-chunk-vectors.json'),
-    `${runtime.embedder.modelId}@${runtime.embedder.modelHash}`,
-  );
+  const { vectors, embedded } = await embedWithCache(runtime.embedder, texts, join(options.cacheDir, 'char-chunk-vectors.json'), `${runtime.embedder.modelId}@${runtime.embedder.modelHash}`);
   const index = new FlatIndex(corpus.passages.map((p, i) => ({ id: p.id, vector: vectors[i]! })));
-  options.log?.(
-    `char-chunk baseline: ${corpus.passages.length} chunks (${embedded} embedded, ${texts.length - embedded} cached) in ${Math.round(performance.now() - started)} ms`,
-  );
+  options.log?.(`char-chunk baseline: ${corpus.passages.length} chunks (${embedded} embedded, ${texts.length - embedded} cached) in ${Math.round(performance.now() - started)} ms`);
   const chunking = `LangChain RecursiveCharacterTextSplitter ${CHAR_CHUNK_SIZE}/${CHAR_CHUNK_OVERLAP} chunks`;
   return (['hybrid', 'dense'] as const).map((mode) => ({
     name: `char-${CHAR_CHUNK_SIZE}/${CHAR_CHUNK_OVERLAP} ${mode}`,

@@ -17,7 +17,9 @@ import { readCorpusData } from '../ingest/read-corpus.node.js';
 /** Every feedback record in the JSON lines files of a folder, once per id; unreadable lines are counted, not fatal. */
 function readFeedback(dataDir: string): { records: FeedbackRecord[]; files: number; unreadable: number } {
   if (!existsSync(dataDir)) return { records: [], files: 0, unreadable: 0 };
-  const files = readdirSync(dataDir).filter((f) => f.endsWith('.jsonl')).sort();
+  const files = readdirSync(dataDir)
+    .filter((f) => f.endsWith('.jsonl'))
+    .sort();
   const byId = new Map<string, FeedbackRecord>();
   let unreadable = 0;
   for (const file of files) {
@@ -51,7 +53,11 @@ async function main(): Promise<number> {
   const { data, problems } = await readCorpusData(config.SEEDS_DIR);
   for (const p of problems.filter((x) => x.severity === 'error')) console.error(`eval:mine: ${p.fileName} not read (${p.reason}); its passages cannot be proposed`);
   // Questions of the suite and of candidates still waiting for review are not proposed again.
-  const pending = existsSync(outDir) ? readdirSync(outDir).filter((f) => f.endsWith('.jsonl')).map((f) => join(outDir, f)) : [];
+  const pending = existsSync(outDir)
+    ? readdirSync(outDir)
+        .filter((f) => f.endsWith('.jsonl'))
+        .map((f) => join(outDir, f))
+    : [];
   const knownQuestions = [...values.cases, ...pending].flatMap((file) => parseEvalCases(readFileSync(file, 'utf8'), file).map((c) => c.question));
 
   const feedback = readFeedback(dataDir);

@@ -103,18 +103,26 @@ async function main(): Promise<number> {
   const heldOut = [...results].filter(([, rs]) => rs.some((r) => r.split === 'held-out'));
   if (heldOut.length > 0) {
     console.log('\nsystems, held-out split:\n');
-    console.log(formatMetricsTable(heldOut.map(([name, rs]) => [name, computeMetrics(rs.filter((r) => r.split === 'held-out'))]), HEADLINE_COLUMNS));
+    console.log(
+      formatMetricsTable(
+        heldOut.map(([name, rs]) => [name, computeMetrics(rs.filter((r) => r.split === 'held-out'))]),
+        HEADLINE_COLUMNS,
+      ),
+    );
   }
   console.log('\nsystems, all cases:\n');
-  console.log(formatMetricsTable([...metrics].map(([name, m]) => [name, m]), HEADLINE_COLUMNS));
+  console.log(
+    formatMetricsTable(
+      [...metrics].map(([name, m]) => [name, m]),
+      HEADLINE_COLUMNS,
+    ),
+  );
   console.log('');
   console.log(formatMetricsTable([...metrics]));
   console.log(`\nper tag (${systems[0]!.name}):\n`);
   console.log(formatMetricsTable(Object.entries(perTag), HEADLINE_COLUMNS, 'tag'));
 
-  const stale = main
-    .filter((r) => r.stale.length > 0)
-    .map((r) => ({ id: r.id, question: r.question, missingAnchors: r.stale, nearest: r.stale.map((a) => nearestPassage(a, runtime.corpus)) }));
+  const stale = main.filter((r) => r.stale.length > 0).map((r) => ({ id: r.id, question: r.question, missingAnchors: r.stale, nearest: r.stale.map((a) => nearestPassage(a, runtime.corpus)) }));
   if (stale.length > 0) {
     console.log(`\nstale cases (gold passage edited or removed; they count as failures until fixed): ${stale.length}`);
     for (const s of stale) console.log(`  ${s.id}: anchor not found; nearest now ${s.nearest.map((n) => `${n.id} (${n.label})`).join(', ')}`);
@@ -154,7 +162,9 @@ async function main(): Promise<number> {
 
   const failing = new Set(main.filter((r) => (r.expectAbstain ? !r.abstained && r.confidence !== 'low' : !r.answeredCorrectly)).map((r) => r.id));
   const verdict = gateVerdict(comparison, explained, stale.length, failing);
-  console.log(`\n${verdict.pass ? 'PASS' : 'FAIL'}${verdict.reasons.length ? `: ${verdict.reasons.join('; ')}` : ''}${verdict.newFailures.length ? `\n  new failures: ${verdict.newFailures.join(', ')}` : ''}`);
+  console.log(
+    `\n${verdict.pass ? 'PASS' : 'FAIL'}${verdict.reasons.length ? `: ${verdict.reasons.join('; ')}` : ''}${verdict.newFailures.length ? `\n  new failures: ${verdict.newFailures.join(', ')}` : ''}`,
+  );
 
   mkdirSync(values['report-dir'], { recursive: true });
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
@@ -189,7 +199,16 @@ async function main(): Promise<number> {
  * under `wrangler dev`), scored against the documents in SEEDS_DIR, gated by a baseline recorded
  * for that target's mode (`--baseline evals/baseline.worker.json` in CI).
  */
-async function evalTarget(target: string, apiKey: string | undefined, cases: Array<EvalCase & Partial<Pick<SuiteCase, 'set' | 'split'>>>, source: string, split: string, baselinePath: string, update: boolean, seedsDir: string): Promise<number> {
+async function evalTarget(
+  target: string,
+  apiKey: string | undefined,
+  cases: Array<EvalCase & Partial<Pick<SuiteCase, 'set' | 'split'>>>,
+  source: string,
+  split: string,
+  baselinePath: string,
+  update: boolean,
+  seedsDir: string,
+): Promise<number> {
   const read = await readCorpus(seedsDir);
   const corpus = new Corpus({ documents: read.documents, passages: read.passages });
   const answerer = new HttpAnswerer({ baseUrl: target, ...(apiKey ? { apiKey } : {}) });

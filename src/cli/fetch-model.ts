@@ -56,10 +56,7 @@ export async function fetchModel(modelDir: string, log: (line: string) => void =
       count++;
     }
     const onnxSha256 = sha256File(join(staging, MODEL_SPEC.onnxFile));
-    writeFileSync(
-      join(staging, 'policydesk-model.json'),
-      JSON.stringify({ model: MODEL_SPEC.id, source: MODEL_SPEC.packageSpec, integrity, onnxSha256 }, null, 2),
-    );
+    writeFileSync(join(staging, 'policydesk-model.json'), JSON.stringify({ model: MODEL_SPEC.id, source: MODEL_SPEC.packageSpec, integrity, onnxSha256 }, null, 2));
     mkdirSync(dirname(target), { recursive: true });
     rmSync(target, { recursive: true, force: true });
     renameSync(staging, target);

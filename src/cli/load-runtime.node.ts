@@ -70,7 +70,14 @@ export async function loadRuntime(options: RuntimeOptions): Promise<Runtime> {
     const reranker = options.rerank ? rerankerFromConfig(options.rerank) : undefined;
     if (reranker) log(`retrieval: reranker ${reranker.name} reorders the first points`);
     const queryEmbedder: Embedder = options.queryCacheSize ? withQueryCache(embedder, { maxEntries: options.queryCacheSize }) : embedder;
-    const pipeline = createPipeline({ corpus: index.corpus, embedder: queryEmbedder, vectors: index.vectors, sentenceVectors: index.sentenceVectors, ...(reranker ? { reranker } : {}), ...(options.tuning ? { tuning: options.tuning } : {}) });
+    const pipeline = createPipeline({
+      corpus: index.corpus,
+      embedder: queryEmbedder,
+      vectors: index.vectors,
+      sentenceVectors: index.sentenceVectors,
+      ...(reranker ? { reranker } : {}),
+      ...(options.tuning ? { tuning: options.tuning } : {}),
+    });
     if (options.llm && llmConfigured(options.llm)) {
       const line = (level: string) => (entry: Record<string, unknown>) => log(JSON.stringify({ level, ...entry }));
       const logger = { info: line('info'), error: line('error'), warn: line('warn') };

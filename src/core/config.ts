@@ -9,7 +9,12 @@ const flag = z
 const list = z
   .string()
   .optional()
-  .transform((v) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean));
+  .transform((v) =>
+    (v ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
 
 /** Every setting PolicyDesk reads, parsed once from an explicit source (`process.env` or a Worker's `env`). */
 export const configSchema = z.object({

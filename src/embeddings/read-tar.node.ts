@@ -6,7 +6,11 @@ export interface TarEntry {
 }
 
 const field = (block: Buffer, start: number, length: number) =>
-  block.subarray(start, start + length).toString('utf8').replace(/\0.*$/s, '').trim();
+  block
+    .subarray(start, start + length)
+    .toString('utf8')
+    .replace(/\0.*$/s, '')
+    .trim();
 
 /**
  * Reads the regular files of a gzipped ustar archive (what `npm pack` writes). Small on

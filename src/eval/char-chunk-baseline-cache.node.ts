@@ -19,12 +19,7 @@ const decode = (s: string) => Array.from(new Float32Array(new Uint8Array(Buffer.
  * the texts of this call, so chunks of old corpus versions do not pile up. A cache of another
  * model (`modelKey` differs) is ignored.
  */
-export async function embedWithCache(
-  embedder: Embedder,
-  texts: readonly string[],
-  cachePath: string,
-  modelKey: string,
-): Promise<{ vectors: number[][]; embedded: number }> {
+export async function embedWithCache(embedder: Embedder, texts: readonly string[], cachePath: string, modelKey: string): Promise<{ vectors: number[][]; embedded: number }> {
   let cache: CacheFile = { model: modelKey, vectors: {} };
   if (existsSync(cachePath)) {
     try {

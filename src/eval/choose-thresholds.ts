@@ -16,11 +16,11 @@ export function chooseThresholds(rows: ReadonlyArray<{ p: number; label: 0 | 1; 
   const oocMax = Math.max(0, ...rows.filter((r) => r.c.abstain).map((r) => r.p));
   const candidates = [...new Set(rows.map((r) => r.p))].filter((p) => p > oocMax).sort((a, b) => a - b);
   // Above every out-of-corpus question: the first candidate where precision holds, else nothing is confident.
-  const high = candidates.find((t) => {
-    const above = rows.filter((r) => r.p >= t);
-    return above.length > 0 && above.filter((r) => r.label === 1).length / above.length >= HIGH_PRECISION;
-  }) ?? 1;
+  const high =
+    candidates.find((t) => {
+      const above = rows.filter((r) => r.p >= t);
+      return above.length > 0 && above.filter((r) => r.label === 1).length / above.length >= HIGH_PRECISION;
+    }) ?? 1;
   // Not rounded: a rounded threshold could move the dev question it was set by to the other side.
   return { low: Math.min(low, high), high };
 }
-

@@ -4,8 +4,19 @@ import type { CaseResult } from './run-eval.js';
 
 /** Metrics that gate a change; latency is machine-dependent and only reported. */
 export const GATED_METRICS = [
-  'answeredCorrectly', 'wronglyDeclined', 'outOfCorpusDeclined', 'outOfCorpusConfident',
-  'hit1', 'hit3', 'hit5', 'mrr', 'citationPrecision', 'factRecall', 'verifiedQuoteRate', 'abstentionPrecision', 'abstentionRecall',
+  'answeredCorrectly',
+  'wronglyDeclined',
+  'outOfCorpusDeclined',
+  'outOfCorpusConfident',
+  'hit1',
+  'hit3',
+  'hit5',
+  'mrr',
+  'citationPrecision',
+  'factRecall',
+  'verifiedQuoteRate',
+  'abstentionPrecision',
+  'abstentionRecall',
 ] as const;
 
 /** Metrics where lower is better. */
@@ -68,7 +79,10 @@ function grade(c: CaseRecord, expectAbstain: boolean): { score: number; text: st
   // answered-correctly metric carry no flag and are graded by rank alone.
   const correct = c.answeredCorrectly ?? rank === 1;
   const score = (correct ? 2 : 0) + (rank <= 5 ? 1 / rank : 0) + (c.factRecall ?? 0);
-  return { score, text: `${correct ? 'correct' : 'wrong point'}${c.confidence === 'low' ? ' (low)' : ''}, rank ${c.rank ?? '–'}, facts ${c.factRecall === null ? '–' : `${Math.round(c.factRecall * 100)}%`}` };
+  return {
+    score,
+    text: `${correct ? 'correct' : 'wrong point'}${c.confidence === 'low' ? ' (low)' : ''}, rank ${c.rank ?? '–'}, facts ${c.factRecall === null ? '–' : `${Math.round(c.factRecall * 100)}%`}`,
+  };
 }
 
 /**

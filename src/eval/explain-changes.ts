@@ -50,14 +50,7 @@ export function goldSnapshot(results: readonly CaseResult[], corpus: Corpus): Re
  * removed, a newer document answering) and what they do not (a regression), and names the
  * documents no case covers. Stale cases (an anchor no longer found) are always listed.
  */
-export function explainChanges(
-  baseline: Baseline,
-  worse: readonly CaseChange[],
-  results: readonly CaseResult[],
-  cases: readonly EvalCase[],
-  corpus: Corpus,
-  corpusHash: string,
-): CorpusChangeReport {
+export function explainChanges(baseline: Baseline, worse: readonly CaseChange[], results: readonly CaseResult[], cases: readonly EvalCase[], corpus: Corpus, corpusHash: string): CorpusChangeReport {
   const docs = [...corpus.documents.values()];
   const byNumber = new Map(docs.map((d) => [loose(d.docNumber), d]));
   const known = new Set((baseline.documents ?? []).map((d) => loose(d.docNumber)));
@@ -69,7 +62,17 @@ export function explainChanges(
     if (seen.has(change.id)) continue;
     seen.add(change.id);
     const r = byId.get(change.id)!;
-    explained.push({ ...change, ...verdictOf(r, baseline.gold?.[change.id] ?? [], cases.find((c) => c.id === change.id), byNumber, known, corpus) });
+    explained.push({
+      ...change,
+      ...verdictOf(
+        r,
+        baseline.gold?.[change.id] ?? [],
+        cases.find((c) => c.id === change.id),
+        byNumber,
+        known,
+        corpus,
+      ),
+    });
   }
   const covered = new Set(cases.flatMap((c) => c.gold.map((g) => loose(g.doc))));
   const uncovered = docs.filter((d) => !covered.has(loose(d.docNumber))).map((d) => ({ docNumber: d.docNumber, title: d.title }));
@@ -101,7 +104,10 @@ function verdictOf(
     const doc = corpus.document(first.docId);
     const goldDates = goldDocs.map((d) => byNumber.get(loose(d))?.date ?? '');
     if (!known.has(loose(doc.docNumber)) && known.size > 0 && goldDates.every((d) => doc.date > d)) {
-      return { verdict: 'newer-document', reason: `now answered from ${doc.docNumber}《${doc.title}》(${doc.date}), added since and newer than the gold document: expected; update the case's gold if the newer one is right` };
+      return {
+        verdict: 'newer-document',
+        reason: `now answered from ${doc.docNumber}《${doc.title}》(${doc.date}), added since and newer than the gold document: expected; update the case's gold if the newer one is right`,
+      };
     }
   }
   return { verdict: 'regression', reason: 'the gold point and its document are unchanged' };

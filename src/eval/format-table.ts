@@ -4,15 +4,32 @@ export type Column = [keyof Metrics, string];
 
 /** What staff feel first: answered from the right point, wrongly declined, out-of-corpus handled. */
 export const HEADLINE_COLUMNS: Column[] = [
-  ['cases', 'n'], ['answerable', 'answerable'], ['answeredCorrectly', 'correct'], ['wronglyDeclined', 'wrong-decl'],
-  ['outOfCorpusDeclined', 'ooc-decl'], ['outOfCorpusConfident', 'ooc-high'], ['hit1', 'hit@1'], ['hit5', 'hit@5'], ['mrr', 'MRR'],
+  ['cases', 'n'],
+  ['answerable', 'answerable'],
+  ['answeredCorrectly', 'correct'],
+  ['wronglyDeclined', 'wrong-decl'],
+  ['outOfCorpusDeclined', 'ooc-decl'],
+  ['outOfCorpusConfident', 'ooc-high'],
+  ['hit1', 'hit@1'],
+  ['hit5', 'hit@5'],
+  ['mrr', 'MRR'],
 ];
 
 /** Retrieval and answer detail. */
 export const DETAIL_COLUMNS: Column[] = [
-  ['cases', 'n'], ['hit1', 'hit@1'], ['hit3', 'hit@3'], ['hit5', 'hit@5'], ['mrr', 'MRR'], ['citationPrecision', 'cite-prec'],
-  ['factRecall', 'facts'], ['verifiedQuoteRate', 'verified'], ['abstentionPrecision', 'abst-P'], ['abstentionRecall', 'abst-R'],
-  ['medianAnswerChars', 'ans-chars'], ['p50Ms', 'p50 ms'], ['p95Ms', 'p95 ms'],
+  ['cases', 'n'],
+  ['hit1', 'hit@1'],
+  ['hit3', 'hit@3'],
+  ['hit5', 'hit@5'],
+  ['mrr', 'MRR'],
+  ['citationPrecision', 'cite-prec'],
+  ['factRecall', 'facts'],
+  ['verifiedQuoteRate', 'verified'],
+  ['abstentionPrecision', 'abst-P'],
+  ['abstentionRecall', 'abst-R'],
+  ['medianAnswerChars', 'ans-chars'],
+  ['p50Ms', 'p50 ms'],
+  ['p95Ms', 'p95 ms'],
 ];
 
 /** A fixed-width text table: one row per system, split or tag. */

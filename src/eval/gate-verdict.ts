@@ -27,7 +27,9 @@ export function gateVerdict(comparison: Comparison | undefined, explained: Corpu
   }
   if (explained?.corpusChanged) {
     const by = (v: string) => explained.cases.filter((c) => c.verdict === v).length;
-    reasons.push(`the documents changed since the baseline: ${by('gold-edited')} case(s) with an edited gold point, ${by('document-removed')} with a removed document, ${by('newer-document')} answered from a newer document (expected)`);
+    reasons.push(
+      `the documents changed since the baseline: ${by('gold-edited')} case(s) with an edited gold point, ${by('document-removed')} with a removed document, ${by('newer-document')} answered from a newer document (expected)`,
+    );
     if (regressions.length > 0) reasons.push(`${regressions.length} case(s) worse on unchanged gold points: regressions`);
   }
   if (staleCount > 0) reasons.push(`${staleCount} stale case(s): fix or re-anchor them (they count as failures)`);

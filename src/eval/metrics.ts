@@ -29,7 +29,21 @@ export interface Metrics {
 }
 
 export const METRIC_NAMES: Array<keyof Metrics> = [
-  'answeredCorrectly', 'wronglyDeclined', 'outOfCorpusDeclined', 'outOfCorpusConfident', 'hit1', 'hit3', 'hit5', 'mrr', 'citationPrecision', 'factRecall', 'verifiedQuoteRate', 'abstentionPrecision', 'abstentionRecall', 'p50Ms', 'p95Ms',
+  'answeredCorrectly',
+  'wronglyDeclined',
+  'outOfCorpusDeclined',
+  'outOfCorpusConfident',
+  'hit1',
+  'hit3',
+  'hit5',
+  'mrr',
+  'citationPrecision',
+  'factRecall',
+  'verifiedQuoteRate',
+  'abstentionPrecision',
+  'abstentionRecall',
+  'p50Ms',
+  'p95Ms',
 ];
 
 const mean = (xs: number[]) => (xs.length === 0 ? 0 : xs.reduce((a, b) => a + b, 0) / xs.length);
@@ -70,8 +84,21 @@ export function computeMetrics(results: readonly CaseResult[]): Metrics {
     verifiedQuoteRate: claims === 0 ? 1 : round(live.reduce((s, r) => s + r.verifiedClaims, 0) / claims),
     abstentionPrecision: abstained.length === 0 ? 1 : round(abstained.filter((r) => r.expectAbstain).length / abstained.length),
     abstentionRecall: shouldAbstain.length === 0 ? 1 : round(shouldAbstain.filter((r) => r.abstained).length / shouldAbstain.length),
-    medianAnswerChars: percentile(answered.map((r) => r.answerChars), 50),
-    p50Ms: round(percentile(live.map((r) => r.latencyMs), 50)),
-    p95Ms: round(percentile(live.map((r) => r.latencyMs), 95)),
+    medianAnswerChars: percentile(
+      answered.map((r) => r.answerChars),
+      50,
+    ),
+    p50Ms: round(
+      percentile(
+        live.map((r) => r.latencyMs),
+        50,
+      ),
+    ),
+    p95Ms: round(
+      percentile(
+        live.map((r) => r.latencyMs),
+        95,
+      ),
+    ),
   };
 }

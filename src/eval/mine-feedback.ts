@@ -38,7 +38,6 @@ export interface TriageItem {
   comment?: string;
 }
 
-
 /** Question text compared for duplicates: width, case, whitespace and closing punctuation do not matter. */
 export const questionKey = (q: string) => loose(q).replace(/[?？。.!！\s]+$/u, '');
 
@@ -73,10 +72,7 @@ export function distinctiveAnchor(passage: Passage, corpus: Corpus, question: st
  * review: gold is that passage (by id and a distinctive anchor), facts are left for the reviewer.
  * Questions already in the suite (or already proposed) are skipped, and so are repeats.
  */
-export function mineFeedback(
-  records: readonly FeedbackRecord[],
-  deps: { corpus: Corpus; knownQuestions: Iterable<string> },
-): { candidates: EvalCase[]; triage: TriageItem[]; counts: MiningCounts } {
+export function mineFeedback(records: readonly FeedbackRecord[], deps: { corpus: Corpus; knownQuestions: Iterable<string> }): { candidates: EvalCase[]; triage: TriageItem[]; counts: MiningCounts } {
   const known = new Set([...deps.knownQuestions].map(questionKey));
   const seen = new Set<string>();
   const counts: MiningCounts = {

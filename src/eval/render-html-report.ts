@@ -80,16 +80,23 @@ class Html {
   constructor(readonly value: string) {}
 }
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-const render = (v: unknown): string =>
-  v instanceof Html ? v.value : Array.isArray(v) ? v.map(render).join('') : v === undefined || v === null || v === false ? '' : escapeHtml(String(v));
+const render = (v: unknown): string => (v instanceof Html ? v.value : Array.isArray(v) ? v.map(render).join('') : v === undefined || v === null || v === false ? '' : escapeHtml(String(v)));
 function h(strings: TemplateStringsArray, ...values: unknown[]): Html {
   return new Html(strings.reduce((out, s, i) => out + render(values[i - 1]) + s));
 }
 
 const COLUMNS: Array<[keyof Metrics, string, 'higher' | 'lower']> = [
-  ['hit1', 'hit@1', 'higher'], ['hit3', 'hit@3', 'higher'], ['hit5', 'hit@5', 'higher'], ['mrr', 'MRR', 'higher'],
-  ['citationPrecision', 'citation precision', 'higher'], ['factRecall', 'fact recall', 'higher'], ['verifiedQuoteRate', 'verified quotes', 'higher'],
-  ['abstentionPrecision', 'abstention P', 'higher'], ['abstentionRecall', 'abstention R', 'higher'], ['p50Ms', 'p50 ms', 'lower'], ['p95Ms', 'p95 ms', 'lower'],
+  ['hit1', 'hit@1', 'higher'],
+  ['hit3', 'hit@3', 'higher'],
+  ['hit5', 'hit@5', 'higher'],
+  ['mrr', 'MRR', 'higher'],
+  ['citationPrecision', 'citation precision', 'higher'],
+  ['factRecall', 'fact recall', 'higher'],
+  ['verifiedQuoteRate', 'verified quotes', 'higher'],
+  ['abstentionPrecision', 'abstention P', 'higher'],
+  ['abstentionRecall', 'abstention R', 'higher'],
+  ['p50Ms', 'p50 ms', 'lower'],
+  ['p95Ms', 'p95 ms', 'lower'],
 ];
 const fmt = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(3));
 
@@ -112,7 +119,13 @@ function systemsTable(systems: EvalReport['systems']): Html {
 }
 
 type ChartMetric = 'hit1' | 'hit5' | 'mrr' | 'factRecall' | 'abstentionRecall';
-const CHART: Array<[ChartMetric, string]> = [['hit1', 'hit@1'], ['hit5', 'hit@5'], ['mrr', 'MRR'], ['factRecall', 'facts'], ['abstentionRecall', 'abstention R']];
+const CHART: Array<[ChartMetric, string]> = [
+  ['hit1', 'hit@1'],
+  ['hit5', 'hit@5'],
+  ['mrr', 'MRR'],
+  ['factRecall', 'facts'],
+  ['abstentionRecall', 'abstention R'],
+];
 type ChartValues = Partial<Record<ChartMetric, number>>;
 
 /** The chart metrics of a tag recomputed from the baseline's per-case records (cases the baseline holds only). */
@@ -150,7 +163,11 @@ function tagChart(report: EvalReport, baseline?: Baseline): Html {
     const members = report.cases.filter((r) => `kind:${r.kind}` === tag || r.tags.includes(tag));
     groups.push({ label: `${tag} (${m.cases})`, now: chartValues(m), before: baseline ? baselineForTag(baseline, members) : {} });
   }
-  const labelW = 230, colW = 150, barW = 110, rowH = 26, top = 40;
+  const labelW = 230,
+    colW = 150,
+    barW = 110,
+    rowH = 26,
+    top = 40;
   const width = labelW + CHART.length * colW;
   const height = top + groups.length * rowH + 10;
   const parts: Html[] = CHART.map(([, name], j) => h`<text x="${labelW + j * colW}" y="16" class="head">${name}</text>`);
@@ -163,8 +180,14 @@ function tagChart(report: EvalReport, baseline?: Baseline): Html {
       const x = labelW + j * colW;
       const now = g.now[key];
       const before = g.before[key];
-      if (now !== undefined) parts.push(h`<rect x="${x}" y="${y + 3}" width="${(now * barW).toFixed(1)}" height="9" class="now"><title>${g.label} ${name}: ${fmt(now)}</title></rect><text x="${x + barW + 4}" y="${y + 11}" class="small">${now.toFixed(2)}</text>`);
-      if (before !== undefined) parts.push(h`<rect x="${x}" y="${y + 13}" width="${(before * barW).toFixed(1)}" height="9" class="base"><title>${g.label} ${name} baseline: ${fmt(before)}</title></rect><text x="${x + barW + 4}" y="${y + 21}" class="small">${before.toFixed(2)}</text>`);
+      if (now !== undefined)
+        parts.push(
+          h`<rect x="${x}" y="${y + 3}" width="${(now * barW).toFixed(1)}" height="9" class="now"><title>${g.label} ${name}: ${fmt(now)}</title></rect><text x="${x + barW + 4}" y="${y + 11}" class="small">${now.toFixed(2)}</text>`,
+        );
+      if (before !== undefined)
+        parts.push(
+          h`<rect x="${x}" y="${y + 13}" width="${(before * barW).toFixed(1)}" height="9" class="base"><title>${g.label} ${name} baseline: ${fmt(before)}</title></rect><text x="${x + barW + 4}" y="${y + 21}" class="small">${before.toFixed(2)}</text>`,
+        );
     });
   });
   return h`<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="metrics per tag against the baseline" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${parts}</svg>`;

@@ -59,7 +59,10 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   });
 
   app.notFound((c) =>
-    c.json({ error: { code: 'not_found', message: `No route ${c.req.method} ${c.req.path}. Routes: POST /api/ask, POST /api/chat, GET /api/passages/:id, POST /api/feedback, GET /healthz, GET /readyz.` } }, 404),
+    c.json(
+      { error: { code: 'not_found', message: `No route ${c.req.method} ${c.req.path}. Routes: POST /api/ask, POST /api/chat, GET /api/passages/:id, POST /api/feedback, GET /healthz, GET /readyz.` } },
+      404,
+    ),
   );
   app.onError((error, c) => {
     const requestId = c.get('requestId') ?? 'unknown';

@@ -19,13 +19,23 @@ export const questionSchema = z
     else if (chars(s) > MAX_QUESTION_CHARS) ctx.addIssue({ code: 'custom', message: `is ${chars(s)} characters; shorten it to at most ${MAX_QUESTION_CHARS}` });
   });
 
-const idSchema = z.string({ error: required('a string') }).trim().min(1, 'is empty').max(MAX_ID_CHARS, `is longer than ${MAX_ID_CHARS} characters`);
+const idSchema = z
+  .string({ error: required('a string') })
+  .trim()
+  .min(1, 'is empty')
+  .max(MAX_ID_CHARS, `is longer than ${MAX_ID_CHARS} characters`);
 
 /** One earlier turn as the client kept it; only citation ids matter to follow-up resolution. */
 const turnSchema = z.object({
   question: questionSchema,
-  answer: z.string().max(4 * MAX_QUESTION_CHARS, 'is too long; send the answer text as the service returned it').optional(),
-  citations: z.array(z.object({ id: idSchema }), { error: 'must be a list of {id}' }).max(20, 'lists more than 20 citations').optional(),
+  answer: z
+    .string()
+    .max(4 * MAX_QUESTION_CHARS, 'is too long; send the answer text as the service returned it')
+    .optional(),
+  citations: z
+    .array(z.object({ id: idSchema }), { error: 'must be a list of {id}' })
+    .max(20, 'lists more than 20 citations')
+    .optional(),
 });
 
 /** Body of `POST /api/ask` and `POST /api/chat`. */

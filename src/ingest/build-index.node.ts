@@ -117,11 +117,20 @@ async function updatedOrBuilt(
     const remove = [...live].filter((id) => now.get(id) !== previous.units[id]);
     const add = entries.filter((e) => previous.units[e.id] !== e.hash || !live.has(e.id));
     if (index.deleted + remove.length <= MAX_DELETED_SHARE * (index.size + add.length)) {
-      await index.update(remove, add.map((e) => ({ id: e.id, vector: vectorOf(e.hash) })));
+      await index.update(
+        remove,
+        add.map((e) => ({ id: e.id, vector: vectorOf(e.hash) })),
+      );
       return { index, updated: true };
     }
   }
-  return { index: await HnswIndex.build(entries.map((e) => ({ id: e.id, vector: vectorOf(e.hash) })), dimensions), updated: false };
+  return {
+    index: await HnswIndex.build(
+      entries.map((e) => ({ id: e.id, vector: vectorOf(e.hash) })),
+      dimensions,
+    ),
+    updated: false,
+  };
 }
 
 /** The build folder the index currently points at, or undefined when there is none. */
@@ -137,13 +146,7 @@ export function currentBuildDir(indexDir: string): string | undefined {
  * reused), and writes a complete build folder before switching `index/CURRENT` to it with an
  * atomic rename. A failed or interrupted build leaves the previous index in use.
  */
-export async function buildIndex(options: {
-  seedsDir: string;
-  indexDir: string;
-  embedder: EmbedderWithHash;
-  onProgress?: (p: BuildProgress) => void;
-  now?: () => Date;
-}): Promise<BuildResult> {
+export async function buildIndex(options: { seedsDir: string; indexDir: string; embedder: EmbedderWithHash; onProgress?: (p: BuildProgress) => void; now?: () => Date }): Promise<BuildResult> {
   const { seedsDir, indexDir, embedder, onProgress } = options;
   const previousDir = currentBuildDir(indexDir);
   const previous = previousDir ? (JSON.parse(readFileSync(join(previousDir, 'corpus.json'), 'utf8')) as CorpusData) : undefined;

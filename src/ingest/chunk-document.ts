@@ -161,9 +161,7 @@ function toPassages(docId: string, blocks: Block[], headings: Map<string, string
     else if (block.kind === 'paragraph') label = `${part}${subLabel}“${lead ?? text.slice(0, 16)}”`;
     else label = subHeading ? `${part}${subHeading.replace(/^[（(]([^）)]+)[）)]/, '（$1）')}` : part;
 
-    const path = [sectionHeading, subHeading, block.point !== undefined ? `${block.point}` : lead].filter(
-      (p): p is string => p !== undefined && p !== '',
-    );
+    const path = [sectionHeading, subHeading, block.point !== undefined ? `${block.point}` : lead].filter((p): p is string => p !== undefined && p !== '');
     const parts = splitLongText(text, maxChars);
     parts.forEach((partText, index) => {
       passages.push({

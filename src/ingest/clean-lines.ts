@@ -18,7 +18,9 @@ export function isPageNumber(line: string): boolean {
  */
 export function cleanLines(raw: string): string[] {
   const lines: string[] = [];
-  for (const rawLine of normalizeWidth(raw).replace(/^\uFEFF/, '').split(/\r\n|\r|\n|\f/)) {
+  for (const rawLine of normalizeWidth(raw)
+    .replace(/^\uFEFF/, '')
+    .split(/\r\n|\r|\n|\f/)) {
     const line = rawLine.replace(/\s+/g, ' ').trim().replace(SPACE_BY_CJK, '');
     if (line === '' || PAGE_NUMBER.test(line)) continue;
     lines.push(line);

@@ -107,7 +107,10 @@ function resolveSameNumber(parsed: Parsed[], problems: SourceProblem[]): Parsed[
           : {
               fileName: p.source.fileName,
               severity: 'error',
-              reason: `${same.filter((o) => o !== p).map(describe).join(', ')} has the same 文号 ${number}; both refused`,
+              reason: `${same
+                .filter((o) => o !== p)
+                .map(describe)
+                .join(', ')} has the same 文号 ${number}; both refused`,
               fix: 'Keep one file per 文号; if one revises the other, its title must say so (修订) and its date must be later',
             },
       );

@@ -10,7 +10,12 @@ export interface ParsedDocument {
 
 /** Turns a seed file name into a document key: `2023-changning-medical-work-plan.txt` -> `2023-changning-medical-work-plan`. */
 export function documentIdFromFileName(fileName: string): string {
-  return fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return fileName
+    .replace(/^.*[\\/]/, '')
+    .replace(/\.[^.]+$/, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }
 
 /** Cleans, reads the metadata of, and chunks one source document. Pure: no I/O. */

@@ -29,9 +29,19 @@ const isoDate = (y: string, m: string, d: string) => `${y}-${m.padStart(2, '0')}
 export function parseMetadata(lines: readonly string[], source: string): ParsedMetadata {
   const head = joinLines(lines.slice(0, 40));
   const number = lines.slice(0, 40).find((line) => DOC_NUMBER_LINE.test(line));
-  if (!number) throw new SourceFileError(source, 'no document number (文号) such as 沪卫医〔2023〕32号 on a line of its own in the first lines', 'Check that this is a policy document with its 文号 at the top; put the 文号 on its own line if it is run into other text');
+  if (!number)
+    throw new SourceFileError(
+      source,
+      'no document number (文号) such as 沪卫医〔2023〕32号 on a line of its own in the first lines',
+      'Check that this is a policy document with its 文号 at the top; put the 文号 on its own line if it is run into other text',
+    );
   const title = TITLE_IN_NOTICE.exec(head)?.[1];
-  if (!title) throw new SourceFileError(source, 'no title in the notice (expected 现将《…》印发)', 'Ingest reads documents issued with a cover notice that names the title in 《》; check the notice was not cut off');
+  if (!title)
+    throw new SourceFileError(
+      source,
+      'no title in the notice (expected 现将《…》印发)',
+      'Ingest reads documents issued with a cover notice that names the title in 《》; check the notice was not cut off',
+    );
 
   const bodyStart = lines.findIndex((line, i) => i > 0 && line === title);
   if (bodyStart < 0) throw new SourceFileError(source, `the body title 「${title}」 is not on a line of its own`, 'Put the title above the body on its own line, exactly as named in the notice');

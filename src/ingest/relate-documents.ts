@@ -9,9 +9,7 @@ const subject = (title: string) => title.replace(/(19|20)\d{2}\s*年度?/g, '').
  */
 export function relateDocuments(documents: readonly PolicyDocument[]): PolicyDocument[] {
   return documents.map((doc) => {
-    const newer = documents
-      .filter((d) => d.id !== doc.id && d.issuer === doc.issuer && subject(d.title) === subject(doc.title) && d.date > doc.date)
-      .sort((a, b) => b.date.localeCompare(a.date))[0];
+    const newer = documents.filter((d) => d.id !== doc.id && d.issuer === doc.issuer && subject(d.title) === subject(doc.title) && d.date > doc.date).sort((a, b) => b.date.localeCompare(a.date))[0];
     const { newerVersion: _drop, ...rest } = doc;
     return newer ? { ...rest, newerVersion: { id: newer.id, docNumber: newer.docNumber, title: newer.title, date: newer.date } } : rest;
   });

@@ -63,7 +63,12 @@ export class HttpReranker implements Reranker {
 }
 
 /** The reranker the settings name, or undefined when RERANK_BASE_URL is unset. */
-export function rerankerFromConfig(config: { RERANK_BASE_URL?: string | undefined; RERANK_MODEL?: string | undefined; RERANK_API_KEY?: string | undefined; RERANK_TIMEOUT_MS?: number }): HttpReranker | undefined {
+export function rerankerFromConfig(config: {
+  RERANK_BASE_URL?: string | undefined;
+  RERANK_MODEL?: string | undefined;
+  RERANK_API_KEY?: string | undefined;
+  RERANK_TIMEOUT_MS?: number;
+}): HttpReranker | undefined {
   if (!config.RERANK_BASE_URL) return undefined;
   return new HttpReranker({
     baseUrl: config.RERANK_BASE_URL,

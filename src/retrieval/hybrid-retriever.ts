@@ -24,7 +24,8 @@ import { scopeDecline } from './stages/scope-decline.js';
 export { MAX_QUESTION_CHARS };
 
 /** Said when a question without Chinese finds nothing to offer: the documents are in Chinese. */
-export const ASK_IN_CHINESE = '现有文件均为中文，没有找到与这个问题相关的条目，请用中文提问。The policy documents are in Chinese and none of their points matches this question; please ask in Chinese.';
+export const ASK_IN_CHINESE =
+  '现有文件均为中文，没有找到与这个问题相关的条目，请用中文提问。The policy documents are in Chinese and none of their points matches this question; please ask in Chinese.';
 
 export type { RetrievalMode };
 

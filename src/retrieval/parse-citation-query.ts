@@ -60,4 +60,3 @@ export function parseCitationQuery(question: string, documents: Iterable<PolicyD
   if (m) return { docId: doc.id, point: Number(m[1]) };
   return undefined;
 }
-

@@ -21,7 +21,6 @@ export interface ThreadQuestion {
 /** How recent the last DM conversation must be for a new top-level DM to be read as its follow-up. */
 export const DM_CONTEXT_WINDOW_S = 60 * 60;
 
-
 export const PLACEHOLDER_TEXT = '查询中…';
 export const MENTION_HELP = '请在提到我的同时写下问题，例如：区域性医疗中心按多少人口配置一家？';
 

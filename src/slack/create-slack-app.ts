@@ -12,10 +12,7 @@ import type { SlackAppDeps } from './types.js';
  * user id comes from the event's own `authorizations`. The bot's ids are looked up with
  * `auth.test` only after the ack, when a follow-up needs them (see `ListenerState.identity`).
  */
-export function createSlackApp(
-  deps: SlackAppDeps,
-  transport: Pick<AppOptions, 'receiver' | 'socketMode' | 'appToken'>,
-): { app: App; state: ListenerState; whenIdle(): Promise<void> } {
+export function createSlackApp(deps: SlackAppDeps, transport: Pick<AppOptions, 'receiver' | 'socketMode' | 'appToken'>): { app: App; state: ListenerState; whenIdle(): Promise<void> } {
   const logger = boltLogger(deps.logger);
   const state = createListenerState(deps);
   const app = new App({

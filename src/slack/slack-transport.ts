@@ -1,9 +1,6 @@
 import type { Config } from '../core/config.js';
 
-export type SlackTransport =
-  | { kind: 'socket'; appToken: string; botToken: string }
-  | { kind: 'http'; signingSecret: string; botToken: string }
-  | { kind: 'off'; reason: string };
+export type SlackTransport = { kind: 'socket'; appToken: string; botToken: string } | { kind: 'http'; signingSecret: string; botToken: string } | { kind: 'off'; reason: string };
 
 type SlackSettings = Pick<Config, 'SLACK_SIGNING_SECRET' | 'SLACK_BOT_TOKEN' | 'SLACK_APP_TOKEN'>;
 

@@ -69,7 +69,13 @@ function checkBotToken(client: { auth: { test(args: { token: string }): Promise<
 async function withinGrace(work: Promise<void>, graceMs: number, deps: Pick<SlackAppDeps, 'logger'>): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), graceMs)));
-  const outcome = await Promise.race([work.then(() => 'done' as const, () => 'done' as const), late]);
+  const outcome = await Promise.race([
+    work.then(
+      () => 'done' as const,
+      () => 'done' as const,
+    ),
+    late,
+  ]);
   clearTimeout(timer);
   if (outcome === 'late') deps.logger.error({ msg: `slack: answers still in progress after ${graceMs} ms of shutdown were abandoned` });
 }

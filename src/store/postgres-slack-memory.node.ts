@@ -30,10 +30,7 @@ export class PostgresSlackMemory implements SlackMemory {
 
   async saveAnswer(answer: Answer): Promise<void> {
     this.maybePrune();
-    await this.pool.query('INSERT INTO slack_answers (answer_id, answer) VALUES ($1, $2) ON CONFLICT (answer_id) DO UPDATE SET answer = EXCLUDED.answer, saved_at = now()', [
-      answer.answerId,
-      answer,
-    ]);
+    await this.pool.query('INSERT INTO slack_answers (answer_id, answer) VALUES ($1, $2) ON CONFLICT (answer_id) DO UPDATE SET answer = EXCLUDED.answer, saved_at = now()', [answer.answerId, answer]);
   }
 
   async answer(answerId: string): Promise<Answer | undefined> {

@@ -5,7 +5,5 @@ const FULLWIDTH_ALNUM = /[０-９Ａ-Ｚａ-ｚ]/g;
  * ideographic space into a plain one. Chinese punctuation is left as it is.
  */
 export function normalizeWidth(text: string): string {
-  return text
-    .replace(FULLWIDTH_ALNUM, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
-    .replace(/\u3000/g, ' ');
+  return text.replace(FULLWIDTH_ALNUM, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
 }

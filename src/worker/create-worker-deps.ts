@@ -34,8 +34,7 @@ export interface WorkerDepsOptions {
  * bge-m3 answers on the Worker are decided with the thresholds fitted for the local bge-small-zh
  * model: nothing yet shows they fit, so `/readyz` marks the hybrid path experimental.
  */
-export const HYBRID_EXPERIMENTAL =
-  'experimental: answer/abstain thresholds are those fitted for bge-small-zh, not yet calibrated for @cf/baai/bge-m3';
+export const HYBRID_EXPERIMENTAL = 'experimental: answer/abstain thresholds are those fitted for bge-small-zh, not yet calibrated for @cf/baai/bge-m3';
 
 /**
  * Assembles `createApp`'s deps for a Worker: the bundled corpus and BM25 index, a hybrid path
@@ -53,13 +52,7 @@ export async function createWorkerDeps(options: WorkerDepsOptions): Promise<AppD
   const corpus = new Corpus(data.corpus);
   const bm25 = new Bm25Index(data.bm25);
   // The same composer as on Node: the LLM (verified, falling back to extractive) when LLM_* is set.
-  const answererOf = (pipeline: Pipeline): Answerer =>
-    createAnswerer(
-      config,
-      pipeline,
-      logger,
-      data.prompts,
-    );
+  const answererOf = (pipeline: Pipeline): Answerer => createAnswerer(config, pipeline, logger, data.prompts);
   const lexical = answererOf(createPipeline({ corpus, bm25 }));
 
   const missing = (['AI', 'VECTORIZE'] as const).filter((name) => !env[name]);
@@ -136,18 +129,11 @@ function isolateMemoryStore(): FeedbackStore {
  * rather than the generic "set SLACK_* to turn it on", which would not help here.
  */
 function slackNotOnWorkers(): Response {
-  const message =
-    "Slack is not served by the Cloudflare Worker. Point the Slack app's Request URL at the Node service (npm start, /slack/events) or run it in Socket Mode (SLACK_APP_TOKEN).";
+  const message = "Slack is not served by the Cloudflare Worker. Point the Slack app's Request URL at the Node service (npm start, /slack/events) or run it in Socket Mode (SLACK_APP_TOKEN).";
   return Response.json({ error: { code: 'slack_disabled', message } }, { status: 404 });
 }
 
-function densePath(
-  options: WorkerDepsOptions,
-  limits: { queryCacheSize: number; timeoutMs: number },
-  corpus: Corpus,
-  bm25: Bm25Index,
-  answererOf: (p: Pipeline) => Answerer,
-): DensePath {
+function densePath(options: WorkerDepsOptions, limits: { queryCacheSize: number; timeoutMs: number }, corpus: Corpus, bm25: Bm25Index, answererOf: (p: Pipeline) => Answerer): DensePath {
   const { env, data } = options;
   const passageIds = new Map(Object.entries(data.vectorIds).map(([passageId, vectorId]) => [vectorId, passageId]));
   const vectors = new VectorizeIndex(env.VECTORIZE!, { passageIds, corpusHash: data.corpusHash, chunkerVersion: data.chunkerVersion, timeoutMs: limits.timeoutMs });

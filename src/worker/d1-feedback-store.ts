@@ -60,7 +60,12 @@ export class D1FeedbackStore implements FeedbackStore {
     const sql = `INSERT INTO feedback (${Object.values(COLUMNS).join(', ')}) VALUES (${FIELDS.map(() => '?').join(', ')})`;
     try {
       const values = FIELDS.map((f) => (parsed[f] === undefined ? null : JSON_FIELDS.has(f) ? JSON.stringify(parsed[f]) : parsed[f]));
-      await this.bounded(this.db.prepare(sql).bind(...values).run());
+      await this.bounded(
+        this.db
+          .prepare(sql)
+          .bind(...values)
+          .run(),
+      );
       this.failure = undefined;
     } catch (error) {
       const reason = describeError(error);

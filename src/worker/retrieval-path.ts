@@ -20,9 +20,7 @@ export class RetrievalPath {
   private reason: string | undefined;
   private retryAt = 0;
 
-  constructor(
-    private readonly options: { denseConfigured: boolean; unconfiguredReason?: string; clock: () => number; retryMs?: number },
-  ) {}
+  constructor(private readonly options: { denseConfigured: boolean; unconfiguredReason?: string; clock: () => number; retryMs?: number }) {}
 
   /** Whether the next request should try the dense path; `verified` tells whether it was already checked. */
   shouldTryDense(): { tryDense: boolean; verified: boolean } {

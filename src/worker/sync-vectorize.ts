@@ -1,13 +1,7 @@
 import type { Embedder } from '../core/types.js';
 import { Corpus, searchText } from '../core/corpus.js';
 import type { VectorizeManifest } from './vectorize-index.js';
-import {
-  MANIFEST_NAMESPACE,
-  MANIFEST_VECTOR_ID,
-  PASSAGE_NAMESPACE,
-  WORKERS_AI_EMBEDDING_DIMENSIONS,
-  WORKERS_AI_EMBEDDING_MODEL,
-} from './vectorize-layout.js';
+import { MANIFEST_NAMESPACE, MANIFEST_VECTOR_ID, PASSAGE_NAMESPACE, WORKERS_AI_EMBEDDING_DIMENSIONS, WORKERS_AI_EMBEDDING_MODEL } from './vectorize-layout.js';
 import type { WorkerData } from './worker-data.js';
 import { ConfigError } from '../core/errors.js';
 
@@ -40,13 +34,7 @@ const UPSERT_BATCH = 200;
  * embeds, upserts it, deletes vectors of passages that no longer exist, and writes the
  * manifest record last, so a Worker only trusts an index whose sync finished.
  */
-export async function syncVectorize(deps: {
-  data: WorkerData;
-  embedder: Embedder;
-  target: VectorizeWriter;
-  now?: () => Date;
-  onProgress?: (line: string) => void;
-}): Promise<SyncReport> {
+export async function syncVectorize(deps: { data: WorkerData; embedder: Embedder; target: VectorizeWriter; now?: () => Date; onProgress?: (line: string) => void }): Promise<SyncReport> {
   const { data, embedder, target } = deps;
   if (embedder.modelId !== WORKERS_AI_EMBEDDING_MODEL || embedder.dimensions !== WORKERS_AI_EMBEDDING_DIMENSIONS) {
     throw new ConfigError(`The Vectorize index holds ${WORKERS_AI_EMBEDDING_MODEL} vectors only; refusing to write ${embedder.modelId} vectors.`);

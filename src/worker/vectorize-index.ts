@@ -2,13 +2,7 @@ import { z } from 'zod';
 import { IndexMismatchError, TimeoutError } from '../core/errors.js';
 import type { VectorIndex } from '../core/types.js';
 import { BindingError, describeError } from './binding-error.js';
-import {
-  MANIFEST_VECTOR_ID,
-  PASSAGE_NAMESPACE,
-  VECTORIZE_MAX_TOP_K,
-  WORKERS_AI_EMBEDDING_DIMENSIONS,
-  WORKERS_AI_EMBEDDING_MODEL,
-} from './vectorize-layout.js';
+import { MANIFEST_VECTOR_ID, PASSAGE_NAMESPACE, VECTORIZE_MAX_TOP_K, WORKERS_AI_EMBEDDING_DIMENSIONS, WORKERS_AI_EMBEDDING_MODEL } from './vectorize-layout.js';
 import { withTimeout } from './with-timeout.js';
 import type { VectorizeBinding } from './worker-env.js';
 import { DEFAULT_BINDING_TIMEOUT_MS } from './worker-settings.js';

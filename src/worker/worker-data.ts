@@ -66,14 +66,16 @@ export function validateWorkerData(data: unknown): asserts data is WorkerData {
   }
   const { corpus, bm25 } = parsed.data;
   const n = corpus.passages.length;
-  if (bm25.ids.length !== n || bm25.lengths.length !== n) throw new DataError(`Worker data bundle: ${n} passages but BM25 over ${bm25.ids.length} ids and ${bm25.lengths.length} lengths.`, 'npm run build:worker');
+  if (bm25.ids.length !== n || bm25.lengths.length !== n)
+    throw new DataError(`Worker data bundle: ${n} passages but BM25 over ${bm25.ids.length} ids and ${bm25.lengths.length} lengths.`, 'npm run build:worker');
   bm25.ids.forEach((id, i) => {
     if (id !== corpus.passages[i]!.id) throw new DataError(`Worker data bundle: BM25 id ${i} is ${id}, the passage there is ${corpus.passages[i]!.id}.`, 'npm run build:worker');
   });
   for (const [term, pairs] of Object.entries(bm25.postings)) {
     if (pairs.length % 2 !== 0) throw new DataError(`Worker data bundle: the postings of ${JSON.stringify(term)} are not [doc, tf] pairs.`, 'npm run build:worker');
     for (let i = 0; i < pairs.length; i += 2) {
-      if (pairs[i]! < 0 || pairs[i]! >= n || pairs[i + 1]! < 1) throw new DataError(`Worker data bundle: the postings of ${JSON.stringify(term)} name document ${pairs[i]} with tf ${pairs[i + 1]}.`, 'npm run build:worker');
+      if (pairs[i]! < 0 || pairs[i]! >= n || pairs[i + 1]! < 1)
+        throw new DataError(`Worker data bundle: the postings of ${JSON.stringify(term)} name document ${pairs[i]} with tf ${pairs[i + 1]}.`, 'npm run build:worker');
     }
   }
 }

@@ -6,7 +6,10 @@ export const DEFAULT_BINDING_TIMEOUT_MS = 2000;
 
 const schema = z.object({
   /** "true": `/api/*` answers without a key when API_KEYS is empty. Anything else: it refuses. */
-  PUBLIC_API: z.enum(['true', 'false', '']).default('false').transform((v) => v === 'true'),
+  PUBLIC_API: z
+    .enum(['true', 'false', ''])
+    .default('false')
+    .transform((v) => v === 'true'),
   BINDING_TIMEOUT_MS: z.coerce.number().int().min(10).max(30_000).default(DEFAULT_BINDING_TIMEOUT_MS),
 });
 

@@ -39,7 +39,17 @@ describe('every claim of every answer is verbatim from the passage it cites (all
 });
 
 describe('verification catches what is not in the corpus', () => {
-  const citation = { id: 'x', docNumber: '沪卫发〔2023〕2号', title: 'T', issuer: 'I', date: '2023-02-21', path: [], label: '第二部分第8条', text: '实现每30-50万人口配置一家区域性医疗中心。', score: 1 } satisfies Citation;
+  const citation = {
+    id: 'x',
+    docNumber: '沪卫发〔2023〕2号',
+    title: 'T',
+    issuer: 'I',
+    date: '2023-02-21',
+    path: [],
+    label: '第二部分第8条',
+    text: '实现每30-50万人口配置一家区域性医疗中心。',
+    score: 1,
+  } satisfies Citation;
   test.each([
     ['根据2023年2月21日印发的《T》（沪卫发〔2023〕2号）第二部分第8条：实现每30-50万人口配置一家区域性医疗中心[1]。', []],
     ['根据2023年2月21日印发的《T》（沪卫发〔2023〕2号）第二部分第8条：实现每20万人口配置一家区域性医疗中心[1]。', ['实现每20万人口配置一家区域性医疗中心']],
@@ -49,7 +59,13 @@ describe('verification catches what is not in the corpus', () => {
   test('answer text keeps documents apart, dates each and names the newer one', () => {
     const a = { ...citation, id: 'a' };
     const b = { ...citation, id: 'b', docNumber: '普卫健医〔2025〕3号', title: 'P', date: '2025-04-18', label: '第一部分第1条', text: '进一步提升区域性医疗中心服务能级。' };
-    const text = composeAnswerText([{ text: '实现每30-50万人口配置一家区域性医疗中心。', citation: 1 }, { text: '进一步提升区域性医疗中心服务能级。', citation: 2 }], [a, b]);
+    const text = composeAnswerText(
+      [
+        { text: '实现每30-50万人口配置一家区域性医疗中心。', citation: 1 },
+        { text: '进一步提升区域性医疗中心服务能级。', citation: 2 },
+      ],
+      [a, b],
+    );
     expect(text).toBe(
       '根据2023年2月21日印发的《T》（沪卫发〔2023〕2号）第二部分第8条：实现每30-50万人口配置一家区域性医疗中心[1]。' +
         '另据2025年4月18日印发的《P》（普卫健医〔2025〕3号，为其中较新的文件）第一部分第1条：进一步提升区域性医疗中心服务能级[2]。',
@@ -93,7 +109,10 @@ describe('ExtractiveAnswerer', () => {
     for await (const e of lexical.answerer.stream('发热门诊要保持什么要求？')) events.push(e);
     const done = events.at(-1)!;
     expect(done.type).toBe('done');
-    const text = events.filter((e) => e.type === 'delta').map((e) => (e.type === 'delta' ? e.text : '')).join('');
+    const text = events
+      .filter((e) => e.type === 'delta')
+      .map((e) => (e.type === 'delta' ? e.text : ''))
+      .join('');
     expect(done.type === 'done' && done.answer.answer).toBe(text);
     expect(events.at(-2)!.type).toBe('citations');
   });

@@ -43,7 +43,12 @@ describe('resolveFollowUp: a follow-up refers back; a short question is not one'
 
 describe('onlyRefersBack', () => {
   test.each([['第四项是什么？'], ['第二点呢'], ['这个呢？'], ['这条呢？']])('%s points back and names no topic', (q) => expect(onlyRefersBack(q)).toBe(true));
-  test.each([['沪卫医〔2023〕32号第5条讲了什么？'], ['《2023年长宁区医疗工作计划》第三条是什么'], ['第二部分第8条讲了区域性医疗中心什么？'], ['这个发热门诊要24小时开吗'], ['区域性医疗中心按多少人口配置一家？'], ['互联网医院']])('%s has a topic of its own', (q) =>
-    expect(onlyRefersBack(q)).toBe(false),
-  );
+  test.each([
+    ['沪卫医〔2023〕32号第5条讲了什么？'],
+    ['《2023年长宁区医疗工作计划》第三条是什么'],
+    ['第二部分第8条讲了区域性医疗中心什么？'],
+    ['这个发热门诊要24小时开吗'],
+    ['区域性医疗中心按多少人口配置一家？'],
+    ['互联网医院'],
+  ])('%s has a topic of its own', (q) => expect(onlyRefersBack(q)).toBe(false));
 });

@@ -28,9 +28,7 @@ describe('errors', () => {
   });
 
   test('every error class extends the hierarchy', () => {
-    const classes = sources.flatMap((f) =>
-      [...readFileSync(join(ROOT, f), 'utf8').matchAll(/class (\w+Error) extends (\w+)/g)].map((m) => ({ file: f, name: m[1]!, base: m[2]! })),
-    );
+    const classes = sources.flatMap((f) => [...readFileSync(join(ROOT, f), 'utf8').matchAll(/class (\w+Error) extends (\w+)/g)].map((m) => ({ file: f, name: m[1]!, base: m[2]! })));
     expect(classes.length).toBeGreaterThan(5);
     const names = new Set(['PolicyDeskError', ...classes.map((c) => c.name)]);
     // A class may extend the root or another class of the hierarchy, never Error itself.

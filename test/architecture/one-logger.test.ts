@@ -12,9 +12,7 @@ const files = (dir: string): string[] =>
 
 describe('logging', () => {
   test('only src/core/logger.ts declares a logger interface', () => {
-    const declared = files(join(ROOT, 'src')).flatMap((f) =>
-      [...readFileSync(f, 'utf8').matchAll(/interface (\w*Logger)\b/g)].map((m) => `${relative(ROOT, f)}: ${m[1]}`),
-    );
+    const declared = files(join(ROOT, 'src')).flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/interface (\w*Logger)\b/g)].map((m) => `${relative(ROOT, f)}: ${m[1]}`));
     expect(declared).toEqual(['src/core/logger.ts: Logger']);
   });
 });

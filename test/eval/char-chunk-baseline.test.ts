@@ -46,7 +46,13 @@ describe('charChunkCorpus (LangChain RecursiveCharacterTextSplitter 500/50)', ()
     const vectors = await embedder.embedDocuments(chunks.passages.map((p) => searchText(p, chunks.document(p.docId))));
     const { answerer } = createPipeline({ corpus: chunks, embedder, vectors: new FlatIndex(chunks.passages.map((p, i) => ({ id: p.id, vector: vectors[i]! }))), mode: 'hybrid' });
     const [c] = parseEvalCases(
-      JSON.stringify({ id: 'icu', question: '市级定点医院的重症床位和可转换重症床位要达到总床位数的多少？', kind: 'number', gold: [{ doc: '沪卫医〔2023〕32号', anchor: '重症床位和可转换重症床位要达到总床位数的 20%' }], facts: ['20%'] }),
+      JSON.stringify({
+        id: 'icu',
+        question: '市级定点医院的重症床位和可转换重症床位要达到总床位数的多少？',
+        kind: 'number',
+        gold: [{ doc: '沪卫医〔2023〕32号', anchor: '重症床位和可转换重症床位要达到总床位数的 20%' }],
+        facts: ['20%'],
+      }),
       'x.jsonl',
     );
     const result = await runCase(c!, answerer, chunks);

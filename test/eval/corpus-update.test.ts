@@ -99,7 +99,10 @@ describe('a corpus update: add a document, edit a point, remove a document', () 
   test('cases whose gold passage was edited or removed are flagged stale, with the nearest passage now; the others are not', async () => {
     const results: CaseResult[] = [];
     for (const c of cases) results.push(await runCase(c, after.answerer, after.corpus));
-    const stale = results.filter((r) => r.stale.length > 0).map((r) => r.id).sort();
+    const stale = results
+      .filter((r) => r.stale.length > 0)
+      .map((r) => r.id)
+      .sort();
     expect(aboutRemoved.length).toBeGreaterThan(10);
     expect(stale).toEqual([...aboutRemoved.map((c) => c.id), EDITED_CASE].sort());
     // Stale cases count as failures until fixed: a removed document does not raise the figures.

@@ -25,9 +25,23 @@ beforeAll(() => {
   writeFileSync(
     join(dir, 'private.jsonl'),
     [
-      { id: 'p-icu', question: '市级定点医院的重症床位要占总床位多少？', kind: 'number', gold: [{ doc: '沪卫医〔2023〕32号', anchor: '重症床位和可转换重症床位要达到总床位数的 20%' }], facts: ['20%'], owner: '医政处' },
+      {
+        id: 'p-icu',
+        question: '市级定点医院的重症床位要占总床位多少？',
+        kind: 'number',
+        gold: [{ doc: '沪卫医〔2023〕32号', anchor: '重症床位和可转换重症床位要达到总床位数的 20%' }],
+        facts: ['20%'],
+        owner: '医政处',
+      },
       // The answer cannot hold this fact: fact recall stays below 1 whatever the tuning.
-      { id: 'p-impossible', question: '重症床位的比例是多少？', kind: 'number', gold: [{ doc: '沪卫医〔2023〕32号', anchor: '重症床位和可转换重症床位要达到总床位数的 20%' }], facts: ['九十九张床'], ticket: 7 },
+      {
+        id: 'p-impossible',
+        question: '重症床位的比例是多少？',
+        kind: 'number',
+        gold: [{ doc: '沪卫医〔2023〕32号', anchor: '重症床位和可转换重症床位要达到总床位数的 20%' }],
+        facts: ['九十九张床'],
+        ticket: 7,
+      },
       { id: 'p-ooc', question: '北京市2023年医政医管工作要点的重点任务有哪些？', kind: 'out-of-corpus', abstain: true },
     ]
       .map((c) => JSON.stringify(c))
@@ -44,7 +58,11 @@ describe('npm run eval (real model and index)', () => {
     expect(result.stdout).toContain('3 cases from');
     const json = readdirSync(out).find((f) => f.endsWith('.json'))!;
     const report = JSON.parse(readFileSync(join(out, json), 'utf8')) as { cases: Array<{ id: string; extra: unknown }> };
-    expect(report.cases.map((c) => [c.id, c.extra])).toEqual([['p-icu', { owner: '医政处' }], ['p-impossible', { ticket: 7 }], ['p-ooc', {}]]);
+    expect(report.cases.map((c) => [c.id, c.extra])).toEqual([
+      ['p-icu', { owner: '医政处' }],
+      ['p-impossible', { ticket: 7 }],
+      ['p-ooc', {}],
+    ]);
     const html = readFileSync(join(out, json.replace(/\.json$/, '.html')), 'utf8');
     expect(html).toContain('facts missing: 九十九张床');
   });

@@ -58,7 +58,12 @@ describe('HttpAnswerer', () => {
     const done = events.at(-1)!;
     expect(done.type).toBe('done');
     const answer = (done as { answer: Answer }).answer;
-    expect(events.filter((e) => e.type === 'delta').map((e) => (e as { text: string }).text).join('')).toBe(answer.answer);
+    expect(
+      events
+        .filter((e) => e.type === 'delta')
+        .map((e) => (e as { text: string }).text)
+        .join(''),
+    ).toBe(answer.answer);
     expect(withoutId(answer)).toEqual(withoutId(await inProcess.answer(QUESTION)));
   });
 

@@ -33,7 +33,25 @@ describe('the eval suite and its splits', () => {
 });
 
 describe('answered correctly counts refusals as misses', () => {
-  const base = { kind: 'number', tags: [], question: 'q', retrievedPointIds: [], citedIds: [], citationPrecision: null, factRecall: null, claims: 0, verifiedClaims: 0, answerChars: 0, unverified: [], latencyMs: 1, stale: [], answer: '', mode: 'extractive', goldPointIds: [], extra: {} };
+  const base = {
+    kind: 'number',
+    tags: [],
+    question: 'q',
+    retrievedPointIds: [],
+    citedIds: [],
+    citationPrecision: null,
+    factRecall: null,
+    claims: 0,
+    verifiedClaims: 0,
+    answerChars: 0,
+    unverified: [],
+    latencyMs: 1,
+    stale: [],
+    answer: '',
+    mode: 'extractive',
+    goldPointIds: [],
+    extra: {},
+  };
   const r = (over: Partial<CaseResult>): CaseResult => ({ ...base, id: Math.random().toString(), expectAbstain: false, abstained: false, rank: 1, answeredCorrectly: false, ...over }) as CaseResult;
 
   test('a declined answerable question with the gold point ranked first is not correct', () => {

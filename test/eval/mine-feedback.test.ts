@@ -103,7 +103,14 @@ describe('mineFeedback', () => {
     expect(candidates).toEqual([]);
     expect(counts.triage).toBe(1);
     expect(triage).toEqual([
-      expect.objectContaining({ question: '发热门诊要一直开吗？', history: ['前一个问题？'], answer: '根据……[1]', confidence: 'low', comment: '答非所问', cited: [{ id: ICU, label: '第一部分第5条', docNumber: '沪卫医〔2023〕32号' }] }),
+      expect.objectContaining({
+        question: '发热门诊要一直开吗？',
+        history: ['前一个问题？'],
+        answer: '根据……[1]',
+        confidence: 'low',
+        comment: '答非所问',
+        cited: [{ id: ICU, label: '第一部分第5条', docNumber: '沪卫医〔2023〕32号' }],
+      }),
     ]);
   });
 });
@@ -157,7 +164,9 @@ describe('npm run eval:mine', () => {
     expect(out).toMatch(/1 👎 without an expected passage, with the answer's context -> .*triage-.*\.json/);
     const files = readdirSync(join(dir, 'candidates'));
     expect(files).toEqual([expect.stringMatching(/^triage-.*\.json$/)]);
-    expect(JSON.parse(readFileSync(join(dir, 'candidates', files[0]!), 'utf8'))).toEqual([expect.objectContaining({ question: '发热门诊要一直开吗？', cited: [expect.objectContaining({ id: ICU })] })]);
+    expect(JSON.parse(readFileSync(join(dir, 'candidates', files[0]!), 'utf8'))).toEqual([
+      expect.objectContaining({ question: '发热门诊要一直开吗？', cited: [expect.objectContaining({ id: ICU })] }),
+    ]);
     // A triage file is not read as pending cases by the next run.
     expect(await mine()).toContain('0 already in the suite or pending review');
   });

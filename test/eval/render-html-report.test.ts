@@ -11,9 +11,24 @@ import { seedPipeline } from '../support/seed-pipeline.js';
 
 const HOSTILE = '<script>alert(1)</script>';
 const CASES = [
-  { id: 'icu-ratio', question: '市级定点医院和区域性医疗中心，重症床位连同能转换成重症的床位，一共要占到总床位的多少？', kind: 'number', tags: ['doc:沪卫医〔2023〕32号'], gold: [{ doc: '沪卫医〔2023〕32号', anchor: '重症床位和可转换重症床位要达到总床位数的 20%' }], facts: ['20%'] },
+  {
+    id: 'icu-ratio',
+    question: '市级定点医院和区域性医疗中心，重症床位连同能转换成重症的床位，一共要占到总床位的多少？',
+    kind: 'number',
+    tags: ['doc:沪卫医〔2023〕32号'],
+    gold: [{ doc: '沪卫医〔2023〕32号', anchor: '重症床位和可转换重症床位要达到总床位数的 20%' }],
+    facts: ['20%'],
+  },
   // Answerable, but the fact asked for is nowhere in the corpus: this case fails on facts.
-  { id: 'hostile', question: `重症床位要占总床位的多少？${HOSTILE}`, kind: 'number', tags: ['doc:沪卫医〔2023〕32号', '<b>tag</b>'], gold: [{ doc: '沪卫医〔2023〕32号', anchor: '重症床位和可转换重症床位要达到总床位数的 20%' }], facts: ['九十九张床'], reviewer: '"><img src=x onerror=alert(2)>' },
+  {
+    id: 'hostile',
+    question: `重症床位要占总床位的多少？${HOSTILE}`,
+    kind: 'number',
+    tags: ['doc:沪卫医〔2023〕32号', '<b>tag</b>'],
+    gold: [{ doc: '沪卫医〔2023〕32号', anchor: '重症床位和可转换重症床位要达到总床位数的 20%' }],
+    facts: ['九十九张床'],
+    reviewer: '"><img src=x onerror=alert(2)>',
+  },
   { id: 'ooc-beijing', question: '北京市2023年医政医管工作要点的重点任务有哪些？', kind: 'out-of-corpus', tags: ['out-of-corpus'], abstain: true },
   // The anchor was "edited away": the case is stale and shows its nearest passage.
   { id: 'stale-anchor', question: '重症床位的比例是多少？', kind: 'number', tags: [], gold: [{ doc: '沪卫医〔2023〕32号', anchor: '重症床位和可转换重症床位要达到总床位数的 35%' }], facts: ['35%'] },
@@ -51,7 +66,15 @@ function report(overrides: Partial<EvalReport> = {}): EvalReport {
 
 describe('renderHtmlReport', () => {
   test('the first screen says PASS or FAIL, why, and the new failures, before any table', () => {
-    const html = renderHtmlReport(report({ verdict: { pass: false, reasons: ['held-out answeredCorrectly: 0.9 -> 0.8 (tolerance 0.02)', '2 stale case(s): fix or re-anchor them (they count as failures)'], newFailures: ['case-a', 'case-b'] } }));
+    const html = renderHtmlReport(
+      report({
+        verdict: {
+          pass: false,
+          reasons: ['held-out answeredCorrectly: 0.9 -> 0.8 (tolerance 0.02)', '2 stale case(s): fix or re-anchor them (they count as failures)'],
+          newFailures: ['case-a', 'case-b'],
+        },
+      }),
+    );
     const verdictAt = html.indexOf('<section class="verdict fail"><h2>FAIL</h2>');
     expect(verdictAt).toBeGreaterThan(0);
     expect(verdictAt).toBeLessThan(html.indexOf('<table'));
@@ -120,7 +143,10 @@ describe('renderHtmlReport', () => {
   });
 
   test('charts per-tag metrics against the baseline recomputed from its recorded cases; none without a baseline', () => {
-    const old: Baseline = toBaseline(computeMetrics(results), results.map((r) => (r.id === 'icu-ratio' ? { ...r, rank: 4 } : r)));
+    const old: Baseline = toBaseline(
+      computeMetrics(results),
+      results.map((r) => (r.id === 'icu-ratio' ? { ...r, rank: 4 } : r)),
+    );
     const withBaseline = renderHtmlReport(report(), old);
     // icu-ratio at rank 4 and hostile at its real rank: hit@1 of the document's tag was 0.5 at most then.
     const hostileHit = results.find((r) => r.id === 'hostile')!.rank === 1 ? 1 : 0;

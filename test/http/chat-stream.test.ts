@@ -40,7 +40,10 @@ describe('POST /api/chat (Server-Sent Events)', () => {
     expect(kinds.slice(0, firstCitations).every((k) => k === 'delta')).toBe(true);
     expect(kinds.slice(firstCitations)).toEqual(['citations', 'done']);
     const answer = JSON.parse(events.at(-1)!.data);
-    const text = events.filter((e) => e.event === 'delta').map((e) => JSON.parse(e.data).text).join('');
+    const text = events
+      .filter((e) => e.event === 'delta')
+      .map((e) => JSON.parse(e.data).text)
+      .join('');
     expect(text).toBe(answer.answer);
     expect(JSON.parse(events[firstCitations]!.data).citations).toEqual(answer.citations);
     expect(answer.citations[0].quote).toContain('30-50万人口');

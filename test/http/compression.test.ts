@@ -37,7 +37,11 @@ describe('compressed responses, by Accept-Encoding', () => {
 
   it('the demo page and the passage page are gzip-compressed when accepted', async () => {
     const { app } = await harness();
-    for (const [path, accept] of [['/', 'text/html'], ['/api/passages/2023-shanghai-health-work-priorities%232.8', 'text/html'], ['/api/passages/2023-shanghai-health-work-priorities%232.8', 'application/json']] as const) {
+    for (const [path, accept] of [
+      ['/', 'text/html'],
+      ['/api/passages/2023-shanghai-health-work-priorities%232.8', 'text/html'],
+      ['/api/passages/2023-shanghai-health-work-priorities%232.8', 'application/json'],
+    ] as const) {
       const res = await app.request(path, { headers: { Accept: accept, 'Accept-Encoding': 'gzip, br' } });
       expect(res.status).toBe(200);
       expect(res.headers.get('content-encoding'), path).toBe('gzip');
@@ -51,7 +55,11 @@ describe('compressed responses, by Accept-Encoding', () => {
 
   it('a server-sent event stream is never compressed (it must reach the page as it is written)', async () => {
     const { app } = await harness();
-    const res = await app.request('/api/chat', { method: 'POST', headers: { 'Content-Type': 'application/json', 'Accept-Encoding': 'gzip, br' }, body: JSON.stringify({ question: '区域性医疗中心按多少人口配置一家？' }) });
+    const res = await app.request('/api/chat', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Accept-Encoding': 'gzip, br' },
+      body: JSON.stringify({ question: '区域性医疗中心按多少人口配置一家？' }),
+    });
     expect(res.headers.get('content-encoding')).toBeNull();
     await res.text();
   });

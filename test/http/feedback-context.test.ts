@@ -33,7 +33,15 @@ describe('feedback carries the answer and its context', () => {
 });
 
 describe('feedbackBody (what the widget sends)', () => {
-  const answer: WidgetAnswer = { answerId: 'a1', question: '第二点呢？', answer: '答'.repeat(9000), abstained: false, mode: 'extractive', confidence: 'low', citations: [{ id: 'd#1', title: 't', docNumber: 'n', label: 'l', date: '2023-01-01', text: 'x' }] };
+  const answer: WidgetAnswer = {
+    answerId: 'a1',
+    question: '第二点呢？',
+    answer: '答'.repeat(9000),
+    abstained: false,
+    mode: 'extractive',
+    confidence: 'low',
+    citations: [{ id: 'd#1', title: 't', docNumber: 'n', label: 'l', date: '2023-01-01', text: 'x' }],
+  };
   const turn = (i: number): WidgetTurn => ({ question: `问题${i}${'问'.repeat(1990)}`, answer: '答'.repeat(5000), citations: [{ id: `d#${i}` }] });
 
   it('keeps the last turns only, cut to size, and stays under the body limit', () => {

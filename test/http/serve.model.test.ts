@@ -65,7 +65,10 @@ describe('npm start (src/cli/serve.ts) with the real model', () => {
       body: JSON.stringify({ question: CORPUS_QUESTION, answerId: answer.answerId, rating: 'up' }),
     });
     expect(res.status).toBe(201);
-    const stored = (await readFile(join(dataDir, 'feedback.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
+    const stored = (await readFile(join(dataDir, 'feedback.jsonl'), 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(stored).toMatchObject([{ answerId: answer.answerId, rating: 'up', question: CORPUS_QUESTION }]);
   });
 
@@ -82,7 +85,10 @@ describe('npm start (src/cli/serve.ts) with the real model', () => {
     expect(res.status).toBe(200);
     expect(await exited).toBe(0);
     await expect.poll(() => embedders.filter(alive)).toEqual([]);
-    const lines = stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.at(-1)).toMatchObject({ msg: 'stopped' });
     expect(lines.filter((l) => l.msg === 'request').every((l) => typeof l.latencyMs === 'number' && !('question' in l))).toBe(true);
   });

@@ -11,9 +11,7 @@ describe('a refused cross-origin caller is logged by origin', () => {
     const res = await app.request(preflight('https://intranet.example.org'));
     expect(res.status).toBe(204);
     expect(res.headers.get('access-control-allow-origin')).toBeNull();
-    expect(refusals(logs)).toEqual([
-      expect.objectContaining({ origin: 'https://intranet.example.org', method: 'OPTIONS', path: '/api/chat', fix: expect.stringContaining('ALLOWED_ORIGINS') }),
-    ]);
+    expect(refusals(logs)).toEqual([expect.objectContaining({ origin: 'https://intranet.example.org', method: 'OPTIONS', path: '/api/chat', fix: expect.stringContaining('ALLOWED_ORIGINS') })]);
   });
 
   it('also with ALLOWED_ORIGINS unset', async () => {
@@ -25,7 +23,12 @@ describe('a refused cross-origin caller is logged by origin', () => {
   it('a listed origin, and a same-origin POST (browsers send Origin there too), log nothing', async () => {
     const { app, logs } = await harness({ env: { ALLOWED_ORIGINS: 'https://portal.example.org' } });
     await app.request(preflight('https://portal.example.org'));
-    await app.request(new Request('http://policydesk.test/api/ask', { ...postJson({ question: '区域性医疗中心按多少人口配置一家？' }), headers: { 'Content-Type': 'application/json', Origin: 'http://policydesk.test' } }));
+    await app.request(
+      new Request('http://policydesk.test/api/ask', {
+        ...postJson({ question: '区域性医疗中心按多少人口配置一家？' }),
+        headers: { 'Content-Type': 'application/json', Origin: 'http://policydesk.test' },
+      }),
+    );
     expect(refusals(logs)).toEqual([]);
   });
 

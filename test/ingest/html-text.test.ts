@@ -71,10 +71,9 @@ describe('htmlText: the article body of a government page', () => {
   });
 
   test('a notice page without a signature date takes the 成文日期 (over 发布日期) and issuing body of the page', () => {
-    const unsigned = PAGE.replace('<p style="text-align:right">上海市示例区卫生健康委员会</p>', '').replace('<p style="text-align:right">2024年3月15日</p>', '').replace(
-      '<div class="info">发布日期：2024-03-15',
-      '<div class="info">成文日期：2024年3月12日</div><div class="info">发布日期：2024-03-15',
-    );
+    const unsigned = PAGE.replace('<p style="text-align:right">上海市示例区卫生健康委员会</p>', '')
+      .replace('<p style="text-align:right">2024年3月15日</p>', '')
+      .replace('<div class="info">发布日期：2024-03-15', '<div class="info">成文日期：2024年3月12日</div><div class="info">发布日期：2024-03-15');
     const { text, meta } = htmlText(unsigned);
     expect(meta).toMatchObject({ date: '2024年3月12日', issuer: '示例区卫生健康委员会', docNumber: '示卫健发〔2024〕7号' });
     const { document } = parseDocument('notice.html', text);
@@ -82,6 +81,10 @@ describe('htmlText: the article body of a government page', () => {
   });
 
   test('a signed notice keeps its own date; the dates of the page add no lines', () => {
-    expect(htmlText(PAGE).text.split('\n').filter((l) => /^\d{4}年\d{1,2}月\d{1,2}日$/.test(l))).toEqual(['2024年3月15日']);
+    expect(
+      htmlText(PAGE)
+        .text.split('\n')
+        .filter((l) => /^\d{4}年\d{1,2}月\d{1,2}日$/.test(l)),
+    ).toEqual(['2024年3月15日']);
   });
 });

@@ -42,7 +42,10 @@ async function ask(questions: string[]): Promise<Array<{ answer: string; citatio
   writeFileSync(batch, questions.map((question, id) => JSON.stringify({ id, question })).join('\n'));
   const run = await npm(['ask', '--', '--json', '--batch', batch]);
   expect(run.status, run.stderr).toBe(0);
-  return run.stdout.trim().split('\n').map((line) => JSON.parse(line));
+  return run.stdout
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line));
 }
 
 let first: Run;
@@ -59,7 +62,10 @@ beforeAll(async () => {
   writeFileSync(join(seedsDir, '2021-shanghai-public-hospital-high-quality-development-plan.txt'), seed('2021-shanghai-public-hospital-high-quality-development-plan.txt'));
   writeFileSync(join(seedsDir, '2023-changning-medical-work-plan.TXT'), gb18030(seed('2023-changning-medical-work-plan.txt')));
   writeFileSync(join(seedsDir, '2023-shanghai-health-work-priorities.docx'), await docxFile(paragraphs(health), '上海市卫生健康委员会文件'));
-  writeFileSync(join(seedsDir, '2023-shanghai-medical-administration-priorities.pdf'), await pdfkitPdf(layoutLines(seed('2023-shanghai-medical-administration-priorities.txt')), '上海市卫生健康委员会'));
+  writeFileSync(
+    join(seedsDir, '2023-shanghai-medical-administration-priorities.pdf'),
+    await pdfkitPdf(layoutLines(seed('2023-shanghai-medical-administration-priorities.txt')), '上海市卫生健康委员会'),
+  );
   writeFileSync(
     join(seedsDir, '2025-putuo-medical-administration-priorities.html'),
     governmentPage(paragraphs(putuo), { pageTitle: noticeTitle(putuo), date: '2025-04-18', source: '上海市普陀区卫生健康委员会' }),
@@ -70,7 +76,10 @@ beforeAll(async () => {
   const revisedTitle = '2024年示例区社区诊疗工作计划（修订）';
   writeFileSync(
     join(seedsDir, '2024-clinic-plan-revised.txt'),
-    FIXTURE.replaceAll('2024年示例区社区诊疗工作计划', revisedTitle).replace('2024 年示例区社区诊疗工作计划', revisedTitle).replace('2024年3月15日\n', '2024年6月20日\n').replace('晚上八点', '晚上九点'),
+    FIXTURE.replaceAll('2024年示例区社区诊疗工作计划', revisedTitle)
+      .replace('2024 年示例区社区诊疗工作计划', revisedTitle)
+      .replace('2024年3月15日\n', '2024年6月20日\n')
+      .replace('晚上八点', '晚上九点'),
   );
   // Two different documents claiming one 文号: which is right cannot be guessed.
   const other = FIXTURE.replace('示卫健发〔2024〕7号', '示卫健发〔2024〕8号');
@@ -78,7 +87,10 @@ beforeAll(async () => {
   writeFileSync(join(seedsDir, '2024-pharmacy-plan.txt'), other.replaceAll('社区诊疗', '药事'));
   // Files that cannot be ingested.
   writeFileSync(join(seedsDir, 'empty.txt'), '');
-  writeFileSync(join(seedsDir, 'scan-of-notice.txt'), Uint8Array.from({ length: 2048 }, (_, i) => (i * 7919 + 13) % 256));
+  writeFileSync(
+    join(seedsDir, 'scan-of-notice.txt'),
+    Uint8Array.from({ length: 2048 }, (_, i) => (i * 7919 + 13) % 256),
+  );
   writeFileSync(join(seedsDir, 'meeting-minutes.txt'), '会议纪要\n\n一、会议议定事项\n\n1.请各单位按时报送材料。');
   writeFileSync(join(seedsDir, 'old-notice.doc'), Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0]));
 
@@ -119,10 +131,15 @@ describe('npm run ingest: one bad file never blocks the rest', () => {
   });
 
   test('a good file replaced by a broken one: reported, and the version indexed before is still served', async () => {
-    writeFileSync(join(seedsDir, '2023-shanghai-health-work-priorities.docx'), Uint8Array.from({ length: 512 }, (_, i) => (i * 31) % 256));
+    writeFileSync(
+      join(seedsDir, '2023-shanghai-health-work-priorities.docx'),
+      Uint8Array.from({ length: 512 }, (_, i) => (i * 31) % 256),
+    );
     const run = await npm(['ingest']);
     expect(run.status, run.stderr).toBe(3);
-    expect(run.stdout).toMatch(/✗ 2023-shanghai-health-work-priorities\.docx: it is not a Word \.docx file\. .*Until then the version indexed before \(沪卫发〔2023〕2号, 2023-02-21\) is still served\./);
+    expect(run.stdout).toMatch(
+      /✗ 2023-shanghai-health-work-priorities\.docx: it is not a Word \.docx file\. .*Until then the version indexed before \(沪卫发〔2023〕2号, 2023-02-21\) is still served\./,
+    );
     const [answer] = await ask(['沪卫发〔2023〕2号第8条']);
     expect(answer!.citations[0]!.docNumber).toBe('沪卫发〔2023〕2号');
   });

@@ -8,7 +8,9 @@ import { parseMetadata } from '../../src/ingest/parse-metadata.js';
 import { CORPUS_DIR } from '../support/corpus-dirs.js';
 
 const SEEDS = CORPUS_DIR;
-const files = readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort();
+const files = readdirSync(SEEDS)
+  .filter((f) => f.endsWith('.txt'))
+  .sort();
 const raw = (file: string) => readFileSync(join(SEEDS, file), 'utf8');
 const parsed = new Map(files.map((f) => [f, parseDocument(f, raw(f))]));
 const byNumber = (docNumber: string) => [...parsed.values()].find((p) => p.document.docNumber === docNumber)!;

@@ -4,7 +4,13 @@ import type { Citation, PolicyDocument } from '../../src/core/types.js';
 import { relateDocuments } from '../../src/ingest/relate-documents.js';
 
 const doc = (id: string, title: string, date: string, issuer = '上海市卫生健康委员会'): PolicyDocument => ({
-  id, title, date, issuer, docNumber: `沪卫医〔${date.slice(0, 4)}〕${id.length}号`, sourceFile: `${id}.txt`, contentHash: id,
+  id,
+  title,
+  date,
+  issuer,
+  docNumber: `沪卫医〔${date.slice(0, 4)}〕${id.length}号`,
+  sourceFile: `${id}.txt`,
+  contentHash: id,
 });
 
 describe('relateDocuments', () => {
@@ -23,8 +29,16 @@ describe('relateDocuments', () => {
 
   test('the answer says that a newer document exists, and the note is not a claim', () => {
     const citation: Citation = {
-      id: 'a#1', docNumber: d2023.docNumber, title: d2023.title, issuer: d2023.issuer, date: d2023.date, path: [], label: '第一部分第1条',
-      text: '做好疫情医疗救治监测预警。', score: 1, newerVersion: { docNumber: d2024.docNumber, title: d2024.title, date: d2024.date },
+      id: 'a#1',
+      docNumber: d2023.docNumber,
+      title: d2023.title,
+      issuer: d2023.issuer,
+      date: d2023.date,
+      path: [],
+      label: '第一部分第1条',
+      text: '做好疫情医疗救治监测预警。',
+      score: 1,
+      newerVersion: { docNumber: d2024.docNumber, title: d2024.title, date: d2024.date },
     };
     const text = composeAnswerText([{ text: '做好疫情医疗救治监测预警。', citation: 1 }], [citation]);
     expect(text).toContain(`同一发文单位已有较新的《2024年上海市医政医管工作要点》（${d2024.docNumber}，2024年3月1日印发），请以较新文件为准。`);

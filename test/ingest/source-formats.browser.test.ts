@@ -17,7 +17,9 @@ import { CORPUS_DIR } from '../support/corpus-dirs.js';
  * passages as its UTF-8 .txt: the readers feed the one cleaner and chunker.
  */
 const SEEDS = CORPUS_DIR;
-const seeds = readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort();
+const seeds = readdirSync(SEEDS)
+  .filter((f) => f.endsWith('.txt'))
+  .sort();
 const RUNNING_HEADER = '上海市卫生健康委员会公文（样张）';
 
 type Rendered = Record<'pdf' | 'docx' | 'html' | 'TXT', Uint8Array>;

@@ -48,7 +48,12 @@ describe('splitLongText', () => {
 
 describe('Chinese numerals', () => {
   test.each([
-    ['一', 1], ['九', 9], ['十', 10], ['十二', 12], ['二十', 20], ['二十六', 26],
+    ['一', 1],
+    ['九', 9],
+    ['十', 10],
+    ['十二', 12],
+    ['二十', 20],
+    ['二十六', 26],
   ])('%s <-> %i', (cn, n) => {
     expect(parseChineseNumeral(cn)).toBe(n);
     expect(toChineseNumeral(n)).toBe(cn);

@@ -59,9 +59,15 @@ describe('npm run ask (CLI)', () => {
 
   test('--batch answers good lines and names the bad ones, going on with the rest', async () => {
     const file = join(scratch, 'questions.jsonl');
-    writeFileSync(file, ['{"id":"q1","question":"发热门诊要保持什么要求？","team":"ignored"}', 'not json', '{"id":"q3"}', '{"id":"q4","question":"   "}', '{"id":5,"question":"长宁组建第几批援滇医疗队？"}'].join('\n'));
+    writeFileSync(
+      file,
+      ['{"id":"q1","question":"发热门诊要保持什么要求？","team":"ignored"}', 'not json', '{"id":"q3"}', '{"id":"q4","question":"   "}', '{"id":5,"question":"长宁组建第几批援滇医疗队？"}'].join('\n'),
+    );
     const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'src/cli/ask.ts', '--json', '--batch', file], { env });
-    const lines = stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines.map((l) => l.id ?? `line ${l.line}`)).toEqual(['q1', 'line 2', 'q3', 'q4', 5]);
     expect(lines[0]).toHaveProperty('citations');
     expect(lines[0]).not.toHaveProperty('team');

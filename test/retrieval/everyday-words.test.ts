@@ -88,7 +88,5 @@ describe('places written in pinyin (English questions)', () => {
     ['How many alliances does Changning have?', ['长宁']],
     ['Is Beijing covered?', ['北京']],
   ])('%s names %j', (question, places) => expect(namedPlaces(question)).toEqual(places));
-  test.each([['What is the output of the computer?'], ['Pudongxyz is not a word'], ['The changing rules for nurses']])('%s names no place', (question) =>
-    expect(namedPlaces(question)).toEqual([]),
-  );
+  test.each([['What is the output of the computer?'], ['Pudongxyz is not a word'], ['The changing rules for nurses']])('%s names no place', (question) => expect(namedPlaces(question)).toEqual([]));
 });

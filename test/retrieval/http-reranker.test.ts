@@ -26,7 +26,10 @@ async function runnerUp(): Promise<{ id: string; phrase: string }> {
 const withReranker = (reranker: HttpReranker) => createPipeline({ corpus: plain.corpus, bm25: plain.bm25, reranker });
 
 describe('HttpReranker', () => {
-  test.each([['TEI /rerank', ''], ['vLLM / Xinference /v1/rerank', '/v1']])('%s: scores in the order of the texts', async (_name, path) => {
+  test.each([
+    ['TEI /rerank', ''],
+    ['vLLM / Xinference /v1/rerank', '/v1'],
+  ])('%s: scores in the order of the texts', async (_name, path) => {
     server = await startScriptedReranker('乙');
     const reranker = new HttpReranker({ baseUrl: `${server.url}${path}`, model: 'bge-reranker-v2-m3' });
     expect(await reranker.rerank('问题', ['甲', '乙', '丙'])).toEqual([0.1, 1, 0.1 / 3]);

@@ -35,7 +35,9 @@ describe('direct citations', () => {
 });
 
 describe('scope', () => {
-  const corpusText = seedCorpus().passages.map((p) => p.text).join('');
+  const corpusText = seedCorpus()
+    .passages.map((p) => p.text)
+    .join('');
   test('a city the corpus never mentions', () => {
     expect(readScope('北京市2023年医政医管工作要点', docs(), corpusText).unknownPlaces).toEqual(['北京']);
   });

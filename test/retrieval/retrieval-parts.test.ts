@@ -48,8 +48,15 @@ describe('fusion', () => {
     expect(fused[0]!.id).toBe('y');
   });
   test('score fusion scales each list and weighs them', () => {
-    const dense = [{ id: 'x', score: 0.8 }, { id: 'y', score: 0.7 }, { id: 'z', score: 0.6 }];
-    const lexical = [{ id: 'z', score: 12 }, { id: 'y', score: 6 }];
+    const dense = [
+      { id: 'x', score: 0.8 },
+      { id: 'y', score: 0.7 },
+      { id: 'z', score: 0.6 },
+    ];
+    const lexical = [
+      { id: 'z', score: 12 },
+      { id: 'y', score: 6 },
+    ];
     expect(fuseScores(dense, lexical, 0.75).map((h) => h.id)).toEqual(['z', 'y', 'x']);
     expect(fuseScores(dense, lexical, 0).map((h) => h.id)).toEqual(['x', 'y', 'z']);
     expect(fuseScores([], lexical, 0.5).map((h) => h.id)).toEqual(['z', 'y']);

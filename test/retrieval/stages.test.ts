@@ -58,8 +58,15 @@ describe('gatherCandidates (candidates)', () => {
   });
   test('dense modes take each point’s best sentence', async () => {
     const [a, b] = corpus.passages.map((p) => p.id);
-    const vectors = new FlatIndex([{ id: a!, vector: unit(0) }, { id: b!, vector: unit(1) }]);
-    const sentenceVectors = new FlatIndex([{ id: `${a}@0`, vector: [0.6, 0, 0.8, 0] }, { id: `${a}@1`, vector: [0.9, 0, 0, 0.1] }, { id: `${b}@0`, vector: unit(2) }]);
+    const vectors = new FlatIndex([
+      { id: a!, vector: unit(0) },
+      { id: b!, vector: unit(1) },
+    ]);
+    const sentenceVectors = new FlatIndex([
+      { id: `${a}@0`, vector: [0.6, 0, 0.8, 0] },
+      { id: `${a}@1`, vector: [0.9, 0, 0, 0.1] },
+      { id: `${b}@0`, vector: unit(2) },
+    ]);
     const c = await gatherCandidates({ bm25, vectors, sentenceVectors }, 'q', { mode: 'dense', pool: 5, keep: () => true, vector: Promise.resolve(unit(0)) });
     expect(c.points.get(a!)).toBeCloseTo(1);
     expect(c.sentences.get(a!)).toEqual({ id: `${a}@1`, score: expect.closeTo(0.9) });
@@ -74,8 +81,14 @@ describe('fuseCandidates (fuse)', () => {
   // Point a matches as a whole, point b by one sentence.
   const c: Candidates = {
     lexical: [],
-    points: new Map([['a', 0.8], ['b', 0.5]]),
-    sentences: new Map([['a', { id: 'a@0', score: 0.6 }], ['b', { id: 'b@2', score: 0.95 }]]),
+    points: new Map([
+      ['a', 0.8],
+      ['b', 0.5],
+    ]),
+    sentences: new Map([
+      ['a', { id: 'a@0', score: 0.6 }],
+      ['b', { id: 'b@2', score: 0.95 }],
+    ]),
   };
   test('the sentence weight decides between a whole-point and a sentence match', () => {
     expect(fuseCandidates(c, { lexicalShare: 0, sentenceWeight: 0 }, 'dense', 5).map((r) => r.id)).toEqual(['a', 'b']);
@@ -88,8 +101,18 @@ describe('fuseCandidates (fuse)', () => {
     expect(first!.score).toBeLessThanOrEqual(1);
   });
   test('lexical mode is BM25 alone', () => {
-    const lexical: Candidates = { lexical: [{ id: 'x', score: 3 }, { id: 'y', score: 6 }], points: new Map(), sentences: new Map() };
-    expect(fuseCandidates(lexical, { lexicalShare: 0.1, sentenceWeight: 0.5 }, 'lexical', 5).map((r) => [r.id, r.score])).toEqual([['y', 1], ['x', 0.5]]);
+    const lexical: Candidates = {
+      lexical: [
+        { id: 'x', score: 3 },
+        { id: 'y', score: 6 },
+      ],
+      points: new Map(),
+      sentences: new Map(),
+    };
+    expect(fuseCandidates(lexical, { lexicalShare: 0.1, sentenceWeight: 0.5 }, 'lexical', 5).map((r) => [r.id, r.score])).toEqual([
+      ['y', 1],
+      ['x', 0.5],
+    ]);
   });
 });
 
@@ -119,7 +142,13 @@ describe('routeByKind', () => {
     expect(routeByKind('有效期到什么时候？', ranked, corpus, [], text)[0]!.id).toBe(kindOf('closing'));
   });
   test('named years keep the passages of those years', () => {
-    const routed = routeByKind('护理', corpus.passages.map((p) => point(p.id, 0.5)), corpus, ['2025'], text);
+    const routed = routeByKind(
+      '护理',
+      corpus.passages.map((p) => point(p.id, 0.5)),
+      corpus,
+      ['2025'],
+      text,
+    );
     expect(routed.length).toBeGreaterThan(0);
     expect(routed.every((r) => corpus.document(corpus.passage(r.id)!.docId).date.startsWith('2025') || text(r.id).includes('2025'))).toBe(true);
   });

@@ -33,7 +33,17 @@ function citation(overrides: Partial<Citation> = {}): Citation {
 }
 
 function answer(overrides: Partial<Answer> = {}): Answer {
-  return { answerId: '6f1c2a4e-0000-4000-8000-000000000001', question: '问题？', answer: '回答[1]。', mode: 'extractive', abstained: false, citations: [citation()], nearest: [], retrievedIds: ['doc#1.1'], ...overrides };
+  return {
+    answerId: '6f1c2a4e-0000-4000-8000-000000000001',
+    question: '问题？',
+    answer: '回答[1]。',
+    mode: 'extractive',
+    abstained: false,
+    citations: [citation()],
+    nearest: [],
+    retrievedIds: ['doc#1.1'],
+    ...overrides,
+  };
 }
 
 describe('answerMessage', () => {
@@ -159,7 +169,10 @@ describe('passageModal', () => {
     for (const passage of pipeline.corpus.passages) {
       const view = passageModal(pipeline.corpus, passage.id);
       expect(validateModal(view), passage.id).toEqual([]);
-      const shown = (view.blocks as Blocks).filter((b) => b.type === 'section').map((b) => b.text.text).join('');
+      const shown = (view.blocks as Blocks)
+        .filter((b) => b.type === 'section')
+        .map((b) => b.text.text)
+        .join('');
       expect(shown).toBe(passage.text);
     }
   });

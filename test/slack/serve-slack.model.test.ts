@@ -107,4 +107,3 @@ describe('npm start with Slack settings', () => {
     expect(await serve.exited).toBe(0);
   });
 });
-

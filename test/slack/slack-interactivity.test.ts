@@ -21,8 +21,7 @@ afterEach(async () => {
 });
 
 type Blocks = Array<Record<string, any>>;
-const buttonsOf = (blocks: Blocks) =>
-  blocks.flatMap((b) => [...(b.accessory ? [b.accessory] : []), ...(b.type === 'actions' ? b.elements : [])]) as Array<{ action_id: string; value: string }>;
+const buttonsOf = (blocks: Blocks) => blocks.flatMap((b) => [...(b.accessory ? [b.accessory] : []), ...(b.type === 'actions' ? b.elements : [])]) as Array<{ action_id: string; value: string }>;
 
 /** Asks through the slash command and returns the ephemeral answer posted to the response_url. */
 async function askBySlashCommand(h: SlackHarness, text = QUESTION) {
@@ -56,7 +55,7 @@ describe('slash command', () => {
     expect(harness.api.callsTo('chat.postMessage')).toEqual([]);
   });
 
-  it('asks the question as typed: Slack\'s &amp; &lt; &gt; entities are undone once, not shown double-escaped', async () => {
+  it("asks the question as typed: Slack's &amp; &lt; &gt; entities are undone once, not shown double-escaped", async () => {
     const questions: string[] = [];
     harness = await slackHarness(pipeline, {
       answerer: { answer: (q, o) => (questions.push(q), pipeline.answerer.answer(q, o)), stream: (q, o) => pipeline.answerer.stream(q, o) },
@@ -89,7 +88,9 @@ describe('slash command', () => {
     const ephemeral = posted[0]!.body;
     const post = buttonsOf(ephemeral.blocks as Blocks).find((b) => b.action_id === 'post_to_channel')!;
 
-    const click = await harness.send(interactionRequest(buttonClick({ actionId: 'post_to_channel', value: post.value, channel: 'C1', ephemeral: true, responseUrl: harness.api.responseUrl('act'), user: 'U7' })));
+    const click = await harness.send(
+      interactionRequest(buttonClick({ actionId: 'post_to_channel', value: post.value, channel: 'C1', ephemeral: true, responseUrl: harness.api.responseUrl('act'), user: 'U7' })),
+    );
     expect(click.status).toBe(200);
     const calls = harness.api.callsTo('chat.postMessage');
     expect(calls).toHaveLength(1);
@@ -202,14 +203,19 @@ describe('查看全文 (views.open)', () => {
     const passage = pipeline.corpus.passage(open.value)!;
     const { before, after } = pipeline.corpus.neighbours(open.value);
 
-    const response = await harness.send(interactionRequest(buttonClick({ actionId: open.action_id, value: open.value, channel: 'C1', messageTs: answerMessage.ts, responseUrl: harness.api.responseUrl('x') })));
+    const response = await harness.send(
+      interactionRequest(buttonClick({ actionId: open.action_id, value: open.value, channel: 'C1', messageTs: answerMessage.ts, responseUrl: harness.api.responseUrl('x') })),
+    );
     expect(response.status).toBe(200);
     const calls = harness.api.callsTo('views.open');
     expect(calls).toHaveLength(1);
     expect(calls[0]!.args.trigger_id).toBe('13345224609.738474920.8088930838d88f008e0');
     const view = calls[0]!.args.view as { blocks: Blocks };
     expect(validateModal(view)).toEqual([]);
-    const texts = view.blocks.flatMap((b) => [b.text?.text, ...(b.elements ?? []).map((e: { text?: string }) => e.text)]).filter(Boolean).join('\n');
+    const texts = view.blocks
+      .flatMap((b) => [b.text?.text, ...(b.elements ?? []).map((e: { text?: string }) => e.text)])
+      .filter(Boolean)
+      .join('\n');
     expect(texts).toContain(passage.text);
     expect(texts).toContain(pipeline.corpus.document(passage.docId).docNumber);
     for (const n of [...before, ...after]) expect(texts).toContain(n.label);

@@ -6,7 +6,11 @@ const section = (text: string) => ({ type: 'section', text: { type: 'mrkdwn', te
 // The validator guards every other Slack test: it must catch what Slack would refuse.
 describe('validateMessageBlocks', () => {
   it('accepts a well-formed message', () => {
-    const blocks = [section('回答[1]'), { type: 'context', elements: [{ type: 'mrkdwn', text: '注' }] }, { type: 'actions', elements: [{ type: 'button', action_id: 'a', text: { type: 'plain_text', text: '👍' }, value: 'v' }] }];
+    const blocks = [
+      section('回答[1]'),
+      { type: 'context', elements: [{ type: 'mrkdwn', text: '注' }] },
+      { type: 'actions', elements: [{ type: 'button', action_id: 'a', text: { type: 'plain_text', text: '👍' }, value: 'v' }] },
+    ];
     expect(validateMessageBlocks(blocks, '回答')).toEqual([]);
   });
 
@@ -19,7 +23,14 @@ describe('validateMessageBlocks', () => {
     ['a 76-character button label', [{ type: 'actions', elements: [{ type: 'button', action_id: 'a', text: { type: 'plain_text', text: 'x'.repeat(76) } }] }], /limit is 75/],
     ['a 2,001-character button value', [{ type: 'actions', elements: [{ type: 'button', action_id: 'a', text: { type: 'plain_text', text: 'x' }, value: 'v'.repeat(2001) }] }], /limit is 2000/],
     ['two buttons with one action_id in a block', [{ type: 'actions', elements: [1, 2].map(() => ({ type: 'button', action_id: 'a', text: { type: 'plain_text', text: 'x' } })) }], /not unique/],
-    ['a repeated block_id', [{ ...section('a'), block_id: 'b' }, { ...section('b'), block_id: 'b' }], /block_id b is not unique/],
+    [
+      'a repeated block_id',
+      [
+        { ...section('a'), block_id: 'b' },
+        { ...section('b'), block_id: 'b' },
+      ],
+      /block_id b is not unique/,
+    ],
     ['a mrkdwn header', [{ type: 'header', text: { type: 'mrkdwn', text: 'x' } }], /not in plain_text/],
     ['an unknown block type', [{ type: 'sectoin' }], /unexpected block type/],
   ])('refuses %s', (_name, blocks, problem) => {

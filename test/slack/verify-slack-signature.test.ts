@@ -5,8 +5,7 @@ import { verifySlackSignature } from '../../src/slack/verify-slack-signature.js'
 const SLACK_EXAMPLE = {
   signingSecret: '8f742231b10e8888abcd99yyyzzz85a5',
   timestamp: '1531420618',
-  body:
-    'token=xyzz0WbapA4vBCDEFasx0q6G&team_id=T1DC2JH3J&team_domain=testteamnow&channel_id=G8PSS9T3V&channel_name=foobar&user_id=U2CERLKJA&user_name=roadrunner&command=%2Fwebhook-collect&text=&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2FT1DC2JH3J%2F397700885554%2F96rGlfmibIGlgcZRskXaIFfN&trigger_id=398738663015.47445629121.803a0bc887a14d10d2c447fce8b6703c',
+  body: 'token=xyzz0WbapA4vBCDEFasx0q6G&team_id=T1DC2JH3J&team_domain=testteamnow&channel_id=G8PSS9T3V&channel_name=foobar&user_id=U2CERLKJA&user_name=roadrunner&command=%2Fwebhook-collect&text=&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2FT1DC2JH3J%2F397700885554%2F96rGlfmibIGlgcZRskXaIFfN&trigger_id=398738663015.47445629121.803a0bc887a14d10d2c447fce8b6703c',
   signature: 'v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b503',
 };
 const at = (seconds: number) => (Number(SLACK_EXAMPLE.timestamp) + seconds) * 1000;
@@ -48,7 +47,9 @@ describe('verifySlackSignature', () => {
     const { createHmac } = await import('node:crypto');
     const body = new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]);
     const prefix = Buffer.from(`v0:${SLACK_EXAMPLE.timestamp}:`);
-    const signature = `v0=${createHmac('sha256', SLACK_EXAMPLE.signingSecret).update(Buffer.concat([prefix, body])).digest('hex')}`;
+    const signature = `v0=${createHmac('sha256', SLACK_EXAMPLE.signingSecret)
+      .update(Buffer.concat([prefix, body]))
+      .digest('hex')}`;
     const check = await verifySlackSignature({ signingSecret: SLACK_EXAMPLE.signingSecret, timestamp: SLACK_EXAMPLE.timestamp, signature, body, now: at(0) });
     expect(check).toEqual({ ok: true });
   });

@@ -83,10 +83,16 @@ describe.skipIf(POSTGRES_MISSING)('two replicas sharing PostgreSQL (DATABASE_URL
   });
 
   it('feedback posted to either is read by npm run eval:mine; killing a replica right after its 201 loses nothing', async () => {
-    const ask = await (await fetch(`${a.url}/api/ask`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ question: '区域性医疗中心按多少人口配置一家？' }) })).json();
+    const ask = await (
+      await fetch(`${a.url}/api/ask`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ question: '区域性医疗中心按多少人口配置一家？' }) })
+    ).json();
     const expectedPassageId = ask.citations[0].id as string;
     const feedback = (to: ServeProcess, question: string) =>
-      fetch(`${to.url}/api/feedback`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ question, answerId: ask.answerId, rating: 'down', expectedPassageId }) });
+      fetch(`${to.url}/api/feedback`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ question, answerId: ask.answerId, rating: 'down', expectedPassageId }),
+      });
     expect((await feedback(b, '一个区域性医疗中心覆盖多少常住人口？')).status).toBe(201);
     expect((await feedback(a, '区域医疗中心的服务人口规模是多少？')).status).toBe(201);
     a.child.kill('SIGKILL');
@@ -102,7 +108,10 @@ describe.skipIf(POSTGRES_MISSING)('two replicas sharing PostgreSQL (DATABASE_URL
     expect(mine.stdout).toContain('2 feedback records in 0 file(s)');
     expect(mine.stdout).toContain('PostgreSQL (2 stored there)');
     const [file] = await readdir(outDir);
-    const cases = (await readFile(join(outDir, file!), 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as { question: string });
+    const cases = (await readFile(join(outDir, file!), 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { question: string });
     expect(cases.map((c) => c.question).sort()).toEqual(['一个区域性医疗中心覆盖多少常住人口？', '区域医疗中心的服务人口规模是多少？'].sort());
   });
 });

@@ -16,7 +16,9 @@ let cached: CorpusData | undefined;
 export function seedCorpus(): Corpus {
   cached ??= (() => {
     const data: CorpusData = { documents: [], passages: [] };
-    for (const file of readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort()) {
+    for (const file of readdirSync(SEEDS)
+      .filter((f) => f.endsWith('.txt'))
+      .sort()) {
       const { document, passages } = parseDocument(file, readFileSync(join(SEEDS, file), 'utf8'));
       data.documents.push({ ...document, contentHash: file });
       data.passages.push(...passages);

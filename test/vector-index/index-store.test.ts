@@ -52,9 +52,7 @@ describe('buildIndex / loadIndex', () => {
     // The edited point and its one edited sentence.
     expect(edited.embedded).toBe(2);
     expect(edited.changes.changed).toHaveLength(1);
-    expect(edited.changes.changed[0]!.edited).toEqual([
-      expect.objectContaining({ id: '2025-putuo-medical-administration-priorities#3.12', diff: expect.stringContaining('{+，全年培训50人+}') }),
-    ]);
+    expect(edited.changes.changed[0]!.edited).toEqual([expect.objectContaining({ id: '2025-putuo-medical-administration-priorities#3.12', diff: expect.stringContaining('{+，全年培训50人+}') })]);
   });
 
   test('an index chunked by other code is noticed, reported as changed passages, and re-embedded', async () => {
@@ -76,7 +74,11 @@ describe('buildIndex / loadIndex', () => {
     embedder.embedded = 0;
     const rebuilt = await buildIndex({ seedsDir: seeds, indexDir, embedder });
     expect(rebuilt.changes.changed).toEqual([
-      expect.objectContaining({ docId: '2025-putuo-medical-administration-priorities', cause: 'chunking', edited: [expect.objectContaining({ id: target.id, diff: expect.stringContaining('{+继续推进儿科医师转岗培训。+}') })] }),
+      expect.objectContaining({
+        docId: '2025-putuo-medical-administration-priorities',
+        cause: 'chunking',
+        edited: [expect.objectContaining({ id: target.id, diff: expect.stringContaining('{+继续推进儿科医师转岗培训。+}') })],
+      }),
     ]);
     // Vectors are kept by the hash of the text embedded: the rebuilt point has the vector of its text now.
     const loaded = await loadIndex(indexDir, expected(embedder));
@@ -172,7 +174,20 @@ describe('manifest checks', () => {
     [{ dimensions: 512 }, /dimensional/],
     [{ chunkerVersion: 0 }, /chunker/],
   ])('mismatch %#', (change, message) => {
-    const manifest = { format: MANIFEST_FORMAT, model: { id: 'm', sha256: 'h' }, dimensions: 64, space: 'cosine', chunkerVersion: 1, corpusHash: 'c', passageCount: 1, sentenceCount: 1, chunksHash: 'c', textsHash: 't', builtAt: 'now', documents: [] };
+    const manifest = {
+      format: MANIFEST_FORMAT,
+      model: { id: 'm', sha256: 'h' },
+      dimensions: 64,
+      space: 'cosine',
+      chunkerVersion: 1,
+      corpusHash: 'c',
+      passageCount: 1,
+      sentenceCount: 1,
+      chunksHash: 'c',
+      textsHash: 't',
+      builtAt: 'now',
+      documents: [],
+    };
     const wanted = { modelId: 'm', modelSha256: 'h', dimensions: 64, chunkerVersion: 1, ...change };
     expect(() => checkManifest(manifest, wanted)).toThrow(message);
   });

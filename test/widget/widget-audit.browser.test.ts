@@ -61,10 +61,14 @@ describe('accessibility, checked by axe-core in the page', () => {
     await page.getByRole('button', { name: '打开政策问答' }).click();
     await askAndWait(page, CORPUS_QUESTION);
     const spoken = await inShadow(page, () =>
-      [...document.querySelector('policydesk-widget')!.shadowRoot!.querySelectorAll('.msg')].map((m) => m.firstElementChild?.classList.contains('visually-hidden') ? m.firstElementChild.textContent : null),
+      [...document.querySelector('policydesk-widget')!.shadowRoot!.querySelectorAll('.msg')].map((m) =>
+        m.firstElementChild?.classList.contains('visually-hidden') ? m.firstElementChild.textContent : null,
+      ),
     );
     expect(spoken).toEqual(['政策问答：', '您的问题：', '回答：']);
-    const labels = await widget(page).locator('.chip').evaluateAll((chips) => chips.map((c) => c.getAttribute('aria-label')));
+    const labels = await widget(page)
+      .locator('.chip')
+      .evaluateAll((chips) => chips.map((c) => c.getAttribute('aria-label')));
     expect(labels).toEqual([
       '正文中的出处 [1]：《2023年上海市卫生健康工作要点》沪卫发〔2023〕2号 第二部分第8条，展开引文',
       '出处 [1] 沪卫发〔2023〕2号 第二部分第8条：《2023年上海市卫生健康工作要点》',
@@ -87,7 +91,9 @@ describe('accessibility, checked by axe-core in the page', () => {
         formBackground: getComputedStyle(form).backgroundColor,
         ring: { color: ring.outlineColor, width: ring.outlineWidth, style: ring.outlineStyle },
         bubbleBackground: getComputedStyle(chip.closest('.msg')!).backgroundColor,
-        buttons: [...root.querySelectorAll<HTMLElement>('button')].filter((b) => b.offsetParent).map((b) => ({ label: b.getAttribute('aria-label') ?? b.textContent, height: b.getBoundingClientRect().height, width: b.getBoundingClientRect().width })),
+        buttons: [...root.querySelectorAll<HTMLElement>('button')]
+          .filter((b) => b.offsetParent)
+          .map((b) => ({ label: b.getAttribute('aria-label') ?? b.textContent, height: b.getBoundingClientRect().height, width: b.getBoundingClientRect().width })),
       };
     });
     console.log(`textarea border ${contrast(measured.border, measured.formBackground).toFixed(2)}:1, focus ring ${contrast(measured.ring.color, measured.bubbleBackground).toFixed(2)}:1`);

@@ -76,7 +76,10 @@ describe('the widget on the demo page, in Chromium, against the real pipeline', 
     expect(title, 'the widget title is in the shadow root').toBeDefined();
     const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId: title!.nodeId });
     const cjk = fonts.filter((f) => /CJK|SC|Hei|Han|Song|WenQuanYi/i.test(f.familyName));
-    expect(cjk.reduce((n, f) => n + f.glyphCount, 0), `fonts used: ${JSON.stringify(fonts)}; see test/widget/support/find-chromium.ts`).toBe(4);
+    expect(
+      cjk.reduce((n, f) => n + f.glyphCount, 0),
+      `fonts used: ${JSON.stringify(fonts)}; see test/widget/support/find-chromium.ts`,
+    ).toBe(4);
   });
 
   it('streams the answer to a corpus question, then shows it with citation chips', async () => {

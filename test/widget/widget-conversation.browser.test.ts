@@ -42,7 +42,11 @@ async function ask(page: Page, question: string): Promise<void> {
   await input(page).press('Enter');
 }
 /** Waits for the n-th answer (1-based, the greeting not counted) to be complete. */
-const answered = (page: Page, n: number) => widget(page).locator('.msg.bot:not([aria-busy]) .feedback').nth(n - 1).waitFor();
+const answered = (page: Page, n: number) =>
+  widget(page)
+    .locator('.msg.bot:not([aria-busy]) .feedback')
+    .nth(n - 1)
+    .waitFor();
 
 describe('a conversation the reader controls', () => {
   it('Enter while an answer streams neither stops it nor sends; the typed question stays and is sent after', async () => {
@@ -130,9 +134,22 @@ describe('answers that are not plain yes', () => {
     // service's real answer is served marked low, to see how the widget shows it.
     const real = await (await fetch(`${server.url}/api/ask`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ question: CORPUS_QUESTION }) })).json();
     const low = { ...real, confidence: 'low' };
-    for (const viewport of [{ width: 1280, height: 800 }, { width: 360, height: 640 }]) {
+    for (const viewport of [
+      { width: 1280, height: 800 },
+      { width: 360, height: 640 },
+    ]) {
       const page = await openDemo(viewport);
-      await page.route(`${server.url}/api/chat`, (route) => route.fulfill({ status: 200, contentType: 'text/event-stream', body: sse([['delta', { text: low.answer }], ['citations', { citations: low.citations }], ['done', low]]) }));
+      await page.route(`${server.url}/api/chat`, (route) =>
+        route.fulfill({
+          status: 200,
+          contentType: 'text/event-stream',
+          body: sse([
+            ['delta', { text: low.answer }],
+            ['citations', { citations: low.citations }],
+            ['done', low],
+          ]),
+        }),
+      );
       await ask(page, CORPUS_QUESTION);
       await answered(page, 1);
       const answer = widget(page).locator('.msg.bot').nth(1).locator('.answer');
@@ -147,11 +164,18 @@ describe('answers that are not plain yes', () => {
     await ask(page, CORPUS_QUESTION);
     await answered(page, 1);
     expect(await widget(page).locator('.low-label').count()).toBe(0);
-    expect(await widget(page).locator('.answer').evaluate((el) => getComputedStyle(el).borderLeftStyle)).toBe('none');
+    expect(
+      await widget(page)
+        .locator('.answer')
+        .evaluate((el) => getComputedStyle(el).borderLeftStyle),
+    ).toBe('none');
   });
 
   it('a decline lists the nearest points as links to the passage, not as text', async () => {
-    for (const viewport of [{ width: 1280, height: 800 }, { width: 360, height: 640 }]) {
+    for (const viewport of [
+      { width: 1280, height: 800 },
+      { width: 360, height: 640 },
+    ]) {
       const page = await openDemo(viewport);
       await ask(page, '北京市医保报销比例是多少？');
       await answered(page, 1);

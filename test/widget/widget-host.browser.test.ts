@@ -68,7 +68,10 @@ describe('the passage in context', () => {
   });
 
   it('the passage page lands on the cited point, says it is the cited one, and marks the quoted sentence', async () => {
-    for (const viewport of [{ width: 1280, height: 800 }, { width: 360, height: 640 }]) {
+    for (const viewport of [
+      { width: 1280, height: 800 },
+      { width: 360, height: 640 },
+    ]) {
       const page = await newPage(viewport);
       await page.goto(`${server.url}/`);
       await page.getByRole('button', { name: '打开政策问答' }).click();
@@ -82,7 +85,12 @@ describe('the passage in context', () => {
       expect(await cited.locator('.cited-label').textContent()).toBe('引用的条目');
       expect(await cited.locator('mark').textContent()).toContain('实现每30-50万人口配置一家区域性医疗中心');
       // Points come before the cited one, so landing on it takes the fragment.
-      expect(await popup.locator('section.near').first().evaluate((el, id) => el.compareDocumentPosition(document.getElementById(id)!) & Node.DOCUMENT_POSITION_FOLLOWING, CITED)).toBeTruthy();
+      expect(
+        await popup
+          .locator('section.near')
+          .first()
+          .evaluate((el, id) => el.compareDocumentPosition(document.getElementById(id)!) & Node.DOCUMENT_POSITION_FOLLOWING, CITED),
+      ).toBeTruthy();
       // Landed: the point is at the top of the view, or the page is scrolled as far as it goes toward it.
       const view = await cited.evaluate((el) => ({ top: el.getBoundingClientRect().top, atEnd: scrollY + innerHeight >= document.documentElement.scrollHeight - 1, scrolled: scrollY }));
       expect(view.top).toBeGreaterThanOrEqual(0);
@@ -99,9 +107,9 @@ describe('what the host page decides', () => {
     await page.goto(`${server.url}/`);
     const launcher = page.getByRole('button', { name: '打开政策问答' });
     await launcher.waitFor();
-    await page.evaluate(() => (document.querySelector('policydesk-widget') as HTMLElement).hidden = true);
+    await page.evaluate(() => ((document.querySelector('policydesk-widget') as HTMLElement).hidden = true));
     expect(await launcher.isVisible()).toBe(false);
-    await page.evaluate(() => (document.querySelector('policydesk-widget') as HTMLElement).hidden = false);
+    await page.evaluate(() => ((document.querySelector('policydesk-widget') as HTMLElement).hidden = false));
     expect(await launcher.isVisible()).toBe(true);
 
     await page.emulateMedia({ media: 'print' });
@@ -166,10 +174,35 @@ describe('screenshots for review (test-output/widget/)', () => {
     // The extractive composer over fake embeddings cites one point per answer; two real passages
     // are put in one answer here to see how two citations read.
     const passages = await Promise.all([CITED, '2023-shanghai-medical-administration-priorities#1.5'].map(async (id) => (await fetch(`${server.url}/api/passages/${encodeURIComponent(id)}`)).json()));
-    const citations = passages.map(({ passage, document }) => ({ id: passage.id, title: document.title, docNumber: document.docNumber, label: passage.label, date: document.date, text: passage.text, quote: passage.text.slice(0, 60) }));
-    const answer = { answerId: 'two', question: '区域性医疗中心和重症床位各有什么要求？', answer: '区域性医疗中心按每30-50万人口配置一家[1]；重症床位和可转换重症床位要达到总床位数的20%[2]。', abstained: false, mode: 'extractive', confidence: 'high', citations };
-    const sse = [['delta', { text: answer.answer }], ['citations', { citations }], ['done', answer]].map(([e, d]) => `event: ${e}\ndata: ${JSON.stringify(d)}\n\n`).join('');
-    for (const viewport of [{ width: 1280, height: 800 }, { width: 360, height: 640 }]) {
+    const citations = passages.map(({ passage, document }) => ({
+      id: passage.id,
+      title: document.title,
+      docNumber: document.docNumber,
+      label: passage.label,
+      date: document.date,
+      text: passage.text,
+      quote: passage.text.slice(0, 60),
+    }));
+    const answer = {
+      answerId: 'two',
+      question: '区域性医疗中心和重症床位各有什么要求？',
+      answer: '区域性医疗中心按每30-50万人口配置一家[1]；重症床位和可转换重症床位要达到总床位数的20%[2]。',
+      abstained: false,
+      mode: 'extractive',
+      confidence: 'high',
+      citations,
+    };
+    const sse = [
+      ['delta', { text: answer.answer }],
+      ['citations', { citations }],
+      ['done', answer],
+    ]
+      .map(([e, d]) => `event: ${e}\ndata: ${JSON.stringify(d)}\n\n`)
+      .join('');
+    for (const viewport of [
+      { width: 1280, height: 800 },
+      { width: 360, height: 640 },
+    ]) {
       const page = await newPage(viewport);
       await page.goto(`${server.url}/`);
       await page.route(`${server.url}/api/chat`, (route) => route.fulfill({ status: 200, contentType: 'text/event-stream', body: sse }));

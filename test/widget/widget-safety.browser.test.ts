@@ -42,8 +42,7 @@ async function ask(page: Page, question: string): Promise<void> {
 }
 
 const widget = (page: Page) => page.locator('policydesk-widget');
-const countInShadow = (page: Page, selector: string) =>
-  page.evaluate((s) => document.querySelector('policydesk-widget')!.shadowRoot!.querySelectorAll(s).length, selector);
+const countInShadow = (page: Page, selector: string) => page.evaluate((s) => document.querySelector('policydesk-widget')!.shadowRoot!.querySelectorAll(s).length, selector);
 const sse = (events: Array<[string, unknown]>) => events.map(([event, data]) => `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`).join('');
 
 describe('the widget shows server and user text as text, never as HTML', () => {
@@ -66,10 +65,21 @@ describe('the widget shows server and user text as text, never as HTML', () => {
     const citation = { id: 'doc#1.1', title: `标题${PAYLOAD}`, docNumber: '沪卫〔2023〕1号', label: '第一部分第1条', date: '2023-01-01', text: PAYLOAD, quote: `引文${PAYLOAD}` };
     const answer = { answerId: 'a1', question: 'q', answer: `回答${PAYLOAD}[1]。`, abstained: false, citations: [citation] };
     await page.route(`${server.url}/api/chat`, (route) =>
-      route.fulfill({ status: 200, contentType: 'text/event-stream', body: sse([['delta', { text: `回答${PAYLOAD}` }], ['citations', { citations: [citation] }], ['done', answer]]) }),
+      route.fulfill({
+        status: 200,
+        contentType: 'text/event-stream',
+        body: sse([
+          ['delta', { text: `回答${PAYLOAD}` }],
+          ['citations', { citations: [citation] }],
+          ['done', answer],
+        ]),
+      }),
     );
     await ask(page, '任意问题');
-    await page.getByRole('button', { name: /^出处 \[1\] / }).first().click();
+    await page
+      .getByRole('button', { name: /^出处 \[1\] / })
+      .first()
+      .click();
     expect(await widget(page).locator('.answer-text').textContent()).toBe(`回答${PAYLOAD}[1]。`);
     expect(await widget(page).locator('.quote').textContent()).toBe(`引文${PAYLOAD}`);
     expect(await widget(page).locator('.meta').textContent()).toContain(`《标题${PAYLOAD}》`);
@@ -81,7 +91,11 @@ describe('the widget shows server and user text as text, never as HTML', () => {
 
 describe('errors show a retry message, never a blank panel', () => {
   it.each([
-    ['429 with Retry-After', { status: 429, headers: { 'Retry-After': '7' }, contentType: 'application/json', body: '{"error":{"code":"rate_limited","message":"Too many"}}' }, '提问太频繁了，请在 7 秒后重试。'],
+    [
+      '429 with Retry-After',
+      { status: 429, headers: { 'Retry-After': '7' }, contentType: 'application/json', body: '{"error":{"code":"rate_limited","message":"Too many"}}' },
+      '提问太频繁了，请在 7 秒后重试。',
+    ],
     ['a 503', { status: 503, contentType: 'application/json', body: '{"error":{"code":"not_ready","message":"starting"}}' }, '服务暂时出错了，请稍后重试。'],
     ['a 502 from a proxy, as HTML', { status: 502, contentType: 'text/html', body: '<h1>Bad Gateway</h1>' }, '服务暂时出错了，请稍后重试。'],
     ['a stream cut before its end', { status: 200, contentType: 'text/event-stream', body: sse([['delta', { text: '根据' }]]) }, '回答中断了，请重试。'],

@@ -20,7 +20,19 @@ function fakeIndex(manifest: { chunkerVersion: number; corpusHash: string }, cor
   const dir = mkdtempSync(join(tmpdir(), 'policydesk-index-'));
   mkdirSync(join(dir, 'builds/b1'), { recursive: true });
   writeFileSync(join(dir, 'CURRENT'), 'builds/b1\n');
-  const full = { format: MANIFEST_FORMAT, model: { id: 'm', sha256: 'h' }, dimensions: 4, space: 'cosine', passageCount: 1, sentenceCount: 0, chunksHash: 'c', textsHash: 't', builtAt: 'x', documents: [], ...manifest };
+  const full = {
+    format: MANIFEST_FORMAT,
+    model: { id: 'm', sha256: 'h' },
+    dimensions: 4,
+    space: 'cosine',
+    passageCount: 1,
+    sentenceCount: 0,
+    chunksHash: 'c',
+    textsHash: 't',
+    builtAt: 'x',
+    documents: [],
+    ...manifest,
+  };
   writeFileSync(join(dir, 'builds/b1/manifest.json'), JSON.stringify(full));
   writeFileSync(join(dir, 'builds/b1/corpus.json'), JSON.stringify(corpus));
   return dir;
@@ -81,8 +93,8 @@ describe('buildWorkerDataModule', () => {
   });
 
   it('fails, naming the file, when the prompt templates are missing', async () => {
-    await expect(
-      buildWorkerDataModule({ indexDir: join(tmpdir(), 'policydesk-no-index'), seedsDir: SEEDS, promptsDir: join(tmpdir(), 'no-prompts-here'), outFile: outFile() }),
-    ).rejects.toThrow(/no-prompts-here/);
+    await expect(buildWorkerDataModule({ indexDir: join(tmpdir(), 'policydesk-no-index'), seedsDir: SEEDS, promptsDir: join(tmpdir(), 'no-prompts-here'), outFile: outFile() })).rejects.toThrow(
+      /no-prompts-here/,
+    );
   });
 });

@@ -56,7 +56,10 @@ describe('CloudflareApi', () => {
 
   it('a failure carries Cloudflare’s reason and status, never the token', async () => {
     const { api } = fakeCloudflare(() => ({ status: 403, body: { success: false, errors: [{ code: 10000, message: 'Authentication error' }], result: null } }));
-    const error = (await api.vectorize('idx').describe().catch((e: unknown) => e)) as Error;
+    const error = (await api
+      .vectorize('idx')
+      .describe()
+      .catch((e: unknown) => e)) as Error;
     expect(error.message).toBe('Cloudflare API GET /vectorize/v2/indexes/idx failed with HTTP 403: 10000: Authentication error');
     expect(error.message).not.toContain('secret-token');
   });

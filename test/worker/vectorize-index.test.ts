@@ -58,7 +58,9 @@ describe('VectorizeIndex', () => {
   });
 
   it('verify(): an empty index says to run sync:vectorize', async () => {
-    const error = await indexFor(data, new InTestVectorize()).verify().catch((e: unknown) => e);
+    const error = await indexFor(data, new InTestVectorize())
+      .verify()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(IndexMismatchError);
     expect((error as Error).message).toMatch(/no PolicyDesk manifest.*npm run sync:vectorize/);
   });
@@ -67,14 +69,18 @@ describe('VectorizeIndex', () => {
     const local = new InTestVectorize({ dimensions: 512, metric: 'cosine' });
     const manifest = { model: 'BAAI/bge-small-zh-v1.5', dimensions: 512, corpusHash: data.corpusHash, chunkerVersion: data.chunkerVersion, passageCount: 1, syncedAt: 'x' };
     await local.upsert([{ id: MANIFEST_VECTOR_ID, values: [1, ...Array(511).fill(0)], namespace: MANIFEST_NAMESPACE, metadata: manifest }]);
-    const error = await indexFor(data, local).verify().catch((e: unknown) => e);
+    const error = await indexFor(data, local)
+      .verify()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(IndexMismatchError);
     expect((error as Error).message).toContain('BAAI/bge-small-zh-v1.5');
     expect((error as Error).message).toContain('@cf/baai/bge-m3');
   });
 
   it('verify(): refuses an index synced from other documents', async () => {
-    const error = await indexFor({ ...data, corpusHash: 'another-corpus' }).verify().catch((e: unknown) => e);
+    const error = await indexFor({ ...data, corpusHash: 'another-corpus' })
+      .verify()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(IndexMismatchError);
     expect((error as Error).message).toMatch(/synced from other documents/);
   });

@@ -31,11 +31,15 @@ describe('Worker data bundle', () => {
   it.each([
     ['torn JSON', (text: string) => text.slice(0, text.length / 2), /not valid JSON/],
     ['another format', (text: string) => text.replace('"format":1', '"format":2'), /another version/],
-    ['a BM25 index over other passages', (text: string) => {
-      const d = JSON.parse(text);
-      d.bm25.ids.pop();
-      return JSON.stringify(d);
-    }, /passages but a BM25 index over/],
+    [
+      'a BM25 index over other passages',
+      (text: string) => {
+        const d = JSON.parse(text);
+        d.bm25.ids.pop();
+        return JSON.stringify(d);
+      },
+      /passages but a BM25 index over/,
+    ],
   ])('refuses %s, naming npm run build:worker', async (_name, corrupt, message) => {
     const text = corrupt(JSON.stringify(await seedWorkerData()));
     const error = (() => {

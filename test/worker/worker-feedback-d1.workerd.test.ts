@@ -52,7 +52,10 @@ describe('Worker feedback in D1', () => {
     const run = spawnSync('npm', ['run', '--silent', 'feedback:export-d1', '--', '--persist-to', persistTo, '--out', out], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, CI: '1' } });
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain(`2 records from the local D1 database in ${persistTo} -> ${out}`);
-    const records = readFileSync(out, 'utf8').trim().split('\n').map((line) => feedbackRecordSchema.strict().parse(JSON.parse(line)));
+    const records = readFileSync(out, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => feedbackRecordSchema.strict().parse(JSON.parse(line)));
     expect(records).toEqual([
       {
         id: first.id,
@@ -77,7 +80,11 @@ describe('Worker feedback in D1', () => {
 
   it('without the migration: 503 saying to retry; /readyz names the command that creates the table', async () => {
     worker = await startWorker({ migrate: false });
-    const res = await fetch(`${worker.url}/api/feedback`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ answerId: 'a1', rating: 'up', questionId: 'q-1' }) });
+    const res = await fetch(`${worker.url}/api/feedback`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ answerId: 'a1', rating: 'up', questionId: 'q-1' }),
+    });
     expect(res.status).toBe(503);
     expect((await res.json()).error.code).toBe('feedback_unavailable');
     const readyz = await fetch(`${worker.url}/readyz`);

@@ -35,8 +35,15 @@ function parseSse(text: string): Array<{ event: string; data: unknown }> {
     .filter((block) => block.trim() !== '')
     .map((block) => {
       const lines = block.split(/\r?\n/);
-      const event = lines.find((l) => l.startsWith('event:'))?.slice(6).trim() ?? 'message';
-      const data = lines.filter((l) => l.startsWith('data:')).map((l) => l.slice(5).trimStart()).join('\n');
+      const event =
+        lines
+          .find((l) => l.startsWith('event:'))
+          ?.slice(6)
+          .trim() ?? 'message';
+      const data = lines
+        .filter((l) => l.startsWith('data:'))
+        .map((l) => l.slice(5).trimStart())
+        .join('\n');
       return { event, data: JSON.parse(data) };
     });
 }
@@ -108,7 +115,10 @@ describe('Worker in workerd: answering', () => {
     expect(kinds.slice(-2)).toEqual(['citations', 'done']);
     expect(kinds.indexOf('citations')).toBe(kinds.lastIndexOf('delta') + 1);
     const done = events.at(-1)!.data as Answer;
-    const text = events.filter((e) => e.event === 'delta').map((e) => (e.data as { text: string }).text).join('');
+    const text = events
+      .filter((e) => e.event === 'delta')
+      .map((e) => (e.data as { text: string }).text)
+      .join('');
     expect(text).toBe(done.answer);
     expect((events.at(-2)!.data as { citations: unknown }).citations).toEqual(done.citations);
     expect(withoutId(done)).toEqual(withoutId(await inProcess.answer(CORPUS_QUESTION)));

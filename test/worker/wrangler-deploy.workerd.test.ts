@@ -33,4 +33,3 @@ describe('wrangler deploy --dry-run from a fresh checkout', () => {
     expect(spawnSync('git', ['check-ignore', '--no-index', '-q', file], { cwd: ROOT }).status).toBe(0);
   });
 });
-

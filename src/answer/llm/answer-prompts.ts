@@ -13,9 +13,7 @@ const PLACEHOLDERS = ['passages', 'history', 'question'] as const;
 
 const promptsSchema = z.object({
   system: z.string().trim().min(1, 'the system prompt is empty'),
-  user: z
-    .string()
-    .refine((t) => PLACEHOLDERS.every((p) => t.includes(`{{${p}}}`)), `the user template must contain ${PLACEHOLDERS.map((p) => `{{${p}}}`).join(', ')}`),
+  user: z.string().refine((t) => PLACEHOLDERS.every((p) => t.includes(`{{${p}}}`)), `the user template must contain ${PLACEHOLDERS.map((p) => `{{${p}}}`).join(', ')}`),
 });
 
 /** Checks loaded templates at the boundary; the message says which file to fix. */

@@ -12,9 +12,7 @@ const MAX_HISTORY_ANSWER_CHARS = 300;
 
 /** `[1] 《title》（文号）label｜issuer 2023年2月21日印发` then the passage text. */
 export function formatPassages(passages: readonly Citation[]): string {
-  return passages
-    .map((c, i) => `[${i + 1}] 《${c.title}》（${c.docNumber}）${c.label}｜${c.issuer} ${chineseDate(c.date)}印发\n${c.text}`)
-    .join('\n\n');
+  return passages.map((c, i) => `[${i + 1}] 《${c.title}》（${c.docNumber}）${c.label}｜${c.issuer} ${chineseDate(c.date)}印发\n${c.text}`).join('\n\n');
 }
 
 /**

@@ -31,9 +31,7 @@ export function createAnswerer(
     retriever: pipeline.retriever,
     corpus: pipeline.corpus,
     extractive: pipeline.extractive,
-    chatModel:
-      chatModel ??
-      openAiCompatibleChatModel({ baseURL: config.LLM_BASE_URL, model: config.LLM_MODEL, ...(config.LLM_API_KEY ? { apiKey: config.LLM_API_KEY } : {}) }),
+    chatModel: chatModel ?? openAiCompatibleChatModel({ baseURL: config.LLM_BASE_URL, model: config.LLM_MODEL, ...(config.LLM_API_KEY ? { apiKey: config.LLM_API_KEY } : {}) }),
     prompts,
     timeoutMs: config.LLM_TIMEOUT_MS,
     logger,

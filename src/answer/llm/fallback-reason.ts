@@ -1,12 +1,5 @@
 /** Why the LLM path handed over to the extractive composer. */
-export type FallbackReason =
-  | 'timeout'
-  | 'unreachable'
-  | 'model-error'
-  | 'stream-interrupted'
-  | 'empty-output'
-  | 'model-abstained'
-  | 'no-verified-claim';
+export type FallbackReason = 'timeout' | 'unreachable' | 'model-error' | 'stream-interrupted' | 'empty-output' | 'model-abstained' | 'no-verified-claim';
 
 /** Reasons that are failures of the model service (logged as errors), not of its answer. */
 export const SERVICE_FAILURES: ReadonlySet<FallbackReason> = new Set(['timeout', 'unreachable', 'model-error', 'stream-interrupted']);

@@ -3,8 +3,7 @@ import { foldForMatch } from './normalize-for-match.js';
 export const NOT_FOUND = '未在现有文件中找到';
 
 /** Words that carry no claim of their own; left out when measuring how much of a claim a passage supports. */
-const FUNCTION_WORDS =
-  /根据|依据|按照|文件|要求|明确|提出|规定|指出|其中|同时|另外|此外|以及|需要|应当|包括|印发|发布|方面|主要|具体|如下|本市|全市|这份|该|将|要|并|在|的|是|和|与|及/g;
+const FUNCTION_WORDS = /根据|依据|按照|文件|要求|明确|提出|规定|指出|其中|同时|另外|此外|以及|需要|应当|包括|印发|发布|方面|主要|具体|如下|本市|全市|这份|该|将|要|并|在|的|是|和|与|及/g;
 const LABEL = /第[一二三四五六七八九十百\d]+部分|第[（(]?[一二三四五六七八九十\d]+[)）]?[条点项款]|[（(][一二三四五六七八九十]+[)）]/g;
 const DATE = /\d{4}年\d{1,2}月\d{1,2}日|\d{4}年/g;
 
@@ -17,7 +16,10 @@ export function isConnective(leadWithoutNames: string): boolean {
   const rest = leadWithoutNames
     .replace(LABEL, '')
     .replace(DATE, '')
-    .replace(/根据|依据|按照|关于|对于|综上|总之|具体|主要|其中|另外|此外|同时|以下|如下|现有|所给|上述|以上|相关|有关|文件|条目|材料|规定|要求|内容|情况|来看|看|中|的|如|为|是|有|可|分别|两份|各|印发|发布/g, '')
+    .replace(
+      /根据|依据|按照|关于|对于|综上|总之|具体|主要|其中|另外|此外|同时|以下|如下|现有|所给|上述|以上|相关|有关|文件|条目|材料|规定|要求|内容|情况|来看|看|中|的|如|为|是|有|可|分别|两份|各|印发|发布/g,
+      '',
+    )
     .replace(/[\s，,、（）()《》«»：:]/g, '');
   return rest === '' && /[：:]\s*$/.test(leadWithoutNames);
 }

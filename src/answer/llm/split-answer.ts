@@ -63,7 +63,11 @@ export function markersOf(sentence: string): number[] {
 
 /** Rewrites every marker group through `map` (old passage number -> new citation number) as `[a][b]`. */
 export function renumberMarkers(sentence: string, map: (n: number) => number): string {
-  return sentence.replace(MARKER, (group) => markersOf(group).map((n) => `[${map(n)}]`).join(''));
+  return sentence.replace(MARKER, (group) =>
+    markersOf(group)
+      .map((n) => `[${map(n)}]`)
+      .join(''),
+  );
 }
 
 /** The outermost quoted spans of a sentence (inner quotes stay inside their span), or `unbalanced`. */

@@ -78,7 +78,11 @@ export class VerifiedAnswerBuilder {
       return { kind: 'fallback', reason: content.some((c) => c.kind === 'not-found') ? 'model-abstained' : 'no-verified-claim', checks };
     }
     // A trailing lead-in (`具体如下：`) introduces nothing any more; a trailing 未在现有文件中找到 stays.
-    const closing = this.held.filter((h) => h.kind === 'not-found').map((h) => h.sentence).join('').trimEnd();
+    const closing = this.held
+      .filter((h) => h.kind === 'not-found')
+      .map((h) => h.sentence)
+      .join('')
+      .trimEnd();
     const tail = closing && this.lineBreak ? `\n${closing}` : closing;
     const removed = checks.filter((c) => !c.ok);
     const citations = [...this.numbering.entries()].map(([passage]) => this.citation(passage));

@@ -94,7 +94,10 @@ export function verifySentence(sentence: string, passages: readonly Citation[]):
     if (stated.some((n) => !allowed.has(n))) return fail(kind, 'number-not-in-cited-passage');
   }
   if (kind === 'claim') {
-    const share = supportShare(rest.replace(TITLE, '|').replace(DOC_NUMBER, '|'), cited.flatMap((c) => [c.text, c.title, c.issuer]));
+    const share = supportShare(
+      rest.replace(TITLE, '|').replace(DOC_NUMBER, '|'),
+      cited.flatMap((c) => [c.text, c.title, c.issuer]),
+    );
     if (share !== undefined && share < MIN_SUPPORT) return fail(kind, 'claim-not-in-cited-passage');
   }
   return { ...base, kind, ok: true, quotes };

@@ -19,7 +19,11 @@ export function feedbackRoute(deps: FeedbackRouteDeps): Hono<AppEnv> {
   app.post('/api/feedback', async (c) => {
     const body = await readJsonBody(c, feedbackBodySchema);
     if (body.expectedPassageId !== undefined && !deps.corpus.passage(body.expectedPassageId)) {
-      throw new ApiError(422, 'invalid_request', `expectedPassageId: no passage has the id ${JSON.stringify(body.expectedPassageId)}; use an id from citations[].id or leave it out and write a comment.`);
+      throw new ApiError(
+        422,
+        'invalid_request',
+        `expectedPassageId: no passage has the id ${JSON.stringify(body.expectedPassageId)}; use an id from citations[].id or leave it out and write a comment.`,
+      );
     }
     if (body.question !== undefined) c.set('question', body.question);
     const record: FeedbackRecord = { id: deps.newId(), receivedAt: new Date(deps.clock()).toISOString(), source: 'web', ...body };

@@ -19,7 +19,13 @@ export function widgetRoutes(): Hono<AppEnv> {
     // One ETag per representation, as a strong validator must be.
     const etag = encoding ? `${WIDGET_ETAG.slice(0, -1)}-${encoding}"` : WIDGET_ETAG;
     const headers: Record<string, string> = { ETag: etag, 'Cache-Control': 'public, max-age=300, must-revalidate', Vary: 'Accept-Encoding' };
-    if (c.req.header('if-none-match')?.split(/\s*,\s*/).includes(etag)) return c.body(null, 304, headers);
+    if (
+      c.req
+        .header('if-none-match')
+        ?.split(/\s*,\s*/)
+        .includes(etag)
+    )
+      return c.body(null, 304, headers);
     headers['Content-Type'] = 'application/javascript; charset=utf-8';
     if (!encoding) return c.body(WIDGET_JS, 200, headers);
     encoded ??= { br: fromBase64(WIDGET_BR_BASE64), gzip: fromBase64(WIDGET_GZIP_BASE64) };

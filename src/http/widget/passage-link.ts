@@ -46,10 +46,7 @@ function contextView(p: WidgetPassage, quote: string | undefined): Node[] {
     const at = cited && quote ? q.text.indexOf(quote) : -1;
     if (at >= 0) text.append(q.text.slice(0, at), el('mark', { text: quote! }), q.text.slice(at + quote!.length));
     else text.append(q.text);
-    return el('section', { class: cited ? 'context-point cited' : 'context-point' }, [
-      el('h4', { text: cited ? `${q.label}（引用的条目）` : q.label }),
-      text,
-    ]);
+    return el('section', { class: cited ? 'context-point cited' : 'context-point' }, [el('h4', { text: cited ? `${q.label}（引用的条目）` : q.label }), text]);
   };
   return [
     el('h3', { class: 'context-title', text: `《${p.document.title}》${p.document.docNumber ? ` ${p.document.docNumber}` : ''}` }),

@@ -48,7 +48,10 @@ export function htmlText(html: string): HtmlText {
   const meta: PageMetadata = {};
   for (const line of blockLines(document.body)) readMeta(line, meta);
 
-  const lines = dropRepeatedHeading(blockLines(root).filter((line) => !isMetaLine(line)), root);
+  const lines = dropRepeatedHeading(
+    blockLines(root).filter((line) => !isMetaLine(line)),
+    root,
+  );
   const hasNumber = lines.slice(0, 40).some((line) => DOC_NUMBER.test(line.replace(/\s+/g, '')));
   if (!hasNumber && meta.docNumber) lines.unshift(meta.docNumber);
   if (meta.date && !lines.some((line) => DATE_LINE.test(squeeze(line)))) signFromMeta(lines, meta);

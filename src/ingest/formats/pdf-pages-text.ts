@@ -48,7 +48,10 @@ const runningKey = (line: Line) => `${line.text.replace(/\d+/g, '#').replace(/\s
 const edges = (lines: readonly Line[]) => [...lines.slice(0, EDGE_LINES), ...lines.slice(-EDGE_LINES)];
 
 function pageLines(items: readonly PdfTextItem[]): Line[] {
-  const sorted = items.filter((it) => it.str !== '').slice().sort((a, b) => b.y - a.y || a.x - b.x);
+  const sorted = items
+    .filter((it) => it.str !== '')
+    .slice()
+    .sort((a, b) => b.y - a.y || a.x - b.x);
   const rows: PdfTextItem[][] = [];
   for (const item of sorted) {
     const row = rows.at(-1);

@@ -9,7 +9,10 @@ import type { RankedPoint } from './ranked-point.js';
 export async function rerankPoints(reranker: Reranker, question: string, ranked: RankedPoint[], topN: number, corpus: Corpus): Promise<RankedPoint[]> {
   const head = ranked.slice(0, topN);
   try {
-    const scores = await reranker.rerank(question, head.map((r) => searchText(corpus.passage(r.id)!, corpus.document(corpus.passage(r.id)!.docId))));
+    const scores = await reranker.rerank(
+      question,
+      head.map((r) => searchText(corpus.passage(r.id)!, corpus.document(corpus.passage(r.id)!.docId))),
+    );
     const order = head.map((r, i) => ({ r, s: scores[i]! })).sort((a, b) => b.s - a.s);
     return [...order.map((x) => ({ ...x.r, rerank: x.s })), ...ranked.slice(head.length)];
   } catch {

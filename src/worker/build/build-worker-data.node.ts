@@ -54,4 +54,3 @@ function readCurrentIndex(indexDir: string, expectedHash: string): CorpusData | 
   if (manifest.data.corpusHash !== expectedHash) return `the documents in seeds/ changed since index/ was built`;
   return JSON.parse(readFileSync(join(dir, 'corpus.json'), 'utf8')) as CorpusData;
 }
-

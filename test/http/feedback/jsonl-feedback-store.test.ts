@@ -97,9 +97,7 @@ describe('JsonlFeedbackStore', () => {
     const path = join(dir, 'feedback.jsonl');
     const store = await JsonlFeedbackStore.open(path);
     const { app } = await harness({ feedback: store, env: { RATE_LIMIT_PER_MINUTE: '1000' } });
-    const responses = await Promise.all(
-      Array.from({ length: 100 }, (_, i) => app.request('/api/feedback', postJson({ question: `${CORPUS_QUESTION}#${i}`, answerId: `a-${i}`, rating: 'up' }))),
-    );
+    const responses = await Promise.all(Array.from({ length: 100 }, (_, i) => app.request('/api/feedback', postJson({ question: `${CORPUS_QUESTION}#${i}`, answerId: `a-${i}`, rating: 'up' }))));
     expect(responses.map((r) => r.status)).toEqual(Array(100).fill(201));
     const ids = await Promise.all(responses.map(async (r) => (await r.json()).id));
     await store.close();

@@ -18,7 +18,12 @@ const statuses = async (a: Hono, n: number) => Promise.all(Array.from({ length: 
 
 describe('rateLimit with a platform limiter', () => {
   test('the platform decides when it answers: allowed beyond the process limit, refused below it', async () => {
-    expect(await statuses(app(async () => true), 4)).toEqual([200, 200, 200, 200]);
+    expect(
+      await statuses(
+        app(async () => true),
+        4,
+      ),
+    ).toEqual([200, 200, 200, 200]);
     const refused = await app(async () => false).request('/');
     expect(refused.status).toBe(429);
     expect(refused.headers.get('retry-after')).toBe('60');
@@ -26,7 +31,12 @@ describe('rateLimit with a platform limiter', () => {
 
   test('without one, or when it cannot answer (undefined), the process buckets decide', async () => {
     expect(await statuses(app(), 3)).toEqual([200, 200, 429]);
-    expect(await statuses(app(async () => undefined), 3)).toEqual([200, 200, 429]);
+    expect(
+      await statuses(
+        app(async () => undefined),
+        3,
+      ),
+    ).toEqual([200, 200, 429]);
   });
 
   test('it is asked with the client key', async () => {

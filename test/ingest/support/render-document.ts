@@ -12,7 +12,11 @@ import { isPageNumber } from '../../../src/ingest/clean-lines.js';
  */
 
 /** The non-empty layout lines of a .txt document. */
-export const layoutLines = (raw: string) => raw.split(/\r\n|\r|\n/).map((l) => l.trim()).filter((l) => l !== '');
+export const layoutLines = (raw: string) =>
+  raw
+    .split(/\r\n|\r|\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
 
 /**
  * Layout lines joined back into paragraphs the way a word processor holds them: a line as wide

@@ -21,4 +21,3 @@ export function dm(h: SlackHarness, text: string, extra: Record<string, unknown>
   const message = h.api.addUserMessage({ channel: 'D1', user: 'U1', text });
   return { message, event: { type: 'message', channel: 'D1', channel_type: 'im', user: 'U1', text, ts: message.ts, event_ts: message.ts, ...extra } };
 }
-

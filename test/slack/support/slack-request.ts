@@ -18,7 +18,11 @@ export interface SignOptions {
  */
 export function signedRequest(body: string, contentType: string, options: SignOptions = {}): Request {
   const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
-  const signature = options.signature ?? `v0=${createHmac('sha256', options.secret ?? SIGNING_SECRET).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+  const signature =
+    options.signature ??
+    `v0=${createHmac('sha256', options.secret ?? SIGNING_SECRET)
+      .update(`v0:${timestamp}:${body}`)
+      .digest('hex')}`;
   const headers: Record<string, string> = {
     'content-type': contentType,
     'x-slack-request-timestamp': String(timestamp),

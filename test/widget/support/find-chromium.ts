@@ -68,7 +68,11 @@ function extractTar(archive: Buffer, into: string): void {
   for (let at = 0; at + 512 <= archive.length; ) {
     const header = archive.subarray(at, at + 512);
     if (header.every((b) => b === 0)) break;
-    const field = (from: number, length: number) => header.subarray(from, from + length).toString('utf8').replace(/\0.*$/s, '');
+    const field = (from: number, length: number) =>
+      header
+        .subarray(from, from + length)
+        .toString('utf8')
+        .replace(/\0.*$/s, '');
     const name = [field(345, 155), field(0, 100)].filter(Boolean).join('/');
     const size = Number.parseInt(field(124, 12).trim() || '0', 8);
     const type = field(156, 1) || '0';

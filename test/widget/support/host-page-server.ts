@@ -22,9 +22,15 @@ export interface HostPageServer {
 
 export async function startHostPageServer(): Promise<HostPageServer> {
   let page = '';
-  const render = (widgetUrl: string, endpoint: string, attrs: Record<string, string> = {}) => `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>第三方页面</title><style>${HOSTILE_CSS}</style></head>
+  const render = (
+    widgetUrl: string,
+    endpoint: string,
+    attrs: Record<string, string> = {},
+  ) => `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>第三方页面</title><style>${HOSTILE_CSS}</style></head>
 <body><h1>医院内网</h1><div class="msg" id="host-msg">宿主页面自己的 .msg</div><button class="chip" id="host-chip" style="display:inline-block !important">宿主按钮</button>
-<script src="${widgetUrl}" data-endpoint="${endpoint}" data-title="政策问答"${Object.entries(attrs).map(([k, v]) => ` ${k}="${v}"`).join('')} defer></script></body></html>`;
+<script src="${widgetUrl}" data-endpoint="${endpoint}" data-title="政策问答"${Object.entries(attrs)
+    .map(([k, v]) => ` ${k}="${v}"`)
+    .join('')} defer></script></body></html>`;
   const server: Server = createServer((_req, res) => {
     res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
     res.end(page);

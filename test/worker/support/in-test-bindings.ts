@@ -29,7 +29,7 @@ export class InTestAi implements AiBinding {
     if (model !== '@cf/baai/bge-m3') throw new Error(`AiError: 5007: No such model ${model} or task`);
     const text = inputs.text;
     if (typeof text !== 'string' && !(Array.isArray(text) && text.every((t) => typeof t === 'string'))) {
-      throw new Error('AiError: 5006: Error: required properties at \'/\' are \'text\'');
+      throw new Error("AiError: 5006: Error: required properties at '/' are 'text'");
     }
     const data = await this.embedder.embedDocuments(typeof text === 'string' ? [text] : text);
     return { shape: [data.length, this.dimensions], data, pooling: 'mean' };

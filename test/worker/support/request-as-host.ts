@@ -5,11 +5,7 @@ import { request } from 'node:http';
  * Worker's traffic: wrangler passes the Host header on, so the Worker sees `https?://host/...` as
  * `request.url`. (fetch() cannot set Host, hence node:http.)
  */
-export function requestAsHost(
-  url: string,
-  host: string,
-  init: { method?: string; headers?: Record<string, string>; body?: string } = {},
-): Promise<{ status: number; body: any }> {
+export function requestAsHost(url: string, host: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<{ status: number; body: any }> {
   return new Promise((resolve, reject) => {
     const req = request(url, { method: init.method ?? 'GET', headers: { ...init.headers, host } }, (res) => {
       let text = '';

@@ -67,7 +67,23 @@ export async function startWorker(options: StartWorkerOptions = {}): Promise<Run
   const configs = (options.configs ?? []).flatMap((c) => ['--config', c]);
   const child = spawn(
     process.execPath,
-    [WRANGLER, 'dev', ...configs, '--local', '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(inspectorPort), '--persist-to', persistTo, '--show-interactive-dev-session=false', ...vars, ...(options.args ?? [])],
+    [
+      WRANGLER,
+      'dev',
+      ...configs,
+      '--local',
+      '--ip',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--inspector-port',
+      String(inspectorPort),
+      '--persist-to',
+      persistTo,
+      '--show-interactive-dev-session=false',
+      ...vars,
+      ...(options.args ?? []),
+    ],
     {
       cwd: ROOT,
       // Its own process group, so stop() ends wrangler and the workerd it started, and nothing else.
