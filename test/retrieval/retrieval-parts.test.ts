@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { Bm25Index } from '../../src/retrieval/bm25-index.js';
-import { fuseRankings, fuseScores } from '../../src/retrieval/fuse-rankings.js';
+import { fuseScores } from '../../src/retrieval/fuse-scores.js';
 import { contentBigrams, tokenize, topicTerms } from '../../src/text/tokenize.js';
 import { FlatIndex } from '../../src/vector-index/flat-index.js';
 
@@ -40,13 +40,6 @@ describe('Bm25Index', () => {
 });
 
 describe('fusion', () => {
-  test('reciprocal rank fusion rewards agreement', () => {
-    const fused = fuseRankings([
-      { hits: [{ id: 'x' }, { id: 'y' }], weight: 1 },
-      { hits: [{ id: 'y' }, { id: 'z' }], weight: 1 },
-    ]);
-    expect(fused[0]!.id).toBe('y');
-  });
   test('score fusion scales each list and weighs them', () => {
     const dense = [
       { id: 'x', score: 0.8 },

@@ -1,4 +1,4 @@
-import { fuseScores } from '../fuse-rankings.js';
+import { fuseScores } from '../fuse-scores.js';
 import type { Candidates, RetrievalMode } from './gather-candidates.js';
 import type { RankedPoint } from './ranked-point.js';
 
