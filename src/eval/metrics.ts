@@ -28,24 +28,6 @@ export interface Metrics {
   p95Ms: number;
 }
 
-export const METRIC_NAMES: Array<keyof Metrics> = [
-  'answeredCorrectly',
-  'wronglyDeclined',
-  'outOfCorpusDeclined',
-  'outOfCorpusConfident',
-  'hit1',
-  'hit3',
-  'hit5',
-  'mrr',
-  'citationPrecision',
-  'factRecall',
-  'verifiedQuoteRate',
-  'abstentionPrecision',
-  'abstentionRecall',
-  'p50Ms',
-  'p95Ms',
-];
-
 const mean = (xs: number[]) => (xs.length === 0 ? 0 : xs.reduce((a, b) => a + b, 0) / xs.length);
 
 /** Nearest-rank percentile. */
