@@ -8,7 +8,8 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 /**
  * Every test, and every process a test starts, reads the frozen corpus in test/fixtures/corpus and
  * its own index, never today's seeds/ and index/: a corpus update must not break `npm test`
- * (test/support/corpus-dirs.ts).
+ * (test/support/corpus-dirs.ts). `npm test` builds that index first (`pretest`), so that test
+ * processes running side by side never build it at the same time.
  */
 const env = { SEEDS_DIR: join(root, 'test/fixtures/corpus'), INDEX_DIR: join(root, 'test-output/index') };
 

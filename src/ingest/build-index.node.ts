@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { IndexMismatchError, IngestError } from '../core/errors.js';
 import { NoDocumentsError } from './no-documents-error.js';
 import type { Embedder, Passage } from '../core/types.js';
@@ -231,8 +231,11 @@ export async function buildIndex(options: { seedsDir: string; indexDir: string; 
     rmSync(staging, { recursive: true, force: true });
     throw error;
   }
+  // The previous build stays until the next one: a process that loaded it just before the switch
+  // (a server starting, a test beside an ingest) still finds its files. Older builds go.
+  const keep = new Set([name, ...(previousDir ? [relative(indexDir, previousDir)] : [])]);
   for (const old of readdirSync(join(indexDir, 'builds'))) {
-    if (`builds/${old}` !== name) rmSync(join(indexDir, 'builds', old), { recursive: true, force: true });
+    if (!keep.has(`builds/${old}`)) rmSync(join(indexDir, 'builds', old), { recursive: true, force: true });
   }
   return { manifest, changes: diffCorpus(previous, next), embedded: missing.length, reused: new Set(hashes).size - missing.length, buildDir, problems, incremental };
 }

@@ -47,6 +47,8 @@ describe('ProcessPoolEmbedder (real model in child processes)', () => {
 
   test('a child that dies fails its request with a retryable error and is replaced', async () => {
     const [victim] = pool.pids;
+    // Stopped first, so it cannot answer before it dies (a quick child otherwise could).
+    process.kill(victim!, 'SIGSTOP');
     const pending = pool.embedQuery('护理服务'); // goes to the first, idle child
     process.kill(victim!, 'SIGKILL');
     await expect(pending).rejects.toThrow(ModelUnavailableError);

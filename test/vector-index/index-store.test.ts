@@ -117,6 +117,20 @@ describe('buildIndex / loadIndex', () => {
     expect(all.filter((h) => h.id === target)).toEqual([{ id: target, score: expect.closeTo(1, 5) }]);
   });
 
+  test('the previous build survives one more ingest (a process may still be loading it); older builds go', async () => {
+    const embedder = new CountingEmbedder();
+    await buildIndex({ seedsDir: seeds, indexDir, embedder });
+    const first = currentBuildDir(indexDir)!;
+    const file = join(seeds, '2025-putuo-medical-administration-priorities.txt');
+    writeFileSync(file, `${readFileSync(file, 'utf8')}\n`);
+    await buildIndex({ seedsDir: seeds, indexDir, embedder, now: () => new Date('2030-01-01T00:00:00Z') });
+    const second = currentBuildDir(indexDir)!;
+    expect(readdirSync(join(indexDir, 'builds')).sort()).toEqual([first, second].map((d) => d.split('/').at(-1)).sort());
+    writeFileSync(file, `${readFileSync(file, 'utf8')}\n`);
+    await buildIndex({ seedsDir: seeds, indexDir, embedder, now: () => new Date('2030-01-02T00:00:00Z') });
+    expect(readdirSync(join(indexDir, 'builds')).sort()).toEqual([second, currentBuildDir(indexDir)!].map((d) => d.split('/').at(-1)).sort());
+  });
+
   test('a deleted document disappears from the index', async () => {
     const embedder = new CountingEmbedder();
     await buildIndex({ seedsDir: seeds, indexDir, embedder });
