@@ -1,34 +1,22 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CORPUS_QUESTION } from '../http/support/app-harness.js';
 import { startSeedServer, type SeedServer } from '../http/support/start-seed-server.js';
 import { contrast, seriousViolations } from './support/axe.js';
-import { launchChromium } from './support/browser.js';
+import { openDemoAt, useChromium } from './support/browser.js';
 
 let server: SeedServer;
-let browser: Browser;
-let context: BrowserContext;
+const chromium = useChromium();
 
 beforeAll(async () => {
   server = await startSeedServer();
-  browser = await launchChromium();
-});
-
-afterEach(async () => {
-  await context?.close();
 });
 
 afterAll(async () => {
-  await browser?.close();
   await server?.close();
 });
 
-async function openDemo(viewport = { width: 1280, height: 800 }): Promise<Page> {
-  context = await browser.newContext({ viewport, locale: 'zh-CN' });
-  const page = await context.newPage();
-  await page.goto(`${server.url}/`);
-  return page;
-}
+const openDemo = async (viewport?: { width: number; height: number }): Promise<Page> => openDemoAt(await chromium.newPage(viewport), server.url);
 const widget = (page: Page) => page.locator('policydesk-widget');
 async function askAndWait(page: Page, question: string): Promise<void> {
   const input = page.getByLabel('输入您的问题');

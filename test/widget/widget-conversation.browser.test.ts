@@ -1,38 +1,29 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CORPUS_QUESTION } from '../http/support/app-harness.js';
 import { startSeedServer, type SeedServer } from '../http/support/start-seed-server.js';
-import { launchChromium, screenshot, watchPage } from './support/browser.js';
+import { openDemoAt, screenshot, useChromium, watchPage } from './support/browser.js';
 import { StreamGate } from './support/stream-gate.js';
 
 let server: SeedServer;
-let browser: Browser;
-let context: BrowserContext;
+const chromium = useChromium();
 const gate = new StreamGate();
 
 beforeAll(async () => {
   server = await startSeedServer({ answerer: gate.wrap });
-  browser = await launchChromium();
 });
 
-afterEach(async () => {
+// Registered after useChromium's, so it runs before the context is closed.
+afterEach(() => {
   gate.release();
   gate.options = {};
-  await context?.close();
 });
 
 afterAll(async () => {
-  await browser?.close();
   await server?.close();
 });
 
-async function openDemo(viewport = { width: 1280, height: 800 }): Promise<Page> {
-  context = await browser.newContext({ viewport, locale: 'zh-CN' });
-  const page = await context.newPage();
-  await page.goto(`${server.url}/`);
-  await page.getByRole('button', { name: '打开政策问答' }).click();
-  return page;
-}
+const openDemo = async (viewport?: { width: number; height: number }): Promise<Page> => openDemoAt(await chromium.newPage(viewport), server.url, { open: true });
 
 const sse = (events: Array<[string, unknown]>) => events.map(([event, data]) => `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`).join('');
 const widget = (page: Page) => page.locator('policydesk-widget');
@@ -156,7 +147,7 @@ describe('answers that are not plain yes', () => {
       expect(await answer.locator('.low-label').textContent()).toContain('仅供参考');
       expect(await answer.evaluate((el) => getComputedStyle(el).borderLeftStyle)).toBe('dashed');
       await screenshot(page, `low-confidence-${viewport.width}`);
-      await context.close();
+      await page.context().close();
     }
     // A high-confidence answer has neither.
     const page = await openDemo();
@@ -184,7 +175,7 @@ describe('answers that are not plain yes', () => {
       const href = (await links.first().getAttribute('href'))!;
       expect(href).toMatch(new RegExp(`^${server.url}/api/passages/[^#?]+%23[^#?]+#`));
       await screenshot(page, `decline-nearest-${viewport.width}`);
-      await context.close();
+      await page.context().close();
     }
   });
 });

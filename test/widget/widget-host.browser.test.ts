@@ -1,10 +1,10 @@
 import { brotliCompressSync } from 'node:zlib';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WIDGET_JS } from '../../src/http/widget/widget-bundle.generated.js';
 import { CORPUS_QUESTION } from '../http/support/app-harness.js';
 import { startSeedServer, type SeedServer } from '../http/support/start-seed-server.js';
-import { launchChromium, screenshot } from './support/browser.js';
+import { screenshot, useChromium } from './support/browser.js';
 import { startHostPageServer, type HostPageServer } from './support/host-page-server.js';
 
 const KEY = 'widget-key-0123456789';
@@ -12,32 +12,22 @@ const CITED = '2023-shanghai-health-work-priorities#2.8';
 let server: SeedServer;
 let keyed: SeedServer;
 let host: HostPageServer;
-let browser: Browser;
-let context: BrowserContext;
+const chromium = useChromium();
 
 beforeAll(async () => {
   host = await startHostPageServer();
   server = await startSeedServer();
   keyed = await startSeedServer({ env: { API_KEYS: KEY, ALLOWED_ORIGINS: `http://127.0.0.1:${host.port}` } });
   host.embed(`${keyed.url}/widget.js`, keyed.url, { 'data-api-key': KEY });
-  browser = await launchChromium();
-});
-
-afterEach(async () => {
-  await context?.close();
 });
 
 afterAll(async () => {
-  await browser?.close();
   await server?.close();
   await keyed?.close();
   await host?.close();
 });
 
-async function newPage(viewport = { width: 1280, height: 800 }): Promise<Page> {
-  context = await browser.newContext({ viewport, locale: 'zh-CN' });
-  return context.newPage();
-}
+const newPage = (viewport?: { width: number; height: number }) => chromium.newPage(viewport);
 const widget = (page: Page) => page.locator('policydesk-widget');
 async function askAndWait(page: Page, question: string): Promise<void> {
   const input = page.getByLabel('输入您的问题');
@@ -50,7 +40,7 @@ describe('the passage in context', () => {
   it('with API_KEYS, 在原文中查看上下文 shows the point and its neighbours in the widget, fetched with the key', async () => {
     const page = await newPage();
     const popups: string[] = [];
-    context.on('page', (p) => popups.push(p.url()));
+    page.context().on('page', (p) => popups.push(p.url()));
     await page.goto(`http://127.0.0.1:${host.port}/`);
     await page.getByRole('button', { name: '打开政策问答' }).click();
     await askAndWait(page, CORPUS_QUESTION);
@@ -77,7 +67,7 @@ describe('the passage in context', () => {
       await page.getByRole('button', { name: '打开政策问答' }).click();
       await askAndWait(page, CORPUS_QUESTION);
       await widget(page).locator('.sources .chip').first().click();
-      const [popup] = await Promise.all([context.waitForEvent('page'), widget(page).getByRole('link', { name: '在原文中查看上下文' }).click()]);
+      const [popup] = await Promise.all([page.context().waitForEvent('page'), widget(page).getByRole('link', { name: '在原文中查看上下文' }).click()]);
       await popup.waitForLoadState();
       const cited = popup.locator('section.cited');
       expect(await cited.getAttribute('id')).toBe(CITED);
@@ -96,7 +86,7 @@ describe('the passage in context', () => {
       expect(view.top).toBeGreaterThanOrEqual(0);
       expect(view.top < 40 || (view.atEnd && view.scrolled > 0), JSON.stringify(view)).toBe(true);
       await screenshot(popup, `passage-page-${viewport.width}`);
-      await context.close();
+      await page.context().close();
     }
   });
 });
@@ -212,7 +202,7 @@ describe('screenshots for review (test-output/widget/)', () => {
       await widget(page).locator('.answer-text .chip').nth(1).click();
       expect(await widget(page).locator('.detail .quote').textContent()).toBe(citations[1]!.quote);
       await screenshot(page, `two-citations-${viewport.width}`);
-      await context.close();
+      await page.context().close();
     }
   });
 });

@@ -1,39 +1,26 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CORPUS_QUESTION } from '../http/support/app-harness.js';
 import { startSeedServer, type SeedServer } from '../http/support/start-seed-server.js';
-import { launchChromium, screenshot, watchPage } from './support/browser.js';
+import { openDemoAt, screenshot, useChromium, watchPage } from './support/browser.js';
 import { startHostPageServer, type HostPageServer } from './support/host-page-server.js';
 
 let server: SeedServer;
 let host: HostPageServer;
-let browser: Browser;
-let context: BrowserContext;
+const chromium = useChromium();
 
 beforeAll(async () => {
   host = await startHostPageServer();
   server = await startSeedServer({ env: { ALLOWED_ORIGINS: `http://127.0.0.1:${host.port}` } });
   host.embed(`${server.url}/widget.js`, server.url);
-  browser = await launchChromium();
-});
-
-afterEach(async () => {
-  await context?.close();
 });
 
 afterAll(async () => {
-  await browser?.close();
   await server?.close();
   await host?.close();
 });
 
-async function openDemo(viewport = { width: 1280, height: 800 }): Promise<Page> {
-  context = await browser.newContext({ viewport, locale: 'zh-CN' });
-  const page = await context.newPage();
-  await page.goto(`${server.url}/`);
-  await page.getByRole('button', { name: '打开政策问答' }).click();
-  return page;
-}
+const openDemo = async (viewport?: { width: number; height: number }): Promise<Page> => openDemoAt(await chromium.newPage(viewport), server.url, { open: true });
 
 async function ask(page: Page, question: string): Promise<void> {
   const input = page.getByLabel('输入您的问题');
@@ -127,8 +114,7 @@ describe('errors show a retry message, never a blank panel', () => {
 
 describe('isolation from the host page, and CORS', () => {
   it('on a third-party origin listed in ALLOWED_ORIGINS, the page CSS does not reach in and the widget CSS does not leak out', async () => {
-    context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
+    const page = await chromium.newPage();
     await page.goto(`http://127.0.0.1:${host.port}/`);
     const launcher = page.getByRole('button', { name: '打开政策问答' });
     await launcher.click();
@@ -152,8 +138,7 @@ describe('isolation from the host page, and CORS', () => {
   });
 
   it('on an origin not in ALLOWED_ORIGINS, the widget says the page is not allowed (no futile 重试) and the server logs the origin to add', async () => {
-    context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
+    const page = await chromium.newPage();
     const console: string[] = [];
     page.on('console', (m) => console.push(m.text()));
     const origin = `http://localhost:${host.port}`;
@@ -171,8 +156,7 @@ describe('isolation from the host page, and CORS', () => {
   });
 
   it('with the service down, a cross-origin page still says so as a network problem, with 重试', async () => {
-    context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
+    const page = await chromium.newPage();
     await page.goto(`http://127.0.0.1:${host.port}/`);
     await page.getByRole('button', { name: '打开政策问答' }).click();
     await page.route(`${server.url}/**`, (route) => route.abort('connectionrefused'));

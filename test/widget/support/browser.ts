@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { findChromium } from './find-chromium.js';
 
 export const SCREENSHOTS = join(import.meta.dirname, '../../../test-output/widget');
@@ -44,3 +45,35 @@ export async function recordStreaming(page: Page): Promise<void> {
 }
 
 export const partials = (page: Page) => page.evaluate(() => (window as unknown as { __partials: string[] }).__partials);
+
+/**
+ * One Chromium for a test file and a fresh context for each test: registers the hooks and returns
+ * how to open a page (1280×800, zh-CN unless told otherwise).
+ */
+export function useChromium(): { newPage(viewport?: { width: number; height: number }): Promise<Page> } {
+  let browser: Browser | undefined;
+  let context: BrowserContext | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterEach(async () => {
+    await context?.close();
+    context = undefined;
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return {
+    async newPage(viewport = { width: 1280, height: 800 }) {
+      context = await browser!.newContext({ viewport, locale: 'zh-CN' });
+      return context.newPage();
+    },
+  };
+}
+
+/** A page of the demo at `url`, with the widget opened when `open` (its launcher clicked). */
+export async function openDemoAt(page: Page, url: string, options: { open?: boolean } = {}): Promise<Page> {
+  await page.goto(`${url}/`);
+  if (options.open) await page.getByRole('button', { name: '打开政策问答' }).click();
+  return page;
+}
