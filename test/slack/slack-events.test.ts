@@ -18,6 +18,19 @@ afterEach(async () => {
   await harness?.close();
 });
 
+/** The real answerer, recording the history each call receives. */
+function recordHistories(answerer: Answerer): { recording: Answerer; histories: Array<Turn[] | undefined> } {
+  const histories: Array<Turn[] | undefined> = [];
+  const recording: Answerer = {
+    answer: (q, o) => {
+      histories.push(o?.history);
+      return answerer.answer(q, o);
+    },
+    stream: (q, o) => answerer.stream(q, o),
+  };
+  return { recording, histories };
+}
+
 describe('POST /slack/events: protocol', () => {
   it('answers url_verification with the challenge', async () => {
     harness = await slackHarness(pipeline);
@@ -133,15 +146,7 @@ describe('POST /slack/events: questions', () => {
   });
 
   it('answers a thread follow-up with the thread as history ("第二点具体怎么说？")', async () => {
-    // The real answerer, recording the history each call receives.
-    const histories: Array<Turn[] | undefined> = [];
-    const recording: Answerer = {
-      answer: (q, o) => {
-        histories.push(o?.history);
-        return pipeline.answerer.answer(q, o);
-      },
-      stream: (q, o) => pipeline.answerer.stream(q, o),
-    };
+    const { recording, histories } = recordHistories(pipeline.answerer);
     harness = await slackHarness(pipeline, { answerer: recording });
     const first = mention(harness, COVID_QUESTION);
     await harness.send(eventRequest(first.event, nextEventId()));
@@ -169,14 +174,7 @@ describe('POST /slack/events: questions', () => {
   });
 
   it('in a DM, a follow-up typed as a new message (not in the thread) continues the last conversation', async () => {
-    const histories: Array<Turn[] | undefined> = [];
-    const recording: Answerer = {
-      answer: (q, o) => {
-        histories.push(o?.history);
-        return pipeline.answerer.answer(q, o);
-      },
-      stream: (q, o) => pipeline.answerer.stream(q, o),
-    };
+    const { recording, histories } = recordHistories(pipeline.answerer);
     harness = await slackHarness(pipeline, { answerer: recording });
     const first = dm(harness, COVID_QUESTION);
     await harness.send(eventRequest(first.event, nextEventId()));
@@ -194,8 +192,7 @@ describe('POST /slack/events: questions', () => {
   });
 
   it('in a DM, a new message more than an hour after the last conversation starts afresh', async () => {
-    const histories: Array<Turn[] | undefined> = [];
-    const recording: Answerer = { answer: (q, o) => (histories.push(o?.history), pipeline.answerer.answer(q, o)), stream: (q, o) => pipeline.answerer.stream(q, o) };
+    const { recording, histories } = recordHistories(pipeline.answerer);
     harness = await slackHarness(pipeline, { answerer: recording });
     const first = dm(harness, COVID_QUESTION);
     await harness.send(eventRequest(first.event, nextEventId()));
