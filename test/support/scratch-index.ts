@@ -2,6 +2,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FakeEmbedder } from '../../src/embeddings/fake-embedder.js';
+import { MANIFEST_FORMAT, type IndexManifest } from '../../src/vector-index/manifest.js';
 import { CORPUS_DIR } from './corpus-dirs.js';
 
 /** Fake embeddings with the model hash a manifest records, counting what it embeds, and able to fail on cue. */
@@ -30,4 +31,23 @@ export function scratchCorpus(prefix: string): { dir: string; seeds: string; ind
   mkdirSync(seeds);
   for (const f of readdirSync(CORPUS_DIR)) copyFileSync(join(CORPUS_DIR, f), join(seeds, f));
   return { dir, seeds, indexDir: join(dir, 'index'), remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** A valid index manifest of the current format, with the fields a test sets. */
+export function manifestFixture(fields: Partial<IndexManifest> = {}): IndexManifest {
+  return {
+    format: MANIFEST_FORMAT,
+    model: { id: 'm', sha256: 'h' },
+    dimensions: 64,
+    space: 'cosine',
+    chunkerVersion: 1,
+    corpusHash: 'c',
+    passageCount: 1,
+    sentenceCount: 1,
+    chunksHash: 'c',
+    textsHash: 't',
+    builtAt: 'now',
+    documents: [],
+    ...fields,
+  };
 }

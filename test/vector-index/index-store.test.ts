@@ -4,8 +4,8 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { IndexMismatchError } from '../../src/core/errors.js';
 import { buildIndex, chunkingChanged, chunksHash, currentBuildDir, loadIndex, staleReason } from '../../src/ingest/build-index.node.js';
 import { searchText } from '../../src/core/corpus.js';
-import { checkManifest, MANIFEST_FORMAT } from '../../src/vector-index/manifest.js';
-import { CountingEmbedder, expectedBy, scratchCorpus } from '../support/scratch-index.js';
+import { checkManifest } from '../../src/vector-index/manifest.js';
+import { CountingEmbedder, expectedBy, manifestFixture, scratchCorpus } from '../support/scratch-index.js';
 
 let dir: string;
 let seeds: string;
@@ -188,20 +188,7 @@ describe('manifest checks', () => {
     [{ dimensions: 512 }, /dimensional/],
     [{ chunkerVersion: 0 }, /chunker/],
   ])('mismatch %#', (change, message) => {
-    const manifest = {
-      format: MANIFEST_FORMAT,
-      model: { id: 'm', sha256: 'h' },
-      dimensions: 64,
-      space: 'cosine',
-      chunkerVersion: 1,
-      corpusHash: 'c',
-      passageCount: 1,
-      sentenceCount: 1,
-      chunksHash: 'c',
-      textsHash: 't',
-      builtAt: 'now',
-      documents: [],
-    };
+    const manifest = manifestFixture();
     const wanted = { modelId: 'm', modelSha256: 'h', dimensions: 64, chunkerVersion: 1, ...change };
     expect(() => checkManifest(manifest, wanted)).toThrow(message);
   });

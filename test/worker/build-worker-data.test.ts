@@ -1,4 +1,3 @@
-import { MANIFEST_FORMAT } from '../../src/vector-index/manifest.js';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +9,7 @@ import { buildWorkerDataModule } from '../../src/worker/build/build-worker-data.
 import { parseWorkerData } from '../../src/worker/worker-data.js';
 import { seedCorpus } from '../support/seed-pipeline.js';
 import { CORPUS_DIR } from '../support/corpus-dirs.js';
+import { manifestFixture } from '../support/scratch-index.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 const SEEDS = CORPUS_DIR;
@@ -20,19 +20,7 @@ function fakeIndex(manifest: { chunkerVersion: number; corpusHash: string }, cor
   const dir = mkdtempSync(join(tmpdir(), 'policydesk-index-'));
   mkdirSync(join(dir, 'builds/b1'), { recursive: true });
   writeFileSync(join(dir, 'CURRENT'), 'builds/b1\n');
-  const full = {
-    format: MANIFEST_FORMAT,
-    model: { id: 'm', sha256: 'h' },
-    dimensions: 4,
-    space: 'cosine',
-    passageCount: 1,
-    sentenceCount: 0,
-    chunksHash: 'c',
-    textsHash: 't',
-    builtAt: 'x',
-    documents: [],
-    ...manifest,
-  };
+  const full = manifestFixture({ dimensions: 4, sentenceCount: 0, ...manifest });
   writeFileSync(join(dir, 'builds/b1/manifest.json'), JSON.stringify(full));
   writeFileSync(join(dir, 'builds/b1/corpus.json'), JSON.stringify(corpus));
   return dir;
