@@ -52,11 +52,27 @@ export function composeAnswerText(claims: readonly Claim[], citations: readonly 
     .join('');
 }
 
-/** Opens a low-confidence answer: the documents do not answer directly; what follows is only the nearest point. */
-export const LOW_CONFIDENCE_LEAD = '现有文件没有直接回答这个问题。以下条目可能相关，仅供参考：';
+/**
+ * Opens a low-confidence answer: the decision could not tell whether the nearest point answers.
+ * Worded so that it is true either way: it never claims the documents do not answer.
+ */
+export const LOW_CONFIDENCE_LEAD = '无法确定现有文件是否直接回答了这个问题。以下是最接近的条目，仅供参考，请核对原文：';
 /** The same for a question asked in another language than the documents'. */
 export const LOW_CONFIDENCE_LEAD_EN =
-  '现有文件均为中文，没有直接回答这个问题；以下条目可能相关，仅供参考，用中文提问效果更好。(The documents are in Chinese and do not answer this directly; the nearest point is quoted below as possibly relevant. Asking in Chinese works better.)：';
+  '无法确定现有文件（均为中文）是否直接回答了这个问题；以下是最接近的条目，仅供参考。(Not sure the documents, which are in Chinese, answer this directly; the nearest point is quoted below for reference.)：';
+
+/**
+ * Opens an answer whose documents cover the topic but not what was asked (a figure, a date, a
+ * body): says precisely what is missing, then quotes what the documents do say.
+ */
+export function missingLead(noun: string, english = false): string {
+  return english
+    ? `The documents cover this, but give no ${englishNoun(noun)}. What they say (in Chinese): 文件提到了这项工作，但没有给出具体${noun}。`
+    : `文件提到了这项工作，但没有给出具体${noun}。文件的原文是：`;
+}
+
+const ENGLISH_NOUNS: Record<string, string> = { 数字: 'figure', 时间: 'date or deadline', 负责单位: 'responsible body', 条目: 'list', 金额: 'amount', 比例: 'percentage', 等级: 'grade', 人数: 'number of people', 日期: 'date' };
+const englishNoun = (noun: string) => ENGLISH_NOUNS[noun] ?? 'figure';
 
 /** A low-confidence answer: the lead, then the one nearest claim with its source. */
 export function lowConfidenceAnswer(claim: Claim, citations: readonly Citation[], lead = LOW_CONFIDENCE_LEAD): string {
@@ -70,6 +86,8 @@ export function sourceAnswer(c: Citation, claim: string): string {
 
 /** Notes on a cited document (a newer one exists, it has expired): facts from metadata, not claims. */
 const NOTES = /（同一发文单位已有较新的《[^》]+》（[^）]+），请以较新文件为准。）|（该文件有效期至\d{4}年\d{1,2}月\d{1,2}日，已过期。）/g;
+
+const MISSING_LEAD = /^(?:The documents cover this, but give no [^.]+\. What they say \(in Chinese\): )?文件提到了这项工作，但没有给出具体[^。]+。(?:文件的原文是：)?/;
 
 const SOURCE_PHRASE = /^(?:(?:根据|另据)\d{4}年\d{1,2}月\d{1,2}日印发的|这一条出自\d{4}年\d{1,2}月\d{1,2}日由[^《]+印发的)《[^》]+》（[^）]+）[^：]*：/;
 
@@ -95,7 +113,7 @@ export function unverifiedClaims(answer: string, citations: readonly Citation[],
 export function claimsOf(answer: string): string[] {
   return answer
     .split(/(?=(?:根据|另据)\d{4}年\d{1,2}月\d{1,2}日印发的《)/)
-    .map((part) => part.replace(LOW_CONFIDENCE_LEAD, '').replace(LOW_CONFIDENCE_LEAD_EN, '').replace(SOURCE_PHRASE, '').replace(NOTES, ''))
+    .map((part) => part.replace(LOW_CONFIDENCE_LEAD, '').replace(LOW_CONFIDENCE_LEAD_EN, '').replace(MISSING_LEAD, '').replace(SOURCE_PHRASE, '').replace(NOTES, ''))
     .flatMap((part) => part.split(/\[\d+\][；。]?/))
     .map((s) => s.trim())
     .filter(Boolean);

@@ -4,7 +4,11 @@ import type { Corpus } from '../core/corpus.js';
 import { validateQuestion, type HybridRetriever, type RetrievalMode } from '../retrieval/hybrid-retriever.js';
 import { splitSentences } from '../text/split-sentences.js';
 import { writtenInChinese } from '../retrieval/question-language.js';
-import { composeAnswerText, LOW_CONFIDENCE_LEAD, LOW_CONFIDENCE_LEAD_EN, lowConfidenceAnswer, sourceAnswer, type Claim } from './compose-text.js';
+import { composeAnswerText, LOW_CONFIDENCE_LEAD, LOW_CONFIDENCE_LEAD_EN, lowConfidenceAnswer, missingLead, sourceAnswer, type Claim } from './compose-text.js';
+import { holdsSlot, missingNoun } from '../retrieval/slot-evidence.js';
+import { slotOf } from '../retrieval/question-intent.js';
+import type { AnswerSlot } from '../core/types.js';
+import { composeList } from './compose-list.js';
 import { onlyRefersBack, resolveFollowUp } from './resolve-follow-up.js';
 import { pickOrdinal } from './pick-ordinal.js';
 import { scoreSentences, shortenClaim, type ScoredSentence } from './select-sentences.js';
@@ -84,9 +88,18 @@ export class ExtractiveAnswerer implements Answerer {
       return this.finish(answerId, question, claims, [{ ...top, quote: orderedQuote(top, picked) }], retrievedIds, searched, retrieval.signals);
     }
 
-    const chosen = this.choose(searched, retrieval);
+    // "…有哪些安排？": several points of the best document answer together, each cited, in the document's order.
+    const listed = retrieval.intent === 'list' ? composeList(searched, retrieval, this.deps.corpus, this.deps.bm25, this.tuning) : undefined;
+    let chosen = listed ?? this.choose(searched, retrieval);
     // No sentence of the retrieved points matches the question's words: offer the nearest point, marked as such.
     if (chosen.length === 0) return this.lowConfidence(answerId, question, retrieval, retrievedIds, searched);
+    // A figure, a date or a body was asked: the quoted sentences must hold one, else the answer says what is missing.
+    const slot = retrieval.intent ? slotOf(retrieval.intent) : undefined;
+    if (!listed && (slot === 'figure' || slot === 'date' || slot === 'who') && !chosen.some((x) => holdsSlot(slot, x.sentence, searched))) {
+      const holding = scoreSentences(searched, [chosen[0]!.passageId], this.deps.corpus, this.deps.bm25).find((x) => x.score >= this.tuning.minSentenceScore && holdsSlot(slot, x.sentence, searched));
+      if (!holding) return this.lowConfidence(answerId, question, { ...retrieval, confidence: 'low', missing: slot }, retrievedIds, searched);
+      chosen = [holding, ...chosen.filter((x) => x.sentence !== holding.sentence)].slice(0, 3);
+    }
     const citations: Citation[] = [];
     const claims: Claim[] = chosen.map((s) => {
       let index = citations.findIndex((c) => c.id === s.passageId);
@@ -98,7 +111,7 @@ export class ExtractiveAnswerer implements Answerer {
       }
       return { text: shortenClaim(searched, s.sentence, this.tuning.maxClaimChars), citation: index + 1 };
     });
-    return this.finish(answerId, question, claims, citations, retrievedIds, searched, retrieval.signals);
+    return this.finish(answerId, question, claims, citations, retrievedIds, searched, retrieval.signals, retrieval.intent);
   }
 
   /**
@@ -115,14 +128,15 @@ export class ExtractiveAnswerer implements Answerer {
     const sentence = byWords ?? byMeaning ?? sentences[0] ?? top.text;
     const quote = sentence.trim();
     const citation = { ...top, quote };
+    const missing: AnswerSlot | undefined = retrieval.missing;
+    const chinese = writtenInChinese(question);
+    const lead = missing ? missingLead(missingNoun(missing, searched), !chinese) : chinese ? LOW_CONFIDENCE_LEAD : LOW_CONFIDENCE_LEAD_EN;
     return {
       ...this.finish(answerId, question, [], [citation], retrievedIds, searched, retrieval.signals),
-      answer: lowConfidenceAnswer(
-        { text: shortenClaim(searched, quote, this.tuning.maxClaimChars), citation: 1 },
-        [citation],
-        writtenInChinese(question) ? LOW_CONFIDENCE_LEAD : LOW_CONFIDENCE_LEAD_EN,
-      ),
+      answer: lowConfidenceAnswer({ text: shortenClaim(searched, quote, this.tuning.maxClaimChars), citation: 1 }, [citation], lead),
       confidence: 'low',
+      ...(retrieval.intent ? { intent: retrieval.intent } : {}),
+      ...(missing ? { missing } : {}),
     };
   }
 
@@ -160,7 +174,7 @@ export class ExtractiveAnswerer implements Answerer {
     return chosen;
   }
 
-  private finish(answerId: string, question: string, claims: Claim[], citations: Citation[], retrievedIds: string[], searched: string, signals?: RetrievalResult['signals']): Answer {
+  private finish(answerId: string, question: string, claims: Claim[], citations: Citation[], retrievedIds: string[], searched: string, signals?: RetrievalResult['signals'], intent?: RetrievalResult['intent']): Answer {
     return {
       answerId,
       question,
@@ -170,6 +184,7 @@ export class ExtractiveAnswerer implements Answerer {
       confidence: 'high',
       citations,
       ...(signals ? { signals } : {}),
+      ...(intent ? { intent } : {}),
       nearest: [],
       retrievedIds,
       ...(searched !== question ? { rewrittenQuestion: searched } : {}),

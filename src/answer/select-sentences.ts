@@ -19,7 +19,7 @@ const HAS_NUMBER = /\d|[一二三四五六七八九十两]+[个家所项名次�
 /** A point's opening sentence is its title: it names the topic but rarely answers. */
 const TITLE_WEIGHT = 0.6;
 /** Per retrieval rank: a lower passage must match clearly better to supply the answer. */
-const RANK_PENALTY = 0.08;
+export const RANK_PENALTY = 0.08;
 
 /**
  * Scores every sentence of the retrieved passages against the question: the IDF-weighted share

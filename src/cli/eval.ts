@@ -18,7 +18,7 @@ import { explainChanges, goldSnapshot, type CorpusChangeReport } from '../eval/e
 import { gateVerdict } from '../eval/gate-verdict.js';
 import { formatMetricsTable, HEADLINE_COLUMNS } from '../eval/format-table.js';
 import { computeMetrics, type Metrics } from '../eval/metrics.js';
-import { GATED_GROUPS, metricsPerSplit, metricsPerTag } from '../eval/per-tag.js';
+import { GATED_GROUPS, metricsPerIntent, metricsPerSplit, metricsPerTag } from '../eval/per-tag.js';
 import { nearestPassage } from '../eval/nearest-passage.js';
 import { renderHtmlReport, reportDetails, type EvalReport } from '../eval/render-html-report.js';
 import { runCase, type CaseResult } from '../eval/run-eval.js';
@@ -95,6 +95,8 @@ async function main(): Promise<number> {
   console.log(`\nPolicyDesk eval: ${cases.length} cases from ${source}${split === 'all' ? '' : ` (${split} split)`}\n`);
   console.log(`${systems[0]!.name}, by split and set ("correct": not declined and the first citation is the gold point):\n`);
   console.log(formatMetricsTable(Object.entries(groups), HEADLINE_COLUMNS, 'split/set'));
+  console.log(`\nby what the question asks (intent: the case's own field, else as the question reads; correct-hi: correct with high confidence; list-cov: share of a list question's points cited):\n`);
+  console.log(formatMetricsTable(Object.entries(metricsPerIntent(main)), HEADLINE_COLUMNS, 'split/intent'));
   console.log(`\nthe decision to answer (${systems[0]!.name}; P: share right — high and low: first citation is the gold point, declined: should decline):\n`);
   for (const name of ['held-out', 'dev', 'all'] as const) {
     const members = main.filter((r) => (name === 'all' ? !r.split : r.split === name));
@@ -221,6 +223,8 @@ async function evalTarget(
   const groups = metricsPerSplit(results);
   console.log(`\nPolicyDesk eval: ${cases.length} cases from ${source}${split === 'all' ? '' : ` (${split} split)`} against ${target}\n`);
   console.log(formatMetricsTable(Object.entries(groups), HEADLINE_COLUMNS, 'split/set'));
+  console.log(`\nby what the question asks (intent: the case's own field, else as the question reads; correct-hi: correct with high confidence; list-cov: share of a list question's points cited):\n`);
+  console.log(formatMetricsTable(Object.entries(metricsPerIntent(results)), HEADLINE_COLUMNS, 'split/intent'));
   for (const name of ['held-out', 'dev', 'all'] as const) {
     const members = results.filter((r) => (name === 'all' ? !r.split : r.split === name));
     if (members.length > 0) console.log(formatDecisionSummary(name, decisionSummary(members)));

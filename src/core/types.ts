@@ -85,7 +85,19 @@ export interface RetrievalResult {
   confidence?: 'high' | 'low';
   /** Passage id -> id of its sentence that best matched the question (`passageId@n`), dense modes. */
   matchedSentences?: Record<string, string>;
+  /** What kind of answer the question asks (a figure, a date, a body, a list, yes/no, what). */
+  intent?: AnswerIntent;
+  /**
+   * What was asked and is not in the cited points: the documents cover the topic but give no
+   * figure, date, body or list. Set only with `confidence: "low"`.
+   */
+  missing?: AnswerSlot;
 }
+
+/** What kind of answer a question asks (src/retrieval/question-intent.ts reads it). */
+export type AnswerIntent = 'figure' | 'date' | 'who' | 'list' | 'yes-no' | 'what';
+/** The kinds of answer a sentence either holds or not. */
+export type AnswerSlot = 'figure' | 'date' | 'who' | 'list';
 
 export interface RetrievalSignals {
   /** Cosine of the question and the best point's best-matching sentence (dense modes). */
@@ -98,6 +110,8 @@ export interface RetrievalSignals {
   unknown: number;
   /** Fused score of the first point minus the second's. */
   margin: number;
+  /** 1 when the best point holds an answer of the kind asked (a figure, a date, a body, several items) or nothing specific is asked; else 0. */
+  slot?: number;
   /** The decision model's probability that the first point answers the question. */
   p?: number;
   tier?: 'high' | 'low' | 'decline';

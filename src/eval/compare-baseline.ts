@@ -5,6 +5,8 @@ import type { CaseResult } from './run-eval.js';
 /** Metrics that gate a change; latency is machine-dependent and only reported. */
 export const GATED_METRICS = [
   'answeredCorrectly',
+  'answeredCorrectlyHigh',
+  'listCoverage',
   'wronglyDeclined',
   'outOfCorpusDeclined',
   'outOfCorpusConfident',
@@ -100,6 +102,8 @@ export function compareWithBaseline(baseline: Baseline, groups: Record<string, M
       // Counts (out-of-corpus answered with confidence) allow no slack; shares use the tolerance.
       const tolerance = metric === 'outOfCorpusConfident' ? 0 : (baseline.tolerances[metric] ?? baseline.defaultTolerance);
       const now = metrics[metric];
+      // A metric the run has no case for (no list question in the group) is not a regression.
+      if (now === undefined) continue;
       const worse = LOWER_IS_BETTER.has(metric) ? now > before + tolerance + 1e-9 : now < before - tolerance - 1e-9;
       if (worse) regressions.push({ group, metric, baseline: before, now, tolerance });
     }
@@ -117,7 +121,8 @@ export function compareWithBaseline(baseline: Baseline, groups: Record<string, M
   return { regressions, worse, better };
 }
 
-const pick = (m: Metrics) => Object.fromEntries(GATED_METRICS.map((k) => [k, m[k]]));
+/** The gated metrics of a run; one the run has no case for (list coverage without a list question) is left out. */
+const pick = (m: Metrics): Record<string, number> => Object.fromEntries(GATED_METRICS.flatMap((k) => (m[k] === undefined ? [] : [[k, m[k]]])));
 
 /** The baseline to commit for a run: all-case metrics, per-group metrics, and each case's result. */
 export function toBaseline(

@@ -7,9 +7,11 @@ export const HEADLINE_COLUMNS: Column[] = [
   ['cases', 'n'],
   ['answerable', 'answerable'],
   ['answeredCorrectly', 'correct'],
+  ['answeredCorrectlyHigh', 'correct-hi'],
   ['wronglyDeclined', 'wrong-decl'],
   ['outOfCorpusDeclined', 'ooc-decl'],
   ['outOfCorpusConfident', 'ooc-high'],
+  ['listCoverage', 'list-cov'],
   ['hit1', 'hit@1'],
   ['hit5', 'hit@5'],
   ['mrr', 'MRR'],
@@ -38,7 +40,13 @@ export function formatMetricsTable(rows: Array<[string, Metrics]>, columns: Colu
   const head = label.padEnd(width) + columns.map(([, h]) => h.padStart(11)).join('');
   const lines = rows.map(([name, m]) => {
     const pad = width - [...name].length + name.length;
-    return name.padEnd(pad) + columns.map(([k]) => (Number.isInteger(m[k]) ? String(m[k]) : m[k].toFixed(3)).padStart(11)).join('');
+    return name.padEnd(pad) + columns.map(([k]) => format(m[k]).padStart(11)).join('');
   });
   return [head, '-'.repeat(head.length), ...lines].join('\n');
+}
+
+/** A cell: counts whole, shares to three places, a dash where the set has no such case. */
+function format(value: number | undefined): string {
+  if (value === undefined) return '-';
+  return Number.isInteger(value) ? String(value) : value.toFixed(3);
 }

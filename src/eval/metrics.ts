@@ -8,6 +8,13 @@ export interface Metrics {
    * gold point. A low-confidence answer counts when its one quote is from the gold point.
    */
   answeredCorrectly: number;
+  /** Answerable cases answered correctly with `confidence: "high"`: right, and said without a hedge. */
+  answeredCorrectlyHigh: number;
+  /**
+   * List questions (intent `list`, two or more gold points): the mean share of their gold points
+   * the answer cites. Absent where a set has no such question.
+   */
+  listCoverage?: number;
   /** Answerable cases declined ("未在现有文件中找到"): a refusal is a miss. */
   wronglyDeclined: number;
   /** Out-of-corpus cases declined or shown only as low confidence. */
@@ -50,10 +57,13 @@ export function computeMetrics(results: readonly CaseResult[]): Metrics {
   const shouldAbstain = live.filter((r) => r.expectAbstain);
   const claims = live.reduce((s, r) => s + r.claims, 0);
   const answered = answerable.filter((r) => !r.abstained);
+  const lists = answerable.filter((r) => r.intent === 'list' && r.goldPointIds.length >= 2);
   return {
     cases: live.length,
     answerable: answerable.length,
     answeredCorrectly: round(mean(answerable.map((r) => (r.answeredCorrectly ? 1 : 0)))),
+    answeredCorrectlyHigh: round(mean(answerable.map((r) => (r.answeredCorrectly && r.confidence === 'high' ? 1 : 0)))),
+    ...(lists.length > 0 ? { listCoverage: round(mean(lists.map((r) => r.goldPointIds.filter((id) => r.citedPointIds.includes(id)).length / r.goldPointIds.length))) } : {}),
     wronglyDeclined: round(mean(answerable.map((r) => (r.abstained ? 1 : 0)))),
     outOfCorpusDeclined: shouldAbstain.length === 0 ? 1 : round(mean(shouldAbstain.map((r) => (r.abstained || r.confidence === 'low' ? 1 : 0)))),
     outOfCorpusConfident: shouldAbstain.filter((r) => !r.abstained && r.confidence !== 'low').length,

@@ -30,3 +30,13 @@ export function metricsPerSplit(results: readonly CaseResult[]): Record<string, 
   const order = (k: string) => (k.startsWith('held-out') ? 0 : k.startsWith('dev') ? 1 : 2);
   return Object.fromEntries([...groups].sort(([a], [b]) => order(a) - order(b) || a.length - b.length || a.localeCompare(b)).map(([k, rs]) => [k, computeMetrics(rs)]));
 }
+
+/** Metrics per split and intent (`held-out/intent:figure`): what kind of answer was asked. */
+export function metricsPerIntent(results: readonly CaseResult[]): Record<string, Metrics> {
+  const groups = new Map<string, CaseResult[]>();
+  for (const r of results) {
+    const key = `${r.split ?? 'all'}/intent:${r.intent}`;
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+  return Object.fromEntries([...groups].sort(([a], [b]) => a.localeCompare(b)).map(([k, rs]) => [k, computeMetrics(rs)]));
+}

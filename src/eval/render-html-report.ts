@@ -107,7 +107,7 @@ function systemsTable(systems: EvalReport['systems']): Html {
       const v = s.metrics?.[key];
       if (v === undefined) return h`<td>–</td>`;
       if (i === 0 || !full) return h`<td>${fmt(v)}</td>`;
-      const diff = Math.round((full[key] - v) * 1000) / 1000;
+      const diff = Math.round(((full[key] ?? v) - v) * 1000) / 1000;
       // Ahead means higher for quality metrics and lower for latency.
       const ahead = better === 'higher' ? diff > 0 : diff < 0;
       const cls = diff === 0 ? 'even' : ahead ? 'ahead' : 'behind';

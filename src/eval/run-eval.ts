@@ -4,6 +4,9 @@ import type { Corpus } from '../core/corpus.js';
 import type { EvalCase } from './eval-case.js';
 import { loose, resolveGold } from './resolve-gold.js';
 import type { SuiteCase } from './load-suite.js';
+import { readIntent, type AnswerIntent } from '../retrieval/question-intent.js';
+
+const INTENTS: readonly string[] = ['figure', 'date', 'who', 'list', 'yes-no', 'what'];
 
 export interface CaseResult {
   id: string;
@@ -13,8 +16,12 @@ export interface CaseResult {
   /** The question set (file) the case comes from, and its split; absent for cases run outside a suite. */
   set?: string;
   split?: SuiteCase['split'];
+  /** What kind of answer the case asks: its `intent` field where the author gave one, else as the question reads. */
+  intent: AnswerIntent;
   expectAbstain: boolean;
   abstained: boolean;
+  /** What the answer said was missing (a figure, a date, a body), when it said so. */
+  missing?: Answer['missing'];
   /** `low`: the answer only offers the nearest sentence as possibly relevant. */
   confidence?: 'high' | 'low';
   /** Not declined, and the first citation is a gold point (see Metrics.answeredCorrectly). */
@@ -25,6 +32,8 @@ export interface CaseResult {
   rank: number | null;
   retrievedPointIds: string[];
   citedIds: string[];
+  /** The points of the cited passages, in citation order. */
+  citedPointIds: string[];
   citationPrecision: number | null;
   factRecall: number | null;
   claims: number;
@@ -43,7 +52,7 @@ export interface CaseResult {
   extra: Record<string, unknown>;
 }
 
-const KNOWN = new Set(['id', 'question', 'kind', 'tags', 'gold', 'facts', 'history', 'abstain']);
+const KNOWN = new Set(['id', 'question', 'kind', 'tags', 'gold', 'facts', 'history', 'abstain', 'intent']);
 
 /** Runs one case through the same code path as the service: retrieval and answer (follow-ups with their history). */
 export async function runCase(c: EvalCase & Partial<Pick<SuiteCase, 'set' | 'split'>>, answerer: Answerer, corpus: Corpus, clock: () => number = () => performance.now()): Promise<CaseResult> {
@@ -78,14 +87,17 @@ export async function runCase(c: EvalCase & Partial<Pick<SuiteCase, 'set' | 'spl
     question: c.question,
     ...(c.set ? { set: c.set } : {}),
     ...(c.split ? { split: c.split } : {}),
+    intent: typeof c.intent === 'string' && INTENTS.includes(c.intent) ? (c.intent as AnswerIntent) : readIntent(c.question),
     expectAbstain: c.abstain,
     abstained: answer.abstained,
+    ...(answer.missing ? { missing: answer.missing } : {}),
     ...(answer.confidence ? { confidence: answer.confidence } : {}),
     ...(answer.signals ? { signals: answer.signals } : {}),
     answeredCorrectly: !c.abstain && !answer.abstained && firstCited !== undefined && goldPoints.has(firstCited),
     rank: c.abstain || at < 0 ? null : at + 1,
     retrievedPointIds: ranked.slice(0, 5),
     citedIds: cited.map((x) => x.id),
+    citedPointIds: [...new Set(cited.map((x) => corpus.passage(x.id)?.pointId ?? x.id))],
     citationPrecision: c.abstain ? null : citationPrecision,
     factRecall: c.abstain ? null : factRecall,
     claims: claims.length,

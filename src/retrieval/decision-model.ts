@@ -13,12 +13,14 @@ export interface DecisionSignals {
   unknown: number;
   /** Fused score of the first point minus the second's (0..1). */
   margin: number;
+  /** 1 when the best point holds an answer of the kind asked (or nothing specific is asked), else 0. */
+  slot?: number;
 }
 
 export type Tier = 'high' | 'low' | 'decline';
 
 const modelSchema = z.object({
-  features: z.array(z.enum(['sentence', 'point', 'coverage', 'unknown', 'margin'])).min(1),
+  features: z.array(z.enum(['sentence', 'point', 'coverage', 'unknown', 'margin', 'slot'])).min(1),
   mean: z.array(z.number()),
   scale: z.array(z.number()),
   weights: z.array(z.number()),

@@ -10,6 +10,7 @@ import { expandEverydayWords } from './everyday-words.js';
 import type { Reranker } from './http-reranker.js';
 import { findNamedDocument } from './parse-citation-query.js';
 import { writtenInChinese } from './question-language.js';
+import { readIntent, slotOf } from './question-intent.js';
 import { readScope, SCOPE_WORDS } from './scope-check.js';
 import { citePoints } from './stages/cite-points.js';
 import { decisionSignals } from './stages/decision-signals.js';
@@ -158,12 +159,24 @@ export class HybridRetriever {
     // A question about two scopes (长宁和普陀) is covered by the best passage of each.
     const docOf = (id: string) => corpus.passage(id)!.docId;
     const covering = scope.groups.length > 1 ? scope.groups.flatMap((g) => candidates.find((r) => g.includes(docOf(r.id))) ?? []) : [candidates[0]!];
-    const decision = decisionSignals(topic, candidates, covering, mode, { bm25: this.deps.bm25, text, corpusText: this.corpusText });
+    const intent = readIntent(question);
+    const slot = slotOf(intent);
+    const decision = decisionSignals(topic, candidates, covering, mode, {
+      bm25: this.deps.bm25,
+      text,
+      passageText: (id) => corpus.passage(id)!.text,
+      corpusText: this.corpusText,
+      ...(slot ? { slot, question } : {}),
+    });
     const model = this.tuning.decision?.[mode === 'lexical' ? 'lexical' : 'hybrid'];
     const p = model ? answerProbability(model, decision) : 1;
-    const tier = model ? tierOf(model, p) : 'high';
+    const fitted = model ? tierOf(model, p) : 'high';
+    // The rule beside the model: the documents cover the topic but the best point gives no figure,
+    // date or body of the kind asked. Never confident; said as what is missing.
+    const missing = fitted !== 'decline' && decision.slot === 0 && (slot === 'figure' || slot === 'date' || slot === 'who') ? slot : undefined;
+    const tier = missing ? 'low' : fitted;
     signals = { ...roundSignals(decision), p: round(p), tier };
-    if (tier === 'decline') return abstain(writtenInChinese(question) ? '现有文件中没有找到回答这个问题的条目。' : ASK_IN_CHINESE);
+    if (tier === 'decline') return { ...abstain(writtenInChinese(question) ? '现有文件中没有找到回答这个问题的条目。' : ASK_IN_CHINESE), intent };
 
     const { citations, matchedSentences } = citePoints(candidates, scope.groups, k, corpus);
     return {
@@ -174,6 +187,8 @@ export class HybridRetriever {
       nearest: [],
       signals,
       matchedSentences,
+      intent,
+      ...(missing ? { missing } : {}),
       ...(scope.groups.length > 1 ? { scopeGroups: scope.groups } : {}),
     };
   }

@@ -21,6 +21,7 @@ let corpus: Corpus;
 let bm25: Bm25Index;
 let corpusText: string;
 const text = (id: string) => normalizeForSearch(corpus.passage(id)!.text);
+const passageText = (id: string) => corpus.passage(id)!.text;
 beforeAll(() => {
   corpus = seedCorpus();
   bm25 = buildLexicalIndex(corpus);
@@ -158,7 +159,7 @@ describe('decisionSignals (decide)', () => {
   const fever = () => corpus.passages.find((p) => text(p.id).includes('发热门诊'))!.id;
   const other = () => corpus.passages.find((p) => !text(p.id).includes('发热'))!.id;
   test('coverage by the point that holds the words, unknown words, margin', () => {
-    const ctx = { bm25, text, corpusText };
+    const ctx = { bm25, text, passageText, corpusText };
     const s = decisionSignals('发热门诊', [point(fever(), 1), point(other(), 0.4)], [point(fever(), 1)], 'lexical', ctx);
     expect(s.coverage).toBe(1);
     expect(s.unknown).toBe(0);
@@ -170,8 +171,18 @@ describe('decisionSignals (decide)', () => {
     expect(off).toMatchObject({ point: 0, sentence: 0 });
   });
   test('after a reranker the first point may score below the second: the margin is 0, not negative', () => {
-    const s = decisionSignals('发热门诊', [point(fever(), 0.3), point(other(), 0.9)], [point(fever(), 0.3)], 'lexical', { bm25, text, corpusText });
+    const s = decisionSignals('发热门诊', [point(fever(), 0.3), point(other(), 0.9)], [point(fever(), 0.3)], 'lexical', { bm25, text, passageText, corpusText });
     expect(s.margin).toBe(0);
+  });
+  test('slot: whether the sentences about the topic hold a figure of the asked kind', () => {
+    // A point of the corpus with a share in it, and one on the same topic with no figure.
+    const share = corpus.passages.find((p) => /重症床位/.test(p.text) && /\d+\s*%/.test(p.text))!.id;
+    const ctx = { bm25, text, passageText, corpusText, slot: 'figure' as const };
+    expect(decisionSignals('重症床位占比', [point(share, 1)], [point(share, 1)], 'lexical', { ...ctx, question: '重症床位占比要到多少？' }).slot).toBe(1);
+    // The same point, asked for money it does not give.
+    expect(decisionSignals('重症床位经费', [point(share, 1)], [point(share, 1)], 'lexical', { ...ctx, question: '重症床位每张补贴多少钱？' }).slot).toBe(0);
+    // Nothing specific asked: the slot signal is 1.
+    expect(decisionSignals('重症床位', [point(share, 1)], [point(share, 1)], 'lexical', { bm25, text, passageText, corpusText }).slot).toBe(1);
   });
 });
 

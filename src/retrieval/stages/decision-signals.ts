@@ -2,6 +2,9 @@ import type { Bm25Index } from '../bm25-index.js';
 import type { DecisionSignals } from '../decision-model.js';
 import { documentTermsFor } from '../everyday-words.js';
 import { contentBigrams, topicTerms } from '../../text/tokenize.js';
+import type { AnswerSlot } from '../question-intent.js';
+import { holdsSlot } from '../slot-evidence.js';
+import { onTopicSentences } from '../on-topic-sentences.js';
 import type { RetrievalMode } from './gather-candidates.js';
 import type { RankedPoint } from './ranked-point.js';
 
@@ -9,14 +12,26 @@ import type { RankedPoint } from './ranked-point.js';
  * Stage: decide, its inputs. The signals of the best point: its sentence and point cosines, the
  * IDF-weighted share of the topic's bigrams found in the best point of each named scope
  * (`covering`), the share of topic words found nowhere in the corpus (an everyday word with a
- * document term is not unknown), and its margin over the others.
+ * document term is not unknown), its margin over the others, and whether the best point holds
+ * an answer of the kind asked in the sentences an answer would quote (a figure, a date, a body,
+ * several items; 1 when nothing specific is asked).
  */
 export function decisionSignals(
   topic: string,
   ranked: readonly RankedPoint[],
   covering: readonly RankedPoint[],
   mode: RetrievalMode,
-  ctx: { bm25: Bm25Index; text: (passageId: string) => string; corpusText: string },
+  ctx: {
+    bm25: Bm25Index;
+    /** Normalised search text of a passage (title and headings with it). */
+    text: (passageId: string) => string;
+    /** The passage's own text, as split into sentences for the sentence index. */
+    passageText: (passageId: string) => string;
+    corpusText: string;
+    /** The slot the question asks (figure, date, body, list) and the question, whose measure it may name. */
+    slot?: AnswerSlot;
+    question?: string;
+  },
 ): DecisionSignals {
   const top = ranked[0]!;
   const grams = contentBigrams(topic);
@@ -28,5 +43,11 @@ export function decisionSignals(
   const unknown = terms.length === 0 ? 0 : terms.filter((t) => !ctx.corpusText.includes(t) && documentTermsFor(t).length === 0).length / terms.length;
   // After a reranker the first point need not have the highest fused score: the margin is then 0.
   const margin = Math.max(0, top.score - Math.max(0, ...ranked.slice(1).map((c) => c.score)));
-  return { coverage, unknown, margin, ...(mode !== 'lexical' ? { point: top.point ?? 0, sentence: top.sentence ?? top.point ?? 0 } : {}) };
+  // The sentences an answer would quote, not the whole point: a long point holds some figure somewhere.
+  const holds = (r: RankedPoint) => {
+    const matched = r.sentenceId ? Number(r.sentenceId.slice(r.sentenceId.lastIndexOf('@') + 1)) : undefined;
+    return onTopicSentences(topic, ctx.passageText(r.id), ctx.bm25, matched).some((s) => holdsSlot(ctx.slot!, s, ctx.question));
+  };
+  const slot = ctx.slot === undefined || covering.some(holds) ? 1 : 0;
+  return { coverage, unknown, margin, slot, ...(mode !== 'lexical' ? { point: top.point ?? 0, sentence: top.sentence ?? top.point ?? 0 } : {}) };
 }

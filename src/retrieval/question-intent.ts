@@ -1,0 +1,41 @@
+import data from './data/answer-intents.json' with { type: 'json' };
+import { normalizeForSearch } from '../text/tokenize.js';
+
+import type { AnswerIntent, AnswerSlot } from '../core/types.js';
+
+/**
+ * What kind of answer a question asks: a figure or quantity, a date or deadline, a responsible
+ * body, a list of items, a yes/no (or permission), or what something is (the rest). The kinds
+ * with a slot (figure, date, who, list) are those a sentence either holds or not.
+ */
+export type { AnswerIntent, AnswerSlot };
+
+const INTENTS: ReadonlyArray<{ intent: AnswerIntent; asks: RegExp }> = data.intents.map((entry) => ({
+  intent: entry.intent as AnswerIntent,
+  asks: new RegExp(entry.asks.join('|'), 'u'),
+}));
+
+/**
+ * Reads the kind of answer a question asks from its question words (data/answer-intents.json
+ * says where they come from and in which order the kinds are tried). English questions are read
+ * by their own question words.
+ */
+export function readIntent(question: string): AnswerIntent {
+  const q = normalizeForSearch(question);
+  if (!/\p{Script=Han}/u.test(q)) return readEnglishIntent(question.trim().toLowerCase().replace(/\s+/g, ' '));
+  return INTENTS.find((entry) => entry.asks.test(q))?.intent ?? 'what';
+}
+
+/** The slot of an intent, when it has one. */
+export function slotOf(intent: AnswerIntent): AnswerSlot | undefined {
+  return intent === 'figure' || intent === 'date' || intent === 'who' || intent === 'list' ? intent : undefined;
+}
+
+function readEnglishIntent(q: string): AnswerIntent {
+  if (/^(?:when\b|by when|what (?:year|date|time)|how long|until when|deadline)/.test(q) || /\bdeadline\b|\bby what (?:year|date)/.test(q)) return 'date';
+  if (/^(?:who\b|which (?:department|body|agency|office|unit|organi[sz]ation)s?\b)/.test(q) || /\bresponsible\b|\bin charge\b|\bleads?\b/.test(q)) return 'who';
+  if (/^(?:how (?:many|much)|what (?:percentage|proportion|ratio|share|number))/.test(q) || /\bhow (?:many|much)\b/.test(q)) return 'figure';
+  if (/^(?:what|which) (?:are|measures|steps|tasks)\b|\blist\b|\bwhat measures\b/.test(q)) return 'list';
+  if (/^(?:can|could|may|must|should|is|are|do|does|will|shall)\b/.test(q)) return 'yes-no';
+  return 'what';
+}

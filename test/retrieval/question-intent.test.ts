@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { readIntent, slotOf } from '../../src/retrieval/question-intent.js';
+
+describe('readIntent', () => {
+  it.each([
+    // figure or quantity
+    ['区域性医疗中心按多少人口配置一家？', 'figure'],
+    ['多少家医院要建胸痛中心？', 'figure'], // 多少 + 家 + 医院 still asks a figure
+    ['重症床位占比要到多少', 'figure'],
+    ['ICU床位比例是啥', 'figure'],
+    ['中医旗舰医院建几家', 'figure'],
+    ['护理员每人补助多少钱？', 'figure'],
+    ['社区医院要评到几级？', 'figure'],
+    ['有没有规定床位数上限', 'figure'],
+    // date or deadline
+    ['互联网医院什么时候全覆盖？', 'date'],
+    ['这个方案到哪年为止', 'date'],
+    ['胸痛中心啥时候要建完', 'date'],
+    ['报告时限是多长时间', 'date'], // 多长时间 is a time, not a figure
+    ['哪一年要完成', 'date'],
+    ['几月份开始', 'date'],
+    // who or which body
+    ['这事谁牵头？', 'who'],
+    ['哪些部门负责医联体建设', 'who'], // 哪些 + 部门 asks who, not a list
+    ['归谁管', 'who'],
+    // list
+    ['普陀今年在护理方面有哪些安排？', 'list'],
+    ['改善就医感受都有啥措施', 'list'],
+    ['分级诊疗包括哪几项', 'list'], // 哪几 asks a list, not a figure
+    ['高质量发展要抓几个方面', 'list'],
+    // yes or no
+    ['社区医院能不能开互联网诊疗？', 'yes-no'],
+    ['是否要建发热门诊', 'yes-no'],
+    ['家医签约要收费吗', 'yes-no'],
+    ['有没有互联网医院的规定', 'yes-no'],
+    // what or why
+    ['什么是区域性医疗中心', 'what'],
+    ['为什么要搞DRG', 'what'],
+    ['互联网医院', 'what'],
+  ])('%s -> %s', (question, intent) => {
+    expect(readIntent(question)).toBe(intent);
+  });
+
+  it.each([
+    ['How many regional medical centers should be built?', 'figure'],
+    ['When should all hospitals offer appointments?', 'date'],
+    ['Which department is responsible for the medical consortium?', 'who'],
+    ['What measures improve the patient experience?', 'list'],
+    ['Can community health centers run internet hospitals?', 'yes-no'],
+    ['Tell me about family doctors', 'what'],
+  ])('English: %s -> %s', (question, intent) => {
+    expect(readIntent(question)).toBe(intent);
+  });
+
+  it('slotOf: yes/no and what have no slot', () => {
+    expect(slotOf('figure')).toBe('figure');
+    expect(slotOf('list')).toBe('list');
+    expect(slotOf('yes-no')).toBeUndefined();
+    expect(slotOf('what')).toBeUndefined();
+  });
+});

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { holdsSlot } from '../../src/retrieval/slot-evidence.js';
+
+describe('holdsSlot', () => {
+  it.each([
+    ['重症床位和可转换重症床位要达到总床位数的 20%', true],
+    ['按照每 100 万人口左右设置 1 家区域性医疗中心', true],
+    ['创建１０家以上国家区域医疗中心', true], // full-width digits
+    ['培育三十家左右示范型社区卫生服务中心', true],
+    ['医护比达到1:1.2', true],
+    ['每千人口床位数达到百分之六十', true],
+  ])('figure held: %s', (text, held) => {
+    expect(holdsSlot('figure', text)).toBe(held);
+  });
+
+  it.each([
+    ['持续推进大型医用设备配置管理', false], // a topic without a figure
+    ['2023年全面推进互联网医院建设', false], // a year is a date, not a figure
+    ['落实“十四五”卫生健康规划', false],
+    ['推广电子病历3.0版应用', false],
+    ['开展 5.12国际护士节活动', false],
+    ['加强护理员培训，提高服务能力', false],
+  ])('no figure: %s', (text, held) => {
+    expect(holdsSlot('figure', text)).toBe(held);
+  });
+
+  it.each([
+    ['2025年底前实现全覆盖', true],
+    ['24小时内完成报告', true],
+    ['年底前完成建设', true],
+    ['一个月内整改到位', true],
+    ['自2023年3月1日起施行', true],
+    ['持续推进互联网医院建设', false],
+    ['培育30家示范中心', false], // a figure is not a date
+  ])('date: %s -> %s', (text, held) => {
+    expect(holdsSlot('date', text)).toBe(held);
+  });
+
+  it.each([
+    ['由市卫生健康委牵头，会同市医保局组织实施', true],
+    ['各区政府负责落实', true],
+    ['医院主要领导是第一责任人', true],
+    ['持续优化就医流程，改善患者感受', false],
+  ])('who: %s -> %s', (text, held) => {
+    expect(holdsSlot('who', text)).toBe(held);
+  });
+
+  it.each([
+    ['推广预约诊疗、检查检验结果互认、一站式服务', true],
+    ['一是加强培训；二是完善制度', true],
+    ['推进智慧医院建设', false],
+  ])('list: %s -> %s', (text, held) => {
+    expect(holdsSlot('list', text)).toBe(held);
+  });
+});
+
+describe('holdsSlot with the measure the question names', () => {
+  it.each([
+    ['第三批示范性社区康复中心，每家补贴多少？', '建设第三批20家示范性社区康复中心', false], // 20家 is a count, not money
+    ['市级财政每年补助多少钱', '每年安排专项资金1000万元', true],
+    ['入径率要达到百分之多少？', '提高临床路径管理的入径率、完成率', false],
+    ['重症床位占比多少', '要达到总床位数的 20%', true],
+    ['这次要评到几级几等？', '以全国一流中西医结合医院为标杆', false],
+    ['这次要评到几级？', '创建三级乙等中西医结合医院', true],
+    ['要派多少人去？', '组建第六批援滇医疗队', false],
+    ['要派多少人去？', '选派10名医师', true],
+    ['家医签约覆盖多少户', '培育30家示范中心', true], // no measure named: any figure counts
+  ])('%s / %s -> %s', (question, text, held) => {
+    expect(holdsSlot('figure', text, question)).toBe(held);
+  });
+
+  it.each([
+    ['实施细则哪天起正式实施？', '印发《三级医院评审标准（2022年版）》上海实施细则', false], // an edition year, and no day
+    ['哪天起实施', '自2023年3月1日起施行', true],
+    ['哪年建成', '2025年底前建成', true],
+    ['啥时候开张', '加快推进区康复医院投入使用', false],
+  ])('date: %s / %s -> %s', (question, text, held) => {
+    expect(holdsSlot('date', text, question)).toBe(held);
+  });
+
+  it('a hospital grade is not a figure', () => {
+    expect(holdsSlot('figure', '二级以上医院、社区卫生服务中心发热门诊要保持应设尽设')).toBe(false);
+    expect(holdsSlot('figure', '二级以上医院设置不少于3间诊室')).toBe(true);
+  });
+});
