@@ -61,6 +61,18 @@ export class ExtractiveAnswerer implements Answerer {
       const answer = sourceAnswer(c, shortenClaim(followUp.topic, quote, this.tuning.maxClaimChars));
       return { answerId, question, answer, mode: 'extractive', abstained: false, confidence: 'high', citations: [{ ...c, quote }], nearest: [], retrievedIds: [c.id] };
     }
+    if (followUp.kind === 'section') {
+      // "第三块讲的啥": the section's heading, then the first sentence of each of its first points.
+      const points = this.deps.corpus.passages.filter((p) => p.docId === followUp.docId && p.section === followUp.n && (p.kind === 'point' || p.kind === 'paragraph') && (p.part?.index ?? 1) === 1);
+      if (points.length > 0) {
+        const cited = points.slice(0, 3).map((p) => {
+          const sentence = splitSentences(p.text)[0] ?? p.text;
+          return { ...corpus.citation(p.id, 1), quote: sentence };
+        });
+        const claims = cited.map((c, i) => ({ text: shortenClaim(question, c.quote, this.tuning.maxClaimChars), citation: i + 1 }));
+        return this.finish(answerId, question, claims, cited, cited.map((c) => c.id), question);
+      }
+    }
     if (followUp.kind === 'ordinal') {
       const picked = pickOrdinal(followUp.n, followUp.citedIds, corpus);
       if (picked) {
@@ -104,7 +116,8 @@ export class ExtractiveAnswerer implements Answerer {
     const claims: Claim[] = chosen.map((s) => {
       let index = citations.findIndex((c) => c.id === s.passageId);
       if (index < 0) {
-        citations.push({ ...retrieval.citations.find((c) => c.id === s.passageId)!, quote: s.sentence });
+        // A list may cite points of a named section that retrieval did not rank.
+        citations.push({ ...(retrieval.citations.find((c) => c.id === s.passageId) ?? this.deps.corpus.citation(s.passageId, 0)), quote: s.sentence });
         index = citations.length - 1;
       } else {
         citations[index]!.quote = orderedQuote(citations[index]!, [citations[index]!.quote!, s.sentence]);
@@ -120,6 +133,18 @@ export class ExtractiveAnswerer implements Answerer {
    * any match, else by meaning (sentence vectors), else the point's first sentence.
    */
   private lowConfidence(answerId: string, question: string, retrieval: RetrievalResult, retrievedIds: string[], searched: string): Answer {
+    const chinese = writtenInChinese(question);
+    // A list asked, and several points match: the nearest points, each quoted, rather than one.
+    const listed = retrieval.intent === 'list' && !retrieval.missing ? composeList(searched, retrieval, this.deps.corpus, this.deps.bm25, this.tuning) : undefined;
+    if (listed) {
+      const citations = listed.map((x) => ({ ...(retrieval.citations.find((c) => c.id === x.passageId) ?? this.deps.corpus.citation(x.passageId, 0)), quote: x.sentence.trim() }));
+      const claims = listed.map((x, i) => ({ text: shortenClaim(searched, x.sentence, this.tuning.maxClaimChars), citation: i + 1 }));
+      return {
+        ...this.finish(answerId, question, [], citations, retrievedIds, searched, retrieval.signals, retrieval.intent),
+        answer: `${chinese ? LOW_CONFIDENCE_LEAD : LOW_CONFIDENCE_LEAD_EN}${composeAnswerText(claims, citations)}`,
+        confidence: 'low',
+      };
+    }
     const top = retrieval.citations[0]!;
     const sentences = splitSentences(top.text);
     const byWords = scoreSentences(searched, [top.id], this.deps.corpus, this.deps.bm25).find((s) => s.score >= this.tuning.minSentenceScore)?.sentence;
@@ -129,7 +154,6 @@ export class ExtractiveAnswerer implements Answerer {
     const quote = sentence.trim();
     const citation = { ...top, quote };
     const missing: AnswerSlot | undefined = retrieval.missing;
-    const chinese = writtenInChinese(question);
     const lead = missing ? missingLead(missingNoun(missing, searched), !chinese) : chinese ? LOW_CONFIDENCE_LEAD : LOW_CONFIDENCE_LEAD_EN;
     return {
       ...this.finish(answerId, question, [], [citation], retrievedIds, searched, retrieval.signals),

@@ -11,7 +11,14 @@ export type FollowUp =
   /** "第二点…": an item (一是/二是…) or a sibling point of the previous answer's passage, or its n-th citation. */
   | { kind: 'ordinal'; n: number; citedIds: string[]; topic: string }
   /** "这条是哪个文件里的？" */
-  | { kind: 'source'; passageId: string; topic: string };
+  | { kind: 'source'; passageId: string; topic: string }
+  /** "第三块讲的啥": the n-th section (一、二、三、…) of the document the conversation is about. */
+  | { kind: 'section'; n: number; docId: string; topic: string };
+
+/** Words that open a new question in a conversation: nothing of the previous topic is carried. */
+const NEW_TOPIC = /^(?:另外|对了|还有个问题|还有一个问题|还有个事|换个问题|换个话题|顺便问(?:一?下|个)?|再问(?:一?下|个)?)[，,、：:\s]*/;
+/** A section of a document named by its ordinal: 第三部分, 第三块, 第三大块, 第3部分, 第三方面. */
+const SECTION_ORDINAL = /第\s*([一二三四五六七八九十]|\d{1,2})\s*(?:大?块|大?部分|方面|板块)/;
 
 const ORDINAL = /第\s*([一二三四五六七八九十]|\d{1,2})\s*(?:点|条|个|项|部分)/;
 const ASKS_SOURCE = /哪个文件|哪份文件|什么文件|出自|来自哪|哪个文号|文号是|谁发的|谁印发|哪个部门|哪家单位发/;
@@ -46,9 +53,20 @@ export function resolveFollowUp(question: string, history: readonly Turn[] | und
   const last = history?.at(-1);
   if (!last) return { kind: 'none' };
   const cited = last.citations ?? [];
-  const q = question.replace(/\s+/g, '');
+  const spaced = question.replace(/\s+/g, '');
+  // "另外，…" / "对了，…" opens a new question; what follows is read on its own, and carries the
+  // previous topic only if it points back itself ("对了，它到哪年为止？").
+  const opener = NEW_TOPIC.exec(spaced)?.[0];
+  const q = opener ? spaced.slice(opener.length) : spaced;
+  if (opener && !(ANAPHORIC_START.test(q) || ANAPHORIC_END.test(q) || REFERS_BACK.test(q) || ORDINAL.test(q) || SECTION_ORDINAL.test(q))) return { kind: 'none' };
 
   if (ASKS_SOURCE.test(q) && cited[0] && q.length <= 24) return { kind: 'source', passageId: cited[0].id, topic: topicOf(history!) };
+
+  const section = SECTION_ORDINAL.exec(q);
+  if (section && q.length <= 24 && docIdOf(cited[0]?.id)) {
+    const n = /\d/.test(section[1]!) ? Number(section[1]) : parseChineseNumeral(section[1]!);
+    return { kind: 'section', n, docId: docIdOf(cited[0]!.id)!, topic: topicOf(history!) };
+  }
 
   const ordinal = ORDINAL.exec(q);
   if (ordinal && q.length <= 24 && cited.length > 0) {
@@ -66,6 +84,9 @@ export function resolveFollowUp(question: string, history: readonly Turn[] | und
   const base = ownScope.length > 0 ? topic.replace(SCOPE, '') : topic;
   return { kind: 'rewrite', question: `${q.replace(ANAPHORIC_START, '')} ${base}` };
 }
+
+/** The document of a passage id (`doc#point`). */
+const docIdOf = (passageId: string | undefined) => passageId?.split('#')[0] || undefined;
 
 /** The last question that was not itself a follow-up, so that chains of "那…呢？" keep the topic. */
 function topicOf(history: readonly Turn[]): string {

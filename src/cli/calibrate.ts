@@ -19,8 +19,8 @@ import { loadRuntime, type Runtime } from './load-runtime.node.js';
 
 const OUT = 'src/retrieval/data/retrieval-calibration.json';
 const FEATURES: Record<'hybrid' | 'lexical', DecisionModel['features']> = {
-  hybrid: ['sentence', 'point', 'coverage', 'unknown', 'margin'],
-  lexical: ['coverage', 'unknown', 'margin'],
+  hybrid: ['sentence', 'point', 'coverage', 'focus', 'unknown', 'margin', 'slot'],
+  lexical: ['coverage', 'focus', 'unknown', 'margin', 'slot'],
 };
 
 interface Row {
@@ -28,6 +28,8 @@ interface Row {
   signals?: DecisionSignals;
   /** 1: answerable and the first ranked point is a gold point. */
   label: 0 | 1;
+  /** The slot rule keeps it from the high tier (a figure, date or body asked, none in the point). */
+  neverHigh: boolean;
 }
 
 async function main(): Promise<number> {
@@ -60,15 +62,15 @@ async function main(): Promise<number> {
     const scored = rows.map((r) => ({ ...r, p: answerProbability({ ...fitted, thresholds: { low: 0, high: 0 } }, r.signals) }));
     const thresholds = chooseThresholds(scored);
     models[mode] = { ...fitted, thresholds };
-    const tier = (p: number) => (p >= thresholds.high ? 'high' : p >= thresholds.low ? 'low' : 'decline');
+    const tier = (p: number, neverHigh = false) => (p >= thresholds.high && !neverHigh ? 'high' : p >= thresholds.low ? 'low' : 'decline');
     const positives = scored.filter((r) => r.label === 1);
     const ooc = scored.filter((r) => r.c.abstain);
     report[mode] = {
       rows: scored.length,
       positives: positives.length,
       declinedPositives: positives.filter((r) => tier(r.p) === 'decline').length,
-      highPrecision: round(scored.filter((r) => tier(r.p) === 'high').reduce((s, r, _, a) => s + r.label / a.length, 0)),
-      outOfCorpusHigh: ooc.filter((r) => tier(r.p) === 'high').length,
+      highPrecision: round(scored.filter((r) => tier(r.p, r.neverHigh) === 'high').reduce((s, r, _, a) => s + r.label / a.length, 0)),
+      outOfCorpusHigh: ooc.filter((r) => tier(r.p, r.neverHigh) === 'high').length,
       outOfCorpus: ooc.length,
     };
     console.error(`${mode}: ${JSON.stringify(models[mode])}\n  dev: ${JSON.stringify(report[mode])}`);
@@ -101,7 +103,7 @@ async function collect(runtime: Runtime, parts: Parameters<typeof createPipeline
     const at = points.findIndex((id) => gold.has(id));
     const label = !c.abstain && at === 0 ? 1 : 0;
     const { p: _p, tier: _t, ...signals } = answer.signals ?? ({} as NonNullable<typeof answer.signals>);
-    rows.push({ c, label, rr: c.abstain || at < 0 ? 0 : 1 / (at + 1), ...(answer.signals ? { signals } : {}) });
+    rows.push({ c, label, neverHigh: answer.missing !== undefined, rr: c.abstain || at < 0 ? 0 : 1 / (at + 1), ...(answer.signals ? { signals } : {}) });
   }
   return rows;
 }

@@ -112,6 +112,8 @@ export interface RetrievalSignals {
   margin: number;
   /** 1 when the best point holds an answer of the kind asked (a figure, a date, a body, several items) or nothing specific is asked; else 0. */
   slot?: number;
+  /** IDF-weighted share of the topic's bigrams in the best point's best single sentence. */
+  focus?: number;
   /** The decision model's probability that the first point answers the question. */
   p?: number;
   tier?: 'high' | 'low' | 'decline';

@@ -2,24 +2,33 @@
 export const DECLINE_MARGIN = 0.5;
 /** Precision the high tier must reach on the dev split. */
 export const HIGH_PRECISION = 0.9;
+/**
+ * Out-of-corpus dev questions the high tier may answer with confidence, as a share of them: issue
+ * #18's target is at most 1 in 20 near-topic questions answered high.
+ */
+export const OUT_OF_CORPUS_HIGH_SHARE = 0.05;
 
 /**
  * Low: a refusal is a miss, and the dev split holds none of the questions worded furthest from the
  * documents (paraphrase-hard is wholly held out), so the decline threshold keeps a margin below
  * every dev question whose first point is right: half the lowest probability such a question got.
- * High: the lowest threshold above every out-of-corpus dev question at which answers given with
- * confidence are right at least HIGH_PRECISION of the time.
+ * High: the lowest threshold at which answers given with confidence are right at least
+ * HIGH_PRECISION of the time and at most OUT_OF_CORPUS_HIGH_SHARE of the out-of-corpus questions
+ * are answered with confidence. Rows the slot rule already keeps from the high tier (`neverHigh`:
+ * a figure or date asked and none in the point) take no part in choosing it: the rule, not the
+ * threshold, handles them.
  */
-export function chooseThresholds(rows: ReadonlyArray<{ p: number; label: 0 | 1; c: { abstain: boolean } }>): { low: number; high: number } {
+export function chooseThresholds(rows: ReadonlyArray<{ p: number; label: 0 | 1; c: { abstain: boolean }; neverHigh?: boolean }>): { low: number; high: number } {
   const minPositive = Math.min(1, ...rows.filter((r) => r.label === 1).map((r) => r.p));
   const low = minPositive * DECLINE_MARGIN;
-  const oocMax = Math.max(0, ...rows.filter((r) => r.c.abstain).map((r) => r.p));
-  const candidates = [...new Set(rows.map((r) => r.p))].filter((p) => p > oocMax).sort((a, b) => a - b);
-  // Above every out-of-corpus question: the first candidate where precision holds, else nothing is confident.
+  const eligible = rows.filter((r) => !r.neverHigh);
+  const outOfCorpus = rows.filter((r) => r.c.abstain).length;
+  const allowed = Math.floor(outOfCorpus * OUT_OF_CORPUS_HIGH_SHARE);
+  const candidates = [...new Set(eligible.map((r) => r.p))].sort((a, b) => a - b);
   const high =
     candidates.find((t) => {
-      const above = rows.filter((r) => r.p >= t);
-      return above.length > 0 && above.filter((r) => r.label === 1).length / above.length >= HIGH_PRECISION;
+      const above = eligible.filter((r) => r.p >= t);
+      return above.length > 0 && above.filter((r) => r.label === 1).length / above.length >= HIGH_PRECISION && above.filter((r) => r.c.abstain).length <= allowed;
     }) ?? 1;
   // Not rounded: a rounded threshold could move the dev question it was set by to the other side.
   return { low: Math.min(low, high), high };

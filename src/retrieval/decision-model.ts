@@ -15,12 +15,14 @@ export interface DecisionSignals {
   margin: number;
   /** 1 when the best point holds an answer of the kind asked (or nothing specific is asked), else 0. */
   slot?: number;
+  /** IDF-weighted share of the topic's bigrams found in the best point's best single sentence. */
+  focus?: number;
 }
 
 export type Tier = 'high' | 'low' | 'decline';
 
 const modelSchema = z.object({
-  features: z.array(z.enum(['sentence', 'point', 'coverage', 'unknown', 'margin', 'slot'])).min(1),
+  features: z.array(z.enum(['sentence', 'point', 'coverage', 'unknown', 'margin', 'slot', 'focus'])).min(1),
   mean: z.array(z.number()),
   scale: z.array(z.number()),
   weights: z.array(z.number()),

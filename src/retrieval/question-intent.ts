@@ -39,3 +39,10 @@ function readEnglishIntent(q: string): AnswerIntent {
   if (/^(?:can|could|may|must|should|is|are|do|does|will|shall)\b/.test(q)) return 'yes-no';
   return 'what';
 }
+
+const LIST_FILLERS = new RegExp(data.listFillers.words.join('|'), 'gu');
+
+/** A list question without the words that ask for items (哪些安排, 什么措施): what remains names its topic. */
+export function listTopic(question: string): string {
+  return question.replace(LIST_FILLERS, ' ');
+}

@@ -33,13 +33,26 @@ function measureOf(slot: AnswerSlot, question: string) {
  * measure it names: 20家 does not answer 每家补贴多少钱, 2023年 does not answer 哪天起实施.
  */
 export function holdsSlot(slot: AnswerSlot, text: string, question?: string): boolean {
-  const t = flat(text);
+  const t = question === undefined ? flat(text) : withoutWhatIsAsked(slot, flat(text), flat(question));
   const measure = question === undefined ? undefined : measureOf(slot, question);
   // A named measure decides alone: for 评到几级 the grade (三级乙等) is the answer, not a grade to set aside.
   if (measure) return measure.gives.test(t.replace(NOT_DATE, ' '));
   if (slot === 'figure') return SLOTS.figure.test(t.replace(NOT_FIGURE, ' '));
   if (slot === 'date') return SLOTS.date.test(t.replace(NOT_DATE, ' '));
   return SLOTS[slot].test(t);
+}
+
+/**
+ * The text without the figures and bodies the question itself names: an answer tells something
+ * new. "那10家高水平医院每家补多少" is not answered by 10家; "区康复医院跟哪家医院合作" not by 区康复医院.
+ */
+function withoutWhatIsAsked(slot: AnswerSlot, text: string, question: string): string {
+  if (slot !== 'figure' && slot !== 'who') return text;
+  const pattern = new RegExp(SLOTS[slot].source, 'gu');
+  return text.replace(pattern, (m) => {
+    const core = slot === 'who' ? m.slice(-4) : m;
+    return question.includes(core) ? ' ' : m;
+  });
 }
 
 /** What the answer says the documents do not give: the question's measure (人数, 金额, 日期) or the slot's plain noun (数字, 时间). */

@@ -166,15 +166,15 @@ describe('LlmAnswerer.answer', () => {
 });
 
 describe('LlmAnswerer follow-ups', () => {
-  it('an elliptical follow-up is searched with the previous topic, and the history goes into the prompt', async () => {
+  it('an elliptical follow-up (one the documents answer: a figure of 普陀 they do not give is not sent to the model) is searched with the previous topic, and the history goes into the prompt', async () => {
     fx.server.script((request) => ({ kind: 'text', content: quoteFirstPassage(request.body.messages[1]!.content) }));
     const history = [{ question: Q, answer: extractiveQ.answer, citations: extractiveQ.citations }];
-    const answer = await fx.answerer().answer('那普陀区呢？', { history });
+    const answer = await fx.answerer().answer('那普陀区有什么安排呢？', { history });
     expect(answer.rewrittenQuestion).toContain('普陀');
-    expect(answer.rewrittenQuestion).not.toBe('那普陀区呢？');
+    expect(answer.rewrittenQuestion).not.toBe('那普陀区有什么安排呢？');
     const user = userMessage(fx.server);
     expect(user).toContain(`问：${Q}`);
-    expect(user).toContain('问题：那普陀区呢？');
+    expect(user).toContain('问题：那普陀区有什么安排呢？');
     // Old markers numbered the previous answer's citations; they must not leak into this prompt's numbering.
     expect(user).toContain(extractiveQ.answer.replace(/\[\d+\]/g, '').slice(0, 20));
     expect(answer.mode).toBe('llm');

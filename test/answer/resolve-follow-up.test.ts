@@ -52,3 +52,48 @@ describe('onlyRefersBack', () => {
     ['互联网医院'],
   ])('%s has a topic of its own', (q) => expect(onlyRefersBack(q)).toBe(false));
 });
+
+describe('resolveFollowUp: 另外 / 对了 / 还有个问题 open a new question', () => {
+  test.each([
+    ['另外，发热门诊要24小时开吗？'],
+    ['对了，互联网医院有什么要求'],
+    ['还有个问题，胸痛中心建几家？'],
+    ['换个问题：家庭医生签约怎么收费'],
+    ['顺便问下，DRG付费啥时候全覆盖'],
+    ['另外长宁的护理有哪些安排'],
+  ])('%s carries no earlier topic', (question) => {
+    expect(resolveFollowUp(question, after('区域性医疗中心按多少人口配置一家？'))).toEqual({ kind: 'none' });
+  });
+
+  test.each([
+    ['对了，它到哪年为止？', 'rewrite'],
+    ['另外，那普陀区呢？', 'rewrite'],
+    ['还有个问题，第二点是什么', 'ordinal'],
+  ])('%s still points back after the opener (%s)', (question, kind) => {
+    expect(resolveFollowUp(question, after('公立医院高质量发展方案有哪些目标？')).kind).toBe(kind);
+  });
+
+  test('without a conversation the opener changes nothing', () => {
+    expect(resolveFollowUp('另外，发热门诊要24小时开吗？', undefined)).toEqual({ kind: 'none' });
+  });
+});
+
+describe('resolveFollowUp: a section ordinal points at a section of the document talked about', () => {
+  test.each([
+    ['第三块讲的啥', 3],
+    ['第三部分讲什么？', 3],
+    ['第三大块呢', 3],
+    ['第3部分是啥', 3],
+    ['第二方面说的什么', 2],
+  ])('%s -> section %i of the cited document', (question, n) => {
+    expect(resolveFollowUp(question, after('这个文件分几部分？'))).toEqual({ kind: 'section', n, docId: 'doc', topic: '这个文件分几部分？' });
+  });
+
+  test.each([['第三点是什么'], ['第二条呢']])('%s is a point or item, not a section', (question) => {
+    expect(resolveFollowUp(question, after('这个文件分几部分？')).kind).toBe('ordinal');
+  });
+
+  test('a long question that names a section is not a pointer', () => {
+    expect(resolveFollowUp('市卫健委工作要点第三部分关于公共卫生体系建设有哪些具体安排和要求', after('这个文件分几部分？')).kind).not.toBe('section');
+  });
+});

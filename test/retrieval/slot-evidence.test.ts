@@ -83,3 +83,14 @@ describe('holdsSlot with the measure the question names', () => {
     expect(holdsSlot('figure', '二级以上医院设置不少于3间诊室')).toBe(true);
   });
 });
+
+describe('holdsSlot: an answer tells something the question does not', () => {
+  it('a figure the question states is not the answer', () => {
+    expect(holdsSlot('figure', '包括高水平医院10家、示范型区域性医疗中心10家', '那10家高水平医院每家补多少？')).toBe(false);
+    expect(holdsSlot('figure', '包括高水平医院10家、示范型区域性医疗中心10家', '高水平医院有几家？')).toBe(true);
+  });
+  it('a body the question names is not the answer', () => {
+    expect(holdsSlot('who', '加快推进区康复医院投入使用', '区康复医院跟哪家医院合作？')).toBe(false);
+    expect(holdsSlot('who', '由市卫生健康委牵头推进区康复医院建设', '区康复医院谁牵头？')).toBe(true);
+  });
+});

@@ -1,7 +1,7 @@
 import type { Bm25Index } from '../bm25-index.js';
 import type { DecisionSignals } from '../decision-model.js';
 import { documentTermsFor } from '../everyday-words.js';
-import { contentBigrams, topicTerms } from '../../text/tokenize.js';
+import { contentBigrams, normalizeForSearch, topicTerms } from '../../text/tokenize.js';
 import type { AnswerSlot } from '../question-intent.js';
 import { holdsSlot } from '../slot-evidence.js';
 import { onTopicSentences } from '../on-topic-sentences.js';
@@ -49,5 +49,16 @@ export function decisionSignals(
     return onTopicSentences(topic, ctx.passageText(r.id), ctx.bm25, matched).some((s) => holdsSlot(ctx.slot!, s, ctx.question));
   };
   const slot = ctx.slot === undefined || covering.some(holds) ? 1 : 0;
-  return { coverage, unknown, margin, slot, ...(mode !== 'lexical' ? { point: top.point ?? 0, sentence: top.sentence ?? top.point ?? 0 } : {}) };
+  // How much of the topic one sentence of the best point holds: a point can cover the topic's
+  // words across its sentences while none of them is about what was asked.
+  const focus = Math.max(
+    0,
+    ...covering.flatMap((r) =>
+      onTopicSentences(topic, ctx.passageText(r.id), ctx.bm25).map((sentence) => {
+        const n = normalizeForSearch(sentence);
+        return grams.reduce((s, g, i) => s + (n.includes(g) ? weights[i]! : 0), 0) / total;
+      }),
+    ),
+  );
+  return { coverage, focus, unknown, margin, slot, ...(mode !== 'lexical' ? { point: top.point ?? 0, sentence: top.sentence ?? top.point ?? 0 } : {}) };
 }

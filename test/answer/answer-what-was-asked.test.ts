@@ -1,0 +1,89 @@
+import { beforeAll, describe, expect, test } from 'vitest';
+import { claimsOf, LOW_CONFIDENCE_LEAD, unverifiedClaims } from '../../src/answer/compose-text.js';
+import type { Pipeline } from '../../src/answer/create-pipeline.js';
+import type { Answer, Turn } from '../../src/answer/types.js';
+import { loose } from '../../src/eval/resolve-gold.js';
+import { seedPipeline } from '../support/seed-pipeline.js';
+
+// No decision model: every ranked question would be answered with confidence, so what is tested
+// here is the slot rule and the composer, not the calibrated probability.
+let pipeline: Pipeline;
+beforeAll(async () => {
+  pipeline = await seedPipeline({ answerEveryQuestion: true });
+});
+const ask = (q: string, history: Turn[] = []) => pipeline.answerer.answer(q, { history });
+const turn = (a: Answer): Turn => ({ question: a.question, answer: a.answer, citations: a.citations.map((c) => ({ id: c.id })) });
+
+describe('a figure or date the documents do not give is said to be missing, never answered with confidence', () => {
+  test.each([
+    ['普陀免陪照护试点每家医院补贴多少钱？', 'figure', '金额'],
+    ['长宁第六批援滇医疗队派多少人？', 'figure', '人数'],
+    ['春昇杯医学创新人才大赛一等奖奖金多少？', 'figure', '金额'],
+    ['三级医院评审标准上海实施细则哪天起实施？', 'date', '日期'],
+  ])('%s -> low, missing %s (%s)', async (question, slot, noun) => {
+    const a = await ask(question);
+    expect(a.abstained).toBe(false);
+    expect(a.confidence).toBe('low');
+    expect(a.missing).toBe(slot);
+    expect(a.answer).toContain(`但没有给出具体${noun}`);
+    expect(a.answer).not.toContain(LOW_CONFIDENCE_LEAD);
+    // The quote is still verbatim, and the lead is not taken for a claim.
+    expect(unverifiedClaims(a.answer, a.citations, loose)).toEqual([]);
+    expect(claimsOf(a.answer).join('')).not.toContain('没有给出');
+  });
+
+  test.each([
+    ['区域性医疗中心按多少人口配置一家？'],
+    ['重症床位要占总床位的多少？'],
+    ['IDC医院今年要新挂牌多少家？'],
+  ])('%s: the figure is there -> not missing', async (question) => {
+    const a = await ask(question);
+    expect(a.missing).toBeUndefined();
+    expect(a.confidence).toBe('high');
+    expect(a.answer).toMatch(/\d/);
+  });
+
+  test('a yes/no or "what" question has no slot to miss', async () => {
+    const a = await ask('互联网医院是什么？');
+    expect(a.missing).toBeUndefined();
+    expect(a.intent).toBe('what');
+  });
+});
+
+describe('a list question is answered from several points, each cited, in the document order', () => {
+  test('普陀 nursing arrangements', async () => {
+    const a = await ask('普陀今年护理方面都有哪些安排？');
+    expect(a.intent).toBe('list');
+    expect(a.citations.length).toBeGreaterThanOrEqual(2);
+    expect(a.citations.length).toBeLessThanOrEqual(5);
+    const docs = new Set(a.citations.map((c) => c.docNumber));
+    expect(docs.size).toBe(1);
+    const order = a.citations.map((c) => pipeline.corpus.passage(c.id)!.order);
+    expect(order).toEqual([...order].sort((x, y) => x - y));
+    // Every cited point is quoted by a claim of its own.
+    for (let i = 1; i <= a.citations.length; i++) expect(a.answer).toContain(`[${i}]`);
+    expect(unverifiedClaims(a.answer, a.citations, loose)).toEqual([]);
+  });
+
+  test('a single-point question is not padded into a list', async () => {
+    const a = await ask('区域性医疗中心按多少人口配置一家？');
+    expect(a.citations.filter((c) => a.answer.includes(`[${a.citations.indexOf(c) + 1}]`))).toHaveLength(1);
+  });
+});
+
+describe('follow-ups', () => {
+  test('"另外，…" after a question is a new question: nothing of the earlier topic is searched', async () => {
+    const first = await ask('普陀今年护理方面有哪些安排？');
+    const a = await ask('另外，重症床位要占总床位的多少？', [turn(first)]);
+    expect(a.rewrittenQuestion).toBeUndefined();
+    expect(a.citations[0]!.docNumber).not.toBe(first.citations[0]!.docNumber);
+  });
+
+  test('"第二块讲的啥" after a question about a document cites that document\'s second section', async () => {
+    const first = await ask('2023年上海市医政医管工作要点分哪几部分？');
+    const a = await ask('第二块讲的啥', [turn(first)]);
+    expect(a.abstained).toBe(false);
+    const cited = a.citations.map((c) => pipeline.corpus.passage(c.id)!);
+    expect(cited.every((p) => p.docId === pipeline.corpus.passage(first.citations[0]!.id)!.docId && p.section === 2)).toBe(true);
+  });
+});
