@@ -69,6 +69,8 @@ export interface ReverseOptions {
   perKey?: number;
   /** Longest English key, in words (default 4). */
   maxWords?: number;
+  /** A headword is kept for a key only when it scores at least this share of the key's best (default 0.5). */
+  minShare?: number;
 }
 
 const HAN_ONLY = /^\p{Script=Han}{2,}$/u;
@@ -101,6 +103,7 @@ function countIn(text: string, word: string): number {
 export function reverseCedict(entries: readonly CedictEntry[], corpusText: string, options: ReverseOptions): Record<string, string[]> {
   const perKey = options.perKey ?? 3;
   const maxWords = options.maxWords ?? 4;
+  const minShare = options.minShare ?? 0.5;
   const text = normalizeWidth(corpusText).replace(/\s+/g, '');
   const present = substrings(text, 12);
   const counts = new Map<string, number>();
@@ -126,7 +129,11 @@ export function reverseCedict(entries: readonly CedictEntry[], corpusText: strin
   const map: Record<string, string[]> = {};
   for (const key of [...scores.keys()].sort()) {
     const ranked = [...scores.get(key)!].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-    map[key] = ranked.slice(0, perKey).map(([word]) => word);
+    const best = ranked[0]![1];
+    map[key] = ranked
+      .filter(([, score]) => score >= best * minShare)
+      .slice(0, perKey)
+      .map(([word]) => word);
   }
   return map;
 }
