@@ -37,6 +37,11 @@ describe('englishSearchTerms: English questions -> Chinese search terms', () => 
     expect(termsOf('medical center')).not.toContain('区域性医疗中心');
   });
 
+  test("the corpus's own terms win over CC-CEDICT: medical -> 医疗 (the dictionary's first is 医药)", () => {
+    expect(englishTerms.dictionary.medical).not.toContain('医疗');
+    expect(termsOf('medical')).toEqual(['医疗']);
+  });
+
   test('case, punctuation, plurals, -ing/-ed and British spelling do not change the terms', () => {
     const base = termsOf('regional medical center hospital');
     expect(termsOf('REGIONAL MEDICAL CENTRES, hospitals!!')).toEqual(base);
