@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import corpusTerms from '../../src/retrieval/data/english-corpus-terms.json' with { type: 'json' };
 import englishTerms from '../../src/retrieval/data/english-terms.json' with { type: 'json' };
 import { englishSearchTerms } from '../../src/retrieval/english-search-terms.js';
 import { englishKey, englishWordKey, englishWords } from '../../src/text/english-words.js';
@@ -75,6 +76,25 @@ describe('englishSearchTerms: English questions -> Chinese search terms', () => 
 
   test('a year or count the question names is kept beside the words that translate', () => {
     expect(termsOf('fever clinics in 2023')).toEqual(['发热门诊', '2023']);
+  });
+});
+
+describe("english-corpus-terms.json: the corpus's own terms", () => {
+  test('no English phrase is listed twice with different terms (the later would silently win)', () => {
+    const seen = new Map<string, string>();
+    for (const term of corpusTerms.terms) {
+      for (const phrase of term.en) {
+        const key = englishKey(phrase);
+        const zh = term.zh.join(' ');
+        expect(seen.get(key) ?? zh, phrase).toBe(zh);
+        seen.set(key, zh);
+      }
+    }
+  });
+
+  test('no phrase is a single stopword (it could never be reached)', () => {
+    const stopwords = new Set(corpusTerms.stopwords);
+    for (const term of corpusTerms.terms) for (const phrase of term.en) expect(stopwords.has(phrase.toLowerCase()), phrase).toBe(false);
   });
 });
 
