@@ -1,0 +1,62 @@
+import corpusTerms from './data/english-corpus-terms.json' with { type: 'json' };
+import englishTerms from './data/english-terms.json' with { type: 'json' };
+import placeData from './data/places.json' with { type: 'json' };
+import { englishKey, englishWordKey, englishWords } from '../text/english-words.js';
+import { writtenInChinese } from './question-language.js';
+
+/**
+ * English phrase key -> Chinese terms. The corpus's own terms (english-corpus-terms.json) and
+ * place names (places.json) win over the CC-CEDICT reverse map (english-terms.json).
+ */
+const LEXICON = new Map<string, readonly string[]>(Object.entries(englishTerms.dictionary as Record<string, string[]>));
+for (const [name, place] of Object.entries(placeData.latin as Record<string, string>)) LEXICON.set(englishKey(name), [place]);
+for (const term of corpusTerms.terms) for (const phrase of term.en) LEXICON.set(englishKey(phrase), term.zh);
+
+const LONGEST = Math.max(...[...LEXICON.keys()].map((key) => key.split(' ').length));
+const STOPWORDS = new Set(corpusTerms.stopwords);
+/** Latin words the documents use as they are (IDC, DRG, 5G), by lower case. */
+const LATIN = new Map(englishTerms.latin.map((word) => [word.toLowerCase(), word]));
+
+export interface EnglishSearchTerms {
+  /** Chinese terms (and Latin words the documents use as-is), in the order the question raises them. */
+  terms: string[];
+  /** The terms joined by spaces: the text to search with (BM25 and the dense query). */
+  query: string;
+}
+
+/**
+ * The Chinese search terms an English question translates to, longest phrase first ("regional
+ * medical center" before "medical", "center"), ignoring case, punctuation, plurals, -ed/-ing and
+ * British spelling; question words and stopwords are dropped. Undefined for a question with
+ * Chinese in it, or when nothing in it translates.
+ */
+export function englishSearchTerms(question: string): EnglishSearchTerms | undefined {
+  if (writtenInChinese(question)) return undefined;
+  const words = englishWords(question);
+  const keys = words.map(englishWordKey);
+  const terms = new Set<string>();
+  let translated = false;
+  for (let i = 0; i < words.length; ) {
+    let matched = 0;
+    for (let n = Math.min(LONGEST, words.length - i); n >= 1 && matched === 0; n--) {
+      // A stopword never translates on its own, only inside a phrase of the corpus terms ("A and E").
+      if (n === 1 && STOPWORDS.has(words[i]!)) break;
+      const found = LEXICON.get(keys.slice(i, i + n).join(' '));
+      if (!found) continue;
+      for (const term of found) terms.add(term);
+      translated = true;
+      matched = n;
+    }
+    const latin = matched <= 1 ? LATIN.get(words[i]!) : undefined;
+    if (latin) {
+      terms.add(latin);
+      translated = true;
+    } else if (matched === 0 && /^\d{2,4}$/.test(words[i]!)) {
+      terms.add(words[i]!);
+    }
+    i += Math.max(matched, 1);
+  }
+  if (!translated) return undefined;
+  const list = [...terms];
+  return { terms: list, query: list.join(' ') };
+}

@@ -1,0 +1,134 @@
+import { describe, expect, test } from 'vitest';
+import corpusTerms from '../../src/retrieval/data/english-corpus-terms.json' with { type: 'json' };
+import englishTerms from '../../src/retrieval/data/english-terms.json' with { type: 'json' };
+import { englishSearchTerms } from '../../src/retrieval/english-search-terms.js';
+import { englishKey, englishWordKey, englishWords } from '../../src/text/english-words.js';
+
+const termsOf = (question: string) => englishSearchTerms(question)?.terms ?? [];
+
+describe('englishSearchTerms: English questions -> Chinese search terms', () => {
+  test.each([
+    ['How many people should one regional medical center cover?', ['区域性医疗中心', '人口']],
+    ['What share of beds in regional medical centres must be ICU beds?', ['区域性医疗中心', '重症床位', '比例']],
+    ['When does the plan for high-quality development of public hospitals expire?', ['公立医院', '高质量发展', '有效期']],
+    ['Do family doctors have new contracted services?', ['家庭医生', '签约服务']],
+    ['What should internet hospitals do for residents?', ['互联网医院', '居民']],
+    ['Which hospitals in Putuo must provide paediatric services?', ['普陀', '医院', '儿科']],
+    ['How is the medical consortium in Changning organised?', ['医联体', '长宁']],
+    ['What are the requirements for fever clinics at secondary hospitals?', ['发热门诊', '二级']],
+    ['Is chronic disease management mentioned?', ['慢性病', '管理']],
+    ['What does the document say about intensive care and critical care capacity?', ['重症', '能力']],
+    ['Volume-based procurement of drugs', ['带量采购', '药品']],
+    ['What is the target doctor-nurse ratio?', ['医护比', '目标']],
+    ['hospice care in community health centers', ['安宁疗护', '社区卫生服务中心']],
+  ])('%s', (question, expected) => {
+    const terms = termsOf(question);
+    for (const term of expected) expect(terms, term).toContain(term);
+  });
+
+  test('query is the terms joined by spaces, in the order the question raises them', () => {
+    const result = englishSearchTerms('Internet hospitals and family doctors');
+    expect(result).toBeDefined();
+    expect(result!.query).toBe(result!.terms.join(' '));
+    expect(result!.terms.indexOf('互联网医院')).toBeLessThan(result!.terms.indexOf('家庭医生'));
+  });
+
+  test('the longest phrase wins: "regional medical center" is one term, not 医疗 + 中心', () => {
+    expect(termsOf('regional medical center')).toEqual(['区域性医疗中心']);
+    expect(termsOf('medical center')).not.toContain('区域性医疗中心');
+  });
+
+  test("the corpus's own terms win over CC-CEDICT: medical -> 医疗 (the dictionary's first is 医药)", () => {
+    expect(englishTerms.dictionary.medical).not.toContain('医疗');
+    expect(termsOf('medical')).toEqual(['医疗']);
+  });
+
+  test('case, punctuation, plurals, -ing/-ed and British spelling do not change the terms', () => {
+    const base = termsOf('regional medical center hospital');
+    expect(termsOf('REGIONAL MEDICAL CENTRES, hospitals!!')).toEqual(base);
+    expect(termsOf('Regional medical centers ... Hospitals?')).toEqual(base);
+    expect(termsOf('paediatric')).toEqual(termsOf('pediatric'));
+    expect(termsOf('hospitalised')).toEqual(termsOf('hospitalized'));
+    expect(termsOf('strengthening nursing')).toEqual(termsOf('strengthen nurse'));
+    expect(termsOf('vaccinated')).toEqual(termsOf('vaccinate'));
+  });
+
+  test('Latin abbreviations the documents use as they are (IDC, DRG, MDT, 5G) are kept as terms', () => {
+    expect(termsOf('How many IDC hospitals?')).toContain('IDC');
+    expect(termsOf('drg payment')).toContain('DRG');
+    expect(termsOf('What about MDT?')).toContain('MDT');
+    expect(termsOf('5G applications in hospitals')).toContain('5G');
+    expect(englishSearchTerms('DRG')?.query).toContain('DRG');
+  });
+
+  test.each([
+    ['a question in Chinese', '区域性医疗中心按多少人口配置一家？'],
+    ['Chinese mixed with English', 'What is 区域性医疗中心?'],
+    ['gibberish', 'asdf qwerty zxcvb'],
+    ['stopwords and question words only', 'What should it be, and when, and how many of them does it have?'],
+    ['numbers only', 'what about 2025 and 30'],
+    ['empty', ''],
+    ['punctuation', '?!...'],
+    ['a Latin abbreviation the documents never use', 'What about the HMO?'],
+  ])('%s -> undefined', (_, question) => {
+    expect(englishSearchTerms(question)).toBeUndefined();
+  });
+
+  test('a year or count the question names is kept beside the words that translate', () => {
+    expect(termsOf('fever clinics in 2023')).toEqual(['发热门诊', '2023']);
+  });
+});
+
+describe("english-corpus-terms.json: the corpus's own terms", () => {
+  test('no English phrase is listed twice with different terms (the later would silently win)', () => {
+    const seen = new Map<string, string>();
+    for (const term of corpusTerms.terms) {
+      for (const phrase of term.en) {
+        const key = englishKey(phrase);
+        const zh = term.zh.join(' ');
+        expect(seen.get(key) ?? zh, phrase).toBe(zh);
+        seen.set(key, zh);
+      }
+    }
+  });
+
+  test('no phrase is a single stopword (it could never be reached)', () => {
+    const stopwords = new Set(corpusTerms.stopwords);
+    for (const term of corpusTerms.terms) for (const phrase of term.en) expect(stopwords.has(phrase.toLowerCase()), phrase).toBe(false);
+  });
+});
+
+describe('english words: one key per word', () => {
+  test.each([
+    ['hospitals', 'hospital'],
+    ['centres', 'center'],
+    ['centred', 'center'],
+    ['prioritising', 'prioritizing'],
+    ['nursing', 'nurse'],
+    ['caring', 'care'],
+    ['ageing', 'aging'],
+    ['labour', 'labor'],
+    ['programmes', 'program'],
+    ['children', 'child'],
+    ['built', 'build'],
+    ['policies', 'policy'],
+  ])('%s ~ %s', (a, b) => {
+    expect(englishWordKey(a)).toBe(englishWordKey(b));
+  });
+
+  test.each([
+    ['news', 'new'],
+    ['national', 'nation'],
+    ['care', 'car'],
+  ])('%s and %s stay apart', (a, b) => {
+    expect(englishWordKey(a)).not.toBe(englishWordKey(b));
+  });
+
+  test("words split at hyphens and slashes; a possessive 's goes, other apostrophes join", () => {
+    expect(englishWords("Jing'an's follow-up A/E hospitals' 5G")).toEqual(['jingan', 'follow', 'up', 'a', 'e', 'hospitals', '5g']);
+  });
+
+  test('english-terms.json was built with these rules (else `npm run build:english-terms`)', () => {
+    expect(englishKey(englishTerms.keyProbe.text)).toBe(englishTerms.keyProbe.key);
+  });
+});
