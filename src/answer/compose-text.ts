@@ -61,6 +61,9 @@ export const LOW_CONFIDENCE_LEAD = '无法确定现有文件是否直接回答�
 export const LOW_CONFIDENCE_LEAD_EN =
   '无法确定现有文件（均为中文）是否直接回答了这个问题；以下是最接近的条目，仅供参考。(Not sure the documents, which are in Chinese, answer this directly; the nearest point is quoted below for reference.)：';
 
+/** Opens a confident answer to an English question: the quotes that follow are the documents' Chinese. */
+export const ENGLISH_LEAD = 'From the documents (quoted in Chinese): ';
+
 /**
  * Opens an answer whose documents cover the topic but not what was asked (a figure, a date, a
  * body): says precisely what is missing, then quotes what the documents do say.
@@ -113,7 +116,7 @@ export function unverifiedClaims(answer: string, citations: readonly Citation[],
 export function claimsOf(answer: string): string[] {
   return answer
     .split(/(?=(?:根据|另据)\d{4}年\d{1,2}月\d{1,2}日印发的《)/)
-    .map((part) => part.replace(LOW_CONFIDENCE_LEAD, '').replace(LOW_CONFIDENCE_LEAD_EN, '').replace(MISSING_LEAD, '').replace(SOURCE_PHRASE, '').replace(NOTES, ''))
+    .map((part) => part.replace(LOW_CONFIDENCE_LEAD, '').replace(LOW_CONFIDENCE_LEAD_EN, '').replace(MISSING_LEAD, '').replace(ENGLISH_LEAD, '').replace(SOURCE_PHRASE, '').replace(NOTES, ''))
     .flatMap((part) => part.split(/\[\d+\][；。]?/))
     .map((s) => s.trim())
     .filter(Boolean);

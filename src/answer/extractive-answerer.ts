@@ -4,9 +4,10 @@ import type { Corpus } from '../core/corpus.js';
 import { validateQuestion, type HybridRetriever, type RetrievalMode } from '../retrieval/hybrid-retriever.js';
 import { splitSentences } from '../text/split-sentences.js';
 import { writtenInChinese } from '../retrieval/question-language.js';
-import { composeAnswerText, LOW_CONFIDENCE_LEAD, LOW_CONFIDENCE_LEAD_EN, lowConfidenceAnswer, missingLead, sourceAnswer, type Claim } from './compose-text.js';
+import { composeAnswerText, ENGLISH_LEAD, LOW_CONFIDENCE_LEAD, LOW_CONFIDENCE_LEAD_EN, lowConfidenceAnswer, missingLead, sourceAnswer, type Claim } from './compose-text.js';
 import { holdsSlot, missingNoun } from '../retrieval/slot-evidence.js';
-import { slotOf } from '../retrieval/question-intent.js';
+import { readIntent, slotOf } from '../retrieval/question-intent.js';
+import { englishSearchTerms } from '../retrieval/english-search-terms.js';
 import type { AnswerSlot } from '../core/types.js';
 import { composeList } from './compose-list.js';
 import { onlyRefersBack, resolveFollowUp } from './resolve-follow-up.js';
@@ -51,7 +52,7 @@ export class ExtractiveAnswerer implements Answerer {
 
   async answer(rawQuestion: string, options: AnswerOptions = {}): Promise<Answer> {
     const question = validateQuestion(rawQuestion);
-    const { corpus, retriever } = this.deps;
+    const { corpus } = this.deps;
     const answerId = (this.deps.newId ?? randomId)();
     const followUp = resolveFollowUp(question, options.history);
 
@@ -85,9 +86,23 @@ export class ExtractiveAnswerer implements Answerer {
     if (followUp.kind === 'none' && !options.history?.length && onlyRefersBack(question)) {
       return this.abstain(answerId, question, '这个问题指向上文，但没有上文可依；请写出完整的问题。', [], [], question);
     }
+    // An English question is searched with the Chinese terms it translates to; its intent is read from the English.
+    const english = followUp.kind === 'none' ? englishSearchTerms(question) : undefined;
+    if (english) {
+      const answer = await this.answerSearched(answerId, question, english.query, options, readIntent(question));
+      const { rewrittenQuestion: _shown, ...rest } = answer;
+      // Quotes stay Chinese; a confident answer opens in English (the other tiers have bilingual leads of their own).
+      const text = !answer.abstained && answer.confidence === 'high' ? `${ENGLISH_LEAD}${answer.answer}` : answer.answer;
+      return { ...rest, answer: text, searchTerms: english.query };
+    }
     // An ordinal that points at nothing is searched with the conversation's topic.
     const searched = followUp.kind === 'rewrite' ? followUp.question : followUp.kind === 'ordinal' ? `${question} ${followUp.topic}` : question;
-    const retrieval = await retriever.retrieve(searched, { k: options.k ?? this.tuning.k, ...(this.deps.mode ? { mode: this.deps.mode } : {}) });
+    return this.answerSearched(answerId, question, searched, options);
+  }
+
+  /** Retrieval for the question as searched (rewritten with the conversation, or translated), then the answer. */
+  private async answerSearched(answerId: string, question: string, searched: string, options: AnswerOptions, intent?: RetrievalResult['intent']): Promise<Answer> {
+    const retrieval = await this.deps.retriever.retrieve(searched, { k: options.k ?? this.tuning.k, ...(this.deps.mode ? { mode: this.deps.mode } : {}), ...(intent ? { intent } : {}) });
     const retrievedIds = (retrieval.abstained ? retrieval.nearest : retrieval.citations).map((c) => c.id);
     if (retrieval.abstained) return this.abstain(answerId, question, retrieval.reason, retrieval.nearest, retrievedIds, searched, retrieval.signals);
     if (retrieval.confidence === 'low') return this.lowConfidence(answerId, question, retrieval, retrievedIds, searched);

@@ -26,6 +26,8 @@ export interface Answer extends RetrievalResult {
   confidence?: AnswerConfidence;
   /** The question actually searched, when a follow-up was rewritten with the conversation's topic. */
   rewrittenQuestion?: string;
+  /** The Chinese terms an English question was searched with (CC-CEDICT and the corpus's own terms). */
+  searchTerms?: string;
   /** Ids of the passages retrieval ranked, best first (cited or not). */
   retrievedIds: string[];
   /** Why the LLM path fell back or was repaired. */

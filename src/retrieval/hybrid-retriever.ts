@@ -10,7 +10,7 @@ import { expandEverydayWords } from './everyday-words.js';
 import type { Reranker } from './http-reranker.js';
 import { findNamedDocument } from './parse-citation-query.js';
 import { writtenInChinese } from './question-language.js';
-import { readIntent, slotOf } from './question-intent.js';
+import { readIntent, slotOf, type AnswerIntent } from './question-intent.js';
 import { readScope, SCOPE_WORDS } from './scope-check.js';
 import { citePoints } from './stages/cite-points.js';
 import { decisionSignals } from './stages/decision-signals.js';
@@ -73,6 +73,8 @@ export interface RetrieverDeps {
 export interface RetrieveOptions {
   k?: number;
   mode?: RetrievalMode;
+  /** What kind of answer is asked, when the caller read it from other words than those searched (an English question searched in Chinese terms). */
+  intent?: AnswerIntent;
 }
 
 export type { RankedPoint };
@@ -159,7 +161,7 @@ export class HybridRetriever {
     // A question about two scopes (长宁和普陀) is covered by the best passage of each.
     const docOf = (id: string) => corpus.passage(id)!.docId;
     const covering = scope.groups.length > 1 ? scope.groups.flatMap((g) => candidates.find((r) => g.includes(docOf(r.id))) ?? []) : [candidates[0]!];
-    const intent = readIntent(question);
+    const intent = options.intent ?? readIntent(question);
     const slot = slotOf(intent);
     const decision = decisionSignals(topic, candidates, covering, mode, {
       bm25: this.deps.bm25,
