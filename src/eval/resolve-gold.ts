@@ -14,13 +14,16 @@ export interface ResolvedGold {
   moved: string[];
 }
 
-/** Finds the passages that hold a case's anchors. */
+/** Finds the passages that hold a case's anchors; an anchor found only in a section heading resolves to that section's points. */
 export function resolveGold(c: EvalCase, corpus: Corpus): ResolvedGold {
   const out: ResolvedGold = { pointIds: [], missing: [], moved: [] };
   for (const g of c.gold) {
     const doc = [...corpus.documents.values()].find((d) => loose(d.docNumber) === loose(g.doc));
     const anchor = loose(g.anchor);
-    const holders = doc ? corpus.passages.filter((p) => p.docId === doc.id && loose(p.text).includes(anchor)) : [];
+    const inDoc = doc ? corpus.passages.filter((p) => p.docId === doc.id) : [];
+    let holders = inDoc.filter((p) => loose(p.text).includes(anchor));
+    // An anchor in a section's heading ("第三块讲的啥") names the section: any of its points answers.
+    if (holders.length === 0) holders = inDoc.filter((p) => (p.kind === 'point' || p.kind === 'paragraph') && p.path[0] !== undefined && loose(p.path[0]).includes(anchor));
     if (holders.length === 0) out.missing.push(g.anchor);
     if (g.id && !holders.some((p) => p.id === g.id || p.pointId === g.id)) out.moved.push(g.id);
     out.pointIds.push([...new Set(holders.map((p) => p.pointId))]);

@@ -6,6 +6,7 @@ describe('readIntent', () => {
     // figure or quantity
     ['区域性医疗中心按多少人口配置一家？', 'figure'],
     ['多少家医院要建胸痛中心？', 'figure'], // 多少 + 家 + 医院 still asks a figure
+    ['每家补贴多少钱', 'figure'], // 每家 is not 哪家
     ['重症床位占比要到多少', 'figure'],
     ['ICU床位比例是啥', 'figure'],
     ['中医旗舰医院建几家', 'figure'],
@@ -23,6 +24,9 @@ describe('readIntent', () => {
     ['这事谁牵头？', 'who'],
     ['哪些部门负责医联体建设', 'who'], // 哪些 + 部门 asks who, not a list
     ['归谁管', 'who'],
+    ['援滇医疗队由哪家医院带队？', 'who'],
+    ['康复医院跟哪家大医院合作', 'who'],
+    ['试点放在哪所医院', 'who'],
     // list
     ['普陀今年在护理方面有哪些安排？', 'list'],
     ['改善就医感受都有啥措施', 'list'],

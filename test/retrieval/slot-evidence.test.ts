@@ -94,3 +94,14 @@ describe('holdsSlot: an answer tells something the question does not', () => {
     expect(holdsSlot('who', '由市卫生健康委牵头推进区康复医院建设', '区康复医院谁牵头？')).toBe(true);
   });
 });
+
+describe('holdsSlot: a count of people is answered by a number of people', () => {
+  it.each([
+    ['一张重症床要配几个护士？', '重症床位要达到总床位数的20%', false], // a share is not a head count
+    ['每个社区要配几名全科医生？', '每个社区卫生服务中心配备全科医生不少于5名', true],
+    ['规培要招多少学员', '招收住院医师规范化培训学员800人', true],
+    ['要建几个分中心', '成立2家指导中心和若干行业分中心', true], // not a count of people: any figure
+  ])('%s / %s -> %s', (question, text, held) => {
+    expect(holdsSlot('figure', text, question)).toBe(held);
+  });
+});
