@@ -74,7 +74,17 @@ export function missingLead(noun: string, english = false): string {
     : `文件提到了这项工作，但没有给出具体${noun}。文件的原文是：`;
 }
 
-const ENGLISH_NOUNS: Record<string, string> = { 数字: 'figure', 时间: 'date or deadline', 负责单位: 'responsible body', 条目: 'list', 金额: 'amount', 比例: 'percentage', 等级: 'grade', 人数: 'number of people', 日期: 'date' };
+const ENGLISH_NOUNS: Record<string, string> = {
+  数字: 'figure',
+  时间: 'date or deadline',
+  负责单位: 'responsible body',
+  条目: 'list',
+  金额: 'amount',
+  比例: 'percentage',
+  等级: 'grade',
+  人数: 'number of people',
+  日期: 'date',
+};
 const englishNoun = (noun: string) => ENGLISH_NOUNS[noun] ?? 'figure';
 
 /** A low-confidence answer: the lead, then the one nearest claim with its source. */

@@ -71,7 +71,14 @@ export class ExtractiveAnswerer implements Answerer {
           return { ...corpus.citation(p.id, 1), quote: sentence };
         });
         const claims = cited.map((c, i) => ({ text: shortenClaim(question, c.quote, this.tuning.maxClaimChars), citation: i + 1 }));
-        return this.finish(answerId, question, claims, cited, cited.map((c) => c.id), question);
+        return this.finish(
+          answerId,
+          question,
+          claims,
+          cited,
+          cited.map((c) => c.id),
+          question,
+        );
       }
     }
     if (followUp.kind === 'ordinal') {
@@ -213,7 +220,16 @@ export class ExtractiveAnswerer implements Answerer {
     return chosen;
   }
 
-  private finish(answerId: string, question: string, claims: Claim[], citations: Citation[], retrievedIds: string[], searched: string, signals?: RetrievalResult['signals'], intent?: RetrievalResult['intent']): Answer {
+  private finish(
+    answerId: string,
+    question: string,
+    claims: Claim[],
+    citations: Citation[],
+    retrievedIds: string[],
+    searched: string,
+    signals?: RetrievalResult['signals'],
+    intent?: RetrievalResult['intent'],
+  ): Answer {
     return {
       answerId,
       question,

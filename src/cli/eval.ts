@@ -258,7 +258,8 @@ function writeBaseline(path: string, baseline: unknown): void {
 main().then(
   (code) => process.exit(code),
   (error: Error) => {
-    console.error(`eval: ${error.message}`); if (process.env.DEBUG_EVAL) console.error(error.stack);
+    console.error(`eval: ${error.message}`);
+    if (process.env.DEBUG_EVAL) console.error(error.stack);
     process.exit(2);
   },
 );

@@ -50,8 +50,16 @@ export interface AnswerMessageOptions {
   askedBy?: string;
 }
 
-/** Shown above a low-confidence answer (`confidence: 'low'`). */
-export const LOW_CONFIDENCE_NOTE = ':warning: *仅供参考*：现有文件没有直接回答这个问题，下面引用的是最接近的条目，可能相关。';
+/** Shown above a low-confidence answer (`confidence: 'low'`): the decision could not tell whether the nearest point answers. */
+export const LOW_CONFIDENCE_NOTE = ':warning: *仅供参考*：无法确定现有文件是否直接回答了这个问题，下面引用的是最接近的条目，请核对原文。';
+
+/** What the documents do not give, by `missing`: the documents cover the topic, not the slot asked. */
+export const MISSING_NOTES: Record<NonNullable<Answer['missing']>, string> = {
+  figure: ':warning: *文件未给出所问的数字*：相关条目讲到了这项工作，但没有具体数字。',
+  date: ':warning: *文件未给出所问的时间*：相关条目讲到了这项工作，但没有具体时间。',
+  who: ':warning: *文件未写明负责单位*：相关条目讲到了这项工作，但没有写明由谁负责。',
+  list: ':warning: *文件未列出所问的条目*。',
+};
 
 /** Quotes are the sentence(s) backing a claim; anything longer is read in the modal. */
 const QUOTE_MAX = 600;
@@ -72,7 +80,7 @@ export function answerMessage(answer: Answer, options: AnswerMessageOptions = {}
     head.push(context(`<@${options.askedBy}> 问：${fitText(answer.question, 500, { escape: true }).text}`));
   }
   // A low-confidence answer is marked before its text, so nobody takes the nearest point for the rule.
-  if (answer.confidence === 'low') head.push(context(LOW_CONFIDENCE_NOTE));
+  if (answer.confidence === 'low') head.push(context(answer.missing ? MISSING_NOTES[answer.missing] : LOW_CONFIDENCE_NOTE));
   head.push(section(fitText(answer.answer || '（没有生成回答文本）', SLACK_LIMITS.textPerBlock, { escape: true }).text));
 
   const listed = answer.abstained ? answer.nearest.slice(0, NEAREST_SHOWN) : answer.citations;

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Pipeline } from '../../src/answer/create-pipeline.js';
 import type { Answer } from '../../src/answer/types.js';
 import type { Citation } from '../../src/core/types.js';
-import { answerMessage, feedbackValue, LOW_CONFIDENCE_NOTE } from '../../src/slack/answer-blocks.js';
+import { answerMessage, feedbackValue, LOW_CONFIDENCE_NOTE, MISSING_NOTES } from '../../src/slack/answer-blocks.js';
 import { passageModal } from '../../src/slack/passage-modal.js';
 import { seedPipeline } from '../support/seed-pipeline.js';
 import { validateMessageBlocks, validateModal } from './support/validate-blocks.js';
@@ -146,6 +146,15 @@ describe('answerMessage', () => {
     expect(validateMessageBlocks(lowBlocks, low.answer)).toEqual([]);
     expect(lowBlocks[0]!.elements[0].text).toBe(LOW_CONFIDENCE_NOTE);
     expect(JSON.stringify(highBlocks)).not.toContain('仅供参考*');
+  });
+
+  it('an answer that says what the documents do not give (missing) is marked with that, not the generic note', async () => {
+    const missing = await pipeline.answerer.answer('春昇杯医学创新人才大赛一等奖奖金多少？');
+    expect(missing.missing).toBe('figure');
+    const blocks = answerMessage(missing).blocks as Blocks;
+    expect(validateMessageBlocks(blocks, missing.answer)).toEqual([]);
+    expect(blocks[0]!.elements[0].text).toBe(MISSING_NOTES.figure);
+    expect(JSON.stringify(blocks)).not.toContain(LOW_CONFIDENCE_NOTE);
   });
 });
 

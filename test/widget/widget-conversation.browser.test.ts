@@ -162,6 +162,16 @@ describe('answers that are not plain yes', () => {
     ).toBe('none');
   });
 
+  it('an answer whose documents cover the topic but not the figure asked is labelled with what is missing (real service)', async () => {
+    const page = await openDemo();
+    await ask(page, '春昇杯医学创新人才大赛一等奖奖金多少？');
+    await answered(page, 1);
+    const answer = widget(page).locator('.msg.bot').nth(1).locator('.answer');
+    expect(await answer.locator('.low-label').textContent()).toBe('文件未给出所问的数字');
+    expect(await answer.locator('.answer-text').textContent()).toContain('但没有给出具体金额');
+    await page.context().close();
+  });
+
   it('a decline lists the nearest points as links to the passage, not as text', async () => {
     for (const viewport of [
       { width: 1280, height: 800 },

@@ -30,6 +30,8 @@ export interface FeedbackBody {
   citedIds?: string[];
   mode?: string;
   confidence?: 'high' | 'low';
+  /** What was asked and the documents do not give (a figure, a date, a responsible body). */
+  missing?: 'figure' | 'date' | 'who' | 'list';
   history?: WidgetTurn[];
 }
 

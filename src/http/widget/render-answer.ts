@@ -10,6 +10,11 @@ let detailCount = 0;
  * detail area that shows the chosen citation's quote, document, number, point and date.
  * A declined answer lists the nearest points as links (not as evidence).
  */
+/** The label of a low-confidence answer: the decision could not tell whether the nearest point answers. */
+export const LOW_LABEL = '仅供参考：无法确定文件是否直接回答了这个问题';
+/** The label when the documents cover the topic but not what was asked. */
+export const MISSING_LABELS = { figure: '文件未给出所问的数字', date: '文件未给出所问的时间', who: '文件未写明负责单位', list: '文件未列出所问的条目' } as const;
+
 export function renderAnswer(answer: WidgetAnswer, deps: PassageLinkDeps): HTMLElement {
   const detailId = `pd-detail-${++detailCount}`;
   const detail = el('div', { class: 'detail', attrs: { id: detailId, hidden: '' } });
@@ -42,7 +47,7 @@ export function renderAnswer(answer: WidgetAnswer, deps: PassageLinkDeps): HTMLE
     body.append(el('p', { class: 'rewritten', text: `按上文理解为：${answer.rewrittenQuestion}` }));
   }
   if (answer.confidence === 'low' && !answer.abstained) {
-    body.append(el('p', { class: 'low-label', text: '仅供参考：文件中没有直接回答，以下是可能相关的内容' }));
+    body.append(el('p', { class: 'low-label', text: answer.missing ? MISSING_LABELS[answer.missing] : LOW_LABEL }));
   }
   const text = el('p', { class: 'answer-text' });
   for (const part of answer.answer.split(/(\[\d+\])/)) {
