@@ -127,9 +127,9 @@ export class ExtractiveAnswerer implements Answerer {
     let chosen = listed ?? this.choose(searched, retrieval);
     // No sentence of the retrieved points matches the question's words: offer the nearest point, marked as such.
     if (chosen.length === 0) return this.lowConfidence(answerId, question, retrieval, retrievedIds, searched);
-    // A figure, a date or a body was asked: the quoted sentences must hold one, else the answer says what is missing.
+    // A figure or a date was asked: the quoted sentences must hold one, else the answer says what is missing.
     const slot = retrieval.intent ? slotOf(retrieval.intent) : undefined;
-    if (!listed && (slot === 'figure' || slot === 'date' || slot === 'who') && !chosen.some((x) => holdsSlot(slot, x.sentence, searched))) {
+    if (!listed && (slot === 'figure' || slot === 'date') && !chosen.some((x) => holdsSlot(slot, x.sentence, searched))) {
       const holding = scoreSentences(searched, [chosen[0]!.passageId], this.deps.corpus, this.deps.bm25).find((x) => x.score >= this.tuning.minSentenceScore && holdsSlot(slot, x.sentence, searched));
       if (!holding) return this.lowConfidence(answerId, question, { ...retrieval, confidence: 'low', missing: slot }, retrievedIds, searched);
       chosen = [holding, ...chosen.filter((x) => x.sentence !== holding.sentence)].slice(0, 3);

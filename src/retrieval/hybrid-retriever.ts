@@ -172,11 +172,11 @@ export class HybridRetriever {
     });
     const model = this.tuning.decision?.[mode === 'lexical' ? 'lexical' : 'hybrid'];
     const p = model ? answerProbability(model, decision) : 1;
-    const slotAsked = slot === 'figure' || slot === 'date' || slot === 'who';
     const fitted = model ? tierOf(model, p) : 'high';
-    // The rule beside the model: the documents cover the topic but the best point gives no figure,
-    // date or body of the kind asked. Never confident; said as what is missing.
-    const missing = fitted !== 'decline' && decision.slot === 0 && slotAsked ? slot : undefined;
+    // The rule beside the model: the documents cover the topic but the best point gives no figure
+    // or date of the kind asked. Never confident; said as what is missing. (A body is only a signal:
+    // a work plan's tasks fall to its issuer when no other body is named.)
+    const missing = fitted !== 'decline' && decision.slot === 0 && (slot === 'figure' || slot === 'date') ? slot : undefined;
     const tier = missing ? 'low' : fitted;
     signals = { ...roundSignals(decision), p: round(p), tier };
     if (tier === 'decline') return { ...abstain(writtenInChinese(question) ? '现有文件中没有找到回答这个问题的条目。' : ASK_IN_CHINESE), intent };

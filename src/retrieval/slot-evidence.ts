@@ -36,7 +36,7 @@ export function holdsSlot(slot: AnswerSlot, text: string, question?: string): bo
   const t = question === undefined ? flat(text) : withoutWhatIsAsked(slot, flat(text), flat(question));
   const measure = question === undefined ? undefined : measureOf(slot, question);
   // A named measure decides alone: for 评到几级 the grade (三级乙等) is the answer, not a grade to set aside.
-  if (measure) return measure.gives.test(t.replace(NOT_DATE, ' '));
+  if (measure) return measure.gives.test(t);
   if (slot === 'figure') return SLOTS.figure.test(t.replace(NOT_FIGURE, ' '));
   if (slot === 'date') return SLOTS.date.test(t.replace(NOT_DATE, ' '));
   return SLOTS[slot].test(t);

@@ -105,3 +105,30 @@ describe('holdsSlot: a count of people is answered by a number of people', () =>
     expect(holdsSlot('figure', text, question)).toBe(held);
   });
 });
+
+describe('holdsSlot: ordinals, editions, frequencies and festival dates', () => {
+  it.each([
+    ['大赛今年是第几届？', '举办首届长三角职业健康技能大赛', true],
+    ['技能大赛办到第几届了？', '开展第三届生物安全技能大赛', true],
+    ['执行的是第几个五年普法规划？', '实施卫生健康系统“八五”普法规划', true],
+    ['大赛今年是第几届？', '举办长三角职业健康技能大赛', false],
+  ])('figure: %s / %s -> %s', (question, text, held) => {
+    expect(holdsSlot('figure', text, question)).toBe(held);
+  });
+
+  it.each([
+    ['评审标准是哪一年版的？', '印发《三级医院评审标准（2022年版）》上海实施细则', true],
+    ['评审标准用的是哪年的版本', '印发三级医院评审标准上海实施细则', false],
+    ['巡查多久搞一回？', '开展年度大型医院巡查', true],
+    ['核查多久做一次', '做好常态化异常住院费用病例核查', true],
+    ['核查多久做一次', '做好异常住院费用病例核查', false],
+    ['护士节活动哪天搞？', '开展5.12国际护士节活动', true],
+    ['活动哪天搞？', '推广电子病历3.0版应用', false], // a version is not a date
+  ])('date: %s / %s -> %s', (question, text, held) => {
+    expect(holdsSlot('date', text, question)).toBe(held);
+  });
+
+  it('a legislature is a body', () => {
+    expect(holdsSlot('who', '推动市人大开展中医药条例执法检查', '执法检查谁来搞？')).toBe(true);
+  });
+});
