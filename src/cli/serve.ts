@@ -116,7 +116,7 @@ async function main(): Promise<void> {
     readiness: () => {
       // With embedding processes, ready while at least one serves (a dead one is being replaced).
       const embedProcesses = runtime.embedder instanceof ProcessPoolEmbedder ? runtime.embedder.size : 'in-process';
-      return { ready: embedProcesses !== 0, checks: { ...checks, embedProcesses, slack: slack?.status ?? 'off' } };
+      return { ready: embedProcesses !== 0, checks: { ...checks, embedProcesses, slack: slack?.status ?? { mode: 'off' } } };
     },
     config,
     logger,

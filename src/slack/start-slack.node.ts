@@ -1,11 +1,18 @@
 import { createSlackHandler } from './create-slack-handler.js';
 import type { SlackTransport } from './slack-transport.js';
 import { startSocketMode } from './start-socket-mode.node.js';
+import type { SocketState } from './socket-state.js';
 import type { SlackAppDeps } from './types.js';
 
+export type SlackStatus = { mode: 'http'; botToken?: string } | ({ mode: 'socket'; botToken?: string } & SocketState);
+
 export interface RunningSlack {
-  /** What `/readyz` reports: `http` or `socket`, with why Slack refused the bot token, or why Socket Mode failed. */
-  readonly status: string;
+  /**
+   * What `/readyz` reports: the mode; in Socket Mode the connection's state, since when and its
+   * last error; `botToken` once Slack has refused the bot token. Never makes the service unready:
+   * the HTTP API answers whatever Slack does.
+   */
+  readonly status: SlackStatus;
   /** POST /slack/events, in HTTP mode only. */
   handle?: (request: Request) => Promise<Response>;
   /** Stops taking events (closes the socket) and waits for acknowledged work, at most `graceMs`. */
@@ -14,8 +21,8 @@ export interface RunningSlack {
 
 /**
  * Starts Slack on the transport the settings chose (see `slackTransport`) and logs which one
- * runs. A refused app token or an unreachable Slack is logged and leaves Slack
- * off; the HTTP service keeps serving either way. The bot token is checked with `auth.test` in
+ * runs. Nothing Slack does (refusing a token, failing, being unreachable) is thrown: it is logged
+ * and shown in `status`, and the HTTP service keeps serving. The bot token is checked with `auth.test` in
  * the background, so a revoked token shows up in the log rather than as silence in Slack.
  */
 export async function startSlack(transport: Exclude<SlackTransport, { kind: 'off' }>, deps: Omit<SlackAppDeps, 'botToken'>): Promise<RunningSlack> {
@@ -27,27 +34,23 @@ export async function startSlack(transport: Exclude<SlackTransport, { kind: 'off
     logger.info({ msg: 'slack on', mode: 'http', route: 'POST /slack/events', apiUrl });
     const token = checkBotToken(handler.app.client, transport.botToken, deps);
     return {
-      get status() {
-        return token.problem ? `http (${token.problem})` : 'http';
+      get status(): SlackStatus {
+        return { mode: 'http', ...(token.problem ? { botToken: token.problem } : {}) };
       },
       handle: handler.handle,
       stop: (graceMs) => withinGrace(handler.whenIdle(), graceMs, deps),
     };
   }
-  try {
-    const connection = await startSocketMode({ ...appDeps, appToken: transport.appToken });
-    logger.info({ msg: 'slack on', mode: 'socket', apiUrl });
-    const token = checkBotToken(connection.app.client, transport.botToken, deps);
-    return {
-      get status() {
-        return token.problem ? `socket (${token.problem})` : 'socket';
-      },
-      stop: (graceMs) => withinGrace(connection.stop(), graceMs, deps),
-    };
-  } catch (error) {
-    logger.error({ msg: 'slack off: Socket Mode could not connect; check SLACK_APP_TOKEN (xapp-…, connections:write)', error: String(error) });
-    return { status: `socket mode failed: ${String(error)}`, stop: async () => {} };
-  }
+  // Returns at once: Socket Mode connects (and reconnects) in the background and logs each change.
+  const connection = await startSocketMode({ ...appDeps, appToken: transport.appToken });
+  logger.info({ msg: 'slack on', mode: 'socket', apiUrl });
+  const token = checkBotToken(connection.app.client, transport.botToken, deps);
+  return {
+    get status(): SlackStatus {
+      return { mode: 'socket', ...connection.state, ...(token.problem ? { botToken: token.problem } : {}) };
+    },
+    stop: (graceMs) => withinGrace(connection.stop(), graceMs, deps),
+  };
 }
 
 /** Checks the bot token in the background; `problem` says why Slack refused it (shown in /readyz), once known. */
