@@ -7,7 +7,7 @@ import { rerankerFromConfig } from '../retrieval/http-reranker.js';
 import { ProcessPoolEmbedder, type PoolEvent } from '../embeddings/process-pool.node.js';
 import { withQueryCache } from '../embeddings/query-cache.js';
 import { TransformersEmbedder } from '../embeddings/transformers-embedder.node.js';
-import { buildIndex, chunkingChanged, loadIndex, staleReason, type LoadedIndex } from '../ingest/build-index.node.js';
+import { buildIndex, chunkingChanged, loadIndex, repairCurrent, staleReason, type LoadedIndex } from '../ingest/build-index.node.js';
 import { reportBuild } from './report-build.js';
 
 export interface Runtime extends Pipeline {
@@ -60,6 +60,8 @@ export async function loadRuntime(options: RuntimeOptions): Promise<Runtime> {
     if (embedder instanceof ProcessPoolEmbedder) await embedder.close();
   };
   try {
+    const repaired = repairCurrent(options.indexDir);
+    if (repaired) log(`index: CURRENT named an incomplete build (${repaired.from}); pointed it at the newest whole build, ${repaired.to}`);
     const stale = staleReason(options.indexDir, options.seedsDir, { modelId: embedder.modelId, modelSha256: embedder.modelHash }) ?? (await chunkingChanged(options.indexDir, options.seedsDir));
     if (stale && options.autoIngest !== false) {
       log(`index: ${stale}; ingesting ${options.seedsDir} first…`);
