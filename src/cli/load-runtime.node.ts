@@ -1,6 +1,7 @@
 import { createPipeline, type Pipeline } from '../answer/create-pipeline.js';
 import { createAnswerer, llmConfigured, type LlmConfig } from '../answer/llm/create-answerer.js';
 import { loadPrompts } from '../answer/llm/load-prompts.node.js';
+import type { Logger } from '../core/logger.js';
 import type { Embedder } from '../core/types.js';
 import type { RetrievalTuning } from '../retrieval/hybrid-retriever.js';
 import { rerankerFromConfig } from '../retrieval/http-reranker.js';
@@ -42,6 +43,8 @@ export interface RuntimeOptions {
   /** When it names an endpoint and model, answers come from the LLM composer (falling back to extractive). */
   llm?: LlmConfig;
   log?: (line: string) => void;
+  /** Structured entries (the LLM composer's fallbacks, at their own levels); by default JSON lines through `log`. */
+  logger?: Logger;
 }
 
 /** Loads the model and the index once (ingesting first when the index is missing or stale). */
@@ -82,7 +85,7 @@ export async function loadRuntime(options: RuntimeOptions): Promise<Runtime> {
     });
     if (options.llm && llmConfigured(options.llm)) {
       const line = (level: string) => (entry: Record<string, unknown>) => log(JSON.stringify({ level, ...entry }));
-      const logger = { info: line('info'), error: line('error'), warn: line('warn') };
+      const logger = options.logger ?? { info: line('info'), error: line('error'), warn: line('warn') };
       pipeline.answerer = createAnswerer(options.llm, pipeline, logger, await loadPrompts());
       log(`answers: LLM ${options.llm.LLM_MODEL} at ${options.llm.LLM_BASE_URL}, extractive fallback`);
     }

@@ -1,7 +1,8 @@
 import { createSlackHandler } from './create-slack-handler.js';
 import type { SlackTransport } from './slack-transport.js';
 import { startSocketMode } from './start-socket-mode.node.js';
-import type { SocketState } from './socket-state.js';
+import { logWarning } from '../core/logger.js';
+import { socketFailure, type SocketState } from './socket-state.js';
 import type { SlackAppDeps } from './types.js';
 
 export type SlackStatus = { mode: 'http'; botToken?: string } | ({ mode: 'socket'; botToken?: string } & SocketState);
@@ -53,18 +54,32 @@ export async function startSlack(transport: Exclude<SlackTransport, { kind: 'off
   };
 }
 
-/** Checks the bot token in the background; `problem` says why Slack refused it (shown in /readyz), once known. */
+/** How long to wait before checking the bot token again when Slack did not answer the check. */
+const TOKEN_RECHECK_MS = 30_000;
+
+/**
+ * Checks the bot token in the background; `problem` says why Slack refused it (shown in /readyz),
+ * once known. Only a refusal from Slack (`invalid_auth`, `token_revoked`, …) blames the token; a
+ * Slack that does not answer is logged as such and asked again later.
+ */
 function checkBotToken(client: { auth: { test(args: { token: string }): Promise<{ user?: string; team?: string }> } }, botToken: string, deps: Omit<SlackAppDeps, 'botToken'>): { problem?: string } {
   const result: { problem?: string } = {};
-  // The app's own client carries no token (requests are authorized one by one): pass it.
-  client.auth.test({ token: botToken }).then(
-    (who) => deps.logger.info({ msg: 'slack bot token accepted', user: who.user, team: who.team }),
-    (error: unknown) => {
-      const code = (error as { data?: { error?: string } }).data?.error;
-      result.problem = `bot token check failed: ${code ?? String(error)}`;
-      deps.logger.error({ msg: 'slack bot token check failed: answers cannot be posted until SLACK_BOT_TOKEN works', error: code ?? String(error) });
-    },
-  );
+  const check = () =>
+    // The app's own client carries no token (requests are authorized one by one): pass it.
+    client.auth.test({ token: botToken }).then(
+      (who) => deps.logger.info({ msg: 'slack bot token accepted', user: who.user, team: who.team }),
+      (error: unknown) => {
+        const code = (error as { data?: { error?: string } }).data?.error;
+        if (code) {
+          result.problem = `bot token check failed: ${code}`;
+          deps.logger.error({ msg: 'slack bot token check failed: answers cannot be posted until SLACK_BOT_TOKEN works', error: code });
+          return;
+        }
+        logWarning(deps.logger, { msg: 'slack bot token not checked: Slack did not answer; asking again later', error: socketFailure(error).message, retryInMs: TOKEN_RECHECK_MS });
+        setTimeout(check, TOKEN_RECHECK_MS).unref();
+      },
+    );
+  void check();
   return result;
 }
 
