@@ -149,9 +149,9 @@ const BUILD_FILES = [
  */
 const BUILD_GRACE_MS = 10 * 60 * 1000;
 
-/** Whether `dir` holds a whole build (every file of BUILD_FILES). */
-export function isCompleteBuild(dir: string): boolean {
-  return BUILD_FILES.every((f) => existsSync(join(dir, f)));
+/** Whether `dir` holds a whole build (every file of BUILD_FILES, or those of `needs`). */
+export function isCompleteBuild(dir: string, needs: readonly string[] = BUILD_FILES): boolean {
+  return needs.every((f) => existsSync(join(dir, f)));
 }
 
 /** The build folder `CURRENT` names, whole or not, or undefined when there is no `CURRENT`. */
@@ -160,10 +160,13 @@ function pointedBuildDir(indexDir: string): string | undefined {
   return existsSync(pointer) ? join(indexDir, readFileSync(pointer, 'utf8').trim()) : undefined;
 }
 
-/** The build folder the index currently points at, or undefined when there is none or it is incomplete. */
-export function currentBuildDir(indexDir: string): string | undefined {
+/**
+ * The build folder the index currently points at, or undefined when there is none or it lacks a
+ * file: by default any of a whole build's; `needs` names the files a reader uses (the Worker build only reads two).
+ */
+export function currentBuildDir(indexDir: string, needs: readonly string[] = BUILD_FILES): string | undefined {
   const dir = pointedBuildDir(indexDir);
-  return dir && isCompleteBuild(dir) ? dir : undefined;
+  return dir && isCompleteBuild(dir, needs) ? dir : undefined;
 }
 
 /**
