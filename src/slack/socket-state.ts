@@ -34,6 +34,7 @@ export function socketFailure(error: unknown, fallback?: string): { refused: boo
     const text = `${e.message} ${typeof code === 'string' && /^E[A-Z]+$/.test(code) && !e.message.includes(code) ? code : ''}`.trim();
     if (text && !parts.includes(text)) parts.push(text);
   }
-  const message = parts.join(': ') || fallback || (error === undefined ? 'the Socket Mode connection closed before Slack said hello' : String(error));
+  const bare = error === undefined ? 'the Socket Mode connection closed before Slack said hello' : error instanceof Error ? `${error.name} with no message` : String(error);
+  const message = parts.join(': ') || fallback || bare;
   return { refused: false, message };
 }

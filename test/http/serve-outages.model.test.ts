@@ -26,7 +26,8 @@ const fatalLines = (s: ServeProcess) => s.logs.filter((l) => l.level === 'fatal'
 describe('npm start when what it depends on is slow or wrong', () => {
   it('SIGTERM while a slow LLM holds every answer (12 s, longer than the old 10 s grace, within LLM_TIMEOUT_MS): every request is answered, the count in flight is logged, exit 0', async () => {
     llm = await startFakeOpenAi();
-    llm.script(() => ({ kind: 'slow', delayMs: 12_000, content: '区域性医疗中心按每30-50万人口配置一家。[1]' }));
+    // Text the documents do not support: each answer falls back to the extractive one, which is logged.
+    llm.script(() => ({ kind: 'slow', delayMs: 12_000, content: '每个区县都必须在明年建成三家太空医院。[1]' }));
     serve = await startServe({ DATA_DIR: dataDir, EMBED_PROCESSES: '0', LLM_BASE_URL: llm.baseURL, LLM_MODEL: 'fake-model', LLM_TIMEOUT_MS: '20000' });
     const asks = Array.from({ length: 6 }, () =>
       fetch(`${serve!.url}/api/ask`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question: CORPUS_QUESTION }) }).then(
@@ -40,6 +41,11 @@ describe('npm start when what it depends on is slow or wrong', () => {
     expect(await serve.exited).toBe(0);
     expect(serve.logs.find((l) => l.msg === 'shutting down')).toMatchObject({ signal: 'SIGTERM', inFlight: 6, graceMs: 25_000 });
     expect(serve.logs.some((l) => String(l.msg).startsWith('shutdown:') && l.level === 'error')).toBe(false);
+    // The LLM composer's fallbacks are entries at their own level, not JSON text inside an info line.
+    expect(serve.logs.filter((l) => String(l.msg).startsWith('{'))).toEqual([]);
+    const fallbacks = serve.logs.filter((l) => String(l.msg).startsWith('llm answer'));
+    expect(fallbacks).toHaveLength(6);
+    for (const line of fallbacks) expect(['warn', 'error']).toContain(line.level);
   }, 120_000);
 
   it('an unreachable DATABASE_URL fails the start before the model loads, as one JSON line at fatal', async () => {
