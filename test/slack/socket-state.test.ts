@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { WebAPIHTTPError, WebAPIPlatformError, WebAPIRequestError } from '@slack/web-api';
+import type { WebAPIHTTPError, WebAPIPlatformError, WebAPIRequestError } from '@slack/web-api';
 import { boltLogger } from '../../src/slack/bolt-logger.js';
 import { reconnectDelayMs, socketFailure } from '../../src/slack/socket-state.js';
 import { memoryLogger } from './support/slack-request.js';
