@@ -11,6 +11,8 @@ export interface SocketModeDeps extends SlackAppDeps {
   appToken: string;
   /** Milliseconds to wait before reconnect attempt `n` (1, 2, …) after a failed one; see `reconnectDelayMs`. */
   reconnectDelay?: (attempt: number) => number;
+  /** How long an opened socket may wait for Slack's `hello` before the attempt counts as failed (default 30 s). */
+  helloTimeoutMs?: number;
 }
 
 export interface SocketModeConnection {
@@ -81,7 +83,10 @@ export async function startSocketMode(deps: SocketModeDeps): Promise<SocketModeC
     for (let first = true; !stopping; first = false) {
       try {
         socketError = undefined;
-        await (first ? app.start() : client.start());
+        await withHelloTimeout<unknown>(first ? app.start() : client.start(), deps.helloTimeoutMs ?? 30_000, () => {
+          socketError = 'Slack did not say hello on the new socket in time';
+          void client.disconnect();
+        });
       } catch (error) {
         if (stopping) return;
         const failure = socketFailure(error, socketError);
@@ -130,4 +135,17 @@ export async function startSocketMode(deps: SocketModeDeps): Promise<SocketModeC
       await whenIdle();
     },
   };
+}
+
+/**
+ * A socket that opens but never gets Slack's `hello` would leave `start()` pending for ever (the
+ * peer answers pings, so the SDK never gives up): past `ms`, `onTimeout` closes it, which fails the attempt.
+ */
+async function withHelloTimeout<T>(start: Promise<T>, ms: number, onTimeout: () => void): Promise<T> {
+  const timer = setTimeout(onTimeout, ms);
+  try {
+    return await start;
+  } finally {
+    clearTimeout(timer);
+  }
 }

@@ -27,9 +27,9 @@ afterEach(async () => {
   await api?.close();
 });
 
-async function startSocketSlack() {
+async function startSocketSlack(options: { silentConnections?: number } = {}) {
   api = await startFakeSlackApi();
-  const slack = socketSlack(api);
+  const slack = socketSlack(api, options);
   closeSocket = slack.close;
   return slack;
 }
@@ -45,6 +45,7 @@ function start(answerer: Answerer = pipeline.answerer, logger = memoryLogger(), 
     logger,
     clientOptions: { slackApiUrl: api.url, retryConfig: { retries: 0 }, ...clientOptions },
     reconnectDelay: () => 20,
+    helloTimeoutMs: 1_000,
   });
 }
 
@@ -153,6 +154,15 @@ describe('startSocketMode while Slack is failing', () => {
     slack.push(mentionEnvelope('env-4', 'EvSocketAgain', asked));
     expect(await slack.ackFor('env-4')).toMatchObject({ envelope_id: 'env-4' });
     await api.waitForCalls('chat.update');
+  });
+
+  it('a socket that opens but never gets hello is given up after helloTimeoutMs and the next attempt connects', async () => {
+    const slack = await startSocketSlack({ silentConnections: 1 });
+    const logger = memoryLogger();
+    connection = await start(pipeline.answerer, logger);
+    await slack.connections(2);
+    await connection.until('connected');
+    expect(logger.entries.find((e) => e.msg === 'slack socket connect failed; retrying')).toMatchObject({ attempt: 1, error: 'Slack did not say hello on the new socket in time' });
   });
 
   it('stop() while reconnecting ends the retries', async () => {

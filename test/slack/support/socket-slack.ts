@@ -19,7 +19,8 @@ export interface SocketSlack {
  * ws:// URL on the same server, which greets with `hello`, pushes envelopes and collects acks.
  * Each reconnect gets a new socket; pushes go to the newest.
  */
-export function socketSlack(api: FakeSlackApi): SocketSlack {
+export function socketSlack(api: FakeSlackApi, options: { silentConnections?: number } = {}): SocketSlack {
+  let silent = options.silentConnections ?? 0;
   const wss = new WebSocketServer({ noServer: true });
   const acks: Array<Record<string, unknown>> = [];
   const ackWaiters: Array<() => void> = [];
@@ -36,6 +37,11 @@ export function socketSlack(api: FakeSlackApi): SocketSlack {
           acks.push(JSON.parse(String(data)));
           ackWaiters.splice(0).forEach((w) => w());
         });
+        // A silent connection is accepted (and answers pings) but never greeted: a stuck Slack edge.
+        if (silent > 0) {
+          silent -= 1;
+          return;
+        }
         ws.send(JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A1' }, debug_info: { host: 'test' } }));
         resolve();
       });
