@@ -1,13 +1,14 @@
 import { createPipeline, type Pipeline } from '../answer/create-pipeline.js';
 import { createAnswerer, llmConfigured, type LlmConfig } from '../answer/llm/create-answerer.js';
 import { loadPrompts } from '../answer/llm/load-prompts.node.js';
+import type { Logger } from '../core/logger.js';
 import type { Embedder } from '../core/types.js';
 import type { RetrievalTuning } from '../retrieval/hybrid-retriever.js';
 import { rerankerFromConfig } from '../retrieval/http-reranker.js';
 import { ProcessPoolEmbedder, type PoolEvent } from '../embeddings/process-pool.node.js';
 import { withQueryCache } from '../embeddings/query-cache.js';
 import { TransformersEmbedder } from '../embeddings/transformers-embedder.node.js';
-import { buildIndex, chunkingChanged, loadIndex, staleReason, type LoadedIndex } from '../ingest/build-index.node.js';
+import { buildIndex, chunkingChanged, loadIndex, repairCurrent, staleReason, type LoadedIndex } from '../ingest/build-index.node.js';
 import { reportBuild } from './report-build.js';
 
 export interface Runtime extends Pipeline {
@@ -42,6 +43,8 @@ export interface RuntimeOptions {
   /** When it names an endpoint and model, answers come from the LLM composer (falling back to extractive). */
   llm?: LlmConfig;
   log?: (line: string) => void;
+  /** Structured entries (the LLM composer's fallbacks, at their own levels); by default JSON lines through `log`. */
+  logger?: Logger;
 }
 
 /** Loads the model and the index once (ingesting first when the index is missing or stale). */
@@ -60,6 +63,8 @@ export async function loadRuntime(options: RuntimeOptions): Promise<Runtime> {
     if (embedder instanceof ProcessPoolEmbedder) await embedder.close();
   };
   try {
+    const repaired = repairCurrent(options.indexDir);
+    if (repaired) log(`index: CURRENT named an incomplete build (${repaired.from}); pointed it at the newest whole build, ${repaired.to}`);
     const stale = staleReason(options.indexDir, options.seedsDir, { modelId: embedder.modelId, modelSha256: embedder.modelHash }) ?? (await chunkingChanged(options.indexDir, options.seedsDir));
     if (stale && options.autoIngest !== false) {
       log(`index: ${stale}; ingesting ${options.seedsDir} first…`);
@@ -80,7 +85,7 @@ export async function loadRuntime(options: RuntimeOptions): Promise<Runtime> {
     });
     if (options.llm && llmConfigured(options.llm)) {
       const line = (level: string) => (entry: Record<string, unknown>) => log(JSON.stringify({ level, ...entry }));
-      const logger = { info: line('info'), error: line('error'), warn: line('warn') };
+      const logger = options.logger ?? { info: line('info'), error: line('error'), warn: line('warn') };
       pipeline.answerer = createAnswerer(options.llm, pipeline, logger, await loadPrompts());
       log(`answers: LLM ${options.llm.LLM_MODEL} at ${options.llm.LLM_BASE_URL}, extractive fallback`);
     }

@@ -7,7 +7,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { parseConfig } from '../core/config.js';
+import { type Config, parseConfig } from '../core/config.js';
 import { ProcessPoolEmbedder } from '../embeddings/process-pool.node.js';
 import { createApp } from '../http/create-app.js';
 import type { FeedbackStore } from '../core/feedback.js';
@@ -25,12 +25,21 @@ const POOL_EVENT_MESSAGE = {
   'restart-failed': 'could not start a replacement embedding process; retrying',
 } as const;
 
-/** How long a shutdown waits for in-flight HTTP requests, and then for Slack answers already acknowledged. */
-const SHUTDOWN_GRACE_MS = 10_000;
+/**
+ * How long a shutdown waits for in-flight HTTP requests, and then for Slack answers already
+ * acknowledged: at least 10 s, and always longer than the longest answer (an LLM call may take
+ * LLM_TIMEOUT_MS before the extractive fallback answers), so a SIGTERM never cuts an answer that
+ * would have come.
+ */
+function shutdownGraceMs(config: Pick<Config, 'LLM_TIMEOUT_MS'>): number {
+  return Math.max(10_000, config.LLM_TIMEOUT_MS + 5_000);
+}
+
+const logger = createJsonLogger((line) => process.stdout.write(`${line}\n`));
 
 async function main(): Promise<void> {
   const config = parseConfig(process.env);
-  const logger = createJsonLogger((line) => process.stdout.write(`${line}\n`));
+  const graceMs = shutdownGraceMs(config);
   const server = await startNodeServer({ port: config.PORT, hostname: config.HOST });
   // Decided and logged before the model loads, so a wrong Slack setting shows at once.
   const transport = slackTransport(config);
@@ -45,13 +54,14 @@ async function main(): Promise<void> {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ msg: 'shutting down', signal });
+    logger.info({ msg: 'shutting down', signal, inFlight: server.inFlight(), graceMs });
     // The embedding processes keep serving the requests in flight, but one that exits now is not replaced.
     embedder?.stopReplacing();
-    await server.shutdown(SHUTDOWN_GRACE_MS);
+    const { dropped } = await server.shutdown(graceMs);
+    if (dropped > 0) logger.error({ msg: `shutdown: ${dropped} request(s) still unanswered after ${graceMs} ms were cut`, dropped, graceMs });
     // Slack requests are acknowledged at once and answered afterwards: let those answers go out,
     // within a bound (the Web API client's retries are bounded too).
-    await slack?.stop(SHUTDOWN_GRACE_MS);
+    await slack?.stop(graceMs);
     await feedback?.close();
     await store?.close();
     await closeRuntime?.();
@@ -60,6 +70,26 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
+
+  // The database before the model (seconds to load): a wrong DATABASE_URL fails the start at once.
+  if (config.DATABASE_URL) {
+    // Several replicas share one database: feedback, Slack dedupe and 发到频道 answers live there.
+    const { PostgresStore } = await import('../store/postgres-store.node.js');
+    store = await PostgresStore.open(config.DATABASE_URL, {
+      timeoutMs: config.DATABASE_TIMEOUT_MS,
+      onError: (error) => logger.warn({ msg: 'database connection lost; the pool reconnects', error: error.message }),
+      onHealthChange: (health) =>
+        health.ok
+          ? logger.info({ msg: 'database reachable again', since: health.since })
+          : logger.error({ msg: 'database unreachable; feedback answers 503 until it is back', since: health.since, error: health.detail }),
+    });
+    feedback = store.feedback;
+    logger.info({ msg: 'state in PostgreSQL (DATABASE_URL): feedback, Slack deliveries, answers', database: databaseName(config.DATABASE_URL) });
+  } else {
+    feedback = await JsonlFeedbackStore.open(join(config.DATA_DIR, 'feedback.jsonl'), {
+      onRepair: (bytes) => logger.warn({ msg: 'feedback store: cut a torn last line (a write interrupted before it was acknowledged)', bytes }),
+    });
+  }
 
   const runtime = await loadRuntime({
     modelDir: config.MODEL_DIR,
@@ -72,20 +102,10 @@ async function main(): Promise<void> {
     llm: config,
     rerank: config,
     log: (line) => logger.info({ msg: line }),
+    logger,
   });
   closeRuntime = runtime.close;
   if (runtime.embedder instanceof ProcessPoolEmbedder) embedder = runtime.embedder;
-  if (config.DATABASE_URL) {
-    // Several replicas share one database: feedback, Slack dedupe and 发到频道 answers live there.
-    const { PostgresStore } = await import('../store/postgres-store.node.js');
-    store = await PostgresStore.open(config.DATABASE_URL, { onError: (error) => logger.warn({ msg: 'database connection lost; the pool reconnects', error: error.message }) });
-    feedback = store.feedback;
-    logger.info({ msg: 'state in PostgreSQL (DATABASE_URL): feedback, Slack deliveries, answers', database: databaseName(config.DATABASE_URL) });
-  } else {
-    feedback = await JsonlFeedbackStore.open(join(config.DATA_DIR, 'feedback.jsonl'), {
-      onRepair: (bytes) => logger.warn({ msg: 'feedback store: cut a torn last line (a write interrupted before it was acknowledged)', bytes }),
-    });
-  }
   const checks = {
     model: runtime.embedder.modelId,
     dimensions: runtime.embedder.dimensions,
@@ -116,7 +136,11 @@ async function main(): Promise<void> {
     readiness: () => {
       // With embedding processes, ready while at least one serves (a dead one is being replaced).
       const embedProcesses = runtime.embedder instanceof ProcessPoolEmbedder ? runtime.embedder.size : 'in-process';
-      return { ready: embedProcesses !== 0, checks: { ...checks, embedProcesses, slack: slack?.status ?? 'off' } };
+      // The database and Slack are reported as they are now; neither makes the service unready (it still answers).
+      return {
+        ready: embedProcesses !== 0,
+        checks: { ...checks, embedProcesses, ...(store ? { database: store.health() } : {}), slack: slack?.status ?? { mode: 'off', reason: transport.kind === 'off' ? transport.reason : undefined } },
+      };
     },
     config,
     logger,
@@ -133,7 +157,16 @@ function databaseName(url: string): string {
   return `${parsed.hostname}${parsed.port ? `:${parsed.port}` : ''}${parsed.pathname}`;
 }
 
-main().catch((error: Error) => {
-  console.error(`serve: ${error.message}`);
+/** A fatal error as one JSON line (what log pipelines filter on), then the same sentence on stderr for a person at a terminal. */
+function fatal(error: unknown, msg: string): never {
+  const message = error instanceof Error ? error.message || error.name : String(error);
+  process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), level: 'fatal', msg, error: message, ...(error instanceof Error && error.stack ? { stack: error.stack } : {}) })}\n`);
+  console.error(`serve: ${message}`);
   process.exit(1);
-});
+}
+
+// Nothing should reach these (Slack and database failures are caught where they happen); if something does, say so in the log before exiting.
+process.on('uncaughtException', (error) => fatal(error, 'uncaught exception; exiting'));
+process.on('unhandledRejection', (error) => fatal(error, 'unhandled promise rejection; exiting'));
+
+main().catch((error: unknown) => fatal(error, 'serve could not start'));

@@ -32,6 +32,11 @@ export const configSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a PostgreSQL URL, postgres://user:password@host:5432/database')
     .optional(),
+  /**
+   * Milliseconds a database connection attempt, query and statement may each take: past it the
+   * request answers 503 with Retry-After instead of waiting on a hung database.
+   */
+  DATABASE_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
   /** Child processes that embed questions for the server; 0 embeds in the server process. Default: one per core, at most 4. */
   EMBED_PROCESSES: z.coerce.number().int().min(0).max(16).optional(),
   /** Milliseconds an embedding process may take for one request before it is stopped and replaced (503, retry). */

@@ -36,7 +36,11 @@ export interface FeedbackStore {
   append(record: FeedbackRecord): Promise<void>;
   /** Every stored record, oldest first. */
   list(): Promise<FeedbackRecord[]>;
-  /** Health for `/readyz`: false once a write has failed, with the reason. */
-  health(): { ok: boolean; detail?: string };
+  /**
+   * Health for `/readyz`: not ok with the reason when feedback cannot be stored. `transient`: an
+   * outage that ends by itself (a database down): reported, but the service stays ready, since it
+   * still answers; otherwise (a full disk, a missing table) `/readyz` turns 503.
+   */
+  health(): { ok: boolean; detail?: string; transient?: boolean };
   close(): Promise<void>;
 }

@@ -10,8 +10,13 @@ export interface NodeServer {
   server: Server;
   /** Serves `fetch` from now on (the app, once the model and index are loaded). */
   setFetch(fetch: Fetch): void;
-  /** Stops accepting connections, lets in-flight requests finish (up to `graceMs`), then closes. */
-  shutdown(graceMs?: number): Promise<void>;
+  /** Requests being answered now (streams included, until their response ends). */
+  inFlight(): number;
+  /**
+   * Stops accepting connections, lets in-flight requests finish (up to `graceMs`), then closes;
+   * resolves with how many requests were still unanswered when the grace ran out (their connections cut).
+   */
+  shutdown(graceMs?: number): Promise<{ dropped: number }>;
 }
 
 /** Answers while the model loads: the process is up (`/healthz`) but not ready for anything else. */
@@ -25,26 +30,42 @@ const booting: Fetch = (request) => {
 /** Listens with @hono/node-server; starts with a booting handler until `setFetch` is called. */
 export function startNodeServer(options: { port: number; hostname: string }): Promise<NodeServer> {
   let current: Fetch = booting;
+  let active = 0;
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: (request, env) => current(request, env as HttpBindings), port: options.port, hostname: options.hostname }, (info: AddressInfo) => {
       const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
-      resolve({ url: `http://${host}:${info.port}`, server: server as Server, setFetch: (fetch) => (current = fetch), shutdown: (graceMs) => shutdown(server as Server, graceMs) });
+      resolve({
+        url: `http://${host}:${info.port}`,
+        server: server as Server,
+        setFetch: (fetch) => (current = fetch),
+        inFlight: () => active,
+        shutdown: (graceMs) => shutdown(server as Server, () => active, graceMs),
+      });
     }) as Server;
+    // Counted from the request until its response is finished or its connection is gone.
+    server.on('request', (_request, response) => {
+      active += 1;
+      response.once('close', () => (active -= 1));
+    });
     server.once('error', reject);
   });
 }
 
-function shutdown(server: Server, graceMs = 10_000): Promise<void> {
+function shutdown(server: Server, active: () => number, graceMs = 10_000): Promise<{ dropped: number }> {
   return new Promise((resolve) => {
+    let dropped = 0;
     server.close(() => {
       clearInterval(idle);
       clearTimeout(force);
-      resolve();
+      resolve({ dropped });
     });
     // Keep-alive sockets would hold close() open; drop each as soon as its request is done.
     const idle = setInterval(() => server.closeIdleConnections(), 50);
     server.closeIdleConnections();
-    const force = setTimeout(() => server.closeAllConnections(), graceMs);
+    const force = setTimeout(() => {
+      dropped = active();
+      server.closeAllConnections();
+    }, graceMs);
     force.unref();
   });
 }

@@ -25,6 +25,12 @@ const idSchema = z
   .min(1, 'is empty')
   .max(MAX_ID_CHARS, `is longer than ${MAX_ID_CHARS} characters`);
 
+/**
+ * A client's id for one piece of feedback (`feedbackId` or the `Idempotency-Key` header): the
+ * record is stored under it, so a retry of a request whose answer was lost is stored once.
+ */
+export const clientIdSchema = z.string({ error: required('a string') }).regex(/^[A-Za-z0-9._:-]{8,128}$/, 'must be 8 to 128 letters, digits or . _ : - (a UUID will do)');
+
 /** One earlier turn as the client kept it; only citation ids matter to follow-up resolution. */
 const turnSchema = z.object({
   question: questionSchema,
@@ -54,6 +60,7 @@ export type AskBody = z.infer<typeof askBodySchema>;
  */
 export const feedbackBodySchema = z
   .strictObject({
+    feedbackId: clientIdSchema.optional(),
     questionId: idSchema.optional(),
     question: questionSchema.optional(),
     answerId: idSchema,

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { IndexMismatchError, IngestError } from '../core/errors.js';
 import { NoDocumentsError } from './no-documents-error.js';
@@ -88,7 +88,7 @@ export function chunksHash(passages: readonly Passage[]): string {
  */
 export async function chunkingChanged(indexDir: string, seedsDir: string): Promise<string | undefined> {
   const dir = currentBuildDir(indexDir);
-  if (!dir) return `no index in ${indexDir}`;
+  if (!dir) return pointedBuildDir(indexDir) ? `${join(indexDir, 'CURRENT')} names an incomplete build` : `no index in ${indexDir}`;
   const manifest = readIndexJson<IndexManifest>(join(dir, 'manifest.json'));
   const previous = readIndexJson<CorpusData>(join(dir, 'corpus.json'));
   const now = await readSeedCorpus(seedsDir, previous);
@@ -133,12 +133,64 @@ async function updatedOrBuilt(
   };
 }
 
-/** The build folder the index currently points at, or undefined when there is none. */
-export function currentBuildDir(indexDir: string): string | undefined {
+/** Every file a finished build holds; `CURRENT` is only switched to a folder that has them all. */
+const BUILD_FILES = [
+  'manifest.json',
+  'corpus.json',
+  'vectors.json',
+  'passage-vectors.json',
+  'units.json',
+  ...['hnsw', 'hnsw-sentences'].flatMap((g) => [`${g}/args.json`, `${g}/hnswlib.index`, `${g}/docstore.json`]),
+];
+
+/**
+ * A build folder untouched for this long may be deleted by another build's clean-up; a younger one
+ * may be another process's build in progress (or just finished, about to become `CURRENT`).
+ */
+const BUILD_GRACE_MS = 10 * 60 * 1000;
+
+/** Whether `dir` holds a whole build (every file of BUILD_FILES, or those of `needs`). */
+export function isCompleteBuild(dir: string, needs: readonly string[] = BUILD_FILES): boolean {
+  return needs.every((f) => existsSync(join(dir, f)));
+}
+
+/** The build folder `CURRENT` names, whole or not, or undefined when there is no `CURRENT`. */
+function pointedBuildDir(indexDir: string): string | undefined {
   const pointer = join(indexDir, 'CURRENT');
-  if (!existsSync(pointer)) return undefined;
-  const dir = join(indexDir, readFileSync(pointer, 'utf8').trim());
-  return existsSync(join(dir, 'manifest.json')) ? dir : undefined;
+  return existsSync(pointer) ? join(indexDir, readFileSync(pointer, 'utf8').trim()) : undefined;
+}
+
+/**
+ * The build folder the index currently points at, or undefined when there is none or it lacks a
+ * file: by default any of a whole build's; `needs` names the files a reader uses (the Worker build only reads two).
+ */
+export function currentBuildDir(indexDir: string, needs: readonly string[] = BUILD_FILES): string | undefined {
+  const dir = pointedBuildDir(indexDir);
+  return dir && isCompleteBuild(dir, needs) ? dir : undefined;
+}
+
+/**
+ * When `CURRENT` names a build that is missing or incomplete (a build deleted under it), points
+ * it at the newest whole build left and returns what was done; undefined when nothing needed
+ * repair or nothing whole is left (the caller then rebuilds, or fails naming `npm run ingest`).
+ */
+export function repairCurrent(indexDir: string): { from: string; to: string } | undefined {
+  const pointed = pointedBuildDir(indexDir);
+  if (!pointed || isCompleteBuild(pointed) || !existsSync(join(indexDir, 'builds'))) return undefined;
+  const newest = readdirSync(join(indexDir, 'builds'))
+    .filter((name) => !name.endsWith('.partial') && isCompleteBuild(join(indexDir, 'builds', name)))
+    .sort()
+    .at(-1);
+  if (!newest) return undefined;
+  switchCurrent(indexDir, `builds/${newest}`);
+  return { from: relative(indexDir, pointed), to: `builds/${newest}` };
+}
+
+/** Points `CURRENT` at `name` with one atomic rename. */
+function switchCurrent(indexDir: string, name: string): void {
+  const pointerTmp = join(indexDir, `CURRENT.${process.pid}.tmp`);
+  writeFileSync(pointerTmp, `${name}\n`);
+  renameSync(pointerTmp, join(indexDir, 'CURRENT'));
 }
 
 /**
@@ -224,18 +276,23 @@ export async function buildIndex(options: { seedsDir: string; indexDir: string; 
     writeFileSync(join(staging, 'passage-vectors.json'), JSON.stringify(Object.fromEntries(passages.map((p, i) => [p.id, hashes[i]]))));
     writeFileSync(join(staging, 'manifest.json'), JSON.stringify(manifest, null, 2));
     renameSync(staging, buildDir);
-    const pointerTmp = join(indexDir, `CURRENT.${process.pid}.tmp`);
-    writeFileSync(pointerTmp, `${name}\n`);
-    renameSync(pointerTmp, join(indexDir, 'CURRENT'));
+    if (!isCompleteBuild(buildDir)) throw new IngestError(`${buildDir} is incomplete after writing it (was it deleted by another process?); run \`npm run ingest\` again.`);
+    switchCurrent(indexDir, name);
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     throw error;
   }
   // The previous build stays until the next one: a process that loaded it just before the switch
-  // (a server starting, a test beside an ingest) still finds its files. Older builds go.
-  const keep = new Set([name, ...(previousDir ? [relative(indexDir, previousDir)] : [])]);
+  // (a server starting, a test beside an ingest) still finds its files. Older builds go, but never
+  // the one `CURRENT` names now, nor a folder touched in the last BUILD_GRACE_MS: that may be
+  // another process's build in progress on the same INDEX_DIR (two replicas starting at once).
+  const current = pointedBuildDir(indexDir);
+  const keep = new Set([name, ...[previousDir, current].flatMap((d) => (d ? [relative(indexDir, d)] : []))]);
+  const now = (options.now ?? (() => new Date()))().getTime();
   for (const old of readdirSync(join(indexDir, 'builds'))) {
-    if (!keep.has(`builds/${old}`)) rmSync(join(indexDir, 'builds', old), { recursive: true, force: true });
+    const path = join(indexDir, 'builds', old);
+    if (keep.has(`builds/${old}`) || now - modifiedAt(path) < BUILD_GRACE_MS) continue;
+    rmSync(path, { recursive: true, force: true });
   }
   return { manifest, changes: diffCorpus(previous, next), embedded: missing.length, reused: new Set(hashes).size - missing.length, buildDir, problems, incremental };
 }
@@ -253,7 +310,13 @@ export interface LoadedIndex {
 /** Loads the current build and checks its manifest against the model and chunker in use. */
 export async function loadIndex(indexDir: string, expected: { modelId: string; modelSha256?: string; dimensions: number }): Promise<LoadedIndex> {
   const dir = currentBuildDir(indexDir);
-  if (!dir) throw new IndexMismatchError(`There is no built index in ${indexDir}.`);
+  if (!dir) {
+    const pointed = pointedBuildDir(indexDir);
+    const missing = pointed ? BUILD_FILES.filter((f) => !existsSync(join(pointed, f))) : [];
+    throw new IndexMismatchError(
+      pointed ? `${join(indexDir, 'CURRENT')} names ${pointed}, which lacks ${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ' …' : ''}.` : `There is no built index in ${indexDir}.`,
+    );
+  }
   const manifest = checkManifest(readIndexJson(join(dir, 'manifest.json')), { ...expected, chunkerVersion: CHUNKER_VERSION });
   const corpus = new Corpus(readIndexJson<CorpusData>(join(dir, 'corpus.json')));
   // Read now, not on first use, so a truncated file is found at start.
@@ -281,7 +344,7 @@ export async function loadIndex(indexDir: string, expected: { modelId: string; m
 /** Why the index must be rebuilt before use, or undefined when it is current. */
 export function staleReason(indexDir: string, seedsDir: string, expected: { modelId: string; modelSha256: string }): string | undefined {
   const dir = currentBuildDir(indexDir);
-  if (!dir) return `no index in ${indexDir}`;
+  if (!dir) return pointedBuildDir(indexDir) ? `${join(indexDir, 'CURRENT')} names an incomplete build` : `no index in ${indexDir}`;
   let manifest: IndexManifest;
   try {
     manifest = readIndexJson<IndexManifest>(join(dir, 'manifest.json'));
@@ -293,6 +356,15 @@ export function staleReason(indexDir: string, seedsDir: string, expected: { mode
   if (manifest.model.id !== expected.modelId || manifest.model.sha256 !== expected.modelSha256) return 'the embedding model changed';
   if (manifest.corpusHash !== corpusHash(listSourceFiles(seedsDir).files)) return `the documents in ${seedsDir} changed`;
   return undefined;
+}
+
+/** Last modification of a folder (ms), or 0 when it is already gone. */
+function modifiedAt(path: string): number {
+  try {
+    return statSync(path).mtimeMs;
+  } catch {
+    return 0;
+  }
 }
 
 function orUndefined<T>(read: () => T): T | undefined {

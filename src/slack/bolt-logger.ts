@@ -11,7 +11,7 @@ export function boltLogger(target: SlackLogger, initial: LogLevel = LogLevel.INF
   const emit = (at: LogLevel, parts: unknown[]) => {
     if (SEVERITY[at] < SEVERITY[level]) return;
     const message = parts.map((p) => (p instanceof Error ? p.message : typeof p === 'string' ? p : JSON.stringify(p))).join(' ');
-    const entry = { msg: message, component: name };
+    const entry = { msg: withDetail(message), component: name };
     if (at === LogLevel.DEBUG) target.debug?.(entry);
     else if (at === LogLevel.WARN) logWarning(target, entry);
     else target[at](entry);
@@ -29,4 +29,11 @@ export function boltLogger(target: SlackLogger, initial: LogLevel = LogLevel.INF
       name = n;
     },
   };
+}
+
+/** Bolt's socket errors often end in an empty reason ("WebSocket error occurred: "): say so rather than log a blank. */
+function withDetail(message: string): string {
+  const trimmed = message.trim();
+  if (!trimmed) return '(Slack SDK logged an empty message)';
+  return /[:!]\s*(?:\w*Error:?)?$/.test(trimmed) ? `${trimmed.replace(/\s*(?:\w*Error:?)?$/, '')} (no detail given)` : trimmed;
 }

@@ -1,5 +1,6 @@
 import type { webApi } from '@slack/bolt';
-import { memorySlackMemory, type SlackMemory } from './slack-memory.js';
+import { logWarning } from '../core/logger.js';
+import { memorySlackMemory, type SlackMemory, withLocalAnswers } from './slack-memory.js';
 import type { SlackAppDeps } from './types.js';
 
 /** The bot's own ids: its user (`U…`, what mentions name) and its bot id (`B…`, on its posts). */
@@ -30,7 +31,11 @@ export function createListenerState(deps: SlackAppDeps): ListenerState {
   return {
     deps,
     commandName: deps.commandName ?? '/policy',
-    memory: deps.memory ?? memorySlackMemory(now),
+    memory: deps.memory
+      ? withLocalAnswers(deps.memory, memorySlackMemory(now), (error) =>
+          logWarning(deps.logger, { msg: 'slack answers: the shared store failed; kept in this process for 发到频道', error: error instanceof Error ? error.message : String(error) }),
+        )
+      : memorySlackMemory(now),
     maxHistoryTurns: 10,
     newReference: deps.newReference ?? (() => crypto.randomUUID().slice(0, 8)),
     knownIdentity: () => known,

@@ -23,7 +23,7 @@ export function registerActions(app: App, state: ListenerState): void {
     [ACTION.feedbackUp, 'up'],
     [ACTION.feedbackDown, 'down'],
   ] as const) {
-    app.action<BlockButtonAction>(actionId, async ({ ack, action, respond }) => {
+    app.action<BlockButtonAction>(actionId, async ({ ack, action, body, respond }) => {
       await ack();
       const parsed = feedbackValue.safeParse(safeJson(action.value));
       if (!parsed.success) {
@@ -32,7 +32,8 @@ export function registerActions(app: App, state: ListenerState): void {
         return;
       }
       const record: FeedbackRecord = {
-        id: (deps.newId ?? (() => crypto.randomUUID()))(),
+        // One person's rating of one answer has one id: a second click (after an apology, or a double click) is stored once.
+        id: deps.newId ? deps.newId() : `slack:${parsed.data.a}:${body.user.id}:${rating}`,
         receivedAt: new Date((deps.now ?? Date.now)()).toISOString(),
         source: 'slack',
         answerId: parsed.data.a,

@@ -42,3 +42,29 @@ export function memorySlackMemory(now: () => number = Date.now): SlackMemory {
     },
   };
 }
+
+/**
+ * `shared` (PostgreSQL), with this process's memory behind it for answers: when the database
+ * cannot save an answer, the answer is still shown and kept here, so 发到频道 works from this
+ * process; reading looks here when the database fails or lacks the answer.
+ */
+export function withLocalAnswers(shared: SlackMemory, local: SlackMemory, onFallback: (error: unknown) => void): SlackMemory {
+  return {
+    claim: (keys) => shared.claim(keys),
+    async saveAnswer(answer) {
+      try {
+        await shared.saveAnswer(answer);
+      } catch (error) {
+        onFallback(error);
+        await local.saveAnswer(answer);
+      }
+    },
+    async answer(answerId) {
+      const stored = await shared.answer(answerId).catch((error: unknown) => {
+        onFallback(error);
+        return undefined;
+      });
+      return stored ?? local.answer(answerId);
+    },
+  };
+}

@@ -1,11 +1,19 @@
 import { createSlackHandler } from './create-slack-handler.js';
 import type { SlackTransport } from './slack-transport.js';
 import { startSocketMode } from './start-socket-mode.node.js';
+import { logWarning } from '../core/logger.js';
+import { socketFailure, type SocketState } from './socket-state.js';
 import type { SlackAppDeps } from './types.js';
 
+export type SlackStatus = { mode: 'http'; botToken?: string } | ({ mode: 'socket'; botToken?: string } & SocketState);
+
 export interface RunningSlack {
-  /** What `/readyz` reports: `http` or `socket`, with why Slack refused the bot token, or why Socket Mode failed. */
-  readonly status: string;
+  /**
+   * What `/readyz` reports: the mode; in Socket Mode the connection's state, since when and its
+   * last error; `botToken` once Slack has refused the bot token. Never makes the service unready:
+   * the HTTP API answers whatever Slack does.
+   */
+  readonly status: SlackStatus;
   /** POST /slack/events, in HTTP mode only. */
   handle?: (request: Request) => Promise<Response>;
   /** Stops taking events (closes the socket) and waits for acknowledged work, at most `graceMs`. */
@@ -14,8 +22,8 @@ export interface RunningSlack {
 
 /**
  * Starts Slack on the transport the settings chose (see `slackTransport`) and logs which one
- * runs. A refused app token or an unreachable Slack is logged and leaves Slack
- * off; the HTTP service keeps serving either way. The bot token is checked with `auth.test` in
+ * runs. Nothing Slack does (refusing a token, failing, being unreachable) is thrown: it is logged
+ * and shown in `status`, and the HTTP service keeps serving. The bot token is checked with `auth.test` in
  * the background, so a revoked token shows up in the log rather than as silence in Slack.
  */
 export async function startSlack(transport: Exclude<SlackTransport, { kind: 'off' }>, deps: Omit<SlackAppDeps, 'botToken'>): Promise<RunningSlack> {
@@ -27,41 +35,51 @@ export async function startSlack(transport: Exclude<SlackTransport, { kind: 'off
     logger.info({ msg: 'slack on', mode: 'http', route: 'POST /slack/events', apiUrl });
     const token = checkBotToken(handler.app.client, transport.botToken, deps);
     return {
-      get status() {
-        return token.problem ? `http (${token.problem})` : 'http';
+      get status(): SlackStatus {
+        return { mode: 'http', ...(token.problem ? { botToken: token.problem } : {}) };
       },
       handle: handler.handle,
       stop: (graceMs) => withinGrace(handler.whenIdle(), graceMs, deps),
     };
   }
-  try {
-    const connection = await startSocketMode({ ...appDeps, appToken: transport.appToken });
-    logger.info({ msg: 'slack on', mode: 'socket', apiUrl });
-    const token = checkBotToken(connection.app.client, transport.botToken, deps);
-    return {
-      get status() {
-        return token.problem ? `socket (${token.problem})` : 'socket';
-      },
-      stop: (graceMs) => withinGrace(connection.stop(), graceMs, deps),
-    };
-  } catch (error) {
-    logger.error({ msg: 'slack off: Socket Mode could not connect; check SLACK_APP_TOKEN (xapp-…, connections:write)', error: String(error) });
-    return { status: `socket mode failed: ${String(error)}`, stop: async () => {} };
-  }
+  // Returns at once: Socket Mode connects (and reconnects) in the background and logs each change.
+  const connection = await startSocketMode({ ...appDeps, appToken: transport.appToken });
+  logger.info({ msg: 'slack on', mode: 'socket', apiUrl });
+  const token = checkBotToken(connection.app.client, transport.botToken, deps);
+  return {
+    get status(): SlackStatus {
+      return { mode: 'socket', ...connection.state, ...(token.problem ? { botToken: token.problem } : {}) };
+    },
+    stop: (graceMs) => withinGrace(connection.stop(), graceMs, deps),
+  };
 }
 
-/** Checks the bot token in the background; `problem` says why Slack refused it (shown in /readyz), once known. */
+/** How long to wait before checking the bot token again when Slack did not answer the check. */
+const TOKEN_RECHECK_MS = 30_000;
+
+/**
+ * Checks the bot token in the background; `problem` says why Slack refused it (shown in /readyz),
+ * once known. Only a refusal from Slack (`invalid_auth`, `token_revoked`, …) blames the token; a
+ * Slack that does not answer is logged as such and asked again later.
+ */
 function checkBotToken(client: { auth: { test(args: { token: string }): Promise<{ user?: string; team?: string }> } }, botToken: string, deps: Omit<SlackAppDeps, 'botToken'>): { problem?: string } {
   const result: { problem?: string } = {};
-  // The app's own client carries no token (requests are authorized one by one): pass it.
-  client.auth.test({ token: botToken }).then(
-    (who) => deps.logger.info({ msg: 'slack bot token accepted', user: who.user, team: who.team }),
-    (error: unknown) => {
-      const code = (error as { data?: { error?: string } }).data?.error;
-      result.problem = `bot token check failed: ${code ?? String(error)}`;
-      deps.logger.error({ msg: 'slack bot token check failed: answers cannot be posted until SLACK_BOT_TOKEN works', error: code ?? String(error) });
-    },
-  );
+  const check = () =>
+    // The app's own client carries no token (requests are authorized one by one): pass it.
+    client.auth.test({ token: botToken }).then(
+      (who) => deps.logger.info({ msg: 'slack bot token accepted', user: who.user, team: who.team }),
+      (error: unknown) => {
+        const code = (error as { data?: { error?: string } }).data?.error;
+        if (code) {
+          result.problem = `bot token check failed: ${code}`;
+          deps.logger.error({ msg: 'slack bot token check failed: answers cannot be posted until SLACK_BOT_TOKEN works', error: code });
+          return;
+        }
+        logWarning(deps.logger, { msg: 'slack bot token not checked: Slack did not answer; asking again later', error: socketFailure(error).message, retryInMs: TOKEN_RECHECK_MS });
+        setTimeout(check, TOKEN_RECHECK_MS).unref();
+      },
+    );
+  void check();
   return result;
 }
 

@@ -10,7 +10,11 @@ import { FeedbackUnavailableError } from '../core/feedback-unavailable-error.js'
 export class PostgresFeedbackStore implements FeedbackStore {
   private failure: string | undefined;
 
-  constructor(private readonly pool: pg.Pool) {}
+  /** `database`: the periodic check's view of the database, which `health()` reports instead of the last write. */
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly database?: () => { ok: boolean; detail?: string },
+  ) {}
 
   async append(record: FeedbackRecord): Promise<void> {
     const parsed = feedbackRecordSchema.parse(record);
@@ -24,6 +28,11 @@ export class PostgresFeedbackStore implements FeedbackStore {
   }
 
   health() {
+    if (this.database) {
+      const now = this.database();
+      // An outage passes: reported, but the service still answers, so it stays ready.
+      return now.ok ? { ok: true } : { ok: false, transient: true, detail: `database unreachable: ${now.detail}` };
+    }
     return this.failure ? { ok: false, detail: `last feedback database call failed: ${this.failure}` } : { ok: true };
   }
 

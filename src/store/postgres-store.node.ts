@@ -12,7 +12,20 @@ export interface PostgresStoreOptions {
   onError?: (error: Error) => void;
   /** Connections per process (default 5). */
   maxConnections?: number;
+  /**
+   * Milliseconds a connection attempt, a query and a statement may each take (default 5000):
+   * past it the call fails (503 with Retry-After) instead of holding the request while the
+   * database hangs. Client-side too, since a stopped server cannot enforce its own timeout.
+   */
+  timeoutMs?: number;
+  /** How often `health()` is refreshed with `SELECT 1` (default 5000 ms; 0: never). */
+  healthIntervalMs?: number;
+  /** Told when the periodic check finds the database lost or back. */
+  onHealthChange?: (health: DatabaseHealth) => void;
 }
+
+/** The database as the periodic check last found it; `since`: when that state began (ISO). */
+export type DatabaseHealth = { ok: true; since: string } | { ok: false; since: string; detail: string };
 
 /**
  * The shared state of several service processes behind a load balancer (DATABASE_URL):
@@ -22,14 +35,30 @@ export interface PostgresStoreOptions {
 export class PostgresStore {
   readonly feedback: PostgresFeedbackStore;
   readonly slackMemory: PostgresSlackMemory;
+  private state: DatabaseHealth = { ok: true, since: new Date().toISOString() };
+  private readonly timer: NodeJS.Timeout | undefined;
+  private checking = false;
 
-  private constructor(private readonly pool: pg.Pool) {
-    this.feedback = new PostgresFeedbackStore(pool);
+  private constructor(
+    private readonly pool: pg.Pool,
+    private readonly options: PostgresStoreOptions,
+  ) {
+    this.feedback = new PostgresFeedbackStore(pool, () => this.health());
     this.slackMemory = new PostgresSlackMemory(pool);
+    const every = options.healthIntervalMs ?? 5_000;
+    if (every > 0) this.timer = setInterval(() => void this.check(), every).unref();
   }
 
   static async open(url: string, options: PostgresStoreOptions = {}): Promise<PostgresStore> {
-    const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 5, connectionTimeoutMillis: 5_000 });
+    const timeout = options.timeoutMs ?? 5_000;
+    const pool = new pg.Pool({
+      connectionString: url,
+      max: options.maxConnections ?? 5,
+      connectionTimeoutMillis: timeout,
+      // A query past this fails and its connection is dropped (pg-pool discards a client released with an error).
+      query_timeout: timeout,
+      statement_timeout: timeout,
+    });
     // An idle connection that dies (server restart) must not crash the process: the pool makes a new one.
     pool.on('error', (error) => options.onError?.(error));
     try {
@@ -38,11 +67,39 @@ export class PostgresStore {
       await pool.end();
       throw new UpstreamError('PostgreSQL', `DATABASE_URL: cannot prepare the database (${(error as Error).message}).`, { cause: error });
     }
-    return new PostgresStore(pool);
+    return new PostgresStore(pool, options);
+  }
+
+  /** Whether the database answered the last periodic `SELECT 1` (reported by `/readyz`; recovers by itself). */
+  health(): DatabaseHealth {
+    return this.state;
+  }
+
+  /** Runs `SELECT 1` now and updates `health()`; a check already running is not doubled. */
+  async check(): Promise<DatabaseHealth> {
+    if (this.checking) return this.state;
+    this.checking = true;
+    try {
+      await this.pool.query('SELECT 1');
+      if (!this.state.ok) this.change({ ok: true, since: new Date().toISOString() });
+    } catch (error) {
+      const detail = (error as Error).message || String(error);
+      if (this.state.ok) this.change({ ok: false, since: new Date().toISOString(), detail });
+      else this.state = { ...this.state, detail };
+    } finally {
+      this.checking = false;
+    }
+    return this.state;
   }
 
   async close(): Promise<void> {
+    clearInterval(this.timer);
     await this.pool.end();
+  }
+
+  private change(next: DatabaseHealth): void {
+    this.state = next;
+    this.options.onHealthChange?.(next);
   }
 }
 

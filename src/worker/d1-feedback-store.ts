@@ -57,7 +57,8 @@ export class D1FeedbackStore implements FeedbackStore {
 
   async append(record: FeedbackRecord): Promise<void> {
     const parsed = feedbackRecordSchema.parse(record);
-    const sql = `INSERT INTO feedback (${Object.values(COLUMNS).join(', ')}) VALUES (${FIELDS.map(() => '?').join(', ')})`;
+    // OR IGNORE: a retry with the same id (the client's idempotency key) is kept once.
+    const sql = `INSERT OR IGNORE INTO feedback (${Object.values(COLUMNS).join(', ')}) VALUES (${FIELDS.map(() => '?').join(', ')})`;
     try {
       const values = FIELDS.map((f) => (parsed[f] === undefined ? null : JSON_FIELDS.has(f) ? JSON.stringify(parsed[f]) : parsed[f]));
       await this.bounded(

@@ -55,6 +55,16 @@ describe('the Node server (@hono/node-server)', () => {
     await expect.poll(() => running!.logs.find((l) => l.route === '/api/chat')).toMatchObject({ stream: 'cancelled' });
   });
 
+  it('shutdown counts the requests in flight and says how many it cut when the grace ran out', async () => {
+    running = await startSeedServer();
+    const held = heldRequest(running.url, JSON.stringify({ question: CORPUS_QUESTION }));
+    await expect.poll(() => running!.server.inFlight()).toBe(1);
+    expect(await running.server.shutdown(200)).toEqual({ dropped: 1 });
+    await held.response.catch(() => undefined);
+    await expect.poll(() => running!.server.inFlight()).toBe(0);
+    running = undefined;
+  });
+
   it('shutdown refuses new connections but lets an in-flight request finish', async () => {
     running = await startSeedServer();
     const { url } = running;

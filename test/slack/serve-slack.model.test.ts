@@ -56,14 +56,14 @@ describe('npm start with Slack settings', () => {
     api.failures.set('auth.test', 'invalid_auth');
     serve = await start({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: api.url });
     expect(await serve.log((l) => String(l.msg).startsWith('slack bot token check failed'))).toMatchObject({ level: 'error', error: 'invalid_auth' });
-    expect((await (await fetch(`${serve.url}/readyz`)).json()).checks.slack).toBe('http (bot token check failed: invalid_auth)');
+    expect((await (await fetch(`${serve.url}/readyz`)).json()).checks.slack).toEqual({ mode: 'http', botToken: 'bot token check failed: invalid_auth' });
   });
 
   it('HTTP mode: answers a signed mention through SLACK_API_URL; acks while Slack stalls; SIGTERM exits without waiting on Slack', async () => {
     api = await startFakeSlackApi();
     serve = await start({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: api.url });
     expect(await serve.log((l) => l.msg === 'slack on')).toMatchObject({ mode: 'http', apiUrl: api.url });
-    expect((await (await fetch(`${serve.url}/readyz`)).json()).checks.slack).toBe('http');
+    expect((await (await fetch(`${serve.url}/readyz`)).json()).checks.slack).toEqual({ mode: 'http' });
     await serve.log((l) => l.msg === 'slack bot token accepted');
     expect(api.callsTo('auth.test')[0]!.authorization).toBe(`Bearer ${BOT_TOKEN}`);
 
@@ -100,8 +100,50 @@ describe('npm start with Slack settings', () => {
     expect(await slack.ackFor('env-1')).toMatchObject({ envelope_id: 'env-1' });
     await api.waitForCalls('chat.update');
     expect(String(api.callsTo('chat.update')[0]!.args.text)).toContain('30-50万人口');
-    expect((await (await fetch(`${serve.url}/readyz`)).json()).checks.slack).toBe('socket');
+    expect((await (await fetch(`${serve.url}/readyz`)).json()).checks.slack).toMatchObject({ mode: 'socket', state: 'connected' });
     expect((await fetch(`${serve.url}/slack/events`, { method: 'POST', body: '{}' })).status).toBe(404);
+
+    serve.child.kill('SIGTERM');
+    expect(await serve.exited).toBe(0);
+  });
+
+  it('Socket Mode while Slack fails: starts with Slack down and stays ready, connects once Slack is back, survives the socket dropped while apps.connections.open answers 500, and says so in /readyz', async () => {
+    api = await startFakeSlackApi();
+    api.health = 'down';
+    const slack = socketSlack(api);
+    closeSocket = slack.close;
+    serve = await start({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_APP_TOKEN: APP_TOKEN, SLACK_API_URL: api.url });
+    const readyz = async () => {
+      const res = await fetch(`${serve!.url}/readyz`);
+      return { status: res.status, slack: (await res.json()).checks.slack };
+    };
+    await serve.log((l) => l.msg === 'slack socket connect failed; retrying');
+    expect(await readyz()).toEqual({ status: 200, slack: { mode: 'socket', state: 'connecting', since: expect.any(String), lastError: expect.stringContaining('503') } });
+    const ask = await fetch(`${serve.url}/api/ask`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question: QUESTION }) });
+    expect(ask.status).toBe(200);
+
+    api.health = 'up';
+    await slack.connected;
+    await serve.log((l) => l.msg === 'slack socket connected');
+    expect((await readyz()).slack).toMatchObject({ mode: 'socket', state: 'connected' });
+
+    // Slack drops the socket and fails the next six apps.connections.open calls (two attempts of three tries).
+    api.httpFailures.set('apps.connections.open', 6);
+    slack.drop();
+    const down = await serve.log((l) => l.msg === 'slack socket reconnecting');
+    await serve.log((l) => l.msg === 'slack socket connect failed; retrying' && String(l.error).includes('500'));
+    expect((await readyz()).slack).toMatchObject({ mode: 'socket', state: 'reconnecting', since: down.since, lastError: expect.stringContaining('500') });
+    await slack.connections(2);
+    while (serve.logs.filter((l) => l.msg === 'slack socket connected').length < 2) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(serve.child.exitCode).toBeNull();
+    expect((await readyz()).slack).toMatchObject({ mode: 'socket', state: 'connected' });
+    // An outage is not a bad token: neither token is blamed.
+    expect(serve.logs.filter((l) => /SLACK_(APP|BOT)_TOKEN/.test(String(l.msg)))).toEqual([]);
+
+    const { asked } = mentionEvent(QUESTION);
+    slack.push(mentionEnvelope('env-9', 'EvSocketServe9', asked));
+    expect(await slack.ackFor('env-9')).toMatchObject({ envelope_id: 'env-9' });
+    await api.waitForCalls('chat.update');
 
     serve.child.kill('SIGTERM');
     expect(await serve.exited).toBe(0);

@@ -27,14 +27,14 @@ afterEach(async () => {
   await api?.close();
 });
 
-async function startSocketSlack() {
+async function startSocketSlack(options: { silentConnections?: number } = {}) {
   api = await startFakeSlackApi();
-  const slack = socketSlack(api);
+  const slack = socketSlack(api, options);
   closeSocket = slack.close;
   return slack;
 }
 
-function start(answerer: Answerer = pipeline.answerer) {
+function start(answerer: Answerer = pipeline.answerer, logger = memoryLogger(), clientOptions: Record<string, unknown> = {}) {
   const records: FeedbackRecord[] = [];
   return startSocketMode({
     appToken: APP_TOKEN,
@@ -42,8 +42,10 @@ function start(answerer: Answerer = pipeline.answerer) {
     answerer,
     corpus: pipeline.corpus,
     feedback: { append: async (r) => void records.push(r) },
-    logger: memoryLogger(),
-    clientOptions: { slackApiUrl: api.url, retryConfig: { retries: 0 } },
+    logger,
+    clientOptions: { slackApiUrl: api.url, retryConfig: { retries: 0 }, ...clientOptions },
+    reconnectDelay: () => 20,
+    helloTimeoutMs: 1_000,
   });
 }
 
@@ -101,9 +103,78 @@ describe('startSocketMode', () => {
     expect(api.callsTo('chat.update')).toHaveLength(1);
   });
 
-  it('rejects when Slack refuses the app token, so the server can log that Slack is off', async () => {
+  it('Slack refusing the app token (invalid_auth) stops the retries and says so; nothing is thrown', async () => {
     api = await startFakeSlackApi();
     api.failures.set('apps.connections.open', 'invalid_auth');
-    await expect(start()).rejects.toThrow(/invalid_auth/);
+    const logger = memoryLogger();
+    connection = await start(pipeline.answerer, logger);
+    expect(await connection.until('refused')).toMatchObject({ state: 'refused', lastError: 'invalid_auth' });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(api.callsTo('apps.connections.open')).toHaveLength(1);
+    expect(logger.entries.some((e) => e.level === 'error' && String(e.msg).includes('check SLACK_APP_TOKEN'))).toBe(true);
+  });
+});
+
+describe('startSocketMode while Slack is failing', () => {
+  it('apps.connections.open answering HTTP 500 at start: retries with backoff, never blames the token, connects once Slack answers', async () => {
+    const slack = await startSocketSlack();
+    api.httpFailures.set('apps.connections.open', 3);
+    const logger = memoryLogger();
+    connection = await start(pipeline.answerer, logger);
+    expect(connection.state.state).toBe('connecting');
+    await slack.connected;
+    expect(await connection.until('connected')).toMatchObject({ state: 'connected' });
+    expect(api.callsTo('apps.connections.open')).toHaveLength(4);
+    const retries = logger.entries.filter((e) => e.msg === 'slack socket connect failed; retrying');
+    expect(retries.map((e) => e.attempt)).toEqual([1, 2, 3]);
+    expect(String(retries[0]!.error)).toMatch(/500/);
+    expect(logger.entries.some((e) => String(e.msg).includes('SLACK_APP_TOKEN'))).toBe(false);
+  });
+
+  it('the socket dropped while apps.connections.open fails (HTTP 500, then a stalled API): reconnects, shows reconnecting with the last error, then answers on the new socket', async () => {
+    const slack = await startSocketSlack();
+    const logger = memoryLogger();
+    connection = await start(pipeline.answerer, logger, { timeout: 300 });
+    await connection.until('connected');
+    api.httpFailures.set('apps.connections.open', 2);
+    slack.drop();
+    const down = await connection.until('reconnecting');
+    await api.waitForCalls('apps.connections.open', 3);
+    // Slack's API stops answering: each try times out (a request error, not an HTTP one).
+    api.health = 'stalled';
+    await api.waitForCalls('apps.connections.open', 4);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(connection.state).toMatchObject({ state: 'reconnecting', since: down.since, lastError: expect.stringMatching(/timeout|abort/i) });
+    api.health = 'up';
+    await slack.connections(2);
+    await connection.until('connected');
+    expect(logger.entries.filter((e) => e.state !== undefined).map((e) => e.state)).toEqual(['connected', 'reconnecting', 'connected']);
+
+    const asked = api.addUserMessage({ channel: 'C1', user: 'U1', text: `<@UBOT> ${QUESTION}` });
+    slack.push(mentionEnvelope('env-4', 'EvSocketAgain', asked));
+    expect(await slack.ackFor('env-4')).toMatchObject({ envelope_id: 'env-4' });
+    await api.waitForCalls('chat.update');
+  });
+
+  it('a socket that opens but never gets hello is given up after helloTimeoutMs and the next attempt connects', async () => {
+    const slack = await startSocketSlack({ silentConnections: 1 });
+    const logger = memoryLogger();
+    connection = await start(pipeline.answerer, logger);
+    await slack.connections(2);
+    await connection.until('connected');
+    expect(logger.entries.find((e) => e.msg === 'slack socket connect failed; retrying')).toMatchObject({ attempt: 1, error: 'Slack did not say hello on the new socket in time' });
+  });
+
+  it('stop() while reconnecting ends the retries', async () => {
+    api = await startFakeSlackApi();
+    api.health = 'down';
+    connection = await start();
+    await api.waitForCalls('apps.connections.open', 2);
+    await connection.stop();
+    const calls = api.callsTo('apps.connections.open').length;
+    expect(connection.state.state).toBe('stopped');
+    connection = undefined;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(api.callsTo('apps.connections.open')).toHaveLength(calls);
   });
 });

@@ -17,6 +17,12 @@ afterAll(async () => {
   await server?.stop();
 });
 
+/** Polls `done` every 50 ms (at most 10 s): state that a timer changes, not a timing claim. */
+async function until(done: () => boolean): Promise<void> {
+  for (let i = 0; i < 200 && !done(); i += 1) await new Promise((resolve) => setTimeout(resolve, 50));
+  expect(done()).toBe(true);
+}
+
 const freshDatabase = () => server.createDatabase(`store_${++databases}`);
 const record = (i: number): FeedbackRecord => ({
   id: `fb-${i}`,
@@ -89,28 +95,62 @@ describe.skipIf(POSTGRES_MISSING)('PostgresStore (a real PostgreSQL server)', ()
     }
   });
 
-  it('when the database goes away: POST /api/feedback answers 503 (nothing acknowledged), /readyz turns 503, and both recover', async () => {
+  it('when the database goes away: POST /api/feedback answers 503 (nothing acknowledged); /readyz stays 200, reports the outage from its own check, and recovers without feedback traffic', async () => {
     const own = await startPostgres();
-    const store = await PostgresStore.open(own.url);
+    const store = await PostgresStore.open(own.url, { healthIntervalMs: 100 });
     const { app } = await harness({ feedback: store.feedback });
     const post = () => app.request('/api/feedback', postJson({ question: CORPUS_QUESTION, answerId: 'a-1', rating: 'up' }));
+    const readyz = async () => {
+      const res = await app.request('/readyz');
+      return { status: res.status, feedback: (await res.json()).checks.feedback };
+    };
     try {
       expect((await post()).status).toBe(201);
       await own.stopServer();
+      // No feedback sent: the periodic check alone finds the outage.
+      await until(() => !store.health().ok);
+      expect(await readyz()).toEqual({ status: 200, feedback: { ok: false, transient: true, detail: expect.stringContaining('database unreachable') } });
       const refused = await post();
       expect(refused.status).toBe(503);
       expect(refused.headers.get('retry-after')).toBe('30');
       expect((await refused.json()).error.code).toBe('feedback_unavailable');
-      expect((await app.request('/readyz')).status).toBe(503);
       await own.startServer();
+      // Back by itself, before any feedback is sent again.
+      await until(() => store.health().ok);
+      expect(await readyz()).toEqual({ status: 200, feedback: { ok: true } });
       expect((await post()).status).toBe(201);
-      expect((await app.request('/readyz')).status).toBe(200);
       expect((await store.feedback.list()).map((r) => r.answerId)).toEqual(['a-1', 'a-1']);
     } finally {
       await store.close();
       await own.stop();
     }
-  });
+  }, 30_000);
+
+  it('a hung database (SIGSTOP): feedback on an open connection fails within the timeout with 503 and Retry-After; the retry with the same Idempotency-Key is stored once', async () => {
+    const own = await startPostgres();
+    const store = await PostgresStore.open(own.url, { timeoutMs: 500, healthIntervalMs: 100 });
+    const { app } = await harness({ feedback: store.feedback });
+    const post = (key: string) =>
+      app.request('/api/feedback', { ...postJson({ question: CORPUS_QUESTION, answerId: 'a-hung', rating: 'down' }), headers: { 'content-type': 'application/json', 'idempotency-key': key } });
+    try {
+      expect((await post('warm-up-key-0')).status).toBe(201); // a pooled connection is open
+      own.pause();
+      const hung = await post('retry-key-0001');
+      expect(hung.status).toBe(503);
+      expect(hung.headers.get('retry-after')).toBe('30');
+      await until(() => !store.health().ok);
+      own.resume();
+      await until(() => store.health().ok);
+      // The client retries: whether or not the first INSERT reached the table, the record is kept once.
+      expect((await post('retry-key-0001')).status).toBe(201);
+      expect((await post('retry-key-0001')).status).toBe(201);
+      const stored = (await store.feedback.list()).filter((r) => r.answerId === 'a-hung').map((r) => r.id);
+      expect(stored).toEqual(['warm-up-key-0', 'retry-key-0001']);
+    } finally {
+      await store.close();
+      await own.stop();
+    }
+  }, 30_000);
 
   it('an unreachable database fails at open with a message naming DATABASE_URL', async () => {
     await expect(PostgresStore.open('postgres://postgres@127.0.0.1:1/none')).rejects.toThrow(/DATABASE_URL: cannot prepare the database/);

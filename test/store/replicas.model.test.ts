@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import pg from 'pg';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,6 +31,7 @@ beforeAll(async () => {
     DATABASE_URL: databaseUrl,
     DATA_DIR: join(tmp, name),
     EMBED_PROCESSES: '0',
+    DATABASE_TIMEOUT_MS: '1000',
     SLACK_BOT_TOKEN: BOT_TOKEN,
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_API_URL: api.url,
@@ -52,7 +54,8 @@ const outcome = (l: Record<string, unknown>) => l.msg === 'slack answered' || l.
 
 describe.skipIf(POSTGRES_MISSING)('two replicas sharing PostgreSQL (DATABASE_URL)', () => {
   it('start with the shared store', async () => {
-    for (const s of [a, b]) expect((await (await fetch(`${s.url}/readyz`)).json()).checks).toMatchObject({ store: 'postgresql', slack: 'http', feedback: { ok: true } });
+    for (const s of [a, b])
+      expect((await (await fetch(`${s.url}/readyz`)).json()).checks).toMatchObject({ store: 'postgresql', slack: { mode: 'http' }, feedback: { ok: true }, database: { ok: true } });
   });
 
   it('the same signed event delivered to both (as Slack retries it) is answered once', async () => {
@@ -114,4 +117,56 @@ describe.skipIf(POSTGRES_MISSING)('two replicas sharing PostgreSQL (DATABASE_URL
       .map((l) => JSON.parse(l) as { question: string });
     expect(cases.map((c) => c.question).sort()).toEqual(['一个区域性医疗中心覆盖多少常住人口？', '区域医疗中心的服务人口规模是多少？'].sort());
   });
+
+  // Last: replica a is gone (killed above); b carries on alone.
+  it('PostgreSQL stopped, then hung (SIGSTOP): /readyz stays 200 and shows the database from its own check, answers go on, feedback gets 503 with Retry-After, and all recover by themselves; a retried Idempotency-Key is stored once', async () => {
+    const readyz = async () => {
+      const res = await fetch(`${b.url}/readyz`);
+      return { status: res.status, checks: (await res.json()).checks };
+    };
+    const feedback = (key: string) =>
+      fetch(`${b.url}/api/feedback`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': key },
+        body: JSON.stringify({ question: '区域性医疗中心按多少人口配置一家？', answerId: 'outage-answer', rating: 'up' }),
+      });
+    const ask = () => fetch(`${b.url}/api/ask`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ question: '区域性医疗中心按多少人口配置一家？' }) });
+
+    await postgres.stopServer();
+    // No feedback traffic: the periodic check alone finds the outage and logs it.
+    expect(await b.log((l) => l.msg === 'database unreachable; feedback answers 503 until it is back')).toMatchObject({ level: 'error' });
+    const down = await readyz();
+    expect(down.status).toBe(200);
+    expect(down.checks.database).toMatchObject({ ok: false, detail: expect.any(String) });
+    expect(down.checks.feedback).toMatchObject({ ok: false, transient: true });
+    expect((await ask()).status).toBe(200);
+    const refused = await feedback('outage-key-0001');
+    expect(refused.status).toBe(503);
+    expect(refused.headers.get('retry-after')).toBe('30');
+    await postgres.startServer();
+    await b.log((l) => l.msg === 'database reachable again');
+    expect((await readyz()).checks).toMatchObject({ database: { ok: true }, feedback: { ok: true } });
+
+    // Hung: open connections stay open and nothing answers. Bounded by DATABASE_TIMEOUT_MS (1 s), not by the client giving up.
+    expect((await feedback('warm-up-key-0001')).status).toBe(201);
+    postgres.pause();
+    try {
+      const hung = await feedback('outage-key-0002');
+      expect(hung.status).toBe(503);
+      expect(hung.headers.get('retry-after')).toBe('30');
+      expect((await ask()).status).toBe(200);
+    } finally {
+      postgres.resume();
+    }
+    await expect.poll(async () => (await feedback('outage-key-0002')).status, { timeout: 20_000, interval: 500 }).toBe(201);
+    expect((await feedback('outage-key-0002')).status).toBe(201);
+    const stored = new pg.Client({ connectionString: databaseUrl });
+    await stored.connect();
+    try {
+      const rows = await stored.query("SELECT id FROM feedback WHERE record->>'answerId' = 'outage-answer' ORDER BY seq");
+      expect(rows.rows.map((r) => r.id)).toEqual(['warm-up-key-0001', 'outage-key-0002']);
+    } finally {
+      await stored.end();
+    }
+  }, 90_000);
 });

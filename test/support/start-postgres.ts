@@ -1,8 +1,9 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { childPids } from './processes.js';
 
 export interface TestPostgres {
   /** `postgres://postgres@127.0.0.1:<port>/postgres`, trust authentication. */
@@ -12,6 +13,10 @@ export interface TestPostgres {
   /** Stops the server but keeps its data (an outage); `startServer` brings it back on the same port. */
   stopServer(): Promise<void>;
   startServer(): Promise<void>;
+  /** SIGSTOP to the server and every backend: connections stay open but nothing answers (a hung database). */
+  pause(): void;
+  /** SIGCONT to the same processes. */
+  resume(): void;
   stop(): Promise<void>;
 }
 
@@ -55,6 +60,7 @@ export async function startPostgres(): Promise<TestPostgres> {
   const start = () => run('pg_ctl', ['-D', data, '-w', '-l', join(dir, 'server.log'), '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`, 'start']);
   start();
   const base = `postgres://postgres@127.0.0.1:${port}`;
+  let paused: number[] = [];
   return {
     url: `${base}/postgres`,
     createDatabase(name) {
@@ -67,7 +73,16 @@ export async function startPostgres(): Promise<TestPostgres> {
     async startServer() {
       start();
     },
+    pause() {
+      paused = serverPids(data);
+      for (const pid of paused) process.kill(pid, 'SIGSTOP');
+    },
+    resume() {
+      for (const pid of paused) process.kill(pid, 'SIGCONT');
+      paused = [];
+    },
     async stop() {
+      for (const pid of paused.splice(0)) process.kill(pid, 'SIGCONT');
       try {
         run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
       } catch {
@@ -77,6 +92,12 @@ export async function startPostgres(): Promise<TestPostgres> {
       }
     },
   };
+}
+
+/** The postmaster (first line of postmaster.pid) and its children, the backends. */
+function serverPids(data: string): number[] {
+  const postmaster = Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  return [postmaster, ...childPids(postmaster)];
 }
 
 function freePort(): Promise<number> {

@@ -44,7 +44,9 @@ describe('Worker feedback in D1', () => {
     await worker.stop();
 
     worker = await startWorker({ persistTo, migrate: false });
-    const second = await post(worker.url, { answerId: 'a-after-restart', rating: 'up', questionId: 'q-8' });
+    const second = await post(worker.url, { answerId: 'a-after-restart', rating: 'up', questionId: 'q-8', feedbackId: 'fb-after-restart-1' });
+    // The client retries (its first answer lost): same id, 201 again, stored once.
+    expect(await post(worker.url, { answerId: 'a-after-restart', rating: 'up', questionId: 'q-8', feedbackId: 'fb-after-restart-1' })).toEqual(second);
     await worker.stop();
     worker = undefined;
 

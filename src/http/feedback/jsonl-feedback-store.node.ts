@@ -17,6 +17,8 @@ export class JsonlFeedbackStore implements FeedbackStore {
   private constructor(
     readonly path: string,
     private readonly handle: FileHandle,
+    /** Ids already stored: a client retrying with the same id (its idempotency key) is kept once. */
+    private readonly ids: Set<string>,
   ) {}
 
   /**
@@ -36,16 +38,20 @@ export class JsonlFeedbackStore implements FeedbackStore {
     } finally {
       await folder.close();
     }
-    return new JsonlFeedbackStore(path, handle);
+    const store = new JsonlFeedbackStore(path, handle, new Set());
+    for (const record of await store.list()) store.ids.add(record.id);
+    return store;
   }
 
   append(record: FeedbackRecord): Promise<void> {
     if (this.closed) return Promise.reject(new InvariantError('feedback store is closed'));
     const line = `${JSON.stringify(feedbackRecordSchema.parse(record))}\n`;
     const write = this.tail.then(async () => {
+      if (this.ids.has(record.id)) return;
       try {
         await this.handle.appendFile(line);
         await this.handle.sync();
+        this.ids.add(record.id);
         this.failure = undefined;
       } catch (error) {
         this.failure = (error as Error).message;

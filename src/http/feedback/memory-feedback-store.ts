@@ -5,6 +5,8 @@ export class MemoryFeedbackStore implements FeedbackStore {
   private readonly records: FeedbackRecord[] = [];
 
   async append(record: FeedbackRecord): Promise<void> {
+    // A retry with the same id (the client's idempotency key) is kept once, as the durable stores do.
+    if (this.records.some((r) => r.id === record.id)) return;
     this.records.push(structuredClone(record));
   }
 

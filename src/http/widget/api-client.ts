@@ -21,6 +21,8 @@ export interface ChatHandlers {
 
 /** What `POST /api/feedback` takes; the answer and its context let a reviewer judge a 👎 later. */
 export interface FeedbackBody {
+  /** The client's id for this rating (its idempotency key): a retry with the same id is stored once. */
+  feedbackId?: string;
   question: string;
   answerId: string;
   rating: 'up' | 'down';

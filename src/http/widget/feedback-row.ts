@@ -46,18 +46,19 @@ export function feedbackRow(answer: WidgetAnswer, deps: FeedbackRowDeps): HTMLEl
   const row = el('div', { class: 'feedback' }, [el('span', { text: '这个回答有帮助吗？' })]);
   const up = el('button', { text: '👍 有帮助', attrs: { type: 'button', 'aria-label': '有帮助', 'aria-pressed': 'false' } });
   const down = el('button', { text: '👎 没有帮助', attrs: { type: 'button', 'aria-label': '没有帮助', 'aria-pressed': 'false' } });
-  const submit = async (rating: 'up' | 'down', extra: { comment?: string; expectedPassageId?: string } = {}, send?: HTMLButtonElement) => {
+  // One id per rating sent; a retry after a failure (the server may have stored it after all) reuses it, so it is stored once.
+  const submit = async (rating: 'up' | 'down', extra: { comment?: string; expectedPassageId?: string } = {}, send?: HTMLButtonElement, feedbackId = newFeedbackId()) => {
     up.disabled = down.disabled = true;
     if (send) send.disabled = true;
     (rating === 'up' ? up : down).setAttribute('aria-pressed', 'true');
     try {
-      await deps.api.feedback(feedbackBody(answer, history, rating, extra));
+      await deps.api.feedback({ ...feedbackBody(answer, history, rating, extra), feedbackId });
       row.replaceChildren(el('span', { class: 'thanks', text: '谢谢反馈！', attrs: { role: 'status' } }));
     } catch (error) {
       up.disabled = down.disabled = false;
       if (send) send.disabled = false;
       if (rating === 'up') up.setAttribute('aria-pressed', 'false');
-      deps.showError(error, () => void submit(rating, extra, send), row);
+      deps.showError(error, () => void submit(rating, extra, send, feedbackId), row);
     }
   };
   up.addEventListener('click', () => void submit('up'));
@@ -100,4 +101,10 @@ function passagePicker(answer: WidgetAnswer, api: ApiClient): HTMLSelectElement 
     );
   }
   return select;
+}
+
+/** A random id (128 bits, hex) from `getRandomValues`, which unlike `randomUUID` also works on plain-http intranet pages. */
+function newFeedbackId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return `fb-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
 }

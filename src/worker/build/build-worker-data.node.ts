@@ -46,7 +46,7 @@ export async function buildWorkerDataModule(options: { indexDir: string; seedsDi
 
 /** The current index build's corpus, or why it cannot be used. */
 function readCurrentIndex(indexDir: string, expectedHash: string): CorpusData | string {
-  const dir = currentBuildDir(indexDir);
+  const dir = currentBuildDir(indexDir, ['manifest.json', 'corpus.json']);
   if (!dir) return `no index in ${indexDir}`;
   const manifest = manifestSchema.safeParse(JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')));
   if (!manifest.success) return `the manifest in ${dir} is unreadable`;

@@ -87,6 +87,33 @@ describe('JsonlFeedbackStore', () => {
     await store.close();
   });
 
+  it('a client retrying with its feedbackId or Idempotency-Key is stored once, also after a restart; a bad key is a 422', async () => {
+    const path = join(dir, 'feedback.jsonl');
+    const store = await JsonlFeedbackStore.open(path);
+    const { app } = await harness({ feedback: store });
+    const body = { question: CORPUS_QUESTION, answerId: 'a-1', rating: 'up' };
+    const byHeader = () => app.request('/api/feedback', { ...postJson(body), headers: { 'content-type': 'application/json', 'idempotency-key': 'key-0001-abcd' } });
+    const first = await byHeader();
+    expect(first.status).toBe(201);
+    expect(await first.json()).toEqual({ id: 'key-0001-abcd', stored: true });
+    expect((await byHeader()).status).toBe(201);
+    expect((await app.request('/api/feedback', postJson({ ...body, feedbackId: 'key-0002-abcd' }))).status).toBe(201);
+    await store.close();
+    const reopened = await JsonlFeedbackStore.open(path);
+    const again = await harness({ feedback: reopened });
+    expect((await again.app.request('/api/feedback', postJson({ ...body, feedbackId: 'key-0002-abcd' }))).status).toBe(201);
+    expect((await reopened.list()).map((r) => r.id)).toEqual(['key-0001-abcd', 'key-0002-abcd']);
+    const bad = await again.app.request('/api/feedback', { ...postJson(body), headers: { 'content-type': 'application/json', 'idempotency-key': 'no spaces' } });
+    expect(bad.status).toBe(422);
+    expect((await bad.json()).error.message).toMatch(/^Idempotency-Key header: must be 8 to 128/);
+    const differ = await again.app.request('/api/feedback', {
+      ...postJson({ ...body, feedbackId: 'key-0003-abcd' }),
+      headers: { 'content-type': 'application/json', 'idempotency-key': 'key-0004-abcd' },
+    });
+    expect((await differ.json()).error.message).toContain('feedbackId and the Idempotency-Key header differ');
+    await reopened.close();
+  });
+
   it('refuses appends after close instead of losing them silently', async () => {
     const store = await JsonlFeedbackStore.open(join(dir, 'feedback.jsonl'));
     await store.close();

@@ -29,5 +29,5 @@ export async function startSeedServer(options: { env?: Record<string, string>; f
   });
   const server = await startNodeServer({ port: 0, hostname: '127.0.0.1' });
   server.setFetch(app.fetch);
-  return { url: server.url, server, feedback, logs, close: () => server.shutdown(1_000) };
+  return { url: server.url, server, feedback, logs, close: async () => void (await server.shutdown(1_000)) };
 }

@@ -41,6 +41,8 @@ export class FakeSlackApi {
   readonly botId = 'BBOT';
   /** Methods that answer `{ ok: false, error }` once, e.g. to simulate `not_in_channel`. */
   readonly failures = new Map<string, string>();
+  /** Methods that answer HTTP 500 this many more times (an outage of one endpoint, e.g. `apps.connections.open`). */
+  readonly httpFailures = new Map<string, number>();
   /**
    * Slack's health: `up` answers; `down` answers every Web API call with HTTP 503; `stalled`
    * records calls but never answers them (until `close`). `response_url` posts always answer.
@@ -84,6 +86,16 @@ export class FakeSlackApi {
 
   async start(): Promise<this> {
     this.server = createServer((req, res) => {
+      const method = req.url?.startsWith('/api/') ? new URL(req.url, this.base).pathname.slice('/api/'.length) : undefined;
+      const failing = method ? (this.httpFailures.get(method) ?? 0) : 0;
+      if (method && failing > 0) {
+        this.httpFailures.set(method, failing - 1);
+        void this.record(req).then(() => {
+          res.writeHead(500, { 'content-type': 'text/plain' });
+          res.end('internal server error');
+        });
+        return;
+      }
       if (this.health !== 'up' && req.url?.startsWith('/api/')) {
         void this.record(req).then(() => {
           if (this.health === 'down') {

@@ -2,7 +2,12 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { FakeSlackApi } from './fake-slack-api.js';
 
 export interface SocketSlack {
+  /** Resolves on the first connection. */
   connected: Promise<void>;
+  /** Resolves once the service has opened `count` sockets in all (reconnects included). */
+  connections(count: number): Promise<void>;
+  /** Slack drops the current socket (an outage or a restart on its side). */
+  drop(): void;
   acks: Array<Record<string, unknown>>;
   push(envelope: Record<string, unknown>): void;
   ackFor(envelopeId: string): Promise<Record<string, unknown>>;
@@ -12,20 +17,31 @@ export interface SocketSlack {
 /**
  * Slack's side of Socket Mode on 127.0.0.1: `apps.connections.open` on the fake API hands out a
  * ws:// URL on the same server, which greets with `hello`, pushes envelopes and collects acks.
+ * Each reconnect gets a new socket; pushes go to the newest.
  */
-export function socketSlack(api: FakeSlackApi): SocketSlack {
+export function socketSlack(api: FakeSlackApi, options: { silentConnections?: number } = {}): SocketSlack {
+  let silent = options.silentConnections ?? 0;
   const wss = new WebSocketServer({ noServer: true });
   const acks: Array<Record<string, unknown>> = [];
   const ackWaiters: Array<() => void> = [];
   let socket!: WebSocket;
+  let opened = 0;
+  const openWaiters: Array<() => void> = [];
   const connected = new Promise<void>((resolve) => {
     api.server.on('upgrade', (request, stream, head) => {
       wss.handleUpgrade(request, stream, head, (ws) => {
         socket = ws;
+        opened += 1;
+        openWaiters.splice(0).forEach((w) => w());
         ws.on('message', (data) => {
           acks.push(JSON.parse(String(data)));
           ackWaiters.splice(0).forEach((w) => w());
         });
+        // A silent connection is accepted (and answers pings) but never greeted: a stuck Slack edge.
+        if (silent > 0) {
+          silent -= 1;
+          return;
+        }
         ws.send(JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A1' }, debug_info: { host: 'test' } }));
         resolve();
       });
@@ -33,6 +49,10 @@ export function socketSlack(api: FakeSlackApi): SocketSlack {
   });
   return {
     connected,
+    async connections(count) {
+      while (opened < count) await new Promise<void>((resolve) => openWaiters.push(resolve));
+    },
+    drop: () => socket.terminate(),
     acks,
     push(envelope) {
       socket.send(JSON.stringify(envelope));
