@@ -8,6 +8,9 @@ import { nearestPassage } from './nearest-passage.js';
 import { loose } from './resolve-gold.js';
 import type { CaseResult } from './run-eval.js';
 
+/** Share of the old gold point's character bigrams a passage of the newer document must hold to be its counterpart. */
+const COUNTERPART_OVERLAP = 0.5;
+
 /** Why a case is worse than at the baseline, when the documents changed in between. */
 export type Verdict =
   /** The gold point's document is gone from the corpus. */
@@ -113,15 +116,17 @@ function verdictOf(
     const why = olds.map((o) => notSuccessorBecause(doc, o)).find((x) => x !== undefined);
     const named = `${doc.docNumber}《${doc.title}》(${doc.date})`;
     if (why) return { verdict: 'regression', reason: `now answered from ${named}, which does not replace the gold document: ${why}` };
-    // A successor counts when its answer still carries the case's facts, or the decision answered with confidence (its test that the point is on the question's topic).
+    // A successor counts when its answer still carries the case's facts, or when the point it cites is
+    // the gold point's counterpart in the newer text (the same topic, its figures possibly updated).
     const carries = r.factRecall === 1;
-    if (carries || r.confidence === 'high') {
+    const counterpart = gold.some((g) => nearestPassage(g.text, corpus, doc.id).id === first.id && nearestPassage(g.text, corpus, doc.id).overlap >= COUNTERPART_OVERLAP);
+    if (carries || counterpart) {
       return {
         verdict: 'newer-document',
-        reason: `now answered from ${named}, which replaces ${olds.map((o) => o.docNumber).join('、')} (same issuer and series, same kind of document, later) and ${carries ? "carries the case's facts" : 'was judged on topic with high confidence'}: expected; point the case at the newer document`,
+        reason: `now answered from ${named}, which replaces ${olds.map((o) => o.docNumber).join('、')} (same issuer and series, same kind of document, later), ${carries ? "with the case's facts" : `from the gold point's counterpart ${first.label}`}: expected; point the case at the newer document`,
       };
     }
-    return { verdict: 'regression', reason: `now answered from ${named}, the newer version, but without the case's facts and only with low confidence` };
+    return { verdict: 'regression', reason: `now answered from ${named}, the newer version, but neither with the case's facts nor from the gold point's counterpart (${first.label} is another topic)` };
   }
   return { verdict: 'regression', reason: 'the gold point and its document are unchanged' };
 }

@@ -20,7 +20,8 @@ export function supersedes(newer: Dated, older: Dated): boolean {
 /** Why `newer` does not replace `older`, for a person; undefined when it does. */
 export function notSuccessorBecause(newer: Dated, older: Dated): string | undefined {
   if (newer.id === older.id) return 'it is the same document';
-  if (newer.issuer !== older.issuer || series(newer.docNumber) !== series(older.docNumber)) return `another issuer (${newer.issuer}, ${series(newer.docNumber)}; the gold is ${older.issuer}'s, ${series(older.docNumber)})`;
+  if (newer.issuer !== older.issuer) return `another issuer (${newer.issuer}; the gold document is ${older.issuer}'s)`;
+  if (series(newer.docNumber) !== series(older.docNumber)) return `another 文号 series (${series(newer.docNumber)}; the gold document is ${series(older.docNumber)})`;
   if (subject(newer.title) !== subject(older.title)) return 'another kind of document (its title but for the year differs)';
   if (newer.date <= older.date) return `not later (${newer.date}, the gold document ${older.date})`;
   return undefined;
