@@ -4,8 +4,8 @@ import type { GateVerdict } from './gate-verdict.js';
 import { failureReasons, type StaleCase } from './render-html-report.js';
 import type { CaseResult } from './run-eval.js';
 
-/** Said once wherever a diff is shown. */
-export const DIFF_NOTATION = 'in the diffs, [-text-] is text removed and {+text+} text added';
+export { DIFF_NOTATION } from '../ingest/diff-corpus.js';
+import { DIFF_NOTATION } from '../ingest/diff-corpus.js';
 
 export interface SummaryInput {
   verdict: GateVerdict;
