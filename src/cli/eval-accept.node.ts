@@ -52,7 +52,8 @@ export async function acceptUpdate(x: AcceptInput): Promise<number> {
 
   console.log(`\naccept: ${plan.retired.length} case(s) to retire (document removed), ${plan.reanchored.length} to re-anchor (facts still in the edited point), ${plan.review.length} to review`);
   for (const r of plan.reanchored) for (const ch of r.changes) console.log(`  re-anchor ${r.id}: 「${ch.from}」 -> 「${ch.to}」 (${ch.doc}${ch.label}); now ${rerun.get(r.id)?.answeredCorrectly ? 'answered correctly' : 'not answered correctly'}`);
-  const regressions = after.explained?.cases.filter((c) => c.verdict === 'regression') ?? [];
+  const failingNow = new Set(after.verdict.newFailures);
+  const regressions = after.explained?.corpusChanged ? after.explained.cases.filter((c) => c.verdict === 'regression' && failingNow.has(c.id)) : [];
   if (plan.review.length > 0 || !after.verdict.pass) {
     console.log('\nACCEPT REFUSED: nothing was written. Resolve each case below, then run `npm run eval -- --accept` again.');
     for (const r of plan.review) console.log(`  review ${r.id} (${r.set}): ${r.why}\n    question: ${r.question}\n    before:   ${r.before}\n    now:      ${r.after}`);
