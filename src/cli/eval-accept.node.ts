@@ -48,7 +48,12 @@ export async function acceptUpdate(x: AcceptInput): Promise<number> {
   for (const c of updated.values()) rerun.set(c.id, await runCase(c, x.answerer, x.corpus));
   const results = x.results.filter((r) => !retired.has(r.id)).map((r) => rerun.get(r.id) ?? r);
   const cases = x.cases.filter((c) => !retired.has(c.id)).map((c) => updated.get(c.id) ?? c);
-  const after = x.judge(results, cases);
+  // The gate of an accept compares the cases the baseline knows; cases added since are recorded as they are now.
+  const added = x.baseline ? results.filter((r) => x.baseline!.cases[r.id] === undefined).map((r) => r.id) : [];
+  const after = x.judge(
+    results.filter((r) => !added.includes(r.id)),
+    cases.filter((c) => !added.includes(c.id)),
+  );
 
   console.log(`\naccept: ${plan.retired.length} case(s) to retire (document removed), ${plan.reanchored.length} to re-anchor (facts still in the edited point), ${plan.review.length} to review`);
   for (const r of plan.reanchored) for (const ch of r.changes) console.log(`  re-anchor ${r.id}: 「${ch.from}」 -> 「${ch.to}」 (${ch.doc}${ch.label}); now ${rerun.get(r.id)?.answeredCorrectly ? 'answered correctly' : 'not answered correctly'}`);
@@ -81,6 +86,7 @@ export async function acceptUpdate(x: AcceptInput): Promise<number> {
     documents: x.documents,
     plan,
     accepted,
+    added,
     before: x.baseline?.groups ?? {},
     after: baseline.groups,
     retiredDir: x.paths.retired,

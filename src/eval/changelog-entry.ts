@@ -16,6 +16,8 @@ export interface ChangelogInput {
   plan: AcceptPlan;
   /** Cases answered from a newer document, worse or better: accepted as they are now. */
   accepted: Array<{ id: string; before: string; after: string; why: string }>;
+  /** Cases new since the baseline, recorded as they are now. */
+  added: string[];
   before: Record<string, Record<string, number>>;
   after: Record<string, Record<string, number>>;
   retiredDir: string;
@@ -49,6 +51,7 @@ export function changelogEntry(x: ChangelogInput): string {
     for (const a of x.accepted) lines.push(`- \`${a.id}\`: ${a.before} -> ${a.after} (${a.why})`);
     lines.push('');
   }
+  if (x.added.length > 0) lines.push(`Cases added since the baseline, recorded as they are: ${x.added.length} (${x.added.map((id) => `\`${id}\``).join(', ')})`, '');
   const groups = [...new Set([...Object.keys(x.before), ...Object.keys(x.after)])];
   if (groups.length > 0) {
     lines.push(`| split | ${SHOWN.map(([, label]) => label).join(' | ')} |`, `| --- | ${SHOWN.map(() => '---').join(' | ')} |`);
