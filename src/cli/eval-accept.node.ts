@@ -56,14 +56,17 @@ export async function acceptUpdate(x: AcceptInput): Promise<number> {
   );
 
   console.log(`\naccept: ${plan.retired.length} case(s) to retire (document removed), ${plan.reanchored.length} to re-anchor (facts still in the edited point), ${plan.review.length} to review`);
-  for (const r of plan.reanchored) for (const ch of r.changes) console.log(`  re-anchor ${r.id}: 「${ch.from}」 -> 「${ch.to}」 (${ch.doc}${ch.label}); now ${rerun.get(r.id)?.answeredCorrectly ? 'answered correctly' : 'not answered correctly'}`);
+  for (const r of plan.reanchored)
+    for (const ch of r.changes)
+      console.log(`  re-anchor ${r.id}: 「${ch.from}」 -> 「${ch.to}」 (${ch.doc}${ch.label}); now ${rerun.get(r.id)?.answeredCorrectly ? 'answered correctly' : 'not answered correctly'}`);
   const failingNow = new Set(after.verdict.newFailures);
   const regressions = after.explained?.corpusChanged ? after.explained.cases.filter((c) => c.verdict === 'regression' && failingNow.has(c.id)) : [];
   if (plan.review.length > 0 || !after.verdict.pass) {
     console.log('\nACCEPT REFUSED: nothing was written. Resolve each case below, then run `npm run eval -- --accept` again.');
     for (const r of plan.review) console.log(`  review ${r.id} (${r.set}): ${r.why}\n    question: ${r.question}\n    before:   ${r.before}\n    now:      ${r.after}`);
     for (const c of regressions) console.log(`  regression ${c.id}: ${c.before} -> ${c.after}: ${c.reason}\n    question: ${c.question}`);
-    for (const m of after.explained?.corpusChanged ? [] : (after.comparison?.regressions ?? [])) console.log(`  regression ${m.group} ${m.metric}: ${m.baseline} -> ${m.now} (tolerance ${m.tolerance})`);
+    for (const m of after.explained?.corpusChanged ? [] : (after.comparison?.regressions ?? []))
+      console.log(`  regression ${m.group} ${m.metric}: ${m.baseline} -> ${m.now} (tolerance ${m.tolerance})`);
     for (const reason of after.verdict.reasons.filter((r) => r.includes('stale'))) console.log(`  ${reason}`);
     console.error(`eval: accept refused (${plan.review.length} case(s) to review, ${regressions.length} regression(s)${after.verdict.pass ? '' : `: ${after.verdict.reasons.join('; ')}`})`);
     return 1;

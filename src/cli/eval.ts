@@ -71,10 +71,14 @@ async function main(): Promise<number> {
   if ((values['update-baseline'] || values.accept) && split !== 'all') throw new ConfigError('--update-baseline and --accept record every split: run without --split');
   const existing = existsSync(baselinePath) ? baselineSchema.parse(JSON.parse(readFileSync(baselinePath, 'utf8'))) : undefined;
   if (existing && (existing.questions ?? 'evals/suite.json') !== source && (values['update-baseline'] || values.accept) && values.baseline) {
-    throw new ConfigError(`${baselinePath} is the baseline of ${existing.questions ?? 'evals/suite.json'}, not of ${source}: leave out --baseline to record ${source}'s own (${baselineFor(values.questions, paths)})`);
+    throw new ConfigError(
+      `${baselinePath} is the baseline of ${existing.questions ?? 'evals/suite.json'}, not of ${source}: leave out --baseline to record ${source}'s own (${baselineFor(values.questions, paths)})`,
+    );
   }
   if (values['update-baseline'] && existing && !values.accept) {
-    throw new ConfigError(`${baselinePath} already holds the baseline of ${existing.questions ?? 'evals/suite.json'}: --update-baseline records a first baseline only. Run \`npm run eval -- --accept${values.questions ? ` --questions ${values.questions}` : ''}\`: it retires and re-anchors the cases a document change made stale, and records the baseline once no regression remains`);
+    throw new ConfigError(
+      `${baselinePath} already holds the baseline of ${existing.questions ?? 'evals/suite.json'}: --update-baseline records a first baseline only. Run \`npm run eval -- --accept${values.questions ? ` --questions ${values.questions}` : ''}\`: it retires and re-anchors the cases a document change made stale, and records the baseline once no regression remains`,
+    );
   }
   if (values.target) return evalTarget(values.target, values['api-key'] ?? config.API_KEYS[0], cases, source, split, baselinePath, values['update-baseline'], config.SEEDS_DIR);
   const runtime = await loadRuntime({ modelDir: config.MODEL_DIR, indexDir: config.INDEX_DIR, seedsDir: config.SEEDS_DIR });
@@ -128,13 +132,16 @@ async function main(): Promise<number> {
     const failing = new Set(rs.filter((r) => (r.expectAbstain ? !r.abstained && r.confidence !== 'low' : !r.answeredCorrectly)).map((r) => r.id));
     const verdict = gateVerdict(comparison, explained, stale.length, failing);
     if (existing && !matches) verdict.reasons.unshift(`${baselinePath} was recorded for ${existing.questions ?? 'evals/suite.json'} (${existing.mode ?? 'hybrid'}), not for ${source} (${mode})`);
-    if (!existing && !values['update-baseline'] && !values.accept) verdict.reasons.push(`record one with \`npm run eval -- --update-baseline${values.questions ? ` --questions ${values.questions}` : ''}\` (written to ${baselinePath})`);
+    if (!existing && !values['update-baseline'] && !values.accept)
+      verdict.reasons.push(`record one with \`npm run eval -- --update-baseline${values.questions ? ` --questions ${values.questions}` : ''}\` (written to ${baselinePath})`);
     return { stale, comparison, explained, verdict };
   };
   const { stale, comparison, explained, verdict } = judge(main, cases);
   const expected = Object.fromEntries(cases.map((c) => [c.id, { facts: c.facts }]));
 
-  console.log(`\nPolicyDesk eval: ${cases.length} cases from ${source}${split === 'all' ? '' : ` (${split} split)`}${existing && matches ? `, against ${baselinePath} (recorded ${existing.recordedAt})` : ''}\n`);
+  console.log(
+    `\nPolicyDesk eval: ${cases.length} cases from ${source}${split === 'all' ? '' : ` (${split} split)`}${existing && matches ? `, against ${baselinePath} (recorded ${existing.recordedAt})` : ''}\n`,
+  );
   for (const line of formatSummary({ verdict, explained, comparison, stale, results: main, expected })) console.log(line);
 
   console.log(`\n${systems[0]!.name}, by split and set ("correct": not declined and the first citation is the gold point; – where a set has no such case):\n`);
@@ -147,10 +154,20 @@ async function main(): Promise<number> {
   const heldOut = [...results].filter(([, rs]) => rs.some((r) => r.split === 'held-out'));
   if (heldOut.length > 0 && systems.length > 1) {
     console.log('\nsystems, held-out split:\n');
-    console.log(formatMetricsTable(heldOut.map(([name, rs]) => [name, computeMetrics(rs.filter((r) => r.split === 'held-out'))]), HEADLINE_COLUMNS));
+    console.log(
+      formatMetricsTable(
+        heldOut.map(([name, rs]) => [name, computeMetrics(rs.filter((r) => r.split === 'held-out'))]),
+        HEADLINE_COLUMNS,
+      ),
+    );
   }
   console.log('\nsystems, all cases:\n');
-  console.log(formatMetricsTable([...metrics].map(([name, m]) => [name, m]), HEADLINE_COLUMNS));
+  console.log(
+    formatMetricsTable(
+      [...metrics].map(([name, m]) => [name, m]),
+      HEADLINE_COLUMNS,
+    ),
+  );
   console.log('');
   console.log(formatMetricsTable([...metrics]));
   console.log(`\nper tag (${systems[0]!.name}):\n`);

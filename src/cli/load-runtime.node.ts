@@ -72,7 +72,10 @@ export async function loadRuntime(options: RuntimeOptions): Promise<Runtime> {
     if (!stale) {
       const served = new Set(index.manifest.documents.map((d) => d.sourceFile));
       const left = listSourceFiles(options.seedsDir).files.filter((f) => !served.has(f.fileName));
-      if (left.length > 0) log(`index: ${left.length} file(s) in ${options.seedsDir} are not served (refused or superseded at the last ingest): ${left.map((f) => f.fileName).join(', ')}; \`npm run ingest\` says why and what to do`);
+      if (left.length > 0)
+        log(
+          `index: ${left.length} file(s) in ${options.seedsDir} are not served (refused or superseded at the last ingest): ${left.map((f) => f.fileName).join(', ')}; \`npm run ingest\` says why and what to do`,
+        );
     }
     const reranker = options.rerank ? rerankerFromConfig(options.rerank) : undefined;
     if (reranker) log(`retrieval: reranker ${reranker.name} reorders the first points`);

@@ -126,7 +126,10 @@ function verdictOf(
         reason: `now answered from ${named}, which replaces ${olds.map((o) => o.docNumber).join('、')} (same issuer and series, same kind of document, later), ${carries ? "with the case's facts" : `from the gold point's counterpart ${first.label}`}: expected; point the case at the newer document`,
       };
     }
-    return { verdict: 'regression', reason: `now answered from ${named}, the newer version, but neither with the case's facts nor from the gold point's counterpart (${first.label} is another topic)` };
+    return {
+      verdict: 'regression',
+      reason: `now answered from ${named}, the newer version, but neither with the case's facts nor from the gold point's counterpart (${first.label} is another topic)`,
+    };
   }
   return { verdict: 'regression', reason: 'the gold point and its document are unchanged' };
 }

@@ -38,7 +38,10 @@ export function gateVerdict(comparison: Comparison | undefined, explained: Corpu
     if (now.length > 0) reasons.push(`${now.length} case(s) now failing, not explained by the document changes: regressions (${now.map((c) => c.id).join(', ')})`);
     if (slipped.length > 0) reasons.push(`${slipped.length} case(s) worse but still passing (${slipped.map((c) => c.id).join(', ')}): not a failure; --accept records them as they are now`);
   }
-  if (staleCount > 0) reasons.push(`${staleCount} stale case(s) (gold anchor no longer found): \`npm run eval -- --accept\` retires those of removed documents and re-anchors those whose facts still hold; they count as failures until then`);
+  if (staleCount > 0)
+    reasons.push(
+      `${staleCount} stale case(s) (gold anchor no longer found): \`npm run eval -- --accept\` retires those of removed documents and re-anchors those whose facts still hold; they count as failures until then`,
+    );
   for (const d of explained?.uncovered ?? []) reasons.push(`0 cases cover ${d.docNumber}《${d.title}》: add some`);
   const changed = explained?.corpusChanged === true;
   // Same documents: the metrics gate (one case may move within a tolerance). Changed documents:

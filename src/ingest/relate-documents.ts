@@ -4,7 +4,7 @@ import type { PolicyDocument } from '../core/types.js';
 const subject = (title: string) => title.replace(/(19|20)\d{2}\s*年度?/g, '').replace(/\s+/g, '');
 
 /** The issuing office's series in a 文号: 沪卫医 of 沪卫医〔2023〕32号. */
-const series = (docNumber: string) => docNumber.split(/[〔［\[（(]/)[0]!.replace(/\s+/g, '');
+const series = (docNumber: string) => docNumber.split(/[〔［[（(]/)[0]!.replace(/\s+/g, '');
 
 type Dated = Pick<PolicyDocument, 'id' | 'issuer' | 'docNumber' | 'title' | 'date'>;
 

@@ -105,7 +105,11 @@ describe('the change log', () => {
       changelogEntry({
         date,
         questions: 'evals/suite.json',
-        documents: { added: [{ docNumber: '沪卫医〔2024〕15号', title: '2024年上海市医政医管工作要点', date: '2024-03-28' }], edited: [], removed: [{ docNumber: REMOVED_NUMBER, title: '2023年长宁区医疗工作计划', date: '2023-03-08' }] },
+        documents: {
+          added: [{ docNumber: '沪卫医〔2024〕15号', title: '2024年上海市医政医管工作要点', date: '2024-03-28' }],
+          edited: [],
+          removed: [{ docNumber: REMOVED_NUMBER, title: '2023年长宁区医疗工作计划', date: '2023-03-08' }],
+        },
         plan,
         accepted: [],
         added: [],

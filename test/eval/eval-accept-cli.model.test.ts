@@ -87,7 +87,7 @@ describe('accepting a corpus update through the real CLI', () => {
     const plain = await evalRun();
     expect(plain.status, plain.stdout).toBe(0);
     expect(plain.stdout.split('\n').slice(0, 4).join('\n')).toMatch(/PolicyDesk eval: \d+ cases from evals\/suite\.json, against .*baseline\.json.*\n\nPASS/);
-  });
+  }, 600_000);
 
   test('--questions FILE --update-baseline writes FILE.baseline.json and leaves the suite baseline byte for byte', async () => {
     const suiteBaseline = readFileSync(join(evals, 'baseline.json'), 'utf8');
@@ -104,7 +104,7 @@ describe('accepting a corpus update through the real CLI', () => {
     const gated = await evalRun('--questions', team);
     expect(gated.stdout).toMatch(/against .*team\.baseline\.json/);
     expect(gated.stdout.split('\n')[3]).toBe('PASS');
-  });
+  }, 600_000);
 
   let failing: Run;
   test('the update (a PDF and a Word notice added, a point edited, a document removed): eval fails, verdict and reasons first', async () => {
@@ -125,19 +125,24 @@ describe('accepting a corpus update through the real CLI', () => {
     expect(failing.status, failing.stdout).toBe(1);
     const lines = failing.stdout.split('\n');
     expect(lines[3]).toBe('FAIL');
-    const head = lines.slice(0, lines.findIndex((l) => l.startsWith('full (hybrid), by split')));
+    const head = lines.slice(
+      0,
+      lines.findIndex((l) => l.startsWith('full (hybrid), by split')),
+    );
     const text = head.join('\n');
     expect(editedCases).toContain(EDITED_CASE);
     expect(text).toContain(`the documents changed since the baseline: ${editedCases.length} case(s) with an edited gold point, ${removedCases.length} with a removed document`);
     expect(text).toContain(`${removedCases.length + editedCases.length} stale case(s)`);
-    expect(text).toMatch(/documents changed since the baseline:\n {2}\+ 示卫健发〔2024〕7号《2024年示例区社区诊疗工作计划》 \(2024-03-15\)\n {2}\+ 示卫健发〔2024〕8号《2024年示例区护理工作计划》 \(2024-03-15\)\n {2}~ 普卫健医〔2025〕3号《2025年普陀区医政医管工作要点》 \(2025-04-18\)\n {2}- 长卫健发〔2023〕20号《2023年长宁区医疗工作计划》 \(2023-03-08\)/);
+    expect(text).toMatch(
+      /documents changed since the baseline:\n {2}\+ 示卫健发〔2024〕7号《2024年示例区社区诊疗工作计划》 \(2024-03-15\)\n {2}\+ 示卫健发〔2024〕8号《2024年示例区护理工作计划》 \(2024-03-15\)\n {2}~ 普卫健医〔2025〕3号《2025年普陀区医政医管工作要点》 \(2025-04-18\)\n {2}- 长卫健发〔2023〕20号《2023年长宁区医疗工作计划》 \(2023-03-08\)/,
+    );
     expect(text).toMatch(new RegExp(`${EDITED_CASE}: \\[gold-edited\\] gold point 普卫健医〔2025〕3号第三部分第11条 edited: .*\\[-开展-\\]\\{\\+全面推广\\+\\}`));
     expect(text).toContain('(in the diffs, [-text-] is text removed and {+text+} text added)');
     // Verdict, documents and cases come before any table.
     expect(head.some((l) => l.includes('hit@1'))).toBe(false);
-  });
+  }, 600_000);
 
-  test('--accept retires the removed document\'s cases, re-anchors the edited one, records the baseline and the change log', async () => {
+  test("--accept retires the removed document's cases, re-anchors the edited one, records the baseline and the change log", async () => {
     const before = allCases().map((c) => c.id);
     const accept = await evalRun('--accept');
     expect(accept.status, `${accept.stdout}\n${accept.stderr}`).toBe(0);
@@ -166,7 +171,7 @@ describe('accepting a corpus update through the real CLI', () => {
     expect(log).toContain(`Cases retired to \`${join(evals, 'retired')}/\` (their document was removed): ${removedCases.length}`);
     expect(log).toMatch(new RegExp(`- \`${EDITED_CASE}\` \\(ordinary\\), 普卫健医〔2025〕3号第三部分第11条: 「开展“免陪照护服务”试点」 -> 「.+」`));
     expect(log).toMatch(/\| held-out \| [\d.]+ -> [\d.]+ \|/);
-  });
+  }, 600_000);
 
   test('the next eval passes; a regression after that fails, naming the cases', async () => {
     const next = await evalRun();
@@ -180,7 +185,7 @@ describe('accepting a corpus update through the real CLI', () => {
     expect(regressed.status, regressed.stdout).toBe(1);
     expect(regressed.stdout.split('\n')[3]).toBe('FAIL');
     expect(regressed.stdout).toMatch(/case\(s\) now failing, not explained by the document changes: regressions \(.+\)/);
-    expect(regressed.stdout).toMatch(/\[regression\] .*\n.*\n\s+why: now answered from 静卫健医〔2024〕6号《2024年静安区医政医管工作要点》.*does not replace the gold document: another issuer/);
+    expect(regressed.stdout).toMatch(/\[regression\]: .*\n.*\n\s+why: now answered from 静卫健医〔2024〕6号《2024年静安区医政医管工作要点》.*does not replace the gold document: another issuer/);
     // And --accept refuses it, naming the cases, writing nothing.
     const baseline = readFileSync(join(evals, 'baseline.json'), 'utf8');
     const refused = await evalRun('--accept');
@@ -188,5 +193,5 @@ describe('accepting a corpus update through the real CLI', () => {
     expect(refused.stdout).toContain('ACCEPT REFUSED: nothing was written.');
     expect(refused.stdout).toMatch(/ {2}regression \S+: .*another issuer/);
     expect(readFileSync(join(evals, 'baseline.json'), 'utf8')).toBe(baseline);
-  });
+  }, 600_000);
 });

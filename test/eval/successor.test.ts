@@ -66,7 +66,10 @@ afterAll(() => {
 /** The verdicts on the cases that got worse once `added` joined the corpus, with where each is answered from now. */
 async function verdictsWith(added: string) {
   const after = await corpusWith(added);
-  const withoutOld = new Corpus({ documents: [...after.documents.values()].filter((d) => d.docNumber !== OLD), passages: after.passages.filter((p) => !p.docId.startsWith('2023-shanghai-medical-administration')) });
+  const withoutOld = new Corpus({
+    documents: [...after.documents.values()].filter((d) => d.docNumber !== OLD),
+    passages: after.passages.filter((p) => !p.docId.startsWith('2023-shanghai-medical-administration')),
+  });
   const baseline = toBaseline(computeMetrics(baselineResults), baselineResults, undefined, {
     questions: 'evals/cases.jsonl',
     groups: { all: computeMetrics(baselineResults) },
