@@ -30,7 +30,6 @@ export interface AcceptInput {
   documents: CorpusChangeReport['documents'];
   paths: EvalPaths;
   source: string;
-  verdictBefore: GateVerdict;
 }
 
 /**

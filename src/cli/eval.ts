@@ -80,6 +80,7 @@ async function main(): Promise<number> {
       `${baselinePath} already holds the baseline of ${existing.questions ?? 'evals/suite.json'}: --update-baseline records a first baseline only. Run \`npm run eval -- --accept${values.questions ? ` --questions ${values.questions}` : ''}\`: it retires and re-anchors the cases a document change made stale, and records the baseline once no regression remains`,
     );
   }
+  if (values.target && values.accept) throw new ConfigError('--accept runs the suite in-process: run it without --target');
   if (values.target) return evalTarget(values.target, values['api-key'] ?? config.API_KEYS[0], cases, source, split, baselinePath, values['update-baseline'], config.SEEDS_DIR);
   const runtime = await loadRuntime({ modelDir: config.MODEL_DIR, indexDir: config.INDEX_DIR, seedsDir: config.SEEDS_DIR });
   const mode = values.mode as 'hybrid' | 'dense' | 'lexical';
@@ -208,7 +209,6 @@ async function main(): Promise<number> {
       documents: explained?.documents ?? { added: [], edited: [], removed: [] },
       paths,
       source,
-      verdictBefore: verdict,
     });
   }
   if (values['update-baseline']) {
