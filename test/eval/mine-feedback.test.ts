@@ -158,7 +158,7 @@ describe('npm run eval:mine', () => {
     expect(second).not.toContain('triage');
     expect(second).toContain('no new candidate cases');
     expect(readdirSync(join(dir, 'candidates'))).toHaveLength(1);
-  });
+  }, 60_000);
 
   test('a 👎 without an expected passage but with its context is written to a triage file, not as a case', async () => {
     const store = await JsonlFeedbackStore.open(join(dir, 'data', 'feedback.jsonl'));
@@ -173,10 +173,10 @@ describe('npm run eval:mine', () => {
     ]);
     // A triage file is not read as pending cases by the next run.
     expect(await mine()).toContain('0 already in the suite or pending review');
-  });
+  }, 60_000);
 
   test('no feedback store yet: nothing to mine, no file written', async () => {
     expect(await mine()).toContain('0 feedback records in 0 file(s)');
     expect(() => readdirSync(join(dir, 'candidates'))).toThrow();
-  });
+  }, 60_000);
 });
