@@ -131,6 +131,11 @@ function verdictOf(
       reason: `now answered from ${named}, the newer version, but neither with the case's facts nor from the gold point's counterpart (${first.label} is another topic)`,
     };
   }
+  if (r.expectAbstain) {
+    const cited = r.citedIds[0] ? corpus.passage(r.citedIds[0]) : undefined;
+    const from = cited ? ` from ${corpus.document(cited.docId).docNumber}《${corpus.document(cited.docId).title}》${cited.label}` : '';
+    return { verdict: 'regression', reason: `an out-of-corpus question, now answered${r.confidence === 'low' ? ' with low confidence' : ''}${from}` };
+  }
   return { verdict: 'regression', reason: 'the gold point and its document are unchanged' };
 }
 

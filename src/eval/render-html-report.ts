@@ -246,7 +246,7 @@ ${c.worse.length + c.better.length > 0 ? h`<p>${c.worse.length} worse, ${c.bette
 }
 
 const STYLE = `.verdict{padding:.5rem 1rem;border-radius:6px;margin-bottom:1rem}.verdict h2{margin:.2rem 0}.verdict.pass{background:#dafbe1}.verdict.fail{background:#ffebe9}.verdict.ungated{background:#fff8c5}.wide{overflow-x:auto;max-width:100%}
-table.metrics{font-size:.8rem}table.metrics th,table.metrics td{padding:.25rem .35rem}table.metrics small.desc{display:block;max-width:14rem;white-space:normal}table.changes td{text-align:left}table.changes td:nth-child(2){min-width:14rem}
+table.metrics{font-size:.8rem}table.metrics th,table.metrics td{padding:.25rem .35rem}table.metrics small.desc{display:block;max-width:14rem;white-space:normal}table.changes td,table.changes th{text-align:left}table.changes td:nth-child(2){min-width:14rem}
 body{max-width:1200px;font-family:system-ui,-apple-system,"PingFang SC","Hiragino Sans GB","Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei",sans-serif;margin:2rem;color:#1b1f24;line-height:1.5}
 table{border-collapse:collapse;font-size:.9rem}th,td{border:1px solid #d0d7de;padding:.3rem .5rem;text-align:right;vertical-align:top}th:first-child{text-align:left}
 small{color:#57606a}td small{white-space:nowrap}.ahead{color:#1a7f37}.behind{color:#cf222e}.even{color:#57606a}svg text{font-size:12px;fill:#1b1f24}svg .small{font-size:10px}svg .head{font-weight:600}
