@@ -94,7 +94,9 @@ export async function acceptUpdate(x: AcceptInput): Promise<number> {
     retiredDir: x.paths.retired,
   });
   writeFileSync(x.paths.changelog, prependEntry(existsSync(x.paths.changelog) ? readFileSync(x.paths.changelog, 'utf8') : undefined, entry));
-  console.log(`\nACCEPTED: ${plan.retired.length} case(s) retired to ${x.paths.retired}/, ${plan.reanchored.length} re-anchored; case files updated: ${written.files.map((f) => f.path).join(', ') || 'none'}`);
+  console.log(
+    `\nACCEPTED: ${plan.retired.length} case(s) retired to ${x.paths.retired}/, ${plan.reanchored.length} re-anchored; case files updated: ${written.files.map((f) => f.path).join(', ') || 'none'}`,
+  );
   console.log(`baseline recorded in ${x.baselinePath}; what was accepted is in ${x.paths.changelog}`);
   if (entry.includes('[-')) console.log(`(${DIFF_NOTATION})`);
   return 0;

@@ -99,7 +99,8 @@ function verdictOf(
 ): { verdict: Verdict; reason: string } {
   const goldDocs = c?.gold.map((g) => g.doc) ?? gold.map((g) => g.docNumber);
   const removed = goldDocs.filter((d) => !byNumber.has(loose(d)));
-  if (removed.length > 0) return { verdict: 'document-removed', reason: `document ${removed.join('、')} is no longer in the corpus: \`--accept\` retires the case (or point it at the document that replaces it)` };
+  if (removed.length > 0)
+    return { verdict: 'document-removed', reason: `document ${removed.join('、')} is no longer in the corpus: \`--accept\` retires the case (or point it at the document that replaces it)` };
   for (const g of gold) {
     const now = corpus.passage(g.id);
     if (now?.text === g.text) continue;
