@@ -87,6 +87,21 @@ describe('npm run eval (real model and index)', () => {
     expect(result.stderr).toContain('--accept');
   });
 
+  test('--questions FILE --update-baseline records FILE.baseline.json beside it and leaves evals/baseline.json byte for byte', async () => {
+    const suiteBaseline = readFileSync(join(ROOT, 'evals/baseline.json'));
+    const questions = join(dir, 'private.jsonl');
+    const result = await evalCli(['--questions', questions, '--no-baselines', '--update-baseline', '--report-dir', join(dir, 'r4')]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain(`baseline recorded in ${join(dir, 'private.baseline.json')}`);
+    expect(JSON.parse(readFileSync(join(dir, 'private.baseline.json'), 'utf8'))).toMatchObject({ questions, mode: 'hybrid' });
+    expect(readFileSync(join(ROOT, 'evals/baseline.json')).equals(suiteBaseline)).toBe(true);
+    // Recorded once: a second --update-baseline refuses and names --accept, still touching nothing.
+    const again = await evalCli(['--questions', questions, '--no-baselines', '--update-baseline', '--report-dir', join(dir, 'r4')]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain(`npm run eval -- --accept --questions ${questions}`);
+    expect(readFileSync(join(ROOT, 'evals/baseline.json')).equals(suiteBaseline)).toBe(true);
+  });
+
   test('a baseline recorded for other questions is reported against, not gated', async () => {
     const baseline = join(dir, 'suite-baseline.json');
     writeFileSync(baseline, JSON.stringify({ recordedAt: 'test', questions: 'evals/suite.json', metrics: {}, groups: { all: { factRecall: 1 } }, cases: {} }));
