@@ -81,7 +81,10 @@ export async function acceptUpdate(x: AcceptInput): Promise<number> {
   const baseline = x.record(results);
   writeFileSync(x.baselinePath, `${JSON.stringify(baseline, null, 2)}\n`);
   const why = new Map((after.explained?.cases ?? []).map((c) => [c.id, c.reason]));
-  const accepted = [...(after.comparison?.worse ?? []), ...(after.comparison?.better ?? [])].map((c) => ({ id: c.id, before: c.before, after: c.after, why: why.get(c.id) ?? 'within the tolerance' }));
+  const accepted = [
+    ...(after.comparison?.worse ?? []).map((c) => ({ id: c.id, before: c.before, after: c.after, why: why.get(c.id) ?? 'worse, within the tolerance' })),
+    ...(after.comparison?.better ?? []).map((c) => ({ id: c.id, before: c.before, after: c.after, why: 'better' })),
+  ];
   const entry = changelogEntry({
     date,
     questions: x.source,
