@@ -11,6 +11,8 @@ import { parseConfig } from '../core/config.js';
 import { Corpus } from '../core/corpus.js';
 import { parseEvalCases } from '../eval/eval-case.js';
 import { mineFeedback } from '../eval/mine-feedback.js';
+import { suiteSchema } from '../eval/load-suite.js';
+import { setFilePath } from './eval-paths.node.js';
 import { feedbackRecordSchema, type FeedbackRecord } from '../core/feedback.js';
 import { readCorpusData } from '../ingest/read-corpus.node.js';
 
@@ -41,7 +43,9 @@ async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
       'data-dir': { type: 'string' },
-      cases: { type: 'string', multiple: true, default: ['evals/cases.jsonl'] },
+      /** The suite whose every question file is checked for duplicates; `--cases` adds more files. */
+      suite: { type: 'string', default: 'evals/suite.json' },
+      cases: { type: 'string', multiple: true, default: [] },
       'out-dir': { type: 'string', default: 'evals/candidates' },
     },
   });
@@ -58,7 +62,9 @@ async function main(): Promise<number> {
         .filter((f) => f.endsWith('.jsonl'))
         .map((f) => join(outDir, f))
     : [];
-  const knownQuestions = [...values.cases, ...pending].flatMap((file) => parseEvalCases(readFileSync(file, 'utf8'), file).map((c) => c.question));
+  const suite = suiteSchema.parse(JSON.parse(readFileSync(values.suite, 'utf8')));
+  const suiteFiles = suite.sets.map((set) => setFilePath(values.suite, set.path));
+  const knownQuestions = [...suiteFiles, ...values.cases, ...pending].flatMap((file) => parseEvalCases(readFileSync(file, 'utf8'), file).map((c) => c.question));
 
   const feedback = readFeedback(dataDir);
   let fromDatabase = '';

@@ -4,17 +4,20 @@
  * when a gated metric drops below the committed baseline by more than its tolerance.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createPipeline } from '../answer/create-pipeline.js';
 import { parseConfig } from '../core/config.js';
-import { baselineSchema, compareWithBaseline, toBaseline, type Comparison } from '../eval/compare-baseline.js';
+import { baselineSchema, compareWithBaseline, toBaseline } from '../eval/compare-baseline.js';
 import { z } from 'zod';
 import { parseEvalCases, type EvalCase } from '../eval/eval-case.js';
 import { loadSuite, suiteSchema, type SuiteCase } from '../eval/load-suite.js';
 import type { EvalSystem } from '../eval/eval-systems.js';
 import { decisionSummary, formatDecisionSummary } from '../eval/decision-summary.js';
-import { explainChanges, goldSnapshot, type CorpusChangeReport } from '../eval/explain-changes.js';
+import { explainChanges, goldSnapshot } from '../eval/explain-changes.js';
+import { formatSummary } from '../eval/format-summary.js';
+import { acceptUpdate } from './eval-accept.node.js';
+import { baselineFor, evalPaths, setFilePath } from './eval-paths.node.js';
 import { gateVerdict } from '../eval/gate-verdict.js';
 import { formatMetricsTable, HEADLINE_COLUMNS } from '../eval/format-table.js';
 import { computeMetrics, type Metrics } from '../eval/metrics.js';
@@ -33,14 +36,17 @@ import { ConfigError } from '../core/errors.js';
 async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
-      suite: { type: 'string', default: 'evals/suite.json' },
+      /** The folder of suite.json, baseline.json, reports/, retired/ and CHANGELOG.md (a copy elsewhere for trials and tests). */
+      'evals-dir': { type: 'string', default: 'evals' },
+      suite: { type: 'string' },
       questions: { type: 'string' },
       split: { type: 'string', default: 'all' },
-      baseline: { type: 'string', default: 'evals/baseline.json' },
+      baseline: { type: 'string' },
       'update-baseline': { type: 'boolean', default: false },
+      accept: { type: 'boolean', default: false },
       'no-baselines': { type: 'boolean', default: false },
       mode: { type: 'string', default: 'hybrid' },
-      'report-dir': { type: 'string', default: 'evals/reports' },
+      'report-dir': { type: 'string' },
       /** A running service (Node or `wrangler dev`) to ask over HTTP instead of the in-process pipeline. */
       target: { type: 'string' },
       'api-key': { type: 'string' },
@@ -48,14 +54,34 @@ async function main(): Promise<number> {
   });
   const split = z.enum(['all', 'dev', 'held-out']).parse(values.split);
   const config = parseConfig(process.env);
-  // The suite (every set, each case in its split), or one file of questions run as given.
-  const source = values.questions ?? values.suite;
+  const paths = evalPaths(values['evals-dir']);
+  const suitePath = values.suite ?? paths.suite;
+  // The suite (every set, each case in its split), or one file of questions run as given; each has its own baseline.
+  const source = values.questions ?? relative(dirname(dirname(suitePath)), suitePath);
+  const baselinePath = values.baseline ?? baselineFor(values.questions, paths);
+  const reportDir = values['report-dir'] ?? paths.reports;
+  const files = values.questions
+    ? [{ set: basename(values.questions).replace(/\.jsonl?$/, ''), path: values.questions }]
+    : suiteSchema.parse(JSON.parse(readFileSync(suitePath, 'utf8'))).sets.map((set) => ({ set: set.name, path: setFilePath(suitePath, set.path) }));
   const all: Array<EvalCase & Partial<Pick<SuiteCase, 'set' | 'split'>>> = values.questions
     ? parseEvalCases(readFileSync(values.questions, 'utf8'), values.questions)
-    : loadSuite(suiteSchema.parse(JSON.parse(readFileSync(values.suite, 'utf8'))), (path) => readFileSync(path, 'utf8'));
+    : loadSuite(suiteSchema.parse(JSON.parse(readFileSync(suitePath, 'utf8'))), (path) => readFileSync(setFilePath(suitePath, path), 'utf8'));
   const cases = split === 'all' ? all : all.filter((c) => c.split === split);
   if (cases.length === 0) throw new ConfigError(`no cases in ${source} for split ${split}`);
-  if (values.target) return evalTarget(values.target, values['api-key'] ?? config.API_KEYS[0], cases, source, split, values.baseline, values['update-baseline'], config.SEEDS_DIR);
+  if ((values['update-baseline'] || values.accept) && split !== 'all') throw new ConfigError('--update-baseline and --accept record every split: run without --split');
+  const existing = existsSync(baselinePath) ? baselineSchema.parse(JSON.parse(readFileSync(baselinePath, 'utf8'))) : undefined;
+  if (existing && (existing.questions ?? 'evals/suite.json') !== source && (values['update-baseline'] || values.accept) && values.baseline) {
+    throw new ConfigError(
+      `${baselinePath} is the baseline of ${existing.questions ?? 'evals/suite.json'}, not of ${source}: leave out --baseline to record ${source}'s own (${baselineFor(values.questions, paths)})`,
+    );
+  }
+  if (values['update-baseline'] && existing && !values.accept) {
+    throw new ConfigError(
+      `${baselinePath} already holds the baseline of ${existing.questions ?? 'evals/suite.json'}: --update-baseline records a first baseline only. Run \`npm run eval -- --accept${values.questions ? ` --questions ${values.questions}` : ''}\`: it retires and re-anchors the cases a document change made stale, and records the baseline once no regression remains`,
+    );
+  }
+  if (values.target && values.accept) throw new ConfigError('--accept runs the suite in-process: run it without --target');
+  if (values.target) return evalTarget(values.target, values['api-key'] ?? config.API_KEYS[0], cases, source, split, baselinePath, values['update-baseline'], config.SEEDS_DIR);
   const runtime = await loadRuntime({ modelDir: config.MODEL_DIR, indexDir: config.INDEX_DIR, seedsDir: config.SEEDS_DIR });
   const mode = values.mode as 'hybrid' | 'dense' | 'lexical';
   const full = createPipeline({ corpus: runtime.corpus, embedder: runtime.embedder, vectors: runtime.index.vectors, sentenceVectors: runtime.index.sentenceVectors, mode });
@@ -89,11 +115,37 @@ async function main(): Promise<number> {
 
   const main = results.get(systems[0]!.name)!;
   const metrics = new Map<string, Metrics>([...results].map(([name, rs]) => [name, computeMetrics(rs)]));
-  const mainMetrics = metrics.get(systems[0]!.name)!;
   const groups = metricsPerSplit(main);
   const perTag = metricsPerTag(main);
-  console.log(`\nPolicyDesk eval: ${cases.length} cases from ${source}${split === 'all' ? '' : ` (${split} split)`}\n`);
-  console.log(`${systems[0]!.name}, by split and set ("correct": not declined and the first citation is the gold point):\n`);
+  const corpus = runtime.corpus;
+  const snapshotOf = (rs: readonly CaseResult[]) => ({
+    corpusHash: runtime.index.manifest.corpusHash,
+    documents: [...corpus.documents.values()].map((d) => ({ docNumber: d.docNumber, title: d.title, date: d.date, contentHash: d.contentHash })),
+    gold: goldSnapshot(rs, corpus),
+  });
+  const gatedGroups = (rs: readonly CaseResult[]) => Object.fromEntries(Object.entries(metricsPerSplit(rs)).filter(([name]) => GATED_GROUPS.includes(name)));
+  // A baseline gates only the questions and mode it was recorded with (older baselines name none: the default suite).
+  const matches = existing !== undefined && (existing.questions ?? 'evals/suite.json') === source && (existing.mode ?? 'hybrid') === mode;
+  const judge = (rs: CaseResult[], cs: readonly EvalCase[]) => {
+    const stale = rs.filter((r) => r.stale.length > 0).map((r) => ({ id: r.id, question: r.question, missingAnchors: r.stale, nearest: r.stale.map((a) => nearestPassage(a, corpus)) }));
+    const comparison = existing && matches ? compareWithBaseline(existing, gatedGroups(rs), rs) : undefined;
+    const explained = existing && matches ? explainChanges(existing, comparison!.worse, rs, cs, corpus, runtime.index.manifest.corpusHash) : undefined;
+    const failing = new Set(rs.filter((r) => (r.expectAbstain ? !r.abstained && r.confidence !== 'low' : !r.answeredCorrectly)).map((r) => r.id));
+    const verdict = gateVerdict(comparison, explained, stale.length, failing);
+    if (existing && !matches) verdict.reasons.unshift(`${baselinePath} was recorded for ${existing.questions ?? 'evals/suite.json'} (${existing.mode ?? 'hybrid'}), not for ${source} (${mode})`);
+    if (!existing && !values['update-baseline'] && !values.accept)
+      verdict.reasons.push(`record one with \`npm run eval -- --update-baseline${values.questions ? ` --questions ${values.questions}` : ''}\` (written to ${baselinePath})`);
+    return { stale, comparison, explained, verdict };
+  };
+  const { stale, comparison, explained, verdict } = judge(main, cases);
+  const expected = Object.fromEntries(cases.map((c) => [c.id, { facts: c.facts }]));
+
+  console.log(
+    `\nPolicyDesk eval: ${cases.length} cases from ${source}${split === 'all' ? '' : ` (${split} split)`}${existing && matches ? `, against ${baselinePath} (recorded ${existing.recordedAt})` : ''}\n`,
+  );
+  for (const line of formatSummary({ verdict, explained, comparison, stale, results: main, expected })) console.log(line);
+
+  console.log(`\n${systems[0]!.name}, by split and set ("correct": not declined and the first citation is the gold point; – where a set has no such case):\n`);
   console.log(formatMetricsTable(Object.entries(groups), HEADLINE_COLUMNS, 'split/set'));
   console.log(`\nby what the question asks (intent: the case's own field, else as the question reads; correct-hi: correct with high confidence; list-cov: share of a list question's points cited):\n`);
   console.log(formatMetricsTable(Object.entries(metricsPerIntent(main)), HEADLINE_COLUMNS, 'split/intent'));
@@ -103,7 +155,7 @@ async function main(): Promise<number> {
     if (members.length > 0) console.log(formatDecisionSummary(name, decisionSummary(members)));
   }
   const heldOut = [...results].filter(([, rs]) => rs.some((r) => r.split === 'held-out'));
-  if (heldOut.length > 0) {
+  if (heldOut.length > 0 && systems.length > 1) {
     console.log('\nsystems, held-out split:\n');
     console.log(
       formatMetricsTable(
@@ -124,51 +176,7 @@ async function main(): Promise<number> {
   console.log(`\nper tag (${systems[0]!.name}):\n`);
   console.log(formatMetricsTable(Object.entries(perTag), HEADLINE_COLUMNS, 'tag'));
 
-  const stale = main.filter((r) => r.stale.length > 0).map((r) => ({ id: r.id, question: r.question, missingAnchors: r.stale, nearest: r.stale.map((a) => nearestPassage(a, runtime.corpus)) }));
-  if (stale.length > 0) {
-    console.log(`\nstale cases (gold passage edited or removed; they count as failures until fixed): ${stale.length}`);
-    for (const s of stale) console.log(`  ${s.id}: anchor not found; nearest now ${s.nearest.map((n) => `${n.id} (${n.label})`).join(', ')}`);
-  }
-
-  let comparison: Comparison | undefined;
-  const snapshot = {
-    corpusHash: runtime.index.manifest.corpusHash,
-    documents: [...runtime.corpus.documents.values()].map((d) => ({ docNumber: d.docNumber, title: d.title, date: d.date })),
-    gold: goldSnapshot(main, runtime.corpus),
-  };
-  const run = { questions: source, mode, groups: Object.fromEntries(Object.entries(groups).filter(([name]) => GATED_GROUPS.includes(name))), corpus: snapshot };
-  let explained: CorpusChangeReport | undefined;
-  const existing = existsSync(values.baseline) ? baselineSchema.parse(JSON.parse(readFileSync(values.baseline, 'utf8'))) : undefined;
-  // A baseline gates only the questions and mode it was recorded with (older baselines name none: the default suite).
-  const matches = existing && (existing.questions ?? 'evals/suite.json') === source && (existing.mode ?? 'hybrid') === mode;
-  if (existing && matches) {
-    comparison = compareWithBaseline(existing, run.groups, main);
-    console.log(`\nagainst ${values.baseline} (recorded ${existing.recordedAt}): ${comparison.worse.length} cases worse, ${comparison.better.length} better`);
-    for (const c of comparison.worse) console.log(`  worse  ${c.id}: ${c.before} -> ${c.after}  ${c.question}`);
-    for (const c of comparison.better) console.log(`  better ${c.id}: ${c.before} -> ${c.after}  ${c.question}`);
-    for (const r of comparison.regressions) console.log(`  REGRESSION ${r.group} ${r.metric}: ${r.baseline} -> ${r.now} (tolerance ${r.tolerance})`);
-    explained = explainChanges(existing, comparison.worse, main, cases, runtime.corpus, snapshot.corpusHash);
-    if (explained.corpusChanged || explained.cases.some((c) => c.verdict !== 'regression')) {
-      console.log(`\nwhat the document changes explain${explained.corpusChanged ? ' (the documents changed since the baseline)' : ''}:`);
-      for (const c of explained.cases) console.log(`  ${c.verdict.padEnd(16)} ${c.id}: ${c.reason}`);
-    }
-  } else if (existing) {
-    console.log(`\n${values.baseline} was recorded for ${existing.questions ?? 'evals/suite.json'} (${existing.mode ?? 'hybrid'}); this run (${source}, ${mode}) is reported, not gated`);
-  } else if (!values['update-baseline']) {
-    console.log(`\nno baseline at ${values.baseline}: run \`npm run eval -- --update-baseline\` to record one`);
-  }
-  if (values['update-baseline']) {
-    if (split !== 'all') throw new ConfigError('--update-baseline records every split: run it without --split');
-    writeBaseline(values.baseline, toBaseline(mainMetrics, main, matches ? existing : undefined, run));
-  }
-
-  const failing = new Set(main.filter((r) => (r.expectAbstain ? !r.abstained && r.confidence !== 'low' : !r.answeredCorrectly)).map((r) => r.id));
-  const verdict = gateVerdict(comparison, explained, stale.length, failing);
-  console.log(
-    `\n${verdict.pass ? 'PASS' : 'FAIL'}${verdict.reasons.length ? `: ${verdict.reasons.join('; ')}` : ''}${verdict.newFailures.length ? `\n  new failures: ${verdict.newFailures.join(', ')}` : ''}`,
-  );
-
-  mkdirSync(values['report-dir'], { recursive: true });
+  mkdirSync(reportDir, { recursive: true });
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const report: EvalReport = {
     createdAt: new Date().toISOString(),
@@ -181,18 +189,43 @@ async function main(): Promise<number> {
     verdict,
     ...(explained ? { explained } : {}),
     cases: main,
-    ...reportDetails(cases, main, runtime.corpus, stale),
+    ...reportDetails(cases, main, corpus, stale),
   };
-  const jsonPath = join(values['report-dir'], `${stamp}.json`);
+  const jsonPath = join(reportDir, `${stamp}.json`);
   writeFileSync(jsonPath, JSON.stringify(report, null, 2));
-  const htmlPath = join(values['report-dir'], `${stamp}.html`);
-  writeFileSync(htmlPath, renderHtmlReport(report, existsSync(values.baseline) ? baselineSchema.parse(JSON.parse(readFileSync(values.baseline, 'utf8'))) : undefined));
+  const htmlPath = join(reportDir, `${stamp}.html`);
+  writeFileSync(htmlPath, renderHtmlReport(report, existing && matches ? existing : undefined));
   console.log(`\nreport: ${jsonPath}\n        ${htmlPath}`);
 
-  if (!verdict.pass && !values['update-baseline']) {
-    console.error(`eval: FAIL (${verdict.reasons.join('; ')}); fix the regression, update the stale cases, or record a new baseline deliberately with --update-baseline`);
+  if (values.accept) {
+    return acceptUpdate({
+      cases,
+      results: main,
+      files: files.map((f) => ({ ...f, text: readFileSync(f.path, 'utf8') })),
+      baseline: existing && matches ? existing : undefined,
+      baselinePath,
+      corpus,
+      answerer: full.answerer,
+      judge,
+      record: (rs) => toBaseline(computeMetrics(rs), rs, existing && matches ? existing : undefined, { questions: source, mode, groups: gatedGroups(rs), corpus: snapshotOf(rs) }),
+      documents: explained?.documents ?? { added: [], edited: [], removed: [] },
+      paths,
+      source,
+    });
+  }
+  if (values['update-baseline']) {
+    if (stale.length > 0) {
+      console.error(`eval: no baseline recorded: ${stale.length} stale case(s) would be recorded as failures (${stale.map((s) => s.id).join(', ')}); fix their anchors or remove them first`);
+      return 1;
+    }
+    writeBaseline(baselinePath, toBaseline(computeMetrics(main), main, undefined, { questions: source, mode, groups: gatedGroups(main), corpus: snapshotOf(main) }));
+    return 0;
+  }
+  if (!verdict.pass) {
+    console.error(`eval: FAIL (${verdict.reasons.join('; ')}); fix the regression, or accept a document update with \`npm run eval -- --accept\``);
     return 1;
   }
+  if (verdict.status === 'NOT GATED') console.error(`eval: NOT GATED (${verdict.reasons.join('; ')})`);
   return 0;
 }
 

@@ -10,6 +10,7 @@ import { withQueryCache } from '../embeddings/query-cache.js';
 import { TransformersEmbedder } from '../embeddings/transformers-embedder.node.js';
 import { buildIndex, chunkingChanged, loadIndex, repairCurrent, staleReason, type LoadedIndex } from '../ingest/build-index.node.js';
 import { reportBuild } from './report-build.js';
+import { listSourceFiles } from '../ingest/read-corpus.node.js';
 
 export interface Runtime extends Pipeline {
   embedder: TransformersEmbedder | ProcessPoolEmbedder;
@@ -72,6 +73,15 @@ export async function loadRuntime(options: RuntimeOptions): Promise<Runtime> {
       log(reportBuild(result).split('\n')[0]!);
     }
     const index = await loadIndex(options.indexDir, { modelId: embedder.modelId, modelSha256: embedder.modelHash, dimensions: embedder.dimensions });
+    // The index is current, but files the last ingest refused are still in the seeds folder: say so at every start.
+    if (!stale) {
+      const served = new Set(index.manifest.documents.map((d) => d.sourceFile));
+      const left = listSourceFiles(options.seedsDir).files.filter((f) => !served.has(f.fileName));
+      if (left.length > 0)
+        log(
+          `index: ${left.length} file(s) in ${options.seedsDir} are not served (refused or superseded at the last ingest): ${left.map((f) => f.fileName).join(', ')}; \`npm run ingest\` says why and what to do`,
+        );
+    }
     const reranker = options.rerank ? rerankerFromConfig(options.rerank) : undefined;
     if (reranker) log(`retrieval: reranker ${reranker.name} reorders the first points`);
     const queryEmbedder: Embedder = options.queryCacheSize ? withQueryCache(embedder, { maxEntries: options.queryCacheSize }) : embedder;

@@ -1,4 +1,5 @@
 import type { BuildResult } from '../ingest/build-index.node.js';
+import { DIFF_NOTATION } from '../ingest/diff-corpus.js';
 
 /** The ingest summary: one line first, then what changed since the last index. */
 export function reportBuild(result: BuildResult): string {
@@ -9,14 +10,16 @@ export function reportBuild(result: BuildResult): string {
       `added ${changes.added.length}, removed ${changes.removed.length}, changed ${changes.changed.length}, unchanged ${changes.unchanged.length}` +
       (refused.length > 0 ? `; ${refused.length} file(s) REFUSED: ${refused.map((p) => p.fileName).join(', ')}` : ''),
   ];
-  for (const id of changes.added) lines.push(`  + document ${id}`);
-  for (const id of changes.removed) lines.push(`  - document ${id}`);
+  const named = (id: string) => (changes.named[id] ? `${changes.named[id].docNumber}《${changes.named[id].title}》 (${id})` : id);
+  for (const id of changes.added) lines.push(`  + document ${named(id)}`);
+  for (const id of changes.removed) lines.push(`  - document ${named(id)}`);
   for (const c of changes.changed) {
     lines.push(`  ~ document ${c.docId} 《${c.title}》${c.cause === 'chunking' ? ' (same file, cleaned or chunked differently by this code)' : ''}`);
     for (const id of c.added) lines.push(`      + ${id}`);
     for (const id of c.removed) lines.push(`      - ${id}`);
     for (const e of c.edited) lines.push(`      ~ ${e.id} ${e.label}: ${e.diff}`);
   }
+  if (changes.changed.some((c) => c.edited.length > 0)) lines.push(`  (${DIFF_NOTATION})`);
   if (refused.length > 0) lines.push('refused (not ingested; fix each file and run `npm run ingest` again):');
   for (const p of refused) {
     const kept = p.keptPrevious ? ` Until then the version indexed before (${p.keptPrevious.docNumber}, ${p.keptPrevious.date}) is still served.` : '';

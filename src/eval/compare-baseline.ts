@@ -39,7 +39,7 @@ export const baselineSchema = z.object({
   mode: z.string().optional(),
   /** The documents the baseline was recorded on: a later run tells a corpus change from a regression. */
   corpusHash: z.string().optional(),
-  documents: z.array(z.object({ docNumber: z.string(), title: z.string(), date: z.string() })).optional(),
+  documents: z.array(z.object({ docNumber: z.string(), title: z.string(), date: z.string(), contentHash: z.string().optional() })).optional(),
   /** Each answerable case's gold point(s) then, with their text, to show what an edit changed. */
   gold: z.record(z.string(), z.array(z.object({ id: z.string(), docNumber: z.string(), label: z.string(), text: z.string() }))).optional(),
   /** Metrics over all cases (the report's charts). */

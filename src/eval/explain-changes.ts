@@ -1,10 +1,15 @@
 import { shortDiff } from '../ingest/diff-corpus.js';
 import type { Corpus } from '../core/corpus.js';
+import type { PolicyDocument } from '../core/types.js';
+import { notSuccessorBecause } from '../ingest/relate-documents.js';
 import type { Baseline, CaseChange } from './compare-baseline.js';
 import type { EvalCase } from './eval-case.js';
 import { nearestPassage } from './nearest-passage.js';
 import { loose } from './resolve-gold.js';
 import type { CaseResult } from './run-eval.js';
+
+/** Share of the old gold point's character bigrams a passage of the newer document must hold to be its counterpart. */
+const COUNTERPART_OVERLAP = 0.5;
 
 /** Why a case is worse than at the baseline, when the documents changed in between. */
 export type Verdict =
@@ -12,7 +17,7 @@ export type Verdict =
   | 'document-removed'
   /** The gold point's text changed (its anchor may no longer be found). */
   | 'gold-edited'
-  /** The answer now comes from a document added since, dated after the gold one: expected. */
+  /** The answer now comes from a document that replaces the gold one (same issuer and series, same kind, later) and still answers it: expected. */
   | 'newer-document'
   /** Nothing the documents did explains it. */
   | 'regression';
@@ -23,11 +28,19 @@ export interface ExplainedCase extends CaseChange {
   reason: string;
 }
 
+export interface DocumentRef {
+  docNumber: string;
+  title: string;
+  date: string;
+}
+
 export interface CorpusChangeReport {
   /** Whether the documents differ from the baseline's. */
   corpusChanged: boolean;
   /** Worse and stale cases, each with its verdict. */
   cases: ExplainedCase[];
+  /** The documents added, removed and edited since the baseline, by 文号 and title. */
+  documents: { added: DocumentRef[]; removed: DocumentRef[]; edited: DocumentRef[] };
   /** Documents no eval case has its gold in: "0 cases cover 沪卫医〔2024〕5号". */
   uncovered: Array<{ docNumber: string; title: string }>;
 }
@@ -53,7 +66,6 @@ export function goldSnapshot(results: readonly CaseResult[], corpus: Corpus): Re
 export function explainChanges(baseline: Baseline, worse: readonly CaseChange[], results: readonly CaseResult[], cases: readonly EvalCase[], corpus: Corpus, corpusHash: string): CorpusChangeReport {
   const docs = [...corpus.documents.values()];
   const byNumber = new Map(docs.map((d) => [loose(d.docNumber), d]));
-  const known = new Set((baseline.documents ?? []).map((d) => loose(d.docNumber)));
   const byId = new Map(results.map((r) => [r.id, r]));
   const explained: ExplainedCase[] = [];
   const seen = new Set<string>();
@@ -69,27 +81,26 @@ export function explainChanges(baseline: Baseline, worse: readonly CaseChange[],
         baseline.gold?.[change.id] ?? [],
         cases.find((c) => c.id === change.id),
         byNumber,
-        known,
         corpus,
       ),
     });
   }
   const covered = new Set(cases.flatMap((c) => c.gold.map((g) => loose(g.doc))));
   const uncovered = docs.filter((d) => !covered.has(loose(d.docNumber))).map((d) => ({ docNumber: d.docNumber, title: d.title }));
-  return { corpusChanged: baseline.corpusHash !== undefined && baseline.corpusHash !== corpusHash, cases: explained, uncovered };
+  return { corpusChanged: baseline.corpusHash !== undefined && baseline.corpusHash !== corpusHash, cases: explained, documents: documentChanges(baseline, corpus), uncovered };
 }
 
 function verdictOf(
   r: CaseResult,
   gold: ReadonlyArray<{ id: string; docNumber: string; label: string; text: string }>,
   c: EvalCase | undefined,
-  byNumber: Map<string, { id: string; docNumber: string; date: string; title: string }>,
-  known: Set<string>,
+  byNumber: Map<string, PolicyDocument>,
   corpus: Corpus,
 ): { verdict: Verdict; reason: string } {
   const goldDocs = c?.gold.map((g) => g.doc) ?? gold.map((g) => g.docNumber);
   const removed = goldDocs.filter((d) => !byNumber.has(loose(d)));
-  if (removed.length > 0) return { verdict: 'document-removed', reason: `document ${removed.join('、')} is no longer in the corpus: remove the case or point it at the document that replaces it` };
+  if (removed.length > 0)
+    return { verdict: 'document-removed', reason: `document ${removed.join('、')} is no longer in the corpus: \`--accept\` retires the case (or point it at the document that replaces it)` };
   for (const g of gold) {
     const now = corpus.passage(g.id);
     if (now?.text === g.text) continue;
@@ -99,16 +110,61 @@ function verdictOf(
     return { verdict: 'gold-edited', reason: `gold point ${g.docNumber}${g.label} edited: ${diff}` };
   }
   if (r.stale.length > 0) return { verdict: 'gold-edited', reason: `anchor${r.stale.length > 1 ? 's' : ''} ${r.stale.map((a) => `「${a}」`).join('、')} no longer found: re-anchor the case` };
-  const first = r.citedIds[0] ? corpus.passage(r.citedIds[0]) : undefined;
-  if (first) {
+  const first = r.citedIds[0] && !r.abstained ? corpus.passage(r.citedIds[0]) : undefined;
+  const olds = goldDocs.flatMap((d) => byNumber.get(loose(d)) ?? []);
+  if (first && olds.length > 0 && !olds.some((o) => o.id === first.docId)) {
     const doc = corpus.document(first.docId);
-    const goldDates = goldDocs.map((d) => byNumber.get(loose(d))?.date ?? '');
-    if (!known.has(loose(doc.docNumber)) && known.size > 0 && goldDates.every((d) => doc.date > d)) {
+    const why = olds.map((o) => notSuccessorBecause(doc, o)).find((x) => x !== undefined);
+    const named = `${doc.docNumber}《${doc.title}》(${doc.date})`;
+    if (why) return { verdict: 'regression', reason: `now answered from ${named}, which does not replace the gold document: ${why}` };
+    // A successor counts when its answer still carries the case's facts, or when the point it cites is
+    // the gold point's counterpart in the newer text (the same topic, its figures possibly updated).
+    const carries = r.factRecall === 1;
+    const counterpart = gold.some((g) => nearestPassage(g.text, corpus, doc.id).id === first.id && nearestPassage(g.text, corpus, doc.id).overlap >= COUNTERPART_OVERLAP);
+    if (carries || counterpart) {
       return {
         verdict: 'newer-document',
-        reason: `now answered from ${doc.docNumber}《${doc.title}》(${doc.date}), added since and newer than the gold document: expected; update the case's gold if the newer one is right`,
+        reason: `now answered from ${named}, which replaces ${olds.map((o) => o.docNumber).join('、')} (same issuer and series, same kind of document, later), ${carries ? "with the case's facts" : `from the gold point's counterpart ${first.label}`}: expected; point the case at the newer document`,
       };
     }
+    return {
+      verdict: 'regression',
+      reason: `now answered from ${named}, the newer version, but neither with the case's facts nor from the gold point's counterpart (${first.label} is another topic)`,
+    };
+  }
+  if (r.expectAbstain) {
+    const cited = r.citedIds[0] ? corpus.passage(r.citedIds[0]) : undefined;
+    const from = cited ? ` from ${corpus.document(cited.docId).docNumber}《${corpus.document(cited.docId).title}》${cited.label}` : '';
+    return { verdict: 'regression', reason: `an out-of-corpus question, now answered${r.confidence === 'low' ? ' with low confidence' : ''}${from}` };
   }
   return { verdict: 'regression', reason: 'the gold point and its document are unchanged' };
+}
+
+/**
+ * Documents added, removed and edited since the baseline. Edited: its content hash differs (when the
+ * baseline recorded one), or a gold point of it recorded then reads differently now.
+ */
+export function documentChanges(baseline: Baseline, corpus: Corpus): CorpusChangeReport['documents'] {
+  const then = baseline.documents ?? [];
+  if (then.length === 0) return { added: [], removed: [], edited: [] };
+  const now = [...corpus.documents.values()];
+  const nowBy = new Map(now.map((d) => [loose(d.docNumber), d]));
+  const thenBy = new Set(then.map((d) => loose(d.docNumber)));
+  const ref = (d: DocumentRef): DocumentRef => ({ docNumber: d.docNumber, title: d.title, date: d.date });
+  const goldEdited = new Set(
+    Object.values(baseline.gold ?? {})
+      .flat()
+      .filter((g) => corpus.passage(g.id)?.text !== g.text)
+      .map((g) => loose(g.docNumber)),
+  );
+  const edited = then.filter((d) => {
+    const current = nowBy.get(loose(d.docNumber));
+    if (!current) return false;
+    return d.contentHash !== undefined ? d.contentHash !== current.contentHash : goldEdited.has(loose(d.docNumber));
+  });
+  return {
+    added: now.filter((d) => !thenBy.has(loose(d.docNumber))).map(ref),
+    removed: then.filter((d) => !nowBy.has(loose(d.docNumber))).map(ref),
+    edited: edited.map((d) => ref(nowBy.get(loose(d.docNumber))!)),
+  };
 }

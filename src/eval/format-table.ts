@@ -34,19 +34,25 @@ export const DETAIL_COLUMNS: Column[] = [
   ['p95Ms', 'p95 ms'],
 ];
 
+/** Metrics about out-of-corpus cases, and about answerable ones: absent (–) for a row without such cases. */
+const OUT_OF_CORPUS = new Set<keyof Metrics>(['outOfCorpusDeclined', 'outOfCorpusConfident', 'abstentionRecall']);
+const ANSWERABLE = new Set<keyof Metrics>(['answeredCorrectly', 'answeredCorrectlyHigh', 'wronglyDeclined', 'hit1', 'hit3', 'hit5', 'mrr', 'citationPrecision', 'factRecall']);
+
+/** A metric's cell, or – where the row has no case it is about (ooc-decl of a set without out-of-corpus questions). */
+export function cell(m: Metrics, k: keyof Metrics): string {
+  const value = m[k];
+  // list-cov is absent where the row has no list question.
+  if (value === undefined || (OUT_OF_CORPUS.has(k) && m.cases === m.answerable) || (ANSWERABLE.has(k) && m.answerable === 0)) return '–';
+  return Number.isInteger(value) ? String(value) : value.toFixed(3);
+}
+
 /** A fixed-width text table: one row per system, split or tag. */
 export function formatMetricsTable(rows: Array<[string, Metrics]>, columns: Column[] = DETAIL_COLUMNS, label = 'system'): string {
   const width = Math.max(12, ...rows.map(([name]) => [...name].length + 2));
   const head = label.padEnd(width) + columns.map(([, h]) => h.padStart(11)).join('');
   const lines = rows.map(([name, m]) => {
     const pad = width - [...name].length + name.length;
-    return name.padEnd(pad) + columns.map(([k]) => format(m[k]).padStart(11)).join('');
+    return name.padEnd(pad) + columns.map(([k]) => cell(m, k).padStart(11)).join('');
   });
   return [head, '-'.repeat(head.length), ...lines].join('\n');
-}
-
-/** A cell: counts whole, shares to three places, a dash where the set has no such case. */
-function format(value: number | undefined): string {
-  if (value === undefined) return '-';
-  return Number.isInteger(value) ? String(value) : value.toFixed(3);
 }

@@ -3,6 +3,9 @@ import type { CorpusChangeReport } from './explain-changes.js';
 
 /** What the eval concludes, first thing in its output and report. */
 export interface GateVerdict {
+  /** NOT GATED: no baseline recorded for these questions and mode; the run is reported only. */
+  status: 'PASS' | 'FAIL' | 'NOT GATED';
+  /** Whether the run may exit 0 (PASS or NOT GATED). */
   pass: boolean;
   /** Why, one line each. */
   reasons: string[];
@@ -13,7 +16,7 @@ export interface GateVerdict {
 /**
  * The gate. With the documents unchanged since the baseline, a metric beyond its tolerance
  * fails. When they changed, metric drops the changes explain (a gold point edited or removed, a
- * newer document answering) do not fail the run; a case worse on an unchanged gold point does.
+ * newer document answering) do not fail the run; a case worse on an unchanged gold point that now fails does.
  * Stale cases (an anchor no longer found, a removed document) fail until they are fixed or
  * re-anchored, whatever else happened.
  */
@@ -30,14 +33,21 @@ export function gateVerdict(comparison: Comparison | undefined, explained: Corpu
     reasons.push(
       `the documents changed since the baseline: ${by('gold-edited')} case(s) with an edited gold point, ${by('document-removed')} with a removed document, ${by('newer-document')} answered from a newer document (expected)`,
     );
-    if (regressions.length > 0) reasons.push(`${regressions.length} case(s) worse on unchanged gold points: regressions`);
+    const now = regressions.filter((c) => failing.has(c.id));
+    const slipped = regressions.filter((c) => !failing.has(c.id));
+    if (now.length > 0) reasons.push(`${now.length} case(s) now failing, not explained by the document changes: regressions (${now.map((c) => c.id).join(', ')})`);
+    if (slipped.length > 0) reasons.push(`${slipped.length} case(s) worse but still passing (${slipped.map((c) => c.id).join(', ')}): not a failure; --accept records them as they are now`);
   }
-  if (staleCount > 0) reasons.push(`${staleCount} stale case(s): fix or re-anchor them (they count as failures)`);
+  if (staleCount > 0)
+    reasons.push(
+      `${staleCount} stale case(s) (gold anchor no longer found): \`npm run eval -- --accept\` retires those of removed documents and re-anchors those whose facts still hold; they count as failures until then`,
+    );
   for (const d of explained?.uncovered ?? []) reasons.push(`0 cases cover ${d.docNumber}《${d.title}》: add some`);
   const changed = explained?.corpusChanged === true;
   // Same documents: the metrics gate (one case may move within a tolerance). Changed documents:
-  // every case worse on an unchanged gold point is a regression.
-  const failed = staleCount > 0 || (changed ? regressions.length > 0 : (comparison?.regressions.length ?? 0) > 0);
+  // every case the changes do not explain that got worse and now fails is a regression.
+  const failed = staleCount > 0 || (changed ? regressions.some((c) => failing.has(c.id)) : (comparison?.regressions.length ?? 0) > 0);
   const worseAndFailing = (comparison?.worse ?? []).map((w) => w.id).filter((id) => failing.has(id));
-  return { pass: !failed, reasons, newFailures: changed ? newFailures.filter((id) => failing.has(id)) : worseAndFailing };
+  const status = failed ? 'FAIL' : comparison ? 'PASS' : 'NOT GATED';
+  return { status, pass: !failed, reasons, newFailures: changed ? newFailures.filter((id) => failing.has(id)) : worseAndFailing };
 }

@@ -5,6 +5,7 @@ import type { CorpusChangeReport } from './explain-changes.js';
 import type { GateVerdict } from './gate-verdict.js';
 import type { Metrics } from './metrics.js';
 import { loose } from './resolve-gold.js';
+import { DIFF_NOTATION } from '../ingest/diff-corpus.js';
 import type { CaseResult } from './run-eval.js';
 
 export interface ReportPassage {
@@ -113,7 +114,7 @@ function systemsTable(systems: EvalReport['systems']): Html {
       const cls = diff === 0 ? 'even' : ahead ? 'ahead' : 'behind';
       return h`<td>${fmt(v)}<br><small class="${cls}">full ${diff > 0 ? '+' : ''}${fmt(diff)}</small></td>`;
     });
-    return h`<tr><th title="${s.description}">${s.name}<br><small>${s.description}</small></th><td>${s.metrics?.cases ?? '–'}</td>${cells}</tr>`;
+    return h`<tr><th title="${s.description}">${s.name}<br><small class="desc">${s.description}</small></th><td>${s.metrics?.cases ?? '–'}</td>${cells}</tr>`;
   });
   return h`<table class="metrics"><thead><tr><th>system</th><th>cases</th>${COLUMNS.map(([, label]) => h`<th>${label}</th>`)}</tr></thead><tbody>${rows}</tbody></table>`;
 }
@@ -215,18 +216,38 @@ ${extra}</details>`;
 }
 
 function verdictSection(v: GateVerdict): Html {
-  return h`<section class="verdict ${v.pass ? 'pass' : 'fail'}"><h2>${v.pass ? 'PASS' : 'FAIL'}</h2>${v.reasons.length ? h`<ul>${v.reasons.map((r) => h`<li>${r}</li>`)}</ul>` : h`<p>No gated metric moved beyond its tolerance.</p>`}${v.newFailures.length ? h`<p>New failures: ${v.newFailures.map((id) => h`<code>${id}</code> `)}</p>` : ''}</section>`;
+  const status = v.status ?? (v.pass ? 'PASS' : 'FAIL');
+  return h`<section class="verdict ${status === 'PASS' ? 'pass' : status === 'FAIL' ? 'fail' : 'ungated'}"><h2>${status}</h2>${v.reasons.length ? h`<ul>${v.reasons.map((r) => h`<li>${r}</li>`)}</ul>` : h`<p>No gated metric moved beyond its tolerance.</p>`}${v.newFailures.length ? h`<p>New failures: ${v.newFailures.map((id) => h`<code>${id}</code> `)}</p>` : ''}</section>`;
+}
+
+/** What changed in the documents since the baseline, by 文号 and title. */
+function documentsSection(e: CorpusChangeReport): Html {
+  const d = e.documents;
+  if (!d || d.added.length + d.edited.length + d.removed.length === 0) return h``;
+  const items = (mark: string, ds: typeof d.added) => ds.map((x) => h`<li>${mark} ${x.docNumber}《${x.title}》 (${x.date})</li>`);
+  return h`<h2>Documents changed since the baseline</h2><ul class="docs">${items('added', d.added)}${items('edited', d.edited)}${items('removed', d.removed)}</ul>`;
+}
+
+/** The cases whose answer changed: question, before, after, and why (what the document changes explain). */
+function changedCasesSection(c: Comparison, e: CorpusChangeReport | undefined): Html {
+  const why = new Map((e?.cases ?? []).map((x) => [x.id, x]));
+  const rows = [...c.worse.map((x) => ({ ...x, dir: 'worse' })), ...c.better.map((x) => ({ ...x, dir: 'better' }))];
+  if (rows.length === 0) return h``;
+  return h`<h2>Cases whose answer changed (${c.worse.length} worse, ${c.better.length} better)</h2><table class="changes"><thead><tr><th>case</th><th>question</th><th>before</th><th>after</th><th>why</th></tr></thead><tbody>${rows.map(
+    (x) =>
+      h`<tr class="${x.dir === 'worse' ? (why.get(x.id)?.verdict === 'regression' || !why.get(x.id) ? 'behind' : '') : 'ahead'}"><td><code>${x.id}</code><br><small>${x.dir}${why.get(x.id) ? ` · ${why.get(x.id)!.verdict}` : ''}</small></td><td>${x.question}</td><td>${x.before}</td><td>${x.after}</td><td>${why.get(x.id)?.reason ?? ''}</td></tr>`,
+  )}</tbody></table>`;
 }
 
 function comparisonSection(c: Comparison): Html {
-  const list = (xs: Comparison['worse']) => h`<ul>${xs.map((x) => h`<li><code>${x.id}</code> ${x.before} → ${x.after}: ${x.question}</li>`)}</ul>`;
   return h`<h2>Against the baseline</h2>
 ${c.regressions.length ? h`<ul>${c.regressions.map((r) => h`<li class="behind">REGRESSION ${r.group} ${r.metric}: ${r.baseline} → ${r.now} (tolerance ${r.tolerance})</li>`)}</ul>` : h`<p class="ahead">No gated metric dropped beyond its tolerance.</p>`}
-<h3>Worse (${c.worse.length})</h3>${list(c.worse)}<h3>Better (${c.better.length})</h3>${list(c.better)}`;
+${c.worse.length + c.better.length > 0 ? h`<p>${c.worse.length} worse, ${c.better.length} better: listed with their reasons at the top.</p>` : ''}`;
 }
 
-const STYLE = `.verdict{padding:.5rem 1rem;border-radius:6px;margin-bottom:1rem}.verdict h2{margin:.2rem 0}.verdict.pass{background:#dafbe1}.verdict.fail{background:#ffebe9}.wide{overflow-x:auto;max-width:100%}
-body{max-width:1240px;font-family:system-ui,-apple-system,"PingFang SC","Hiragino Sans GB","Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei",sans-serif;margin:2rem;color:#1b1f24;line-height:1.5}
+const STYLE = `.verdict{padding:.5rem 1rem;border-radius:6px;margin-bottom:1rem}.verdict h2{margin:.2rem 0}.verdict.pass{background:#dafbe1}.verdict.fail{background:#ffebe9}.verdict.ungated{background:#fff8c5}.wide{overflow-x:auto;max-width:100%}
+table.metrics{font-size:.8rem}table.metrics th,table.metrics td{padding:.25rem .35rem}table.metrics small.desc{display:block;max-width:14rem;white-space:normal}table.changes td,table.changes th{text-align:left}table.changes td:nth-child(2){min-width:14rem}
+body{max-width:1200px;font-family:system-ui,-apple-system,"PingFang SC","Hiragino Sans GB","Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei",sans-serif;margin:2rem;color:#1b1f24;line-height:1.5}
 table{border-collapse:collapse;font-size:.9rem}th,td{border:1px solid #d0d7de;padding:.3rem .5rem;text-align:right;vertical-align:top}th:first-child{text-align:left}
 small{color:#57606a}td small{white-space:nowrap}.ahead{color:#1a7f37}.behind{color:#cf222e}.even{color:#57606a}svg text{font-size:12px;fill:#1b1f24}svg .small{font-size:10px}svg .head{font-weight:600}
 rect.now{fill:#0969da}rect.base{fill:#afb8c1}blockquote{margin:.2rem 0 .6rem;padding-left:.6rem;border-left:3px solid #d0d7de}li.holds blockquote{border-color:#1a7f37}
@@ -240,12 +261,15 @@ export function renderHtmlReport(report: EvalReport, baseline?: Baseline): strin
   const page = h`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>PolicyDesk eval ${report.createdAt}</title><style>${new Html(STYLE)}</style></head><body>
 <h1>PolicyDesk eval</h1>
 ${report.verdict ? verdictSection(report.verdict) : ''}
+${report.explained ? documentsSection(report.explained) : ''}
+${report.comparison ? changedCasesSection(report.comparison, report.explained) : ''}
+${report.explained?.cases.some((c) => c.reason.includes('[-') || c.reason.includes('{+')) ? h`<p><small>${DIFF_NOTATION}.</small></p>` : ''}
 <p>${report.cases.length} cases from <code>${report.questions}</code> (${[...kinds].map(([k, n]) => `${k} ${n}`).join(', ')}), run ${report.createdAt}${report.index ? h`; index of ${report.index.passageCount} passages built ${report.index.builtAt} with ${report.index.model.id}` : ''}.</p>
 <h2>Systems</h2><p>Baseline cells show how far the full pipeline is ahead (green) or behind (red).</p><div class="wide">${systemsTable(report.systems)}</div>
 <h2>Per tag against the baseline</h2>${tagChart(report, baseline)}
 ${report.comparison ? comparisonSection(report.comparison) : ''}
-${report.explained?.cases.length ? h`<h2>What the document changes explain</h2><ul>${report.explained.cases.map((c) => h`<li class="${c.verdict === 'regression' ? 'behind' : ''}"><b>${c.verdict}</b> <code>${c.id}</code> ${c.question}: ${c.reason}</li>`)}</ul>` : ''}
-<h2>Stale cases (${report.stale.length})</h2><p>Gold passage edited or removed: each counts as a failure until the case is updated.</p>
+${report.explained?.cases.length ? h`<h2>What the document changes explain, case by case</h2><ul>${report.explained.cases.map((c) => h`<li class="${c.verdict === 'regression' ? 'behind' : ''}"><b>${c.verdict}</b> <code>${c.id}</code> ${c.question}: ${c.reason}</li>`)}</ul>` : ''}
+<h2>Stale cases (${report.stale.length})</h2><p>Gold anchor no longer found (its point edited or its document removed): each counts as a failure until <code>npm run eval -- --accept</code> retires or re-anchors it, or the case is fixed by hand.</p>
 ${report.stale.map((s) => h`<div class="case"><p><code>${s.id}</code> ${s.question}</p><p>anchor not found: ${s.missingAnchors.map((a) => h`<mark>${a}</mark> `)}</p><p>nearest passage now:</p><ol>${s.nearest.map((n) => passageBlock(n.id, report, [], `overlap ${n.overlap}:`))}</ol></div>`)}
 <h2>Failing cases (${failing.length})</h2>${failing.map(({ r, reasons }) => failingCase(r, reasons, report))}
 </body></html>

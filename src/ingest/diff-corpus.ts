@@ -19,9 +19,14 @@ export interface DocumentChange {
 export interface CorpusChanges {
   added: string[];
   removed: string[];
+  /** 文号 and title of each added and removed document, by id: people know documents by those. */
+  named: Record<string, { docNumber: string; title: string }>;
   changed: DocumentChange[];
   unchanged: string[];
 }
+
+/** How shortDiff's notation reads, said once wherever diffs are shown. */
+export const DIFF_NOTATION = 'in the diffs, [-text-] is text removed and {+text+} text added';
 
 /** A short diff of two texts: the common start and end shortened, the changed middle shown as [-old-]{+new+}. */
 export function shortDiff(before: string, after: string, context = 8): string {
@@ -43,12 +48,18 @@ export function shortDiff(before: string, after: string, context = 8): string {
 export function diffCorpus(previous: CorpusData | undefined, next: CorpusData): CorpusChanges {
   const before = new Map((previous?.documents ?? []).map((d) => [d.id, d]));
   const after = new Map(next.documents.map((d) => [d.id, d]));
-  const changes: CorpusChanges = { added: [], removed: [], changed: [], unchanged: [] };
-  for (const id of before.keys()) if (!after.has(id)) changes.removed.push(id);
+  const changes: CorpusChanges = { added: [], removed: [], named: {}, changed: [], unchanged: [] };
+  const name = (d: { id: string; docNumber: string; title: string }) => (changes.named[d.id] = { docNumber: d.docNumber, title: d.title });
+  for (const [id, doc] of before) {
+    if (after.has(id)) continue;
+    changes.removed.push(id);
+    name(doc);
+  }
   for (const [id, doc] of after) {
     const old = before.get(id);
     if (!old) {
       changes.added.push(id);
+      name(doc);
       continue;
     }
     // Passages are compared even when the file is the same: a change of cleaning or chunking shows too.

@@ -71,11 +71,13 @@ async function pdfText(fileName: string, bytes: Uint8Array): Promise<string> {
 }
 
 /** Folders of pdf.js's CMaps and standard fonts (from pdfjs-dist), as file paths: unpdf's own default is a file URL its build cannot read. */
-async function pdfjsData(): Promise<{ cMapUrl: string; cMapPacked: boolean; standardFontDataUrl: string }> {
+async function pdfjsData(): Promise<{ cMapUrl: string; cMapPacked: boolean; standardFontDataUrl: string; verbosity: number }> {
   const { dirname, join } = await import('node:path');
   const { createRequire } = await import('node:module');
   const root = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
-  return { cMapUrl: join(root, 'cmaps/'), cMapPacked: true, standardFontDataUrl: join(root, 'standard_fonts/') };
+  // verbosity 0 (errors only): a broken PDF is refused once with its name and reason (see
+  // SourceFileError), not announced by pdf.js's own "Warning: Indexing all PDF objects" each run.
+  return { cMapUrl: join(root, 'cmaps/'), cMapPacked: true, standardFontDataUrl: join(root, 'standard_fonts/'), verbosity: 0 };
 }
 
 async function docxText(fileName: string, bytes: Uint8Array): Promise<string> {

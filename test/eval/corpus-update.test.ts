@@ -89,10 +89,11 @@ describe('a corpus update: add a document, edit a point, remove a document', () 
     const lines = reportBuild(update).split('\n');
     expect(lines[0]).toMatch(/^ingest: 5 documents, \d+ passages \(\d+ embedded, \d+ reused\); added 1, removed 1, changed 1, unchanged 3$/);
     expect(lines.slice(1)).toEqual([
-      `  + document ${ADDED}`,
-      `  - document ${REMOVED}`,
+      `  + document 示卫健发〔2024〕7号《2024年示例区社区诊疗工作计划》 (${ADDED})`,
+      `  - document ${REMOVED_NUMBER}《2023年长宁区医疗工作计划》 (${REMOVED})`,
       `  ~ document ${EDITED_DOC} 《2025年普陀区医政医管工作要点》`,
       expect.stringMatching(new RegExp(`^      ~ ${EDITED} 第三部分第11条: .*\\[-开展-\\]\\{\\+全面推广\\+\\}`)),
+      '  (in the diffs, [-text-] is text removed and {+text+} text added)',
     ]);
   });
 

@@ -15,6 +15,8 @@ import { seedCorpus, seedPipeline } from '../support/seed-pipeline.js';
 const ROOT = join(import.meta.dirname, '../..');
 const ICU = '2023-shanghai-medical-administration-priorities#1.5';
 const SUITE_QUESTION = '市级定点医院和区域性医疗中心，重症床位连同能转换成重症的床位，一共要占到总床位的多少？';
+/** A question of another suite file (paraphrase-hard.jsonl), not of cases.jsonl. */
+const HARD_QUESTION = '疫情时候组起来的那批ICU专家班子现在解散了吗？对区里医院和街道卫生中心还管不管培训？';
 
 let n = 0;
 const record = (fields: Partial<FeedbackRecord>): FeedbackRecord => ({ id: `fb-${++n}`, receivedAt: '2024-05-01T08:00:00.000Z', answerId: `a-${n}`, rating: 'down', ...fields });
@@ -134,15 +136,17 @@ describe('npm run eval:mine', () => {
     const store = await JsonlFeedbackStore.open(join(dir, 'data', 'feedback.jsonl'));
     await store.append(record({ question: '重症监护资源要在多长时间里翻倍？', expectedPassageId: ICU }));
     await store.append(record({ question: SUITE_QUESTION, expectedPassageId: ICU }));
+    await store.append(record({ question: HARD_QUESTION, expectedPassageId: ICU }));
     await store.append(record({ rating: 'up', question: '谢谢' }));
     await store.close();
     appendFileSync(join(dir, 'data', 'feedback.jsonl'), '{"id":"torn","rating":"do');
 
     const first = await mine();
-    expect(first).toContain('3 feedback records in 1 file(s)');
+    expect(first).toContain('4 feedback records in 1 file(s)');
     expect(first).toContain('1 unreadable lines skipped');
-    expect(first).toContain('2 👎, 2 naming an expected passage');
-    expect(first).toContain('1 already in the suite or pending review');
+    expect(first).toContain('3 👎, 3 naming an expected passage');
+    // Questions of every file of the suite are known, not only cases.jsonl's.
+    expect(first).toContain('2 already in the suite or pending review');
     expect(first).toMatch(/1 candidate case\(s\) -> .*candidates\/.*\.jsonl/);
     const files = readdirSync(join(dir, 'candidates'));
     expect(files).toHaveLength(1);
@@ -150,11 +154,11 @@ describe('npm run eval:mine', () => {
     expect(cases.map((c) => [c.question, c.gold[0]!.id])).toEqual([['重症监护资源要在多长时间里翻倍？', ICU]]);
 
     const second = await mine();
-    expect(second).toContain('2 already in the suite or pending review');
+    expect(second).toContain('3 already in the suite or pending review');
     expect(second).not.toContain('triage');
     expect(second).toContain('no new candidate cases');
     expect(readdirSync(join(dir, 'candidates'))).toHaveLength(1);
-  });
+  }, 60_000);
 
   test('a 👎 without an expected passage but with its context is written to a triage file, not as a case', async () => {
     const store = await JsonlFeedbackStore.open(join(dir, 'data', 'feedback.jsonl'));
@@ -169,10 +173,10 @@ describe('npm run eval:mine', () => {
     ]);
     // A triage file is not read as pending cases by the next run.
     expect(await mine()).toContain('0 already in the suite or pending review');
-  });
+  }, 60_000);
 
   test('no feedback store yet: nothing to mine, no file written', async () => {
     expect(await mine()).toContain('0 feedback records in 0 file(s)');
     expect(() => readdirSync(join(dir, 'candidates'))).toThrow();
-  });
+  }, 60_000);
 });

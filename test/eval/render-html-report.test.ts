@@ -69,6 +69,7 @@ describe('renderHtmlReport', () => {
     const html = renderHtmlReport(
       report({
         verdict: {
+          status: 'FAIL',
           pass: false,
           reasons: ['held-out answeredCorrectly: 0.9 -> 0.8 (tolerance 0.02)', '2 stale case(s): fix or re-anchor them (they count as failures)'],
           newFailures: ['case-a', 'case-b'],
@@ -79,9 +80,13 @@ describe('renderHtmlReport', () => {
     expect(verdictAt).toBeGreaterThan(0);
     expect(verdictAt).toBeLessThan(html.indexOf('<table'));
     expect(html.slice(verdictAt, html.indexOf('</section>'))).toMatch(/answeredCorrectly: 0\.9 -&#62; 0\.8.*2 stale case.*<code>case-a<\/code> <code>case-b<\/code>/s);
-    expect(renderHtmlReport(report({ verdict: { pass: true, reasons: [], newFailures: [] } }))).toContain('<section class="verdict pass"><h2>PASS</h2>');
+    expect(renderHtmlReport(report({ verdict: { status: 'PASS', pass: true, reasons: [], newFailures: [] } }))).toContain('<section class="verdict pass"><h2>PASS</h2>');
+    // A run without a baseline for its questions is not gated, and says so rather than PASS.
+    const ungated = renderHtmlReport(report({ verdict: { status: 'NOT GATED', pass: true, reasons: ['no baseline recorded for these questions and mode: reported, not gated'], newFailures: [] } }));
+    expect(ungated).toContain('<section class="verdict ungated"><h2>NOT GATED</h2>');
+    expect(ungated).not.toContain('<h2>PASS</h2>');
     // Wide tables scroll inside the page instead of widening it past a laptop screen.
-    expect(html).toContain('body{max-width:1240px');
+    expect(html).toContain('body{max-width:1200px');
     expect(html).toMatch(/<div class="wide"><table class="metrics">/);
   });
 

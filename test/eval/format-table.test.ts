@@ -1,0 +1,45 @@
+import { describe, expect, test } from 'vitest';
+import { cell, formatMetricsTable, HEADLINE_COLUMNS } from '../../src/eval/format-table.js';
+import { computeMetrics } from '../../src/eval/metrics.js';
+import type { CaseResult } from '../../src/eval/run-eval.js';
+
+const result = (id: string, expectAbstain: boolean, abstained: boolean): CaseResult => ({
+  id,
+  kind: expectAbstain ? 'out-of-corpus' : 'number',
+  tags: [],
+  question: id,
+  expectAbstain,
+  abstained,
+  answeredCorrectly: !expectAbstain && !abstained,
+  rank: expectAbstain ? null : 1,
+  retrievedPointIds: [],
+  citedPointIds: [],
+  intent: 'figure',
+  citedIds: [],
+  citationPrecision: null,
+  factRecall: expectAbstain ? null : 1,
+  claims: 0,
+  verifiedClaims: 0,
+  answerChars: 0,
+  unverified: [],
+  latencyMs: 1,
+  stale: [],
+  answer: '',
+  mode: 'extractive',
+  goldPointIds: [],
+  extra: {},
+});
+
+describe('metrics tables', () => {
+  test('a row without out-of-corpus cases shows – for ooc-decl and ooc-high, not a value; one with them shows the value', () => {
+    const answerableOnly = computeMetrics([result('a', false, false)]);
+    const mixed = computeMetrics([result('a', false, false), result('o', true, true)]);
+    expect([cell(answerableOnly, 'outOfCorpusDeclined'), cell(answerableOnly, 'outOfCorpusConfident')]).toEqual(['–', '–']);
+    expect([cell(mixed, 'outOfCorpusDeclined'), cell(mixed, 'outOfCorpusConfident')]).toEqual(['1', '0']);
+    // A row of out-of-corpus questions only has no answer metrics.
+    const oocOnly = computeMetrics([result('o', true, true)]);
+    expect([cell(oocOnly, 'answeredCorrectly'), cell(oocOnly, 'hit1'), cell(oocOnly, 'outOfCorpusDeclined')]).toEqual(['–', '–', '1']);
+    const table = formatMetricsTable([['ordinary', answerableOnly]], HEADLINE_COLUMNS, 'split/set').split('\n')[2]!;
+    expect(table.trim().split(/\s+/)).toEqual(['ordinary', '1', '1', '1', '0', '–', '–', '1', '1', '1']);
+  });
+});
