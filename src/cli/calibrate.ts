@@ -12,7 +12,8 @@ import { loadSuite, suiteSchema, type SuiteCase } from '../eval/load-suite.js';
 import { resolveGold } from '../eval/resolve-gold.js';
 import { toTurn } from '../eval/run-eval.js';
 import { withQueryCache } from '../embeddings/query-cache.js';
-import { fitLogistic, answerProbability, type DecisionFile, type DecisionModel, type DecisionSignals } from '../retrieval/decision-model.js';
+import { fitLogistic, answerProbability, topicProbability, type DecisionFile, type DecisionModel, type DecisionSignals } from '../retrieval/decision-model.js';
+import { nothingMatches } from '../retrieval/stages/decision-signals.js';
 import { DEFAULT_TUNING, type RetrievalMode, type RetrievalTuning } from '../retrieval/hybrid-retriever.js';
 import { chooseThresholds } from '../eval/choose-thresholds.js';
 import { loadRuntime, type Runtime } from './load-runtime.node.js';
@@ -58,19 +59,27 @@ async function main(): Promise<number> {
   const report: Record<string, unknown> = { fusionMrr: round(best.mrr) };
   for (const mode of ['hybrid', 'lexical'] as const) {
     const rows = (await collect(runtime, parts, dev, mode, { ...DEFAULT_TUNING, ...fusion })).filter((r): r is Row & { rr: number; signals: DecisionSignals } => r.signals !== undefined);
-    const fitted = fitLogistic(FEATURES[mode], rows);
-    const scored = rows.map((r) => ({ ...r, p: answerProbability({ ...fitted, thresholds: { low: 0, high: 0 } }, r.signals) }));
+    const fitted = {
+      ...fitLogistic(FEATURES[mode], rows),
+      topic: fitLogistic(
+        FEATURES[mode].filter((f) => f !== 'slot'),
+        rows,
+      ),
+    };
+    const unthresholded = { ...fitted, thresholds: { low: 0, high: 0 } };
+    const scored = rows.map((r) => ({ ...r, p: answerProbability(unthresholded, r.signals), pTopic: topicProbability(unthresholded, r.signals) }));
     const thresholds = chooseThresholds(scored);
     models[mode] = { ...fitted, thresholds };
-    const tier = (p: number, neverHigh = false) => (p >= thresholds.high && !neverHigh ? 'high' : p >= thresholds.low ? 'low' : 'decline');
+    // As the retriever decides: nothing matching is declined outright, then the thresholds.
+    const tier = (r: (typeof scored)[number]) => (nothingMatches(r.signals) || r.pTopic < thresholds.low ? 'decline' : r.p >= thresholds.high && !r.neverHigh ? 'high' : 'low');
     const positives = scored.filter((r) => r.label === 1);
     const ooc = scored.filter((r) => r.c.abstain);
     report[mode] = {
       rows: scored.length,
       positives: positives.length,
-      declinedPositives: positives.filter((r) => tier(r.p) === 'decline').length,
-      highPrecision: round(scored.filter((r) => tier(r.p, r.neverHigh) === 'high').reduce((s, r, _, a) => s + r.label / a.length, 0)),
-      outOfCorpusHigh: ooc.filter((r) => tier(r.p, r.neverHigh) === 'high').length,
+      declinedPositives: positives.filter((r) => tier(r) === 'decline').length,
+      highPrecision: round(scored.filter((r) => tier(r) === 'high').reduce((s, r, _, a) => s + r.label / a.length, 0)),
+      outOfCorpusHigh: ooc.filter((r) => tier(r) === 'high').length,
       outOfCorpus: ooc.length,
     };
     console.error(`${mode}: ${JSON.stringify(models[mode])}\n  dev: ${JSON.stringify(report[mode])}`);

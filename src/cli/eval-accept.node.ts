@@ -30,6 +30,12 @@ export interface AcceptInput {
   documents: CorpusChangeReport['documents'];
   paths: EvalPaths;
   source: string;
+  /**
+   * `--because "…"`: on the same documents, a deliberate trade-off (a code change that moves some
+   * gated metrics) is recorded with this reason and the regressions written to the change log.
+   * Never excuses a stale case or a case left for review.
+   */
+  because?: string;
 }
 
 /**
@@ -60,7 +66,11 @@ export async function acceptUpdate(x: AcceptInput): Promise<number> {
       console.log(`  re-anchor ${r.id}: 「${ch.from}」 -> 「${ch.to}」 (${ch.doc}${ch.label}); now ${rerun.get(r.id)?.answeredCorrectly ? 'answered correctly' : 'not answered correctly'}`);
   const failingNow = new Set(after.verdict.newFailures);
   const regressions = after.explained?.corpusChanged ? after.explained.cases.filter((c) => c.verdict === 'regression' && failingNow.has(c.id)) : [];
-  if (plan.review.length > 0 || !after.verdict.pass) {
+  const metricRegressions = after.explained?.corpusChanged ? [] : (after.comparison?.regressions ?? []);
+  const stale = after.verdict.reasons.some((r) => r.includes('stale'));
+  // A reason accepts metric moves of a code change; nothing accepts a stale case, a case to review or a corpus regression.
+  const excused = x.because !== undefined && !stale && regressions.length === 0 && plan.review.length === 0 && !after.explained?.corpusChanged;
+  if (plan.review.length > 0 || (!after.verdict.pass && !excused)) {
     console.log('\nACCEPT REFUSED: nothing was written. Resolve each case below, then run `npm run eval -- --accept` again.');
     for (const r of plan.review) console.log(`  review ${r.id} (${r.set}): ${r.why}\n    question: ${r.question}\n    before:   ${r.before}\n    now:      ${r.after}`);
     for (const c of regressions) console.log(`  regression ${c.id}: ${c.before} -> ${c.after}: ${c.reason}\n    question: ${c.question}`);
@@ -68,6 +78,8 @@ export async function acceptUpdate(x: AcceptInput): Promise<number> {
       console.log(`  regression ${m.group} ${m.metric}: ${m.baseline} -> ${m.now} (tolerance ${m.tolerance})`);
     for (const reason of after.verdict.reasons.filter((r) => r.includes('stale'))) console.log(`  ${reason}`);
     console.error(`eval: accept refused (${plan.review.length} case(s) to review, ${regressions.length} regression(s)${after.verdict.pass ? '' : `: ${after.verdict.reasons.join('; ')}`})`);
+    if (metricRegressions.length > 0 && !after.explained?.corpusChanged && x.because === undefined)
+      console.error('eval: if these metric moves are a deliberate trade-off of a code change, say why: `npm run eval -- --accept --because "…"` (written to the change log)');
     return 1;
   }
 
@@ -95,6 +107,7 @@ export async function acceptUpdate(x: AcceptInput): Promise<number> {
     before: x.baseline?.groups ?? {},
     after: baseline.groups,
     retiredDir: x.paths.retired,
+    ...(excused && !after.verdict.pass ? { because: x.because!, regressions: metricRegressions.map((m) => `${m.group} ${m.metric}: ${m.baseline} -> ${m.now} (tolerance ${m.tolerance})`) } : {}),
   });
   writeFileSync(x.paths.changelog, prependEntry(existsSync(x.paths.changelog) ? readFileSync(x.paths.changelog, 'utf8') : undefined, entry));
   console.log(

@@ -44,6 +44,7 @@ async function main(): Promise<number> {
       baseline: { type: 'string' },
       'update-baseline': { type: 'boolean', default: false },
       accept: { type: 'boolean', default: false },
+      because: { type: 'string' },
       'no-baselines': { type: 'boolean', default: false },
       mode: { type: 'string', default: 'hybrid' },
       'report-dir': { type: 'string' },
@@ -81,6 +82,9 @@ async function main(): Promise<number> {
     );
   }
   if (values.target && values.accept) throw new ConfigError('--accept runs the suite in-process: run it without --target');
+  if (values.because !== undefined && !values.accept) throw new ConfigError('--because gives the reason an --accept records regressions: use it with --accept');
+  if (values.because !== undefined && values.because.trim() === '')
+    throw new ConfigError('--because needs a reason, e.g. --because "figure questions the documents do not answer are no longer answered with confidence"');
   if (values.target) return evalTarget(values.target, values['api-key'] ?? config.API_KEYS[0], cases, source, split, baselinePath, values['update-baseline'], config.SEEDS_DIR);
   const runtime = await loadRuntime({ modelDir: config.MODEL_DIR, indexDir: config.INDEX_DIR, seedsDir: config.SEEDS_DIR });
   const mode = values.mode as 'hybrid' | 'dense' | 'lexical';
@@ -211,6 +215,7 @@ async function main(): Promise<number> {
       documents: explained?.documents ?? { added: [], edited: [], removed: [] },
       paths,
       source,
+      ...(values.because !== undefined ? { because: values.because.trim() } : {}),
     });
   }
   if (values['update-baseline']) {

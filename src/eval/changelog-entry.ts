@@ -21,6 +21,9 @@ export interface ChangelogInput {
   before: Record<string, Record<string, number>>;
   after: Record<string, Record<string, number>>;
   retiredDir: string;
+  /** Why gated metrics that moved the wrong way were accepted (a code change's trade-off, `--because`), and which. */
+  because?: string;
+  regressions?: string[];
 }
 
 const doc = (d: DocumentRef) => `${d.docNumber}《${d.title}》(${d.date})`;
@@ -34,6 +37,10 @@ export function changelogEntry(x: ChangelogInput): string {
     ['removed', x.documents.removed],
   ];
   if (docs.every(([, ds]) => ds.length === 0)) lines.push('Documents: unchanged.');
+  if (x.because !== undefined) {
+    lines.push('', `Recorded with regressions of the gated metrics, because: ${x.because}`, '');
+    for (const r of x.regressions ?? []) lines.push(`- ${r}`);
+  }
   for (const [what, ds] of docs) if (ds.length > 0) lines.push(`Documents ${what}: ${ds.map(doc).join('; ')}.`);
   lines.push('');
   if (x.plan.retired.length > 0) {

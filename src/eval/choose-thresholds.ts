@@ -9,7 +9,7 @@ export const HIGH_PRECISION = 0.9;
 export const OUT_OF_CORPUS_HIGH_SHARE = 0.05;
 
 /**
- * Low: a refusal is a miss, and the dev split holds none of the questions worded furthest from the
+ * Low (compared with the topic probability, the slot signal set aside): a refusal is a miss, and the dev split holds none of the questions worded furthest from the
  * documents (paraphrase-hard is wholly held out), so the decline threshold keeps a margin below
  * every dev question whose first point is right: half the lowest probability such a question got.
  * High: the lowest threshold at which answers given with confidence are right at least
@@ -18,8 +18,9 @@ export const OUT_OF_CORPUS_HIGH_SHARE = 0.05;
  * a figure or date asked and none in the point) take no part in choosing it: the rule, not the
  * threshold, handles them.
  */
-export function chooseThresholds(rows: ReadonlyArray<{ p: number; label: 0 | 1; c: { abstain: boolean }; neverHigh?: boolean }>): { low: number; high: number } {
-  const minPositive = Math.min(1, ...rows.filter((r) => r.label === 1).map((r) => r.p));
+export function chooseThresholds(rows: ReadonlyArray<{ p: number; pTopic?: number; label: 0 | 1; c: { abstain: boolean }; neverHigh?: boolean }>): { low: number; high: number } {
+  // Declining looks at whether the topic is covered (pTopic: the slot signal set aside).
+  const minPositive = Math.min(1, ...rows.filter((r) => r.label === 1).map((r) => r.pTopic ?? r.p));
   const low = minPositive * DECLINE_MARGIN;
   const eligible = rows.filter((r) => !r.neverHigh);
   const outOfCorpus = rows.filter((r) => r.c.abstain).length;
@@ -31,5 +32,5 @@ export function chooseThresholds(rows: ReadonlyArray<{ p: number; label: 0 | 1; 
       return above.length > 0 && above.filter((r) => r.label === 1).length / above.length >= HIGH_PRECISION && above.filter((r) => r.c.abstain).length <= allowed;
     }) ?? 1;
   // Not rounded: a rounded threshold could move the dev question it was set by to the other side.
-  return { low: Math.min(low, high), high };
+  return { low, high };
 }

@@ -21,7 +21,20 @@ export interface DecisionSignals {
 
 export type Tier = 'high' | 'low' | 'decline';
 
+const logisticSchema = z.object({
+  features: z.array(z.enum(['sentence', 'point', 'coverage', 'unknown', 'margin', 'slot', 'focus'])).min(1),
+  mean: z.array(z.number()),
+  scale: z.array(z.number()),
+  weights: z.array(z.number()),
+  bias: z.number(),
+});
+
 const modelSchema = z.object({
+  /**
+   * Whether the documents cover the question's topic at all: a model over the same signals less
+   * the slot, fitted on the same rows. Declining looks at it; absent, the model itself decides.
+   */
+  topic: logisticSchema.optional(),
   features: z.array(z.enum(['sentence', 'point', 'coverage', 'unknown', 'margin', 'slot', 'focus'])).min(1),
   mean: z.array(z.number()),
   scale: z.array(z.number()),
@@ -63,7 +76,7 @@ export function parseDecisionFile(raw: unknown): DecisionFile {
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 
 /** The model's probability that the first point answers the question. */
-export function answerProbability(model: DecisionModel, signals: DecisionSignals): number {
+export function answerProbability(model: Omit<DecisionModel, 'thresholds' | 'topic'>, signals: DecisionSignals): number {
   let z = model.bias;
   model.features.forEach((f, i) => {
     const x = signals[f] ?? model.mean[i]!;
@@ -72,9 +85,18 @@ export function answerProbability(model: DecisionModel, signals: DecisionSignals
   return sigmoid(z);
 }
 
-/** The tier for a probability. */
-export function tierOf(model: DecisionModel, p: number): Tier {
-  return p >= model.thresholds.high ? 'high' : p >= model.thresholds.low ? 'low' : 'decline';
+/**
+ * The probability that the documents cover the question's topic: the topic model (the signals
+ * less the slot). Declining looks at this; whether the point holds the figure or date asked decides
+ * between high and low (and `missing`), not whether to decline.
+ */
+export function topicProbability(model: DecisionModel, signals: DecisionSignals): number {
+  return answerProbability(model.topic ?? model, signals);
+}
+
+/** The tier: declined when the topic is not covered (`pTopic` below low), high when p reaches high. */
+export function tierOf(model: DecisionModel, p: number, pTopic = p): Tier {
+  return pTopic < model.thresholds.low ? 'decline' : p >= model.thresholds.high ? 'high' : 'low';
 }
 
 /**

@@ -5,7 +5,7 @@ import type { Citation, Embedder, RetrievalResult, VectorIndex } from '../core/t
 import { contentBigrams, normalizeForSearch } from '../text/tokenize.js';
 import type { Bm25Index } from './bm25-index.js';
 import calibration from './data/retrieval-calibration.json' with { type: 'json' };
-import { answerProbability, parseDecisionFile, tierOf, type DecisionFile, type DecisionSignals } from './decision-model.js';
+import { answerProbability, parseDecisionFile, tierOf, topicProbability, type DecisionFile, type DecisionSignals } from './decision-model.js';
 import { expandEverydayWords } from './everyday-words.js';
 import type { Reranker } from './http-reranker.js';
 import { findNamedDocument } from './parse-citation-query.js';
@@ -13,7 +13,7 @@ import { writtenInChinese } from './question-language.js';
 import { readIntent, slotOf, type AnswerIntent } from './question-intent.js';
 import { readScope, SCOPE_WORDS } from './scope-check.js';
 import { citePoints } from './stages/cite-points.js';
-import { decisionSignals } from './stages/decision-signals.js';
+import { decisionSignals, nothingMatches } from './stages/decision-signals.js';
 import { findCitedPoint } from './stages/find-cited-point.js';
 import { fuseCandidates } from './stages/fuse-candidates.js';
 import { gatherCandidates, type RetrievalMode } from './stages/gather-candidates.js';
@@ -172,7 +172,7 @@ export class HybridRetriever {
     });
     const model = this.tuning.decision?.[mode === 'lexical' ? 'lexical' : 'hybrid'];
     const p = model ? answerProbability(model, decision) : 1;
-    const fitted = model ? tierOf(model, p) : 'high';
+    const fitted = nothingMatches(decision) ? 'decline' : model ? tierOf(model, p, topicProbability(model, decision)) : 'high';
     // The rule beside the model: the documents cover the topic but the best point gives no figure
     // or date of the kind asked. Never confident; said as what is missing. (A body is only a signal:
     // a work plan's tasks fall to its issuer when no other body is named.)

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import calibration from '../../src/retrieval/data/retrieval-calibration.json' with { type: 'json' };
-import { answerProbability, fitLogistic, parseDecisionFile, tierOf, type DecisionSignals } from '../../src/retrieval/decision-model.js';
+import { answerProbability, fitLogistic, parseDecisionFile, tierOf, topicProbability, type DecisionSignals } from '../../src/retrieval/decision-model.js';
 
 /** A deterministic data set: answerable when the sentence cosine and coverage are high. */
 function rows(n: number): Array<{ signals: DecisionSignals; label: 0 | 1 }> {
@@ -33,6 +33,23 @@ describe('decision model', () => {
     expect(tierOf(model, 0.6999)).toBe('low');
     expect(tierOf(model, 0.3)).toBe('low');
     expect(tierOf(model, 0.2999)).toBe('decline');
+  });
+
+  test('declining looks at the topic; a missing figure only keeps an answer from high', () => {
+    const topic = { features: ['coverage' as const], mean: [0], scale: [1], weights: [1], bias: 1 };
+    const model = { features: ['coverage' as const, 'slot' as const], mean: [0, 0], scale: [1, 1], weights: [1, 3], bias: -2, thresholds: { low: 0.3, high: 0.7 }, topic };
+    // On topic, the point holds what was asked: high.
+    const holds = { coverage: 1, slot: 1, unknown: 0, margin: 0 };
+    expect(tierOf(model, answerProbability(model, holds), topicProbability(model, holds))).toBe('high');
+    // On topic, no figure of the kind asked: p falls below low, but the topic is covered: low, not declined.
+    const lacks = { coverage: 1, slot: 0, unknown: 0, margin: 0 };
+    expect(answerProbability(model, lacks)).toBeLessThan(0.3);
+    expect(topicProbability(model, lacks)).toBe(answerProbability(topic, lacks));
+    expect(topicProbability(model, lacks)).toBeGreaterThan(0.3);
+    expect(tierOf(model, answerProbability(model, lacks), topicProbability(model, lacks))).toBe('low');
+    // Off topic: declined whatever the slot says.
+    const off = { coverage: -2.5, slot: 1, unknown: 0, margin: 0 };
+    expect(tierOf(model, answerProbability(model, off), topicProbability(model, off))).toBe('decline');
   });
 
   test('the committed calibration parses, was fitted on the dev split, and orders its thresholds', () => {

@@ -5,7 +5,7 @@ import { InvariantError } from '../../src/core/errors.js';
 import type { Bm25Index } from '../../src/retrieval/bm25-index.js';
 import { readScope } from '../../src/retrieval/scope-check.js';
 import { citePoints } from '../../src/retrieval/stages/cite-points.js';
-import { decisionSignals } from '../../src/retrieval/stages/decision-signals.js';
+import { decisionSignals, nothingMatches } from '../../src/retrieval/stages/decision-signals.js';
 import { findCitedPoint } from '../../src/retrieval/stages/find-cited-point.js';
 import { fuseCandidates } from '../../src/retrieval/stages/fuse-candidates.js';
 import { gatherCandidates, type Candidates } from '../../src/retrieval/stages/gather-candidates.js';
@@ -195,5 +195,27 @@ describe('citePoints (cite)', () => {
     expect(citations.map((c) => c.id)).toEqual([changning[0], changning[1], putuo[3]]);
     expect(matchedSentences).toEqual({});
     expect(citePoints(ranked, [], 3, corpus).matchedSentences).toEqual({ [putuo[3]!]: `${putuo[3]}@1` });
+  });
+});
+
+describe('nothingMatches (decide: the rule beside the model)', () => {
+  test.each([
+    [{ coverage: 0, unknown: 1 }, true], // 考研报名啥时候开始
+    [{ coverage: 0, unknown: 0.75 }, true],
+    [{ coverage: 0, unknown: 0.5 }, false], // half the words are the corpus's: the model decides
+    [{ coverage: 0.04, unknown: 1 }, false], // one topic word in the point: something matches
+    [{ coverage: 0.6, unknown: 0 }, false],
+  ])('%o -> %s', (signals, declined) => {
+    expect(nothingMatches(signals)).toBe(declined);
+  });
+
+  test('on the corpus: off-topic questions match nothing; everyday wording of a topic does', () => {
+    const signalsOf = (q: string) => {
+      const ranked = [point(corpus.passages.find((p) => text(p.id).includes('发热门诊'))!.id, 1)];
+      return decisionSignals(q, ranked, ranked, 'lexical', { bm25, text, passageText, corpusText });
+    };
+    expect(nothingMatches(signalsOf('考研报名啥时候开始'))).toBe(true);
+    expect(nothingMatches(signalsOf('职工停车费多少钱一个月'))).toBe(true);
+    expect(nothingMatches(signalsOf('发烧门诊要一直开着吗'))).toBe(false); // 发烧 is 发热 in the documents
   });
 });

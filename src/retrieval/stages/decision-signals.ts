@@ -62,3 +62,15 @@ export function decisionSignals(
   );
   return { coverage, focus, unknown, margin, slot, ...(mode !== 'lexical' ? { point: top.point ?? 0, sentence: top.sentence ?? top.point ?? 0 } : {}) };
 }
+
+/** Share of a question's words unknown to the corpus above which, with no topic word in the best point, nothing matches. */
+export const NOTHING_MATCHES_UNKNOWN = 0.75;
+
+/**
+ * Stage: decide, the rule beside the model. None of the topic's words is in the best point and
+ * most of them occur nowhere in the corpus (考研报名, 停车费, Python): nothing matches, whatever
+ * the cosines say. Declined outright.
+ */
+export function nothingMatches(signals: Pick<DecisionSignals, 'coverage' | 'unknown'>): boolean {
+  return signals.coverage === 0 && signals.unknown >= NOTHING_MATCHES_UNKNOWN;
+}
