@@ -11,7 +11,7 @@ import { parseConfig } from '../core/config.js';
 import { ProcessPoolEmbedder } from '../embeddings/process-pool.node.js';
 import { createApp } from '../http/create-app.js';
 import type { FeedbackStore } from '../core/feedback.js';
-import { JsonlFeedbackStore } from '../http/feedback/jsonl-feedback-store.node.js';
+import { JsonlFeedbackStore } from '../store/jsonl-feedback-store.node.js';
 import { createJsonLogger } from '../http/json-logger.js';
 import { startNodeServer } from '../http/node-server.node.js';
 import { slackTransport } from '../slack/slack-transport.js';

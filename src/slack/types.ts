@@ -5,7 +5,7 @@ import type { FeedbackRecord, FeedbackStore } from '../core/feedback.js';
 import type { Logger } from '../core/logger.js';
 import type { SlackMemory } from './slack-memory.js';
 
-/** Anything that can keep feedback (the stores of src/http/feedback, src/store): 👍/👎 in Slack land with the widget's. */
+/** Anything that can keep feedback (the stores of src/store): 👍/👎 in Slack land with the widget's. */
 export type FeedbackSink = Pick<FeedbackStore, 'append'>;
 
 export type { FeedbackRecord };

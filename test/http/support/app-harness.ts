@@ -3,7 +3,7 @@ import { parseConfig } from '../../../src/core/config.js';
 import type { AppDeps, Readiness } from '../../../src/http/app-types.js';
 import { createApp } from '../../../src/http/create-app.js';
 import type { FeedbackStore } from '../../../src/core/feedback.js';
-import { MemoryFeedbackStore } from '../../../src/http/feedback/memory-feedback-store.js';
+import { MemoryFeedbackStore } from '../../../src/store/memory-feedback-store.js';
 import { seedPipeline } from '../../support/seed-pipeline.js';
 
 export interface Harness {

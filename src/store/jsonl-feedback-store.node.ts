@@ -1,8 +1,8 @@
 import { mkdir, open, readFile, truncate, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { feedbackRecordSchema, type FeedbackRecord, type FeedbackStore } from '../../core/feedback.js';
-import { FeedbackUnavailableError } from '../../core/feedback-unavailable-error.js';
-import { InvariantError } from '../../core/errors.js';
+import { feedbackRecordSchema, type FeedbackRecord, type FeedbackStore } from '../core/feedback.js';
+import { FeedbackUnavailableError } from '../core/feedback-unavailable-error.js';
+import { InvariantError } from '../core/errors.js';
 
 /**
  * Append-only JSON lines with fsync. Writes go through one promise chain, so each record is
