@@ -12,6 +12,9 @@ import { ProcessPoolEmbedder } from '../embeddings/process-pool.node.js';
 import { createApp } from '../http/create-app.js';
 import type { FeedbackStore } from '../core/feedback.js';
 import { JsonlFeedbackStore } from '../store/jsonl-feedback-store.node.js';
+import { JsonlQuestionLog } from '../store/jsonl-question-log.node.js';
+import { createQuestionRecorder } from '../answer/question-recorder.js';
+import type { QuestionLogStore } from '../core/question-log.js';
 import { createJsonLogger } from '../http/json-logger.js';
 import { startNodeServer } from '../http/node-server.node.js';
 import { slackTransport } from '../slack/slack-transport.js';
@@ -37,6 +40,7 @@ async function main(): Promise<void> {
   if (transport.kind === 'off') logger.info({ msg: 'slack off', reason: transport.reason });
   else logger.info({ msg: 'slack starting once the model is loaded', mode: transport.kind });
   let feedback: FeedbackStore | undefined;
+  let questionLog: QuestionLogStore | undefined;
   let store: PostgresStore | undefined;
   let closeRuntime: (() => Promise<void>) | undefined;
   let embedder: ProcessPoolEmbedder | undefined;
@@ -53,6 +57,7 @@ async function main(): Promise<void> {
     // within a bound (the Web API client's retries are bounded too).
     await slack?.stop(SHUTDOWN_GRACE_MS);
     await feedback?.close();
+    await questionLog?.close();
     await store?.close();
     await closeRuntime?.();
     logger.info({ msg: 'stopped' });
@@ -80,12 +85,23 @@ async function main(): Promise<void> {
     const { PostgresStore } = await import('../store/postgres-store.node.js');
     store = await PostgresStore.open(config.DATABASE_URL, { onError: (error) => logger.warn({ msg: 'database connection lost; the pool reconnects', error: error.message }) });
     feedback = store.feedback;
+    questionLog = store.questions;
     logger.info({ msg: 'state in PostgreSQL (DATABASE_URL): feedback, Slack deliveries, answers', database: databaseName(config.DATABASE_URL) });
   } else {
     feedback = await JsonlFeedbackStore.open(join(config.DATA_DIR, 'feedback.jsonl'), {
       onRepair: (bytes) => logger.warn({ msg: 'feedback store: cut a torn last line (a write interrupted before it was acknowledged)', bytes }),
     });
+    if (config.QUESTION_LOG_DAYS > 0) {
+      questionLog = await JsonlQuestionLog.open(join(config.DATA_DIR, 'questions.jsonl'), {
+        onRepair: (bytes) => logger.warn({ msg: 'question log: cut a torn last line (a write interrupted before it was acknowledged)', bytes }),
+      });
+    }
   }
+  const questions = questionLog ? createQuestionRecorder({ store: questionLog, retentionDays: config.QUESTION_LOG_DAYS, logger }) : undefined;
+  if (questions) {
+    const deleted = await questions.prune();
+    logger.info({ msg: 'question log on', retentionDays: config.QUESTION_LOG_DAYS, expiredDeleted: deleted });
+  } else logger.info({ msg: 'question log off (QUESTION_LOG_DAYS=0)' });
   const checks = {
     model: runtime.embedder.modelId,
     dimensions: runtime.embedder.dimensions,
@@ -102,6 +118,7 @@ async function main(): Promise<void> {
       answerer: runtime.answerer,
       corpus: runtime.corpus,
       feedback,
+      ...(questions ? { questions } : {}),
       logger,
       logQuestions: config.LOG_QUESTIONS,
       ...(store ? { memory: store.slackMemory } : {}),
@@ -113,6 +130,7 @@ async function main(): Promise<void> {
     answerer: runtime.answerer,
     corpus: runtime.corpus,
     feedback,
+    ...(questions ? { questions } : {}),
     readiness: () => {
       // With embedding processes, ready while at least one serves (a dead one is being replaced).
       const embedProcesses = runtime.embedder instanceof ProcessPoolEmbedder ? runtime.embedder.size : 'in-process';

@@ -5,6 +5,7 @@ import type { Config } from '../core/config.js';
 import type { Corpus } from '../core/corpus.js';
 import type { FeedbackStore } from '../core/feedback.js';
 import type { ApiKeyOptions } from './middleware/api-key/index.js';
+import type { QuestionRecorder } from '../answer/question-recorder.js';
 
 export type { Logger };
 
@@ -21,6 +22,8 @@ export interface AppDeps {
   answerer: Answerer;
   corpus: Corpus;
   feedback: FeedbackStore;
+  /** Keeps each answered question for the gap report (QUESTION_LOG_DAYS); absent: not kept. */
+  questions?: QuestionRecorder;
   /** Whether the model and index are loaded and checked (`GET /readyz`). */
   readiness: () => Readiness;
   config: HttpConfig;

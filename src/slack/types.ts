@@ -1,5 +1,6 @@
 import type { WebClientOptions } from '@slack/web-api';
 import type { Answerer } from '../answer/types.js';
+import type { QuestionRecorder } from '../answer/question-recorder.js';
 import type { Corpus } from '../core/corpus.js';
 import type { FeedbackRecord, FeedbackStore } from '../core/feedback.js';
 import type { Logger } from '../core/logger.js';
@@ -21,6 +22,8 @@ export interface SlackAppDeps {
   answerer: Answerer;
   corpus: Corpus;
   feedback: FeedbackSink;
+  /** Keeps each answered question for the gap report (QUESTION_LOG_DAYS); absent: not kept. */
+  questions?: QuestionRecorder;
   botToken: string;
   logger: SlackLogger;
   /** Slash command name, e.g. `/policy` (SLACK_COMMAND). */

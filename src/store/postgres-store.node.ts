@@ -2,6 +2,7 @@ import pg from 'pg';
 import { MIGRATIONS } from './postgres-migrations.js';
 import { PostgresFeedbackStore } from './postgres-feedback-store.node.js';
 import { PostgresSlackMemory } from './postgres-slack-memory.node.js';
+import { PostgresQuestionLog } from './postgres-question-log.node.js';
 import { UpstreamError } from '../core/errors.js';
 
 /** Any advisory-lock key will do, as long as every PolicyDesk process uses the same one. */
@@ -16,16 +17,18 @@ export interface PostgresStoreOptions {
 
 /**
  * The shared state of several service processes behind a load balancer (DATABASE_URL):
- * feedback, Slack delivery dedupe and the answers behind 发到频道. Opening runs the migrations
+ * feedback, the question log, Slack delivery dedupe and the answers behind 发到频道. Opening runs the migrations
  * not yet applied, under an advisory lock, so replicas starting together apply each once.
  */
 export class PostgresStore {
   readonly feedback: PostgresFeedbackStore;
   readonly slackMemory: PostgresSlackMemory;
+  readonly questions: PostgresQuestionLog;
 
   private constructor(private readonly pool: pg.Pool) {
     this.feedback = new PostgresFeedbackStore(pool);
     this.slackMemory = new PostgresSlackMemory(pool);
+    this.questions = new PostgresQuestionLog(pool);
   }
 
   static async open(url: string, options: PostgresStoreOptions = {}): Promise<PostgresStore> {

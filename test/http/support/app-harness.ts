@@ -21,6 +21,7 @@ export interface HarnessOptions {
   readiness?: () => Readiness;
   feedback?: FeedbackStore;
   slack?: AppDeps['slack'];
+  questions?: AppDeps['questions'];
 }
 
 /** The app over the real corpus and the real extractive pipeline (fake embeddings), with logs and time under the test's control. */
@@ -39,6 +40,7 @@ export async function harness(options: HarnessOptions = {}): Promise<Harness> {
     clock: () => now,
     clientKey: (request) => request.headers.get('x-test-client') ?? 'client-a',
     ...(options.slack ? { slack: options.slack } : {}),
+    ...(options.questions ? { questions: options.questions } : {}),
   };
   return { app: createApp(deps), deps, logs, feedback, advance: (ms) => (now += ms) };
 }
