@@ -14,7 +14,7 @@ import type { FeedbackStore } from '../core/feedback.js';
 import { JsonlFeedbackStore } from '../store/jsonl-feedback-store.node.js';
 import { JsonlQuestionLog } from '../store/jsonl-question-log.node.js';
 import { createQuestionRecorder } from '../answer/question-recorder.js';
-import type { QuestionLogStore } from '../core/question-log.js';
+import { QUESTION_LOG_FILE, type QuestionLogStore } from '../core/question-log.js';
 import { createJsonLogger } from '../http/json-logger.js';
 import { startNodeServer } from '../http/node-server.node.js';
 import { slackTransport } from '../slack/slack-transport.js';
@@ -92,7 +92,7 @@ async function main(): Promise<void> {
       onRepair: (bytes) => logger.warn({ msg: 'feedback store: cut a torn last line (a write interrupted before it was acknowledged)', bytes }),
     });
     if (config.QUESTION_LOG_DAYS > 0) {
-      questionLog = await JsonlQuestionLog.open(join(config.DATA_DIR, 'questions.jsonl'), {
+      questionLog = await JsonlQuestionLog.open(join(config.DATA_DIR, QUESTION_LOG_FILE), {
         onRepair: (bytes) => logger.warn({ msg: 'question log: cut a torn last line (a write interrupted before it was acknowledged)', bytes }),
       });
     }

@@ -48,3 +48,6 @@ export interface QuestionLogStore {
 
 /** How long questions are kept by default (QUESTION_LOG_DAYS). */
 export const DEFAULT_QUESTION_LOG_DAYS = 90;
+
+/** The question log's file in DATA_DIR (beside feedback.jsonl, which `eval:mine` reads; it skips this one). */
+export const QUESTION_LOG_FILE = 'questions.jsonl';

@@ -120,3 +120,27 @@ async function syncFolder(path: string): Promise<void> {
     await folder.close();
   }
 }
+
+/**
+ * The records of a question log file, read without opening it for writing (a running service may
+ * be appending): a torn last line is skipped, not cut. Empty when the file does not exist.
+ */
+export async function readQuestionLogFile(path: string): Promise<QuestionLogRecord[]> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+  const records: QuestionLogRecord[] = [];
+  for (const line of text.split('\n')) {
+    if (line.trim() === '') continue;
+    try {
+      records.push(questionLogRecordSchema.parse(JSON.parse(line)));
+    } catch {
+      // A line being written right now.
+    }
+  }
+  return inTimeOrder(records);
+}

@@ -14,8 +14,8 @@ afterAll(async () => {
 
 function questionRows(persistTo: string): unknown[] {
   const out = runWrangler(['d1', 'execute', 'FEEDBACK_DB', '--local', '--persist-to', persistTo, '--json', '--command', 'SELECT record FROM question_log ORDER BY asked_at']);
-  const [{ results }] = JSON.parse(out) as Array<{ results: Array<{ record: string }> }>;
-  return results.map((r) => questionLogRecordSchema.strict().parse(JSON.parse(r.record)));
+  const [result] = JSON.parse(out) as Array<{ results: Array<{ record: string }> }>;
+  return result!.results.map((r) => questionLogRecordSchema.strict().parse(JSON.parse(r.record)));
 }
 
 describe('Worker question log in D1', () => {
