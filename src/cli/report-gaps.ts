@@ -20,13 +20,11 @@ import { buildGapReport } from '../insights/build-gap-report.js';
 import { GAP_GROUPING } from '../insights/gap-grouping.js';
 import { gapCsv } from '../insights/gap-csv.js';
 import { gapDigestMessage } from '../insights/gap-digest-blocks.js';
+import { GAPS_FOLDER } from '../insights/gap-report.js';
 import { parsePeriod } from '../insights/parse-period.js';
 import { postSlackMessage } from '../insights/post-slack-digest.js';
 import { renderGapHtml } from '../insights/render-gap-html.js';
 import { readQuestionLogFile } from '../store/jsonl-question-log.node.js';
-
-/** The folder under DATA_DIR that `report:gaps` writes by default and `GET /admin/gaps` serves. */
-export const GAPS_FOLDER = 'gaps';
 
 async function main(): Promise<number> {
   const { values } = parseArgs({

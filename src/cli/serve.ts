@@ -5,6 +5,7 @@
  * Socket Mode when SLACK_APP_TOKEN is set, else over HTTP at `POST /slack/events` with
  * SLACK_SIGNING_SECRET; the log says which, or which variable is missing.
  */
+import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { parseConfig } from '../core/config.js';
@@ -14,6 +15,7 @@ import type { FeedbackStore } from '../core/feedback.js';
 import { JsonlFeedbackStore } from '../store/jsonl-feedback-store.node.js';
 import { JsonlQuestionLog } from '../store/jsonl-question-log.node.js';
 import { createQuestionRecorder } from '../answer/question-recorder.js';
+import { GAPS_FOLDER } from '../insights/gap-report.js';
 import { QUESTION_LOG_FILE, type QuestionLogStore } from '../core/question-log.js';
 import { createJsonLogger } from '../http/json-logger.js';
 import { startNodeServer } from '../http/node-server.node.js';
@@ -131,6 +133,7 @@ async function main(): Promise<void> {
     corpus: runtime.corpus,
     feedback,
     ...(questions ? { questions } : {}),
+    gapReport: () => readTextIfPresent(join(config.DATA_DIR, GAPS_FOLDER, 'gaps.html')),
     readiness: () => {
       // With embedding processes, ready while at least one serves (a dead one is being replaced).
       const embedProcesses = runtime.embedder instanceof ProcessPoolEmbedder ? runtime.embedder.size : 'in-process';
@@ -143,6 +146,16 @@ async function main(): Promise<void> {
   server.setFetch(app.fetch);
   logger.info({ msg: 'ready', url: server.url, ...checks });
   console.error(`PolicyDesk is ready. Demo page: ${server.url}/`);
+}
+
+/** A file's text, or undefined when it does not exist. */
+async function readTextIfPresent(path: string): Promise<string | undefined> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
 }
 
 /** Host and database of a connection URL, for the log (never the password). */

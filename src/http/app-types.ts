@@ -15,7 +15,7 @@ export interface Readiness {
 }
 
 /** The settings the HTTP layer reads; the parsed `Config` satisfies it. */
-export type HttpConfig = Pick<Config, 'API_KEYS' | 'ALLOWED_ORIGINS' | 'RATE_LIMIT_PER_MINUTE' | 'LOG_QUESTIONS'> & Partial<Pick<Config, 'TRUST_PROXY'>>;
+export type HttpConfig = Pick<Config, 'API_KEYS' | 'ALLOWED_ORIGINS' | 'RATE_LIMIT_PER_MINUTE' | 'LOG_QUESTIONS'> & Partial<Pick<Config, 'TRUST_PROXY' | 'ADMIN_KEYS'>>;
 
 /** Everything `createApp` needs, passed in once: the Node server, the Worker and tests assemble it differently. */
 export interface AppDeps {
@@ -24,6 +24,8 @@ export interface AppDeps {
   feedback: FeedbackStore;
   /** Keeps each answered question for the gap report (QUESTION_LOG_DAYS); absent: not kept. */
   questions?: QuestionRecorder;
+  /** The latest gap report's HTML for `GET /admin/gaps` (undefined: none written yet). */
+  gapReport?: () => Promise<string | undefined>;
   /** Whether the model and index are loaded and checked (`GET /readyz`). */
   readiness: () => Readiness;
   config: HttpConfig;

@@ -1,3 +1,6 @@
+/** The folder under DATA_DIR that `report:gaps` writes by default and `GET /admin/gaps` serves from. */
+export const GAPS_FOLDER = 'gaps';
+
 /** What `report:gaps` writes as gaps.json, and what the HTML, the CSV and the Slack digest are drawn from. */
 export interface GapReport {
   generatedAt: string;

@@ -52,8 +52,8 @@ const expired = (id: string): QuestionLogRecord => ({
 });
 
 /** Asks over the three channels; resolves once the Slack answer is logged. */
-async function askEverywhere(url: string, eventId: string): Promise<void> {
-  const json = { method: 'POST', headers: { 'Content-Type': 'application/json' } };
+async function askEverywhere(url: string, eventId: string, apiKey?: string): Promise<void> {
+  const json = { method: 'POST', headers: { 'Content-Type': 'application/json', ...(apiKey ? { Authorization: `Bearer ${apiKey}` } : {}) } };
   expect((await fetch(`${url}/api/ask`, { ...json, body: JSON.stringify({ question: `${ANSWERED}电话13812345678` }) })).status).toBe(200);
   const chat = await fetch(`${url}/api/chat`, { ...json, body: JSON.stringify({ question: '医生的年终奖金怎么发？发到 zhang@example.com' }) });
   expect(await chat.text()).toContain('event: done');
@@ -80,9 +80,16 @@ describe('the question log through npm start', () => {
     const dataDir = join(tmp, 'files');
     await mkdir(dataDir, { recursive: true });
     await writeFile(join(dataDir, 'questions.jsonl'), `${JSON.stringify(expired('old'))}\n`);
-    serve = await startServe({ ...slackEnv(), DATA_DIR: dataDir });
+    await mkdir(join(dataDir, 'gaps'));
+    await writeFile(join(dataDir, 'gaps', 'gaps.html'), '<!doctype html><title>问答缺口报告</title>');
+    serve = await startServe({ ...slackEnv(), DATA_DIR: dataDir, ADMIN_KEYS: 'admin-key-1', API_KEYS: 'api-key-1' });
     expect(await serve.log((l) => l.msg === 'question log on')).toMatchObject({ retentionDays: 90, expiredDeleted: 1 });
-    await askEverywhere(serve.url, 'EvQuestions1');
+    // The latest report at GET /admin/gaps, with an admin key only.
+    const gaps = (key: string) => fetch(`${serve!.url}/admin/gaps`, { headers: { Authorization: `Bearer ${key}` } });
+    expect((await gaps('api-key-1')).status).toBe(401);
+    const served = await gaps('admin-key-1');
+    expect([served.status, await served.text()]).toEqual([200, '<!doctype html><title>问答缺口报告</title>']);
+    await askEverywhere(serve.url, 'EvQuestions1', 'api-key-1');
     const read = async () =>
       (await readFile(join(dataDir, 'questions.jsonl'), 'utf8'))
         .trim()

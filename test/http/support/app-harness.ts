@@ -22,6 +22,7 @@ export interface HarnessOptions {
   feedback?: FeedbackStore;
   slack?: AppDeps['slack'];
   questions?: AppDeps['questions'];
+  gapReport?: AppDeps['gapReport'];
 }
 
 /** The app over the real corpus and the real extractive pipeline (fake embeddings), with logs and time under the test's control. */
@@ -41,6 +42,7 @@ export async function harness(options: HarnessOptions = {}): Promise<Harness> {
     clientKey: (request) => request.headers.get('x-test-client') ?? 'client-a',
     ...(options.slack ? { slack: options.slack } : {}),
     ...(options.questions ? { questions: options.questions } : {}),
+    ...(options.gapReport ? { gapReport: options.gapReport } : {}),
   };
   return { app: createApp(deps), deps, logs, feedback, advance: (ms) => (now += ms) };
 }
