@@ -1,9 +1,10 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseEvalCases } from '../../src/eval/eval-case.js';
 import { adjustedRandIndex } from '../../src/insights/adjusted-rand-index.js';
 import type { GapReport } from '../../src/insights/gap-report.js';
 import { startFakeSlackApi, type FakeSlackApi } from '../slack/support/fake-slack-api.js';
@@ -88,5 +89,24 @@ describe('npm run report:gaps', () => {
     expect(JSON.stringify(blocks)).toContain(report.groups[0]!.questions[0]!);
     expect(blocks.at(-1)!.elements![0]!.text).toContain('<https://policydesk.example.org/admin/gaps|完整报告>');
     expect(run.stdout).toContain('digest posted to C0GAPS');
+  });
+
+  it('npm run gaps:eval turns a group into out-of-corpus candidate cases, or a triage file once a document covers it', async () => {
+    const parking = report.groups.findIndex((g) => g.allQuestions.includes('职工停车位怎么申请？')) + 1;
+    const outDir = join(dataDir, 'candidates');
+    const gapsEval = (as: string) =>
+      promisify(execFile)('npm', ['run', '--silent', 'gaps:eval', '--', '--report', join(dataDir, 'out', 'gaps.json'), '--group', String(parking), '--as', as, '--out-dir', outDir], {
+        cwd: ROOT,
+        encoding: 'utf8',
+      });
+    expect((await gapsEval('out-of-corpus')).stdout).toMatch(new RegExp(`${report.groups[parking - 1]!.allQuestions.length} out-of-corpus candidate case\\(s\\) from group ${parking}`));
+    const [file] = (await readdir(outDir)).filter((f) => f.endsWith('.jsonl'));
+    const cases = parseEvalCases(await readFile(join(outDir, file!), 'utf8'), file!);
+    expect(cases.map((c) => c.question).sort()).toEqual([...report.groups[parking - 1]!.allQuestions].sort());
+    expect(cases.every((c) => c.kind === 'out-of-corpus' && c.abstain && c.gold.length === 0)).toBe(true);
+    // Run again: the pending candidates are not proposed twice.
+    expect((await gapsEval('out-of-corpus')).stdout).toContain('has no question not already in the suite');
+    expect((await gapsEval('answerable')).stdout).toMatch(/gaps:eval: 0 question\(s\) of group \d+ to give gold passages/);
+    await expect(gapsEval('maybe')).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('--as must be out-of-corpus or answerable') });
   });
 });
