@@ -15,6 +15,8 @@ export class JsonlQuestionLog implements QuestionLogStore {
   private tail: Promise<unknown> = Promise.resolve();
   private failure: string | undefined;
   private closed = false;
+  /** Lines waiting for the next write. */
+  private batch: { lines: string[]; done: Promise<void> } | undefined;
 
   private constructor(
     readonly path: string,
@@ -33,9 +35,18 @@ export class JsonlQuestionLog implements QuestionLogStore {
   async append(record: QuestionLogRecord): Promise<void> {
     if (this.closed) throw new InvariantError('question log is closed');
     const line = `${JSON.stringify(questionLogRecordSchema.parse(record))}\n`;
-    return this.serial(async () => {
+    // Group commit: lines that arrive while a write is queued or running go out with the next
+    // one, in one append and one fsync, so a busy service never queues more fsyncs than it can do.
+    if (this.batch) {
+      this.batch.lines.push(line);
+      return this.batch.done;
+    }
+    const batch = { lines: [line], done: Promise.resolve() };
+    this.batch = batch;
+    batch.done = this.serial(async () => {
+      this.batch = undefined;
       try {
-        await this.handle.appendFile(line);
+        await this.handle.appendFile(batch.lines.join(''));
         await this.handle.sync();
         this.failure = undefined;
       } catch (error) {
@@ -43,6 +54,7 @@ export class JsonlQuestionLog implements QuestionLogStore {
         throw new UpstreamError('question log file', `question log file: ${this.failure}`, { cause: error });
       }
     });
+    return batch.done;
   }
 
   async list(options: { since?: string } = {}): Promise<QuestionLogRecord[]> {

@@ -21,11 +21,24 @@ describe('gaps.html in Chromium', () => {
     const now = Date.parse('2026-03-31T00:00:00Z');
     const staff = await writeStaffLog(now);
     staff.questions.push({ ...staff.questions[0]!, id: 'xss', question: '<img src=x onerror=alert(1)>怎么报销？', answerId: 'a-xss' });
-    const report = await buildGapReport({ questions: staff.questions, feedback: staff.feedback, corpus: seedCorpus(), embedder: new FakeEmbedder(), since: new Date(now - 30 * 86_400_000), until: new Date(now), threshold: 0.06, now: new Date(now) });
+    const report = await buildGapReport({
+      questions: staff.questions,
+      feedback: staff.feedback,
+      corpus: seedCorpus(),
+      embedder: new FakeEmbedder(),
+      since: new Date(now - 30 * 86_400_000),
+      until: new Date(now),
+      threshold: 0.06,
+      now: new Date(now),
+    });
     const page = await chromium.newPage({ width, height: 800 });
     const seen = watchPage(page);
     await page.setContent(renderGapHtml(report));
-    const { scrollWidth, innerWidth, bars } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth, bars: document.querySelectorAll('svg rect').length }));
+    const { scrollWidth, innerWidth, bars } = await page.evaluate(() => ({
+      scrollWidth: document.documentElement.scrollWidth,
+      innerWidth: window.innerWidth,
+      bars: document.querySelectorAll('svg rect').length,
+    }));
     expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
     expect(bars).toBeGreaterThan(3);
     expect(await page.textContent('body')).toContain('<img src=x onerror=alert(1)>');
