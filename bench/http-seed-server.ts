@@ -6,7 +6,7 @@
  */
 import { parseConfig } from '../src/core/config.js';
 import { createApp } from '../src/http/create-app.js';
-import { JsonlFeedbackStore } from '../src/http/feedback/jsonl-feedback-store.node.js';
+import { JsonlFeedbackStore } from '../src/store/jsonl-feedback-store.node.js';
 import { createJsonLogger } from '../src/http/json-logger.js';
 import { startNodeServer } from '../src/http/node-server.node.js';
 import { seedPipeline } from '../test/support/seed-pipeline.js';

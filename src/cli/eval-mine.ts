@@ -15,12 +15,13 @@ import { suiteSchema } from '../eval/load-suite.js';
 import { setFilePath } from './eval-paths.node.js';
 import { feedbackRecordSchema, type FeedbackRecord } from '../core/feedback.js';
 import { readCorpusData } from '../ingest/read-corpus.node.js';
+import { QUESTION_LOG_FILE } from '../core/question-log.js';
 
 /** Every feedback record in the JSON lines files of a folder, once per id; unreadable lines are counted, not fatal. */
 function readFeedback(dataDir: string): { records: FeedbackRecord[]; files: number; unreadable: number } {
   if (!existsSync(dataDir)) return { records: [], files: 0, unreadable: 0 };
   const files = readdirSync(dataDir)
-    .filter((f) => f.endsWith('.jsonl'))
+    .filter((f) => f.endsWith('.jsonl') && f !== QUESTION_LOG_FILE)
     .sort();
   const byId = new Map<string, FeedbackRecord>();
   let unreadable = 0;

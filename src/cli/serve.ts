@@ -5,13 +5,18 @@
  * Socket Mode when SLACK_APP_TOKEN is set, else over HTTP at `POST /slack/events` with
  * SLACK_SIGNING_SECRET; the log says which, or which variable is missing.
  */
+import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { type Config, parseConfig } from '../core/config.js';
 import { ProcessPoolEmbedder } from '../embeddings/process-pool.node.js';
 import { createApp } from '../http/create-app.js';
 import type { FeedbackStore } from '../core/feedback.js';
-import { JsonlFeedbackStore } from '../http/feedback/jsonl-feedback-store.node.js';
+import { JsonlFeedbackStore } from '../store/jsonl-feedback-store.node.js';
+import { JsonlQuestionLog } from '../store/jsonl-question-log.node.js';
+import { createQuestionRecorder } from '../answer/question-recorder.js';
+import { GAPS_FOLDER } from '../insights/gap-report.js';
+import { QUESTION_LOG_FILE, type QuestionLogStore } from '../core/question-log.js';
 import { createJsonLogger } from '../http/json-logger.js';
 import { startNodeServer } from '../http/node-server.node.js';
 import { slackTransport } from '../slack/slack-transport.js';
@@ -46,6 +51,7 @@ async function main(): Promise<void> {
   if (transport.kind === 'off') logger.info({ msg: 'slack off', reason: transport.reason });
   else logger.info({ msg: 'slack starting once the model is loaded', mode: transport.kind });
   let feedback: FeedbackStore | undefined;
+  let questionLog: QuestionLogStore | undefined;
   let store: PostgresStore | undefined;
   let closeRuntime: (() => Promise<void>) | undefined;
   let embedder: ProcessPoolEmbedder | undefined;
@@ -63,6 +69,7 @@ async function main(): Promise<void> {
     // within a bound (the Web API client's retries are bounded too).
     await slack?.stop(graceMs);
     await feedback?.close();
+    await questionLog?.close();
     await store?.close();
     await closeRuntime?.();
     logger.info({ msg: 'stopped' });
@@ -84,11 +91,17 @@ async function main(): Promise<void> {
           : logger.error({ msg: 'database unreachable; feedback answers 503 until it is back', since: health.since, error: health.detail }),
     });
     feedback = store.feedback;
-    logger.info({ msg: 'state in PostgreSQL (DATABASE_URL): feedback, Slack deliveries, answers', database: databaseName(config.DATABASE_URL) });
+    questionLog = store.questions;
+    logger.info({ msg: 'state in PostgreSQL (DATABASE_URL): feedback, question log, Slack deliveries, answers', database: databaseName(config.DATABASE_URL) });
   } else {
     feedback = await JsonlFeedbackStore.open(join(config.DATA_DIR, 'feedback.jsonl'), {
       onRepair: (bytes) => logger.warn({ msg: 'feedback store: cut a torn last line (a write interrupted before it was acknowledged)', bytes }),
     });
+    if (config.QUESTION_LOG_DAYS > 0) {
+      questionLog = await JsonlQuestionLog.open(join(config.DATA_DIR, QUESTION_LOG_FILE), {
+        onRepair: (bytes) => logger.warn({ msg: 'question log: cut a torn last line (a write interrupted before it was acknowledged)', bytes }),
+      });
+    }
   }
 
   const runtime = await loadRuntime({
@@ -106,6 +119,11 @@ async function main(): Promise<void> {
   });
   closeRuntime = runtime.close;
   if (runtime.embedder instanceof ProcessPoolEmbedder) embedder = runtime.embedder;
+  const questions = questionLog ? createQuestionRecorder({ store: questionLog, retentionDays: config.QUESTION_LOG_DAYS, logger }) : undefined;
+  if (questions) {
+    const deleted = await questions.prune();
+    logger.info({ msg: 'question log on', retentionDays: config.QUESTION_LOG_DAYS, expiredDeleted: deleted });
+  } else logger.info({ msg: 'question log off (QUESTION_LOG_DAYS=0)' });
   const checks = {
     model: runtime.embedder.modelId,
     dimensions: runtime.embedder.dimensions,
@@ -122,6 +140,7 @@ async function main(): Promise<void> {
       answerer: runtime.answerer,
       corpus: runtime.corpus,
       feedback,
+      ...(questions ? { questions } : {}),
       logger,
       logQuestions: config.LOG_QUESTIONS,
       ...(store ? { memory: store.slackMemory } : {}),
@@ -133,6 +152,8 @@ async function main(): Promise<void> {
     answerer: runtime.answerer,
     corpus: runtime.corpus,
     feedback,
+    ...(questions ? { questions } : {}),
+    gapReport: () => readTextIfPresent(join(config.DATA_DIR, GAPS_FOLDER, 'gaps.html')),
     readiness: () => {
       // With embedding processes, ready while at least one serves (a dead one is being replaced).
       const embedProcesses = runtime.embedder instanceof ProcessPoolEmbedder ? runtime.embedder.size : 'in-process';
@@ -149,6 +170,16 @@ async function main(): Promise<void> {
   server.setFetch(app.fetch);
   logger.info({ msg: 'ready', url: server.url, ...checks });
   console.error(`PolicyDesk is ready. Demo page: ${server.url}/`);
+}
+
+/** A file's text, or undefined when it does not exist. */
+async function readTextIfPresent(path: string): Promise<string | undefined> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
 }
 
 /** Host and database of a connection URL, for the log (never the password). */

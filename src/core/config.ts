@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_LLM_TIMEOUT_MS } from './limits.js';
 import { ConfigError } from './errors.js';
+import { DEFAULT_QUESTION_LOG_DAYS } from './question-log.js';
 
 const flag = z
   .enum(['0', '1', 'true', 'false', ''])
@@ -62,6 +63,15 @@ export const configSchema = z.object({
    */
   TRUST_PROXY: list,
   LOG_QUESTIONS: flag,
+  /**
+   * Days each answered question is kept in the question log (masked; what `report:gaps` reads);
+   * 0 turns the log off. Stored where feedback is; expired records are deleted by the service.
+   */
+  QUESTION_LOG_DAYS: z.coerce.number().int().min(0).max(3650).default(DEFAULT_QUESTION_LOG_DAYS),
+  /** Keys for `GET /admin/gaps` (comma-separated), never the API_KEYS; none: the route answers 404. */
+  ADMIN_KEYS: list,
+  /** Where the service is reached from outside, for links in the Slack gap digest. */
+  PUBLIC_URL: z.string().url().optional(),
   SLACK_SIGNING_SECRET: z.string().optional(),
   SLACK_BOT_TOKEN: z.string().optional(),
   SLACK_APP_TOKEN: z.string().optional(),

@@ -26,3 +26,6 @@ export const DEFAULT_K = 5;
 
 /** Points the extractive composer weighs sentences from: one more than DEFAULT_K, so a second document's point stays in reach. */
 export const COMPOSE_K = 6;
+
+/** How long a Workers AI, Vectorize or D1 call may take before the Worker stops waiting (BINDING_TIMEOUT_MS). */
+export const DEFAULT_BINDING_TIMEOUT_MS = 2000;

@@ -5,6 +5,7 @@ import type { Config } from '../core/config.js';
 import type { Corpus } from '../core/corpus.js';
 import type { FeedbackStore } from '../core/feedback.js';
 import type { ApiKeyOptions } from './middleware/api-key/index.js';
+import type { QuestionRecorder } from '../answer/question-recorder.js';
 
 export type { Logger };
 
@@ -14,13 +15,17 @@ export interface Readiness {
 }
 
 /** The settings the HTTP layer reads; the parsed `Config` satisfies it. */
-export type HttpConfig = Pick<Config, 'API_KEYS' | 'ALLOWED_ORIGINS' | 'RATE_LIMIT_PER_MINUTE' | 'LOG_QUESTIONS'> & Partial<Pick<Config, 'TRUST_PROXY'>>;
+export type HttpConfig = Pick<Config, 'API_KEYS' | 'ALLOWED_ORIGINS' | 'RATE_LIMIT_PER_MINUTE' | 'LOG_QUESTIONS'> & Partial<Pick<Config, 'TRUST_PROXY' | 'ADMIN_KEYS'>>;
 
 /** Everything `createApp` needs, passed in once: the Node server, the Worker and tests assemble it differently. */
 export interface AppDeps {
   answerer: Answerer;
   corpus: Corpus;
   feedback: FeedbackStore;
+  /** Keeps each answered question for the gap report (QUESTION_LOG_DAYS); absent: not kept. */
+  questions?: QuestionRecorder;
+  /** The latest gap report's HTML for `GET /admin/gaps` (undefined: none written yet). */
+  gapReport?: () => Promise<string | undefined>;
   /** Whether the model and index are loaded and checked (`GET /readyz`). */
   readiness: () => Readiness;
   config: HttpConfig;

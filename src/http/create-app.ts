@@ -10,6 +10,7 @@ import { MAX_HISTORY_TURNS } from '../core/limits.js';
 import { logWarning } from '../core/logger.js';
 import { requestLog } from './middleware/request-log/index.js';
 import { widgetCors } from './middleware/widget-cors/index.js';
+import { adminRoutes } from './routes/admin-routes.js';
 import { askRoutes } from './routes/ask-routes.js';
 import { feedbackRoute } from './routes/feedback-route.js';
 import { healthRoutes } from './routes/health-routes.js';
@@ -53,6 +54,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', feedbackRoute({ corpus: deps.corpus, feedback: deps.feedback, clock, newId }));
   app.route('/', healthRoutes(deps));
   app.route('/', widgetRoutes());
+  app.route('/', adminRoutes(deps));
   app.post('/slack/events', async (c) => {
     if (!deps.slack) throw new ApiError(404, 'slack_disabled', 'Slack is off on this service: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN to turn it on.');
     return deps.slack(c.req.raw);

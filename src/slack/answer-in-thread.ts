@@ -56,6 +56,7 @@ export async function answerInThread(state: ListenerState, client: webApi.WebCli
     const message = answerMessage(answer);
     await client.chat.update({ channel, ts: placeholderTs, text: message.text, blocks: message.blocks, metadata: message.metadata });
     await removeEyes(state, client, channel, q.ts);
+    await deps.questions?.record({ channel: 'slack', question, answer });
     deps.logger.info({
       msg: 'slack answered',
       channel,

@@ -47,6 +47,7 @@ export function registerListeners(app: App, state: ListenerState): void {
       const message = answerMessage(answer, { ephemeral: true });
       // Replaces the "查询中…" acknowledgement, which would otherwise stay above the answer.
       await respond({ response_type: 'ephemeral', replace_original: true, text: message.text, blocks: message.blocks });
+      await state.deps.questions?.record({ channel: 'slack', question: text, answer });
       logger.info({ msg: 'slack command answered', channel: command.channel_id, answerId: answer.answerId, abstained: answer.abstained });
     } catch (error) {
       await respond({ response_type: 'ephemeral', replace_original: true, text: apologyFor(state, error, { where: 'slash command', channel: command.channel_id }) });

@@ -1,11 +1,12 @@
 import type { WebClientOptions } from '@slack/web-api';
 import type { Answerer } from '../answer/types.js';
+import type { QuestionRecorder } from '../answer/question-recorder.js';
 import type { Corpus } from '../core/corpus.js';
 import type { FeedbackRecord, FeedbackStore } from '../core/feedback.js';
 import type { Logger } from '../core/logger.js';
 import type { SlackMemory } from './slack-memory.js';
 
-/** Anything that can keep feedback (the stores of src/http/feedback, src/store): 👍/👎 in Slack land with the widget's. */
+/** Anything that can keep feedback (the stores of src/store): 👍/👎 in Slack land with the widget's. */
 export type FeedbackSink = Pick<FeedbackStore, 'append'>;
 
 export type { FeedbackRecord };
@@ -21,6 +22,8 @@ export interface SlackAppDeps {
   answerer: Answerer;
   corpus: Corpus;
   feedback: FeedbackSink;
+  /** Keeps each answered question for the gap report (QUESTION_LOG_DAYS); absent: not kept. */
+  questions?: QuestionRecorder;
   botToken: string;
   logger: SlackLogger;
   /** Slash command name, e.g. `/policy` (SLACK_COMMAND). */

@@ -26,4 +26,17 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
       CREATE INDEX slack_answers_saved_at ON slack_answers (saved_at);
     `,
   },
+  {
+    version: 2,
+    name: 'question log',
+    sql: `
+      CREATE TABLE question_log (
+        seq bigserial PRIMARY KEY,
+        id text NOT NULL UNIQUE,
+        asked_at timestamptz NOT NULL,
+        record jsonb NOT NULL
+      );
+      CREATE INDEX question_log_asked_at ON question_log (asked_at);
+    `,
+  },
 ];

@@ -2,6 +2,7 @@ import pg from 'pg';
 import { MIGRATIONS } from './postgres-migrations.js';
 import { PostgresFeedbackStore } from './postgres-feedback-store.node.js';
 import { PostgresSlackMemory } from './postgres-slack-memory.node.js';
+import { PostgresQuestionLog } from './postgres-question-log.node.js';
 import { UpstreamError } from '../core/errors.js';
 
 /** Any advisory-lock key will do, as long as every PolicyDesk process uses the same one. */
@@ -29,12 +30,13 @@ export type DatabaseHealth = { ok: true; since: string } | { ok: false; since: s
 
 /**
  * The shared state of several service processes behind a load balancer (DATABASE_URL):
- * feedback, Slack delivery dedupe and the answers behind 发到频道. Opening runs the migrations
+ * feedback, the question log, Slack delivery dedupe and the answers behind 发到频道. Opening runs the migrations
  * not yet applied, under an advisory lock, so replicas starting together apply each once.
  */
 export class PostgresStore {
   readonly feedback: PostgresFeedbackStore;
   readonly slackMemory: PostgresSlackMemory;
+  readonly questions: PostgresQuestionLog;
   private state: DatabaseHealth = { ok: true, since: new Date().toISOString() };
   private readonly timer: NodeJS.Timeout | undefined;
   private checking = false;
@@ -45,6 +47,7 @@ export class PostgresStore {
   ) {
     this.feedback = new PostgresFeedbackStore(pool, () => this.health());
     this.slackMemory = new PostgresSlackMemory(pool);
+    this.questions = new PostgresQuestionLog(pool);
     const every = options.healthIntervalMs ?? 5_000;
     if (every > 0) this.timer = setInterval(() => void this.check(), every).unref();
   }

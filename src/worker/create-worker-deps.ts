@@ -4,17 +4,19 @@ import type { Answerer } from '../answer/types.js';
 import { parseConfig } from '../core/config.js';
 import type { AppDeps, Logger } from '../http/app-types.js';
 import type { FeedbackStore } from '../core/feedback.js';
-import { MemoryFeedbackStore } from '../http/feedback/memory-feedback-store.js';
+import { MemoryFeedbackStore } from '../store/memory-feedback-store.js';
 import { Bm25Index } from '../retrieval/bm25-index.js';
 import { Corpus } from '../core/corpus.js';
 import { apiAccess } from './api-access.js';
-import { D1FeedbackStore } from './d1-feedback-store.js';
+import { D1FeedbackStore } from '../store/d1-feedback-store.js';
+import { D1QuestionLog } from '../store/d1-question-log.js';
+import { createQuestionRecorder } from '../answer/question-recorder.js';
 import { FallbackAnswerer, type DensePath } from './fallback-answerer.js';
 import { RetrievalPath } from './retrieval-path.js';
 import { VectorizeIndex } from './vectorize-index.js';
 import type { WorkerData } from './worker-data.js';
 import { envStrings, type RateLimiterBinding, type WorkerEnv } from './worker-env.js';
-import { withTimeout } from './with-timeout.js';
+import { withTimeout } from '../core/with-timeout.js';
 import { logWarning } from '../core/logger.js';
 import { WorkersAiEmbedder } from './workers-ai-embedder.js';
 import { parseWorkerSettings } from './worker-settings.js';
@@ -73,11 +75,16 @@ export async function createWorkerDeps(options: WorkerDepsOptions): Promise<AppD
   await answerer.prepare();
 
   const feedback = env.FEEDBACK_DB ? new D1FeedbackStore(env.FEEDBACK_DB, { timeoutMs: settings.BINDING_TIMEOUT_MS }) : isolateMemoryStore();
+  // Questions are kept only where they outlive the isolate: in D1, beside feedback.
+  const questions = env.FEEDBACK_DB
+    ? createQuestionRecorder({ store: new D1QuestionLog(env.FEEDBACK_DB, { timeoutMs: settings.BINDING_TIMEOUT_MS }), retentionDays: config.QUESTION_LOG_DAYS, logger, clock })
+    : undefined;
 
   return {
     answerer,
     corpus,
     feedback,
+    ...(questions ? { questions } : {}),
     readiness: () => ({
       ready: true,
       checks: {

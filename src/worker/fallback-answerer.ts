@@ -1,6 +1,7 @@
 import type { Answer, AnswerEvent, AnswerOptions, Answerer } from '../answer/types.js';
 import { IndexMismatchError } from '../core/errors.js';
-import { BindingError, describeError } from './binding-error.js';
+import { BindingError } from './binding-error.js';
+import { describeError } from '../core/describe-error.js';
 import type { RetrievalPath } from './retrieval-path.js';
 
 export interface DensePath {

@@ -1,5 +1,5 @@
 import type { FeedbackRecord } from '../core/feedback.js';
-import { recordFromRow } from './d1-feedback-store.js';
+import { recordFromRow } from '../store/d1-feedback-store.js';
 import { UpstreamError } from '../core/errors.js';
 
 /**

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { IndexMismatchError, TimeoutError } from '../core/errors.js';
 import type { VectorIndex } from '../core/types.js';
-import { BindingError, describeError } from './binding-error.js';
+import { BindingError } from './binding-error.js';
+import { describeError } from '../core/describe-error.js';
 import { MANIFEST_VECTOR_ID, PASSAGE_NAMESPACE, VECTORIZE_MAX_TOP_K, WORKERS_AI_EMBEDDING_DIMENSIONS, WORKERS_AI_EMBEDDING_MODEL } from './vectorize-layout.js';
-import { withTimeout } from './with-timeout.js';
+import { withTimeout } from '../core/with-timeout.js';
 import type { VectorizeBinding } from './worker-env.js';
-import { DEFAULT_BINDING_TIMEOUT_MS } from './worker-settings.js';
+import { DEFAULT_BINDING_TIMEOUT_MS } from '../core/limits.js';
 
 const SYNC_FIX = 'npm run sync:vectorize';
 

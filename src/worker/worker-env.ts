@@ -4,6 +4,8 @@
  * so in-test bindings and the real ones are interchangeable.
  */
 
+import type { D1Binding } from '../store/d1-binding.js';
+
 /** `env.AI`: Workers AI. */
 export interface AiBinding {
   run(model: string, inputs: Record<string, unknown>): Promise<unknown>;
@@ -27,18 +29,6 @@ export interface VectorizeRecord {
 export interface VectorizeBinding {
   query(vector: number[], options: VectorizeQueryOptions): Promise<{ matches: Array<{ id: string; score: number }>; count?: number }>;
   getByIds(ids: string[]): Promise<VectorizeRecord[]>;
-}
-
-/** A prepared D1 statement (`D1PreparedStatement`): the calls the feedback store makes. */
-export interface D1Statement {
-  bind(...values: unknown[]): D1Statement;
-  run(): Promise<unknown>;
-  all<T = Record<string, unknown>>(): Promise<{ results: T[] }>;
-}
-
-/** `env.FEEDBACK_DB`: a D1 database (`D1Database`). */
-export interface D1Binding {
-  prepare(sql: string): D1Statement;
 }
 
 /** What the Worker receives as `env`: optional bindings, plus vars and secrets as strings. */

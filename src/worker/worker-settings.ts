@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import { ConfigError } from '../core/errors.js';
-
-/** How long a Workers AI, Vectorize or D1 call may take before the Worker stops waiting (BINDING_TIMEOUT_MS). */
-export const DEFAULT_BINDING_TIMEOUT_MS = 2000;
+import { DEFAULT_BINDING_TIMEOUT_MS } from '../core/limits.js';
 
 const schema = z.object({
   /** "true": `/api/*` answers without a key when API_KEYS is empty. Anything else: it refuses. */

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import type { Embedder } from '../core/types.js';
-import { BindingError, describeError } from './binding-error.js';
-import { withTimeout } from './with-timeout.js';
-import { DEFAULT_BINDING_TIMEOUT_MS } from './worker-settings.js';
+import { BindingError } from './binding-error.js';
+import { describeError } from '../core/describe-error.js';
+import { withTimeout } from '../core/with-timeout.js';
+import { DEFAULT_BINDING_TIMEOUT_MS } from '../core/limits.js';
 import { WORKERS_AI_EMBEDDING_DIMENSIONS, WORKERS_AI_EMBEDDING_MODEL } from './vectorize-layout.js';
 import type { AiBinding } from './worker-env.js';
 import { TimeoutError } from '../core/errors.js';

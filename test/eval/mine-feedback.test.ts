@@ -9,7 +9,7 @@ import { distinctiveAnchor, mineFeedback } from '../../src/eval/mine-feedback.js
 import { loose, resolveGold } from '../../src/eval/resolve-gold.js';
 import { runCase } from '../../src/eval/run-eval.js';
 import type { FeedbackRecord } from '../../src/core/feedback.js';
-import { JsonlFeedbackStore } from '../../src/http/feedback/jsonl-feedback-store.node.js';
+import { JsonlFeedbackStore } from '../../src/store/jsonl-feedback-store.node.js';
 import { seedCorpus, seedPipeline } from '../support/seed-pipeline.js';
 
 const ROOT = join(import.meta.dirname, '../..');

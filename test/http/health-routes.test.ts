@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FeedbackStore } from '../../src/core/feedback.js';
-import { MemoryFeedbackStore } from '../../src/http/feedback/memory-feedback-store.js';
+import { MemoryFeedbackStore } from '../../src/store/memory-feedback-store.js';
 import { harness } from './support/app-harness.js';
 
 describe('GET /healthz and /readyz', () => {

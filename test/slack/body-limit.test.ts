@@ -3,7 +3,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Pipeline } from '../../src/answer/create-pipeline.js';
 import { parseConfig } from '../../src/core/config.js';
 import { createApp } from '../../src/http/create-app.js';
-import { MemoryFeedbackStore } from '../../src/http/feedback/memory-feedback-store.js';
+import { MemoryFeedbackStore } from '../../src/store/memory-feedback-store.js';
 import { startNodeServer, type NodeServer } from '../../src/http/node-server.node.js';
 import { createSlackHandler } from '../../src/slack/index.js';
 import { seedPipeline } from '../support/seed-pipeline.js';

@@ -2,7 +2,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Pipeline } from '../../src/answer/create-pipeline.js';
 import { parseConfig } from '../../src/core/config.js';
 import { createApp } from '../../src/http/create-app.js';
-import { MemoryFeedbackStore } from '../../src/http/feedback/memory-feedback-store.js';
+import { MemoryFeedbackStore } from '../../src/store/memory-feedback-store.js';
 import { createSlackHandler, type SlackHandler } from '../../src/slack/index.js';
 import { seedPipeline } from '../support/seed-pipeline.js';
 import { startFakeSlackApi, type FakeSlackApi } from './support/fake-slack-api.js';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Pipeline } from '../../src/answer/create-pipeline.js';
-import { JsonlFeedbackStore } from '../../src/http/feedback/jsonl-feedback-store.node.js';
+import { JsonlFeedbackStore } from '../../src/store/jsonl-feedback-store.node.js';
 import { seedPipeline } from '../support/seed-pipeline.js';
 import { slackHarness, type SlackHarness } from './support/slack-setup.js';
 import { buttonClick, commandRequest, eventRequest, interactionRequest } from './support/slack-request.js';

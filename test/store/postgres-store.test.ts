@@ -43,7 +43,7 @@ describe.skipIf(POSTGRES_MISSING)('PostgresStore (a real PostgreSQL server)', ()
     await client.connect();
     const { rows } = await client.query('SELECT version FROM schema_migrations');
     await client.end();
-    expect(rows).toEqual([{ version: 1 }]);
+    expect(rows).toEqual([{ version: 1 }, { version: 2 }]);
   });
 
   it('feedback appended through two stores is read back whole by either, in order, once per id', async () => {

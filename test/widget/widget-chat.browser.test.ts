@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Answerer } from '../../src/answer/types.js';
-import { JsonlFeedbackStore } from '../../src/http/feedback/jsonl-feedback-store.node.js';
+import { JsonlFeedbackStore } from '../../src/store/jsonl-feedback-store.node.js';
 import { CORPUS_QUESTION } from '../http/support/app-harness.js';
 import { startSeedServer, type SeedServer } from '../http/support/start-seed-server.js';
 import { launchChromium, partials, recordStreaming, screenshot, watchPage } from './support/browser.js';

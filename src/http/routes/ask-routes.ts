@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { AnswerEvent } from '../../answer/types.js';
 import type { AppDeps, AppEnv, StreamOutcome } from '../app-types.js';
@@ -11,7 +11,7 @@ import { askBodySchema } from '../schemas.js';
  * Server-Sent Events: `delta` {text}, then `citations` {citations}, then `done` (the Answer),
  * or `error` {error} if answering fails after the stream began.
  */
-export function askRoutes(deps: Pick<AppDeps, 'answerer' | 'logger'>): Hono<AppEnv> {
+export function askRoutes(deps: Pick<AppDeps, 'answerer' | 'logger' | 'questions'>): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.post('/api/ask', async (c) => {
@@ -19,6 +19,7 @@ export function askRoutes(deps: Pick<AppDeps, 'answerer' | 'logger'>): Hono<AppE
     c.set('question', body.question);
     const answer = await deps.answerer.answer(body.question, { history: body.history, signal: c.req.raw.signal });
     c.set('answer', answer);
+    if (deps.questions) keepWorking(c, deps.questions.record({ channel: 'api', question: body.question, answer }));
     return c.json(answer);
   });
 
@@ -47,7 +48,11 @@ export function askRoutes(deps: Pick<AppDeps, 'answerer' | 'logger'>): Hono<AppE
       try {
         for (let step = first; !step.done && !cancel.signal.aborted; step = await events.next()) {
           const event = step.value;
-          if (event.type === 'done') c.set('answer', event.answer);
+          if (event.type === 'done') {
+            c.set('answer', event.answer);
+            // The widget's route: its questions are the `web` channel.
+            if (deps.questions) keepWorking(c, deps.questions.record({ channel: 'web', question: body.question, answer: event.answer }));
+          }
           await stream.writeSSE({ event: event.type, data: JSON.stringify(payload(event)) });
         }
         if (cancel.signal.aborted) outcome = 'cancelled';
@@ -69,6 +74,20 @@ export function askRoutes(deps: Pick<AppDeps, 'answerer' | 'logger'>): Hono<AppE
   });
 
   return app;
+}
+
+/**
+ * Lets `work` finish after the response without delaying it: a Worker is told to wait for it
+ * (`waitUntil`); on Node the process simply carries on. `work` never rejects.
+ */
+function keepWorking(c: Context<AppEnv>, work: Promise<void>): void {
+  let ctx: { waitUntil(p: Promise<unknown>): void } | undefined;
+  try {
+    ctx = c.executionCtx;
+  } catch {
+    // No execution context outside Workers.
+  }
+  ctx?.waitUntil(work);
 }
 
 function payload(event: AnswerEvent): unknown {

@@ -3,7 +3,7 @@ import { parseConfig } from '../../../src/core/config.js';
 import type { AppDeps, Readiness } from '../../../src/http/app-types.js';
 import { createApp } from '../../../src/http/create-app.js';
 import type { FeedbackStore } from '../../../src/core/feedback.js';
-import { MemoryFeedbackStore } from '../../../src/http/feedback/memory-feedback-store.js';
+import { MemoryFeedbackStore } from '../../../src/store/memory-feedback-store.js';
 import { seedPipeline } from '../../support/seed-pipeline.js';
 
 export interface Harness {
@@ -21,6 +21,8 @@ export interface HarnessOptions {
   readiness?: () => Readiness;
   feedback?: FeedbackStore;
   slack?: AppDeps['slack'];
+  questions?: AppDeps['questions'];
+  gapReport?: AppDeps['gapReport'];
 }
 
 /** The app over the real corpus and the real extractive pipeline (fake embeddings), with logs and time under the test's control. */
@@ -39,6 +41,8 @@ export async function harness(options: HarnessOptions = {}): Promise<Harness> {
     clock: () => now,
     clientKey: (request) => request.headers.get('x-test-client') ?? 'client-a',
     ...(options.slack ? { slack: options.slack } : {}),
+    ...(options.questions ? { questions: options.questions } : {}),
+    ...(options.gapReport ? { gapReport: options.gapReport } : {}),
   };
   return { app: createApp(deps), deps, logs, feedback, advance: (ms) => (now += ms) };
 }

@@ -2,7 +2,7 @@ import type { Answerer } from '../../../src/answer/types.js';
 import { parseConfig } from '../../../src/core/config.js';
 import { createApp } from '../../../src/http/create-app.js';
 import type { FeedbackStore } from '../../../src/core/feedback.js';
-import { MemoryFeedbackStore } from '../../../src/http/feedback/memory-feedback-store.js';
+import { MemoryFeedbackStore } from '../../../src/store/memory-feedback-store.js';
 import { startNodeServer, type NodeServer } from '../../../src/http/node-server.node.js';
 import { seedPipeline } from '../../support/seed-pipeline.js';
 

@@ -2,9 +2,9 @@ import { appendFile, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { FeedbackRecord } from '../../../src/core/feedback.js';
-import { JsonlFeedbackStore } from '../../../src/http/feedback/jsonl-feedback-store.node.js';
-import { CORPUS_QUESTION, harness, postJson } from '../support/app-harness.js';
+import type { FeedbackRecord } from '../../src/core/feedback.js';
+import { JsonlFeedbackStore } from '../../src/store/jsonl-feedback-store.node.js';
+import { CORPUS_QUESTION, harness, postJson } from '../http/support/app-harness.js';
 
 let dir: string;
 beforeEach(async () => {

@@ -1,8 +1,9 @@
-import { mkdir, open, readFile, truncate, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, readFile, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { feedbackRecordSchema, type FeedbackRecord, type FeedbackStore } from '../../core/feedback.js';
-import { FeedbackUnavailableError } from '../../core/feedback-unavailable-error.js';
-import { InvariantError } from '../../core/errors.js';
+import { feedbackRecordSchema, type FeedbackRecord, type FeedbackStore } from '../core/feedback.js';
+import { FeedbackUnavailableError } from '../core/feedback-unavailable-error.js';
+import { InvariantError } from '../core/errors.js';
+import { cutTornTail } from './cut-torn-tail.node.js';
 
 /**
  * Append-only JSON lines with fsync. Writes go through one promise chain, so each record is
@@ -89,25 +90,4 @@ export class JsonlFeedbackStore implements FeedbackStore {
     await this.tail;
     await this.handle.close();
   }
-}
-
-/** Truncates the file after its last newline, syncing the cut; returns the bytes dropped (0 when whole or missing). */
-async function cutTornTail(path: string): Promise<number> {
-  let text: Buffer;
-  try {
-    text = await readFile(path);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 0;
-    throw error;
-  }
-  if (text.length === 0 || text[text.length - 1] === 0x0a) return 0;
-  const keep = text.lastIndexOf(0x0a) + 1;
-  await truncate(path, keep);
-  const handle = await open(path, 'r+');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  return text.length - keep;
 }

@@ -1,4 +1,4 @@
-import type { FeedbackRecord, FeedbackStore } from '../../core/feedback.js';
+import type { FeedbackRecord, FeedbackStore } from '../core/feedback.js';
 
 /** Feedback kept in memory: for tests and for runtimes without a disk (a Worker passes its own store). */
 export class MemoryFeedbackStore implements FeedbackStore {

@@ -1,9 +1,9 @@
 import { feedbackRecordSchema, type FeedbackRecord, type FeedbackStore } from '../core/feedback.js';
 import { ApiError } from '../http/api-error.js';
-import { describeError } from './binding-error.js';
-import { withTimeout } from './with-timeout.js';
-import type { D1Binding } from './worker-env.js';
-import { DEFAULT_BINDING_TIMEOUT_MS } from './worker-settings.js';
+import { describeError } from '../core/describe-error.js';
+import { withTimeout } from '../core/with-timeout.js';
+import type { D1Binding } from './d1-binding.js';
+import { DEFAULT_BINDING_TIMEOUT_MS } from '../core/limits.js';
 import { TimeoutError } from '../core/errors.js';
 
 /** Record field -> column of the `feedback` table (migrations/0001_feedback.sql, 0002_feedback_context.sql). */
