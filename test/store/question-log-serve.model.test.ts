@@ -55,7 +55,7 @@ const expired = (id: string): QuestionLogRecord => ({
 async function askEverywhere(url: string, eventId: string, apiKey?: string): Promise<void> {
   const json = { method: 'POST', headers: { 'Content-Type': 'application/json', ...(apiKey ? { Authorization: `Bearer ${apiKey}` } : {}) } };
   expect((await fetch(`${url}/api/ask`, { ...json, body: JSON.stringify({ question: `${ANSWERED}电话13812345678` }) })).status).toBe(200);
-  const chat = await fetch(`${url}/api/chat`, { ...json, body: JSON.stringify({ question: '医生的年终奖金怎么发？发到 zhang@example.com' }) });
+  const chat = await fetch(`${url}/api/chat`, { ...json, body: JSON.stringify({ question: '考研报名啥时候开始？发到 zhang@example.com' }) });
   expect(await chat.text()).toContain('event: done');
   const asked = api.addUserMessage({ channel: 'C1', user: 'U0SECRETUSER', text: '<@UBOT> 身份证310101199003071234的病人住院押金多少？' });
   const signed = eventRequest({ type: 'app_mention', channel: 'C1', user: 'U0SECRETUSER', text: asked.text, ts: asked.ts }, eventId);
@@ -67,7 +67,7 @@ function expectLogged(records: QuestionLogRecord[]): void {
   const byChannel = Object.fromEntries(records.map((r) => [r.channel, r]));
   expect(Object.keys(byChannel).sort()).toEqual(['api', 'slack', 'web']);
   expect(byChannel.api).toMatchObject({ question: `${ANSWERED}电话[电话]`, tier: 'high', citedIds: [expect.stringContaining('#')] });
-  expect(byChannel.web).toMatchObject({ question: '医生的年终奖金怎么发？发到 [邮箱]', citedIds: [] });
+  expect(byChannel.web).toMatchObject({ question: '考研报名啥时候开始？发到 [邮箱]', tier: 'declined', citedIds: [] });
   expect(byChannel.slack).toMatchObject({ question: '身份证[身份证号]的病人住院押金多少？' });
   for (const r of records) expect(r.nearestIds.length).toBeGreaterThan(0);
   expect(JSON.stringify(records)).not.toMatch(/U0SECRETUSER|13812345678|zhang@|310101199003071234|"C1"/);
