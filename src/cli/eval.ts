@@ -56,7 +56,7 @@ async function main(): Promise<number> {
   const cases = split === 'all' ? all : all.filter((c) => c.split === split);
   if (cases.length === 0) throw new ConfigError(`no cases in ${source} for split ${split}`);
   if (values.target) return evalTarget(values.target, values['api-key'] ?? config.API_KEYS[0], cases, source, split, values.baseline, values['update-baseline'], config.SEEDS_DIR);
-  const runtime = await loadRuntime({ modelDir: config.MODEL_DIR, indexDir: config.INDEX_DIR, seedsDir: config.SEEDS_DIR });
+  const runtime = await loadRuntime({ modelDir: config.MODEL_DIR, indexDir: config.INDEX_DIR, seedsDir: config.SEEDS_DIR, ocr: config.OCR });
   const mode = values.mode as 'hybrid' | 'dense' | 'lexical';
   const full = createPipeline({ corpus: runtime.corpus, embedder: runtime.embedder, vectors: runtime.index.vectors, sentenceVectors: runtime.index.sentenceVectors, mode });
   const systems: EvalSystem[] = [{ name: `full (${mode})`, description: 'numbered-point chunks, hybrid retrieval, extractive answers', answerer: full.answerer, corpus: runtime.corpus }];
