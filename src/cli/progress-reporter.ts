@@ -24,6 +24,8 @@ export function progressReporter(stream: { isTTY?: boolean; write(text: string):
   const everyMs = options.everyMs ?? 10_000;
   let phaseKey = '';
   let phaseStart = now();
+  // Steps are often reported after each unit of work: the rate is taken from the first report on.
+  let doneAtStart = 0;
   let lastLine = Number.NEGATIVE_INFINITY;
   return {
     update(step) {
@@ -33,9 +35,11 @@ export function progressReporter(stream: { isTTY?: boolean; write(text: string):
       if (starting) {
         phaseKey = key;
         phaseStart = t;
+        doneAtStart = step.done;
       }
       const elapsed = (t - phaseStart) / 1000;
-      const left = step.done > 0 && step.done < step.total ? ` · ~${Math.ceil((elapsed / step.done) * (step.total - step.done))} s left` : '';
+      const measured = step.done - doneAtStart;
+      const left = measured > 0 && step.done < step.total ? ` · ~${Math.ceil((elapsed / measured) * (step.total - step.done))} s left` : '';
       const what = `${step.phase}${step.file ? ` ${step.file}` : ''}: ${step.done}/${step.total}`;
       if (stream.isTTY) {
         const filled = step.total > 0 ? Math.round((step.done / step.total) * BAR_WIDTH) : 0;

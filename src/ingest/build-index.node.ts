@@ -170,7 +170,14 @@ export function currentBuildDir(indexDir: string): string | undefined {
  * reused), and writes a complete build folder before switching `index/CURRENT` to it with an
  * atomic rename. A failed or interrupted build leaves the previous index in use.
  */
-export async function buildIndex(options: { seedsDir: string; indexDir: string; embedder: EmbedderWithHash; ocr?: PageOcr; onProgress?: (p: BuildProgress) => void; now?: () => Date }): Promise<BuildResult> {
+export async function buildIndex(options: {
+  seedsDir: string;
+  indexDir: string;
+  embedder: EmbedderWithHash;
+  ocr?: PageOcr;
+  onProgress?: (p: BuildProgress) => void;
+  now?: () => Date;
+}): Promise<BuildResult> {
   const { seedsDir, indexDir, embedder, onProgress } = options;
   const previousDir = currentBuildDir(indexDir);
   const previous = previousDir ? (JSON.parse(readFileSync(join(previousDir, 'corpus.json'), 'utf8')) as CorpusData) : undefined;

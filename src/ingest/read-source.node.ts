@@ -149,7 +149,11 @@ async function pdfText(fileName: string, bytes: Uint8Array, options: ReadOptions
   const read = pagesText(pages, scanned);
   if (read.text.trim() === '') {
     if (!options.ocr) throw new SourceFileError(fileName, 'the PDF has no text layer (a scan?)', OCR_OFF_FIX);
-    throw new SourceFileError(fileName, 'the PDF has no text layer and OCR found no text on its pages', 'Check the scan: pages upright, 150 dpi or more; or ask the issuer for a PDF with text or the .docx');
+    throw new SourceFileError(
+      fileName,
+      'the PDF has no text layer and OCR found no text on its pages',
+      'Check the scan: pages upright, 150 dpi or more; or ask the issuer for a PDF with text or the .docx',
+    );
   }
   return read;
 }

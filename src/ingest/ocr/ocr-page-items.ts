@@ -17,9 +17,16 @@ export interface OcrPage {
  * `scale` is image pixels per PDF point, `pageHeight` in pixels.
  */
 export function ocrPageItems(lines: readonly OcrLine[], pageHeight: number, scale: number): OcrPage {
-  const kept = readingOrder(lines)
-    .map((line) => ({ line, text: fixOcrLine(line.text) }))
-    .filter((l): l is { line: OcrLine; text: string } => l.text !== undefined);
+  const kept: Array<{ line: OcrLine; text: string }> = [];
+  for (const line of readingOrder(lines)) {
+    // Punctuation that opens a printed line belongs to the line before (a 。 wrapped alone onto a
+    // line of its own): the chunker needs it there to see where a point ends.
+    const [, lead = '', rest = line.text] = /^\s*([。，、；：！？）」』”]+)(.*)$/s.exec(line.text) ?? [];
+    const last = kept.at(-1);
+    if (lead && last) last.text += lead;
+    const text = fixOcrLine(lead && last ? rest : line.text);
+    if (text !== undefined) kept.push({ line, text });
+  }
   // Heights in reading order: the k-th line read gets the k-th highest line's height.
   const heights = kept.map((l) => l.line.y + l.line.height).sort((a, b) => a - b);
   return {

@@ -90,7 +90,7 @@ export function scanPages(lines: readonly string[], options: ScanOptions = {}): 
     const image = ctx.getImageData(0, 0, width, height);
     const specks = Math.round(width * height * (options.noise ?? 0));
     for (let s = 0; s < specks; s++) {
-      const at = (Math.floor(next() * width * height)) * 4;
+      const at = Math.floor(next() * width * height) * 4;
       const grey = Math.floor(120 + next() * 100);
       image.data[at] = image.data[at + 1] = image.data[at + 2] = grey;
     }

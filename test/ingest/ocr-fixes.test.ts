@@ -1,0 +1,73 @@
+import { describe, expect, test } from 'vitest';
+import { fixOcrLine, OCR_FIXES } from '../../src/ingest/ocr/ocr-fixes.js';
+
+/** Each fix: lines it must mend (misreads seen on scans of the seed notices) and lines it must leave as printed. */
+const CASES: Record<string, { fires: Array<[string, string]>; holds: string[] }> = {
+  'point-marker': {
+    fires: [
+      ['5。加快医疗资源布局优化调整', '5.加快医疗资源布局优化调整'],
+      ['12，推进医疗协同合作', '12.推进医疗协同合作'],
+    ],
+    // A sentence that ends on a number, a year at a line start, a number inside a line, a 、 marker.
+    holds: ['共计5。', '2025。全年完成', '增长5。其中', '5、加快医疗', '5。', '3。5万人次'],
+  },
+  'doc-number-brackets': {
+    fires: [
+      ['普卫健医 [2025] 3号', '普卫健医〔2025〕3号'],
+      ['沪卫医(2023)32号', '沪卫医〔2023〕32号'],
+      ['普卫健医〔2025].3号', '普卫健医〔2025〕3号'],
+      ['长卫健〔2023）12号', '长卫健〔2023〕12号'],
+    ],
+    // Years in brackets that are not a 文号: a plan's span, a year not followed by a number and 号.
+    holds: ['（2023—2025年）', '《规划（2021-2025年）》', '(2025)年度', '第(2023)批', '沪卫医〔2023〕32号'],
+  },
+  'letter-o-in-number': {
+    fires: [
+      ['2O25年4月18日', '2025年4月18日'],
+      ['1O号', '10号'],
+      ['2OO0年', '2000年'],
+    ],
+    holds: ['O2O模式', 'COVID-19', '推进ODR调解', 'O型血', '第2Ojy'],
+  },
+  'speck-after-marker': {
+    fires: [
+      ['二、·重质量，着力创新', '二、重质量，着力创新'],
+      ['6.，加强医疗质量管理', '6.加强医疗质量管理'],
+    ],
+    holds: ['二、重质量', '1.5倍以上', '三、“一网通办”'],
+  },
+  'dash-for-one': {
+    fires: [
+      ['-、优布局，着力提升', '一、优布局，着力提升'],
+      ['(-)加强区域内', '（一）加强区域内'],
+    ],
+    holds: ['—— 加强区域内', '-3.5%', '（二）加强', '一、优布局'],
+  },
+};
+
+describe('OCR fixes', () => {
+  test('every fix has a table here', () => {
+    expect(OCR_FIXES.map((f) => f.name).sort()).toEqual(Object.keys(CASES).sort());
+  });
+
+  for (const fix of OCR_FIXES) {
+    const { fires, holds } = CASES[fix.name]!;
+    test.each(fires)(`${fix.name} mends %s`, (read, printed) => {
+      expect(fix.apply(read)).toBe(printed);
+    });
+    test.each(holds)(`${fix.name} leaves %s as printed`, (line) => {
+      expect(fix.apply(line)).toBe(line);
+    });
+  }
+});
+
+describe('fixOcrLine', () => {
+  test('widths normalised and runs of spaces made one before the fixes', () => {
+    expect(fixOcrLine('２Ｏ２５年  4月')).toBe('2025年 4月');
+  });
+
+  test('a stray mark (a seal speck, a ruled line) is no line; a lone digit or word is', () => {
+    for (const stray of ['·', '|', '。', '—', '']) expect(fixOcrLine(stray)).toBeUndefined();
+    for (const kept of ['3', '附件', 'MDT', '—3—']) expect(fixOcrLine(kept)).toBe(kept);
+  });
+});
