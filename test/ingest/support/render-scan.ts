@@ -114,3 +114,21 @@ export async function imagePdf(pages: readonly Buffer[]): Promise<Buffer> {
   await done;
   return Buffer.concat(chunks);
 }
+
+/** A PDF whose first page has a text layer (pdfkit, Source Han Sans) and whose later pages are scans: a notice partly retyped, partly scanned. */
+export async function mixedPdf(textLines: readonly string[], scannedPages: readonly Buffer[]): Promise<Buffer> {
+  const doc = new PDFDocument({ size: 'A4', margins: { top: 72, bottom: 72, left: 72, right: 72 } });
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise((resolve) => doc.on('end', resolve));
+  doc.registerFont('cjk', FONT);
+  doc.font('cjk').fontSize(12);
+  for (const line of textLines) doc.text(line);
+  for (const page of scannedPages) {
+    doc.addPage({ size: 'A4', margin: 0 });
+    doc.image(page, 0, 0, { width: doc.page.width, height: doc.page.height });
+  }
+  doc.end();
+  await done;
+  return Buffer.concat(chunks);
+}
