@@ -4,11 +4,13 @@
  * rule and seal; wrapped as image-only PDFs by test/ingest/support/render-scan.ts), read back by
  * the real OCR path (readSource with the PP-OCRv4 models), and compared with the text files:
  * character accuracy (1 − edit distance / length, whitespace ignored), the same 文号, issuer,
- * date and title, the same numbered points, and seconds per page.
+ * date and title, the same numbered points, and seconds per page. The text read is written to
+ * test-output/ocr-fidelity/<dpi>/.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { cleanLines } from '../src/ingest/clean-lines.js';
 import { gutenyeOcr } from '../src/ingest/ocr/gutenye-ocr.node.js';
 import { parseDocument } from '../src/ingest/parse-document.js';
 import { readSource } from '../src/ingest/read-source.node.js';
@@ -23,6 +25,8 @@ const files = readdirSync(CORPUS_DIR)
   .slice(0, Number(values.docs));
 
 const compact = (s: string) => s.replace(/\s+/g, '');
+/** The text OCR read from each scan, for a look at what differs. */
+const OUT = join(import.meta.dirname, '../test-output/ocr-fidelity');
 
 /** Levenshtein distance, two rows. */
 function editDistance(a: string, b: string): number {
@@ -54,18 +58,12 @@ for (const dpi of dpis) {
     const started = performance.now();
     const read = await readSource(file.replace(/\.txt$/, '.pdf'), pdf, { ocr });
     const seconds = (performance.now() - started) / 1000;
-    // What a reader would find in the text file, page numbers aside (they are dropped from both).
-    const expected = compact(
-      parseDocument(file, source)
-        .passages.map((p) => p.text)
-        .join(''),
-    );
-    const got = compact(
-      parseDocument(file, read.text)
-        .passages.map((p) => p.text)
-        .join(''),
-    );
+    // Every character of the text file against every character read, widths normalised and page numbers dropped in both (cleanLines).
+    const expected = compact(cleanLines(source).join(''));
+    const got = compact(cleanLines(read.text).join(''));
     const accuracy = 1 - editDistance(expected, got) / expected.length;
+    mkdirSync(join(OUT, String(dpi)), { recursive: true });
+    writeFileSync(join(OUT, String(dpi), file), read.text);
     const want = parseDocument(file, source);
     let have: ReturnType<typeof parseDocument> | undefined;
     let problem = '';

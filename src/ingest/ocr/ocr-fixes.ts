@@ -18,9 +18,20 @@ export const OCR_FIXES: readonly OcrFix[] = [
     apply: (line) => line.replace(/^(\d{1,2})\s*[。，,·](?=\s*[\u4e00-\u9fff])/, '$1.'),
   },
   {
-    // `沪卫医[2023] 32号`, `普卫健医(2025)3号`: the 文号's hexagonal brackets 〔〕 read as ASCII or full-width ones.
+    // `沪卫医[2023] 32号`, `普卫健医(2025)3号`, `国办发 〔2 0 2 1]. 1 8 号`: the 文号's hexagonal brackets
+    // 〔〕 read as ASCII or full-width ones, and spaces or a speck read between its digits.
     name: 'doc-number-brackets',
-    apply: (line) => line.replace(/([\u4e00-\u9fff]{1,8})\s*[[(（【［〔]\s*((?:19|20)\d{2})\s*[\])）】］〕][\s.·,，]*(\d{1,4})\s*号/g, '$1〔$2〕$3号'),
+    apply: (line) =>
+      line.replace(
+        /([\u4e00-\u9fff]{1,8})\s*[[(（【［〔]\s*((?:1\s*9|2\s*0)\s*\d\s*\d)\s*[\])）】］〕][\s.·,，]*(\d(?:\s*\d){0,3})\s*号/g,
+        (_, issuer: string, year: string, n: string) => `${issuer}〔${year.replace(/\s/g, '')}〕${n.replace(/\s/g, '')}号`,
+      ),
+  },
+  {
+    // `印发《关于…实施方案>的通知`: the closing 》 read as `>` (or ≫), the opening one as `<`.
+    // Between Chinese characters: a notice writes a comparison as 大于 or ≥, and never before a character.
+    name: 'title-marks',
+    apply: (line) => line.replace(/(?<=[\u4e00-\u9fff])[>≫](?=[\u4e00-\u9fff，。、；：（(）)]|$)/g, '》').replace(/(?<=^|[\u4e00-\u9fff，。、；：（(])[<≪](?=[\u4e00-\u9fff])/g, '《'),
   },
   {
     // `2O25年`, `1O号`: a letter O (or o, full-width Ｏ) between digits, or after one before 年/月/日/号, is a zero.
