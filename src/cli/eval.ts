@@ -25,7 +25,8 @@ import { runCase, type CaseResult } from '../eval/run-eval.js';
 import { rerankerFromConfig } from '../retrieval/http-reranker.js';
 import { loadRuntime } from './load-runtime.node.js';
 import { HttpAnswerer } from '../eval/http-answerer.js';
-import { readCorpus } from '../ingest/read-corpus.node.js';
+import { readCorpus, type ReadCorpusOptions } from '../ingest/read-corpus.node.js';
+import { sourceReading } from './source-reading.node.js';
 import { Corpus } from '../core/corpus.js';
 import { extraSystems } from './eval-extra-systems.node.js';
 import { ConfigError } from '../core/errors.js';
@@ -55,7 +56,8 @@ async function main(): Promise<number> {
     : loadSuite(suiteSchema.parse(JSON.parse(readFileSync(values.suite, 'utf8'))), (path) => readFileSync(path, 'utf8'));
   const cases = split === 'all' ? all : all.filter((c) => c.split === split);
   if (cases.length === 0) throw new ConfigError(`no cases in ${source} for split ${split}`);
-  if (values.target) return evalTarget(values.target, values['api-key'] ?? config.API_KEYS[0], cases, source, split, values.baseline, values['update-baseline'], config.SEEDS_DIR);
+  if (values.target)
+    return evalTarget(values.target, values['api-key'] ?? config.API_KEYS[0], cases, source, split, values.baseline, values['update-baseline'], config.SEEDS_DIR, sourceReading(config));
   const runtime = await loadRuntime({ modelDir: config.MODEL_DIR, indexDir: config.INDEX_DIR, seedsDir: config.SEEDS_DIR, ocr: config.OCR });
   const mode = values.mode as 'hybrid' | 'dense' | 'lexical';
   const full = createPipeline({ corpus: runtime.corpus, embedder: runtime.embedder, vectors: runtime.index.vectors, sentenceVectors: runtime.index.sentenceVectors, mode });
@@ -208,8 +210,9 @@ async function evalTarget(
   baselinePath: string,
   update: boolean,
   seedsDir: string,
+  reading: ReadCorpusOptions,
 ): Promise<number> {
-  const read = await readCorpus(seedsDir);
+  const read = await readCorpus(seedsDir, reading);
   const corpus = new Corpus({ documents: read.documents, passages: read.passages });
   const answerer = new HttpAnswerer({ baseUrl: target, ...(apiKey ? { apiKey } : {}) });
   const results: CaseResult[] = [];
