@@ -17,7 +17,7 @@ import { readSource } from '../src/ingest/read-source.node.js';
 import { CORPUS_DIR } from '../test/support/corpus-dirs.js';
 import { imagePdf, scanPages } from '../test/ingest/support/render-scan.js';
 
-const { values } = parseArgs({ options: { dpi: { type: 'string', default: '150,200' }, docs: { type: 'string', default: '5' } } });
+const { values } = parseArgs({ options: { dpi: { type: 'string', default: '150,200' }, docs: { type: 'string', default: '5' }, rescore: { type: 'boolean', default: false } } });
 const dpis = values.dpi.split(',').map(Number);
 const files = readdirSync(CORPUS_DIR)
   .filter((f) => f.endsWith('.txt'))
@@ -25,6 +25,8 @@ const files = readdirSync(CORPUS_DIR)
   .slice(0, Number(values.docs));
 
 const compact = (s: string) => s.replace(/\s+/g, '');
+const HALF_WIDTH: Record<string, string> = { ',': '，', '.': '。', ':': '：', ';': '；', '(': '（', ')': '）', '«': '《', '»': '》', '?': '？', '!': '！' };
+const foldPunctuation = (s: string) => s.replace(/[,.:;()«»?!]/g, (c) => HALF_WIDTH[c]!);
 /** The text OCR read from each scan, for a look at what differs. */
 const OUT = join(import.meta.dirname, '../test-output/ocr-fidelity');
 
@@ -56,14 +58,19 @@ for (const dpi of dpis) {
     const pages = scanPages(lines, { dpi, rotate: n % 2 === 0 ? 0.4 : -0.3, noise: 0.002, seed: n + 1 });
     const pdf = await imagePdf(pages);
     const started = performance.now();
-    const read = await readSource(file.replace(/\.txt$/, '.pdf'), pdf, { ocr });
+    // --rescore: score the text a previous run read (kept in OUT) without reading again.
+    const read = values.rescore ? { text: readFileSync(join(OUT, String(dpi), file), 'utf8'), ocr: undefined } : await readSource(file.replace(/\.txt$/, '.pdf'), pdf, { ocr });
     const seconds = (performance.now() - started) / 1000;
     // Every character of the text file against every character read, widths normalised and page numbers dropped in both (cleanLines).
     const expected = compact(cleanLines(source).join(''));
     const got = compact(cleanLines(read.text).join(''));
     const accuracy = 1 - editDistance(expected, got) / expected.length;
-    mkdirSync(join(OUT, String(dpi)), { recursive: true });
-    writeFileSync(join(OUT, String(dpi), file), read.text);
+    // The seed texts print some punctuation half-width (`,` `.` `:` `«»`) that OCR reads full-width: the same mark.
+    const folded = 1 - editDistance(foldPunctuation(expected), foldPunctuation(got)) / expected.length;
+    if (!values.rescore) {
+      mkdirSync(join(OUT, String(dpi)), { recursive: true });
+      writeFileSync(join(OUT, String(dpi), file), read.text);
+    }
     const want = parseDocument(file, source);
     let have: ReturnType<typeof parseDocument> | undefined;
     let problem = '';
@@ -78,18 +85,18 @@ for (const dpi of dpis) {
     const havePoints = new Set(have ? ids(have) : []);
     const missing = [...wantPoints].filter((id) => !havePoints.has(id));
     const extra = [...havePoints].filter((id) => !wantPoints.has(id));
-    worstAccuracy = Math.min(worstAccuracy, accuracy);
+    worstAccuracy = Math.min(worstAccuracy, folded);
     if (fields.length > 0 || missing.length > 0 || extra.length > 0 || problem) allFound = false;
-    slowestPerPage = Math.max(slowestPerPage, seconds / pages.length);
+    if (!values.rescore) slowestPerPage = Math.max(slowestPerPage, seconds / pages.length);
     rows.push(
-      `| ${dpi} | ${file.replace(/\.txt$/, '')} | ${pages.length} | ${(accuracy * 100).toFixed(2)} % | ${fields.length ? `✗ ${fields.join(', ')}` : '✓'} | ${wantPoints.size - missing.length}/${wantPoints.size}${extra.length ? ` (+${extra.length})` : ''} | ${read.ocr?.meanConfidence.toFixed(3)} / ${read.ocr?.lowLines.length} | ${seconds.toFixed(1)} s (${(seconds / pages.length).toFixed(1)} s/page) |${problem ? ` ${problem}` : ''}`,
+      `| ${dpi} | ${file.replace(/\.txt$/, '')} | ${pages.length} | ${(accuracy * 100).toFixed(2)} % / ${(folded * 100).toFixed(2)} % | ${fields.length ? `✗ ${fields.join(', ')}` : '✓'} | ${wantPoints.size - missing.length}/${wantPoints.size}${extra.length ? ` (+${extra.length})` : ''} | ${read.ocr ? `${read.ocr.meanConfidence.toFixed(3)} / ${read.ocr.lowLines.length}` : '—'} | ${values.rescore ? '—' : `${seconds.toFixed(1)} s (${(seconds / pages.length).toFixed(1)} s/page)`} |${problem ? ` ${problem}` : ''}`,
     );
     console.error(rows.at(-1));
   }
 }
-console.log('| dpi | notice | pages | character accuracy | 文号, issuer, date, title | numbered points found | mean confidence / lines below 0.9 | OCR time |');
+console.log('| dpi | notice | pages | character accuracy (as printed / punctuation width folded) | 文号, issuer, date, title | numbered points found | mean confidence / lines below 0.9 | OCR time |');
 console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
 for (const row of rows) console.log(row);
-console.log(`\nworst character accuracy ${(worstAccuracy * 100).toFixed(2)} % (target ≥ 99 %: ${worstAccuracy >= 0.99 ? 'met' : 'MISSED'})`);
+console.log(`\nworst character accuracy, punctuation width folded, ${(worstAccuracy * 100).toFixed(2)} % (target ≥ 99 %: ${worstAccuracy >= 0.99 ? 'met' : 'MISSED'})`);
 console.log(`metadata and numbered points: ${allFound ? 'all found (target: all: met)' : 'some differ (target: all: MISSED)'}`);
 console.log(`slowest: ${slowestPerPage.toFixed(1)} s/page, a 10-page notice ≈ ${(slowestPerPage * 10).toFixed(0)} s (target ≤ 60 s: ${slowestPerPage * 10 <= 60 ? 'met' : 'MISSED'})`);
