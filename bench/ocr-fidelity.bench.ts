@@ -17,11 +17,14 @@ import { readSource } from '../src/ingest/read-source.node.js';
 import { CORPUS_DIR } from '../test/support/corpus-dirs.js';
 import { imagePdf, scanPages } from '../test/ingest/support/render-scan.js';
 
-const { values } = parseArgs({ options: { dpi: { type: 'string', default: '150,200' }, docs: { type: 'string', default: '5' }, rescore: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: { dpi: { type: 'string', default: '150,200' }, docs: { type: 'string', default: '5' }, rescore: { type: 'boolean', default: false }, only: { type: 'string' } },
+});
 const dpis = values.dpi.split(',').map(Number);
 const files = readdirSync(CORPUS_DIR)
   .filter((f) => f.endsWith('.txt'))
   .sort()
+  .filter((f) => !values.only || values.only.split(',').some((o) => f.startsWith(o)))
   .slice(0, Number(values.docs));
 
 const compact = (s: string) => s.replace(/\s+/g, '');

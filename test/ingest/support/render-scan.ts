@@ -25,12 +25,20 @@ export interface ScanOptions {
 
 const A4_MM = { width: 210, height: 297 };
 
-/** Layout lines wrapped to printed lines of at most `perLine` characters. */
+/** Marks a Chinese typesetter never puts at the start of a line (禁则): they stay at the end of the line before. */
+const NO_LINE_START = /^[。，、；：！？）」』”》]/;
+
+/** Layout lines wrapped to printed lines of at most `perLine` characters (one more where a closing mark must stay on the line). */
 export function printedLines(lines: readonly string[], perLine: number): string[] {
   return lines.flatMap((line) => {
     const chars = [...line];
     const out: string[] = [];
-    for (let i = 0; i < chars.length; i += perLine) out.push(chars.slice(i, i + perLine).join(''));
+    for (let i = 0; i < chars.length; ) {
+      let end = Math.min(chars.length, i + perLine);
+      while (end < chars.length && NO_LINE_START.test(chars[end]!)) end++;
+      out.push(chars.slice(i, end).join(''));
+      i = end;
+    }
     return out;
   });
 }
