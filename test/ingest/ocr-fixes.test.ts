@@ -7,9 +7,10 @@ const CASES: Record<string, { fires: Array<[string, string]>; holds: string[] }>
     fires: [
       ['5。加快医疗资源布局优化调整', '5.加快医疗资源布局优化调整'],
       ['12，推进医疗协同合作', '12.推进医疗协同合作'],
+      ['3:加强临床特色专科专病建设', '3.加强临床特色专科专病建设'],
     ],
     // A sentence that ends on a number, a year at a line start, a number inside a line, a 、 marker.
-    holds: ['共计5。', '2025。全年完成', '增长5。其中', '5、加快医疗', '5。', '3。5万人次'],
+    holds: ['共计5。', '2025。全年完成', '增长5。其中', '5、加快医疗', '5。', '3。5万人次', '8：30至17：00', '注：本方案'],
   },
   'doc-number-brackets': {
     fires: [

@@ -13,9 +13,9 @@ export interface OcrFix {
 
 export const OCR_FIXES: readonly OcrFix[] = [
   {
-    // `5。加快…` at a line start is point 5 (`5．`): a sentence never ends on a bare number before more text.
+    // `5。加快…`, `3:加强…` at a line start is point 5 (`5．`): a sentence never ends on a bare number before more text.
     name: 'point-marker',
-    apply: (line) => line.replace(/^(\d{1,2})\s*[。，,·](?=\s*[\u4e00-\u9fff])/, '$1.'),
+    apply: (line) => line.replace(/^(\d{1,2})\s*[。，,·:：](?=\s*[\u4e00-\u9fff])/, '$1.'),
   },
   {
     // `沪卫医[2023] 32号`, `普卫健医(2025)3号`, `国办发 〔2 0 2 1]. 1 8 号`: the 文号's hexagonal brackets
