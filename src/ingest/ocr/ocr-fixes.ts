@@ -39,9 +39,9 @@ export const OCR_FIXES: readonly OcrFix[] = [
     apply: (line) => line.replace(/(?<=\d)[OoＯ]+(?=[\dOoＯ]*(?:\d|[年月日号]))/g, (os) => '0'.repeat(os.length)),
   },
   {
-    // `二、·重质量`: a speck read as a dot right after a section or point marker.
+    // `二、·重质量`, `三、：优服务`: a speck read as a dot or colon right after a section or point marker.
     name: 'speck-after-marker',
-    apply: (line) => line.replace(/^([一二三四五六七八九十]{1,3}、|\d{1,2}[.．])\s*[·•.,，、]\s*(?=[\u4e00-\u9fff])/, '$1'),
+    apply: (line) => line.replace(/^([一二三四五六七八九十]{1,3}、|\d{1,2}[.．])\s*[·•.,，、:：]\s*(?=[\u4e00-\u9fff])/, '$1'),
   },
   {
     // `-、加强…` / `(-)`: the section numeral 一 read as a dash; no heading starts with a dash.
