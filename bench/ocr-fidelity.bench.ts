@@ -102,4 +102,5 @@ console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
 for (const row of rows) console.log(row);
 console.log(`\nworst character accuracy, punctuation width folded, ${(worstAccuracy * 100).toFixed(2)} % (target ≥ 99 %: ${worstAccuracy >= 0.99 ? 'met' : 'MISSED'})`);
 console.log(`metadata and numbered points: ${allFound ? 'all found (target: all: met)' : 'some differ (target: all: MISSED)'}`);
-if (!values.rescore) console.log(`slowest: ${slowestPerPage.toFixed(1)} s/page, a 10-page notice ≈ ${(slowestPerPage * 10).toFixed(0)} s (target ≤ 60 s: ${slowestPerPage * 10 <= 60 ? 'met' : 'MISSED'})`);
+if (!values.rescore)
+  console.log(`slowest: ${slowestPerPage.toFixed(1)} s/page, a 10-page notice ≈ ${(slowestPerPage * 10).toFixed(0)} s (target ≤ 60 s: ${slowestPerPage * 10 <= 60 ? 'met' : 'MISSED'})`);
