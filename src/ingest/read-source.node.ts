@@ -37,7 +37,7 @@ export interface ReadOptions {
 }
 
 /** Bumped when a format reader changes what it makes of the same bytes (see TextCache); OCR fixes carry their own version. */
-export const READER_VERSION = 2;
+export const READER_VERSION = 3;
 
 /** The reader's version for the text cache: readers, OCR models, or OCR off. */
 export const readerVersion = (options: ReadOptions = {}) => `readers ${READER_VERSION}; ocr ${options.ocr ? `${options.ocr.version}, fixes ${OCR_FIXES_VERSION}` : 'off'}`;

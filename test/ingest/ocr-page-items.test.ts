@@ -30,3 +30,43 @@ describe('ocrPageItems', () => {
     expect(page).toMatchObject({ items: [{ str: '特此通知。' }], confidences: [0.98] });
   });
 });
+
+describe('a full stop OCR missed at the end of a paragraph', () => {
+  const FULL = '通五大环节，全链条、全覆盖、全程式推进改善就医感受提升患者';
+  const texts = (lines: string[]) =>
+    ocrPageItems(
+      lines.map((t, i) => line(t, i)),
+      PAGE_HEIGHT,
+      2,
+    ).items.map((i) => i.str);
+
+  test('is put back after a short last line followed by a section or point marker', () => {
+    expect(texts([FULL, FULL, '应用，探索建立医疗质量管理大模型', '三、优服务，着力改善医疗服务体验', FULL, '风险预警与智能评估', '10.持续改善医疗服务。'])).toEqual([
+      FULL,
+      FULL,
+      '应用，探索建立医疗质量管理大模型。',
+      '三、优服务，着力改善医疗服务体验',
+      FULL,
+      '风险预警与智能评估。',
+      '10.持续改善医疗服务。',
+    ]);
+  });
+
+  test('is not added after a heading, after a full line that runs on, where a mark is, or before a decimal', () => {
+    const lines = [
+      FULL,
+      FULL,
+      '一、优布局，着力提升医疗服务能力',
+      '1.加快医疗资源布局优化调整。',
+      FULL,
+      '2.加快区域医疗服务体系发展。',
+      '做好年度区级核查工作。',
+      '3.加强临床特色专科专病建设。',
+      '全年服务人次达到',
+      '2.5万人次以上。',
+      '区内各医疗卫生单位：',
+      '（一）加强区域内',
+    ];
+    expect(texts(lines)).toEqual(lines);
+  });
+});

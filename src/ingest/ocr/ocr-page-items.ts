@@ -10,6 +10,31 @@ export interface OcrPage {
   confidences: number[];
 }
 
+/** A line that opens a section, sub-section or numbered point. */
+const MARKER = /^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.．、](?!\d))/;
+/** Headings end without a full stop; so do lines that end a sentence already. */
+const HEADING = /^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])/;
+const ENDED = /[。；：！？.;:!?]$/;
+/** A line shorter than this share of the page's usual line ends its paragraph: it does not run on. */
+const SHORT_LINE = 0.8;
+
+/**
+ * The full stop at the end of a paragraph is the smallest mark on the page and the one OCR misses
+ * most; without it the chunker reads the next numbered point as part of this one, and the points
+ * after it as well. A short last line (the paragraph ended there) without a closing mark, followed
+ * by a line opening with a point or section marker, gets its 。 back. Never after a heading (which
+ * ends without one), after a full line (the sentence runs on), or where a mark is already there.
+ */
+function restoreLostFullStops(kept: Array<{ line: OcrLine; text: string }>): void {
+  const widths = kept.map((l) => l.line.width).sort((a, b) => a - b);
+  // A full line's width: most lines of a page are full, but a page of short paragraphs has many short ones.
+  const usual = widths[Math.min(widths.length - 1, Math.floor(widths.length * 0.8))] ?? 0;
+  for (let i = 1; i < kept.length; i++) {
+    const before = kept[i - 1]!;
+    if (MARKER.test(kept[i]!.text) && !HEADING.test(before.text) && !ENDED.test(before.text) && before.line.width < usual * SHORT_LINE) before.text += '。';
+  }
+}
+
 /**
  * One page's OCR lines as the text-layer items `pdfPagesText` lays out, so scanned and text pages
  * of one PDF lose their running headers, footers and page numbers the same way. Lines are put in
@@ -27,6 +52,7 @@ export function ocrPageItems(lines: readonly OcrLine[], pageHeight: number, scal
     const text = fixOcrLine(lead && last ? rest : line.text);
     if (text !== undefined) kept.push({ line, text });
   }
+  restoreLostFullStops(kept);
   // Heights in reading order: the k-th line read gets the k-th highest line's height.
   const heights = kept.map((l) => l.line.y + l.line.height).sort((a, b) => a - b);
   return {
