@@ -33,7 +33,7 @@ async function main(): Promise<void> {
     throw new PolicyDeskError('invalid_input', 'Usage: npm run ask -- [--json] [--k 5] "区域性医疗中心按多少人口配置一家？"  |  npm run ask -- --json --batch questions.jsonl');
   }
   const config = parseConfig(process.env);
-  const runtime = await loadRuntime({ modelDir: config.MODEL_DIR, indexDir: config.INDEX_DIR, seedsDir: config.SEEDS_DIR, llm: config, rerank: config });
+  const runtime = await loadRuntime({ modelDir: config.MODEL_DIR, indexDir: config.INDEX_DIR, seedsDir: config.SEEDS_DIR, ocr: config.OCR, llm: config, rerank: config });
   // hybrid: the service's answer, composed from the first k points; dense/lexical: retrieval alone, k points.
   const ask = (q: string) => (mode === 'hybrid' ? runtime.answerer.answer(q, k ? { k } : {}) : runtime.retriever.retrieve(q, { k: k ?? DEFAULT_K, mode }));
 

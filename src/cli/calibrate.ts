@@ -37,7 +37,7 @@ async function main(): Promise<number> {
   const { values } = parseArgs({ options: { suite: { type: 'string', default: 'evals/suite.json' }, out: { type: 'string', default: OUT } } });
   const config = parseConfig(process.env);
   const dev = loadSuite(suiteSchema.parse(JSON.parse(readFileSync(values.suite, 'utf8'))), (p) => readFileSync(p, 'utf8')).filter((c) => c.split === 'dev');
-  const runtime = await loadRuntime({ modelDir: config.MODEL_DIR, indexDir: config.INDEX_DIR, seedsDir: config.SEEDS_DIR });
+  const runtime = await loadRuntime({ modelDir: config.MODEL_DIR, indexDir: config.INDEX_DIR, seedsDir: config.SEEDS_DIR, ocr: config.OCR });
   const embedder = withQueryCache(runtime.embedder, { maxEntries: 10_000 });
   const parts = { corpus: runtime.corpus, bm25: runtime.bm25, embedder, vectors: runtime.index.vectors, sentenceVectors: runtime.index.sentenceVectors };
   console.error(`calibrate: ${dev.length} dev cases from ${values.suite}`);

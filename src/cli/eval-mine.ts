@@ -16,6 +16,7 @@ import { setFilePath } from './eval-paths.node.js';
 import { feedbackRecordSchema, type FeedbackRecord } from '../core/feedback.js';
 import { readCorpusData } from '../ingest/read-corpus.node.js';
 import { QUESTION_LOG_FILE } from '../core/question-log.js';
+import { sourceReading } from './source-reading.node.js';
 
 /** Every feedback record in the JSON lines files of a folder, once per id; unreadable lines are counted, not fatal. */
 function readFeedback(dataDir: string): { records: FeedbackRecord[]; files: number; unreadable: number } {
@@ -55,7 +56,7 @@ async function main(): Promise<number> {
   const outDir = values['out-dir'];
 
   // Every readable document, as ingest reads them: one bad file does not stop the mining.
-  const { data, problems } = await readCorpusData(config.SEEDS_DIR);
+  const { data, problems } = await readCorpusData(config.SEEDS_DIR, sourceReading(config));
   for (const p of problems.filter((x) => x.severity === 'error')) console.error(`eval:mine: ${p.fileName} not read (${p.reason}); its passages cannot be proposed`);
   // Questions of the suite and of candidates still waiting for review are not proposed again.
   const pending = existsSync(outDir)

@@ -28,7 +28,8 @@ import { runCase, type CaseResult } from '../eval/run-eval.js';
 import { rerankerFromConfig } from '../retrieval/http-reranker.js';
 import { loadRuntime } from './load-runtime.node.js';
 import { HttpAnswerer } from '../eval/http-answerer.js';
-import { readCorpus } from '../ingest/read-corpus.node.js';
+import { readCorpus, type ReadCorpusOptions } from '../ingest/read-corpus.node.js';
+import { sourceReading } from './source-reading.node.js';
 import { Corpus } from '../core/corpus.js';
 import { extraSystems } from './eval-extra-systems.node.js';
 import { ConfigError } from '../core/errors.js';
@@ -85,8 +86,9 @@ async function main(): Promise<number> {
   if (values.because !== undefined && !values.accept) throw new ConfigError('--because gives the reason an --accept records regressions: use it with --accept');
   if (values.because !== undefined && values.because.trim() === '')
     throw new ConfigError('--because needs a reason, e.g. --because "figure questions the documents do not answer are no longer answered with confidence"');
-  if (values.target) return evalTarget(values.target, values['api-key'] ?? config.API_KEYS[0], cases, source, split, baselinePath, values['update-baseline'], config.SEEDS_DIR);
-  const runtime = await loadRuntime({ modelDir: config.MODEL_DIR, indexDir: config.INDEX_DIR, seedsDir: config.SEEDS_DIR });
+  if (values.target)
+    return evalTarget(values.target, values['api-key'] ?? config.API_KEYS[0], cases, source, split, baselinePath, values['update-baseline'], config.SEEDS_DIR, sourceReading(config));
+  const runtime = await loadRuntime({ modelDir: config.MODEL_DIR, indexDir: config.INDEX_DIR, seedsDir: config.SEEDS_DIR, ocr: config.OCR });
   const mode = values.mode as 'hybrid' | 'dense' | 'lexical';
   const full = createPipeline({ corpus: runtime.corpus, embedder: runtime.embedder, vectors: runtime.index.vectors, sentenceVectors: runtime.index.sentenceVectors, mode });
   const systems: EvalSystem[] = [{ name: `full (${mode})`, description: 'numbered-point chunks, hybrid retrieval, extractive answers', answerer: full.answerer, corpus: runtime.corpus }];
@@ -248,8 +250,9 @@ async function evalTarget(
   baselinePath: string,
   update: boolean,
   seedsDir: string,
+  reading: ReadCorpusOptions,
 ): Promise<number> {
-  const read = await readCorpus(seedsDir);
+  const read = await readCorpus(seedsDir, reading);
   const corpus = new Corpus({ documents: read.documents, passages: read.passages });
   const answerer = new HttpAnswerer({ baseUrl: target, ...(apiKey ? { apiKey } : {}) });
   const results: CaseResult[] = [];

@@ -2,7 +2,7 @@ import type { Citation, RetrievalResult } from '../core/types.js';
 
 /** Where a citation comes from, in one line: 《title》（文号）label. */
 export function citationHeading(c: Citation): string {
-  return `《${c.title}》（${c.docNumber}）${c.label}`;
+  return `《${c.title}》（${c.docNumber}）${c.label}${c.ocrNote ?? ''}`;
 }
 
 /** Plain-text rendering of an answer for the terminal. */

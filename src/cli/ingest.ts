@@ -1,5 +1,6 @@
 /**
- * `npm run ingest`: seeds/ -> index/, incrementally, with progress on a terminal and a change report.
+ * `npm run ingest`: seeds/ -> index/, incrementally, with progress (a bar on a terminal, periodic lines
+ * elsewhere) and a change report. Scanned pages and page images are read by OCR unless OCR=0.
  * Exit status: 0 every file ingested (warnings aside); 3 the index was built from the other files but
  * some were refused (each listed with the reason and the fix); 1 nothing was built, the previous
  * index is left as it was.
@@ -7,6 +8,8 @@
 import { parseConfig } from '../core/config.js';
 import { TransformersEmbedder } from '../embeddings/transformers-embedder.node.js';
 import { buildIndex, type BuildProgress } from '../ingest/build-index.node.js';
+import { gutenyeOcr } from '../ingest/ocr/gutenye-ocr.node.js';
+import { progressReporter } from './progress-reporter.js';
 import { reportBuild } from './report-build.js';
 
 /** Exit status when the index was built but some files were refused. */
@@ -16,15 +19,15 @@ async function main(): Promise<number> {
   const config = parseConfig(process.env);
   const started = performance.now();
   const embedder = await TransformersEmbedder.load({ modelDir: config.MODEL_DIR });
-  const tty = process.stderr.isTTY;
-  const progress = (p: BuildProgress) => {
-    if (!tty) return;
-    const elapsed = (performance.now() - started) / 1000;
-    const eta = p.phase === 'embed' && p.done > 0 ? ` · ~${Math.ceil((elapsed / p.done) * (p.total - p.done))} s left` : '';
-    process.stderr.write(`\r\x1b[K${p.phase}: ${p.done}/${p.total}${eta}`);
-  };
-  const result = await buildIndex({ seedsDir: config.SEEDS_DIR, indexDir: config.INDEX_DIR, embedder, onProgress: progress });
-  if (tty) process.stderr.write('\r\x1b[K');
+  const progress = progressReporter(process.stderr);
+  const result = await buildIndex({
+    seedsDir: config.SEEDS_DIR,
+    indexDir: config.INDEX_DIR,
+    embedder,
+    ...(config.OCR ? { ocr: gutenyeOcr() } : {}),
+    onProgress: (p: BuildProgress) => progress.update(p),
+  });
+  progress.end();
   console.log(reportBuild(result));
   console.log(`ingest: done in ${((performance.now() - started) / 1000).toFixed(1)} s -> ${result.buildDir}`);
   const refused = result.problems.filter((p) => p.severity === 'error').length;

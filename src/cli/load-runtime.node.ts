@@ -8,6 +8,7 @@ import { rerankerFromConfig } from '../retrieval/http-reranker.js';
 import { ProcessPoolEmbedder, type PoolEvent } from '../embeddings/process-pool.node.js';
 import { withQueryCache } from '../embeddings/query-cache.js';
 import { TransformersEmbedder } from '../embeddings/transformers-embedder.node.js';
+import { gutenyeOcr } from '../ingest/ocr/gutenye-ocr.node.js';
 import { buildIndex, chunkingChanged, loadIndex, repairCurrent, staleReason, type LoadedIndex } from '../ingest/build-index.node.js';
 import { reportBuild } from './report-build.js';
 import { listSourceFiles } from '../ingest/read-corpus.node.js';
@@ -27,6 +28,8 @@ export interface RuntimeOptions {
   seedsDir: string;
   /** Rebuild the index first when it is missing or stale (default true). */
   autoIngest?: boolean;
+  /** Read scanned pages and page images by OCR when ingesting (the OCR setting; default true). */
+  ocr?: boolean;
   tuning?: RetrievalTuning;
   /**
    * Embed in this many child processes instead of this one (default 0: here). The server uses
@@ -66,10 +69,13 @@ export async function loadRuntime(options: RuntimeOptions): Promise<Runtime> {
   try {
     const repaired = repairCurrent(options.indexDir);
     if (repaired) log(`index: CURRENT named an incomplete build (${repaired.from}); pointed it at the newest whole build, ${repaired.to}`);
-    const stale = staleReason(options.indexDir, options.seedsDir, { modelId: embedder.modelId, modelSha256: embedder.modelHash }) ?? (await chunkingChanged(options.indexDir, options.seedsDir));
+    const ocr = options.ocr === false ? undefined : gutenyeOcr();
+    const stale =
+      staleReason(options.indexDir, options.seedsDir, { modelId: embedder.modelId, modelSha256: embedder.modelHash }) ??
+      (await chunkingChanged(options.indexDir, options.seedsDir, ocr ? { ocr } : {}));
     if (stale && options.autoIngest !== false) {
       log(`index: ${stale}; ingesting ${options.seedsDir} first…`);
-      const result = await buildIndex({ seedsDir: options.seedsDir, indexDir: options.indexDir, embedder });
+      const result = await buildIndex({ seedsDir: options.seedsDir, indexDir: options.indexDir, embedder, ...(ocr ? { ocr } : {}) });
       log(reportBuild(result).split('\n')[0]!);
     }
     const index = await loadIndex(options.indexDir, { modelId: embedder.modelId, modelSha256: embedder.modelHash, dimensions: embedder.dimensions });

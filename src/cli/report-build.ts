@@ -1,5 +1,7 @@
+import { OCR_UNSURE_NOTE } from '../core/corpus.js';
 import type { BuildResult } from '../ingest/build-index.node.js';
 import { DIFF_NOTATION } from '../ingest/diff-corpus.js';
+import { LOW_CONFIDENCE } from '../ingest/ocr/ocr-line.js';
 
 /** The ingest summary: one line first, then what changed since the last index. */
 export function reportBuild(result: BuildResult): string {
@@ -26,5 +28,9 @@ export function reportBuild(result: BuildResult): string {
     lines.push(`  ✗ ${p.fileName}: ${p.reason}. ${p.fix}.${kept}`);
   }
   for (const p of problems.filter((p) => p.severity === 'warning')) lines.push(`  ! ${p.fileName}: ${p.reason}. ${p.fix}.`);
+  if (result.ocr.length > 0) lines.push(`read by OCR (lines below ${LOW_CONFIDENCE} confidence: passages made mostly of them are cited with ${OCR_UNSURE_NOTE}):`);
+  for (const o of result.ocr) {
+    lines.push(`  ◧ ${o.fileName}: ${o.pages} page(s) OCR'd, ${o.lines} lines, mean confidence ${o.meanConfidence.toFixed(3)}, ${o.lowLines.length} line(s) below ${LOW_CONFIDENCE}`);
+  }
   return lines.join('\n');
 }

@@ -108,6 +108,7 @@ async function main(): Promise<void> {
     modelDir: config.MODEL_DIR,
     indexDir: config.INDEX_DIR,
     seedsDir: config.SEEDS_DIR,
+    ocr: config.OCR,
     embedProcesses: config.EMBED_PROCESSES ?? Math.min(availableParallelism(), 4),
     queryCacheSize: config.QUERY_CACHE_SIZE,
     embedTimeoutMs: config.EMBED_TIMEOUT_MS,

@@ -6,6 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 import { parseConfig } from '../core/config.js';
+import { gutenyeOcr } from '../ingest/ocr/gutenye-ocr.node.js';
 import { buildWorkerDataModule } from '../worker/build/build-worker-data.node.js';
 import { CloudflareApi } from '../worker/cloudflare-api.js';
 import { syncVectorize } from '../worker/sync-vectorize.js';
@@ -16,7 +17,7 @@ import { ConfigError } from '../core/errors.js';
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { index: { type: 'string', default: 'policydesk-bge-m3' }, 'dry-run': { type: 'boolean', default: false } } });
   const config = parseConfig(process.env);
-  const built = await buildWorkerDataModule({ indexDir: config.INDEX_DIR, seedsDir: config.SEEDS_DIR });
+  const built = await buildWorkerDataModule({ indexDir: config.INDEX_DIR, seedsDir: config.SEEDS_DIR, ...(config.OCR ? { ocr: gutenyeOcr() } : {}) });
   const { data } = built;
   const plan = `${data.corpus.passages.length} passages (corpus ${data.corpusHash.slice(0, 12)}, chunker ${data.chunkerVersion}) -> Vectorize index ${values.index} with ${WORKERS_AI_EMBEDDING_MODEL}`;
   if (values['dry-run']) {

@@ -25,6 +25,11 @@ export const configSchema = z.object({
   INDEX_DIR: z.string().default('index'),
   SEEDS_DIR: z.string().default('seeds'),
   DATA_DIR: z.string().default('.data'),
+  /** Reads PDF pages without a text layer and page images (.png, .jpg, .tif) by OCR; `0` refuses them instead. On by default. */
+  OCR: z
+    .enum(['0', '1', 'true', 'false'])
+    .optional()
+    .transform((v) => v !== '0' && v !== 'false'),
   /**
    * PostgreSQL shared by several service processes: feedback, Slack delivery dedupe and the
    * answers behind 发到频道 (migrations run at start). Unset: feedback in DATA_DIR, Slack state in memory.

@@ -6,6 +6,9 @@ export interface CorpusData {
   passages: Passage[];
 }
 
+/** Said beside a citation of a passage read from a scan that OCR was unsure of (Passage.ocrUnsure). */
+export const OCR_UNSURE_NOTE = '（扫描件识别，请核对原文）';
+
 /** The parsed corpus in memory: documents, passages, and lookups between them. Portable. */
 export class Corpus {
   readonly documents: ReadonlyMap<string, PolicyDocument>;
@@ -52,6 +55,7 @@ export class Corpus {
       text: p.text,
       score,
       ...(d.validUntil ? { validUntil: d.validUntil } : {}),
+      ...(p.ocrUnsure ? { ocrNote: OCR_UNSURE_NOTE } : {}),
       ...(d.newerVersion ? { newerVersion: { docNumber: d.newerVersion.docNumber, title: d.newerVersion.title, date: d.newerVersion.date } } : {}),
     };
   }

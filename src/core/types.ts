@@ -43,6 +43,8 @@ export interface Passage {
   part?: { index: number; count: number };
   /** Position of the passage in its document. */
   order: number;
+  /** Read from a scan, mostly from lines OCR was unsure of: its citation asks the reader to check the original. */
+  ocrUnsure?: true;
 }
 
 /** A passage offered as evidence, with the metadata a reader needs to find it. */
@@ -62,6 +64,8 @@ export interface Citation {
   validUntil?: string;
   /** A later document on the same subject from the same issuer. */
   newerVersion?: { docNumber: string; title: string; date: string };
+  /** Set when the passage was read from a scan and OCR was unsure of most of it: OCR_UNSURE_NOTE, shown beside the citation. */
+  ocrNote?: string;
 }
 
 export interface RetrievalResult {

@@ -7,7 +7,10 @@ import type { Embedder, Passage } from '../core/types.js';
 import { CHUNKER_VERSION } from './chunk-document.js';
 import { diffCorpus, type CorpusChanges } from './diff-corpus.js';
 import type { SourceProblem } from './parse-corpus.js';
-import { listSourceFiles, readCorpus } from './read-corpus.node.js';
+import type { PageOcr } from './ocr/ocr-line.js';
+import { listSourceFiles, readCorpus, type ReadCorpusOptions } from './read-corpus.node.js';
+import type { OcrSummary } from './read-source.node.js';
+import { textCacheDir } from './text-cache.node.js';
 import { relateDocuments } from './relate-documents.js';
 import { Corpus, searchText, type CorpusData } from '../core/corpus.js';
 import { sentenceUnits } from './sentence-units.js';
@@ -26,9 +29,9 @@ export interface SeedFile {
   unreadable?: string;
 }
 
-/** Every source file in the seeds folder (.txt, .pdf, .docx, .html; see listSourceFiles) as plain text, sorted by name. */
-export async function readSeeds(seedsDir: string): Promise<SeedFile[]> {
-  const { files, texts, problems } = await readCorpus(seedsDir);
+/** Every source file in the seeds folder (see listSourceFiles) as plain text, sorted by name. */
+export async function readSeeds(seedsDir: string, options: ReadCorpusOptions = {}): Promise<SeedFile[]> {
+  const { files, texts, problems } = await readCorpus(seedsDir, options);
   return files.map(({ fileName, contentHash }) => {
     const text = texts.get(fileName);
     return text ? { fileName, raw: text.text, contentHash } : { fileName, raw: '', contentHash, unreadable: problems.find((p) => p.fileName === fileName)?.reason ?? 'unreadable' };
@@ -45,7 +48,9 @@ export interface EmbedderWithHash extends Embedder {
 }
 
 export interface BuildProgress {
-  phase: 'parse' | 'embed' | 'write';
+  /** `ocr`: pages of one file read by OCR (`file` names it). */
+  phase: 'parse' | 'ocr' | 'embed' | 'write';
+  file?: string;
   done: number;
   total: number;
 }
@@ -60,6 +65,14 @@ export interface BuildResult {
   incremental: boolean;
   /** Files refused (errors) or read with a caveat (warnings); the others were indexed. */
   problems: SourceProblem[];
+  /** Files with pages read by OCR (this build or a cached read), with how sure the models were. */
+  ocr: Array<{ fileName: string } & OcrSummary>;
+}
+
+/** How sources are read: OCR for scans (none: scans are refused), and progress. */
+export interface ReadSettings {
+  ocr?: PageOcr;
+  onOcrPage?: (fileName: string, done: number, total: number) => void;
 }
 
 interface StoredVectors {
@@ -70,9 +83,20 @@ interface StoredVectors {
 const encode = (v: number[]) => Buffer.from(new Float32Array(v).buffer).toString('base64');
 const decode = (s: string) => Array.from(new Float32Array(new Uint8Array(Buffer.from(s, 'base64')).buffer));
 
-/** Each file on its own: a refused file is reported, and its previously indexed version kept. */
-function readSeedCorpus(seedsDir: string, previous: CorpusData | undefined, onFile?: (done: number, total: number) => void) {
-  return readCorpus(seedsDir, { ...(previous ? { previous } : {}), ...(onFile ? { onFile } : {}) });
+/**
+ * Each file on its own: a refused file is reported, and its previously indexed version kept. Text
+ * is read through the index folder's text cache, so an unchanged file is never read twice.
+ */
+function readSeedCorpus(seedsDir: string, indexDir: string, previous: CorpusData | undefined, settings: ReadSettings & { onFile?: (done: number, total: number) => void } = {}) {
+  let current = '';
+  return readCorpus(seedsDir, {
+    textCacheDir: textCacheDir(indexDir),
+    ...(previous ? { previous } : {}),
+    ...(settings.onFile ? { onFile: settings.onFile } : {}),
+    ...(settings.ocr ? { ocr: settings.ocr } : {}),
+    onFileStart: (fileName) => (current = fileName),
+    ...(settings.onOcrPage ? { onOcrPage: (done: number, total: number) => settings.onOcrPage?.(current, done, total) } : {}),
+  });
 }
 
 /** One hash over the chunker's output: a change of cleaning or chunking changes it, whatever the version number says. */
@@ -86,12 +110,12 @@ export function chunksHash(passages: readonly Passage[]): string {
  * so a change of cleaning or chunking is never served with old passages, even without a new
  * CHUNKER_VERSION.
  */
-export async function chunkingChanged(indexDir: string, seedsDir: string): Promise<string | undefined> {
+export async function chunkingChanged(indexDir: string, seedsDir: string, settings: ReadSettings = {}): Promise<string | undefined> {
   const dir = currentBuildDir(indexDir);
   if (!dir) return pointedBuildDir(indexDir) ? `${join(indexDir, 'CURRENT')} names an incomplete build` : `no index in ${indexDir}`;
   const manifest = readIndexJson<IndexManifest>(join(dir, 'manifest.json'));
   const previous = readIndexJson<CorpusData>(join(dir, 'corpus.json'));
-  const now = await readSeedCorpus(seedsDir, previous);
+  const now = await readSeedCorpus(seedsDir, indexDir, previous, settings);
   return chunksHash(now.passages) === manifest.chunksHash ? undefined : 'the documents are cleaned or chunked differently by this code';
 }
 
@@ -198,11 +222,22 @@ function switchCurrent(indexDir: string, name: string): void {
  * reused), and writes a complete build folder before switching `index/CURRENT` to it with an
  * atomic rename. A failed or interrupted build leaves the previous index in use.
  */
-export async function buildIndex(options: { seedsDir: string; indexDir: string; embedder: EmbedderWithHash; onProgress?: (p: BuildProgress) => void; now?: () => Date }): Promise<BuildResult> {
+export async function buildIndex(options: {
+  seedsDir: string;
+  indexDir: string;
+  embedder: EmbedderWithHash;
+  ocr?: PageOcr;
+  onProgress?: (p: BuildProgress) => void;
+  now?: () => Date;
+}): Promise<BuildResult> {
   const { seedsDir, indexDir, embedder, onProgress } = options;
   const previousDir = currentBuildDir(indexDir);
   const previous = previousDir ? (JSON.parse(readFileSync(join(previousDir, 'corpus.json'), 'utf8')) as CorpusData) : undefined;
-  const seeds = await readSeedCorpus(seedsDir, previous, (done, total) => onProgress?.({ phase: 'parse', done, total }));
+  const seeds = await readSeedCorpus(seedsDir, indexDir, previous, {
+    ...(options.ocr ? { ocr: options.ocr } : {}),
+    onFile: (done, total) => onProgress?.({ phase: 'parse', done, total }),
+    onOcrPage: (file, done, total) => onProgress?.({ phase: 'ocr', file, done, total }),
+  });
   const { documents, passages, problems } = seeds;
   if (documents.length === 0) throw new NoDocumentsError(seedsDir, problems);
   const ids = new Set<string>();
@@ -294,7 +329,8 @@ export async function buildIndex(options: { seedsDir: string; indexDir: string; 
     if (keep.has(`builds/${old}`) || now - modifiedAt(path) < BUILD_GRACE_MS) continue;
     rmSync(path, { recursive: true, force: true });
   }
-  return { manifest, changes: diffCorpus(previous, next), embedded: missing.length, reused: new Set(hashes).size - missing.length, buildDir, problems, incremental };
+  const ocr = [...seeds.texts].flatMap(([fileName, text]) => (text.ocr ? [{ fileName, ...text.ocr }] : []));
+  return { manifest, changes: diffCorpus(previous, next), embedded: missing.length, reused: new Set(hashes).size - missing.length, buildDir, problems, incremental, ocr };
 }
 
 export interface LoadedIndex {

@@ -1,6 +1,7 @@
 import type { Passage, PolicyDocument } from '../core/types.js';
 import type { CorpusData } from '../core/corpus.js';
 import { SourceFileError } from './formats/source-file-error.js';
+import { flagUnsurePassages } from './flag-unsure-passages.js';
 import { parseDocument } from './parse-document.js';
 
 /** A file ingest refused (`error`: scripts should notice) or read with a caveat (`warning`). */
@@ -18,6 +19,8 @@ export interface CorpusSource {
   text: string;
   /** sha256 of the file's bytes. */
   contentHash: string;
+  /** Lines of `text` that OCR read with low confidence (see flagUnsurePassages). */
+  unsureLines?: readonly string[];
 }
 
 export interface ParsedCorpus {
@@ -49,7 +52,7 @@ export function parseCorpus(sources: readonly CorpusSource[], options: { problem
   for (const source of sources) {
     try {
       const { document, passages } = parseDocument(source.fileName, source.text);
-      parsed.push({ source, document: { ...document, contentHash: source.contentHash }, passages });
+      parsed.push({ source, document: { ...document, contentHash: source.contentHash }, passages: source.unsureLines ? flagUnsurePassages(passages, source.unsureLines) : passages });
     } catch (error) {
       problems.push(
         error instanceof SourceFileError

@@ -124,7 +124,7 @@ export function answerMessage(answer: Answer, options: AnswerMessageOptions = {}
 
 /** The `[n] 《title》（文号）label · date` line and the quote, with a button for the whole passage. */
 function citationBlock(c: Citation, marker: number, nearest: boolean): { block: types.SectionBlock; trimmed: boolean } {
-  const heading = `${nearest ? '·' : `*[${marker}]*`} 《${escapeMrkdwn(c.title)}》（${escapeMrkdwn(c.docNumber)}）${escapeMrkdwn(c.label)} · ${chineseDate(c.date)}`;
+  const heading = `${nearest ? '·' : `*[${marker}]*`} 《${escapeMrkdwn(c.title)}》（${escapeMrkdwn(c.docNumber)}）${escapeMrkdwn(c.label)} · ${chineseDate(c.date)}${c.ocrNote ? ` ${escapeMrkdwn(c.ocrNote)}` : ''}`;
   const quoteSource = c.quote ?? c.text;
   const room = Math.min(nearest ? NEAREST_EXCERPT_MAX : QUOTE_MAX, SLACK_LIMITS.textPerBlock - heading.length - 2);
   const quote = fitText(quoteSource.replace(/\s*\n\s*/g, ' '), room, { escape: true });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { SourceFileError } from '../../src/ingest/formats/source-file-error.js';
-import { readSource } from '../../src/ingest/read-source.node.js';
+import { type ReadOptions, readSource } from '../../src/ingest/read-source.node.js';
 import { parseDocument } from '../../src/ingest/parse-document.js';
 import { docxFile, gb18030, numberedDocxFile, pdfkitPdf, unembeddedFontPdf } from './support/render-document.js';
 
@@ -17,8 +17,8 @@ function junk(n: number): Uint8Array {
   return out;
 }
 
-async function refusal(fileName: string, bytes: Uint8Array): Promise<SourceFileError> {
-  const error = await readSource(fileName, bytes).then(
+async function refusal(fileName: string, bytes: Uint8Array, options: ReadOptions = {}): Promise<SourceFileError> {
+  const error = await readSource(fileName, bytes, options).then(
     () => undefined,
     (e: unknown) => e,
   );
@@ -72,7 +72,7 @@ describe('readSource: files that cannot be read say why and what to do', () => {
     expect(error.message).toContain(fileName);
   });
 
-  test('a PDF with no text layer (a scan) is refused with a hint to OCR it', async () => {
+  test('with OCR off, a PDF with no text layer (a scan) is refused, naming the setting; with OCR on and nothing on the page, saying so', async () => {
     // pdfkit with nothing but a drawing: a real PDF whose pages carry no text.
     const PDFDocument = (await import('pdfkit')).default;
     const doc = new PDFDocument();
@@ -82,7 +82,14 @@ describe('readSource: files that cannot be read say why and what to do', () => {
     doc.rect(100, 100, 200, 300).fill('#333');
     doc.end();
     await done;
-    expect((await refusal('scan.pdf', Buffer.concat(chunks))).reason).toMatch(/no text layer/);
+    const off = await refusal('scan.pdf', Buffer.concat(chunks));
+    expect(off.reason).toMatch(/no text layer/);
+    expect(off.fix).toMatch(/OCR=0/);
+    // The page is rendered to a PNG and given to the (stand-in) OCR, which finds no line on it.
+    const images: Uint8Array[] = [];
+    const blank = await refusal('scan.pdf', Buffer.concat(chunks), { ocr: { version: 'finds nothing', read: async (image) => (images.push(image), []) } });
+    expect(images.map((i) => Buffer.from(i.subarray(1, 4)).toString())).toEqual(['PNG']);
+    expect(blank.reason).toBe('the PDF has no text layer and OCR found no text on its pages');
   });
 });
 

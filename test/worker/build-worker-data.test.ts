@@ -5,7 +5,10 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { CHUNKER_VERSION } from '../../src/ingest/chunk-document.js';
 import { corpusHash, readSeeds } from '../../src/ingest/build-index.node.js';
+import { readCorpus } from '../../src/ingest/read-corpus.node.js';
+import { textCacheDir } from '../../src/ingest/text-cache.node.js';
 import { buildWorkerDataModule } from '../../src/worker/build/build-worker-data.node.js';
+import { textPageOcr } from '../ingest/support/text-page-ocr.js';
 import { parseWorkerData } from '../../src/worker/worker-data.js';
 import { seedCorpus } from '../support/seed-pipeline.js';
 import { CORPUS_DIR } from '../support/corpus-dirs.js';
@@ -78,6 +81,23 @@ describe('buildWorkerDataModule', () => {
     expect(result.indexSkipped).toBeUndefined();
     expect(result.data.corpus.passages.map((p) => p.id)).toEqual(subset.passages.map((p) => p.id));
     expect(result.data.bm25.ids).toHaveLength(7);
+  });
+
+  it('reads the seeds through the text cache of the index folder: a scan read here is not read again by the next ingest, nor by the next build', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'policydesk-worker-cache-'));
+    const seeds = join(root, 'seeds');
+    mkdirSync(seeds);
+    const indexDir = join(root, 'index');
+    mkdirSync(indexDir);
+    for (const f of readdirSync(SEEDS)) copyFileSync(join(SEEDS, f), join(seeds, f));
+    // A page image the fake OCR reads as the text it holds.
+    writeFileSync(join(seeds, '2024-fixture-district-clinic-plan.png'), readFileSync(join(ROOT, 'test/fixtures/2024-fixture-district-clinic-plan.txt')));
+    const ocr = textPageOcr();
+    const first = await buildWorkerDataModule({ indexDir, seedsDir: seeds, promptsDir: PROMPTS, outFile: outFile(), ocr });
+    expect(first.data.corpus.documents.map((d) => d.docNumber)).toContain('示卫健发〔2024〕7号');
+    await readCorpus(seeds, { ocr, textCacheDir: textCacheDir(indexDir) });
+    await buildWorkerDataModule({ indexDir, seedsDir: seeds, promptsDir: PROMPTS, outFile: outFile(), ocr });
+    expect(ocr.reads).toBe(1);
   });
 
   it('fails, naming the file, when the prompt templates are missing', async () => {

@@ -40,7 +40,7 @@ export function renderAnswer(answer: WidgetAnswer, deps: PassageLinkDeps): HTMLE
     chips.push(button);
     return button;
   };
-  const describe = (c: WidgetCitation) => `《${c.title}》${c.docNumber} ${c.label}`;
+  const describe = (c: WidgetCitation) => `《${c.title}》${c.docNumber} ${c.label}${c.ocrNote ?? ''}`;
 
   const body = el('div', { class: `answer${answer.abstained ? ' abstained' : ''}${answer.confidence === 'low' ? ' low-confidence' : ''}` });
   if (answer.rewrittenQuestion && answer.rewrittenQuestion !== answer.question) {
@@ -61,7 +61,7 @@ export function renderAnswer(answer: WidgetAnswer, deps: PassageLinkDeps): HTMLE
   if (answer.citations.length > 0) {
     const sources = el('div', { class: 'sources', attrs: { role: 'group', 'aria-label': '出处' } }, [el('span', { class: 'sources-label', text: '出处' })]);
     answer.citations.forEach((c, i) => {
-      const visible = `[${i + 1}] ${c.docNumber} ${c.label}`;
+      const visible = `[${i + 1}] ${c.docNumber} ${c.label}${c.ocrNote ?? ''}`;
       sources.append(chip(i, visible, `出处 ${visible}：《${c.title}》`));
     });
     body.append(sources, detail);
@@ -77,6 +77,7 @@ export function renderAnswer(answer: WidgetAnswer, deps: PassageLinkDeps): HTMLE
 function citationDetail(c: WidgetCitation, n: number, deps: PassageLinkDeps): Node[] {
   return [
     el('blockquote', { class: 'quote', text: c.quote ?? c.text }),
+    ...(c.ocrNote ? [el('p', { class: 'ocr-note', text: c.ocrNote })] : []),
     el('dl', { class: 'meta' }, [
       el('dt', { text: '文件' }),
       el('dd', { text: `《${c.title}》` }),

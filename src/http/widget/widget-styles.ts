@@ -37,6 +37,7 @@ button:focus-visible, textarea:focus-visible, select:focus-visible, a:focus-visi
 .rewritten { margin: 0 0 6px; font-size: 13px; color: #52606d; }
 .low-confidence { border-left: 4px dashed #b7791f; padding-left: 8px; }
 .low-label { display: inline-block; margin: 0 0 6px; padding: 0 6px; border-radius: 4px; background: #fff3d6; color: #744210; font-size: 13px; font-weight: 600; }
+.ocr-note { margin: 0 0 6px; padding: 0 6px; display: inline-block; border-radius: 4px; background: #fff3d6; color: #744210; font-size: 13px; }
 .low-confidence .answer-text { color: #3e4c59; }
 .chip { display: inline-block; min-width: 24px; min-height: 24px; margin: 0 2px; padding: 0 6px; border: 1px solid #1f6feb; border-radius: 10px; background: #eef4ff; color: #1450b8; font-size: 13px; line-height: 22px; cursor: pointer; vertical-align: baseline; }
 .chip[aria-expanded="true"] { background: #1f6feb; color: #fff; }

@@ -7,6 +7,8 @@ export interface WidgetCitation {
   date: string;
   text: string;
   quote?: string;
+  /** `（扫描件识别，请核对原文）` when the passage was read from a scan that OCR was unsure of. */
+  ocrNote?: string;
 }
 
 export interface WidgetAnswer {

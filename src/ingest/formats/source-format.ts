@@ -1,7 +1,8 @@
 /** The kinds of source file ingest reads. */
-export type SourceFormat = 'txt' | 'pdf' | 'docx' | 'html';
+export type SourceFormat = 'txt' | 'pdf' | 'docx' | 'html' | 'image';
 
-const BY_EXTENSION: Record<string, SourceFormat> = { txt: 'txt', pdf: 'pdf', docx: 'docx', html: 'html', htm: 'html' };
+/** Images are page scans, read by OCR. */
+const BY_EXTENSION: Record<string, SourceFormat> = { txt: 'txt', pdf: 'pdf', docx: 'docx', html: 'html', htm: 'html', png: 'image', jpg: 'image', jpeg: 'image', tif: 'image', tiff: 'image' };
 
 /** The extensions ingest reads, lower case; `.TXT`, `.Pdf` and so on are read too. */
 export const SOURCE_EXTENSIONS = Object.keys(BY_EXTENSION);

@@ -1,10 +1,12 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { loadPrompts } from '../../answer/llm/load-prompts.node.js';
 import { CHUNKER_VERSION } from '../../ingest/chunk-document.js';
-import { readCorpusData } from '../../ingest/read-corpus.node.js';
+import type { PageOcr } from '../../ingest/ocr/ocr-line.js';
+import { listSourceFiles, readCorpusData } from '../../ingest/read-corpus.node.js';
+import { textCacheDir } from '../../ingest/text-cache.node.js';
 import { Corpus, type CorpusData } from '../../core/corpus.js';
-import { corpusHash, currentBuildDir, readSeeds } from '../../ingest/build-index.node.js';
+import { corpusHash, currentBuildDir } from '../../ingest/build-index.node.js';
 import { manifestSchema } from '../../vector-index/manifest.js';
 import { buildWorkerData, type WorkerData } from '../worker-data.js';
 
@@ -22,13 +24,24 @@ export interface WorkerDataBuild {
 /**
  * Writes the Worker's data module: the prompt templates, and the corpus of the current `index/` build when that build
  * matches the seeds and this chunker, otherwise the seeds parsed with the same parser ingest
- * uses (the Worker needs no vectors, so it never has to wait for the embedding model).
+ * uses (the Worker needs no vectors, so it never has to wait for the embedding model), read
+ * through the index folder's text cache as ingest reads them: a scan OCR'd by an ingest is not
+ * read again, and one read here is not read again by the next ingest.
  */
-export async function buildWorkerDataModule(options: { indexDir: string; seedsDir: string; promptsDir?: string; outFile?: string }): Promise<WorkerDataBuild> {
-  const seeds = await readSeeds(options.seedsDir);
-  const hash = corpusHash(seeds);
+export async function buildWorkerDataModule(options: { indexDir: string; seedsDir: string; promptsDir?: string; outFile?: string; ocr?: PageOcr }): Promise<WorkerDataBuild> {
+  // The corpus hash is over the files' bytes: nothing needs reading to tell whether index/ matches.
+  const hash = corpusHash(listSourceFiles(options.seedsDir).files);
   const fromIndex = readCurrentIndex(options.indexDir, hash);
-  const corpus = new Corpus(typeof fromIndex === 'string' ? (await readCorpusData(options.seedsDir)).data : fromIndex);
+  const corpus = new Corpus(
+    typeof fromIndex === 'string'
+      ? (
+          await readCorpusData(options.seedsDir, {
+            ...(existsSync(options.indexDir) ? { textCacheDir: textCacheDir(options.indexDir) } : {}),
+            ...(options.ocr ? { ocr: options.ocr } : {}),
+          })
+        ).data
+      : fromIndex,
+  );
   const prompts = await loadPrompts(options.promptsDir ?? 'prompts');
   const data = await buildWorkerData(corpus, { corpusHash: hash, chunkerVersion: CHUNKER_VERSION, source: typeof fromIndex === 'string' ? 'seeds' : 'index', prompts });
 

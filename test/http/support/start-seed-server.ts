@@ -1,3 +1,4 @@
+import type { Pipeline } from '../../../src/answer/create-pipeline.js';
 import type { Answerer } from '../../../src/answer/types.js';
 import { parseConfig } from '../../../src/core/config.js';
 import { createApp } from '../../../src/http/create-app.js';
@@ -14,9 +15,9 @@ export interface SeedServer {
   close(): Promise<void>;
 }
 
-/** The real Node server (@hono/node-server on an ephemeral 127.0.0.1 port) over the real pipeline with fake embeddings. */
-export async function startSeedServer(options: { env?: Record<string, string>; feedback?: FeedbackStore; answerer?: (real: Answerer) => Answerer } = {}): Promise<SeedServer> {
-  const pipeline = await seedPipeline({ dense: true });
+/** The real Node server (@hono/node-server on an ephemeral 127.0.0.1 port) over the real pipeline with fake embeddings (or the `pipeline` given). */
+export async function startSeedServer(options: { env?: Record<string, string>; feedback?: FeedbackStore; answerer?: (real: Answerer) => Answerer; pipeline?: Pipeline } = {}): Promise<SeedServer> {
+  const pipeline = options.pipeline ?? (await seedPipeline({ dense: true }));
   const feedback = options.feedback ?? new MemoryFeedbackStore();
   const logs: SeedServer['logs'] = [];
   const app = createApp({

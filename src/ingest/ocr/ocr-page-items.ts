@@ -1,0 +1,68 @@
+import type { PdfTextItem } from '../formats/pdf-pages-text.js';
+import type { OcrLine } from './ocr-line.js';
+import { fixOcrLine } from './ocr-fixes.js';
+import { readingOrder } from './reading-order.js';
+
+export interface OcrPage {
+  /** The page's lines in reading order, fixed for the chunker, as text-layer items (PDF points, origin bottom left). */
+  items: PdfTextItem[];
+  /** Confidence of each kept line, in the order of `items`. */
+  confidences: number[];
+}
+
+/** A line that opens a section, sub-section or numbered point. */
+const MARKER = /^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.．、](?!\d))/;
+/** Headings end without a full stop; so do lines that end a sentence already. */
+const HEADING = /^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])/;
+const ENDED = /[。；：！？.;:!?]$/;
+/** A line shorter than this share of the page's usual line ends its paragraph: it does not run on. */
+const SHORT_LINE = 0.8;
+
+/**
+ * The full stop at the end of a paragraph is the smallest mark on the page and the one OCR misses
+ * most; without it the chunker reads the next numbered point as part of this one, and the points
+ * after it as well. A short last line (the paragraph ended there) without a closing mark, followed
+ * by a line opening with a point or section marker, gets its 。 back. Never after a heading (which
+ * ends without one), after a full line (the sentence runs on), or where a mark is already there.
+ */
+function restoreLostFullStops(kept: Array<{ line: OcrLine; text: string }>): void {
+  const widths = kept.map((l) => l.line.width).sort((a, b) => a - b);
+  // A full line's width: most lines of a page are full, but a page of short paragraphs has many short ones.
+  const usual = widths[Math.min(widths.length - 1, Math.floor(widths.length * 0.8))] ?? 0;
+  for (let i = 1; i < kept.length; i++) {
+    const before = kept[i - 1]!;
+    if (MARKER.test(kept[i]!.text) && !HEADING.test(before.text) && !ENDED.test(before.text) && before.line.width < usual * SHORT_LINE) before.text += '。';
+  }
+}
+
+/**
+ * One page's OCR lines as the text-layer items `pdfPagesText` lays out, so scanned and text pages
+ * of one PDF lose their running headers, footers and page numbers the same way. Lines are put in
+ * reading order (columns read one after the other) and given the page's heights in that order;
+ * `scale` is image pixels per PDF point, `pageHeight` in pixels.
+ */
+export function ocrPageItems(lines: readonly OcrLine[], pageHeight: number, scale: number): OcrPage {
+  const kept: Array<{ line: OcrLine; text: string }> = [];
+  for (const line of readingOrder(lines)) {
+    // Punctuation that opens a printed line belongs to the line before (a 。 wrapped alone onto a
+    // line of its own): the chunker needs it there to see where a point ends.
+    const [, lead = '', rest = line.text] = /^\s*([。，、；：！？）」』”]+)(.*)$/s.exec(line.text) ?? [];
+    const last = kept.at(-1);
+    if (lead && last) last.text += lead;
+    const text = fixOcrLine(lead && last ? rest : line.text);
+    if (text !== undefined) kept.push({ line, text });
+  }
+  restoreLostFullStops(kept);
+  // Heights in reading order: the k-th line read gets the k-th highest line's height.
+  const heights = kept.map((l) => l.line.y + l.line.height).sort((a, b) => a - b);
+  return {
+    items: kept.map(({ line, text }, i) => ({
+      str: text,
+      x: line.x / scale,
+      y: (pageHeight - heights[i]!) / scale,
+      width: line.width / scale,
+      fontSize: Math.max(1, line.height / scale),
+    })),
+    confidences: kept.map((l) => l.line.confidence),
+  };
+}
