@@ -86,8 +86,7 @@ async function main(): Promise<number> {
   if (values.because !== undefined && !values.accept) throw new ConfigError('--because gives the reason an --accept records regressions: use it with --accept');
   if (values.because !== undefined && values.because.trim() === '')
     throw new ConfigError('--because needs a reason, e.g. --because "figure questions the documents do not answer are no longer answered with confidence"');
-  if (values.target)
-    return evalTarget(values.target, values['api-key'] ?? config.API_KEYS[0], cases, source, split, baselinePath, values['update-baseline'], config.SEEDS_DIR, sourceReading(config));
+  if (values.target) return evalTarget(values.target, values['api-key'] ?? config.API_KEYS[0], cases, source, split, baselinePath, values['update-baseline'], config.SEEDS_DIR, sourceReading(config));
   const runtime = await loadRuntime({ modelDir: config.MODEL_DIR, indexDir: config.INDEX_DIR, seedsDir: config.SEEDS_DIR, ocr: config.OCR });
   const mode = values.mode as 'hybrid' | 'dense' | 'lexical';
   const full = createPipeline({ corpus: runtime.corpus, embedder: runtime.embedder, vectors: runtime.index.vectors, sentenceVectors: runtime.index.sentenceVectors, mode });
