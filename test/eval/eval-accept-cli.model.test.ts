@@ -1,7 +1,7 @@
-import { spawn } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runNpm, type NpmRun } from '../support/run-npm.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parseEvalCases } from '../../src/eval/eval-case.js';
 import { suiteSchema } from '../../src/eval/load-suite.js';
@@ -23,11 +23,7 @@ const EDITED = '2025-putuo-medical-administration-priorities';
 /** The case whose anchor (开展“免陪照护服务”试点) is in the edited point; its fact (免陪照护服务) stays. */
 const EDITED_CASE = 'pt25-no-escort-care';
 
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
+type Run = NpmRun;
 
 let dir: string;
 let evals: string;
@@ -35,15 +31,7 @@ let seeds: string;
 let env: Record<string, string>;
 
 function npm(args: string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('npm', ['run', '--silent', ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d));
-    child.stderr.on('data', (d: Buffer) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
+  return runNpm(args, env);
 }
 const evalRun = (...args: string[]) => npm(['eval', '--', '--evals-dir', evals, '--no-baselines', ...args]);
 const suiteFiles = () => suiteSchema.parse(JSON.parse(readFileSync(join(evals, 'suite.json'), 'utf8'))).sets.map((s) => join(dir, s.path));

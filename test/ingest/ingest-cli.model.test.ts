@@ -1,7 +1,7 @@
-import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runNpm, type NpmRun } from '../support/run-npm.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { docxFile, gb18030, governmentPage, layoutLines, noticeTitle, paragraphs, pdfkitPdf } from './support/render-document.js';
 import { CORPUS_DIR, TEST_INDEX_DIR } from '../support/corpus-dirs.js';
@@ -18,22 +18,10 @@ let dir: string;
 let seedsDir: string;
 let env: Record<string, string>;
 
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
+type Run = NpmRun;
 
 function npm(args: string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('npm', ['run', '--silent', ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d));
-    child.stderr.on('data', (d: Buffer) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
+  return runNpm(args, env);
 }
 
 /** Answers to direct citations (`文号第N条`), which the pipeline looks up without ranking. */
