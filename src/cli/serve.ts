@@ -19,6 +19,7 @@ import { GAPS_FOLDER } from '../insights/gap-report.js';
 import { QUESTION_LOG_FILE, type QuestionLogStore } from '../core/question-log.js';
 import { createJsonLogger } from '../http/json-logger.js';
 import { startNodeServer } from '../http/node-server.node.js';
+import { createPrometheusMetrics, type SlackMetricState } from '../http/prometheus-metrics.node.js';
 import { slackTransport } from '../slack/slack-transport.js';
 import type { RunningSlack } from '../slack/start-slack.node.js';
 import type { PostgresStore } from '../store/postgres-store.node.js';
@@ -57,6 +58,16 @@ async function main(): Promise<void> {
   let embedder: ProcessPoolEmbedder | undefined;
   let slack: RunningSlack | undefined;
   let stopping = false;
+  // Read at each scrape of GET /metrics, so they show the pool and Slack as they are then.
+  const metrics = createPrometheusMetrics({
+    embedQueue: () => embedder?.pending ?? 0,
+    embedProcesses: () => embedder?.size ?? 0,
+    slackState: (): SlackMetricState => {
+      const status = slack?.status;
+      if (!status) return 'off';
+      return status.mode === 'http' ? 'http' : status.state;
+    },
+  });
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
@@ -84,6 +95,7 @@ async function main(): Promise<void> {
     const { PostgresStore } = await import('../store/postgres-store.node.js');
     store = await PostgresStore.open(config.DATABASE_URL, {
       timeoutMs: config.DATABASE_TIMEOUT_MS,
+      onQueryError: (record) => metrics.databaseError(record),
       onError: (error) => logger.warn({ msg: 'database connection lost; the pool reconnects', error: error.message }),
       onHealthChange: (health) =>
         health.ok
@@ -166,6 +178,7 @@ async function main(): Promise<void> {
     },
     config,
     logger,
+    metrics,
     ...(slackHandle ? { slack: slackHandle } : {}),
   });
   server.setFetch(app.fetch);

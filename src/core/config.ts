@@ -75,6 +75,11 @@ export const configSchema = z.object({
   QUESTION_LOG_DAYS: z.coerce.number().int().min(0).max(3650).default(DEFAULT_QUESTION_LOG_DAYS),
   /** Keys for `GET /admin/gaps` (comma-separated), never the API_KEYS; none: the route answers 404. */
   ADMIN_KEYS: list,
+  /**
+   * `GET /metrics` (Prometheus text). `on`: served to whoever reaches the port (a scraper on a
+   * private network). `off` (default): served only with a key from ADMIN_KEYS; with none, 404.
+   */
+  METRICS: z.enum(['on', 'off']).default('off'),
   /** Where the service is reached from outside, for links in the Slack gap digest. */
   PUBLIC_URL: z.string().url().optional(),
   SLACK_SIGNING_SECRET: z.string().optional(),

@@ -105,6 +105,11 @@ export class ProcessPoolEmbedder implements Embedder {
     return this.members.length;
   }
 
+  /** Requests sent to the children and not yet answered (the embedding queue's depth). */
+  get pending(): number {
+    return this.members.reduce((sum, m) => sum + m.pending.size, 0);
+  }
+
   /** Process ids of the children currently serving. */
   get pids(): number[] {
     return this.members.map((m) => m.child.pid!);

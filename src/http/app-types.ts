@@ -6,6 +6,7 @@ import type { Corpus } from '../core/corpus.js';
 import type { FeedbackStore } from '../core/feedback.js';
 import type { ApiKeyOptions } from './middleware/api-key/index.js';
 import type { QuestionRecorder } from '../answer/question-recorder.js';
+import type { HttpMetrics } from './http-metrics.js';
 
 export type { Logger };
 
@@ -15,7 +16,7 @@ export interface Readiness {
 }
 
 /** The settings the HTTP layer reads; the parsed `Config` satisfies it. */
-export type HttpConfig = Pick<Config, 'API_KEYS' | 'ALLOWED_ORIGINS' | 'RATE_LIMIT_PER_MINUTE' | 'LOG_QUESTIONS'> & Partial<Pick<Config, 'TRUST_PROXY' | 'ADMIN_KEYS'>>;
+export type HttpConfig = Pick<Config, 'API_KEYS' | 'ALLOWED_ORIGINS' | 'RATE_LIMIT_PER_MINUTE' | 'LOG_QUESTIONS'> & Partial<Pick<Config, 'TRUST_PROXY' | 'ADMIN_KEYS' | 'METRICS'>>;
 
 /** Everything `createApp` needs, passed in once: the Node server, the Worker and tests assemble it differently. */
 export interface AppDeps {
@@ -40,6 +41,8 @@ export interface AppDeps {
   platformLimit?: PlatformLimit;
   /** Request ids for logs and the `X-Request-Id` header. */
   newId?: () => string;
+  /** Counts requests and answers and renders `GET /metrics` (the Node service's Prometheus registry); absent: no metrics, `/metrics` answers 404. */
+  metrics?: HttpMetrics;
   /** How `/api/*` treats requests when API_KEYS is empty; absent: let them through (the Worker closes it). */
   apiKeyOptions?: ApiKeyOptions;
 }

@@ -14,6 +14,7 @@ import { adminRoutes } from './routes/admin-routes.js';
 import { askRoutes } from './routes/ask-routes.js';
 import { feedbackRoute } from './routes/feedback-route.js';
 import { healthRoutes } from './routes/health-routes.js';
+import { metricsRoute } from './routes/metrics-route.js';
 import { passagesRoute } from './routes/passages-route.js';
 import { widgetRoutes } from './routes/widget-routes.js';
 
@@ -31,7 +32,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const newId = deps.newId ?? (() => crypto.randomUUID());
   const app = new Hono<AppEnv>();
 
-  app.use('*', requestLog({ logger: deps.logger, logQuestions: deps.config.LOG_QUESTIONS, newId }));
+  const metrics = deps.metrics;
+  app.use('*', requestLog({ logger: deps.logger, logQuestions: deps.config.LOG_QUESTIONS, newId, ...(metrics ? { observe: (sample) => metrics.request(sample) } : {}) }));
   // CORS first, so preflights are answered before the key check (browsers send no key on them).
   app.use('/api/*', widgetCors(deps.config.ALLOWED_ORIGINS, deps.logger));
   app.use(
@@ -55,6 +57,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', healthRoutes(deps));
   app.route('/', widgetRoutes());
   app.route('/', adminRoutes(deps));
+  app.route('/', metricsRoute(deps));
   app.post('/slack/events', async (c) => {
     if (!deps.slack) throw new ApiError(404, 'slack_disabled', 'Slack is off on this service: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN to turn it on.');
     return deps.slack(c.req.raw);

@@ -10,10 +10,14 @@ import { FeedbackUnavailableError } from '../core/feedback-unavailable-error.js'
 export class PostgresFeedbackStore implements FeedbackStore {
   private failure: string | undefined;
 
-  /** `database`: the periodic check's view of the database, which `health()` reports instead of the last write. */
+  /**
+   * `database`: the periodic check's view of the database, which `health()` reports instead of the
+   * last write. `onQueryError`: told of each failed statement (for the metrics).
+   */
   constructor(
     private readonly pool: pg.Pool,
     private readonly database?: () => { ok: boolean; detail?: string },
+    private readonly onQueryError?: (error: Error) => void,
   ) {}
 
   async append(record: FeedbackRecord): Promise<void> {
@@ -45,6 +49,7 @@ export class PostgresFeedbackStore implements FeedbackStore {
       this.failure = undefined;
       return result;
     } catch (error) {
+      this.onQueryError?.(error as Error);
       this.failure = (error as Error).message;
       throw new FeedbackUnavailableError(`database: ${this.failure}`, { cause: error });
     }

@@ -6,7 +6,11 @@ import { questionLogRecordSchema, type QuestionLogRecord, type QuestionLogStore 
 export class PostgresQuestionLog implements QuestionLogStore {
   private failure: string | undefined;
 
-  constructor(private readonly pool: pg.Pool) {}
+  /** `onQueryError`: told of each failed statement (for the metrics). */
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly onQueryError?: (error: Error) => void,
+  ) {}
 
   async append(record: QuestionLogRecord): Promise<void> {
     const parsed = questionLogRecordSchema.parse(record);
@@ -38,6 +42,7 @@ export class PostgresQuestionLog implements QuestionLogStore {
       this.failure = undefined;
       return result;
     } catch (error) {
+      this.onQueryError?.(error as Error);
       this.failure = (error as Error).message;
       throw new UpstreamError('PostgreSQL', `question log: ${this.failure}`, { cause: error });
     }

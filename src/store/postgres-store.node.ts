@@ -23,7 +23,13 @@ export interface PostgresStoreOptions {
   healthIntervalMs?: number;
   /** Told when the periodic check finds the database lost or back. */
   onHealthChange?: (health: DatabaseHealth) => void;
+  /** Told of every statement that fails (the caller counts them: `policydesk_database_errors_total`), and which record it was for. */
+  onQueryError?: OnQueryError;
 }
+
+/** Which record a failed statement was for; `health_check`: the periodic `SELECT 1`. */
+export type DatabaseRecord = 'feedback' | 'question_log' | 'slack' | 'health_check';
+export type OnQueryError = (record: DatabaseRecord, error: Error) => void;
 
 /** The database as the periodic check last found it; `since`: when that state began (ISO). */
 export type DatabaseHealth = { ok: true; since: string } | { ok: false; since: string; detail: string };
@@ -45,9 +51,10 @@ export class PostgresStore {
     private readonly pool: pg.Pool,
     private readonly options: PostgresStoreOptions,
   ) {
-    this.feedback = new PostgresFeedbackStore(pool, () => this.health());
-    this.slackMemory = new PostgresSlackMemory(pool);
-    this.questions = new PostgresQuestionLog(pool);
+    const onQueryError = options.onQueryError;
+    this.feedback = new PostgresFeedbackStore(pool, () => this.health(), onQueryError && ((error) => onQueryError('feedback', error)));
+    this.slackMemory = new PostgresSlackMemory(pool, onQueryError && ((error) => onQueryError('slack', error)));
+    this.questions = new PostgresQuestionLog(pool, onQueryError && ((error) => onQueryError('question_log', error)));
     const every = options.healthIntervalMs ?? 5_000;
     if (every > 0) this.timer = setInterval(() => void this.check(), every).unref();
   }
@@ -86,6 +93,7 @@ export class PostgresStore {
       await this.pool.query('SELECT 1');
       if (!this.state.ok) this.change({ ok: true, since: new Date().toISOString() });
     } catch (error) {
+      this.options.onQueryError?.('health_check', error as Error);
       const detail = (error as Error).message || String(error);
       if (this.state.ok) this.change({ ok: false, since: new Date().toISOString(), detail });
       else this.state = { ...this.state, detail };

@@ -2,6 +2,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FeedbackRecord } from '../../src/core/feedback.js';
 import { PostgresStore } from '../../src/store/postgres-store.node.js';
+import { createPrometheusMetrics } from '../../src/http/prometheus-metrics.node.js';
 import { seedPipeline } from '../support/seed-pipeline.js';
 import { CORPUS_QUESTION, harness, postJson } from '../http/support/app-harness.js';
 import { POSTGRES_MISSING, startPostgres, type TestPostgres } from '../support/start-postgres.js';
@@ -120,6 +121,34 @@ describe.skipIf(POSTGRES_MISSING)('PostgresStore (a real PostgreSQL server)', ()
       expect(await readyz()).toEqual({ status: 200, feedback: { ok: true } });
       expect((await post()).status).toBe(201);
       expect((await store.feedback.list()).map((r) => r.answerId)).toEqual(['a-1', 'a-1']);
+    } finally {
+      await store.close();
+      await own.stop();
+    }
+  }, 30_000);
+
+  it('with the database stopped, each failed statement is counted in /metrics under its record (feedback, health_check); none before', async () => {
+    const own = await startPostgres();
+    const metrics = createPrometheusMetrics();
+    const store = await PostgresStore.open(own.url, { healthIntervalMs: 100, onQueryError: (record) => metrics.databaseError(record) });
+    const { app } = await harness({ env: { METRICS: 'on' }, feedback: store.feedback, metrics });
+    const post = () => app.request('/api/feedback', postJson({ question: CORPUS_QUESTION, answerId: 'a-1', rating: 'up' }));
+    const errors = async (record: string) => {
+      const text = await (await app.request('/metrics')).text();
+      const line = text.split('\n').find((l) => l.startsWith(`policydesk_database_errors_total{record="${record}"}`));
+      return Number(line?.split(' ').at(-1));
+    };
+    try {
+      expect((await post()).status).toBe(201);
+      expect(await errors('feedback')).toBe(0);
+      expect(await errors('health_check')).toBe(0);
+      await own.stopServer();
+      await until(() => !store.health().ok);
+      expect((await post()).status).toBe(503);
+      expect((await post()).status).toBe(503);
+      expect(await errors('feedback')).toBe(2);
+      expect(await errors('health_check')).toBeGreaterThanOrEqual(1);
+      expect(await errors('question_log')).toBe(0);
     } finally {
       await store.close();
       await own.stop();

@@ -5,13 +5,14 @@ import type { AppDeps, AppEnv, StreamOutcome } from '../app-types.js';
 import { mapError } from '../error-response.js';
 import { readJsonBody } from '../read-json-body.js';
 import { askBodySchema } from '../schemas.js';
+import { answerTier } from '../http-metrics.js';
 
 /**
  * `POST /api/ask` answers as one JSON object; `POST /api/chat` streams the same answer as
  * Server-Sent Events: `delta` {text}, then `citations` {citations}, then `done` (the Answer),
  * or `error` {error} if answering fails after the stream began.
  */
-export function askRoutes(deps: Pick<AppDeps, 'answerer' | 'logger' | 'questions'>): Hono<AppEnv> {
+export function askRoutes(deps: Pick<AppDeps, 'answerer' | 'logger' | 'questions' | 'metrics'>): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.post('/api/ask', async (c) => {
@@ -19,6 +20,7 @@ export function askRoutes(deps: Pick<AppDeps, 'answerer' | 'logger' | 'questions
     c.set('question', body.question);
     const answer = await deps.answerer.answer(body.question, { history: body.history, signal: c.req.raw.signal });
     c.set('answer', answer);
+    deps.metrics?.answer(answerTier(answer), 'api');
     if (deps.questions) keepWorking(c, deps.questions.record({ channel: 'api', question: body.question, answer }));
     return c.json(answer);
   });
@@ -50,6 +52,7 @@ export function askRoutes(deps: Pick<AppDeps, 'answerer' | 'logger' | 'questions
           const event = step.value;
           if (event.type === 'done') {
             c.set('answer', event.answer);
+            deps.metrics?.answer(answerTier(event.answer), 'web');
             // The widget's route: its questions are the `web` channel.
             if (deps.questions) keepWorking(c, deps.questions.record({ channel: 'web', question: body.question, answer: event.answer }));
           }

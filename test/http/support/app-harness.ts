@@ -23,6 +23,7 @@ export interface HarnessOptions {
   slack?: AppDeps['slack'];
   questions?: AppDeps['questions'];
   gapReport?: AppDeps['gapReport'];
+  metrics?: AppDeps['metrics'];
 }
 
 /** The app over the real corpus and the real extractive pipeline (fake embeddings), with logs and time under the test's control. */
@@ -43,6 +44,7 @@ export async function harness(options: HarnessOptions = {}): Promise<Harness> {
     ...(options.slack ? { slack: options.slack } : {}),
     ...(options.questions ? { questions: options.questions } : {}),
     ...(options.gapReport ? { gapReport: options.gapReport } : {}),
+    ...(options.metrics ? { metrics: options.metrics } : {}),
   };
   return { app: createApp(deps), deps, logs, feedback, advance: (ms) => (now += ms) };
 }
