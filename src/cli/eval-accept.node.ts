@@ -1,5 +1,5 @@
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Answerer } from '../answer/types.js';
 import type { Corpus } from '../core/corpus.js';
 import { applyAccept, planAccept } from '../eval/accept-update.js';
@@ -109,6 +109,7 @@ export async function acceptUpdate(x: AcceptInput): Promise<number> {
     retiredDir: x.paths.retired,
     ...(excused && !after.verdict.pass ? { because: x.because!, regressions: metricRegressions.map((m) => `${m.group} ${m.metric}: ${m.baseline} -> ${m.now} (tolerance ${m.tolerance})`) } : {}),
   });
+  mkdirSync(dirname(x.paths.changelog), { recursive: true });
   writeFileSync(x.paths.changelog, prependEntry(existsSync(x.paths.changelog) ? readFileSync(x.paths.changelog, 'utf8') : undefined, entry));
   console.log(
     `\nACCEPTED: ${plan.retired.length} case(s) retired to ${x.paths.retired}/, ${plan.reanchored.length} re-anchored; case files updated: ${written.files.map((f) => f.path).join(', ') || 'none'}`,

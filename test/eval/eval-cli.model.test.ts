@@ -87,6 +87,43 @@ describe('npm run eval (real model and index)', () => {
     expect(result.stderr).toContain('--accept');
   });
 
+  test('--accept refuses a metric drop on unchanged documents and names --because; with a reason it records it in the change log', async () => {
+    const evals = join(dir, 'because-evals');
+    const questions = join(dir, 'because.jsonl');
+    writeFileSync(questions, readFileSync(join(dir, 'private.jsonl')));
+    // A baseline that says fact recall was 1: this run's 0.5 is a drop beyond the tolerance, with the documents unchanged.
+    const baselinePath = join(dir, 'because.baseline.json');
+    const answered = { rank: 1, abstained: false, factRecall: 1, answeredCorrectly: true };
+    const recorded = {
+      recordedAt: 'test',
+      questions,
+      mode: 'hybrid',
+      metrics: {},
+      groups: { all: { factRecall: 1 } },
+      tolerances: {},
+      defaultTolerance: 0.02,
+      cases: { 'p-icu': answered, 'p-impossible': answered, 'p-ooc': { rank: null, abstained: true, factRecall: null } },
+    };
+    writeFileSync(baselinePath, JSON.stringify(recorded));
+    const args = ['--questions', questions, '--no-baselines', '--evals-dir', evals, '--report-dir', join(dir, 'r5')];
+
+    const refused = await evalCli([...args, '--accept']);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toContain('ACCEPT REFUSED');
+    expect(refused.stderr).toContain('--accept --because');
+    expect(JSON.parse(readFileSync(baselinePath, 'utf8'))).toEqual(recorded);
+
+    expect((await evalCli([...args, '--because', 'a reason'])).stderr).toContain('use it with --accept');
+    expect((await evalCli([...args, '--accept', '--because', ' '])).stderr).toContain('--because needs a reason');
+
+    const accepted = await evalCli([...args, '--accept', '--because', 'figure questions the documents do not answer are no longer answered with confidence']);
+    expect(accepted.code, accepted.stdout + accepted.stderr).toBe(0);
+    const log = readFileSync(join(evals, 'CHANGELOG.md'), 'utf8');
+    expect(log).toContain('Recorded with regressions of the gated metrics, because: figure questions the documents do not answer are no longer answered with confidence');
+    expect(log).toContain('- all factRecall: 1 -> 0.5 (tolerance 0.02)');
+    expect(JSON.parse(readFileSync(baselinePath, 'utf8')).groups.all.factRecall).toBe(0.5);
+  });
+
   test('--questions FILE --update-baseline records FILE.baseline.json beside it and leaves evals/baseline.json byte for byte', async () => {
     const suiteBaseline = readFileSync(join(ROOT, 'evals/baseline.json'));
     const questions = join(dir, 'private.jsonl');
