@@ -1,7 +1,7 @@
 import type { Bm25Index } from '../bm25-index.js';
 import type { DecisionSignals } from '../decision-model.js';
 import { documentTermsFor } from '../everyday-words.js';
-import { contentBigrams, normalizeForSearch, topicTerms } from '../../text/tokenize.js';
+import { contentBigrams, topicTerms } from '../../text/tokenize.js';
 import type { AnswerSlot } from '../question-intent.js';
 import { holdsSlot } from '../slot-evidence.js';
 import { onTopicSentences } from '../on-topic-sentences.js';
@@ -44,22 +44,11 @@ export function decisionSignals(
   // After a reranker the first point need not have the highest fused score: the margin is then 0.
   const margin = Math.max(0, top.score - Math.max(0, ...ranked.slice(1).map((c) => c.score)));
   // The sentences an answer would quote, not the whole point: a long point holds some figure somewhere.
-  const holds = (r: RankedPoint) => {
-    const matched = r.sentenceId ? Number(r.sentenceId.slice(r.sentenceId.lastIndexOf('@') + 1)) : undefined;
-    return onTopicSentences(topic, ctx.passageText(r.id), ctx.bm25, matched).some((s) => holdsSlot(ctx.slot!, s, ctx.question));
-  };
-  const slot = ctx.slot === undefined || covering.some(holds) ? 1 : 0;
+  const topical = covering.map((r) => onTopicSentences(topic, ctx.passageText(r.id), ctx.bm25, r.sentenceId ? Number(r.sentenceId.slice(r.sentenceId.lastIndexOf('@') + 1)) : undefined));
+  const slot = ctx.slot === undefined || topical.some((t) => t.sentences.some((s) => holdsSlot(ctx.slot!, s, ctx.question))) ? 1 : 0;
   // How much of the topic one sentence of the best point holds: a point can cover the topic's
   // words across its sentences while none of them is about what was asked.
-  const focus = Math.max(
-    0,
-    ...covering.flatMap((r) =>
-      onTopicSentences(topic, ctx.passageText(r.id), ctx.bm25).map((sentence) => {
-        const n = normalizeForSearch(sentence);
-        return grams.reduce((s, g, i) => s + (n.includes(g) ? weights[i]! : 0), 0) / total;
-      }),
-    ),
-  );
+  const focus = Math.max(0, ...topical.map((t) => t.weight / total));
   return { coverage, focus, unknown, margin, slot, ...(mode !== 'lexical' ? { point: top.point ?? 0, sentence: top.sentence ?? top.point ?? 0 } : {}) };
 }
 
