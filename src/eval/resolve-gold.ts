@@ -23,7 +23,13 @@ export function resolveGold(c: EvalCase, corpus: Corpus): ResolvedGold {
     const inDoc = doc ? corpus.passages.filter((p) => p.docId === doc.id) : [];
     let holders = inDoc.filter((p) => loose(p.text).includes(anchor));
     // An anchor in a section's heading ("第三块讲的啥") names the section: any of its points answers.
-    if (holders.length === 0) holders = inDoc.filter((p) => (p.kind === 'point' || p.kind === 'paragraph') && p.path[0] !== undefined && loose(p.path[0]).includes(anchor));
+    // The deepest heading that holds it names the smallest such section ("（三）落实资金投入").
+    if (holders.length === 0) {
+      const answering = inDoc.filter((p) => p.kind === 'point' || p.kind === 'paragraph' || p.kind === 'section');
+      for (let depth = Math.max(0, ...answering.map((p) => p.path.length)) - 1; depth >= 0 && holders.length === 0; depth--) {
+        holders = answering.filter((p) => p.path[depth] !== undefined && loose(p.path[depth]!).includes(anchor));
+      }
+    }
     if (holders.length === 0) out.missing.push(g.anchor);
     if (g.id && !holders.some((p) => p.id === g.id || p.pointId === g.id)) out.moved.push(g.id);
     out.pointIds.push([...new Set(holders.map((p) => p.pointId))]);
