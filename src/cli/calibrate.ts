@@ -16,6 +16,7 @@ import { fitLogistic, answerProbability, topicProbability, type DecisionFile, ty
 import { nothingMatches } from '../retrieval/stages/decision-signals.js';
 import { DEFAULT_TUNING, type RetrievalMode, type RetrievalTuning } from '../retrieval/hybrid-retriever.js';
 import { chooseThresholds } from '../eval/choose-thresholds.js';
+import { chooseOutOfCorpusWeight } from '../eval/choose-out-of-corpus-weight.js';
 import { loadRuntime, type Runtime } from './load-runtime.node.js';
 
 const OUT = 'src/retrieval/data/retrieval-calibration.json';
@@ -59,8 +60,15 @@ async function main(): Promise<number> {
   const report: Record<string, unknown> = { fusionMrr: round(best.mrr) };
   for (const mode of ['hybrid', 'lexical'] as const) {
     const rows = (await collect(runtime, parts, dev, mode, { ...DEFAULT_TUNING, ...fusion })).filter((r): r is Row & { rr: number; signals: DecisionSignals } => r.signals !== undefined);
+    // How much an out-of-corpus question weighs in the fit, chosen by cross-validation within dev.
+    const choice = chooseOutOfCorpusWeight(rows, (train) => {
+      const model = { ...fitLogistic(FEATURES[mode], train), thresholds: { low: 0, high: 0 } };
+      return (r) => answerProbability(model, r.signals);
+    });
+    const weighted = rows.map((r) => ({ ...r, weight: r.c.abstain ? choice.weight : 1 }));
     const fitted = {
-      ...fitLogistic(FEATURES[mode], rows),
+      ...fitLogistic(FEATURES[mode], weighted),
+      // Declining is not the high tier's question: the topic model weighs every row alike.
       topic: fitLogistic(
         FEATURES[mode].filter((f) => f !== 'slot'),
         rows,
@@ -81,6 +89,8 @@ async function main(): Promise<number> {
       highPrecision: round(scored.filter((r) => tier(r) === 'high').reduce((s, r, _, a) => s + r.label / a.length, 0)),
       outOfCorpusHigh: ooc.filter((r) => tier(r) === 'high').length,
       outOfCorpus: ooc.length,
+      outOfCorpusWeight: choice.weight,
+      crossValidation: choice.trials,
     };
     console.error(`${mode}: ${JSON.stringify(models[mode])}\n  dev: ${JSON.stringify(report[mode])}`);
   }

@@ -103,11 +103,13 @@ export function tierOf(model: DecisionModel, p: number, pTopic = p): Tier {
  * Fits a logistic regression (standardised features, L2 penalty, full-batch gradient descent):
  * small and deterministic, so a calibration run always gives the same model for the same data.
  * Classes are weighted to balance (the dev split has far more answerable questions than not), so
- * that the probability is not pulled toward answering by the class sizes alone.
+ * that the probability is not pulled toward answering by the class sizes alone. A row's own
+ * `weight` (default 1) multiplies its class weight: calibration weighs out-of-corpus questions,
+ * the costliest mistakes of the high tier, above the other negatives.
  */
 export function fitLogistic(
   features: DecisionModel['features'],
-  rows: ReadonlyArray<{ signals: DecisionSignals; label: 0 | 1 }>,
+  rows: ReadonlyArray<{ signals: DecisionSignals; label: 0 | 1; weight?: number }>,
   options: { l2?: number; steps?: number; rate?: number } = {},
 ): Omit<DecisionModel, 'thresholds'> {
   const { l2 = 0.01, steps = 4000, rate = 0.5 } = options;
@@ -118,7 +120,7 @@ export function fitLogistic(
   const y = rows.map((r) => r.label);
   const positives = y.filter((v) => v === 1).length;
   const classWeight = (label: number) => (positives === 0 || positives === y.length ? 1 : y.length / (2 * (label === 1 ? positives : y.length - positives)));
-  const sampleWeight = y.map(classWeight);
+  const sampleWeight = rows.map((r, i) => classWeight(y[i]!) * (r.weight ?? 1));
   const w = features.map(() => 0);
   let b = 0;
   for (let step = 0; step < steps; step++) {
