@@ -15,6 +15,13 @@ const NOT_FIGURE = anyOf(data.slots.notFigure, 'gu');
 /** Years that are not dates: editions such as 《…标准（2022年版）》. */
 const NOT_DATE = anyOf(data.slots.notDate, 'gu');
 
+/** A noun counted only vaguely (若干行业分中心, 一系列…活动): the words before it, the noun up to the clause's end or 和/及/与. */
+const VAGUE = `(?:${data.slots.vagueQuantity.join('|')})`;
+const VAGUE_NOUN = new RegExp(`${VAGUE}([^，,。．.；;！!？?和及与]{2,24})`, 'gu');
+const VAGUE_WORD = new RegExp(VAGUE, 'gu');
+const FIGURE_ANY = `(?:${data.slots.figure.join('|')})`;
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /** What a question's figure or date counts (money, people, a share, a grade, a day), and what a sentence must give for it. */
 const MEASURES = data.measures.map((m) => ({ slot: m.slot as AnswerSlot, asks: anyOf(m.asks), gives: anyOf(m.gives) }));
 
@@ -37,7 +44,8 @@ export function holdsSlot(slot: AnswerSlot, text: string, question?: string): bo
   const measure = question === undefined ? undefined : measureOf(slot, question);
   // A named measure decides alone: for 评到几级 the grade (三级乙等) is the answer, not a grade to set aside.
   if (measure) return measure.gives.test(t);
-  if (slot === 'figure') return SLOTS.figure.test(t.replace(NOT_FIGURE, ' '));
+  // 一批, 若干 are not figures, and a noun counted so has none (若干行业分中心 for 行业分中心建几个).
+  if (slot === 'figure') return SLOTS.figure.test(t.replace(NOT_FIGURE, ' ').replace(VAGUE_WORD, ' ')) && (question === undefined || !countedVaguely(t, flat(question)));
   if (slot === 'date') return SLOTS.date.test(t.replace(NOT_DATE, ' '));
   return SLOTS[slot].test(t);
 }
@@ -59,4 +67,31 @@ function withoutWhatIsAsked(slot: AnswerSlot, text: string, question: string): s
 export function missingNoun(slot: AnswerSlot, question: string): string {
   const measure = data.measures.find((m) => m.slot === slot && anyOf(m.asks).test(flat(question)));
   return (measure && 'noun' in measure ? measure.noun : undefined) ?? data.slotNouns[slot];
+}
+
+/**
+ * True when the question asks the number of something the text counts only vaguely (若干行业分中心
+ * for 行业分中心要建几个) and no figure of the text counts it: the figure asked is not given, even
+ * though the sentence gives another noun's (成立2家职业病危害工程防护指导中心和若干行业分中心). The
+ * question must hold the noun, or its last three characters or more (分中心, 科学家): a shorter
+ * tail (中心) names too many things.
+ */
+function countedVaguely(text: string, question: string): boolean {
+  for (const match of text.matchAll(VAGUE_NOUN)) {
+    const noun = match[1]!;
+    const tail = tailIn(noun, question);
+    if (tail === undefined) continue;
+    const counted = new RegExp(`${FIGURE_ANY}[^，,。．.；;！!？?和及与]{0,16}${escapeRegExp(tail)}`, 'u');
+    if (!counted.test(text.replace(VAGUE_WORD, ' '))) return true;
+  }
+  return false;
+}
+
+/** The longest tail of the noun, of three characters or more (or the whole noun), that the question holds. */
+function tailIn(noun: string, question: string): string | undefined {
+  for (let start = 0; start <= noun.length - Math.min(3, noun.length); start++) {
+    const tail = noun.slice(start);
+    if (question.includes(tail)) return tail;
+  }
+  return undefined;
 }

@@ -100,7 +100,7 @@ describe('holdsSlot: a count of people is answered by a number of people', () =>
     ['一张重症床要配几个护士？', '重症床位要达到总床位数的20%', false], // a share is not a head count
     ['每个社区要配几名全科医生？', '每个社区卫生服务中心配备全科医生不少于5名', true],
     ['规培要招多少学员', '招收住院医师规范化培训学员800人', true],
-    ['要建几个分中心', '成立2家指导中心和若干行业分中心', true], // not a count of people: any figure
+    ['要建几个分中心', '成立2家指导中心和3个行业分中心', true], // not a count of people: any figure
   ])('%s / %s -> %s', (question, text, held) => {
     expect(holdsSlot('figure', text, question)).toBe(held);
   });
@@ -130,5 +130,51 @@ describe('holdsSlot: ordinals, editions, frequencies and festival dates', () => 
 
   it('a legislature is a body', () => {
     expect(holdsSlot('who', '推动市人大开展中医药条例执法检查', '执法检查谁来搞？')).toBe(true);
+  });
+});
+
+describe('holdsSlot: a number the documents leave vague (若干, 一系列, 一批) is not given', () => {
+  const occupational = '八是设立本市职业病专科医疗联合体，成立2家职业病危害工程防护指导中心和若干行业分中心';
+  const specialties = '力争建成3－4个国际一流的临床学科和若干临床、中医重点专科,培育3－4个国际一流团队,培养若干国际知名的医学临床科学家';
+  it.each([
+    [occupational, '职业病那个行业分中心准备设几家'],
+    [occupational, '行业分中心要建几个？'],
+    [specialties, '国际知名的医学临床科学家要培养多少位？'],
+    [specialties, '临床科学家打算培养几个'],
+    [`“十四五”到“十五五”期间,${specialties}.`, '临床科学家打算培养几个'], // the 2021 plan ends its sentences with a half-width full stop
+    [specialties, '中医重点专科要建成几个？'],
+    ['开展一系列中医药文化进校园活动，推动2家社区开展太极宣教', '中医药文化进校园活动搞几场'],
+    ['依托部分市级医院，打造一批国内领先、国际知名、特色鲜明的医疗中心，配置1家区域性医疗中心', '国内领先的医疗中心打造几个'],
+  ])('not held: %s <- %s', (text, question) => {
+    expect(holdsSlot('figure', text, question)).toBe(false);
+  });
+
+  it.each([
+    // Another noun of the same sentence is counted: its figure answers.
+    [occupational, '职业病危害工程防护指导中心要成立几家？'],
+    [occupational, '职业病防护指导中心建几家'], // 中心 alone is too short a tail to name 行业分中心
+    [specialties, '国际一流团队要培育几个？'],
+    [specialties, '国际一流的临床学科力争建成几个'],
+    // The noun is counted vaguely in one place and exactly in another.
+    ['再补点若干区域性医疗中心建设单位，全市共有12家区域性医疗中心建设单位', '区域性医疗中心建设单位有几家'],
+    // 第二部分 is a section, not a quantity.
+    ['第二部分明确，新建5家示范性社区康复中心', '第二部分的示范性社区康复中心建几家'],
+  ])('held: %s <- %s', (text, question) => {
+    expect(holdsSlot('figure', text, question)).toBe(true);
+  });
+
+  it('without the question, a sentence with a figure holds one', () => {
+    expect(holdsSlot('figure', occupational)).toBe(true);
+  });
+});
+
+describe('holdsSlot: 一批 and 若干 are not figures', () => {
+  it.each([
+    ['打造一批国内领先的医疗中心', false],
+    ['新增或调整部分专业质控中心', false],
+    ['遴选第一批示范性社区康复中心，建设10家', true], // 10家 is the figure
+    ['指导做好新一批“组团式”援疆医疗人才的选派工作', false],
+  ])('%s -> %s', (text, held) => {
+    expect(holdsSlot('figure', text)).toBe(held);
   });
 });
