@@ -1,23 +1,9 @@
 import { z } from 'zod';
 import { DataError } from '../core/errors.js';
+import type { RetrievalSignals } from '../core/types.js';
 
-/** What the decision to answer looks at, all computed from the best-ranked point. */
-export interface DecisionSignals {
-  /** Cosine of the question and the point's best-matching sentence (dense modes). */
-  sentence?: number;
-  /** Cosine of the question and the whole point (dense modes). */
-  point?: number;
-  /** IDF-weighted share of the question's topic bigrams (everyday words mapped) found in the point. */
-  coverage: number;
-  /** Share of the question's words found nowhere in the corpus. */
-  unknown: number;
-  /** Fused score of the first point minus the second's (0..1). */
-  margin: number;
-  /** 1 when the best point holds an answer of the kind asked (or nothing specific is asked), else 0. */
-  slot?: number;
-  /** IDF-weighted share of the topic's bigrams found in the best point's best single sentence. */
-  focus?: number;
-}
+/** What the decision to answer looks at, all computed from the best-ranked point: the signals less the decision itself. */
+export type DecisionSignals = Omit<RetrievalSignals, 'p' | 'tier'>;
 
 export type Tier = 'high' | 'low' | 'decline';
 

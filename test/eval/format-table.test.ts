@@ -2,33 +2,10 @@ import { describe, expect, test } from 'vitest';
 import { cell, formatMetricsTable, HEADLINE_COLUMNS } from '../../src/eval/format-table.js';
 import { computeMetrics } from '../../src/eval/metrics.js';
 import type { CaseResult } from '../../src/eval/run-eval.js';
+import { caseResult } from '../support/case-result.js';
 
-const result = (id: string, expectAbstain: boolean, abstained: boolean): CaseResult => ({
-  id,
-  kind: expectAbstain ? 'out-of-corpus' : 'number',
-  tags: [],
-  question: id,
-  expectAbstain,
-  abstained,
-  answeredCorrectly: !expectAbstain && !abstained,
-  rank: expectAbstain ? null : 1,
-  retrievedPointIds: [],
-  citedPointIds: [],
-  intent: 'figure',
-  citedIds: [],
-  citationPrecision: null,
-  factRecall: expectAbstain ? null : 1,
-  claims: 0,
-  verifiedClaims: 0,
-  answerChars: 0,
-  unverified: [],
-  latencyMs: 1,
-  stale: [],
-  answer: '',
-  mode: 'extractive',
-  goldPointIds: [],
-  extra: {},
-});
+const result = (id: string, expectAbstain: boolean, abstained: boolean): CaseResult =>
+  caseResult({ id, kind: expectAbstain ? 'out-of-corpus' : 'number', expectAbstain, abstained, answeredCorrectly: !expectAbstain && !abstained, rank: expectAbstain ? null : 1, intent: 'figure', factRecall: expectAbstain ? null : 1 });
 
 describe('metrics tables', () => {
   test('a row without out-of-corpus cases shows – for ooc-decl and ooc-high, not a value; one with them shows the value', () => {

@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { computeMetrics } from '../../src/eval/metrics.js';
 import { hashShare, loadSuite, splitOf, suiteSchema } from '../../src/eval/load-suite.js';
 import type { CaseResult } from '../../src/eval/run-eval.js';
+import { caseResult } from '../support/case-result.js';
 
 const read = (p: string) => readFileSync(p, 'utf8');
 const suite = suiteSchema.parse(JSON.parse(read('evals/suite.json')));
@@ -33,26 +34,7 @@ describe('the eval suite and its splits', () => {
 });
 
 describe('answered correctly counts refusals as misses', () => {
-  const base = {
-    kind: 'number',
-    tags: [],
-    question: 'q',
-    retrievedPointIds: [],
-    citedIds: [],
-    citationPrecision: null,
-    factRecall: null,
-    claims: 0,
-    verifiedClaims: 0,
-    answerChars: 0,
-    unverified: [],
-    latencyMs: 1,
-    stale: [],
-    answer: '',
-    mode: 'extractive',
-    goldPointIds: [],
-    extra: {},
-  };
-  const r = (over: Partial<CaseResult>): CaseResult => ({ ...base, id: Math.random().toString(), expectAbstain: false, abstained: false, rank: 1, answeredCorrectly: false, ...over }) as CaseResult;
+  const r = (over: Partial<CaseResult>): CaseResult => caseResult({ id: Math.random().toString(), ...over });
 
   test('a declined answerable question with the gold point ranked first is not correct', () => {
     const m = computeMetrics([r({ abstained: true, rank: 1 }), r({ answeredCorrectly: true, confidence: 'high' })]);
