@@ -168,7 +168,7 @@ export class HybridRetriever {
       text,
       passageText: (id) => corpus.passage(id)!.text,
       corpusText: this.corpusText,
-      ...(slot ? { slot, question } : {}),
+      ...(slot ? { slot, question } : intent === 'yes-no' ? { yesNo: true, question } : {}),
     });
     const model = this.tuning.decision?.[mode === 'lexical' ? 'lexical' : 'hybrid'];
     const p = model ? answerProbability(model, decision) : 1;

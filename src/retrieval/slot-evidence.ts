@@ -1,5 +1,7 @@
 import data from './data/answer-intents.json' with { type: 'json' };
 import { normalizeWidth } from '../text/normalize-width.js';
+import { contentBigrams } from '../text/tokenize.js';
+import { documentTermsFor } from './everyday-words.js';
 import type { AnswerSlot } from './question-intent.js';
 
 const anyOf = (patterns: readonly string[], flags = 'u') => new RegExp(patterns.map((p) => `(?:${p})`).join('|'), flags);
@@ -94,4 +96,35 @@ function tailIn(noun: string, question: string): string | undefined {
     if (question.includes(tail)) return tail;
   }
   return undefined;
+}
+
+const YES_NO_MARKER = new RegExp(data.yesNoMarkers.join('|'), 'gu');
+const YES_NO_TAIL = /(?:吗|呢|不|没|么|吧)?[？?。.！!]*$/u;
+
+/**
+ * What a yes/no question asks of its topic: the words after its last modal or yes/no word, without
+ * the closing particle (老人打新冠疫苗要自己掏钱吗 → 自己掏钱). Undefined when there is no such word
+ * or nothing of substance follows it (有提吗).
+ */
+export function askedPredicate(question: string): string | undefined {
+  const q = flat(question);
+  const markers = [...q.matchAll(YES_NO_MARKER)];
+  const last = markers.at(-1);
+  if (!last) return undefined;
+  const predicate = q.slice(last.index + last[0].length).replace(YES_NO_TAIL, '');
+  return contentBigrams(predicate).length > 0 ? predicate : undefined;
+}
+
+/**
+ * True when the text speaks to what a yes/no question asks: at least half the predicate's bigrams
+ * are in it, or a document term its everyday words stand for (掏钱 → 费用). A question with no
+ * predicate asks nothing specific. 免陪照护病人要另外付钱吗 is not answered by 开展免陪照护服务试点.
+ */
+export function holdsPredicate(text: string, question: string): boolean {
+  const predicate = askedPredicate(question);
+  if (predicate === undefined) return true;
+  const t = flat(text);
+  const grams = contentBigrams(predicate);
+  if (grams.filter((g) => t.includes(g)).length * 2 >= grams.length) return true;
+  return documentTermsFor(predicate).some((term) => t.includes(flat(term)));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { holdsSlot } from '../../src/retrieval/slot-evidence.js';
+import { askedPredicate, holdsPredicate, holdsSlot } from '../../src/retrieval/slot-evidence.js';
 
 describe('holdsSlot', () => {
   it.each([
@@ -120,7 +120,9 @@ describe('holdsSlot: ordinals, editions, frequencies and festival dates', () => 
     ['评审标准是哪一年版的？', '印发《三级医院评审标准（2022年版）》上海实施细则', true],
     ['评审标准用的是哪年的版本', '印发三级医院评审标准上海实施细则', false],
     ['巡查多久搞一回？', '开展年度大型医院巡查', true],
-    ['核查多久做一次', '做好常态化异常住院费用病例核查', true],
+    ['核查多久做一次', '做好常态化异常住院费用病例核查', false], // 常态化 says it recurs, not how often
+    ['培训多久搞一次', '对区级医疗机构、社区卫生服务中心定期开展救治培训', false], // so does 定期
+    ['风险评估多久做一次', '开展季度公共卫生联合风险评估', true],
     ['核查多久做一次', '做好异常住院费用病例核查', false],
     ['护士节活动哪天搞？', '开展5.12国际护士节活动', true],
     ['活动哪天搞？', '推广电子病历3.0版应用', false], // a version is not a date
@@ -176,5 +178,40 @@ describe('holdsSlot: 一批 and 若干 are not figures', () => {
     ['指导做好新一批“组团式”援疆医疗人才的选派工作', false],
   ])('%s -> %s', (text, held) => {
     expect(holdsSlot('figure', text)).toBe(held);
+  });
+});
+
+describe('askedPredicate: what a yes/no question asks of its topic', () => {
+  it.each([
+    ['老人打新冠疫苗要自己掏钱吗？', '自己掏钱'],
+    ['书记和院长分设的医院，党委书记可以兼任行政领导职务吗？', '兼任行政领导职务'],
+    ['郊区坐120救护车，能不能在车上直接用医保移动支付？', '在车上直接用医保移动支付'],
+    ['医院科技成果转化的收益，要不要算进绩效工资总量？', '算进绩效工资总量'],
+    ['社区医院的发烧门诊必须24小时开着吗', '24小时开着'],
+    ['党委书记能兼院长不？', '兼院长'],
+    ['老年人打流感疫苗是免费的吗？', '免费的'],
+    ['但是这个还是要登记吗', '登记'], // 但是, 还是 are not the copula
+  ])('%s -> %s', (question, predicate) => {
+    expect(askedPredicate(question)).toBe(predicate);
+  });
+
+  it.each([
+    ['普陀那边对胸痛、卒中有提吗？'], // nothing of substance after the last yes/no word
+    ['区域性医疗中心按多少人口配置一家？'], // no yes/no word
+  ])('none: %s', (question) => {
+    expect(askedPredicate(question)).toBeUndefined();
+  });
+});
+
+describe('holdsPredicate', () => {
+  it.each([
+    ['党委书记一般不兼任行政领导职务', '党委书记可以兼任行政领导职务吗？', true],
+    ['探索在郊区院前急救车辆上开展医保移动支付', '郊区坐救护车能不能用医保移动支付？', true],
+    ['开展“免陪照护服务”试点', '免陪照护病人要另外付钱吗？', false],
+    ['加大老年人疫苗接种和第二剂次加强免疫接种推进力度', '老人打新冠疫苗要自己掏钱吗？', false],
+    ['发热门诊要保持“应设尽设、应开尽开”', '社区医院的发烧门诊必须24小时开着吗', false],
+    ['加大老年人疫苗接种推进力度', '有提老年人疫苗吗', true], // nothing asked beyond the topic
+  ])('%s <- %s: %s', (text, question, held) => {
+    expect(holdsPredicate(text, question)).toBe(held);
   });
 });

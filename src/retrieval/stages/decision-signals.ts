@@ -3,7 +3,7 @@ import type { DecisionSignals } from '../decision-model.js';
 import { documentTermsFor } from '../everyday-words.js';
 import { contentBigrams, topicTerms } from '../../text/tokenize.js';
 import type { AnswerSlot } from '../question-intent.js';
-import { holdsSlot } from '../slot-evidence.js';
+import { holdsPredicate, holdsSlot } from '../slot-evidence.js';
 import { onTopicSentences } from '../on-topic-sentences.js';
 import type { RetrievalMode } from './gather-candidates.js';
 import type { RankedPoint } from './ranked-point.js';
@@ -14,7 +14,7 @@ import type { RankedPoint } from './ranked-point.js';
  * (`covering`), the share of topic words found nowhere in the corpus (an everyday word with a
  * document term is not unknown), its margin over the others, and whether the best point holds
  * an answer of the kind asked in the sentences an answer would quote (a figure, a date, a body,
- * several items; 1 when nothing specific is asked).
+ * several items, what a yes/no question asks of its topic; 1 when nothing specific is asked).
  */
 export function decisionSignals(
   topic: string,
@@ -31,6 +31,8 @@ export function decisionSignals(
     /** The slot the question asks (figure, date, body, list) and the question, whose measure it may name. */
     slot?: AnswerSlot;
     question?: string;
+    /** A yes/no question: the quoted sentences must speak to its predicate (自己掏钱 in 老人打疫苗要自己掏钱吗). */
+    yesNo?: boolean;
   },
 ): DecisionSignals {
   const top = ranked[0]!;
@@ -45,7 +47,8 @@ export function decisionSignals(
   const margin = Math.max(0, top.score - Math.max(0, ...ranked.slice(1).map((c) => c.score)));
   // The sentences an answer would quote, not the whole point: a long point holds some figure somewhere.
   const topical = covering.map((r) => onTopicSentences(topic, ctx.passageText(r.id), ctx.bm25, r.sentenceId ? Number(r.sentenceId.slice(r.sentenceId.lastIndexOf('@') + 1)) : undefined));
-  const slot = ctx.slot === undefined || topical.some((t) => t.sentences.some((s) => holdsSlot(ctx.slot!, s, ctx.question))) ? 1 : 0;
+  const holds = ctx.slot !== undefined ? (s: string) => holdsSlot(ctx.slot!, s, ctx.question) : ctx.yesNo && ctx.question !== undefined ? (s: string) => holdsPredicate(s, ctx.question!) : undefined;
+  const slot = holds === undefined || topical.some((t) => t.sentences.some(holds)) ? 1 : 0;
   // How much of the topic one sentence of the best point holds: a point can cover the topic's
   // words across its sentences while none of them is about what was asked.
   const focus = Math.max(0, ...topical.map((t) => t.weight / total));
