@@ -5,7 +5,16 @@ import type { CaseResult } from '../../src/eval/run-eval.js';
 import { caseResult } from '../support/case-result.js';
 
 const result = (id: string, expectAbstain: boolean, abstained: boolean): CaseResult =>
-  caseResult({ id, kind: expectAbstain ? 'out-of-corpus' : 'number', expectAbstain, abstained, answeredCorrectly: !expectAbstain && !abstained, rank: expectAbstain ? null : 1, intent: 'figure', factRecall: expectAbstain ? null : 1 });
+  caseResult({
+    id,
+    kind: expectAbstain ? 'out-of-corpus' : 'number',
+    expectAbstain,
+    abstained,
+    answeredCorrectly: !expectAbstain && !abstained,
+    rank: expectAbstain ? null : 1,
+    intent: 'figure',
+    factRecall: expectAbstain ? null : 1,
+  });
 
 describe('metrics tables', () => {
   test('a row without out-of-corpus cases shows – for ooc-decl and ooc-high, not a value; one with them shows the value', () => {
