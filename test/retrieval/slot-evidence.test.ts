@@ -215,3 +215,21 @@ describe('holdsPredicate', () => {
     expect(holdsPredicate(text, question)).toBe(held);
   });
 });
+
+describe('holdsSlot: which district, which hospital', () => {
+  it.each([
+    ['紧密型城市医疗集团试点区是哪几个区？', '组织开展紧密型城市医疗集团试点区建设，充分发挥区级医院的牵头作用', false], // 区级医院 is no district
+    ['试点在哪个区？', '在长宁区、普陀区开展试点', true],
+    ['长宁房颤全专结合平台是哪家医院牵头？', '充分发挥区域二三级医疗机构的专科特色，推进房颤、甲状腺等疾病全专结合平台建设', false], // a kind of hospital, not one named
+    ['长宁区的中医医联体是哪家医院牵头？', '以天山中医医院为中心，牵头建立区域中医医联体', true],
+    ['国家试点是哪两家医院？', '以中山、瑞金两家高质量发展国家试点医院为引领', true],
+    ['新冠重症归哪家医院收？', '危重型合并基础疾病的患者由市级定点医院负责收治', false], // 市级定点医院 is a kind
+    ['区康复医院跟哪家医院合作？', '加快推进区康复医院、区精神卫生中心桃浦院区投入使用', false], // the question's own hospital
+  ])('%s / %s -> %s', (question, text, held) => {
+    expect(holdsSlot('who', text, question)).toBe(held);
+  });
+
+  it('a who question that names no kind of body takes any body', () => {
+    expect(holdsSlot('who', '充分发挥区级医院的牵头作用', '城市医疗集团试点里头，是谁挑大梁牵头？')).toBe(true);
+  });
+});
