@@ -4,6 +4,7 @@ import type { Bm25Index } from '../retrieval/bm25-index.js';
 import { expandEverydayWords } from '../retrieval/everyday-words.js';
 import { listSubjects, listTopic } from '../retrieval/question-intent.js';
 import { SCOPE_WORDS } from '../retrieval/scope-check.js';
+import { enumeratesItems } from '../retrieval/slot-evidence.js';
 import { splitSentences } from '../text/split-sentences.js';
 import { contentBigrams, normalizeForSearch } from '../text/tokenize.js';
 import { blockPath, blockPoints, firstParts, isItem } from './block-points.js';
@@ -15,6 +16,8 @@ export const MAX_LIST_POINTS = 5;
 export const LIST_SHARE = 0.6;
 /** A block whose headings hold at least this IDF-weighted share of the question's topic is what the list asks for. */
 export const SECTION_HEADING_SHARE = 0.4;
+/** A retrieved point of the first point's block joins the list when retrieval scored it at least this share of the first point's score. */
+export const BLOCK_SCORE_SHARE = 0.7;
 /** A point's lead (its title sentence, or its own heading) names a subject of the question when it holds at least this IDF-weighted share of the subject's words. */
 export const LEAD_SHARE = 0.6;
 
@@ -26,7 +29,9 @@ export const LEAD_SHARE = 0.6;
  * - the question names subjects that the leads of retrieved points name ("护理和继续教育",
  *   "对口支援" in two documents): each of those points, across sections and documents;
  * - else the first point, then the retrieved points of its block whose best sentence matches the
- *   question's topic (its item words such as 安排, 措施 left out) nearly as well as the first's.
+ *   question's topic (its item words such as 安排, 措施 left out) nearly as well as the first's, or
+ *   that retrieval scored nearly as high; unless the first point holds the list itself: its best
+ *   sentence names the items (门诊号源、检查检验、住院床位), or its lead names the whole topic.
  * Undefined when fewer than two points qualify: the question is answered like any other, so a
  * list held inside one point ("医生执业都有啥保险") is not padded with its neighbours.
  */
@@ -41,7 +46,11 @@ export function composeList(question: string, retrieval: RetrievalResult, corpus
   if (block && block.length >= 2) return inDocumentOrder(preferRetrieved(block, ids, corpus)).map(sentenceOf);
 
   const named = namedByLeads(topic, ids, corpus, bm25);
-  if (named.length >= 2) return [named[0]!, ...inRetrievedDocumentOrder(named.slice(1), ids, corpus)].slice(0, MAX_LIST_POINTS).map(sentenceOf);
+  if (named.length >= 2) {
+    // When the first point is one of them, the points of its block that retrieval scored nearly as high belong with them ("加强监管、抓行风": 监管, 行风 and 病例核查).
+    const near = named[0]!.pointId === top.pointId ? rankedNear(retrieval, top, corpus).filter((p) => !named.some((n) => n.pointId === p.pointId)) : [];
+    return [named[0]!, ...inRetrievedDocumentOrder([...named.slice(1), ...near], ids, corpus)].slice(0, MAX_LIST_POINTS).map(sentenceOf);
+  }
 
   const bestOf = new Map<string, ScoredSentence>();
   for (const s of scoreSentences(topic, ids, corpus, bm25)) if (!bestOf.has(s.passageId)) bestOf.set(s.passageId, s);
@@ -50,10 +59,17 @@ export function composeList(question: string, retrieval: RetrievalResult, corpus
   const match = (s: ScoredSentence) => s.score + s.rank * RANK_PENALTY;
   if (!lead || match(lead) < tuning.minSentenceScore) return undefined;
   const topBlock = blockPath(top).join('\n');
+  const near = new Set(rankedNear(retrieval, top, corpus).map((p) => p.pointId));
+  // The list is held in the first point: its best sentence names the items (门诊号源、检查检验、住院床位),
+  // or its lead names the whole topic ("长宁护理这块有啥安排" and 做好护理工作。一是…二是…).
+  const listInTop = enumeratesItems(lead.sentence) || share(namingGrams(topic, corpus, bm25), normalizeForSearch(leadOf(firstPartOf(top, corpus)!)), bm25) >= LEAD_SHARE;
+  if (listInTop) return undefined;
   const others = [...bestOf.values()]
     .filter((s) => {
       const p = corpus.passage(s.passageId)!;
-      return p.docId === top.docId && isItem(p) && blockPath(p).join('\n') === topBlock && match(s) >= tuning.minSentenceScore && match(s) >= match(lead) * LIST_SHARE;
+      if (p.docId !== top.docId || !isItem(p) || blockPath(p).join('\n') !== topBlock) return false;
+      const matches = match(s) >= tuning.minSentenceScore && match(s) >= match(lead) * LIST_SHARE;
+      return matches || near.has(p.pointId);
     })
     // One sentence per point: parts of one long point count once.
     .filter((s, i, all) => all.findIndex((o) => corpus.passage(o.passageId)!.pointId === corpus.passage(s.passageId)!.pointId) === i)
@@ -66,6 +82,19 @@ export function composeList(question: string, retrieval: RetrievalResult, corpus
 
 /** A run of this many characters of a document's title in a question names the document (医政医管, 高质量发展), not a block or a point. */
 const TITLE_RUN = 3;
+
+/** The retrieved points of the first point's block (first parts, the first point left out) that retrieval scored at least BLOCK_SCORE_SHARE of its score. */
+function rankedNear(retrieval: RetrievalResult, top: Passage, corpus: Corpus): Passage[] {
+  const topScore = retrieval.citations[0]?.score ?? 0;
+  const block = blockPath(top).join('\n');
+  const out: Passage[] = [];
+  for (const c of retrieval.citations) {
+    const p = firstPartOf(corpus.passage(c.id), corpus);
+    if (!p || p.pointId === top.pointId || p.docId !== top.docId || !isItem(p) || blockPath(p).join('\n') !== block) continue;
+    if (topScore > 0 && c.score >= topScore * BLOCK_SCORE_SHARE && !out.some((o) => o.pointId === p.pointId)) out.push(p);
+  }
+  return out;
+}
 
 /**
  * The words of a topic that can name a heading or a lead: bigrams (everyday words mapped to the
