@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { holdsSlot } from '../../src/retrieval/slot-evidence.js';
+import { enumeratesItems, holdsSlot } from '../../src/retrieval/slot-evidence.js';
 
 describe('holdsSlot', () => {
   it.each([
@@ -130,5 +130,21 @@ describe('holdsSlot: ordinals, editions, frequencies and festival dates', () => 
 
   it('a legislature is a body', () => {
     expect(holdsSlot('who', '推动市人大开展中医药条例执法检查', '执法检查谁来搞？')).toBe(true);
+  });
+});
+
+describe('enumeratesItems: three or more items side by side in one sentence', () => {
+  it.each([
+    ['推动门诊号源、检查检验、住院床位等医疗资源向社区下沉'],
+    ['推进科室、专家团队预约新模式，提升医疗服务连续性、安全性、便利性'],
+    ['完善医疗执业险、医疗意外伤害险和医疗责任险'],
+    ['加强急诊、重症等科室建设'],
+    ['推动周桥、新华、华阳创建示范性社区康复中心'],
+  ])('%s', (s) => {
+    expect(enumeratesItems(s)).toBe(true);
+  });
+
+  it.each([['加快推进区康复医院、区精神卫生中心桃浦院区投入使用'], ['持续做好医药领域腐败问题集中整治，及时根据线索查办案件，加强对医疗机构的督查指导'], ['做好护理工作。']])('not: %s', (s) => {
+    expect(enumeratesItems(s)).toBe(false);
   });
 });
