@@ -25,7 +25,8 @@ export const LEAD_SHARE = 0.6;
  * A list question ("…有哪些安排？", "…都有哪些措施？") answered from several points, one sentence
  * each, up to MAX_LIST_POINTS. Three ways a list is found, tried in this order:
  * - the question names a block of the first point's document by its headings ("医院管理这块",
- *   "公立医院文化建设那块"): the items under those headings, in the document's order;
+ *   "公立医院文化建设那块"): the items under those headings, in the document's order; the block
+ *   must hold the first point, unless that is a preamble or a notice;
  * - the question names subjects that the leads of retrieved points name ("护理和继续教育",
  *   "对口支援" in two documents): each of those points, across sections and documents;
  * - else the first point, then the retrieved points of its block whose best sentence matches the
@@ -147,7 +148,10 @@ function namedBlock(topic: string, top: Passage, corpus: Corpus, bm25: Bm25Index
     // On a tie, the block of the first point.
     if (s >= SECTION_HEADING_SHARE && (!best || s > best.share || (s === best.share && key === blockPath(top).join('\n')))) best = { item: p, share: s };
   }
-  return best ? blockPoints(corpus, best.item) : undefined;
+  if (!best) return undefined;
+  // Retrieval found the answer in the first point: a heading elsewhere that shares the words does not outweigh it.
+  if (isItem(top) && blockPath(best.item).join('\n') !== blockPath(top).join('\n')) return undefined;
+  return blockPoints(corpus, best.item);
 }
 
 /**

@@ -51,6 +51,15 @@ describe('a block named by its headings: its items, in the document order', () =
     expect(order).toEqual([...order].sort((a, b) => a - b));
   });
 
+  test('must not fire: a heading elsewhere in the document does not outweigh the point retrieval ranked first', () => {
+    const cited =
+      list('医政医管要点里医院管理这块都抓哪些事？', [
+        [`${MA}#2.10`, 1],
+        [`${MA}#4.16`, 0.8],
+      ]) ?? [];
+    expect(cited).not.toContain(`${MA}#3.12`);
+  });
+
   test('must not fire: a question on one point whose words a heading shares only in part (内部运营管理 vs 现代化管理新效能)', () => {
     expect(
       list('医院内部运营管理需要完善哪些机制？', [
