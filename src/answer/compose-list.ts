@@ -1,25 +1,38 @@
 import type { Corpus } from '../core/corpus.js';
 import type { Passage, RetrievalResult } from '../core/types.js';
 import type { Bm25Index } from '../retrieval/bm25-index.js';
-import { listTopic } from '../retrieval/question-intent.js';
+import { expandEverydayWords } from '../retrieval/everyday-words.js';
+import { listSubjects, listTopic } from '../retrieval/question-intent.js';
+import { SCOPE_WORDS } from '../retrieval/scope-check.js';
+import { enumeratesItems } from '../retrieval/slot-evidence.js';
+import { splitSentences } from '../text/split-sentences.js';
 import { contentBigrams, normalizeForSearch } from '../text/tokenize.js';
+import { blockPath, blockPoints, firstParts, isItem } from './block-points.js';
 import { RANK_PENALTY, scoreSentences, type ScoredSentence } from './select-sentences.js';
 
 /** Most points a list answer cites: more is a document to read, not an answer. */
 export const MAX_LIST_POINTS = 5;
 /** A point joins the list when its best sentence matches the question at least this share as well as the first point's. */
 export const LIST_SHARE = 0.6;
-/** A section whose heading holds at least this IDF-weighted share of the question's topic is what the list asks for. */
-export const SECTION_HEADING_SHARE = 0.5;
+/** A block whose headings hold at least this IDF-weighted share of the question's topic is what the list asks for. */
+export const SECTION_HEADING_SHARE = 0.4;
+/** A retrieved point of the first point's block joins the list when retrieval scored it at least this share of the first point's score. */
+export const BLOCK_SCORE_SHARE = 0.7;
+/** A point's lead (its title sentence, or its own heading) names a subject of the question when it holds at least this IDF-weighted share of the subject's words. */
+export const LEAD_SHARE = 0.6;
 
 /**
  * A list question ("…有哪些安排？", "…都有哪些措施？") answered from several points, one sentence
- * each, in the document's order, up to MAX_LIST_POINTS. Two ways a list is found:
- * - the question names a section of the first point's document by its heading ("医院管理这块"):
- *   the points of that section;
- * - else the first point, then the retrieved points of its section whose best sentence matches the
- *   question's topic (its item words such as 安排, 措施 left out) nearly as well as the first's, in
- *   the document's order.
+ * each, up to MAX_LIST_POINTS. Three ways a list is found, tried in this order:
+ * - the question names a block of the first point's document by its headings ("医院管理这块",
+ *   "公立医院文化建设那块"): the items under those headings, in the document's order; the block
+ *   must hold the first point, unless that is a preamble or a notice;
+ * - the question names subjects that the leads of retrieved points name ("护理和继续教育",
+ *   "对口支援" in two documents): each of those points, across sections and documents;
+ * - else the first point, then the retrieved points of its block whose best sentence matches the
+ *   question's topic (its item words such as 安排, 措施 left out) nearly as well as the first's, or
+ *   that retrieval scored nearly as high; unless the first point holds the list itself: its best
+ *   sentence names the items (门诊号源、检查检验、住院床位), or its lead names the whole topic.
  * Undefined when fewer than two points qualify: the question is answered like any other, so a
  * list held inside one point ("医生执业都有啥保险") is not padded with its neighbours.
  */
@@ -28,51 +41,166 @@ export function composeList(question: string, retrieval: RetrievalResult, corpus
   const top = corpus.passage(ids[0] ?? '');
   if (!top) return undefined;
   const topic = listTopic(question);
-  const section = namedSection(topic, top, corpus, bm25);
-  if (section) {
-    const points = firstParts(corpus.passages.filter((p) => p.docId === top.docId && p.section === section && (p.kind === 'point' || p.kind === 'paragraph'))).slice(0, MAX_LIST_POINTS);
-    if (points.length >= 2) return points.map((p) => bestSentence(topic, p, corpus, bm25));
+  const sentenceOf = (p: Passage) => bestSentence(topic, p, corpus, bm25);
+
+  const block = namedBlock(topic, top, corpus, bm25);
+  if (block && block.length >= 2) return inDocumentOrder(preferRetrieved(block, ids, corpus)).map(sentenceOf);
+
+  const named = namedByLeads(topic, ids, corpus, bm25);
+  if (named.length >= 2) {
+    // When the first point is one of them, the points of its block that retrieval scored nearly as high belong with them ("加强监管、抓行风": 监管, 行风 and 病例核查).
+    const near = named[0]!.pointId === top.pointId ? rankedNear(retrieval, top, corpus).filter((p) => !named.some((n) => n.pointId === p.pointId)) : [];
+    return [named[0]!, ...inRetrievedDocumentOrder([...named.slice(1), ...near], ids, corpus)].slice(0, MAX_LIST_POINTS).map(sentenceOf);
   }
+
   const bestOf = new Map<string, ScoredSentence>();
   for (const s of scoreSentences(topic, ids, corpus, bm25)) if (!bestOf.has(s.passageId)) bestOf.set(s.passageId, s);
   const lead = bestOf.get(top.id);
   // Scores carry a penalty per retrieval rank; points of a list are compared by how well they match.
   const match = (s: ScoredSentence) => s.score + s.rank * RANK_PENALTY;
   if (!lead || match(lead) < tuning.minSentenceScore) return undefined;
+  const topBlock = blockPath(top).join('\n');
+  const near = new Set(rankedNear(retrieval, top, corpus).map((p) => p.pointId));
+  // The list is held in the first point: its best sentence names the items (门诊号源、检查检验、住院床位),
+  // or its lead names the whole topic ("长宁护理这块有啥安排" and 做好护理工作。一是…二是…).
+  const listInTop = enumeratesItems(lead.sentence) || share(namingGrams(topic, corpus, bm25), normalizeForSearch(leadOf(firstPartOf(top, corpus)!)), bm25) >= LEAD_SHARE;
+  if (listInTop) return undefined;
   const others = [...bestOf.values()]
     .filter((s) => {
       const p = corpus.passage(s.passageId)!;
-      return p.docId === top.docId && p.section === top.section && match(s) >= tuning.minSentenceScore && match(s) >= match(lead) * LIST_SHARE;
+      if (p.docId !== top.docId || !isItem(p) || blockPath(p).join('\n') !== topBlock) return false;
+      const matches = match(s) >= tuning.minSentenceScore && match(s) >= match(lead) * LIST_SHARE;
+      return matches || near.has(p.pointId);
     })
     // One sentence per point: parts of one long point count once.
     .filter((s, i, all) => all.findIndex((o) => corpus.passage(o.passageId)!.pointId === corpus.passage(s.passageId)!.pointId) === i)
-    .filter((s) => s.passageId !== top.id)
+    .filter((s) => corpus.passage(s.passageId)!.pointId !== top.pointId)
     .slice(0, MAX_LIST_POINTS - 1);
   if (others.length === 0) return undefined;
   // The first point stays first (when the list is inside it, it is the answer); the others follow in the document's order.
   return [lead, ...others.sort((a, b) => corpus.passage(a.passageId)!.order - corpus.passage(b.passageId)!.order)];
 }
 
-/** The section of the first point's document whose heading holds most of the topic, when it holds enough. */
-function namedSection(topic: string, top: Passage, corpus: Corpus, bm25: Bm25Index): number | undefined {
-  // Words of the document's title chose the document; the section is named by the rest.
-  const title = normalizeForSearch(corpus.document(top.docId).title);
-  const grams = contentBigrams(topic).filter((g) => !title.includes(g));
-  const total = grams.reduce((s, g) => s + bm25.idf(g), 0);
-  if (total === 0) return undefined;
-  let best: { section: number; share: number } | undefined;
-  for (const p of corpus.passages) {
-    if (p.docId !== top.docId || p.section === undefined || !p.path[0]) continue;
-    const heading = normalizeForSearch(p.path[0]);
-    const share = grams.reduce((s, g) => s + (heading.includes(g) ? bm25.idf(g) : 0), 0) / total;
-    if (share >= SECTION_HEADING_SHARE && (!best || share > best.share)) best = { section: p.section, share };
+/** A run of this many characters of a document's title in a question names the document (医政医管, 高质量发展), not a block or a point. */
+const TITLE_RUN = 3;
+
+/** The retrieved points of the first point's block (first parts, the first point left out) that retrieval scored at least BLOCK_SCORE_SHARE of its score. */
+function rankedNear(retrieval: RetrievalResult, top: Passage, corpus: Corpus): Passage[] {
+  const topScore = retrieval.citations[0]?.score ?? 0;
+  const block = blockPath(top).join('\n');
+  const out: Passage[] = [];
+  for (const c of retrieval.citations) {
+    const p = firstPartOf(corpus.passage(c.id), corpus);
+    if (!p || p.pointId === top.pointId || p.docId !== top.docId || !isItem(p) || blockPath(p).join('\n') !== block) continue;
+    if (topScore > 0 && c.score >= topScore * BLOCK_SCORE_SHARE && !out.some((o) => o.pointId === p.pointId)) out.push(p);
   }
-  return best?.section;
+  return out;
 }
 
-/** One passage per point (the first part of a long one), in the document's order. */
-function firstParts(passages: readonly Passage[]): Passage[] {
-  return passages.filter((p) => (p.part?.index ?? 1) === 1).sort((a, b) => a.order - b.order);
+/**
+ * The words of a topic that can name a heading or a lead: bigrams (everyday words mapped to the
+ * documents' terms; places, years and runs of a document's title left out) found in at least two
+ * passages. A bigram across two words ("理这", "情救") is found in one passage or none, and would
+ * weigh the most.
+ */
+function namingGrams(text: string, corpus: Corpus, bm25: Bm25Index): string[] {
+  const titles = [...corpus.documents.values()].map((d) => normalizeForSearch(d.title));
+  return contentBigrams(expandEverydayWords(withoutTitleRuns(normalizeForSearch(text), titles)).replace(SCOPE_WORDS, ' ')).filter((g) => bm25.documentFrequency(g) >= 2);
+}
+
+/** The text with each run of TITLE_RUN or more characters found in one of the titles blanked out, longest first. */
+function withoutTitleRuns(text: string, titles: readonly string[]): string {
+  const chars = [...text];
+  let out = '';
+  for (let i = 0; i < chars.length; ) {
+    let end = i;
+    for (let j = chars.length; j >= i + TITLE_RUN; j--) {
+      const run = chars.slice(i, j).join('');
+      if (titles.some((t) => t.includes(run))) {
+        end = j;
+        break;
+      }
+    }
+    out += end > i ? ' ' : chars[i];
+    i = end > i ? end : i + 1;
+  }
+  return out;
+}
+
+/** IDF-weighted share of `grams` that `text` holds. */
+function share(grams: readonly string[], text: string, bm25: Bm25Index): number {
+  const total = grams.reduce((s, g) => s + bm25.idf(g), 0);
+  return total === 0 ? 0 : grams.reduce((s, g) => s + (text.includes(g) ? bm25.idf(g) : 0), 0) / total;
+}
+
+/** The items of the first point's document under the headings that hold most of the topic, when they hold enough. */
+function namedBlock(topic: string, top: Passage, corpus: Corpus, bm25: Bm25Index): Passage[] | undefined {
+  const grams = namingGrams(topic, corpus, bm25);
+  let best: { item: Passage; share: number } | undefined;
+  const seen = new Set<string>();
+  for (const p of corpus.passages) {
+    const path = blockPath(p);
+    if (p.docId !== top.docId || !isItem(p) || path.length === 0) continue;
+    const key = path.join('\n');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const s = share(grams, normalizeForSearch(path.join('')), bm25);
+    // On a tie, the block of the first point.
+    if (s >= SECTION_HEADING_SHARE && (!best || s > best.share || (s === best.share && key === blockPath(top).join('\n')))) best = { item: p, share: s };
+  }
+  if (!best) return undefined;
+  // Retrieval found the answer in the first point: a heading elsewhere that shares the words does not outweigh it.
+  if (isItem(top) && blockPath(best.item).join('\n') !== blockPath(top).join('\n')) return undefined;
+  return blockPoints(corpus, best.item);
+}
+
+/**
+ * The retrieved points whose lead names a subject of the question, first parts, in retrieval
+ * order: each subject of "护理和继续教育" names its own point, and "对口支援" may name a point in
+ * each of two documents.
+ */
+function namedByLeads(topic: string, ids: readonly string[], corpus: Corpus, bm25: Bm25Index): Passage[] {
+  const subjects = listSubjects(topic)
+    .map((s) => namingGrams(s, corpus, bm25))
+    .filter((g) => g.length > 0);
+  const out: Passage[] = [];
+  for (const id of ids) {
+    const p = firstPartOf(corpus.passage(id), corpus);
+    if (!p || !isItem(p) || out.some((o) => o.pointId === p.pointId)) continue;
+    const lead = normalizeForSearch(leadOf(p));
+    if (subjects.some((grams) => share(grams, lead, bm25) >= LEAD_SHARE)) out.push(p);
+  }
+  return out;
+}
+
+/** What a point says it is about: its own heading (a titled paragraph, a sub-section), else its first sentence. */
+function leadOf(p: Passage): string {
+  const own = p.path.at(-1) ?? '';
+  return p.kind !== 'point' && own && !/^\d+$/.test(own) ? own : (splitSentences(p.text)[0] ?? p.text);
+}
+
+function firstPartOf(p: Passage | undefined, corpus: Corpus): Passage | undefined {
+  if (!p || (p.part?.index ?? 1) === 1) return p;
+  return corpus.passages.find((q) => q.pointId === p.pointId && (q.part?.index ?? 1) === 1) ?? p;
+}
+
+/** At most MAX_LIST_POINTS of a block's points: those retrieval ranked, best first, then the rest in the document's order. */
+function preferRetrieved(points: readonly Passage[], ids: readonly string[], corpus: Corpus): Passage[] {
+  const rank = (p: Passage) => {
+    const at = ids.findIndex((id) => corpus.passage(id)?.pointId === p.pointId);
+    return at < 0 ? ids.length + p.order : at;
+  };
+  return [...points].sort((a, b) => rank(a) - rank(b)).slice(0, MAX_LIST_POINTS);
+}
+
+function inDocumentOrder(points: readonly Passage[]): Passage[] {
+  return firstParts(points);
+}
+
+/** Points of several documents: document by document, as retrieval first met them, each in its order. */
+function inRetrievedDocumentOrder(points: readonly Passage[], ids: readonly string[], corpus: Corpus): Passage[] {
+  const docRank = (p: Passage) => ids.findIndex((id) => corpus.passage(id)?.docId === p.docId);
+  return [...points].sort((a, b) => docRank(a) - docRank(b) || a.order - b.order);
 }
 
 /** The passage's sentence that best matches the topic, else its first sentence. */

@@ -10,6 +10,7 @@ import { readIntent, slotOf } from '../retrieval/question-intent.js';
 import { englishSearchTerms } from '../retrieval/english-search-terms.js';
 import type { AnswerSlot } from '../core/types.js';
 import { composeList } from './compose-list.js';
+import { sectionPoints } from './block-points.js';
 import { onlyRefersBack, resolveFollowUp } from './resolve-follow-up.js';
 import { pickOrdinal } from './pick-ordinal.js';
 import { scoreSentences, shortenClaim, type ScoredSentence } from './select-sentences.js';
@@ -64,7 +65,7 @@ export class ExtractiveAnswerer implements Answerer {
     }
     if (followUp.kind === 'section') {
       // "第三块讲的啥": the section's heading, then the first sentence of each of its first points.
-      const points = this.deps.corpus.passages.filter((p) => p.docId === followUp.docId && p.section === followUp.n && (p.kind === 'point' || p.kind === 'paragraph') && (p.part?.index ?? 1) === 1);
+      const points = sectionPoints(corpus, followUp.docId, followUp.n);
       if (points.length > 0) {
         const cited = points.slice(0, 3).map((p) => {
           const sentence = splitSentences(p.text)[0] ?? p.text;
@@ -112,6 +113,9 @@ export class ExtractiveAnswerer implements Answerer {
     const retrieval = await this.deps.retriever.retrieve(searched, { k: options.k ?? this.tuning.k, ...(this.deps.mode ? { mode: this.deps.mode } : {}), ...(intent ? { intent } : {}) });
     const retrievedIds = (retrieval.abstained ? retrieval.nearest : retrieval.citations).map((c) => c.id);
     if (retrieval.abstained) return this.abstain(answerId, question, retrieval.reason, retrieval.nearest, retrievedIds, searched, retrieval.signals);
+    // "…有哪些安排？": several points answer together, each cited (in either tier; a point named by its 文号 and number is answered alone).
+    const listed = retrieval.intent === 'list' && !retrieval.missing && !retrieval.direct ? composeList(searched, retrieval, this.deps.corpus, this.deps.bm25, this.tuning) : undefined;
+    if (listed) return this.listAnswer(answerId, question, listed, retrieval, retrievedIds, searched);
     if (retrieval.confidence === 'low') return this.lowConfidence(answerId, question, retrieval, retrievedIds, searched);
     if (retrieval.direct) {
       // "第5条讲了什么": the point's title, then its first sentence with a figure (else its second sentence).
@@ -122,14 +126,12 @@ export class ExtractiveAnswerer implements Answerer {
       return this.finish(answerId, question, claims, [{ ...top, quote: orderedQuote(top, picked) }], retrievedIds, searched, retrieval.signals);
     }
 
-    // "…有哪些安排？": several points of the best document answer together, each cited, in the document's order.
-    const listed = retrieval.intent === 'list' ? composeList(searched, retrieval, this.deps.corpus, this.deps.bm25, this.tuning) : undefined;
-    let chosen = listed ?? this.choose(searched, retrieval);
+    let chosen = this.choose(searched, retrieval);
     // No sentence of the retrieved points matches the question's words: offer the nearest point, marked as such.
     if (chosen.length === 0) return this.lowConfidence(answerId, question, retrieval, retrievedIds, searched);
     // A figure or a date was asked: the quoted sentences must hold one, else the answer says what is missing.
     const slot = retrieval.intent ? slotOf(retrieval.intent) : undefined;
-    if (!listed && (slot === 'figure' || slot === 'date') && !chosen.some((x) => holdsSlot(slot, x.sentence, searched))) {
+    if ((slot === 'figure' || slot === 'date') && !chosen.some((x) => holdsSlot(slot, x.sentence, searched))) {
       const holding = scoreSentences(searched, [chosen[0]!.passageId], this.deps.corpus, this.deps.bm25).find((x) => x.score >= this.tuning.minSentenceScore && holdsSlot(slot, x.sentence, searched));
       if (!holding) return this.lowConfidence(answerId, question, { ...retrieval, confidence: 'low', missing: slot }, retrievedIds, searched);
       chosen = [holding, ...chosen.filter((x) => x.sentence !== holding.sentence)].slice(0, 3);
@@ -138,8 +140,7 @@ export class ExtractiveAnswerer implements Answerer {
     const claims: Claim[] = chosen.map((s) => {
       let index = citations.findIndex((c) => c.id === s.passageId);
       if (index < 0) {
-        // A list may cite points of a named section that retrieval did not rank.
-        citations.push({ ...(retrieval.citations.find((c) => c.id === s.passageId) ?? this.deps.corpus.citation(s.passageId, 0)), quote: s.sentence });
+        citations.push({ ...retrieval.citations.find((c) => c.id === s.passageId)!, quote: s.sentence });
         index = citations.length - 1;
       } else {
         citations[index]!.quote = orderedQuote(citations[index]!, [citations[index]!.quote!, s.sentence]);
@@ -156,17 +157,6 @@ export class ExtractiveAnswerer implements Answerer {
    */
   private lowConfidence(answerId: string, question: string, retrieval: RetrievalResult, retrievedIds: string[], searched: string): Answer {
     const chinese = writtenInChinese(question);
-    // A list asked, and several points match: the nearest points, each quoted, rather than one.
-    const listed = retrieval.intent === 'list' && !retrieval.missing ? composeList(searched, retrieval, this.deps.corpus, this.deps.bm25, this.tuning) : undefined;
-    if (listed) {
-      const citations = listed.map((x) => ({ ...(retrieval.citations.find((c) => c.id === x.passageId) ?? this.deps.corpus.citation(x.passageId, 0)), quote: x.sentence.trim() }));
-      const claims = listed.map((x, i) => ({ text: shortenClaim(searched, x.sentence, this.tuning.maxClaimChars), citation: i + 1 }));
-      return {
-        ...this.finish(answerId, question, [], citations, retrievedIds, searched, retrieval.signals, retrieval.intent),
-        answer: `${chinese ? LOW_CONFIDENCE_LEAD : LOW_CONFIDENCE_LEAD_EN}${composeAnswerText(claims, citations)}`,
-        confidence: 'low',
-      };
-    }
     const top = retrieval.citations[0]!;
     const sentences = splitSentences(top.text);
     const byWords = scoreSentences(searched, [top.id], this.deps.corpus, this.deps.bm25).find((s) => s.score >= this.tuning.minSentenceScore)?.sentence;
@@ -184,6 +174,19 @@ export class ExtractiveAnswerer implements Answerer {
       ...(retrieval.intent ? { intent: retrieval.intent } : {}),
       ...(missing ? { missing } : {}),
     };
+  }
+
+  /**
+   * A list answer: one claim per point, each point cited once (a point of a named block may be one
+   * retrieval did not rank). In the low tier it opens with the lead that says the answer is unsure.
+   */
+  private listAnswer(answerId: string, question: string, listed: ScoredSentence[], retrieval: RetrievalResult, retrievedIds: string[], searched: string): Answer {
+    const citations = listed.map((x) => ({ ...(retrieval.citations.find((c) => c.id === x.passageId) ?? this.deps.corpus.citation(x.passageId, 0)), quote: x.sentence.trim() }));
+    const claims = listed.map((x, i) => ({ text: shortenClaim(searched, x.sentence, this.tuning.maxClaimChars), citation: i + 1 }));
+    const answer = this.finish(answerId, question, claims, citations, retrievedIds, searched, retrieval.signals, retrieval.intent);
+    if (retrieval.confidence !== 'low') return answer;
+    const lead = writtenInChinese(question) ? LOW_CONFIDENCE_LEAD : LOW_CONFIDENCE_LEAD_EN;
+    return { ...answer, answer: `${lead}${answer.answer}`, confidence: 'low' };
   }
 
   async *stream(question: string, options: AnswerOptions = {}): AsyncIterable<AnswerEvent> {

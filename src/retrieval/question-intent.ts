@@ -46,3 +46,13 @@ const LIST_FILLERS = new RegExp(data.listFillers.words.join('|'), 'gu');
 export function listTopic(question: string): string {
   return question.replace(LIST_FILLERS, ' ');
 }
+
+const LIST_JOINERS = new RegExp(data.listJoiners.words.join('|'), 'u');
+
+/** The subjects a list question names side by side (护理和继续教育 -> 护理, 继续教育); one when it names one. */
+export function listSubjects(topic: string): string[] {
+  return topic
+    .split(LIST_JOINERS)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}

@@ -27,6 +27,13 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
 /** What a question's figure or date counts (money, people, a share, a grade, a day), and what a sentence must give for it. */
 const MEASURES = data.measures.map((m) => ({ slot: m.slot as AnswerSlot, asks: anyOf(m.asks), gives: anyOf(m.gives) }));
 
+const ENUMERATION = new RegExp(data.enumeration.pattern, 'u');
+
+/** The text names three or more items side by side (门诊号源、检查检验、住院床位): a list held in one sentence. */
+export function enumeratesItems(text: string): boolean {
+  return ENUMERATION.test(normalizeWidth(text));
+}
+
 const flat = (text: string) => normalizeWidth(text).replace(/\s+/g, '');
 
 /** The measure a question names for its slot ("每家补贴多少钱" counts money), if any. */

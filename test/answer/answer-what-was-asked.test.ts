@@ -4,6 +4,9 @@ import type { Pipeline } from '../../src/answer/create-pipeline.js';
 import type { Answer, Turn } from '../../src/answer/types.js';
 import { loose } from '../../src/eval/resolve-gold.js';
 import { seedPipeline } from '../support/seed-pipeline.js';
+import { ExtractiveAnswerer } from '../../src/answer/extractive-answerer.js';
+import { DEFAULT_TUNING, HybridRetriever, type RetrieveOptions } from '../../src/retrieval/hybrid-retriever.js';
+import type { RetrievalResult } from '../../src/core/types.js';
 
 // No decision model: every ranked question would be answered with confidence, so what is tested
 // here is the slot rule and the composer, not the calibrated probability.
@@ -12,6 +15,7 @@ beforeAll(async () => {
   pipeline = await seedPipeline({ answerEveryQuestion: true });
 });
 const ask = (q: string, history: Turn[] = []) => pipeline.answerer.answer(q, { history });
+const splitTitle = (text: string) => text.split('。')[0];
 const turn = (a: Answer): Turn => ({ question: a.question, answer: a.answer, citations: a.citations.map((c) => ({ id: c.id })) });
 
 describe('a figure or date the documents do not give is said to be missing, never answered with confidence', () => {
@@ -68,6 +72,47 @@ describe('a list question is answered from several points, each cited, in the do
     // Every cited point is quoted by a claim of its own.
     for (let i = 1; i <= a.citations.length; i++) expect(a.answer).toContain(`[${i}]`);
     expect(unverifiedClaims(a.answer, a.citations, loose)).toEqual([]);
+  });
+
+  test('a list whose subject a point of each of two documents names cites both documents', async () => {
+    const a = await ask('公立医院绩效考核，市里和普陀各有哪些安排？');
+    expect(a.intent).toBe('list');
+    expect(new Set(a.citations.map((c) => c.docNumber)).size).toBe(2);
+    expect(unverifiedClaims(a.answer, a.citations, loose)).toEqual([]);
+  });
+
+  test('two subjects named side by side: the point each names, and no other', async () => {
+    const a = await ask('长宁今年护理和继续教育有哪些安排？');
+    expect(a.citations.map((c) => splitTitle(c.text))).toEqual(['做好继续教育工作', '做好护理工作']);
+  });
+
+  test.each([['医生执业都有啥保险？'], ['普陀要把哪些医疗资源往社区下沉？']])('a list held in one point is not padded with its neighbours: %s', async (question) => {
+    const a = await ask(question);
+    expect(a.intent).toBe('list');
+    expect(a.citations).toHaveLength(1);
+  });
+
+  test('in the low tier a list keeps its points, each cited, after the lead that says it is unsure', async () => {
+    // The real retriever, its decision read as unsure: what the composer does with a low-tier list.
+    class UnsureRetriever extends HybridRetriever {
+      override async retrieve(question: string, options?: RetrieveOptions): Promise<RetrievalResult> {
+        return { ...(await super.retrieve(question, options)), confidence: 'low' };
+      }
+    }
+    const { corpus, bm25 } = pipeline;
+    const answerer = new ExtractiveAnswerer({ retriever: new UnsureRetriever({ corpus, bm25 }, { ...DEFAULT_TUNING, decision: undefined }), corpus, bm25 });
+    const a = await answerer.answer('长宁今年护理和继续教育有哪些安排？');
+    expect(a.confidence).toBe('low');
+    expect(a.answer.startsWith(LOW_CONFIDENCE_LEAD)).toBe(true);
+    expect(a.citations).toHaveLength(2);
+    for (let i = 1; i <= a.citations.length; i++) expect(a.answer).toContain(`[${i}]`);
+    expect(unverifiedClaims(a.answer, a.citations, loose)).toEqual([]);
+  });
+
+  test('a question that asks no list gets one point', async () => {
+    const a = await ask('互联网医院在分流看病配药需求上起什么作用？');
+    expect(a.intent).toBe('what');
+    expect(a.citations).toHaveLength(1);
   });
 
   test('a single-point question is not padded into a list', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readIntent, slotOf } from '../../src/retrieval/question-intent.js';
+import { listSubjects, listTopic, readIntent, slotOf } from '../../src/retrieval/question-intent.js';
 
 describe('readIntent', () => {
   it.each([
@@ -32,6 +32,8 @@ describe('readIntent', () => {
     ['改善就医感受都有啥措施', 'list'],
     ['分级诊疗包括哪几项', 'list'], // 哪几 asks a list, not a figure
     ['高质量发展要抓几个方面', 'list'],
+    ['护理、儿科这两块要干点啥？', 'list'], // 这两块 names several blocks
+    ['平安医院和行风那几方面做些啥', 'list'],
     // yes or no
     ['社区医院能不能开互联网诊疗？', 'yes-no'],
     ['是否要建发热门诊', 'yes-no'],
@@ -61,5 +63,26 @@ describe('readIntent', () => {
     expect(slotOf('list')).toBe('list');
     expect(slotOf('yes-no')).toBeUndefined();
     expect(slotOf('what')).toBeUndefined();
+  });
+});
+
+describe('listSubjects: the subjects a list question names side by side', () => {
+  it.each([
+    ['长宁今年护理和继续教育有哪些安排？', ['长宁今年护理', '继续教育有哪些安排？']],
+    ['普陀在加强监管、抓行风方面有哪些措施？', ['普陀在加强监管', '抓行风方面有哪些措施？']],
+    ['防疫物资以及疫苗接种', ['防疫物资', '疫苗接种']],
+  ])('%s -> %j', (question, subjects) => {
+    expect(listSubjects(question)).toEqual(subjects);
+  });
+
+  it.each([['建设健康和谐的医院文化有哪些要求'], ['社会力量参与办医有哪些'], ['及时转诊有哪些要求'], ['中医药普及有哪些安排'], ['医疗服务有哪些安排']])(
+    'one subject, not split inside a word: %s',
+    (question) => {
+      expect(listSubjects(question)).toHaveLength(1);
+    },
+  );
+
+  it('the item words are left out of the topic before it is split', () => {
+    expect(listSubjects(listTopic('护理和儿科这块都有哪些安排')).map((s) => s.trim())).toEqual(['护理', '儿科']);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { askedPredicate, holdsPredicate, holdsSlot } from '../../src/retrieval/slot-evidence.js';
+import { askedPredicate, enumeratesItems, holdsPredicate, holdsSlot } from '../../src/retrieval/slot-evidence.js';
 
 describe('holdsSlot', () => {
   it.each([
@@ -231,5 +231,21 @@ describe('holdsSlot: which district, which hospital', () => {
 
   it('a who question that names no kind of body takes any body', () => {
     expect(holdsSlot('who', '充分发挥区级医院的牵头作用', '城市医疗集团试点里头，是谁挑大梁牵头？')).toBe(true);
+  });
+});
+
+describe('enumeratesItems: three or more items side by side in one sentence', () => {
+  it.each([
+    ['推动门诊号源、检查检验、住院床位等医疗资源向社区下沉'],
+    ['推进科室、专家团队预约新模式，提升医疗服务连续性、安全性、便利性'],
+    ['完善医疗执业险、医疗意外伤害险和医疗责任险'],
+    ['加强急诊、重症等科室建设'],
+    ['推动周桥、新华、华阳创建示范性社区康复中心'],
+  ])('%s', (s) => {
+    expect(enumeratesItems(s)).toBe(true);
+  });
+
+  it.each([['加快推进区康复医院、区精神卫生中心桃浦院区投入使用'], ['持续做好医药领域腐败问题集中整治，及时根据线索查办案件，加强对医疗机构的督查指导'], ['做好护理工作。']])('not: %s', (s) => {
+    expect(enumeratesItems(s)).toBe(false);
   });
 });

@@ -1,0 +1,164 @@
+import { describe, expect, test } from 'vitest';
+import { blockPoints, sectionPoints } from '../../src/answer/block-points.js';
+import { composeList, MAX_LIST_POINTS } from '../../src/answer/compose-list.js';
+import { buildLexicalIndex } from '../../src/answer/create-pipeline.js';
+import { DEFAULT_EXTRACTIVE_TUNING } from '../../src/answer/extractive-answerer.js';
+import type { RetrievalResult } from '../../src/core/types.js';
+import { seedCorpus } from '../support/seed-pipeline.js';
+
+// composeList is given what retrieval ranked (ids and fused scores, first = 1): each rule is
+// tested on a ranking where it must fire and on one where it must not, whatever retrieval does.
+const corpus = seedCorpus();
+const bm25 = buildLexicalIndex(corpus);
+const CN = '2023-changning-medical-work-plan';
+const PT = '2025-putuo-medical-administration-priorities';
+const MA = '2023-shanghai-medical-administration-priorities';
+const HW = '2023-shanghai-health-work-priorities';
+const GF = '2021-shanghai-public-hospital-high-quality-development-plan';
+
+function ranked(question: string, points: Array<[string, number]>): RetrievalResult {
+  return { question, abstained: false, confidence: 'low', nearest: [], intent: 'list', citations: points.map(([id, score]) => corpus.citation(id, score)) };
+}
+const list = (question: string, points: Array<[string, number]>) => composeList(question, ranked(question, points), corpus, bm25, DEFAULT_EXTRACTIVE_TUNING)?.map((s) => s.passageId);
+
+describe('a block named by its headings: its items, in the document order', () => {
+  test('a sub-section heading of the 2021 plan ((五)建设健康和谐的公立医院发展新文化) names its three paragraphs', () => {
+    expect(
+      list('方案里关于医院文化建设提了哪些？', [
+        [`${GF}#2.5.p2`, 1],
+        [`${GF}#2.6.p4`, 0.6],
+      ]),
+    ).toEqual([`${GF}#2.5.p1`, `${GF}#2.5.p2`, `${GF}#2.5.p3`]);
+  });
+
+  test('the block is named even when retrieval ranked the preamble first (医院管理 -> 三、…实现高效能医院管理)', () => {
+    expect(
+      list('医政医管要点里医院管理这块都抓哪些事？', [
+        [`${MA}#0`, 1],
+        [`${MA}#2.10`, 0.9],
+      ]),
+    ).toEqual([`${MA}#3.11`, `${MA}#3.12`, `${MA}#3.13`, `${MA}#3.14`]);
+  });
+
+  test('a block of more than five items gives five: those retrieval ranked first, then the rest, in the document order', () => {
+    const cited = list('高品质医疗服务体系建设这块，市卫健委有哪些安排？', [
+      [`${HW}#2.14`, 1],
+      [`${HW}#2.15`, 0.9],
+    ])!;
+    expect(cited).toHaveLength(MAX_LIST_POINTS);
+    expect(cited).toEqual(expect.arrayContaining([`${HW}#2.14`, `${HW}#2.15`]));
+    const order = cited.map((id) => corpus.passage(id)!.order);
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+  });
+
+  test('must not fire: a heading elsewhere in the document does not outweigh the point retrieval ranked first', () => {
+    const cited =
+      list('医政医管要点里医院管理这块都抓哪些事？', [
+        [`${MA}#2.10`, 1],
+        [`${MA}#4.16`, 0.8],
+      ]) ?? [];
+    expect(cited).not.toContain(`${MA}#3.12`);
+  });
+
+  test('must not fire: a question on one point whose words a heading shares only in part (内部运营管理 vs 现代化管理新效能)', () => {
+    expect(
+      list('医院内部运营管理需要完善哪些机制？', [
+        [`${GF}#2.3.p1`, 1],
+        [`${GF}#2.3.p2`, 0.42],
+      ]),
+    ).toBeUndefined();
+  });
+});
+
+describe('subjects named by the leads of retrieved points: each point, across sections and documents', () => {
+  test('护理和继续教育: the two points whose title sentences name them, nothing else', () => {
+    expect(
+      list('长宁今年护理和继续教育有哪些安排？', [
+        [`${CN}#5.3-2`, 1],
+        [`${CN}#5.3`, 0.65],
+        [`${CN}#4.4`, 0.47],
+        [`${CN}#5.1`, 0.46],
+      ]),
+    ).toEqual([`${CN}#5.3-2`, `${CN}#5.3`]);
+  });
+
+  test('one subject that a point of each of two documents names (公立医院绩效考核) cites both documents', () => {
+    const cited = list('公立医院绩效考核，市里和普陀各有哪些安排？', [
+      [`${PT}#2.7`, 1],
+      [`${MA}#3.12`, 0.9],
+      [`${GF}#2.3.p2`, 0.69],
+    ]);
+    expect(cited).toEqual([`${PT}#2.7`, `${MA}#3.12`]);
+  });
+
+  test('must not fire: two points titled with part of the question only (推进紧密型医联体建设 for a question on what it unifies)', () => {
+    expect(
+      list('紧密型医联体内部，成员单位之间哪些要素要统一调配？', [
+        [`${HW}#3.18`, 1],
+        [`${GF}#2.1.p3`, 0.44],
+      ]),
+    ).toBeUndefined();
+  });
+});
+
+describe('otherwise the first point and the points of its block retrieval scored nearly as high', () => {
+  test('fires: the points of the first point’s block scored near it; not a point of another block scored as high', () => {
+    expect(
+      list('长宁今年新冠救治有哪些安排？', [
+        [`${CN}#1.1`, 1],
+        [`${CN}#1.3`, 0.81],
+        [`${CN}#5.2`, 0.75],
+        [`${CN}#1.2`, 0.72],
+        [`${CN}#3.1`, 0.62],
+      ]),
+    ).toEqual([`${CN}#1.1`, `${CN}#1.2`, `${CN}#1.3`]);
+  });
+
+  test('must not fire: the first point’s best sentence names the items itself (门诊号源、检查检验、住院床位)', () => {
+    expect(
+      list('普陀要把哪些医疗资源往社区下沉？', [
+        [`${PT}#1.2`, 0.93],
+        [`${PT}#1.1`, 0.86],
+        [`${PT}#1.5`, 0.49],
+      ]),
+    ).toBeUndefined();
+  });
+
+  test('must not fire: the first point’s lead names the whole topic (做好护理工作。一是…四是…)', () => {
+    expect(
+      list('长宁护理这块今年有啥安排？', [
+        [`${CN}#5.3`, 1],
+        [`${CN}#5.2`, 0.8],
+        [`${CN}#5.3-2`, 0.8],
+        [`${CN}#5.5`, 0.75],
+      ]),
+    ).toBeUndefined();
+  });
+
+  test('must not fire: the other points of the block were scored far below the first', () => {
+    expect(
+      list('长宁今年对口援建有哪些工作？', [
+        [`${CN}#5.2`, 1],
+        [`${CN}#5.5`, 0.32],
+        [`${CN}#1.2`, 0.29],
+        [`${CN}#5.3`, 0.25],
+      ]),
+    ).toBeUndefined();
+  });
+});
+
+describe('the items of a block and of a section, one passage per point', () => {
+  test('a 2021 paragraph belongs to its sub-section; a numbered point to its section', () => {
+    expect(blockPoints(corpus, corpus.passage(`${GF}#2.6.p3`)!).map((p) => p.id)).toEqual([`${GF}#2.6.p1`, `${GF}#2.6.p2`, `${GF}#2.6.p3`, `${GF}#2.6.p4`]);
+    expect(blockPoints(corpus, corpus.passage(`${PT}#4.15`)!).map((p) => p.id)).toEqual([`${PT}#4.14`, `${PT}#4.15`, `${PT}#4.16`]);
+  });
+
+  test('a long point split in parts counts once, by its first part', () => {
+    const ids = sectionPoints(corpus, HW, 4).map((p) => p.id);
+    expect(ids).toEqual([`${HW}#4.19`, `${HW}#4.20~1`, `${HW}#4.21`]);
+  });
+
+  test('headed sub-sections are the items of a section that has no numbered points (2021 三、组织实施)', () => {
+    expect(sectionPoints(corpus, GF, 3).map((p) => p.id)).toEqual([`${GF}#3.1`, `${GF}#3.2`, `${GF}#3.3`, `${GF}#3.4`, `${GF}#3.5`]);
+  });
+});
