@@ -10,7 +10,7 @@ import { readIntent, slotOf } from '../retrieval/question-intent.js';
 import { englishSearchTerms } from '../retrieval/english-search-terms.js';
 import type { AnswerSlot } from '../core/types.js';
 import { composeList } from './compose-list.js';
-import { sectionPoints } from './block-points.js';
+import { isItem, sectionPoints } from './block-points.js';
 import { onlyRefersBack, resolveFollowUp } from './resolve-follow-up.js';
 import { pickOrdinal } from './pick-ordinal.js';
 import { scoreSentences, shortenClaim, type ScoredSentence } from './select-sentences.js';
@@ -66,6 +66,20 @@ export class ExtractiveAnswerer implements Answerer {
     if (followUp.kind === 'section') {
       // "第三块讲的啥": the section's heading, then the first sentence of each of its first points.
       const points = sectionPoints(corpus, followUp.docId, followUp.n);
+      // "第二块里面，区域性医疗中心是怎么说的": the section's sentences that speak to what is asked.
+      const asked = followUp.asks === undefined ? [] : this.sectionSentences(followUp.asks, followUp.docId, followUp.n);
+      if (asked.length > 0) {
+        const cited = asked.map((s) => ({ ...corpus.citation(s.passageId, 1), quote: s.sentence }));
+        const claims = cited.map((c, i) => ({ text: shortenClaim(followUp.asks!, c.quote, this.tuning.maxClaimChars), citation: i + 1 }));
+        return this.finish(
+          answerId,
+          question,
+          claims,
+          cited,
+          cited.map((c) => c.id),
+          followUp.asks!,
+        );
+      }
       if (points.length > 0) {
         const cited = points.slice(0, 3).map((p) => {
           const sentence = splitSentences(p.text)[0] ?? p.text;
@@ -106,6 +120,25 @@ export class ExtractiveAnswerer implements Answerer {
     // An ordinal that points at nothing is searched with the conversation's topic.
     const searched = followUp.kind === 'rewrite' ? followUp.question : followUp.kind === 'ordinal' ? `${question} ${followUp.topic}` : question;
     return this.answerSearched(answerId, question, searched, options);
+  }
+
+  /**
+   * The sentences of a document's n-th section that best speak to `asks`: the best one, then those of
+   * other points scoring at least half as well, in the document's order; up to 3, one per point.
+   */
+  private sectionSentences(asks: string, docId: string, n: number): ScoredSentence[] {
+    const ids = this.deps.corpus.passages.filter((p) => p.docId === docId && p.section === n && isItem(p)).map((p) => p.id);
+    const scored = scoreSentences(asks, ids, this.deps.corpus, this.deps.bm25).sort((a, b) => b.score - a.score);
+    const best = scored[0];
+    if (!best || best.score < this.tuning.minSentenceScore) return [];
+    const byPoint = new Map<string, ScoredSentence>();
+    for (const s of scored) {
+      const point = this.deps.corpus.passage(s.passageId)!.pointId;
+      if (s.score >= best.score * 0.5 && !byPoint.has(point) && byPoint.size < 3) byPoint.set(point, s);
+    }
+    const order = (s: ScoredSentence) => this.deps.corpus.passage(s.passageId)!.order;
+    const [first, ...rest] = [...byPoint.values()];
+    return [first!, ...rest.sort((a, b) => order(a) - order(b))];
   }
 
   /** Retrieval for the question as searched (rewritten with the conversation, or translated), then the answer. */

@@ -12,13 +12,20 @@ export type FollowUp =
   | { kind: 'ordinal'; n: number; citedIds: string[]; topic: string }
   /** "这条是哪个文件里的？" */
   | { kind: 'source'; passageId: string; topic: string }
-  /** "第三块讲的啥": the n-th section (一、二、三、…) of the document the conversation is about. */
-  | { kind: 'section'; n: number; docId: string; topic: string };
+  /**
+   * "第三块讲的啥": the n-th section (一、二、三、…) of the document the conversation is about.
+   * `asks`: what the question asks of that section in words of its own ("第二块里面，区域性医疗中心是
+   * 怎么说的" → 区域性医疗中心), when it names anything.
+   */
+  | { kind: 'section'; n: number; docId: string; topic: string; asks?: string };
 
 /** Words that open a new question in a conversation: nothing of the previous topic is carried. */
 const NEW_TOPIC = /^(?:另外|对了|还有个问题|还有一个问题|还有个事|换个问题|换个话题|顺便问(?:一?下|个)?|再问(?:一?下|个)?)[，,、：:\s]*/;
 /** A section of a document named by its ordinal: 第三部分, 第三块, 第三大块, 第3部分, 第三方面. */
 const SECTION_ORDINAL = /第\s*([一二三四五六七八九十]|\d{1,2})\s*(?:大?块|大?部分|方面|板块)/;
+
+/** What a question about a section says of it without naming anything (讲的啥, 里面, 主要内容). */
+const SECTION_FILLER = /讲(?:的|了)?(?:啥|什么)|说(?:的|了)?(?:啥|什么)|是(?:啥|什么)|里面|当中|之中|主要|具体|内容|有哪些|有啥|都有|哪些|什么/g;
 
 const ORDINAL = /第\s*([一二三四五六七八九十]|\d{1,2})\s*(?:点|条|个|项|部分)/;
 const ASKS_SOURCE = /哪个文件|哪份文件|什么文件|出自|来自哪|哪个文号|文号是|谁发的|谁印发|哪个部门|哪家单位发/;
@@ -65,7 +72,8 @@ export function resolveFollowUp(question: string, history: readonly Turn[] | und
   const section = SECTION_ORDINAL.exec(q);
   if (section && q.length <= 24 && docIdOf(cited[0]?.id)) {
     const n = /\d/.test(section[1]!) ? Number(section[1]) : parseChineseNumeral(section[1]!);
-    return { kind: 'section', n, docId: docIdOf(cited[0]!.id)!, topic: topicOf(history!) };
+    const own = q.replace(section[0], ' ').replace(ANAPHORIC_END, ' ').replace(SECTION_FILLER, ' ');
+    return { kind: 'section', n, docId: docIdOf(cited[0]!.id)!, topic: topicOf(history!), ...(topicTerms(own).length > 0 ? { asks: own } : {}) };
   }
 
   const ordinal = ORDINAL.exec(q);

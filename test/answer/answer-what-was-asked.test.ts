@@ -136,4 +136,20 @@ describe('follow-ups', () => {
     const cited = a.citations.map((c) => pipeline.corpus.passage(c.id)!);
     expect(cited.every((p) => p.docId === pipeline.corpus.passage(first.citations[0]!.id)!.docId && p.section === 2)).toBe(true);
   });
+
+  test.each([
+    ['2023年上海市卫生健康工作要点分几部分？', '第二块里面，区域性医疗中心是怎么说的？', 2, '区域性医疗中心'],
+    ['普陀2025年医政医管工作要点分成哪几块？', '第三部分里护理有哪些要求？', 3, '护'],
+  ])('after "%s", "%s" cites the point of that section that speaks to it', async (before, question, n, word) => {
+    const first = await ask(before);
+    const docId = pipeline.corpus.passage(first.citations[0]!.id)!.docId;
+    const a = await ask(question, [turn(first)]);
+    expect(a.abstained).toBe(false);
+    const top = pipeline.corpus.passage(a.citations[0]!.id)!;
+    expect([top.docId, top.section]).toEqual([docId, n]);
+    expect(a.citations[0]!.quote).toContain(word);
+    // Not what "第二块讲的啥" is answered with: the titles of the section's first points.
+    const plain = await ask(`第${n === 2 ? '二' : '三'}块讲的啥`, [turn(first)]);
+    expect(plain.citations.map((c) => c.quote)).not.toContain(a.citations[0]!.quote);
+  });
 });

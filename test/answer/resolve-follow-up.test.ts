@@ -89,6 +89,13 @@ describe('resolveFollowUp: a section ordinal points at a section of the document
     expect(resolveFollowUp(question, after('这个文件分几部分？'))).toEqual({ kind: 'section', n, docId: 'doc', topic: '这个文件分几部分？' });
   });
 
+  test('what a section question names of its own is kept; filler words are not', () => {
+    const followUp = resolveFollowUp('第二块里面，区域性医疗中心是怎么说的？', after('这个文件分几部分？'));
+    expect(followUp).toMatchObject({ kind: 'section', n: 2 });
+    expect(followUp.kind === 'section' && followUp.asks).toContain('区域性医疗中心');
+    expect(resolveFollowUp('第二块里面讲的啥？', after('这个文件分几部分？'))).not.toHaveProperty('asks');
+  });
+
   test.each([['第三点是什么'], ['第二条呢']])('%s is a point or item, not a section', (question) => {
     expect(resolveFollowUp(question, after('这个文件分几部分？')).kind).toBe('ordinal');
   });
