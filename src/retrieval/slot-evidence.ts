@@ -1,6 +1,6 @@
 import data from './data/answer-intents.json' with { type: 'json' };
 import { normalizeWidth } from '../text/normalize-width.js';
-import { contentBigrams } from '../text/tokenize.js';
+import { contentBigrams, topicTerms } from '../text/tokenize.js';
 import { documentTermsFor } from './everyday-words.js';
 import type { AnswerSlot } from './question-intent.js';
 
@@ -123,7 +123,7 @@ export function askedPredicate(question: string): string | undefined {
 }
 
 /**
- * True when the text speaks to what a yes/no question asks: at least half the predicate's bigrams
+ * True when the text speaks to what a yes/no question asks: at least half the predicate's words
  * are in it, or a document term its everyday words stand for (掏钱 → 费用). A question with no
  * predicate asks nothing specific. 免陪照护病人要另外付钱吗 is not answered by 开展免陪照护服务试点.
  */
@@ -131,7 +131,9 @@ export function holdsPredicate(text: string, question: string): boolean {
   const predicate = askedPredicate(question);
   if (predicate === undefined) return true;
   const t = flat(text);
-  const grams = contentBigrams(predicate);
-  if (grams.filter((g) => t.includes(g)).length * 2 >= grams.length) return true;
+  // Words where the segmenter finds them (在车上直接用医保移动支付 → 车上, 直接, 医保, 移动, 支付), else bigrams.
+  const words = topicTerms(predicate);
+  const units = words.length > 0 ? words : contentBigrams(predicate);
+  if (units.filter((w) => t.includes(w)).length * 2 >= units.length) return true;
   return documentTermsFor(predicate).some((term) => t.includes(flat(term)));
 }

@@ -32,6 +32,8 @@ describe('holdsSlot', () => {
     ['自2023年3月1日起施行', true],
     ['持续推进互联网医院建设', false],
     ['培育30家示范中心', false], // a figure is not a date
+    ['“十四五”到“十五五”期间,力争建成3－4个国际一流的临床学科', true], // a plan period is a time
+    ['落实“十四五”卫生健康规划', false], // a plan's name is not
   ])('date: %s -> %s', (text, held) => {
     expect(holdsSlot('date', text)).toBe(held);
   });
@@ -207,6 +209,7 @@ describe('holdsPredicate', () => {
   it.each([
     ['党委书记一般不兼任行政领导职务', '党委书记可以兼任行政领导职务吗？', true],
     ['探索在郊区院前急救车辆上开展医保移动支付', '郊区坐救护车能不能用医保移动支付？', true],
+    ['探索在郊区院前急救车辆上开展医保移动支付', '郊区坐120救护车，能不能在车上直接用医保移动支付？', true], // words, not bigrams across them (上直, 接用)
     ['开展“免陪照护服务”试点', '免陪照护病人要另外付钱吗？', false],
     ['加大老年人疫苗接种和第二剂次加强免疫接种推进力度', '老人打新冠疫苗要自己掏钱吗？', false],
     ['发热门诊要保持“应设尽设、应开尽开”', '社区医院的发烧门诊必须24小时开着吗', false],
