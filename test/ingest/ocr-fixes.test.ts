@@ -21,6 +21,7 @@ const CASES: Record<string, { fires: Array<[string, string]>; holds: string[] }>
       ['意见>(国办发 〔2 0 2 1]. 1 8 号)', '意见>(国办发〔2021〕18号)'],
       ['沪府办发:〔202:1].3 1号', '沪府办发〔2021〕31号'],
       ['沪府发〔2021].10号', '沪府发〔2021〕10号'],
+      ['普卫健医：〔2025]．3号', '普卫健医〔2025〕3号'],
     ],
     // Years in brackets that are not a 文号: a plan's span, a year not followed by a number and 号.
     holds: ['（2023—2025年）', '《规划（2021-2025年）》', '(2025)年度', '第(2023)批', '沪卫医〔2023〕32号'],
@@ -82,6 +83,14 @@ const CASES: Record<string, { fires: Array<[string, string]>; holds: string[] }>
       '一是“‘十四五’规划”，‘三医联动’',
     ],
   },
+  'mark-before-title-end': {
+    fires: [
+      ['局完成《上海市卫生设施专项规划（2022-2035年）、》编制', '局完成《上海市卫生设施专项规划（2022-2035年）》编制'],
+      ['印发《实施方案，》的通知', '印发《实施方案》的通知'],
+    ],
+    // The sentence's mark after the title, marks inside it, a title ending in a bracket or a question.
+    holds: ['印发《实施方案》，请认真执行', '《关于推进“互联网＋医疗健康”、“一网通办”的意见》', '《医疗机构管理条例（2022年修订）》', '《谁来守护健康？》'],
+  },
   'bar-in-text': {
     fires: [
       ['加强卫生健康规划引|领和政策研究', '加强卫生健康规划引领和政策研究'],
@@ -99,10 +108,21 @@ const CASES: Record<string, { fires: Array<[string, string]>; holds: string[] }>
     ],
     holds: ['第一批', '2023年一季度', '统一12个', '1一体化', '十一五', '一2家'],
   },
+  'spaced-figures': {
+    fires: [
+      ['本实施方案自2.0 2 1 年 1 2 月 2 7 日起实施', '本实施方案自2.021 年 12 月 27 日起实施'],
+      ['上海市人民政府办公厅20 2 1年', '上海市人民政府办公厅2021年'],
+      ['示范型区域性医疗中心1 0家', '示范型区域性医疗中心10家'],
+    ],
+    // Numbers apart with no unit after them, a list, a single figure before its unit.
+    holds: ['2023 2024年度对比', '第1 2 3项', '共 3 家', '表1 2022年数据', '1、2 家'],
+  },
   'speck-in-year': {
     fires: [
       ['本实施方案自2.021年12月27日起实施', '本实施方案自2021年12月27日起实施'],
       ['2·025年', '2025年'],
+      ['本实施方案自2．021年12月27日起实施', '本实施方案自2021年12月27日起实施'],
+      ['本实施方案自2. 021 年', '本实施方案自2021 年'],
     ],
     holds: ['1.5年', '2.5年内', '3.0版', '12.021年', '2021年', '5.125年'],
   },

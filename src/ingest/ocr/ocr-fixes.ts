@@ -24,8 +24,8 @@ export const OCR_FIXES: readonly OcrFix[] = [
     name: 'doc-number-brackets',
     apply: (line) =>
       line.replace(
-        /([\u4e00-\u9fff]{1,8})[\s:：·.]*[[(（【［〔][\s:：·.]*((?:1[\s:：·.]*9|2[\s:：·.]*0)[\s:：·.]*\d[\s:：·.]*\d)[\s:：·.]*[\])）】］〕][\s.·,，:：]*(\d(?:[\s:：·.]*\d){0,3})\s*号/g,
-        (_, issuer: string, year: string, n: string) => `${issuer}〔${year.replace(/[\s:：·.]/g, '')}〕${n.replace(/[\s:：·.]/g, '')}号`,
+        /([\u4e00-\u9fff]{1,8})[\s:：·.．]*[[(（【［〔][\s:：·.．]*((?:1[\s:：·.．]*9|2[\s:：·.．]*0)[\s:：·.．]*\d[\s:：·.．]*\d)[\s:：·.．]*[\])）】］〕][\s.．·,，:：]*(\d(?:[\s:：·.．]*\d){0,3})\s*号/g,
+        (_, issuer: string, year: string, n: string) => `${issuer}〔${year.replace(/[\s:：·.．]/g, '')}〕${n.replace(/[\s:：·.．]/g, '')}号`,
       ),
   },
   {
@@ -57,6 +57,12 @@ export const OCR_FIXES: readonly OcrFix[] = [
     apply: (line) => line.replace(/([。，、；：！？])[·•.．,，:：、;；]+/g, '$1'),
   },
   {
+    // `专项规划（2022-2035年）、》编制`: a speck before a closing title mark read as a mark. A title ends in 》
+    // with nothing before it; the sentence's own mark comes after (`》，` `》。`).
+    name: 'mark-before-title-end',
+    apply: (line) => line.replace(/[、，,·•:：;；]+(?=》)/g, ''),
+  },
+  {
     // `规划引|领`, `指引l、`, `医疗资源引|入`: the right-hand stroke of a character (引) read as a bar or a
     // lone lower-case l. A notice prints neither between Chinese characters or before their marks.
     name: 'bar-in-text',
@@ -69,10 +75,17 @@ export const OCR_FIXES: readonly OcrFix[] = [
     apply: (line) => line.replace(/(\d)\s*一\s*(?=\d)/g, '$1-'),
   },
   {
+    // `2 0 2 1 年 1 2 月`, `20 2 1`: figures printed full-width (each in a character's square) read one by
+    // one with spaces between. Joined where the run ends in a unit or a closing bracket: a notice never
+    // separates two numbers before 年, 月, 日, 号, 家 or 个 by a space alone.
+    name: 'spaced-figures',
+    apply: (line) => line.replace(/\d(?: \d)+(?= ?[年月日号家个万%〕）)\]])/g, (run) => run.replace(/ /g, '')),
+  },
+  {
     // `自2.021年12月27日`: a speck read inside a year. A year has four figures; a period before three
     // figures and 年 (2.021年) is no decimal a notice writes.
     name: 'speck-in-year',
-    apply: (line) => line.replace(/(?<![\d.])([12])[.·,，:：]\s*(\d{3})(?=\s*年)/g, '$1$2'),
+    apply: (line) => line.replace(/(?<![\d.．])([12])[.．·,，:：]\s*(\d{3})(?=\s*年)/g, '$1$2'),
   },
 ];
 
