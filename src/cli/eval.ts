@@ -25,6 +25,7 @@ import { GATED_GROUPS, metricsPerIntent, metricsPerSplit, metricsPerTag } from '
 import { nearestPassage } from '../eval/nearest-passage.js';
 import { renderHtmlReport, reportDetails, type EvalReport } from '../eval/render-html-report.js';
 import { runCase, type CaseResult } from '../eval/run-eval.js';
+import { MAX_POINT_DRIFT } from '../eval/resolve-gold.js';
 import { rerankerFromConfig } from '../retrieval/http-reranker.js';
 import { loadRuntime } from './load-runtime.node.js';
 import { HttpAnswerer } from '../eval/http-answerer.js';
@@ -52,6 +53,8 @@ async function main(): Promise<number> {
       /** A running service (Node or `wrangler dev`) to ask over HTTP instead of the in-process pipeline. */
       target: { type: 'string' },
       'api-key': { type: 'string' },
+      /** The text files a scanned corpus was printed from: gold anchors OCR misread are located through them (see resolveGold). */
+      'gold-corpus': { type: 'string' },
     },
   });
   const split = z.enum(['all', 'dev', 'held-out']).parse(values.split);
@@ -82,11 +85,15 @@ async function main(): Promise<number> {
       `${baselinePath} already holds the baseline of ${existing.questions ?? 'evals/suite.json'}: --update-baseline records a first baseline only. Run \`npm run eval -- --accept${values.questions ? ` --questions ${values.questions}` : ''}\`: it retires and re-anchors the cases a document change made stale, and records the baseline once no regression remains`,
     );
   }
+  if (values['gold-corpus'] !== undefined && (values.accept || values['update-baseline']))
+    throw new ConfigError('--gold-corpus measures a scanned corpus against the text it was printed from; a baseline is recorded without it');
+  const reference = values['gold-corpus'] === undefined ? undefined : await referenceCorpus(values['gold-corpus']);
   if (values.target && values.accept) throw new ConfigError('--accept runs the suite in-process: run it without --target');
   if (values.because !== undefined && !values.accept) throw new ConfigError('--because gives the reason an --accept records regressions: use it with --accept');
   if (values.because !== undefined && values.because.trim() === '')
     throw new ConfigError('--because needs a reason, e.g. --because "figure questions the documents do not answer are no longer answered with confidence"');
-  if (values.target) return evalTarget(values.target, values['api-key'] ?? config.API_KEYS[0], cases, source, split, baselinePath, values['update-baseline'], config.SEEDS_DIR, sourceReading(config));
+  if (values.target)
+    return evalTarget(values.target, values['api-key'] ?? config.API_KEYS[0], cases, source, split, baselinePath, values['update-baseline'], config.SEEDS_DIR, sourceReading(config), reference);
   const runtime = await loadRuntime({ modelDir: config.MODEL_DIR, indexDir: config.INDEX_DIR, seedsDir: config.SEEDS_DIR, ocr: config.OCR });
   const mode = values.mode as 'hybrid' | 'dense' | 'lexical';
   const full = createPipeline({ corpus: runtime.corpus, embedder: runtime.embedder, vectors: runtime.index.vectors, sentenceVectors: runtime.index.sentenceVectors, mode });
@@ -110,7 +117,7 @@ async function main(): Promise<number> {
   for (const system of systems) {
     const rs: CaseResult[] = [];
     for (const [i, c] of cases.entries()) {
-      rs.push(await runCase(c, system.answerer, system.corpus));
+      rs.push(await runCase(c, system.answerer, system.corpus, reference ? { reference } : {}));
       if (tty) process.stderr.write(`\r\x1b[K${system.name}: ${i + 1}/${cases.length}`);
       else if ((i + 1) % 50 === 0 || i + 1 === cases.length) console.error(`${system.name}: ${i + 1}/${cases.length}`);
     }
@@ -149,6 +156,7 @@ async function main(): Promise<number> {
     `\nPolicyDesk eval: ${cases.length} cases from ${source}${split === 'all' ? '' : ` (${split} split)`}${existing && matches ? `, against ${baselinePath} (recorded ${existing.recordedAt})` : ''}\n`,
   );
   for (const line of formatSummary({ verdict, explained, comparison, stale, results: main, expected })) console.log(line);
+  if (reference) console.log(toleratedLine(main, values['gold-corpus']!));
 
   console.log(`\n${systems[0]!.name}, by split and set ("correct": not declined and the first citation is the gold point; – where a set has no such case):\n`);
   console.log(formatMetricsTable(Object.entries(groups), HEADLINE_COLUMNS, 'split/set'));
@@ -250,18 +258,20 @@ async function evalTarget(
   update: boolean,
   seedsDir: string,
   reading: ReadCorpusOptions,
+  reference?: Corpus,
 ): Promise<number> {
   const read = await readCorpus(seedsDir, reading);
   const corpus = new Corpus({ documents: read.documents, passages: read.passages });
   const answerer = new HttpAnswerer({ baseUrl: target, ...(apiKey ? { apiKey } : {}) });
   const results: CaseResult[] = [];
   for (const [i, c] of cases.entries()) {
-    results.push(await runCase(c, answerer, corpus));
+    results.push(await runCase(c, answerer, corpus, reference ? { reference } : {}));
     if ((i + 1) % 50 === 0 || i + 1 === cases.length) console.error(`${target}: ${i + 1}/${cases.length}`);
   }
   const mode = `http:${results[0]?.mode ?? 'extractive'}`;
   const groups = metricsPerSplit(results);
   console.log(`\nPolicyDesk eval: ${cases.length} cases from ${source}${split === 'all' ? '' : ` (${split} split)`} against ${target}\n`);
+  if (reference) console.log(`${toleratedLine(results, 'the --gold-corpus')}\n`);
   console.log(formatMetricsTable(Object.entries(groups), HEADLINE_COLUMNS, 'split/set'));
   console.log(`\nby what the question asks (intent: the case's own field, else as the question reads; correct-hi: correct with high confidence; list-cov: share of a list question's points cited):\n`);
   console.log(formatMetricsTable(Object.entries(metricsPerIntent(results)), HEADLINE_COLUMNS, 'split/intent'));
@@ -288,6 +298,19 @@ async function evalTarget(
     return 1;
   }
   return 0;
+}
+
+/** The documents a scanned corpus was printed from, read as ingest reads text files. */
+async function referenceCorpus(dir: string): Promise<Corpus> {
+  const read = await readCorpus(dir);
+  if (read.documents.length === 0) throw new ConfigError(`--gold-corpus ${dir}: no documents could be read there`);
+  return new Corpus({ documents: read.documents, passages: read.passages });
+}
+
+/** How many cases the reference text kept from going stale. */
+function toleratedLine(results: readonly CaseResult[], dir: string): string {
+  const tolerated = results.filter((r) => r.tolerated?.length);
+  return `gold anchors not in the corpus as written, located through ${dir} (the same numbered point, its text within ${MAX_POINT_DRIFT * 100} % of the reference's): ${tolerated.reduce((n, r) => n + r.tolerated!.length, 0)} in ${tolerated.length} case(s)`;
 }
 
 function writeBaseline(path: string, baseline: unknown): void {

@@ -5,7 +5,7 @@ import { endsSentence, hasSentenceEnd } from '../text/split-sentences.js';
 import { splitLongText } from './split-long-text.js';
 
 /** Bump when the chunking rules change: built indexes record it and are rebuilt. */
-export const CHUNKER_VERSION = 4;
+export const CHUNKER_VERSION = 5;
 
 const SECTION = /^([一二三四五六七八九十]{1,3})、/;
 const SUBSECTION = /^[（(]([一二三四五六七八九十]{1,3})[）)]/;
@@ -32,6 +32,14 @@ interface Block {
 }
 
 const isMarkerCandidate = (line: string) => SECTION.test(line) || SUBSECTION.test(line) || POINT.test(line);
+
+/**
+ * A marker right after a line that does not end a sentence opens its block only when it carries
+ * the numbering on (the next number of a run already started) and is not a numeral run
+ * (`第\n三、四季度`): the full stop before it was lost (a scan read without it), not a sentence
+ * that wraps onto a line starting with a number. The first marker of a run still needs a break.
+ */
+const continuesNumbering = (n: number, last: number, rest: string) => last > 0 && n === last + 1 && !/^\s*[一二三四五六七八九十\d]/.test(rest);
 
 /**
  * Splits the body lines of one document (title line first) into passages by numbered point,
@@ -71,7 +79,7 @@ export function chunkDocument(docId: string, bodyLines: readonly string[], optio
     const subm = SUBSECTION.exec(line);
     const point = POINT.exec(line);
 
-    if (sec && afterBreak && parseChineseNumeral(sec[1]!) === section + 1) {
+    if (sec && parseChineseNumeral(sec[1]!) === section + 1 && (afterBreak || continuesNumbering(section + 1, section, line.slice(sec[0].length)))) {
       section += 1;
       sub = 0;
       pointsSinceSection = 0;
@@ -82,7 +90,7 @@ export function chunkDocument(docId: string, bodyLines: readonly string[], optio
       prev = bodyLines[i]!;
       continue;
     }
-    if (subm && afterBreak && section > 0 && parseChineseNumeral(subm[1]!) === sub + 1) {
+    if (subm && section > 0 && parseChineseNumeral(subm[1]!) === sub + 1 && (afterBreak || continuesNumbering(sub + 1, sub, line.slice(subm[0].length)))) {
       sub += 1;
       const end = takeHeading(i);
       headings.set(`${section}.${sub}`, joinLines(bodyLines.slice(i, end)));
@@ -91,7 +99,7 @@ export function chunkDocument(docId: string, bodyLines: readonly string[], optio
       prev = bodyLines[i]!;
       continue;
     }
-    if (point && afterBreak && section > 0) {
+    if (point && section > 0 && (afterBreak || (pointsSinceSection > 0 && continuesNumbering(Number(point[1]), lastPoint, line.slice(point[0].length))))) {
       const n = Number(point[1]);
       const restart = n === 1 && pointsSinceSection === 0;
       const duplicate = n === lastPoint && pointsSinceSection > 0;

@@ -1,9 +1,10 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { CORPUS_DIR } from '../support/corpus-dirs.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 const run = promisify(execFile);
@@ -147,5 +148,33 @@ describe('npm run eval (real model and index)', () => {
     expect(result.stdout.split('\n')[3]).toBe('NOT GATED');
     expect(result.stdout).toContain(`${baseline} was recorded for evals/suite.json (hybrid), not for ${join(dir, 'private.jsonl')} (hybrid)`);
     expect(result.stdout).not.toMatch(/factRecall: 1 ->/);
+  });
+
+  test('--gold-corpus locates an anchor the corpus does not hold as written through the text it was printed from, by the same numbered point', async () => {
+    // The test index stands for the scan and `printed` for the text it was printed from: the case's anchor is the printed
+    // text's (评估能カ机制), which the index holds one character otherwise (评估能力机制), as when OCR misreads one.
+    const printed = join(dir, 'printed');
+    mkdirSync(printed);
+    const file = '2025-putuo-medical-administration-priorities.txt';
+    writeFileSync(join(printed, file), readFileSync(join(CORPUS_DIR, file), 'utf8').replace('评估能力机制', '评估能カ机制'));
+    const questions = join(dir, 'scanned.jsonl');
+    const anchor = '建立健全临床特色专科专病评估能カ机制';
+    writeFileSync(questions, JSON.stringify({ id: 's-1', question: '普陀区怎么推进临床特色专科专病建设？', kind: 'paraphrase', gold: [{ doc: '普卫健医〔2025〕3号', anchor }] }));
+    const args = ['--questions', questions, '--no-baselines', '--baseline', join(dir, 'none.json')];
+
+    const strict = await evalCli([...args, '--report-dir', join(dir, 'r6')]);
+    expect(strict.stdout).toContain('stale cases (gold anchor no longer found; they count as failures until accepted or fixed): 1');
+    const tolerant = await evalCli([...args, '--gold-corpus', printed, '--report-dir', join(dir, 'r7')]);
+    expect(tolerant.code, tolerant.stderr).toBe(0);
+    expect(tolerant.stdout).not.toContain('stale cases');
+    expect(tolerant.stdout).toContain(`located through ${printed} (the same numbered point, its text within 10 % of the reference's): 1 in 1 case(s)`);
+    const report = JSON.parse(readFileSync(join(dir, 'r7', readdirSync(join(dir, 'r7')).find((f) => f.endsWith('.json'))!), 'utf8')) as {
+      cases: Array<{ goldPointIds: string[]; tolerated: string[] }>;
+    };
+    expect(report.cases[0]).toMatchObject({ goldPointIds: ['2025-putuo-medical-administration-priorities#1.3'], tolerated: [anchor] });
+
+    const refused = await evalCli([...args, '--gold-corpus', printed, '--update-baseline']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('--gold-corpus measures a scanned corpus');
   });
 });

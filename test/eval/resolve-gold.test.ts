@@ -1,6 +1,11 @@
 import { describe, expect, test } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Corpus } from '../../src/core/corpus.js';
 import { resolveGold } from '../../src/eval/resolve-gold.js';
 import { evalCaseSchema } from '../../src/eval/eval-case.js';
+import { parseDocument } from '../../src/ingest/parse-document.js';
+import { CORPUS_DIR } from '../support/corpus-dirs.js';
 import { seedCorpus } from '../support/seed-pipeline.js';
 
 const corpus = seedCorpus();
@@ -35,5 +40,62 @@ describe('resolveGold', () => {
 
   test('an anchor found nowhere is missing (the case is stale)', () => {
     expect(resolveGold(caseFor('沪卫医〔2023〕32号', '这句话不在任何文件里出现'), corpus).missing).toEqual(['这句话不在任何文件里出现']);
+  });
+});
+
+/** One notice as a corpus: the text file, or the same notice as OCR read a scan of it (edited here). */
+const PUTUO = '2025-putuo-medical-administration-priorities.txt';
+const putuo = readFileSync(join(CORPUS_DIR, PUTUO), 'utf8');
+const corpusOf = (text: string) => {
+  const { document, passages } = parseDocument(PUTUO, text);
+  return new Corpus({ documents: [{ ...document, contentHash: 'x' }], passages });
+};
+const POINT_3 = '2025-putuo-medical-administration-priorities#1.3';
+const POINT_4 = '2025-putuo-medical-administration-priorities#1.4';
+// Point 3 holds the anchor; OCR reads one character of it otherwise (力 as カ).
+const ANCHOR = '建立健全临床特色专科专病评估能力机制';
+const SLIP = '建立健全临床特色专科专病评估能カ机制';
+// Point 4 is given a sentence one character away from the anchor: nearer the misread anchor than point 3's own text is.
+const withTwin = (text: string) => text.replace('构建高品质医疗服务体系。', '构建高品质医疗服务体系。建立健全临床特色专科专病评价能力机制。');
+const ocrCase = caseFor('普卫健医〔2025〕3号', ANCHOR);
+
+describe('resolveGold on a corpus read from scans, with the text it was printed from', () => {
+  const reference = corpusOf(withTwin(putuo));
+  const scanned = corpusOf(withTwin(putuo).replace(ANCHOR, SLIP));
+
+  test('without the reference, an anchor OCR misread is missing (strict)', () => {
+    expect(resolveGold(ocrCase, scanned)).toMatchObject({ pointIds: [[]], missing: [ANCHOR], tolerated: [] });
+  });
+
+  test('with it, the anchor stands for the same numbered point, not the other point with a near-identical sentence', () => {
+    expect(resolveGold(ocrCase, scanned, reference)).toEqual({ pointIds: [[POINT_3]], missing: [], moved: [], tolerated: [ANCHOR] });
+    expect(resolveGold(caseFor('普卫健医〔2025〕3号', '建立健全临床特色专科专病评价能力机制'), scanned, reference).pointIds).toEqual([[POINT_4]]);
+  });
+
+  test('a point that OCR left within a few characters of the text is still the point', () => {
+    const slips = withTwin(putuo).replace(ANCHOR, SLIP).replace('全面提升本区医疗机构', '全面提升本区医疗机枸').replace('综合诊治中心', '综合诊治中必');
+    expect(resolveGold(ocrCase, corpusOf(slips), reference).pointIds).toEqual([[POINT_3]]);
+  });
+
+  test('an anchor the corpus holds as written is resolved as without the reference', () => {
+    expect(resolveGold(ocrCase, corpusOf(withTwin(putuo)), reference)).toEqual({ pointIds: [[POINT_3]], missing: [], moved: [], tolerated: [] });
+  });
+
+  test('the same point number holding other text is not the point: the anchor stays missing', () => {
+    // The scanned notice's point 3 reads otherwise (another version, or another point under its number).
+    const point3 = putuo.split('\n').find((l) => l.startsWith('3. '))!;
+    const other = withTwin(putuo).replace(point3, '3. 加强护理队伍建设。落实护士配备标准，开展护理专科培训，提升护理服务能力，改善患者就医体验。');
+    expect(resolveGold(ocrCase, corpusOf(other), reference)).toMatchObject({ pointIds: [[]], missing: [ANCHOR], tolerated: [] });
+  });
+
+  test('a point the scan lost is not found under a neighbour: the anchor stays missing', () => {
+    // The marker `3.` read as a letter: the chunker takes point 3 into point 2 and refuses the later numbers.
+    const lost = withTwin(putuo).replace(ANCHOR, SLIP).replace('\n3. 加强临床', '\nз. 加强临床');
+    expect(corpusOf(lost).passages.some((p) => p.pointId === POINT_3)).toBe(false);
+    expect(resolveGold(ocrCase, corpusOf(lost), reference)).toMatchObject({ pointIds: [[]], missing: [ANCHOR] });
+  });
+
+  test('a document whose 文号 the scan misread is not matched', () => {
+    expect(resolveGold(ocrCase, corpusOf(withTwin(putuo).replace('普卫健医〔2025〕3号', '普卫健医〔2025〕8号').replace(ANCHOR, SLIP)), reference).missing).toEqual([ANCHOR]);
   });
 });

@@ -69,4 +69,43 @@ describe('a full stop OCR missed at the end of a paragraph', () => {
     ];
     expect(texts(lines)).toEqual(lines);
   });
+
+  test('is not added at the wrapped end of a heading: a heading ends without one', () => {
+    const lines = [
+      FULL,
+      '二、以提升能级为核心，继续做好做强区域整合型医疗服务',
+      '体系',
+      '1.持续加强二三级医疗机构服务能级。',
+      FULL,
+      '（二）打造科创引领的产学研一体化发展新趋势和新',
+      '格局',
+      '推进社区卫生服务高质量发展.加强公立医院对',
+    ];
+    expect(texts(lines)).toEqual(lines);
+  });
+
+  test('is put back before a paragraph opening with a lead sentence, after a paragraph of two lines or more', () => {
+    expect(texts([FULL, FULL, '试点医院国际交流合作更大自主权', '加快优质医疗资源有序扩容和区域布局均衡.支持符合条件', FULL])).toEqual([
+      FULL,
+      FULL,
+      '试点医院国际交流合作更大自主权。',
+      '加快优质医疗资源有序扩容和区域布局均衡.支持符合条件',
+      FULL,
+    ]);
+  });
+
+  test('is not added before a lead sentence after a word wrapped alone, a one-line paragraph, or before a line that is no lead', () => {
+    const lines = [
+      FULL,
+      '成',
+      '果转化高地.支持公立医院创新管理体制',
+      '关于推进上海市公立医院高质量发展的方案',
+      '为加快推进公立医院高质量发展.按照',
+      FULL,
+      FULL,
+      '试点医院国际交流合作更大自主权',
+      '加快推进市级优质资源,向五个新城扩容.',
+    ];
+    expect(texts(lines)).toEqual(lines);
+  });
 });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { Passage } from '../../src/core/types.js';
 import { cleanLines, joinLines } from '../../src/ingest/clean-lines.js';
+import { chunkDocument } from '../../src/ingest/chunk-document.js';
 import { parseDocument } from '../../src/ingest/parse-document.js';
 import { parseMetadata } from '../../src/ingest/parse-metadata.js';
 import { CORPUS_DIR } from '../support/corpus-dirs.js';
@@ -169,4 +170,38 @@ describe('bad input gets a clear error', () => {
     ['沪卫医〔2023〕32号\n\n一些文字', /title/],
     ['沪卫医〔2023〕32号\n现将《测试文件》印发给你们\n测试文件\n一、总则', /date of issue/],
   ])('%#', (text, message) => expect(() => parseDocument('x.txt', text)).toThrow(message));
+});
+
+describe('a marker after a line that does not end a sentence (a full stop lost in a scan)', () => {
+  const ids = (lines: string[]) => chunkDocument('d', ['标题', ...lines]).map((p) => `${p.pointId.slice(2)} ${p.text.slice(0, 6)}`);
+
+  test('opens its block when it carries the numbering on: the next point, sub-section or section', () => {
+    expect(ids(['一、优布局', '1.加快医疗资源布局优化调整。', '2.加快区域医疗服务体系发展', '3.加强临床特色专科专病建设。', '二、重质量，着力创新', '4.加强医疗质量管理'])).toEqual([
+      '1.1 加快医疗资源',
+      '1.2 加快区域医疗',
+      '1.3 加强临床特色',
+      '2.4 加强医疗质量',
+    ]);
+    expect(
+      ids([
+        '一、总体要求',
+        '(一)指导思想',
+        '以人民健康为中心,',
+        '坚持政府主导,',
+        '提高群众的获得感和满意度',
+        '(二)发展目标',
+        '到2025年,建成体系.',
+        '二、主要任务',
+        '(一)构建体系',
+        '创建10家以上国家医学中心.',
+      ]),
+    ).toEqual(['1.1 以人民健康为', '1.2 到2025年', '2.1 创建10家以']);
+  });
+
+  test('stays in the sentence when it starts a run, skips a number, or is a numeral run (第 / 三、四季度)', () => {
+    // The first point after an unfinished line stays in it (and so does the point after it: numbering never started).
+    expect(ids(['一、优布局', '全区将着力', '做好年度工作', '抓好落实', '1.加快医疗资源布局优化调整。', '2.加快区域医疗服务体系发展'])).toEqual(['1 全区将着力做']);
+    expect(ids(['一、优布局', '1.加快医疗资源布局优化调整。', '2.加快区域医疗服务体系发展', '4.加强临床特色专科专病建设。'])).toEqual(['1.1 加快医疗资源', '1.2 加快区域医疗']);
+    expect(ids(['一、优布局', '1.加快资源布局调整。', '在第', '二、三季度完成评估。', '2.加快体系发展', '3.5万人次以上。'])).toEqual(['1.1 加快资源布局', '1.2 加快体系发展']);
+  });
 });

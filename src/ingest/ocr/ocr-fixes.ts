@@ -18,13 +18,14 @@ export const OCR_FIXES: readonly OcrFix[] = [
     apply: (line) => line.replace(/^(\d{1,2})\s*[。，,·:：](?=\s*[\u4e00-\u9fff])/, '$1.'),
   },
   {
-    // `沪卫医[2023] 32号`, `普卫健医(2025)3号`, `国办发 〔2 0 2 1]. 1 8 号`: the 文号's hexagonal brackets
-    // 〔〕 read as ASCII or full-width ones, and spaces or a speck read between its digits.
+    // `沪卫医[2023] 32号`, `普卫健医(2025)3号`, `国办发 〔2 0 2 1]. 1 8 号`, `沪府办发:〔202:1].3 1号`: the
+    // 文号's hexagonal brackets 〔〕 read as ASCII or full-width ones, and spaces or specks (`.` `·` `,` `:`)
+    // read between its parts and digits (a 文号 printed with spaced full-width digits).
     name: 'doc-number-brackets',
     apply: (line) =>
       line.replace(
-        /([\u4e00-\u9fff]{1,8})\s*[[(（【［〔]\s*((?:1\s*9|2\s*0)\s*\d\s*\d)\s*[\])）】］〕][\s.·,，]*(\d(?:\s*\d){0,3})\s*号/g,
-        (_, issuer: string, year: string, n: string) => `${issuer}〔${year.replace(/\s/g, '')}〕${n.replace(/\s/g, '')}号`,
+        /([\u4e00-\u9fff]{1,8})[\s:：·.．]*[[(（【［〔][\s:：·.．]*((?:1[\s:：·.．]*9|2[\s:：·.．]*0)[\s:：·.．]*\d[\s:：·.．]*\d)[\s:：·.．]*[\])）】］〕][\s.．·,，:：]*(\d(?:[\s:：·.．]*\d){0,3})\s*号/g,
+        (_, issuer: string, year: string, n: string) => `${issuer}〔${year.replace(/[\s:：·.．]/g, '')}〕${n.replace(/[\s:：·.．]/g, '')}号`,
       ),
   },
   {
@@ -47,6 +48,44 @@ export const OCR_FIXES: readonly OcrFix[] = [
     // `-、加强…` / `(-)`: the section numeral 一 read as a dash; no heading starts with a dash.
     name: 'dash-for-one',
     apply: (line) => line.replace(/^[-—－_]\s*、/, '一、').replace(/^[（(]\s*[-—－_]\s*[）)]/, '（一）'),
+  },
+  {
+    // `能定位。·持续推进`, `精神，：在市卫生`, `下沉。，三是`, `研究。．二是`: a speck beside a full-width
+    // mark (which sits in a corner of its square) read as a second mark. A notice never prints a
+    // stop, comma or colon right after 。，、；： but for quotes and brackets (`。”` `，“` `：“` `。（`).
+    name: 'mark-after-mark',
+    apply: (line) => line.replace(/([。，、；：！？])[·•.．,，:：、;；]+/g, '$1'),
+  },
+  {
+    // `专项规划（2022-2035年）、》编制`: a speck before a closing title mark read as a mark. A title ends in 》
+    // with nothing before it; the sentence's own mark comes after (`》，` `》。`).
+    name: 'mark-before-title-end',
+    apply: (line) => line.replace(/[、，,·•:：;；]+(?=》)/g, ''),
+  },
+  {
+    // `规划引|领`, `指引l、`, `医疗资源引|入`: the right-hand stroke of a character (引) read as a bar or a
+    // lone lower-case l. A notice prints neither between Chinese characters or before their marks.
+    name: 'bar-in-text',
+    apply: (line) => line.replace(/(?<=[\u4e00-\u9fff])\s*[|｜¦l]\s*(?=[\u4e00-\u9fff，。、；：])/g, ''),
+  },
+  {
+    // `1一2家`, `3 一 5家`: a dash between two figures (a range, `１－２`) read as the character 一, which never
+    // stands between Arabic figures.
+    name: 'dash-between-figures',
+    apply: (line) => line.replace(/(\d)\s*一\s*(?=\d)/g, '$1-'),
+  },
+  {
+    // `2 0 2 1 年 1 2 月`, `20 2 1`: figures printed full-width (each in a character's square) read one by
+    // one with spaces between. Joined where the run ends in a unit or a closing bracket: a notice never
+    // separates two numbers before 年, 月, 日, 号, 家 or 个 by a space alone.
+    name: 'spaced-figures',
+    apply: (line) => line.replace(/\d(?: \d)+(?= ?[年月日号家个万%〕）)\]])/g, (run) => run.replace(/ /g, '')),
+  },
+  {
+    // `自2.021年12月27日`: a speck read inside a year. A year has four figures; a period before three
+    // figures and 年 (2.021年) is no decimal a notice writes.
+    name: 'speck-in-year',
+    apply: (line) => line.replace(/(?<![\d.．])([12])[.．·,，:：]\s*(\d{3})(?=\s*年)/g, '$1$2'),
   },
 ];
 

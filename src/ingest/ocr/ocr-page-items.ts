@@ -18,20 +18,35 @@ const ENDED = /[。；：！？.;:!?]$/;
 /** A line shorter than this share of the page's usual line ends its paragraph: it does not run on. */
 const SHORT_LINE = 0.8;
 
+/** A paragraph that opens with a lead sentence (`推动公立中医医院传承创新发展.将市级…`): a short clause, no comma, a full stop. */
+const LEAD_OPENING = /^[^，,、；;：:。.!?！？]{4,36}[。.](?!\d)/;
+/** The shortest last line taken for a paragraph's end before a lead sentence: one or two characters may be a word wrapped alone. */
+const MIN_LAST_LINE = 4;
+
 /**
  * The full stop at the end of a paragraph is the smallest mark on the page and the one OCR misses
- * most; without it the chunker reads the next numbered point as part of this one, and the points
- * after it as well. A short last line (the paragraph ended there) without a closing mark, followed
- * by a line opening with a point or section marker, gets its 。 back. Never after a heading (which
- * ends without one), after a full line (the sentence runs on), or where a mark is already there.
+ * most; without it the chunker reads the next paragraph as part of this one. A short last line
+ * (the paragraph ended there) without a closing mark gets its 。 back when the next line opens
+ * with a point or section marker, or opens a paragraph with a lead sentence after a paragraph of
+ * two lines or more. Never after a heading or the wrapped end of one (headings end without a
+ * stop), after a full line (the sentence runs on), or where a mark is already there.
  */
 function restoreLostFullStops(kept: Array<{ line: OcrLine; text: string }>): void {
   const widths = kept.map((l) => l.line.width).sort((a, b) => a - b);
   // A full line's width: most lines of a page are full, but a page of short paragraphs has many short ones.
   const usual = widths[Math.min(widths.length - 1, Math.floor(widths.length * 0.8))] ?? 0;
+  const full = (i: number) => kept[i]!.line.width >= usual * SHORT_LINE;
+  // A heading runs onto the next line only when its line is full: `二、…区域整合型医疗服务` + `体系`.
+  const inHeading: boolean[] = [];
+  kept.forEach((l, i) => {
+    inHeading[i] = HEADING.test(l.text) || (i > 0 && inHeading[i - 1]! && full(i - 1) && !ENDED.test(kept[i - 1]!.text) && !MARKER.test(l.text));
+  });
   for (let i = 1; i < kept.length; i++) {
     const before = kept[i - 1]!;
-    if (MARKER.test(kept[i]!.text) && !HEADING.test(before.text) && !ENDED.test(before.text) && before.line.width < usual * SHORT_LINE) before.text += '。';
+    if (inHeading[i - 1] || ENDED.test(before.text) || full(i - 1)) continue;
+    const text = kept[i]!.text;
+    const paragraphRan = i >= 2 && full(i - 2) && !ENDED.test(kept[i - 2]!.text) && !inHeading[i - 2];
+    if (MARKER.test(text) || (LEAD_OPENING.test(text) && paragraphRan && [...before.text].length >= MIN_LAST_LINE)) before.text += '。';
   }
 }
 
