@@ -7,7 +7,7 @@ import { writtenInChinese } from '../retrieval/question-language.js';
 import { composeAnswerText, ENGLISH_LEAD, LOW_CONFIDENCE_LEAD, LOW_CONFIDENCE_LEAD_EN, lowConfidenceAnswer, missingLead, sourceAnswer, type Claim } from './compose-text.js';
 import { holdsSlot, missingNoun } from '../retrieval/slot-evidence.js';
 import { readIntent, slotOf } from '../retrieval/question-intent.js';
-import { englishSearchTerms } from '../retrieval/english-search-terms.js';
+import { englishSearchTerms, MIN_TRANSLATED_SHARE_FOR_HIGH } from '../retrieval/english-search-terms.js';
 import type { AnswerSlot } from '../core/types.js';
 import { composeList } from './compose-list.js';
 import { onlyRefersBack, resolveFollowUp } from './resolve-follow-up.js';
@@ -96,11 +96,13 @@ export class ExtractiveAnswerer implements Answerer {
     // An English question is searched with the Chinese terms it translates to; its intent is read from the English.
     const english = followUp.kind === 'none' ? englishSearchTerms(question) : undefined;
     if (english) {
-      const answer = await this.answerSearched(answerId, question, english.query, options, readIntent(question));
+      // The terms stand for only part of what was asked: the best point may match them and miss the rest.
+      const capped = english.translatedShare < MIN_TRANSLATED_SHARE_FOR_HIGH;
+      const answer = await this.answerSearched(answerId, question, english.query, options, readIntent(question), capped);
       const { rewrittenQuestion: _shown, ...rest } = answer;
       // Quotes stay Chinese; a confident answer opens in English (the other tiers have bilingual leads of their own).
       const text = !answer.abstained && answer.confidence === 'high' ? `${ENGLISH_LEAD}${answer.answer}` : answer.answer;
-      return { ...rest, answer: text, searchTerms: english.query };
+      return { ...rest, answer: text, searchTerms: english.query, ...(english.untranslated.length > 0 ? { untranslated: english.untranslated } : {}) };
     }
     // An ordinal that points at nothing is searched with the conversation's topic.
     const searched = followUp.kind === 'rewrite' ? followUp.question : followUp.kind === 'ordinal' ? `${question} ${followUp.topic}` : question;
@@ -108,8 +110,11 @@ export class ExtractiveAnswerer implements Answerer {
   }
 
   /** Retrieval for the question as searched (rewritten with the conversation, or translated), then the answer. */
-  private async answerSearched(answerId: string, question: string, searched: string, options: AnswerOptions, intent?: RetrievalResult['intent']): Promise<Answer> {
-    const retrieval = await this.deps.retriever.retrieve(searched, { k: options.k ?? this.tuning.k, ...(this.deps.mode ? { mode: this.deps.mode } : {}), ...(intent ? { intent } : {}) });
+  private async answerSearched(answerId: string, question: string, searched: string, options: AnswerOptions, intent?: RetrievalResult['intent'], neverHigh = false): Promise<Answer> {
+    const retrieved = await this.deps.retriever.retrieve(searched, { k: options.k ?? this.tuning.k, ...(this.deps.mode ? { mode: this.deps.mode } : {}), ...(intent ? { intent } : {}) });
+    // What was searched is not all that was asked (an English question partly translated): at most low.
+    const retrieval: RetrievalResult =
+      neverHigh && retrieved.confidence === 'high' && !retrieved.direct ? { ...retrieved, confidence: 'low', ...(retrieved.signals ? { signals: { ...retrieved.signals, tier: 'low' } } : {}) } : retrieved;
     const retrievedIds = (retrieval.abstained ? retrieval.nearest : retrieval.citations).map((c) => c.id);
     if (retrieval.abstained) return this.abstain(answerId, question, retrieval.reason, retrieval.nearest, retrievedIds, searched, retrieval.signals);
     if (retrieval.confidence === 'low') return this.lowConfidence(answerId, question, retrieval, retrievedIds, searched);
