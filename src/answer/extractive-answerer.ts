@@ -114,7 +114,9 @@ export class ExtractiveAnswerer implements Answerer {
     const retrieved = await this.deps.retriever.retrieve(searched, { k: options.k ?? this.tuning.k, ...(this.deps.mode ? { mode: this.deps.mode } : {}), ...(intent ? { intent } : {}) });
     // What was searched is not all that was asked (an English question partly translated): at most low.
     const retrieval: RetrievalResult =
-      neverHigh && retrieved.confidence === 'high' && !retrieved.direct ? { ...retrieved, confidence: 'low', ...(retrieved.signals ? { signals: { ...retrieved.signals, tier: 'low' } } : {}) } : retrieved;
+      neverHigh && retrieved.confidence === 'high' && !retrieved.direct
+        ? { ...retrieved, confidence: 'low', ...(retrieved.signals ? { signals: { ...retrieved.signals, tier: 'low' } } : {}) }
+        : retrieved;
     const retrievedIds = (retrieval.abstained ? retrieval.nearest : retrieval.citations).map((c) => c.id);
     if (retrieval.abstained) return this.abstain(answerId, question, retrieval.reason, retrieval.nearest, retrievedIds, searched, retrieval.signals);
     if (retrieval.confidence === 'low') return this.lowConfidence(answerId, question, retrieval, retrievedIds, searched);
