@@ -1,0 +1,53 @@
+import { beforeAll, describe, expect, test } from 'vitest';
+import { ENGLISH_LEAD } from '../../src/answer/compose-text.js';
+import type { Pipeline } from '../../src/answer/create-pipeline.js';
+import { englishSearchTerms, MIN_TRANSLATED_SHARE_FOR_HIGH } from '../../src/retrieval/english-search-terms.js';
+import { seedPipeline } from '../support/seed-pipeline.js';
+
+// The real corpus, BM25 and the calibrated decision model (no embedding model): the English path end to end.
+let pipeline: Pipeline;
+beforeAll(async () => {
+  pipeline = await seedPipeline();
+});
+
+describe('an English question whose words only partly translate is never answered high', () => {
+  test('the same search terms: answered high when every content word translated, low when some did not', async () => {
+    const full = 'Must nurses at tertiary hospitals do it?';
+    const partial = "What's the dress code for nurses at tertiary hospitals?";
+    // Both are searched with the same Chinese terms; only the untranslated words differ.
+    expect(englishSearchTerms(partial)!.query).toBe(englishSearchTerms(full)!.query);
+    expect(englishSearchTerms(full)!.translatedShare).toBe(1);
+    expect(englishSearchTerms(partial)!.translatedShare).toBeLessThan(MIN_TRANSLATED_SHARE_FOR_HIGH);
+
+    const high = await pipeline.answerer.answer(full);
+    expect(high.confidence).toBe('high');
+    expect(high.answer.startsWith(ENGLISH_LEAD)).toBe(true);
+    expect(high.untranslated).toBeUndefined();
+
+    const low = await pipeline.answerer.answer(partial);
+    expect(low.abstained).toBe(false);
+    expect(low.confidence).toBe('low');
+    expect(low.signals?.tier).toBe('low');
+    expect(low.untranslated).toEqual(['dress', 'code']);
+    expect(low.answer.startsWith(ENGLISH_LEAD)).toBe(false);
+    // The nearest point is still offered, quoted in Chinese.
+    expect(low.citations[0]?.quote).toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  test('a question with one untranslated word among many keeps its confident answer', async () => {
+    const question = 'Is Putuo piloting escort-free care for inpatients, urgently?';
+    const terms = englishSearchTerms(question)!;
+    expect(terms.untranslated).toEqual(['urgently']);
+    expect(terms.translatedShare).toBeGreaterThanOrEqual(MIN_TRANSLATED_SHARE_FOR_HIGH);
+    const answer = await pipeline.answerer.answer(question);
+    expect(answer.confidence).toBe('high');
+    expect(answer.citations[0]?.quote).toContain('免陪照护服务');
+    expect(answer.untranslated).toEqual(['urgently']);
+  });
+
+  test('a Chinese question is not touched by the rule', async () => {
+    const answer = await pipeline.answerer.answer('普陀区要开展哪项免陪照护试点？');
+    expect(answer.untranslated).toBeUndefined();
+    expect(answer.searchTerms).toBeUndefined();
+  });
+});
