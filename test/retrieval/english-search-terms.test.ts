@@ -21,6 +21,10 @@ describe('englishSearchTerms: English questions -> Chinese search terms', () => 
     ['Volume-based procurement of drugs', ['带量采购', '药品']],
     ['What is the target doctor-nurse ratio?', ['医护比', '目标']],
     ['hospice care in community health centers', ['安宁疗护', '社区卫生服务中心']],
+    ['career paths for specialist nurses', ['护士']],
+    ['Will they crack down on kickbacks?', ['整治', '回扣']],
+    ['Is Changning starting a new round of signing with Huadong Hospital?', ['长宁', '新一轮', '签约', '华东医院']],
+    ['Will ICU capacity be doubled within 24 hours?', ['重症床位', '增加一倍', '24']],
   ])('%s', (question, expected) => {
     const terms = termsOf(question);
     for (const term of expected) expect(terms, term).toContain(term);
