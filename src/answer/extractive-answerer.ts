@@ -6,7 +6,7 @@ import { splitSentences } from '../text/split-sentences.js';
 import { writtenInChinese } from '../retrieval/question-language.js';
 import { composeAnswerText, ENGLISH_LEAD, LOW_CONFIDENCE_LEAD, LOW_CONFIDENCE_LEAD_EN, lowConfidenceAnswer, missingLead, sourceAnswer, type Claim } from './compose-text.js';
 import { holdsSlot, missingNoun } from '../retrieval/slot-evidence.js';
-import { readIntent, slotOf } from '../retrieval/question-intent.js';
+import { readIntent, slotOf, type AnswerIntent } from '../retrieval/question-intent.js';
 import { englishSearchTerms, MIN_TRANSLATED_SHARE_FOR_HIGH } from '../retrieval/english-search-terms.js';
 import type { AnswerSlot } from '../core/types.js';
 import { composeList } from './compose-list.js';
@@ -44,6 +44,16 @@ const randomId = () => crypto.randomUUID();
  * and writes a short answer around them, saying whose rule it is and when. Every claim is
  * verbatim from the corpus; connectives and source phrases are the only other words.
  */
+/** How a translated question (English, searched in Chinese terms) is searched and decided. */
+interface TranslatedSearch {
+  /** Read from the question's own words, not from the terms searched. */
+  intent: AnswerIntent;
+  /** Share of the question's content words that translated to nothing. */
+  untranslatedShare: number;
+  /** Never `high`: the terms stand for too little of what was asked. */
+  neverHigh: boolean;
+}
+
 export class ExtractiveAnswerer implements Answerer {
   constructor(
     private readonly deps: ExtractiveAnswererDeps,
@@ -98,7 +108,7 @@ export class ExtractiveAnswerer implements Answerer {
     if (english) {
       // The terms stand for only part of what was asked: the best point may match them and miss the rest.
       const capped = english.translatedShare < MIN_TRANSLATED_SHARE_FOR_HIGH;
-      const answer = await this.answerSearched(answerId, question, english.query, options, readIntent(question), capped);
+      const answer = await this.answerSearched(answerId, question, english.query, options, { intent: readIntent(question), untranslatedShare: 1 - english.translatedShare, neverHigh: capped });
       const { rewrittenQuestion: _shown, ...rest } = answer;
       // Quotes stay Chinese; a confident answer opens in English (the other tiers have bilingual leads of their own).
       const text = !answer.abstained && answer.confidence === 'high' ? `${ENGLISH_LEAD}${answer.answer}` : answer.answer;
@@ -110,11 +120,15 @@ export class ExtractiveAnswerer implements Answerer {
   }
 
   /** Retrieval for the question as searched (rewritten with the conversation, or translated), then the answer. */
-  private async answerSearched(answerId: string, question: string, searched: string, options: AnswerOptions, intent?: RetrievalResult['intent'], neverHigh = false): Promise<Answer> {
-    const retrieved = await this.deps.retriever.retrieve(searched, { k: options.k ?? this.tuning.k, ...(this.deps.mode ? { mode: this.deps.mode } : {}), ...(intent ? { intent } : {}) });
+  private async answerSearched(answerId: string, question: string, searched: string, options: AnswerOptions, translated?: TranslatedSearch): Promise<Answer> {
+    const retrieved = await this.deps.retriever.retrieve(searched, {
+      k: options.k ?? this.tuning.k,
+      ...(this.deps.mode ? { mode: this.deps.mode } : {}),
+      ...(translated ? { intent: translated.intent, untranslatedShare: translated.untranslatedShare } : {}),
+    });
     // What was searched is not all that was asked (an English question partly translated): at most low.
     const retrieval: RetrievalResult =
-      neverHigh && retrieved.confidence === 'high' && !retrieved.direct
+      translated?.neverHigh && retrieved.confidence === 'high' && !retrieved.direct
         ? { ...retrieved, confidence: 'low', ...(retrieved.signals ? { signals: { ...retrieved.signals, tier: 'low' } } : {}) }
         : retrieved;
     const retrievedIds = (retrieval.abstained ? retrieval.nearest : retrieval.citations).map((c) => c.id);

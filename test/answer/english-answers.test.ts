@@ -29,6 +29,9 @@ describe('an English question whose words only partly translate is never answere
     expect(low.confidence).toBe('low');
     expect(low.signals?.tier).toBe('low');
     expect(low.untranslated).toEqual(['dress', 'code']);
+    // The words the search never saw count as unknown to the corpus in the decision's signals.
+    expect(low.signals?.unknown).toBeCloseTo(2 / 5, 2);
+    expect(high.signals?.unknown).toBe(0);
     expect(low.answer.startsWith(ENGLISH_LEAD)).toBe(false);
     // The nearest point is still offered, quoted in Chinese.
     expect(low.citations[0]?.quote).toMatch(/[\u4e00-\u9fff]/);
@@ -49,5 +52,24 @@ describe('an English question whose words only partly translate is never answere
     const answer = await pipeline.answerer.answer('普陀区要开展哪项免陪照护试点？');
     expect(answer.untranslated).toBeUndefined();
     expect(answer.searchTerms).toBeUndefined();
+  });
+});
+
+describe('retrieval of a translated question: untranslated words are unknown words', () => {
+  test('the unknown signal is at least the share the translation could not carry', async () => {
+    const terms = englishSearchTerms("What's the dress code for nurses at tertiary hospitals?")!;
+    const plain = await pipeline.retriever.retrieve(terms.query);
+    const translated = await pipeline.retriever.retrieve(terms.query, { untranslatedShare: 1 - terms.translatedShare });
+    expect(plain.signals?.unknown).toBe(0);
+    expect(translated.signals?.unknown).toBeCloseTo(0.4, 2);
+    // Only the signal moves: the same points are ranked.
+    expect(translated.citations.map((c) => c.id)).toEqual(plain.citations.map((c) => c.id));
+  });
+
+  test('a question searched as asked (no share given, or none) keeps the signals the corpus gives', async () => {
+    const question = '三级医院护士有什么要求？';
+    const plain = await pipeline.retriever.retrieve(question);
+    const withZero = await pipeline.retriever.retrieve(question, { untranslatedShare: 0 });
+    expect(withZero.signals).toEqual(plain.signals);
   });
 });
