@@ -35,6 +35,10 @@ export interface ExtractiveTuning {
   k: number;
 }
 
+/** A translated figure or date question: how many points after the first, and how near their score, may give the figure instead (chosen on the dev split). */
+const NEAR_POINTS = 2;
+const NEAR_POINT_SCORE_SHARE = 0.6;
+
 export const DEFAULT_EXTRACTIVE_TUNING: ExtractiveTuning = { minSentenceScore: 0.05, secondSentenceShare: 0.5, maxClaimChars: 90, k: COMPOSE_K };
 
 const randomId = () => crypto.randomUUID();
@@ -132,6 +136,10 @@ export class ExtractiveAnswerer implements Answerer {
         ? { ...retrieved, confidence: 'low', ...(retrieved.signals ? { signals: { ...retrieved.signals, tier: 'low' } } : {}) }
         : retrieved;
     const retrievedIds = (retrieval.abstained ? retrieval.nearest : retrieval.citations).map((c) => c.id);
+    if (translated && retrieval.missing) {
+      const near = this.nearPointHolding(retrieval, searched);
+      if (near) return this.lowConfidence(answerId, question, near, retrievedIds, searched);
+    }
     if (retrieval.abstained) return this.abstain(answerId, question, retrieval.reason, retrieval.nearest, retrievedIds, searched, retrieval.signals);
     if (retrieval.confidence === 'low') return this.lowConfidence(answerId, question, retrieval, retrievedIds, searched);
     if (retrieval.direct) {
@@ -168,6 +176,28 @@ export class ExtractiveAnswerer implements Answerer {
       return { text: shortenClaim(searched, s.sentence, this.tuning.maxClaimChars), citation: index + 1 };
     });
     return this.finish(answerId, question, claims, citations, retrievedIds, searched, retrieval.signals, retrieval.intent);
+  }
+
+  /**
+   * A translated question asks a figure or date the best point does not give: the translation may
+   * have lost the words that tie the question to its point ("per", "listed"), so a point ranked
+   * nearly as high that gives one is offered first, with low confidence (never high, never said
+   * to be missing). Undefined when none does.
+   */
+  private nearPointHolding(retrieval: RetrievalResult, searched: string): RetrievalResult | undefined {
+    const slot = retrieval.missing;
+    const top = retrieval.citations[0];
+    if (!top || (slot !== 'figure' && slot !== 'date')) return undefined;
+    const near = retrieval.citations
+      .slice(1, 1 + NEAR_POINTS)
+      .find(
+        (c) =>
+          c.score >= top.score * NEAR_POINT_SCORE_SHARE &&
+          scoreSentences(searched, [c.id], this.deps.corpus, this.deps.bm25).some((x) => x.score >= this.tuning.minSentenceScore && holdsSlot(slot, x.sentence, searched)),
+      );
+    if (!near) return undefined;
+    const { missing: _missing, ...rest } = retrieval;
+    return { ...rest, confidence: 'low', citations: [near, ...retrieval.citations.filter((c) => c !== near)] };
   }
 
   /**

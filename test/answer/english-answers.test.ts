@@ -73,3 +73,32 @@ describe('retrieval of a translated question: untranslated words are unknown wor
     expect(withZero.signals).toEqual(plain.signals);
   });
 });
+
+describe('a translated figure question whose best point gives no figure', () => {
+  const squash = (s: string) => s.replace(/\s+/g, '');
+
+  test('a point ranked nearly as high that gives the figure is offered first, with low confidence and nothing said missing', async () => {
+    const question = 'How many people should each regional medical center serve?';
+    const retrieval = await pipeline.retriever.retrieve(englishSearchTerms(question)!.query, { intent: 'figure' });
+    // Retrieval alone: the best point gives no figure, so the figure is said to be missing.
+    expect(retrieval.missing).toBe('figure');
+    expect(squash(retrieval.citations[0]!.text)).not.toContain('万人口配置一家');
+
+    const a = await pipeline.answerer.answer(question);
+    expect(a.confidence).toBe('low');
+    expect(a.missing).toBeUndefined();
+    expect(squash(a.citations[0]!.text)).toContain('万人口配置一家区域性医疗中心');
+  });
+
+  test('the same in Chinese keeps saying the figure is missing: the Chinese words tie the question to its point', async () => {
+    const a = await pipeline.answerer.answer('区域性医疗中心还要补点多少家？');
+    expect(a.confidence).toBe('low');
+    expect(a.missing).toBe('figure');
+  });
+
+  test('no near point gives the asked measure (money): still said to be missing', async () => {
+    const a = await pipeline.answerer.answer('How much money does each family doctor get per visit?');
+    expect(a.confidence).toBe('low');
+    expect(a.missing).toBe('figure');
+  });
+});
