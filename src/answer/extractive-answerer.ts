@@ -182,21 +182,20 @@ export class ExtractiveAnswerer implements Answerer {
    * A translated question asks a figure or date the best point does not give: the translation may
    * have lost the words that tie the question to its point ("per", "listed"), so a point ranked
    * nearly as high that gives one is offered first, with low confidence (never high, never said
-   * to be missing). Undefined when none does.
+   * to be missing). Undefined when none does (the figure is then said to be missing).
    */
   private nearPointHolding(retrieval: RetrievalResult, searched: string): RetrievalResult | undefined {
     const slot = retrieval.missing;
     const top = retrieval.citations[0];
     if (!top || (slot !== 'figure' && slot !== 'date')) return undefined;
-    const near = retrieval.citations
-      .slice(1, 1 + NEAR_POINTS)
-      .find(
-        (c) =>
-          c.score >= top.score * NEAR_POINT_SCORE_SHARE &&
-          scoreSentences(searched, [c.id], this.deps.corpus, this.deps.bm25).some((x) => x.score >= this.tuning.minSentenceScore && holdsSlot(slot, x.sentence, searched)),
-      );
-    if (!near) return undefined;
+    // One test for every point: a sentence that matches the terms and gives the slot. When the first
+    // point passes it, it stays first and nothing is said missing (the retriever's check, on fewer
+    // sentences, missed it).
+    const gives = (id: string) => scoreSentences(searched, [id], this.deps.corpus, this.deps.bm25).some((x) => x.score >= this.tuning.minSentenceScore && holdsSlot(slot, x.sentence, searched));
     const { missing: _missing, ...rest } = retrieval;
+    if (gives(top.id)) return { ...rest, confidence: 'low' };
+    const near = retrieval.citations.slice(1, 1 + NEAR_POINTS).find((c) => c.score >= top.score * NEAR_POINT_SCORE_SHARE && gives(c.id));
+    if (!near) return undefined;
     return { ...rest, confidence: 'low', citations: [near, ...retrieval.citations.filter((c) => c !== near)] };
   }
 

@@ -102,3 +102,18 @@ describe('a translated figure question whose best point gives no figure', () => 
     expect(a.missing).toBe('figure');
   });
 });
+
+describe('a translated figure question whose best point does give the figure in a sentence the terms match', () => {
+  test('is not said to be missing, and the best point stays first', async () => {
+    const question = 'How many Changning alliances for specific diseases are there?';
+    const retrieval = await pipeline.retriever.retrieve(englishSearchTerms(question)!.query, { intent: 'figure' });
+    // The retriever's own check (on its on-topic sentences) finds no figure here ...
+    expect(retrieval.missing).toBe('figure');
+    const a = await pipeline.answerer.answer(question);
+    // ... but the point says 已建立 21 个专病医联体: nothing is said missing, and it is cited first.
+    expect(a.missing).toBeUndefined();
+    expect(a.confidence).toBe('low');
+    expect(a.citations[0]!.id).toBe(retrieval.citations[0]!.id);
+    expect(a.citations[0]!.text.replace(/\s+/g, '')).toContain('21个专病医联体');
+  });
+});
