@@ -6,8 +6,8 @@ import { splitSentences } from '../text/split-sentences.js';
 import { writtenInChinese } from '../retrieval/question-language.js';
 import { composeAnswerText, ENGLISH_LEAD, LOW_CONFIDENCE_LEAD, LOW_CONFIDENCE_LEAD_EN, lowConfidenceAnswer, missingLead, sourceAnswer, type Claim } from './compose-text.js';
 import { holdsSlot, missingNoun } from '../retrieval/slot-evidence.js';
-import { readIntent, slotOf } from '../retrieval/question-intent.js';
-import { englishSearchTerms } from '../retrieval/english-search-terms.js';
+import { readIntent, slotOf, type AnswerIntent } from '../retrieval/question-intent.js';
+import { englishSearchTerms, MIN_TRANSLATED_SHARE_FOR_HIGH } from '../retrieval/english-search-terms.js';
 import type { AnswerSlot } from '../core/types.js';
 import { composeList } from './compose-list.js';
 import { isItem, sectionPoints } from './block-points.js';
@@ -36,6 +36,10 @@ export interface ExtractiveTuning {
   k: number;
 }
 
+/** A translated figure or date question: how many points after the first, and how near their score, may give the figure instead (chosen on the dev split). */
+const NEAR_POINTS = 2;
+const NEAR_POINT_SCORE_SHARE = 0.6;
+
 export const DEFAULT_EXTRACTIVE_TUNING: ExtractiveTuning = { minSentenceScore: 0.05, secondSentenceShare: 0.5, maxClaimChars: 90, k: COMPOSE_K };
 
 const randomId = () => crypto.randomUUID();
@@ -45,6 +49,16 @@ const randomId = () => crypto.randomUUID();
  * and writes a short answer around them, saying whose rule it is and when. Every claim is
  * verbatim from the corpus; connectives and source phrases are the only other words.
  */
+/** How a translated question (English, searched in Chinese terms) is searched and decided. */
+interface TranslatedSearch {
+  /** Read from the question's own words, not from the terms searched. */
+  intent: AnswerIntent;
+  /** Share of the question's content words that translated to nothing. */
+  untranslatedShare: number;
+  /** Never `high`: the terms stand for too little of what was asked. */
+  neverHigh: boolean;
+}
+
 export class ExtractiveAnswerer implements Answerer {
   constructor(
     private readonly deps: ExtractiveAnswererDeps,
@@ -111,11 +125,13 @@ export class ExtractiveAnswerer implements Answerer {
     // An English question is searched with the Chinese terms it translates to; its intent is read from the English.
     const english = followUp.kind === 'none' ? englishSearchTerms(question) : undefined;
     if (english) {
-      const answer = await this.answerSearched(answerId, question, english.query, options, readIntent(question));
+      // The terms stand for only part of what was asked: the best point may match them and miss the rest.
+      const capped = english.translatedShare < MIN_TRANSLATED_SHARE_FOR_HIGH;
+      const answer = await this.answerSearched(answerId, question, english.query, options, { intent: readIntent(question), untranslatedShare: 1 - english.translatedShare, neverHigh: capped });
       const { rewrittenQuestion: _shown, ...rest } = answer;
       // Quotes stay Chinese; a confident answer opens in English (the other tiers have bilingual leads of their own).
       const text = !answer.abstained && answer.confidence === 'high' ? `${ENGLISH_LEAD}${answer.answer}` : answer.answer;
-      return { ...rest, answer: text, searchTerms: english.query };
+      return { ...rest, answer: text, searchTerms: english.query, ...(english.untranslated.length > 0 ? { untranslated: english.untranslated } : {}) };
     }
     // An ordinal that points at nothing is searched with the conversation's topic.
     const searched = followUp.kind === 'rewrite' ? followUp.question : followUp.kind === 'ordinal' ? `${question} ${followUp.topic}` : question;
@@ -142,9 +158,22 @@ export class ExtractiveAnswerer implements Answerer {
   }
 
   /** Retrieval for the question as searched (rewritten with the conversation, or translated), then the answer. */
-  private async answerSearched(answerId: string, question: string, searched: string, options: AnswerOptions, intent?: RetrievalResult['intent']): Promise<Answer> {
-    const retrieval = await this.deps.retriever.retrieve(searched, { k: options.k ?? this.tuning.k, ...(this.deps.mode ? { mode: this.deps.mode } : {}), ...(intent ? { intent } : {}) });
+  private async answerSearched(answerId: string, question: string, searched: string, options: AnswerOptions, translated?: TranslatedSearch): Promise<Answer> {
+    const retrieved = await this.deps.retriever.retrieve(searched, {
+      k: options.k ?? this.tuning.k,
+      ...(this.deps.mode ? { mode: this.deps.mode } : {}),
+      ...(translated ? { intent: translated.intent, untranslatedShare: translated.untranslatedShare } : {}),
+    });
+    // What was searched is not all that was asked (an English question partly translated): at most low.
+    const retrieval: RetrievalResult =
+      translated?.neverHigh && retrieved.confidence === 'high' && !retrieved.direct
+        ? { ...retrieved, confidence: 'low', ...(retrieved.signals ? { signals: { ...retrieved.signals, tier: 'low' } } : {}) }
+        : retrieved;
     const retrievedIds = (retrieval.abstained ? retrieval.nearest : retrieval.citations).map((c) => c.id);
+    if (translated && retrieval.missing) {
+      const near = this.nearPointHolding(retrieval, searched);
+      if (near) return this.lowConfidence(answerId, question, near, retrievedIds, searched);
+    }
     if (retrieval.abstained) return this.abstain(answerId, question, retrieval.reason, retrieval.nearest, retrievedIds, searched, retrieval.signals);
     // "…有哪些安排？": several points answer together, each cited (in either tier; a point named by its 文号 and number is answered alone).
     const listed = retrieval.intent === 'list' && !retrieval.missing && !retrieval.direct ? composeList(searched, retrieval, this.deps.corpus, this.deps.bm25, this.tuning) : undefined;
@@ -181,6 +210,27 @@ export class ExtractiveAnswerer implements Answerer {
       return { text: shortenClaim(searched, s.sentence, this.tuning.maxClaimChars), citation: index + 1 };
     });
     return this.finish(answerId, question, claims, citations, retrievedIds, searched, retrieval.signals, retrieval.intent);
+  }
+
+  /**
+   * A translated question asks a figure or date the best point does not give: the translation may
+   * have lost the words that tie the question to its point ("per", "listed"), so a point ranked
+   * nearly as high that gives one is offered first, with low confidence (never high, never said
+   * to be missing). Undefined when none does (the figure is then said to be missing).
+   */
+  private nearPointHolding(retrieval: RetrievalResult, searched: string): RetrievalResult | undefined {
+    const slot = retrieval.missing;
+    const top = retrieval.citations[0];
+    if (!top || (slot !== 'figure' && slot !== 'date')) return undefined;
+    // One test for every point: a sentence that matches the terms and gives the slot. When the first
+    // point passes it, it stays first and nothing is said missing (the retriever's check, on fewer
+    // sentences, missed it).
+    const gives = (id: string) => scoreSentences(searched, [id], this.deps.corpus, this.deps.bm25).some((x) => x.score >= this.tuning.minSentenceScore && holdsSlot(slot, x.sentence, searched));
+    const { missing: _missing, ...rest } = retrieval;
+    if (gives(top.id)) return { ...rest, confidence: 'low' };
+    const near = retrieval.citations.slice(1, 1 + NEAR_POINTS).find((c) => c.score >= top.score * NEAR_POINT_SCORE_SHARE && gives(c.id));
+    if (!near) return undefined;
+    return { ...rest, confidence: 'low', citations: [near, ...retrieval.citations.filter((c) => c !== near)] };
   }
 
   /**

@@ -28,6 +28,8 @@ export interface Answer extends RetrievalResult {
   rewrittenQuestion?: string;
   /** The Chinese terms an English question was searched with (CC-CEDICT and the corpus's own terms). */
   searchTerms?: string;
+  /** The content words of an English question that translated to nothing; when they are a large share, the answer is never `high`. */
+  untranslated?: string[];
   /** Ids of the passages retrieval ranked, best first (cited or not). */
   retrievedIds: string[];
   /** Why the LLM path fell back or was repaired. */

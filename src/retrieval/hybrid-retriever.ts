@@ -75,6 +75,12 @@ export interface RetrieveOptions {
   mode?: RetrievalMode;
   /** What kind of answer is asked, when the caller read it from other words than those searched (an English question searched in Chinese terms). */
   intent?: AnswerIntent;
+  /**
+   * A translated question (English searched in Chinese terms): the share of its content words the
+   * translation could not carry. They are words the search never saw, so the `unknown` signal
+   * counts them as unknown to the corpus, as it would a Chinese word the documents never use.
+   */
+  untranslatedShare?: number;
 }
 
 export type { RankedPoint };
@@ -163,13 +169,14 @@ export class HybridRetriever {
     const covering = scope.groups.length > 1 ? scope.groups.flatMap((g) => candidates.find((r) => g.includes(docOf(r.id))) ?? []) : [candidates[0]!];
     const intent = options.intent ?? readIntent(question);
     const slot = slotOf(intent);
-    const decision = decisionSignals(topic, candidates, covering, mode, {
+    const searched = decisionSignals(topic, candidates, covering, mode, {
       bm25: this.deps.bm25,
       text,
       passageText: (id) => corpus.passage(id)!.text,
       corpusText: this.corpusText,
       ...(slot ? { slot, question } : intent === 'yes-no' ? { yesNo: true, question } : {}),
     });
+    const decision = options.untranslatedShare ? { ...searched, unknown: Math.max(searched.unknown, options.untranslatedShare) } : searched;
     const model = this.tuning.decision?.[mode === 'lexical' ? 'lexical' : 'hybrid'];
     const p = model ? answerProbability(model, decision) : 1;
     const fitted = nothingMatches(decision) ? 'decline' : model ? tierOf(model, p, topicProbability(model, decision)) : 'high';

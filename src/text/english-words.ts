@@ -85,7 +85,9 @@ function endsCvc(stem: string): boolean {
  * "nursing" meets "nurse" but "national" stays apart from "nation".
  */
 function stem(word: string): string {
-  if (word.length <= 3) return word;
+  // Short words keep their letters, but a final y after a vowel turns to i as in longer ones, so
+  // that "pay" meets "paying" and "pays" (both "pai").
+  if (word.length <= 3) return /[aeiou]y$/.test(word) ? `${word.slice(0, -1)}i` : word;
   let w = word;
   if (w.endsWith('sses')) w = w.slice(0, -2);
   else if (w.endsWith('ies')) w = w.slice(0, -2);

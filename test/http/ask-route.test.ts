@@ -24,6 +24,18 @@ describe('POST /api/ask', () => {
     expect(body.citations).toEqual([]);
   });
 
+  it('an English question: the Chinese terms it was searched with, the words that did not translate, and at most low when they are many', async () => {
+    const { app } = await harness();
+    const partial = await (await app.request('/api/ask', postJson({ question: "What's the dress code for nurses at tertiary hospitals?" }))).json();
+    expect(partial.searchTerms).toContain('三级医院');
+    expect(partial.untranslated).toEqual(['dress', 'code']);
+    expect(partial.abstained).toBe(false);
+    expect(partial.confidence).toBe('low');
+    const whole = await (await app.request('/api/ask', postJson({ question: 'Must nurses at tertiary hospitals do it?' }))).json();
+    expect(whole.searchTerms).toBe(partial.searchTerms);
+    expect(whole.untranslated).toBeUndefined();
+  });
+
   it('uses the history for a follow-up ("这条是哪个文件里的？")', async () => {
     const { app } = await harness();
     const first = await (await app.request('/api/ask', postJson({ question: CORPUS_QUESTION }))).json();

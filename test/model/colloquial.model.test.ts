@@ -69,3 +69,19 @@ describe('out of corpus', () => {
     expect(a.abstained || a.confidence === 'low').toBe(true);
   });
 });
+
+describe('English questions with the real model (hybrid): confident only when the question translated', () => {
+  test('a question that translated whole is answered high from the point that holds it, quoted in Chinese', async () => {
+    const a = await runtime.answerer.answer('Will ICU capacity be doubled within 24 hours?');
+    expect(a.confidence).toBe('high');
+    expect(a.untranslated).toBeUndefined();
+    expect(squash(a.citations[0]!.quote!)).toContain('增加一倍');
+  });
+
+  test('the same terms with words that translate to nothing are at most low, never declined', async () => {
+    const a = await runtime.answerer.answer("What's the dress code for nurses at tertiary hospitals?");
+    expect(a.abstained).toBe(false);
+    expect(a.confidence).toBe('low');
+    expect(a.untranslated).toEqual(['dress', 'code']);
+  });
+});

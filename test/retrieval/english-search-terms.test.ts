@@ -21,6 +21,10 @@ describe('englishSearchTerms: English questions -> Chinese search terms', () => 
     ['Volume-based procurement of drugs', ['带量采购', '药品']],
     ['What is the target doctor-nurse ratio?', ['医护比', '目标']],
     ['hospice care in community health centers', ['安宁疗护', '社区卫生服务中心']],
+    ['career paths for specialist nurses', ['护士']],
+    ['Will they crack down on kickbacks?', ['整治', '回扣']],
+    ['Is Changning starting a new round of signing with Huadong Hospital?', ['长宁', '新一轮', '签约', '华东医院']],
+    ['Will ICU capacity be doubled within 24 hours?', ['重症床位', '增加一倍', '24']],
   ])('%s', (question, expected) => {
     const terms = termsOf(question);
     for (const term of expected) expect(terms, term).toContain(term);
@@ -77,6 +81,36 @@ describe('englishSearchTerms: English questions -> Chinese search terms', () => 
   test('a year or count the question names is kept beside the words that translate', () => {
     expect(termsOf('fever clinics in 2023')).toEqual(['发热门诊', '2023']);
   });
+
+  test("the corpus's terms win where the dictionary's first sense is another: sign -> 签约, technology transfer -> 成果转化", () => {
+    expect(englishTerms.dictionary.sign).toEqual(['指标']);
+    expect(termsOf('signing with family doctors')).toContain('签约');
+    expect(termsOf('signing with family doctors')).not.toContain('指标');
+    expect(termsOf('tech transfer income')).toContain('成果转化');
+    expect(termsOf('tech transfer income')).not.toContain('转诊');
+  });
+});
+
+describe('translatedShare: how much of the question the terms stand for', () => {
+  test('every content word translated: 1, nothing untranslated', () => {
+    expect(englishSearchTerms('Must fever clinics at secondary hospitals keep open?')).toMatchObject({ translatedShare: 1, untranslated: [] });
+  });
+
+  test('words that translate to nothing are listed and lower the share', () => {
+    const result = englishSearchTerms("What's the dress code for nurses at tertiary hospitals?")!;
+    expect(result.untranslated).toEqual(['dress', 'code']);
+    // nurses, tertiary, hospitals translated; dress, code not.
+    expect(result.translatedShare).toBeCloseTo(3 / 5);
+  });
+
+  test('stopwords, their inflections, number words and bare numbers are not content: they never lower the share', () => {
+    expect(englishSearchTerms('What is needed, and how quickly, for the three fever clinics in 2023?')).toMatchObject({ translatedShare: 1, untranslated: [] });
+    expect(englishSearchTerms('helping fever clinics')).toMatchObject({ translatedShare: 1, untranslated: [] });
+  });
+
+  test('a stopword inside a phrase of the corpus terms still translates with it ("new round")', () => {
+    expect(termsOf('a new round of signing')).toEqual(['新一轮', '签约']);
+  });
 });
 
 describe("english-corpus-terms.json: the corpus's own terms", () => {
@@ -92,9 +126,15 @@ describe("english-corpus-terms.json: the corpus's own terms", () => {
     }
   });
 
-  test('no phrase is a single stopword (it could never be reached)', () => {
-    const stopwords = new Set(corpusTerms.stopwords);
-    for (const term of corpusTerms.terms) for (const phrase of term.en) expect(stopwords.has(phrase.toLowerCase()), phrase).toBe(false);
+  test('no phrase is a single stopword or an inflection of one (it could never be reached)', () => {
+    const stopwords = new Set(corpusTerms.stopwords.map(englishWordKey));
+    for (const term of corpusTerms.terms) for (const phrase of term.en) expect(stopwords.has(englishKey(phrase)), phrase).toBe(false);
+  });
+
+  test('each entry added since the sources were recorded says where its words come from', () => {
+    const sourced = corpusTerms.terms.filter((term) => 'source' in term);
+    expect(sourced.length).toBeGreaterThan(10);
+    for (const term of sourced) for (const zh of term.zh) expect((term as { source: string }).source, zh).toMatch(/\S{8,}/);
   });
 });
 
@@ -112,6 +152,8 @@ describe('english words: one key per word', () => {
     ['children', 'child'],
     ['built', 'build'],
     ['policies', 'policy'],
+    ['paying', 'pay'],
+    ['pays', 'pay'],
   ])('%s ~ %s', (a, b) => {
     expect(englishWordKey(a)).toBe(englishWordKey(b));
   });

@@ -21,6 +21,10 @@ describe('english-terms.json and english-corpus-terms.json against the corpus', 
     corpus = normalizeWidth((await readCorpusText(CORPUS_DIR)).text).replace(/\s+/g, '');
   });
 
+  test("the CC-CEDICT map keeps one headword per English key (a generic word's other senses drew the search off the question)", () => {
+    for (const [key, words] of Object.entries(englishTerms.dictionary as Record<string, string[]>)) expect(words, key).toHaveLength(1);
+  });
+
   test('every Chinese term of the CC-CEDICT map occurs in the fixture corpus', () => {
     const words = new Set(Object.values(englishTerms.dictionary as Record<string, string[]>).flat());
     expect(words.size).toBeGreaterThan(500);

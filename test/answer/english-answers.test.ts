@@ -1,0 +1,119 @@
+import { beforeAll, describe, expect, test } from 'vitest';
+import { ENGLISH_LEAD } from '../../src/answer/compose-text.js';
+import type { Pipeline } from '../../src/answer/create-pipeline.js';
+import { englishSearchTerms, MIN_TRANSLATED_SHARE_FOR_HIGH } from '../../src/retrieval/english-search-terms.js';
+import { seedPipeline } from '../support/seed-pipeline.js';
+
+// The real corpus, BM25 and the calibrated decision model (no embedding model): the English path end to end.
+let pipeline: Pipeline;
+beforeAll(async () => {
+  pipeline = await seedPipeline();
+});
+
+describe('an English question whose words only partly translate is never answered high', () => {
+  test('the same search terms: answered high when every content word translated, low when some did not', async () => {
+    const full = 'Must nurses at tertiary hospitals do it?';
+    const partial = "What's the dress code for nurses at tertiary hospitals?";
+    // Both are searched with the same Chinese terms; only the untranslated words differ.
+    expect(englishSearchTerms(partial)!.query).toBe(englishSearchTerms(full)!.query);
+    expect(englishSearchTerms(full)!.translatedShare).toBe(1);
+    expect(englishSearchTerms(partial)!.translatedShare).toBeLessThan(MIN_TRANSLATED_SHARE_FOR_HIGH);
+
+    const high = await pipeline.answerer.answer(full);
+    expect(high.confidence).toBe('high');
+    expect(high.answer.startsWith(ENGLISH_LEAD)).toBe(true);
+    expect(high.untranslated).toBeUndefined();
+
+    const low = await pipeline.answerer.answer(partial);
+    expect(low.abstained).toBe(false);
+    expect(low.confidence).toBe('low');
+    expect(low.signals?.tier).toBe('low');
+    expect(low.untranslated).toEqual(['dress', 'code']);
+    // The words the search never saw count as unknown to the corpus in the decision's signals.
+    expect(low.signals?.unknown).toBeCloseTo(2 / 5, 2);
+    expect(high.signals?.unknown).toBe(0);
+    expect(low.answer.startsWith(ENGLISH_LEAD)).toBe(false);
+    // The nearest point is still offered, quoted in Chinese.
+    expect(low.citations[0]?.quote).toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  test('a question with one untranslated word among many keeps its confident answer', async () => {
+    const question = 'Is Putuo piloting escort-free care for inpatients, urgently?';
+    const terms = englishSearchTerms(question)!;
+    expect(terms.untranslated).toEqual(['urgently']);
+    expect(terms.translatedShare).toBeGreaterThanOrEqual(MIN_TRANSLATED_SHARE_FOR_HIGH);
+    const answer = await pipeline.answerer.answer(question);
+    expect(answer.confidence).toBe('high');
+    expect(answer.citations[0]?.quote).toContain('免陪照护服务');
+    expect(answer.untranslated).toEqual(['urgently']);
+  });
+
+  test('a Chinese question is not touched by the rule', async () => {
+    const answer = await pipeline.answerer.answer('普陀区要开展哪项免陪照护试点？');
+    expect(answer.untranslated).toBeUndefined();
+    expect(answer.searchTerms).toBeUndefined();
+  });
+});
+
+describe('retrieval of a translated question: untranslated words are unknown words', () => {
+  test('the unknown signal is at least the share the translation could not carry', async () => {
+    const terms = englishSearchTerms("What's the dress code for nurses at tertiary hospitals?")!;
+    const plain = await pipeline.retriever.retrieve(terms.query);
+    const translated = await pipeline.retriever.retrieve(terms.query, { untranslatedShare: 1 - terms.translatedShare });
+    expect(plain.signals?.unknown).toBe(0);
+    expect(translated.signals?.unknown).toBeCloseTo(0.4, 2);
+    // Only the signal moves: the same points are ranked.
+    expect(translated.citations.map((c) => c.id)).toEqual(plain.citations.map((c) => c.id));
+  });
+
+  test('a question searched as asked (no share given, or none) keeps the signals the corpus gives', async () => {
+    const question = '三级医院护士有什么要求？';
+    const plain = await pipeline.retriever.retrieve(question);
+    const withZero = await pipeline.retriever.retrieve(question, { untranslatedShare: 0 });
+    expect(withZero.signals).toEqual(plain.signals);
+  });
+});
+
+describe('a translated figure question whose best point gives no figure', () => {
+  const squash = (s: string) => s.replace(/\s+/g, '');
+
+  test('a point ranked nearly as high that gives the figure is offered first, with low confidence and nothing said missing', async () => {
+    const question = 'How many people should each regional medical center serve?';
+    const retrieval = await pipeline.retriever.retrieve(englishSearchTerms(question)!.query, { intent: 'figure' });
+    // Retrieval alone: the best point gives no figure, so the figure is said to be missing.
+    expect(retrieval.missing).toBe('figure');
+    expect(squash(retrieval.citations[0]!.text)).not.toContain('万人口配置一家');
+
+    const a = await pipeline.answerer.answer(question);
+    expect(a.confidence).toBe('low');
+    expect(a.missing).toBeUndefined();
+    expect(squash(a.citations[0]!.text)).toContain('万人口配置一家区域性医疗中心');
+  });
+
+  test('the same in Chinese keeps saying the figure is missing: the Chinese words tie the question to its point', async () => {
+    const a = await pipeline.answerer.answer('区域性医疗中心还要补点多少家？');
+    expect(a.confidence).toBe('low');
+    expect(a.missing).toBe('figure');
+  });
+
+  test('no near point gives the asked measure (money): still said to be missing', async () => {
+    const a = await pipeline.answerer.answer('How much money does each family doctor get per visit?');
+    expect(a.confidence).toBe('low');
+    expect(a.missing).toBe('figure');
+  });
+});
+
+describe('a translated figure question whose best point does give the figure in a sentence the terms match', () => {
+  test('is not said to be missing, and the best point stays first', async () => {
+    const question = 'How many Changning alliances for specific diseases are there?';
+    const retrieval = await pipeline.retriever.retrieve(englishSearchTerms(question)!.query, { intent: 'figure' });
+    // The retriever's own check (on its on-topic sentences) finds no figure here ...
+    expect(retrieval.missing).toBe('figure');
+    const a = await pipeline.answerer.answer(question);
+    // ... but the point says 已建立 21 个专病医联体: nothing is said missing, and it is cited first.
+    expect(a.missing).toBeUndefined();
+    expect(a.confidence).toBe('low');
+    expect(a.citations[0]!.id).toBe(retrieval.citations[0]!.id);
+    expect(a.citations[0]!.text.replace(/\s+/g, '')).toContain('21个专病医联体');
+  });
+});
