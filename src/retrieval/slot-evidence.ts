@@ -52,6 +52,7 @@ export function holdsSlot(slot: AnswerSlot, text: string, question?: string): bo
   const t = question === undefined ? flat(text) : withoutWhatIsAsked(slot, flat(text), flat(question));
   const measure = question === undefined ? undefined : measureOf(slot, question);
   // A named measure decides alone: for 评到几级 the grade (三级乙等) is the answer, not a grade to set aside.
+  if (slot === 'figure' && question !== undefined && !ratioGiven(t, flat(question))) return false;
   if (measure) return measure.gives.test(t);
   // 一批, 若干 are not figures, and a noun counted so has none (若干行业分中心 for 行业分中心建几个).
   if (slot === 'figure') return SLOTS.figure.test(t.replace(NOT_FIGURE, ' ').replace(VAGUE_WORD, ' ')) && (question === undefined || !countedVaguely(t, flat(question)));
@@ -136,4 +137,18 @@ export function holdsPredicate(text: string, question: string): boolean {
   const units = words.length > 0 ? words : contentBigrams(predicate);
   if (units.filter((w) => t.includes(w)).length * 2 >= units.length) return true;
   return documentTermsFor(predicate).some((term) => t.includes(flat(term)));
+}
+
+const RATIO_NOUN = new RegExp(data.slots.ratioNoun, 'u');
+const RATIO_FIGURE = String.raw`(?:\d+(?:\.\d+)?\s*[:：∶]\s*\d+(?:\.\d+)?|[一二三四五六七八九十\d]+\s*比\s*[一二三四五六七八九十\d]+|\d+(?:\.\d+)?\s*[%％])`;
+
+/**
+ * False when the question asks a ratio by name (床人比具体定多少) and the text gives no figure of
+ * that ratio in its clause: 设定公立医院床人比,逐步使医护比总体提到1∶2 gives 医护比's, not 床人比's.
+ * True when no ratio is named.
+ */
+function ratioGiven(text: string, question: string): boolean {
+  const named = RATIO_NOUN.exec(question)?.[0];
+  if (named === undefined) return true;
+  return new RegExp(`${escapeRegExp(named)}[^，,。．.；;]{0,12}?${RATIO_FIGURE}`, 'u').test(text);
 }

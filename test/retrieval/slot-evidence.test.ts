@@ -252,3 +252,26 @@ describe('enumeratesItems: three or more items side by side in one sentence', ()
     expect(enumeratesItems(s)).toBe(false);
   });
 });
+
+describe('holdsSlot: a ratio asked by name is answered by a figure of that ratio', () => {
+  const beds = '科学、分类设定公立医院床人比,逐步使医护比总体提到1∶2左右';
+  it.each([
+    ['公立医院的床人比具体定多少？', beds, false], // the 1∶2 is 医护比's
+    ['医护比要提到多少？', beds, true],
+    ['医护比是多少', '逐步使医护比总体提到1比2左右', true],
+    ['重症床位占比要多少', '重症床位要达到总床位数的20%', true], // 占比 names no ratio of its own
+    ['床人比怎么定', '科学、分类设定公立医院床人比', false],
+  ])('%s / %s -> %s', (question, text, held) => {
+    expect(holdsSlot('figure', text, question)).toBe(held);
+  });
+});
+
+describe('holdsSlot: which districts, asked as a list', () => {
+  it.each([
+    ['紧密型城市医疗集团试点区是哪几个区？', '组织开展紧密型城市医疗集团试点区建设，探索医疗管理、运营管理、信息管理一体化', false],
+    ['试点放在哪些区？', '在长宁、普陀、闵行三个区先行试点', true],
+    ['试点有哪些内容？', '探索医疗管理、运营管理、信息管理一体化', true], // no district asked: items answer
+  ])('%s / %s -> %s', (question, text, held) => {
+    expect(holdsSlot('list', text, question)).toBe(held);
+  });
+});
