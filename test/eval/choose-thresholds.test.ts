@@ -15,7 +15,7 @@ describe('chooseThresholds', () => {
   });
 
   test('the high threshold also needs the answers above it to be right often enough', () => {
-    // Above the out-of-corpus question at 0.2: 0.5 (wrong), 0.6 (wrong), 0.8, 0.9 (right): precision reaches 0.9 only from 0.8.
+    // Above the out-of-corpus question at 0.2: 0.5 (wrong), 0.6 (wrong), 0.8, 0.9 (right): precision reaches HIGH_PRECISION only from 0.8.
     const { high } = chooseThresholds([row(0.2, 0, true), row(0.5, 0), row(0.6, 0), row(0.8, 1), row(0.9, 1)]);
     expect(high).toBe(0.8);
   });
