@@ -16,6 +16,7 @@ import type { QuestionLogRecord } from '../src/core/question-log.js';
 import { TransformersEmbedder } from '../src/embeddings/transformers-embedder.node.js';
 import { readCorpusData } from '../src/ingest/read-corpus.node.js';
 import { buildGapReport } from '../src/insights/build-gap-report.js';
+import { groupByMeaning } from '../src/insights/group-by-meaning.js';
 import { gapCsv } from '../src/insights/gap-csv.js';
 import { GAP_GROUPING } from '../src/insights/gap-grouping.js';
 import { renderGapHtml } from '../src/insights/render-gap-html.js';
@@ -67,10 +68,9 @@ const report = await buildGapReport({
   questions: records,
   feedback: [],
   corpus: new Corpus(data),
-  embedder: timed,
+  grouping: groupByMeaning(timed, GAP_GROUPING.threshold),
   since: new Date(now - 30 * DAY),
   until: new Date(now + 1),
-  threshold: GAP_GROUPING.threshold,
 });
 const built = performance.now();
 const html = renderGapHtml(report);

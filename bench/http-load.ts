@@ -9,6 +9,10 @@
  * Flags: --duration 30  --connections 1,8,32  --warmup 5  --server real|seed
  *        --embed-processes N (default: the server's own, one per core up to 4; 0 embeds in-process)
  *        --cache (turn the server's question-vector cache on)
+ *        --cpu-prof DIR (the server writes a V8 CPU profile of its main thread into DIR on exit)
+ *        --question-log-pairs N (what the question log costs: N pairs of servers, log off
+ *          (QUESTION_LOG_DAYS=0) then on (90), each measured alike at every concurrency; prints
+ *          each run with the load average, and the median of the on-minus-off differences)
  * (`seed` runs bench/http-seed-server.ts: the same HTTP stack with fake embeddings, no model).
  * By default the cache is off, so every request runs the model, as a question nobody asked
  * before would; with --cache the 152 questions repeat and nearly all skip the model.
@@ -19,7 +23,7 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { childPids } from '../test/support/processes.js';
@@ -38,6 +42,8 @@ const { values } = parseArgs({
     server: { type: 'string', default: 'real' },
     'embed-processes': { type: 'string' },
     cache: { type: 'boolean', default: false },
+    'cpu-prof': { type: 'string' },
+    'question-log-pairs': { type: 'string' },
   },
 });
 const duration = Number(values.duration);
@@ -67,9 +73,10 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-async function startServer(dataDir: string): Promise<{ url: string; pid: number; stop(): Promise<number | null> }> {
+async function startServer(dataDir: string, extraEnv: Record<string, string> = {}): Promise<{ url: string; pid: number; stop(): Promise<number | null> }> {
   const log = openSync(join(dataDir, 'server.log'), 'a');
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+  const profile = values['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${values['cpu-prof']}`] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', entry], {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -81,6 +88,7 @@ async function startServer(dataDir: string): Promise<{ url: string; pid: number;
       API_KEYS: '',
       QUERY_CACHE_SIZE: values.cache ? '1000' : '0',
       ...(values['embed-processes'] !== undefined ? { EMBED_PROCESSES: values['embed-processes'] } : {}),
+      ...extraEnv,
     },
     stdio: ['ignore', log, 'pipe'],
   });
@@ -153,6 +161,7 @@ function load(url: string, connections: number, seconds: number): Promise<Run> {
 }
 
 async function main(): Promise<void> {
+  if (values['question-log-pairs'] !== undefined) return questionLogPairs(Number(values['question-log-pairs']));
   const dataDir = mkdtempSync(join(tmpdir(), 'policydesk-bench-'));
   const server = await startServer(dataDir);
   try {
@@ -194,6 +203,46 @@ async function main(): Promise<void> {
     const code = await server.stop();
     console.log(`server stopped on SIGTERM with exit code ${code}`);
     rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** `--question-log-pairs N`: servers with the question log off and on, alternating, measured alike. */
+async function questionLogPairs(pairs: number): Promise<void> {
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
+  const rows: Array<{ pair: number; log: 'off' | 'on'; load: string; run: Run }> = [];
+  console.log(`question log off (QUESTION_LOG_DAYS=0) and on (90), ${pairs} alternating pairs, ${duration} s per concurrency, cache ${values.cache ? 'on' : 'off'}\n`);
+  console.log('pair  log  load (1/5/15 min)   conc   req/s  p50 ms  p95 ms  p99 ms  errors');
+  for (let pair = 1; pair <= pairs; pair++) {
+    for (const log of ['off', 'on'] as const) {
+      const dataDir = mkdtempSync(join(tmpdir(), 'policydesk-bench-'));
+      const server = await startServer(dataDir, { QUESTION_LOG_DAYS: log === 'on' ? '90' : '0' });
+      try {
+        if (warmup > 0) await load(server.url, 8, warmup);
+        for (const c of levels) {
+          const load1 = loadavg()
+            .map((l) => l.toFixed(2))
+            .join(' ');
+          const run = await load(server.url, c, duration);
+          rows.push({ pair, log, load: load1, run });
+          console.log(
+            `${String(pair).padStart(4)}  ${log.padEnd(3)}  ${load1.padEnd(18)}  ${String(c).padStart(4)}  ${run.rps.toFixed(1).padStart(6)}  ${run.p50.toFixed(2).padStart(6)}  ${run.p95.toFixed(2).padStart(6)}  ${run.p99.toFixed(2).padStart(6)}  ${String(run.errors).padStart(6)}`,
+          );
+        }
+      } finally {
+        await server.stop();
+        rmSync(dataDir, { recursive: true, force: true });
+      }
+    }
+  }
+  console.log('\nmedian of the pairs (on minus off), target: the log adds <= 1 ms p95');
+  for (const c of levels) {
+    const diffs = (key: 'p50' | 'p95') =>
+      Array.from({ length: pairs }, (_, i) => {
+        const at = (log: 'off' | 'on') => rows.find((r) => r.pair === i + 1 && r.log === log && r.run.connections === c)!.run[key];
+        return at('on') - at('off');
+      });
+    const p95 = median(diffs('p95'));
+    console.log(`  c=${c}: p50 ${median(diffs('p50')).toFixed(2)} ms, p95 ${p95.toFixed(2)} ms  ${p95 <= 1 ? 'met' : 'MISSED'}`);
   }
 }
 

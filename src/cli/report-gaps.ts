@@ -18,6 +18,7 @@ import { TransformersEmbedder } from '../embeddings/transformers-embedder.node.j
 import { readCorpusData } from '../ingest/read-corpus.node.js';
 import { buildGapReport } from '../insights/build-gap-report.js';
 import { GAP_GROUPING } from '../insights/gap-grouping.js';
+import { groupByMeaning } from '../insights/group-by-meaning.js';
 import { gapCsv } from '../insights/gap-csv.js';
 import { gapDigestMessage } from '../insights/gap-digest-blocks.js';
 import { GAPS_FOLDER } from '../insights/gap-report.js';
@@ -48,7 +49,7 @@ async function main(): Promise<number> {
   const { questions, feedback, source } = await readRecords(config);
   const { data } = await readCorpusData(config.SEEDS_DIR);
   const embedder = await TransformersEmbedder.load({ modelDir: config.MODEL_DIR });
-  const report = await buildGapReport({ questions, feedback, corpus: new Corpus(data), embedder, since, until, threshold, now });
+  const report = await buildGapReport({ questions, feedback, corpus: new Corpus(data), grouping: groupByMeaning(embedder, threshold), since, until, now });
 
   await mkdir(out, { recursive: true });
   await writeFile(join(out, 'gaps.json'), `${JSON.stringify(report, null, 2)}\n`);

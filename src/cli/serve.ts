@@ -14,7 +14,7 @@ import { createApp } from '../http/create-app.js';
 import type { FeedbackStore } from '../core/feedback.js';
 import { JsonlFeedbackStore } from '../store/jsonl-feedback-store.node.js';
 import { JsonlQuestionLog } from '../store/jsonl-question-log.node.js';
-import { createQuestionRecorder } from '../answer/question-recorder.js';
+import { createQuestionRecorder, type QuestionRecorder } from '../answer/question-recorder.js';
 import { GAPS_FOLDER } from '../insights/gap-report.js';
 import { QUESTION_LOG_FILE, type QuestionLogStore } from '../core/question-log.js';
 import { createJsonLogger } from '../http/json-logger.js';
@@ -53,6 +53,7 @@ async function main(): Promise<void> {
   else logger.info({ msg: 'slack starting once the model is loaded', mode: transport.kind });
   let feedback: FeedbackStore | undefined;
   let questionLog: QuestionLogStore | undefined;
+  let questions: QuestionRecorder | undefined;
   let store: PostgresStore | undefined;
   let closeRuntime: (() => Promise<void>) | undefined;
   let embedder: ProcessPoolEmbedder | undefined;
@@ -80,6 +81,8 @@ async function main(): Promise<void> {
     // within a bound (the Web API client's retries are bounded too).
     await slack?.stop(graceMs);
     await feedback?.close();
+    // Questions answered just now are recorded after their response: store them, then close (which writes what waits).
+    await questions?.settle();
     await questionLog?.close();
     await store?.close();
     await closeRuntime?.();
@@ -111,6 +114,7 @@ async function main(): Promise<void> {
     });
     if (config.QUESTION_LOG_DAYS > 0) {
       questionLog = await JsonlQuestionLog.open(join(config.DATA_DIR, QUESTION_LOG_FILE), {
+        commitWindowMs: config.QUESTION_LOG_COMMIT_MS,
         onRepair: (bytes) => logger.warn({ msg: 'question log: cut a torn last line (a write interrupted before it was acknowledged)', bytes }),
       });
     }
@@ -132,7 +136,7 @@ async function main(): Promise<void> {
   });
   closeRuntime = runtime.close;
   if (runtime.embedder instanceof ProcessPoolEmbedder) embedder = runtime.embedder;
-  const questions = questionLog ? createQuestionRecorder({ store: questionLog, retentionDays: config.QUESTION_LOG_DAYS, logger }) : undefined;
+  questions = questionLog ? createQuestionRecorder({ store: questionLog, retentionDays: config.QUESTION_LOG_DAYS, logger }) : undefined;
   if (questions) {
     const deleted = await questions.prune();
     logger.info({ msg: 'question log on', retentionDays: config.QUESTION_LOG_DAYS, expiredDeleted: deleted });

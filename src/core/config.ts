@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_LLM_TIMEOUT_MS } from './limits.js';
 import { ConfigError } from './errors.js';
-import { DEFAULT_QUESTION_LOG_DAYS } from './question-log.js';
+import { DEFAULT_COMMIT_WINDOW_MS, DEFAULT_QUESTION_LOG_DAYS } from './question-log.js';
 
 const flag = z
   .enum(['0', '1', 'true', 'false', ''])
@@ -73,6 +73,11 @@ export const configSchema = z.object({
    * 0 turns the log off. Stored where feedback is; expired records are deleted by the service.
    */
   QUESTION_LOG_DAYS: z.coerce.number().int().min(0).max(3650).default(DEFAULT_QUESTION_LOG_DAYS),
+  /**
+   * How long a question waits in DATA_DIR/questions.jsonl's group commit before its write and
+   * fsync (ms): at most one fsync per window. A clean shutdown writes what waits at once.
+   */
+  QUESTION_LOG_COMMIT_MS: z.coerce.number().int().min(0).max(60_000).default(DEFAULT_COMMIT_WINDOW_MS),
   /** Keys for `GET /admin/gaps` (comma-separated), never the API_KEYS; none: the route answers 404. */
   ADMIN_KEYS: list,
   /**

@@ -46,6 +46,13 @@ export interface QuestionLogStore {
   close(): Promise<void>;
 }
 
+/**
+ * How long the first question of a JSONL group commit waits for others before the write and fsync
+ * (QUESTION_LOG_COMMIT_MS): at most ten fsyncs a second. Nothing waits on it but the store's own
+ * acknowledgement: the answer has already gone out when a question is recorded.
+ */
+export const DEFAULT_COMMIT_WINDOW_MS = 100;
+
 /** How long questions are kept by default (QUESTION_LOG_DAYS). */
 export const DEFAULT_QUESTION_LOG_DAYS = 90;
 

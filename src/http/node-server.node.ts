@@ -1,8 +1,17 @@
 import { serve, type HttpBindings } from '@hono/node-server';
+import type { ExecutionContext } from 'hono';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 
-type Fetch = (request: Request, env: HttpBindings) => Response | Promise<Response>;
+type Fetch = (request: Request, env: HttpBindings, executionCtx: ExecutionContext) => Response | Promise<Response>;
+
+/**
+ * Node's execution context: the process carries on after a response, so there is nothing to wait
+ * for. Passed so `c.executionCtx` exists on Node too: without one Hono's getter throws, and
+ * building that Error (with its stack) cost each logged request about 33 µs before its response
+ * went out (CPU profile of `bench:http`, see bench/README.md).
+ */
+const nodeExecutionContext: ExecutionContext = { waitUntil: () => {}, passThroughOnException: () => {}, props: {} };
 
 export interface NodeServer {
   /** Base URL, with the port actually bound (PORT=0 picks a free one). */
@@ -32,7 +41,7 @@ export function startNodeServer(options: { port: number; hostname: string }): Pr
   let current: Fetch = booting;
   let active = 0;
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch: (request, env) => current(request, env as HttpBindings), port: options.port, hostname: options.hostname }, (info: AddressInfo) => {
+    const server = serve({ fetch: (request, env) => current(request, env as HttpBindings, nodeExecutionContext), port: options.port, hostname: options.hostname }, (info: AddressInfo) => {
       const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
       resolve({
         url: `http://${host}:${info.port}`,

@@ -1,9 +1,6 @@
 import type { Corpus } from '../core/corpus.js';
 import type { FeedbackRecord } from '../core/feedback.js';
 import type { QuestionLogRecord } from '../core/question-log.js';
-import type { Embedder } from '../core/types.js';
-import { clusterByCosine } from './cluster-by-cosine.js';
-import { groupQuestionVectors } from './centre-vectors.js';
 import type { GapGroup, GapReport } from './gap-report.js';
 import { gapSummary } from './gap-summary.js';
 import { weeklyTiers } from './weekly-tiers.js';
@@ -12,16 +9,33 @@ export interface GapReportInput {
   questions: readonly QuestionLogRecord[];
   feedback: readonly FeedbackRecord[];
   corpus: Corpus;
-  /** Embeds questions for grouping (`embedDocuments`: question against question, no query instruction). */
-  embedder: Pick<Embedder, 'embedDocuments'>;
+  /** How the questions are put into groups: by meaning (`groupByMeaning`) or by nearest point (`groupByNearestPoint`). */
+  grouping: QuestionGrouping;
   since: Date;
   until: Date;
-  threshold: number;
   now?: Date;
 }
 
+/**
+ * Puts the distinct texts of the gap questions into groups, and orders a group's texts most
+ * representative first. `by` and `threshold` are what the report says about how it grouped.
+ */
+export interface QuestionGrouping {
+  readonly by: GapReport['groupedBy'];
+  readonly threshold: number | null;
+  group(texts: readonly string[], items: readonly GapItem[]): Promise<GroupedTexts>;
+}
+
+export interface GroupedTexts {
+  /** Texts with the same label are one group. */
+  labelOf(text: string): string | number;
+  /** A group's distinct texts, most representative first. */
+  rank(texts: readonly string[]): string[];
+}
+
 type Tier = 'low' | 'declined' | 'down';
-interface GapItem {
+/** One declined, low-confidence or 👎 question of the period or the previous one. */
+export interface GapItem {
   question: string;
   askedAt: string;
   tier: Tier;
@@ -30,9 +44,7 @@ interface GapItem {
   missing?: string;
 }
 
-const BATCH = 64;
-
-/** Groups what could not be answered by topic and counts what was, for the period [since, until). */
+/** Groups what could not be answered (as `input.grouping` groups) and counts what was, for the period [since, until). */
 export async function buildGapReport(input: GapReportInput): Promise<GapReport> {
   const { corpus } = input;
   const since = input.since.getTime();
@@ -68,22 +80,18 @@ export async function buildGapReport(input: GapReportInput): Promise<GapReport> 
   }
 
   const texts = [...new Set(items.map((i) => i.question.trim()))];
-  const vectors: Float32Array[] = [];
-  for (let i = 0; i < texts.length; i += BATCH) vectors.push(...(await input.embedder.embedDocuments(texts.slice(i, i + BATCH))).map(unit));
-  const labels = groupQuestionVectors(vectors, input.threshold, clusterByCosine);
-  const labelOf = new Map(texts.map((t, i) => [t, labels[i]!]));
-  const vectorOf = new Map(texts.map((t, i) => [t, vectors[i]!]));
+  const grouped = await input.grouping.group(texts, items);
 
-  const members = new Map<number, GapItem[]>();
+  const members = new Map<string | number, GapItem[]>();
   for (const item of items) {
-    const label = labelOf.get(item.question.trim())!;
+    const label = grouped.labelOf(item.question.trim());
     members.set(label, [...(members.get(label) ?? []), item]);
   }
   const groups: GapGroup[] = [];
   for (const group of members.values()) {
     const now = group.filter((i) => i.current);
     if (now.length === 0) continue;
-    groups.push(describeGroup(group, now, (text) => vectorOf.get(text.trim())!, corpus));
+    groups.push(describeGroup(group, now, grouped, corpus));
   }
   groups.sort((a, b) => b.size - a.size || b.lastSeen.localeCompare(a.lastSeen));
 
@@ -94,7 +102,8 @@ export async function buildGapReport(input: GapReportInput): Promise<GapReport> 
   const report: Omit<GapReport, 'summary'> = {
     generatedAt: (input.now ?? new Date()).toISOString(),
     period: { since: input.since.toISOString(), until: input.until.toISOString(), previousSince: new Date(previousSince).toISOString() },
-    threshold: input.threshold,
+    groupedBy: input.grouping.by,
+    threshold: input.grouping.threshold,
     totals,
     weekly: weeklyTiers(current, input.since, input.until),
     groups,
@@ -104,12 +113,8 @@ export async function buildGapReport(input: GapReportInput): Promise<GapReport> 
   return { ...report, summary: gapSummary(report) };
 }
 
-function describeGroup(group: GapItem[], now: GapItem[], vectorOf: (text: string) => Float32Array, corpus: Corpus): GapGroup {
-  const distinct = [...new Set(now.map((i) => i.question.trim()))];
-  const centre = new Float32Array(vectorOf(distinct[0]!).length);
-  for (const text of distinct) vectorOf(text).forEach((v, d) => (centre[d]! += v));
-  const closeness = (text: string) => vectorOf(text).reduce((s, v, d) => s + v * centre[d]!, 0);
-  const ranked = [...distinct].sort((a, b) => closeness(b) - closeness(a));
+function describeGroup(group: GapItem[], now: GapItem[], grouped: GroupedTexts, corpus: Corpus): GapGroup {
+  const ranked = grouped.rank([...new Set(now.map((i) => i.question.trim()))]);
   const previousSize = group.length - now.length;
   const nearestId = mostCommon(now.flatMap((i) => (i.nearestId ? [i.nearestId] : [])));
   const passage = nearestId ? corpus.passage(nearestId) : undefined;
@@ -161,15 +166,8 @@ function documentUse(current: readonly QuestionLogRecord[], corpus: Corpus): Pic
   return { mostAsked, unasked };
 }
 
-function mostCommon(values: string[]): string | undefined {
+export function mostCommon(values: readonly string[]): string | undefined {
   const counts = new Map<string, number>();
   for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
   return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
-}
-
-function unit(vector: ArrayLike<number>): Float32Array {
-  const out = Float32Array.from(vector);
-  const norm = Math.hypot(...out) || 1;
-  for (let i = 0; i < out.length; i++) out[i]! /= norm;
-  return out;
 }

@@ -3,6 +3,10 @@ import type { GapReport } from './gap-report.js';
 /** Groups the digest lists: enough to act on, few enough to read in a channel. */
 export const DIGEST_GROUPS = 5;
 
+/** How the Worker's digest groups, in its own words (the Node report groups by meaning). */
+export const NEAREST_POINT_NOTE =
+  '分组方式：按每个问题检索到的最接近条文分组（Cloudflare Worker 上没有本地嵌入模型，未按语义分组）：问同一条文附近不同事情的问题会在同一组，同一件事的不同问法可能分在几组。按语义分组的完整报告由 Node 服务的 `npm run report:gaps` 生成。';
+
 const TREND = { new: '新', up: '↑', down: '↓', same: '=' } as const;
 
 /** The weekly Slack digest (Block Kit): the summary, the largest groups with counts and owners, a link to the full report. */
@@ -23,6 +27,8 @@ export function gapDigestMessage(report: GapReport, options: { reportUrl?: strin
     ];
     blocks.push({ type: 'section', text: { type: 'mrkdwn', text: lines.join('\n').slice(0, 3000) } });
   });
+  // Said in the message itself, so nobody reads the Worker's coarser groups as topics.
+  if (report.groupedBy === 'nearest-point') blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: NEAREST_POINT_NOTE }] });
   const more = report.groups.length - top.length;
   const footer = [more > 0 ? `另有 ${more} 组` : '', options.reportUrl ? `<${options.reportUrl}|完整报告>` : ''].filter(Boolean).join(' · ');
   if (footer) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: footer }] });

@@ -6,14 +6,19 @@ export interface GapReport {
   generatedAt: string;
   /** The period reported, [since, until), and the previous one of the same length (for trends). */
   period: { since: string; until: string; previousSince: string };
-  /** Cosine threshold the questions were grouped with (src/insights/data/gap-grouping.json). */
-  threshold: number;
+  /**
+   * How the questions were grouped: by meaning with the local embedding model (`report:gaps`), or
+   * by the passage retrieval found nearest to each (the Worker's weekly digest: no local model there).
+   */
+  groupedBy: 'meaning' | 'nearest-point';
+  /** Cosine threshold the questions were grouped with (src/insights/data/gap-grouping.json); null when grouped by nearest point. */
+  threshold: number | null;
   /** What matters most this period, in three sentences. */
   summary: string[];
   totals: { questions: number; high: number; low: number; declined: number; down: number };
   /** Questions per week by tier (weeks start on Monday, UTC). */
   weekly: Array<{ weekStart: string; high: number; low: number; declined: number }>;
-  /** Declined, low-confidence and 👎 questions grouped by topic, largest first. */
+  /** Declined, low-confidence and 👎 questions grouped (by topic, or by nearest point), largest first. */
   groups: GapGroup[];
   /** Per document, the points that answered most (keep them current). */
   mostAsked: Array<{ docId: string; title: string; owner: string; answered: number; points: Array<{ passageId: string; count: number }> }>;

@@ -37,7 +37,7 @@ export function renderGapHtml(report: GapReport): string {
 </head>
 <body>
 <h1>问答缺口报告</h1>
-<p class="meta">${esc(p.since.slice(0, 10))} 至 ${esc(p.until.slice(0, 10))}（上期自 ${esc(p.previousSince.slice(0, 10))}）· 生成于 ${esc(report.generatedAt.slice(0, 16).replace('T', ' '))} UTC · 分组阈值 cosine ≥ ${report.threshold}</p>
+<p class="meta">${esc(p.since.slice(0, 10))} 至 ${esc(p.until.slice(0, 10))}（上期自 ${esc(p.previousSince.slice(0, 10))}）· 生成于 ${esc(report.generatedAt.slice(0, 16).replace('T', ' '))} UTC · ${report.groupedBy === 'meaning' ? `按语义分组，阈值 cosine ≥ ${report.threshold}` : '按检索到的最接近条文分组（未按语义）'}</p>
 <section class="summary" aria-label="本期要点">${report.summary.map((s) => `<p>${esc(s)}</p>`).join('')}</section>
 <div class="totals">
   <div><b>${report.totals.questions}</b>问题</div>

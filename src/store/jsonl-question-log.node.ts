@@ -1,64 +1,83 @@
 import { mkdir, open, readFile, rename, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { InvariantError, UpstreamError } from '../core/errors.js';
-import { questionLogRecordSchema, type QuestionLogRecord, type QuestionLogStore } from '../core/question-log.js';
+import { DEFAULT_COMMIT_WINDOW_MS, questionLogRecordSchema, type QuestionLogRecord, type QuestionLogStore } from '../core/question-log.js';
 import { cutTornTail } from './cut-torn-tail.node.js';
 
 /**
  * The question log as append-only JSON lines with fsync (DATA_DIR/questions.jsonl), by the rules
  * of the feedback file: one write chain, `append` resolves after the fsync, a torn last line is
- * cut at open. Expired records are deleted by writing the kept ones to a new file, syncing it and
- * renaming it over the old one, inside the write chain, so no append lands in between and a
- * crash leaves either the old file or the new one, never half of each.
+ * cut at open. Appends are group-committed: lines that arrive within `commitWindowMs` of the first
+ * (or while a write is running) go out together in one write and one fsync, so the log costs at
+ * most one fsync per window however busy the service is. `close` writes what is waiting at once,
+ * so a clean shutdown loses nothing; a crash loses at most the unacknowledged lines of one window.
+ * Expired records are deleted by writing the kept ones to a new file, syncing it and renaming it
+ * over the old one, inside the write chain, so no append lands in between and a crash leaves
+ * either the old file or the new one, never half of each.
  */
 export class JsonlQuestionLog implements QuestionLogStore {
   private tail: Promise<unknown> = Promise.resolve();
   private failure: string | undefined;
   private closed = false;
-  /** Lines waiting for the next write. */
-  private batch: { lines: string[]; done: Promise<void> } | undefined;
+  /** Lines waiting for the next write, and the timer that writes them when the window closes. */
+  private batch: { lines: string[]; done: Promise<void>; write: () => void; timer: ReturnType<typeof setTimeout> } | undefined;
 
   private constructor(
     readonly path: string,
     private handle: FileHandle,
+    private readonly commitWindowMs: number,
   ) {}
 
-  static async open(path: string, options: { onRepair?: (bytesDropped: number) => void } = {}): Promise<JsonlQuestionLog> {
+  static async open(path: string, options: { onRepair?: (bytesDropped: number) => void; commitWindowMs?: number } = {}): Promise<JsonlQuestionLog> {
     await mkdir(dirname(path), { recursive: true });
     const dropped = await cutTornTail(path);
     if (dropped > 0) options.onRepair?.(dropped);
     const handle = await open(path, 'a');
     await syncFolder(path);
-    return new JsonlQuestionLog(path, handle);
+    return new JsonlQuestionLog(path, handle, options.commitWindowMs ?? DEFAULT_COMMIT_WINDOW_MS);
   }
 
   async append(record: QuestionLogRecord): Promise<void> {
     if (this.closed) throw new InvariantError('question log is closed');
     const line = `${JSON.stringify(questionLogRecordSchema.parse(record))}\n`;
-    // Group commit: lines that arrive while a write is queued or running go out with the next
-    // one, in one append and one fsync, so a busy service never queues more fsyncs than it can do.
     if (this.batch) {
       this.batch.lines.push(line);
       return this.batch.done;
     }
-    const batch = { lines: [line], done: Promise.resolve() };
+    let write!: () => void;
+    const started = new Promise<void>((resolve) => (write = resolve));
+    const batch = { lines: [line], done: Promise.resolve(), write, timer: setTimeout(write, this.commitWindowMs) };
     this.batch = batch;
-    batch.done = this.serial(async () => {
-      this.batch = undefined;
-      try {
-        await this.handle.appendFile(batch.lines.join(''));
-        await this.handle.sync();
-        this.failure = undefined;
-      } catch (error) {
-        this.failure = (error as Error).message;
-        throw new UpstreamError('question log file', `question log file: ${this.failure}`, { cause: error });
-      }
-    });
+    batch.done = started.then(() =>
+      this.serial(async () => {
+        // Lines arriving from here on wait for the next window.
+        if (this.batch === batch) this.batch = undefined;
+        try {
+          await this.handle.appendFile(batch.lines.join(''));
+          await this.handle.sync();
+          this.failure = undefined;
+        } catch (error) {
+          this.failure = (error as Error).message;
+          throw new UpstreamError('question log file', `question log file: ${this.failure}`, { cause: error });
+        }
+      }),
+    );
     return batch.done;
   }
 
-  async list(options: { since?: string } = {}): Promise<QuestionLogRecord[]> {
+  /** Writes the waiting lines now instead of when their window closes; resolves once every write is done. */
+  private async flush(): Promise<void> {
+    const batch = this.batch;
+    if (batch) {
+      clearTimeout(batch.timer);
+      batch.write();
+      await batch.done.catch(() => {});
+    }
     await this.tail;
+  }
+
+  async list(options: { since?: string } = {}): Promise<QuestionLogRecord[]> {
+    await this.flush();
     const since = options.since === undefined ? Number.NEGATIVE_INFINITY : Date.parse(options.since);
     return inTimeOrder((await this.readAll()).filter((r) => Date.parse(r.askedAt) >= since));
   }
@@ -93,7 +112,7 @@ export class JsonlQuestionLog implements QuestionLogStore {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await this.tail;
+    await this.flush();
     await this.handle.close();
   }
 

@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import { feedbackRecordSchema, type FeedbackRecord, type FeedbackStore } from '../core/feedback.js';
 import { FeedbackUnavailableError } from '../core/feedback-unavailable-error.js';
+import { TrackedQuery } from './tracked-query.node.js';
 
 /**
  * Feedback in PostgreSQL: `append` resolves once the INSERT has committed, so an acknowledged
@@ -8,7 +9,7 @@ import { FeedbackUnavailableError } from '../core/feedback-unavailable-error.js'
  * (a client retrying) is kept once.
  */
 export class PostgresFeedbackStore implements FeedbackStore {
-  private failure: string | undefined;
+  private readonly query: TrackedQuery;
 
   /**
    * `database`: the periodic check's view of the database, which `health()` reports instead of the
@@ -17,17 +18,19 @@ export class PostgresFeedbackStore implements FeedbackStore {
   constructor(
     private readonly pool: pg.Pool,
     private readonly database?: () => { ok: boolean; detail?: string },
-    private readonly onQueryError?: (error: Error) => void,
-  ) {}
+    onQueryError?: (error: Error) => void,
+  ) {
+    this.query = new TrackedQuery((message, cause) => new FeedbackUnavailableError(`database: ${message}`, { cause }), onQueryError);
+  }
 
   async append(record: FeedbackRecord): Promise<void> {
     const parsed = feedbackRecordSchema.parse(record);
-    await this.track(() => this.pool.query('INSERT INTO feedback (id, received_at, record) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING', [parsed.id, parsed.receivedAt, parsed]));
+    await this.query.run(() => this.pool.query('INSERT INTO feedback (id, received_at, record) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING', [parsed.id, parsed.receivedAt, parsed]));
   }
 
   /** Every record, in the order they were stored. */
   async list(): Promise<FeedbackRecord[]> {
-    const result = await this.track(() => this.pool.query<{ record: unknown }>('SELECT record FROM feedback ORDER BY seq'));
+    const result = await this.query.run(() => this.pool.query<{ record: unknown }>('SELECT record FROM feedback ORDER BY seq'));
     return result.rows.map((r) => feedbackRecordSchema.parse(r.record));
   }
 
@@ -37,21 +40,9 @@ export class PostgresFeedbackStore implements FeedbackStore {
       // An outage passes: reported, but the service still answers, so it stays ready.
       return now.ok ? { ok: true } : { ok: false, transient: true, detail: `database unreachable: ${now.detail}` };
     }
-    return this.failure ? { ok: false, detail: `last feedback database call failed: ${this.failure}` } : { ok: true };
+    return this.query.failure ? { ok: false, detail: `last feedback database call failed: ${this.query.failure}` } : { ok: true };
   }
 
   /** The pool is closed by its owner (`PostgresStore.close`). */
   async close(): Promise<void> {}
-
-  private async track<T>(call: () => Promise<T>): Promise<T> {
-    try {
-      const result = await call();
-      this.failure = undefined;
-      return result;
-    } catch (error) {
-      this.onQueryError?.(error as Error);
-      this.failure = (error as Error).message;
-      throw new FeedbackUnavailableError(`database: ${this.failure}`, { cause: error });
-    }
-  }
 }

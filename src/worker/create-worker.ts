@@ -5,6 +5,8 @@ import { mapError } from '../http/error-response.js';
 import { createJsonLogger } from '../http/json-logger.js';
 import { mayReadDetails } from './api-access.js';
 import { createWorkerDeps } from './create-worker-deps.js';
+import { Corpus } from '../core/corpus.js';
+import { postWeeklyGapDigest } from './weekly-gap-digest.js';
 import { parseWorkerData, type WorkerData } from './worker-data.js';
 import type { WorkerEnv } from './worker-env.js';
 
@@ -19,6 +21,8 @@ export interface WorkerOptions {
 /** The object a Worker module exports by default. */
 export interface WorkerHandler {
   fetch(request: Request, env: WorkerEnv, ctx?: unknown): Promise<Response>;
+  /** The Cron Trigger (`[triggers] crons` in wrangler.toml): posts the weekly gap digest. */
+  scheduled(controller: { cron: string; scheduledTime: number }, env: WorkerEnv, ctx?: unknown): Promise<void>;
 }
 
 interface Assembled {
@@ -41,12 +45,17 @@ export function createWorker(options: WorkerOptions): WorkerHandler {
   let dataBytes = 0;
   let app: Promise<Assembled> | undefined;
 
-  const build = async (env: WorkerEnv): Promise<Assembled> => {
+  const readData = (): WorkerData => {
     if (!data) {
       const text = options.dataText();
       data = parseWorkerData(text);
       dataBytes = text.length;
     }
+    return data;
+  };
+
+  const build = async (env: WorkerEnv): Promise<Assembled> => {
+    const data = readData();
     const deps = await createWorkerDeps({
       data,
       env,
@@ -81,6 +90,15 @@ export function createWorker(options: WorkerOptions): WorkerHandler {
       const response = await ready.app.fetch(request, env, ctx as never);
       if (path === '/readyz' && !mayReadDetails(request, ready.keys)) return withoutChecks(response);
       return response;
+    },
+
+    async scheduled(controller, env) {
+      try {
+        await postWeeklyGapDigest({ env, corpus: () => new Corpus(readData().corpus), logger, now: options.clock?.() ?? controller.scheduledTime });
+      } catch (error) {
+        logger.error({ msg: 'gap digest failed', cron: controller.cron, error: String(error), stack: (error as Error).stack });
+        throw error;
+      }
     },
   };
 }

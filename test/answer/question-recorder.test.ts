@@ -71,4 +71,25 @@ describe('createQuestionRecorder', () => {
     await recorder.record({ channel: 'api', question: 'q', answer: answer() });
     expect((await store.list()).map((r) => r.id)).toEqual([`n-${now - 2 * DAY}`, `n-${now}`]);
   });
+
+  it('stores nothing in the turn it is called (the answer goes out first); settle() waits for every record begun', async () => {
+    const store = new MemoryQuestionLog();
+    const recorder = createQuestionRecorder({ store, retentionDays: 90, logger, newId: () => 'r-1' })!;
+    await recorder.prune();
+    const appended: string[] = [];
+    const append = store.append.bind(store);
+    store.append = async (record) => {
+      appended.push(record.id);
+      return append(record);
+    };
+    const recorded = recorder.record({ channel: 'api', question: '电话13812345678', answer: answer() });
+    await Promise.resolve();
+    await Promise.resolve();
+    // Microtasks (where a response is written) run before anything of the record is built.
+    expect(appended).toEqual([]);
+    await recorder.settle();
+    expect((await store.list()).map((r) => [r.id, r.question])).toEqual([['r-1', '电话[电话]']]);
+    await recorded;
+    await recorder.settle();
+  });
 });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FakeEmbedder } from '../../src/embeddings/fake-embedder.js';
 import { buildGapReport } from '../../src/insights/build-gap-report.js';
+import { groupByMeaning } from '../../src/insights/group-by-meaning.js';
 import { renderGapHtml } from '../../src/insights/render-gap-html.js';
 import { seedCorpus } from '../support/seed-pipeline.js';
 import { useChromium, watchPage } from '../widget/support/browser.js';
@@ -25,10 +26,9 @@ describe('gaps.html in Chromium', () => {
       questions: staff.questions,
       feedback: staff.feedback,
       corpus: seedCorpus(),
-      embedder: new FakeEmbedder(),
+      grouping: groupByMeaning(new FakeEmbedder(), 0.06),
       since: new Date(now - 30 * 86_400_000),
       until: new Date(now),
-      threshold: 0.06,
       now: new Date(now),
     });
     const page = await chromium.newPage({ width, height: 800 });

@@ -100,6 +100,25 @@ describe('the question log through npm start', () => {
     expectLogged(await read());
   });
 
+  it('a clean shutdown (SIGTERM) right after the answers loses none of their records', async () => {
+    const dataDir = join(tmp, 'shutdown');
+    // A window far longer than the test: only the shutdown can write these records.
+    serve = await startServe({ EMBED_PROCESSES: '0', DATA_DIR: dataDir, QUESTION_LOG_COMMIT_MS: '60000' });
+    await serve.log((l) => l.msg === 'question log on');
+    const questions = Array.from({ length: 6 }, (_, i) => `${ANSWERED}（第${i + 1}次）`);
+    const answers = await Promise.all(
+      questions.map((question) => fetch(`${serve!.url}/api/ask`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ question }) })),
+    );
+    expect(answers.map((a) => a.status)).toEqual(questions.map(() => 200));
+    // Each record is built after its answer went out and waits for the group commit's window.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await readFile(join(dataDir, 'questions.jsonl'), 'utf8')).toBe('');
+    serve.child.kill('SIGTERM');
+    expect(await serve.exited).toBe(0);
+    const lines = (await readFile(join(dataDir, 'questions.jsonl'), 'utf8')).split('\n').filter(Boolean);
+    expect(lines.map((l) => questionLogRecordSchema.parse(JSON.parse(l)).question).sort()).toEqual([...questions].sort());
+  });
+
   it('is off with QUESTION_LOG_DAYS=0: nothing written', async () => {
     const dataDir = join(tmp, 'off');
     serve = await startServe({ ...slackEnv(), DATA_DIR: dataDir, QUESTION_LOG_DAYS: '0' });

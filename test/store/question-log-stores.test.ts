@@ -128,6 +128,35 @@ describe('JSONL question log', () => {
     expect(lines.map((l) => JSON.parse(l).id).sort()).toEqual(Array.from({ length: 30 }, (_, i) => `q-${100 + i}`).sort());
   });
 
+  it('group commit: appends wait for their window, go out in one write, and close writes what waits (a clean shutdown loses nothing)', async () => {
+    const path = join(dir, 'window.jsonl');
+    const store = await JsonlQuestionLog.open(path, { commitWindowMs: 60_000 });
+    const acknowledged: number[] = [];
+    const writes = [1, 2, 3].map((i) => store.append(record(i, 1)).then(() => acknowledged.push(i)));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Within the window nothing is written, and nothing is acknowledged as stored.
+    expect([await readFile(path, 'utf8'), acknowledged]).toEqual(['', []]);
+    await store.close();
+    await Promise.all(writes);
+    expect(acknowledged).toEqual([1, 2, 3]);
+    const lines = (await readFile(path, 'utf8')).trim().split('\n');
+    expect(lines.map((l) => JSON.parse(l).id)).toEqual(['q-1', 'q-2', 'q-3']);
+    await expect(store.append(record(4, 1))).rejects.toThrow(/closed/);
+  });
+
+  it('group commit: the window closes by itself, and list() sees appends still waiting for theirs', async () => {
+    const path = join(dir, 'window-list.jsonl');
+    const quick = await JsonlQuestionLog.open(path, { commitWindowMs: 20 });
+    await quick.append(record(1, 1));
+    expect((await readFile(path, 'utf8')).trim().split('\n')).toHaveLength(1);
+    await quick.close();
+    const slow = await JsonlQuestionLog.open(path, { commitWindowMs: 60_000 });
+    const waiting = slow.append(record(2, 1));
+    expect((await slow.list()).map((r) => r.id)).toEqual(['q-1', 'q-2']);
+    await waiting;
+    await slow.close();
+  });
+
   it('a torn last line (a crash mid-write) is cut at open and the next record is readable', async () => {
     const path = join(dir, 'torn.jsonl');
     const store = await JsonlQuestionLog.open(path);

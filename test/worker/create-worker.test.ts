@@ -1,6 +1,7 @@
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createWorker } from '../../src/worker/create-worker.js';
 import type { WorkerData } from '../../src/worker/worker-data.js';
+import { startFakeSlackApi, type FakeSlackApi } from '../slack/support/fake-slack-api.js';
 import { seedWorkerData } from './support/worker-fixtures.js';
 
 let logs: Array<Record<string, unknown>>;
@@ -139,5 +140,31 @@ describe('createWorker: logs', () => {
     expect(requests.every((l) => !('latencyMs' in l))).toBe(true);
     expect(requests[0]).toMatchObject({ route: '/api/ask', status: 200, abstained: false });
     expect(logs.find((l) => l.msg === 'ready')).toMatchObject({ runtime: 'workerd', passages: data.corpus.passages.length, bm25Terms: expect.any(Number), dataBytes: expect.any(Number) });
+  });
+});
+
+describe('the weekly gap digest (scheduled) without its settings', () => {
+  let api: FakeSlackApi;
+  beforeAll(async () => {
+    api = await startFakeSlackApi();
+  });
+  afterAll(() => api.close());
+  // Any use of D1 fails loudly: without its settings the handler must not read the log at all.
+  const untouchable = {
+    prepare: () => {
+      throw new Error('D1 was read');
+    },
+  };
+
+  it.each([
+    ['GAPS_SLACK_CHANNEL', { SLACK_BOT_TOKEN: 'xoxb-1', FEEDBACK_DB: untouchable }, /^the GAPS_SLACK_CHANNEL var is not set$/],
+    ['SLACK_BOT_TOKEN', { GAPS_SLACK_CHANNEL: 'C0GAPS', FEEDBACK_DB: untouchable }, /^the SLACK_BOT_TOKEN secret is not set$/],
+    ['both', { GAPS_SLACK_CHANNEL: ' ', FEEDBACK_DB: untouchable }, /^the GAPS_SLACK_CHANNEL var, the SLACK_BOT_TOKEN secret are not set$/],
+    ['FEEDBACK_DB', { GAPS_SLACK_CHANNEL: 'C0GAPS', SLACK_BOT_TOKEN: 'xoxb-1' }, /^the FEEDBACK_DB binding is not set$/],
+  ])('without %s it logs why and posts nothing', async (_name, env, reason) => {
+    const worker = createWorker({ dataText: () => JSON.stringify(data), logger });
+    await worker.scheduled({ cron: '0 1 * * 1', scheduledTime: Date.now() }, { ...env, SLACK_API_URL: api.url } as never);
+    expect(logs).toEqual([{ msg: 'gap digest not posted', reason: expect.stringMatching(reason) }]);
+    expect(api.calls).toEqual([]);
   });
 });
