@@ -139,7 +139,7 @@ describe('answerMessage', () => {
   });
 
   it('a low-confidence answer (real pipeline) is marked 仅供参考 above its text; a confident one is not', async () => {
-    const low = await pipeline.answerer.answer('住院病人的家属探视有什么规定？');
+    const low = await pipeline.answerer.answer('护士夜班补贴有规定吗？');
     const high = await pipeline.answerer.answer('区域性医疗中心按多少人口配置一家？');
     expect([low.confidence, high.confidence]).toEqual(['low', 'high']);
     const [lowBlocks, highBlocks] = [answerMessage(low).blocks as Blocks, answerMessage(high).blocks as Blocks];
