@@ -1,10 +1,5 @@
-import type { Corpus } from '../core/corpus.js';
+import { isItem, type Corpus } from '../core/corpus.js';
 import type { Passage } from '../core/types.js';
-
-/** Passages that sit under a heading as its items: numbered points, lead-sentence paragraphs and headed sub-sections (（一）强化组织领导). */
-export function isItem(passage: Passage): boolean {
-  return passage.kind === 'point' || passage.kind === 'paragraph' || passage.kind === 'section';
-}
 
 /** One passage per point (the first part of a long one), in the document's order. */
 export function firstParts(passages: readonly Passage[]): Passage[] {

@@ -1,4 +1,4 @@
-import type { Corpus } from '../core/corpus.js';
+import { isItem, type Corpus } from '../core/corpus.js';
 import type { Passage, RetrievalResult } from '../core/types.js';
 import type { Bm25Index } from '../retrieval/bm25-index.js';
 import { expandEverydayWords } from '../retrieval/everyday-words.js';
@@ -7,7 +7,7 @@ import { SCOPE_WORDS } from '../retrieval/scope-check.js';
 import { enumeratesItems } from '../retrieval/slot-evidence.js';
 import { splitSentences } from '../text/split-sentences.js';
 import { contentBigrams, normalizeForSearch } from '../text/tokenize.js';
-import { blockPath, blockPoints, firstParts, isItem } from './block-points.js';
+import { blockPath, blockPoints, firstParts } from './block-points.js';
 import { RANK_PENALTY, scoreSentences, type ScoredSentence } from './select-sentences.js';
 
 /** Most points a list answer cites: more is a document to read, not an answer. */

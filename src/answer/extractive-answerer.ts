@@ -1,6 +1,6 @@
 import type { Citation, RetrievalResult } from '../core/types.js';
 import type { Bm25Index } from '../retrieval/bm25-index.js';
-import type { Corpus } from '../core/corpus.js';
+import { isItem, type Corpus } from '../core/corpus.js';
 import { validateQuestion, type HybridRetriever, type RetrievalMode } from '../retrieval/hybrid-retriever.js';
 import { splitSentences } from '../text/split-sentences.js';
 import { writtenInChinese } from '../retrieval/question-language.js';
@@ -10,7 +10,7 @@ import { readIntent, slotOf, type AnswerIntent } from '../retrieval/question-int
 import { englishSearchTerms, MIN_TRANSLATED_SHARE_FOR_HIGH } from '../retrieval/english-search-terms.js';
 import type { AnswerSlot } from '../core/types.js';
 import { composeList } from './compose-list.js';
-import { isItem, sectionPoints } from './block-points.js';
+import { sectionPoints } from './block-points.js';
 import { onlyRefersBack, resolveFollowUp } from './resolve-follow-up.js';
 import { pickOrdinal } from './pick-ordinal.js';
 import { scoreSentences, shortenClaim, type ScoredSentence } from './select-sentences.js';

@@ -69,3 +69,8 @@ export function searchText(passage: Passage, document: PolicyDocument): string {
   const headings = passage.kind === 'point' || passage.kind === 'paragraph' ? passage.path.slice(0, -1) : passage.path;
   return [`《${document.title}》`, ...headings, passage.text].filter(Boolean).join('\n');
 }
+
+/** Passages that sit under a heading as its items: numbered points, lead-sentence paragraphs and headed sub-sections (（一）强化组织领导), not a preamble, notice or closing. */
+export function isItem(passage: Passage): boolean {
+  return passage.kind === 'point' || passage.kind === 'paragraph' || passage.kind === 'section';
+}

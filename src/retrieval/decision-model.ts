@@ -86,7 +86,17 @@ export function tierOf(model: DecisionModel, p: number, pTopic = p): Tier {
 }
 
 /**
- * Fits a logistic regression (standardised features, L2 penalty, full-batch gradient descent):
+ * The direction each signal may push the probability that the point answers: a closer sentence or
+ * point, more of the question's words matched (in the point or in one sentence), a wider margin
+ * and the asked slot held can only raise it; words unknown to the corpus can only lower it.
+ * Without this the fit may use two correlated signals against each other (coverage up, focus down)
+ * and answer with confidence a question whose words the point barely holds.
+ */
+const SIGNS: Record<DecisionModel['features'][number], 1 | -1> = { sentence: 1, point: 1, coverage: 1, focus: 1, margin: 1, slot: 1, unknown: -1 };
+
+/**
+ * Fits a logistic regression (standardised features, L2 penalty, full-batch gradient descent,
+ * each weight kept to its signal's sign):
  * small and deterministic, so a calibration run always gives the same model for the same data.
  * Classes are weighted to balance (the dev split has far more answerable questions than not), so
  * that the probability is not pulled toward answering by the class sizes alone. A row's own
@@ -99,6 +109,7 @@ export function fitLogistic(
   options: { l2?: number; steps?: number; rate?: number } = {},
 ): Omit<DecisionModel, 'thresholds'> {
   const { l2 = 0.01, steps = 4000, rate = 0.5 } = options;
+  const sign = features.map((f) => SIGNS[f]);
   const raw = rows.map((r) => features.map((f) => r.signals[f] ?? 0));
   const mean = features.map((_, j) => raw.reduce((s, x) => s + x[j]!, 0) / raw.length);
   const scale = features.map((_, j) => Math.sqrt(raw.reduce((s, x) => s + (x[j]! - mean[j]!) ** 2, 0) / raw.length) || 1);
@@ -117,7 +128,11 @@ export function fitLogistic(
       x.forEach((v, j) => (gw[j]! += err * v));
       gb += err;
     });
-    w.forEach((_, j) => (w[j]! -= rate * (gw[j]! / X.length + l2 * w[j]!)));
+    w.forEach((_, j) => {
+      w[j]! -= rate * (gw[j]! / X.length + l2 * w[j]!);
+      // Projected onto the sign the signal must have: more of the question matched never lowers the probability.
+      if (w[j]! * sign[j]! < 0) w[j] = 0;
+    });
     b -= rate * (gb / X.length);
   }
   const round = (x: number) => Math.round(x * 1e6) / 1e6;

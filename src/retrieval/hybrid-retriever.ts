@@ -1,4 +1,4 @@
-import { searchText, type Corpus } from '../core/corpus.js';
+import { isItem, searchText, type Corpus } from '../core/corpus.js';
 import { InvalidInputError } from '../core/errors.js';
 import { DEFAULT_K, MAX_QUESTION_CHARS } from '../core/limits.js';
 import type { Citation, Embedder, RetrievalResult, VectorIndex } from '../core/types.js';
@@ -174,6 +174,7 @@ export class HybridRetriever {
       text,
       passageText: (id) => corpus.passage(id)!.text,
       corpusText: this.corpusText,
+      isItem: (id) => isItem(corpus.passage(id)!),
       ...(slot ? { slot, question } : intent === 'yes-no' ? { yesNo: true, question } : {}),
     });
     const decision = options.untranslatedShare ? { ...searched, unknown: Math.max(searched.unknown, options.untranslatedShare) } : searched;

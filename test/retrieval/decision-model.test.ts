@@ -25,6 +25,20 @@ describe('decision model', () => {
     expect(fitted.weights.every((w) => w > 0)).toBe(true);
   });
 
+  test("weights keep their signal's sign, even when two correlated signals could be played against each other", () => {
+    // coverage and focus move together; a few rows where focus is high and the point is wrong
+    // would, unconstrained, give focus a negative weight.
+    const data = Array.from({ length: 120 }, (_, i) => {
+      const coverage = ((i * 37) % 100) / 100;
+      const focus = i % 10 === 0 ? 1 - coverage : coverage;
+      return { signals: { coverage, focus, unknown: ((i * 13) % 10) / 20, margin: 0.2 }, label: (i % 10 === 0 ? 0 : coverage > 0.4 ? 1 : 0) as 0 | 1 };
+    });
+    const fitted = fitLogistic(['coverage', 'focus', 'unknown'], data);
+    expect(fitted.weights[0]).toBeGreaterThan(0);
+    expect(fitted.weights[1]).toBeGreaterThanOrEqual(0);
+    expect(fitted.weights[2]).toBeLessThanOrEqual(0);
+  });
+
   test('fitting is deterministic', () => expect(fitLogistic(['sentence', 'coverage'], rows(60))).toEqual(fitLogistic(['sentence', 'coverage'], rows(60))));
 
   test('tiers follow the thresholds, at the boundaries too', () => {

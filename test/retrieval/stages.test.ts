@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { buildLexicalIndex } from '../../src/answer/create-pipeline.js';
-import type { Corpus } from '../../src/core/corpus.js';
+import { isItem, type Corpus } from '../../src/core/corpus.js';
 import { InvariantError } from '../../src/core/errors.js';
 import type { Bm25Index } from '../../src/retrieval/bm25-index.js';
 import { readScope } from '../../src/retrieval/scope-check.js';
@@ -173,6 +173,14 @@ describe('decisionSignals (decide)', () => {
   test('after a reranker the first point may score below the second: the margin is 0, not negative', () => {
     const s = decisionSignals('发热门诊', [point(fever(), 0.3), point(other(), 0.9)], [point(fever(), 0.3)], 'lexical', { bm25, text, passageText, corpusText });
     expect(s.margin).toBe(0);
+  });
+  test('slot: a list is held by a point that names items, not by the preamble that announces them', () => {
+    // The 2023 health work plan's preamble and one of its points, both with clauses listed by commas.
+    const preamble = corpus.passages.find((p) => p.kind === 'preamble' && /[，,][^，,。]{2,}[，,]/.test(p.text))!;
+    const ctx = { bm25, text, passageText, corpusText, slot: 'list' as const, question: '今年有哪些工作？', isItem: (id: string) => isItem(corpus.passage(id)!) };
+    const topic = text(preamble.id).slice(0, 12);
+    expect(decisionSignals(topic, [point(preamble.id, 1)], [point(preamble.id, 1)], 'lexical', { ...ctx, isItem: () => true }).slot).toBe(1);
+    expect(decisionSignals(topic, [point(preamble.id, 1)], [point(preamble.id, 1)], 'lexical', ctx).slot).toBe(0);
   });
   test('slot: whether the sentences about the topic hold a figure of the asked kind', () => {
     // A point of the corpus with a share in it, and one on the same topic with no figure.

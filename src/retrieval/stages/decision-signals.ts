@@ -33,6 +33,8 @@ export function decisionSignals(
     question?: string;
     /** A yes/no question: the quoted sentences must speak to its predicate (自己掏钱 in 老人打疫苗要自己掏钱吗). */
     yesNo?: boolean;
+    /** Whether a passage is an item of its document (a point, a paragraph, a headed part), not its preamble or notice. */
+    isItem?: (passageId: string) => boolean;
   },
 ): DecisionSignals {
   const top = ranked[0]!;
@@ -48,7 +50,9 @@ export function decisionSignals(
   // The sentences an answer would quote, not the whole point: a long point holds some figure somewhere.
   const topical = covering.map((r) => onTopicSentences(topic, ctx.passageText(r.id), ctx.bm25, r.sentenceId ? Number(r.sentenceId.slice(r.sentenceId.lastIndexOf('@') + 1)) : undefined));
   const holds = ctx.slot !== undefined ? (s: string) => holdsSlot(ctx.slot!, s, ctx.question) : ctx.yesNo && ctx.question !== undefined ? (s: string) => holdsPredicate(s, ctx.question!) : undefined;
-  const slot = holds === undefined || topical.some((t) => t.sentences.some(holds)) ? 1 : 0;
+  // A list is held by a point's items, never by a preamble that announces them (主要工作要点如下).
+  const holding = ctx.slot === 'list' && ctx.isItem ? topical.filter((_, i) => ctx.isItem!(covering[i]!.id)) : topical;
+  const slot = holds === undefined || holding.some((t) => t.sentences.some(holds)) ? 1 : 0;
   // How much of the topic one sentence of the best point holds: a point can cover the topic's
   // words across its sentences while none of them is about what was asked.
   const focus = Math.max(0, ...topical.map((t) => t.weight / total));
