@@ -48,7 +48,7 @@ export function renderGapHtml(report: GapReport): string {
 </div>
 <h2>每周问题数</h2>
 ${weeklyChartSvg(report.weekly)}
-<h2>未能回答的问题（按主题分组，${report.groups.length} 组）</h2>
+<h2>未能回答的问题（${report.groupedBy === 'meaning' ? '按主题分组' : '按最接近的条文分组'}，${report.groups.length} 组）</h2>
 <div class="groups">${report.groups.map(groupCard).join('\n')}</div>
 <h2>被问最多并已回答的条文（请保持最新）</h2>
 <table><thead><tr><th>文件</th><th>发文单位</th><th>回答次数</th><th>条文（次数）</th></tr></thead><tbody>

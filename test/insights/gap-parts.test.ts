@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest';
+import type { QuestionLogRecord } from '../../src/core/question-log.js';
 import { adjustedRandIndex } from '../../src/insights/adjusted-rand-index.js';
+import { buildGapReport } from '../../src/insights/build-gap-report.js';
 import { centreVectors, groupQuestionVectors, MIN_TO_GROUP } from '../../src/insights/centre-vectors.js';
 import { clusterByCosine } from '../../src/insights/cluster-by-cosine.js';
 import { gapCsv } from '../../src/insights/gap-csv.js';
+import { gapDigestMessage, NEAREST_POINT_NOTE } from '../../src/insights/gap-digest-blocks.js';
 import type { GapReport } from '../../src/insights/gap-report.js';
+import { groupByNearestPoint } from '../../src/insights/group-by-nearest-point.js';
 import { parsePeriod } from '../../src/insights/parse-period.js';
+import { renderGapHtml } from '../../src/insights/render-gap-html.js';
 import { weekStart } from '../../src/insights/weekly-tiers.js';
+import { seedCorpus } from '../support/seed-pipeline.js';
 
 const unit = (...v: number[]) => {
   const n = Math.hypot(...v);
@@ -114,5 +120,57 @@ describe('gapCsv', () => {
     const csv = gapCsv({ groups: [group] } as unknown as GapReport);
     expect(csv.startsWith('\uFEFFsize,')).toBe(true);
     expect(csv).toContain(`"'=HYPERLINK(""x"")","停车, 收费""吗""",`);
+  });
+});
+
+describe('groupByNearestPoint (the Worker`s digest)', () => {
+  const corpus = seedCorpus();
+  const [a, b] = corpus.passages.map((p) => p.id);
+  const asked = (id: string, question: string, day: number, nearest: string | undefined, tier: QuestionLogRecord['tier'] = 'low'): QuestionLogRecord => ({
+    id,
+    askedAt: `2026-03-0${day}T08:00:00.000Z`,
+    channel: 'api',
+    question,
+    tier,
+    citedIds: [],
+    nearestIds: nearest ? [nearest, 'x#9'] : [],
+    answerId: `a-${id}`,
+  });
+  const report = () =>
+    buildGapReport({
+      questions: [
+        asked('1', '年终奖怎么发？', 2, a),
+        asked('2', '年终奖怎么发？', 3, a),
+        asked('3', '年终奖什么时候发？', 4, a, 'declined'),
+        asked('4', '食堂几点开饭？', 4, b),
+        asked('5', '火星上有医院吗？', 5, undefined, 'declined'),
+        asked('6', '答得好的问题', 5, a, 'high'),
+      ],
+      feedback: [],
+      corpus,
+      grouping: groupByNearestPoint(),
+      since: new Date('2026-03-01T00:00:00Z'),
+      until: new Date('2026-03-08T00:00:00Z'),
+    });
+
+  it('groups the gaps by their first nearest id, most asked question first; the report says how it grouped', async () => {
+    const r = await report();
+    expect([r.groupedBy, r.threshold]).toEqual(['nearest-point', null]);
+    expect(r.groups.map((g) => [g.size, g.questions, g.nearest?.passageId ?? null])).toEqual([
+      [3, ['年终奖怎么发？', '年终奖什么时候发？'], a],
+      // Equal sizes: the latest seen first.
+      [1, ['火星上有医院吗？'], null],
+      [1, ['食堂几点开饭？'], b],
+    ]);
+  });
+
+  it('the shared digest and the HTML say the groups are by nearest point, not by meaning', async () => {
+    const r = await report();
+    const blocks = gapDigestMessage(r).blocks as Array<{ type: string; elements?: Array<{ text: string }> }>;
+    expect(blocks.flatMap((b) => b.elements ?? []).map((e) => e.text)).toContain(NEAREST_POINT_NOTE);
+    expect(renderGapHtml(r)).toContain('按最接近的条文分组');
+    const byMeaning = { ...r, groupedBy: 'meaning' as const, threshold: 0.06 };
+    expect(JSON.stringify(gapDigestMessage(byMeaning))).not.toContain(NEAREST_POINT_NOTE);
+    expect(renderGapHtml(byMeaning)).not.toContain('按最接近的条文分组');
   });
 });
