@@ -15,7 +15,7 @@ import { withQueryCache } from '../embeddings/query-cache.js';
 import { fitLogistic, answerProbability, topicProbability, type DecisionFile, type DecisionModel, type DecisionSignals } from '../retrieval/decision-model.js';
 import { nothingMatches } from '../retrieval/stages/decision-signals.js';
 import { DEFAULT_TUNING, type RetrievalMode, type RetrievalTuning } from '../retrieval/hybrid-retriever.js';
-import { chooseThresholds } from '../eval/choose-thresholds.js';
+import { chooseThresholds, MIN_COVERAGE_FOR_HIGH } from '../eval/choose-thresholds.js';
 import { chooseOutOfCorpusWeight } from '../eval/choose-out-of-corpus-weight.js';
 import { loadRuntime, type Runtime } from './load-runtime.node.js';
 
@@ -76,10 +76,13 @@ async function main(): Promise<number> {
     };
     const unthresholded = { ...fitted, thresholds: { low: 0, high: 0 } };
     const scored = rows.map((r) => ({ ...r, p: answerProbability(unthresholded, r.signals), pTopic: topicProbability(unthresholded, r.signals) }));
-    const thresholds = chooseThresholds(scored);
+    const chosen = chooseThresholds(scored);
+    const minCoverage = MIN_COVERAGE_FOR_HIGH;
+    const thresholds = { ...chosen, minCoverage };
     models[mode] = { ...fitted, thresholds };
     // As the retriever decides: nothing matching is declined outright, then the thresholds.
-    const tier = (r: (typeof scored)[number]) => (nothingMatches(r.signals) || r.pTopic < thresholds.low ? 'decline' : r.p >= thresholds.high && !r.neverHigh ? 'high' : 'low');
+    const tier = (r: (typeof scored)[number]) =>
+      nothingMatches(r.signals) || r.pTopic < thresholds.low ? 'decline' : r.p >= thresholds.high && r.signals.coverage >= minCoverage && !r.neverHigh ? 'high' : 'low';
     const positives = scored.filter((r) => r.label === 1);
     const ooc = scored.filter((r) => r.c.abstain);
     report[mode] = {
@@ -89,6 +92,7 @@ async function main(): Promise<number> {
       highPrecision: round(scored.filter((r) => tier(r) === 'high').reduce((s, r, _, a) => s + r.label / a.length, 0)),
       outOfCorpusHigh: ooc.filter((r) => tier(r) === 'high').length,
       outOfCorpus: ooc.length,
+      rightHighBelowMinCoverage: positives.filter((r) => r.p >= thresholds.high && !r.neverHigh && r.signals.coverage < minCoverage).length,
       outOfCorpusWeight: choice.weight,
       crossValidation: choice.trials,
     };

@@ -27,7 +27,15 @@ const modelSchema = z.object({
   weights: z.array(z.number()),
   bias: z.number(),
   /** p ≥ high: answer; low ≤ p < high: offer the nearest sentence as possibly relevant; below: decline. */
-  thresholds: z.object({ low: z.number(), high: z.number() }),
+  thresholds: z.object({
+    low: z.number(),
+    high: z.number(),
+    /**
+     * The least share of the question's words (coverage) a confident answer's point must hold:
+     * below it the answer is low whatever the probability. Chosen on dev by `npm run calibrate`.
+     */
+    minCoverage: z.number().min(0).max(1).optional(),
+  }),
 });
 
 /** A logistic model over the signals, fitted by `npm run calibrate` on the dev split. */
@@ -81,8 +89,9 @@ export function topicProbability(model: DecisionModel, signals: DecisionSignals)
 }
 
 /** The tier: declined when the topic is not covered (`pTopic` below low), high when p reaches high. */
-export function tierOf(model: DecisionModel, p: number, pTopic = p): Tier {
-  return pTopic < model.thresholds.low ? 'decline' : p >= model.thresholds.high ? 'high' : 'low';
+export function tierOf(model: DecisionModel, p: number, pTopic = p, coverage = 1): Tier {
+  if (pTopic < model.thresholds.low) return 'decline';
+  return p >= model.thresholds.high && coverage >= (model.thresholds.minCoverage ?? 0) ? 'high' : 'low';
 }
 
 /**

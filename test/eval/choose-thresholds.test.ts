@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { chooseThresholds, DECLINE_MARGIN } from '../../src/eval/choose-thresholds.js';
+import { DECLINE_MARGIN, chooseThresholds } from '../../src/eval/choose-thresholds.js';
 
 const row = (p: number, label: 0 | 1, abstain = false) => ({ p, label, c: { abstain } });
 

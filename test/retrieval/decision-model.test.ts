@@ -41,6 +41,13 @@ describe('decision model', () => {
 
   test('fitting is deterministic', () => expect(fitLogistic(['sentence', 'coverage'], rows(60))).toEqual(fitLogistic(['sentence', 'coverage'], rows(60))));
 
+  test('below the coverage floor an answer is never high, whatever its probability', () => {
+    const model = { features: ['coverage' as const], mean: [0], scale: [1], weights: [1], bias: 0, thresholds: { low: 0.3, high: 0.7, minCoverage: 0.1 } };
+    expect(tierOf(model, 0.99, 0.99, 0.09)).toBe('low');
+    expect(tierOf(model, 0.99, 0.99, 0.1)).toBe('high');
+    expect(tierOf(model, 0.2, 0.2, 0.05)).toBe('decline');
+  });
+
   test('tiers follow the thresholds, at the boundaries too', () => {
     const model = { features: ['coverage' as const], mean: [0], scale: [1], weights: [1], bias: 0, thresholds: { low: 0.3, high: 0.7 } };
     expect(tierOf(model, 0.7)).toBe('high');
