@@ -78,35 +78,26 @@ export class ExtractiveAnswerer implements Answerer {
       return { answerId, question, answer, mode: 'extractive', abstained: false, confidence: 'high', citations: [{ ...c, quote }], nearest: [], retrievedIds: [c.id] };
     }
     if (followUp.kind === 'section') {
-      // "第三块讲的啥": the section's heading, then the first sentence of each of its first points.
-      const points = sectionPoints(corpus, followUp.docId, followUp.n);
-      // "第二块里面，区域性医疗中心是怎么说的": the section's sentences that speak to what is asked.
+      // "第二块里面，区域性医疗中心是怎么说的": the section's sentences that speak to what it names;
+      // "第三块讲的啥": the first sentence of each of the section's first points.
       const asked = followUp.asks === undefined ? [] : this.sectionSentences(followUp.asks, followUp.docId, followUp.n);
-      if (asked.length > 0) {
-        const cited = asked.map((s) => ({ ...corpus.citation(s.passageId, 1), quote: s.sentence }));
-        const claims = cited.map((c, i) => ({ text: shortenClaim(followUp.asks!, c.quote, this.tuning.maxClaimChars), citation: i + 1 }));
+      const quoted =
+        asked.length > 0
+          ? asked
+          : sectionPoints(corpus, followUp.docId, followUp.n)
+              .slice(0, 3)
+              .map((p) => ({ passageId: p.id, sentence: splitSentences(p.text)[0] ?? p.text }));
+      if (quoted.length > 0) {
+        const topic = asked.length > 0 ? followUp.asks! : question;
+        const cited = quoted.map((s) => ({ ...corpus.citation(s.passageId, 1), quote: s.sentence }));
+        const claims = cited.map((c, i) => ({ text: shortenClaim(topic, c.quote, this.tuning.maxClaimChars), citation: i + 1 }));
         return this.finish(
           answerId,
           question,
           claims,
           cited,
           cited.map((c) => c.id),
-          followUp.asks!,
-        );
-      }
-      if (points.length > 0) {
-        const cited = points.slice(0, 3).map((p) => {
-          const sentence = splitSentences(p.text)[0] ?? p.text;
-          return { ...corpus.citation(p.id, 1), quote: sentence };
-        });
-        const claims = cited.map((c, i) => ({ text: shortenClaim(question, c.quote, this.tuning.maxClaimChars), citation: i + 1 }));
-        return this.finish(
-          answerId,
-          question,
-          claims,
-          cited,
-          cited.map((c) => c.id),
-          question,
+          topic,
         );
       }
     }
