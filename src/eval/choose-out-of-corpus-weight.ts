@@ -42,7 +42,7 @@ export interface WeightTrial {
  */
 export function chooseOutOfCorpusWeight<R extends Row>(
   rows: readonly R[],
-  fit: (train: ReadonlyArray<R & { weight: number }>) => (row: R) => number,
+  fitOn: (train: ReadonlyArray<R & { weight: number }>) => (row: R) => number,
   options: { folds?: number; repeats?: number; weights?: readonly number[] } = {},
 ): { weight: number; trials: WeightTrial[] } {
   const { folds = 5, repeats = 5, weights = OUT_OF_CORPUS_WEIGHTS } = options;
@@ -52,11 +52,11 @@ export function chooseOutOfCorpusWeight<R extends Row>(
       const fold = (r: R) => Math.floor(hashShare(`${r.c.id}:${repeat}`) * folds);
       for (let k = 0; k < folds; k++) {
         const train = rows.filter((r) => fold(r) !== k).map((r) => ({ ...r, weight: r.c.abstain ? weight : 1 }));
-        const test = rows.filter((r) => fold(r) === k);
-        if (train.length === 0 || test.length === 0) continue;
-        const p = fit(train);
+        const scored = rows.filter((r) => fold(r) === k);
+        if (train.length === 0 || scored.length === 0) continue;
+        const p = fitOn(train);
         const { high } = chooseThresholds(train.map((r) => ({ ...r, p: p(r) })));
-        for (const r of test) {
+        for (const r of scored) {
           const confident = !r.neverHigh && p(r) >= high;
           if (r.c.abstain) {
             trial.outOfCorpus++;

@@ -28,6 +28,8 @@ describe('everyday words -> document terms (data/everyday-words.json)', () => {
     ['ICU床位要占多少', ['重症监护']],
     ['病人转院有什么规定', ['患者', '转诊']],
     ['集采的药断供了怎么办', ['带量采购']],
+    ['病人输血有什么规定', ['用血']],
+    ['看中医要自己掏钱吗', ['费用']],
   ])('%s -> %j', (question, terms) => {
     for (const t of terms) expect(documentTermsFor(question)).toContain(t);
   });
