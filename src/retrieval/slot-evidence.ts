@@ -1,4 +1,5 @@
 import data from './data/answer-intents.json' with { type: 'json' };
+import places from './data/places.json' with { type: 'json' };
 import { normalizeWidth } from '../text/normalize-width.js';
 import { contentBigrams, topicTerms } from '../text/tokenize.js';
 import { documentTermsFor } from './everyday-words.js';
@@ -25,7 +26,9 @@ const FIGURE_ANY = `(?:${data.slots.figure.join('|')})`;
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** What a question's figure or date counts (money, people, a share, a grade, a day), and what a sentence must give for it. */
-const MEASURES = data.measures.map((m) => ({ slot: m.slot as AnswerSlot, asks: anyOf(m.asks), gives: anyOf(m.gives) }));
+/** `{districts}` in a pattern stands for Shanghai's districts, as places.json names them. */
+const withPlaces = (patterns: readonly string[]) => patterns.map((p) => p.replace('{districts}', places.districts.join('|')));
+const MEASURES = data.measures.map((m) => ({ slot: m.slot as AnswerSlot, asks: anyOf(m.asks), gives: anyOf(withPlaces(m.gives)), noun: 'noun' in m ? m.noun : undefined }));
 
 const ENUMERATION = new RegExp(data.enumeration.pattern, 'u');
 
@@ -75,8 +78,7 @@ function withoutWhatIsAsked(slot: AnswerSlot, text: string, question: string): s
 
 /** What the answer says the documents do not give: the question's measure (人数, 金额, 日期) or the slot's plain noun (数字, 时间). */
 export function missingNoun(slot: AnswerSlot, question: string): string {
-  const measure = data.measures.find((m) => m.slot === slot && anyOf(m.asks).test(flat(question)));
-  return (measure && 'noun' in measure ? measure.noun : undefined) ?? data.slotNouns[slot];
+  return measureOf(slot, question)?.noun ?? data.slotNouns[slot];
 }
 
 /**

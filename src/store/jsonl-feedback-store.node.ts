@@ -1,4 +1,5 @@
 import { mkdir, open, readFile, type FileHandle } from 'node:fs/promises';
+import { parseJsonLines } from './parse-json-lines.js';
 import { dirname } from 'node:path';
 import { feedbackRecordSchema, type FeedbackRecord, type FeedbackStore } from '../core/feedback.js';
 import { FeedbackUnavailableError } from '../core/feedback-unavailable-error.js';
@@ -67,17 +68,7 @@ export class JsonlFeedbackStore implements FeedbackStore {
   /** Reads the file back; a torn last line (a crash mid-write since this store opened it) is skipped. */
   async list(): Promise<FeedbackRecord[]> {
     await this.tail;
-    const text = await readFile(this.path, 'utf8');
-    const records: FeedbackRecord[] = [];
-    for (const line of text.split('\n')) {
-      if (line.trim() === '') continue;
-      try {
-        records.push(feedbackRecordSchema.parse(JSON.parse(line)));
-      } catch {
-        // Unacknowledged partial line: nobody was told it was stored.
-      }
-    }
-    return records;
+    return parseJsonLines(await readFile(this.path, 'utf8'), feedbackRecordSchema);
   }
 
   health() {

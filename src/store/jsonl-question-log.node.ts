@@ -1,4 +1,5 @@
 import { mkdir, open, readFile, rename, type FileHandle } from 'node:fs/promises';
+import { parseJsonLines } from './parse-json-lines.js';
 import { dirname } from 'node:path';
 import { InvariantError, UpstreamError } from '../core/errors.js';
 import { DEFAULT_COMMIT_WINDOW_MS, questionLogRecordSchema, type QuestionLogRecord, type QuestionLogStore } from '../core/question-log.js';
@@ -125,16 +126,7 @@ export class JsonlQuestionLog implements QuestionLogStore {
 
   /** Every whole record; a torn last line (never acknowledged) is skipped. */
   private async readAll(): Promise<QuestionLogRecord[]> {
-    const records: QuestionLogRecord[] = [];
-    for (const line of (await readFile(this.path, 'utf8')).split('\n')) {
-      if (line.trim() === '') continue;
-      try {
-        records.push(questionLogRecordSchema.parse(JSON.parse(line)));
-      } catch {
-        // Unacknowledged partial line.
-      }
-    }
-    return records;
+    return parseJsonLines(await readFile(this.path, 'utf8'), questionLogRecordSchema);
   }
 }
 
@@ -164,14 +156,5 @@ export async function readQuestionLogFile(path: string): Promise<QuestionLogReco
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;
   }
-  const records: QuestionLogRecord[] = [];
-  for (const line of text.split('\n')) {
-    if (line.trim() === '') continue;
-    try {
-      records.push(questionLogRecordSchema.parse(JSON.parse(line)));
-    } catch {
-      // A line being written right now.
-    }
-  }
-  return inTimeOrder(records);
+  return inTimeOrder(parseJsonLines(text, questionLogRecordSchema));
 }
