@@ -1,13 +1,18 @@
 import { parseChineseNumeral } from '../text/chinese-numerals.js';
 import { SCOPE_WORDS } from '../retrieval/scope-check.js';
-import { writtenInChinese } from '../retrieval/question-language.js';
+import { isSmallTalk, writtenInChinese } from '../retrieval/question-language.js';
+import { readIntent } from '../retrieval/question-intent.js';
 import { topicTerms } from '../text/tokenize.js';
 import type { Turn } from './types.js';
 
 export type FollowUp =
   | { kind: 'none' }
-  /** An elliptical question, searched together with the previous topic. */
-  | { kind: 'rewrite'; question: string }
+  /**
+   * An elliptical question, searched together with the previous topic. `own`: the question without
+   * its pointing words, when it names a topic of its own ("那国家中医医学中心要建几家"), and `docId`:
+   * the document of the previous answer; a caller may answer `own` alone when it finds that document.
+   */
+  | { kind: 'rewrite'; question: string; own?: string; docId?: string }
   /** "第二点…": an item (一是/二是…) or a sibling point of the previous answer's passage, or its n-th citation. */
   | { kind: 'ordinal'; n: number; citedIds: string[]; topic: string }
   /** "这条是哪个文件里的？" */
@@ -35,6 +40,15 @@ const ANAPHORIC_END = /(呢|怎么说|怎么写的?|怎么规定的?)[？?。.�
 const NAMES_DOCUMENT = /[〔[［【(（]\d{4}[〕\]］】)）]\d{1,4}号|《[^》]+》/;
 /** Words that point back at the previous answer wherever they stand (它的有效期, 上面说的那条). */
 const REFERS_BACK = /它|上面|上述|刚才|前面(?:说|提|讲)|这一点|这项|这条|那条|该条|该项|该文件|这个文件|这份文件/;
+/**
+ * Words of a question that ask rather than name (大概几家, 是第几批了, 谁牵头): a second turn made of
+ * them alone names no topic of its own and is read with the conversation's.
+ */
+const ASKING = /^(?:几|多少|第几|大概|大约|大致|具体|一共|总共)/;
+/** Most characters (punctuation left out) of a second turn read as naming nothing of its own: 是第几批了, 具体怎么做. */
+const ELLIPTICAL_CHARS = 6;
+/** A question mark, or a word that makes a sentence a question (怎么, 咋, 吗, 呢). */
+const ASKS = /[？?]|怎么|咋|如何|吗|呢|嘛/;
 /** When a follow-up names its own place or year, the previous ones are dropped from the topic. */
 const SCOPE = SCOPE_WORDS;
 
@@ -86,11 +100,22 @@ export function resolveFollowUp(question: string, history: readonly Turn[] | und
   // a new question and inherits nothing, neither topic nor place nor year. An English question is
   // never read as a follow-up of a Chinese one.
   const refersBack = ANAPHORIC_START.test(q) || ANAPHORIC_END.test(q) || REFERS_BACK.test(q);
-  if (!refersBack || !writtenInChinese(q)) return { kind: 'none' };
+  if (!writtenInChinese(q)) return { kind: 'none' };
+  // "谁牵头", "是第几批了", "大概几家": a short question that names nothing of its own asks about the
+  // conversation's topic. Short, because the segmenter does not know every term ("陪诊那块具体怎么做").
+  const elliptical = !opener && [...q.replace(/[\p{P}\s]/gu, '')].length <= ELLIPTICAL_CHARS && ownTerms(q).length === 0 && (readIntent(q) !== 'what' || ASKS.test(q)) && !isSmallTalk(q);
+  if (!refersBack && !elliptical) return { kind: 'none' };
   const ownScope = q.match(SCOPE) ?? [];
   const topic = topicOf(history!);
   const base = ownScope.length > 0 ? topic.replace(SCOPE, '') : topic;
-  return { kind: 'rewrite', question: `${q.replace(ANAPHORIC_START, '')} ${base}` };
+  const own = q.replace(ANAPHORIC_START, '');
+  const docId = docIdOf(cited[0]?.id);
+  return { kind: 'rewrite', question: `${own} ${base}`, ...(ownTerms(own.replace(REFERS_BACK, ' ').replace(ANAPHORIC_END, '')).length > 0 && docId ? { own, docId } : {}) };
+}
+
+/** The topic words of a question, its asking words (几批, 大概) left out. */
+function ownTerms(question: string): string[] {
+  return topicTerms(question).filter((t) => !ASKING.test(t));
 }
 
 /** The document of a passage id (`doc#point`). */

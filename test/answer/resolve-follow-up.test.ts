@@ -28,6 +28,32 @@ describe('resolveFollowUp: a follow-up refers back; a short question is not one'
     expect(r.kind === 'rewrite' && r.question).toContain(previous.replace(/长宁区|普陀区|\d{4}年/g, '').slice(0, 4));
   });
 
+  test.each([
+    ['谁牵头', '长宁要建区域中医医联体吗'],
+    ['是第几批了', '今年示范性社区康复中心要建多少家'],
+    ['大概几家', '市里今年要新遴选IDC医院挂牌吗'],
+    ['第几批', '长宁今年援滇医疗队派出去吗'],
+    ['要多久？', '发热门诊建设有什么要求'],
+  ])('%s after %s names nothing of its own: read with the earlier topic', (question, previous) => {
+    expect(resolveFollowUp(question, after(previous))).toMatchObject({ kind: 'rewrite', question: `${question} ${previous}` });
+  });
+
+  test.each([['好的'], ['谢谢'], ['明白了'], ['另外，谁牵头'], ['Who leads it?'], ['陪诊那块具体怎么做？']])('%s asks nothing of the conversation: not a follow-up', (question) => {
+    expect(resolveFollowUp(question, after('长宁要建区域中医医联体吗'))).toEqual({ kind: 'none' });
+  });
+
+  test('a follow-up naming a topic of its own carries it alone too, with the document of the previous answer', () => {
+    expect(resolveFollowUp('那国家中医医学中心要建几家', after('上海要创建多少家国家医学中心'))).toEqual({
+      kind: 'rewrite',
+      question: '国家中医医学中心要建几家 上海要创建多少家国家医学中心',
+      own: '国家中医医学中心要建几家',
+      docId: 'doc',
+    });
+    // Pointing words and question words alone are not a topic of its own.
+    expect(resolveFollowUp('那这个呢？', after('公立医院高质量发展方案讲了啥'))).not.toHaveProperty('own');
+    expect(resolveFollowUp('谁牵头', after('长宁要建区域中医医联体吗'))).not.toHaveProperty('own');
+  });
+
   test('a new place replaces the earlier place in the rewritten question', () => {
     const r = resolveFollowUp('那普陀区呢？', after('长宁区的家庭医生签约率要到多少？'));
     expect(r.kind === 'rewrite' && r.question).not.toContain('长宁');

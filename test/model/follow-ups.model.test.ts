@@ -27,6 +27,12 @@ const FOLLOW_UPS: Array<{ first: string; then: string; expectDoc: string; expect
   { first: '公立医院高质量发展方案里医保支付方式改革是怎么部署的？', then: '那长期住院的精神病人、康复病人怎么付费？', expectDoc: '沪府办发〔2021〕31号', expect: /按床日付费/ },
   { first: '长宁2023年援滇医疗队是第几批？', then: '那普陀2025年对口支援都有哪些安排？', expectDoc: '普卫健医〔2025〕3号', expect: /援滇|援藏/ },
   { first: '普陀2025年要点里改善医疗服务有哪些具体做法？', then: '陪诊那块具体怎么做？', expectDoc: '普卫健医〔2025〕3号', expect: /陪诊/ },
+  // A second turn that names nothing of its own asks about the conversation's topic.
+  { first: '中医药特色示范社区卫生服务站今年要建多少个？', then: '第几批了？', expectDoc: '沪卫发〔2023〕2号', expect: /第二批/ },
+  // A topic of its own, found alone in the conversation's document, is not pulled back to the point already answered.
+  { first: '上海公立医院高质量发展要争创国家医学中心吗', then: '那国家中医药传承创新中心要建几个', expectDoc: '沪府办发〔2021〕31号', expect: /1家国家中医药传承创新中心/ },
+  // "它" is the document: when it runs to is its closing clause.
+  { first: '公立医院高质量发展实施方案的总体目标是什么', then: '它管到哪一年？', expectDoc: '沪府办发〔2021〕31号', expect: /有效期至2030年/ },
 ];
 
 describe('follow-up questions use the conversation passed in', () => {
