@@ -39,7 +39,31 @@ export function findNamedDocument(question: string, documents: Iterable<PolicyDo
     const share = [...grams].filter((g) => q.includes(g)).length / Math.max(1, grams.size);
     if (share >= 0.6 && (!best || share > best.share)) best = { doc, share };
   }
-  return best?.doc;
+  return best?.doc ?? shortTitleNamed(q, docs, places);
+}
+
+/** Words that name a kind of document, as staff end a short title with them (高质量发展实施方案, 医疗工作计划). */
+const DOCUMENT_WORD = /^(?:的|那个|这个|那份|这份)?(?:实施)?(?:方案|要点|计划|通知|文件)/;
+/** Fewest characters of a title, run together, that name its document before a document word. */
+const SHORT_TITLE_RUN = 4;
+
+/**
+ * A document named by a run of its title's own words followed by a word for a document
+ * ("高质量发展实施方案", "高质量发展那个方案", "卫生健康工作要点"): the run at least SHORT_TITLE_RUN
+ * characters and in no other title (of the documents a named place leaves).
+ */
+function shortTitleNamed(q: string, docs: readonly PolicyDocument[], places: readonly string[]): PolicyDocument | undefined {
+  const titles = docs.filter((d) => places.every((p) => d.title.includes(p) || d.issuer.includes(p))).map((d) => ({ doc: d, title: normalizeForSearch(d.title) }));
+  const chars = [...q];
+  for (let end = SHORT_TITLE_RUN; end <= chars.length; end++) {
+    if (!DOCUMENT_WORD.test(chars.slice(end).join(''))) continue;
+    for (let start = 0; start <= end - SHORT_TITLE_RUN; start++) {
+      const run = chars.slice(start, end).join('');
+      const holding = titles.filter((t) => t.title.includes(run));
+      if (holding.length === 1) return holding[0]!.doc;
+    }
+  }
+  return undefined;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Pipeline } from '../../src/answer/create-pipeline.js';
 import { InvalidInputError } from '../../src/core/errors.js';
-import { parseCitationQuery } from '../../src/retrieval/parse-citation-query.js';
+import { findNamedDocument, parseCitationQuery } from '../../src/retrieval/parse-citation-query.js';
 import { readScope } from '../../src/retrieval/scope-check.js';
 import { seedCorpus, seedPipeline } from '../support/seed-pipeline.js';
 
@@ -24,6 +24,36 @@ describe('direct citations', () => {
 
   test.each(['区域性医疗中心按多少人口配置一家？', '第5条讲了什么？', '北京市2023年医政医管工作要点第5条'])('no direct citation: %s', (question) => {
     expect(parseCitationQuery(question, docs())).toBeUndefined();
+  });
+
+  test.each([
+    ['高质量发展实施方案里试点单位有哪些类别', '2021-shanghai-public-hospital-high-quality-development-plan'],
+    ['公立医院高质量发展那个方案里的试点单位分哪几类？', '2021-shanghai-public-hospital-high-quality-development-plan'],
+    ['卫生健康工作要点里对口支援怎么说', '2023-shanghai-health-work-priorities'],
+    ['医疗工作计划里护理有啥安排', '2023-changning-medical-work-plan'],
+  ])('a run of one title before a document word names the document: %s', (question, docId) => {
+    expect(findNamedDocument(question, docs())?.id).toBe(docId);
+  });
+
+  test.each([
+    // A title run without a document word is a topic (高质量发展 is the subject of points in three documents).
+    ['公立医院高质量发展的试点单位一共有多少家'],
+    // 医政医管 is in two titles: it names neither.
+    ['医政医管要点里IDC医院怎么说'],
+    // Words in no title before a document word.
+    ['DRG付费改革方案有哪些要求'],
+    // A place the titles do not hold.
+    ['北京市卫生健康工作要点里说了啥'],
+  ])('no document named: %s', (question) => {
+    expect(findNamedDocument(question, docs())).toBeUndefined();
+  });
+
+  test('retrieval keeps to the document a short title names', async () => {
+    const named = await pipeline.retriever.retrieve('高质量发展实施方案里试点单位有哪些类别');
+    expect(named.citations.every((c) => c.id.startsWith('2021-shanghai-public-hospital-high-quality-development-plan#'))).toBe(true);
+    // Without the document word, the topic is searched in every document.
+    const topic = await pipeline.retriever.retrieve('高质量发展试点单位有哪些类别');
+    expect(new Set(topic.citations.map((c) => c.id.split('#')[0])).size).toBeGreaterThan(1);
   });
 
   test('a named point is returned first', async () => {
