@@ -52,16 +52,35 @@ function measureOf(slot: AnswerSlot, question: string) {
  * measure it names: 20家 does not answer 每家补贴多少钱, 2023年 does not answer 哪天起实施.
  */
 export function holdsSlot(slot: AnswerSlot, text: string, question?: string): boolean {
-  const t = question === undefined ? flat(text) : withoutWhatIsAsked(slot, flat(text), flat(question));
+  const named = question === undefined ? flat(text) : withoutWhatIsAsked(slot, flat(text), flat(question));
+  // "分别是哪两家单位", "哪几家医院": bodies counted as a kind (2家…指导中心, 若干行业分中心, 高水平医院10家) name none of them.
+  const t = (slot === 'who' || slot === 'list') && question !== undefined && ASKS_WHICH.test(flat(question)) ? named.replace(COUNTED_KIND, ' ') : named;
   const measure = question === undefined ? undefined : measureOf(slot, question);
   // A named measure decides alone: for 评到几级 the grade (三级乙等) is the answer, not a grade to set aside.
   if (slot === 'figure' && question !== undefined && !ratioGiven(t, flat(question))) return false;
   if (measure) return measure.gives.test(t);
+  // Which ones, by count (哪几家医院, 哪几个社区): names answer, a body named as such or short names side by side; not any enumeration.
+  if (slot === 'list' && question !== undefined && ASKS_WHICH_ONES.test(flat(question))) return NAMED_BODY.test(t) || SHORT_NAMES.test(t);
+  if (slot === 'who' && question !== undefined && ASKS_WHICH.test(flat(question)) && SHORT_NAMES.test(flat(text))) return true;
   // 一批, 若干 are not figures, and a noun counted so has none (若干行业分中心 for 行业分中心建几个).
   if (slot === 'figure') return SLOTS.figure.test(t.replace(NOT_FIGURE, ' ').replace(VAGUE_WORD, ' ')) && (question === undefined || !countedVaguely(t, flat(question)));
   if (slot === 'date') return SLOTS.date.test(t.replace(NOT_DATE, ' '));
   return SLOTS[slot].test(t);
 }
+
+/** A question asking which bodies, by name (哪两家, 哪几家医院, 分别是哪, 名单). */
+const ASKS_WHICH = /哪[几两一三四五些]?[家所个位]|分别是|名单|名称|叫什么/;
+/** Which ones, by count: 哪几家, 哪两家, 哪几个. */
+const ASKS_WHICH_ONES = /哪[几两三四五][家所个位]/;
+/** A body named as such (区卫生健康事业发展中心, 区医学会, 天山中医医院), not a kind (医疗机构, 试点单位, 部门). */
+const NAMED_BODY = new RegExp(`${data.measures.find((m) => m.noun === '医院名称')!.gives[0]}|[\\p{Script=Han}]{2,10}(?:中心|学会|协会|委员会|卫生健康委|局|集团|研究院|研究所)`, 'u');
+/** Short names side by side (周桥、新华、华阳; 中山、瑞金两家). */
+const SHORT_NAMES = /[\p{Script=Han}]{1,4}、[\p{Script=Han}]{1,4}(?:、[\p{Script=Han}]{1,4})+|[\p{Script=Han}]{2}、[\p{Script=Han}]{2}[两三四五几]家/u;
+/** A kind of body counted, not named: a count before it (2家…指导中心, 若干行业分中心), or after it (高水平医院10家); not a count after names (中山、瑞金两家). */
+const COUNTED_KIND = new RegExp(
+  `(?:(?<!、[\\p{Script=Han}]{2,4})(?:\\d+|[一二三四五六七八九十两几]+)\\s*(?:家|个|所)|${VAGUE})[^，,。．.；;、和及与]{0,16}[、和及与]?|[\\p{Script=Han}]{0,8}(?:医院|中心|机构|单位)\\s*(?:\\d+|[一二三四五六七八九十两]+)\\s*(?:家|个|所)[、和及与]?`,
+  'gu',
+);
 
 /**
  * The text without the figures and bodies the question itself names: an answer tells something

@@ -275,3 +275,42 @@ describe('holdsSlot: which districts, asked as a list', () => {
     expect(holdsSlot('list', text, question)).toBe(held);
   });
 });
+
+describe('holdsSlot: which ones, by name, are not answered by a kind counted', () => {
+  it.each([
+    ['分别是哪两家单位？', '成立2家职业病危害工程防护指导中心和若干行业分中心', 'who'],
+    ['那10家示范型区域性医疗中心具体是哪几家医院？', '包括国际一流、国内领先的高水平医院１０家、示范型区域性医疗中心１０家、高水平社区卫生服务中心２０家,加快探索', 'list'],
+    ['试点是哪几家医院？', '探索在三级医院开展职称自主评审试点', 'list'],
+  ] as const)('%s: not held by 「%s」', (question, text, slot) => {
+    expect(holdsSlot(slot, text, question)).toBe(false);
+  });
+
+  it.each([
+    ['国家试点医院是哪两家？', '以中山、瑞金两家高质量发展国家试点医院和全市40家试点单位为重点', 'who'],
+    ['区域中医医联体由哪家医院牵头？', '以天山中医医院为中心，牵头建立区域中医医联体', 'who'],
+    ['长宁哪几个社区医院要创示范性社区康复中心？', '推动周桥、新华、华阳创建示范性社区康复中心', 'list'],
+    ['继续教育主要靠哪几家单位来组织？', '依托区卫生健康事业发展中心、区医学会等单位', 'list'],
+    // Not asked by count: any enumeration still holds a list.
+    ['聚焦几大环节？分别是哪些？', '聚焦预约、挂号、候诊、缴费、检查五个环节', 'list'],
+  ] as const)('%s: held by 「%s」', (question, text, slot) => {
+    expect(holdsSlot(slot, text, question)).toBe(true);
+  });
+});
+
+describe('holdsSlot: a list that names the kind of its items is held by a sentence about that kind', () => {
+  it.each([
+    ['普陀临床特色专科项目的申报条件有哪些？', '开展临床特色专科专病项目申报和评审工作'],
+    ['区域性医疗中心认定挂牌要满足哪些评估指标？', '年底完成区域性医疗中心认定挂牌'],
+    ['限制类医疗技术备案要交哪些材料？', '加强限制类医疗技术备案管理'],
+  ])('%s: not held by 「%s」', (question, text) => {
+    expect(holdsSlot('list', text, question)).toBe(false);
+  });
+
+  it.each([
+    ['普陀对临床路径管理要提高哪些指标？', '推进临床路径管理，提高临床路径管理的入径率、完成率'],
+    ['申报要满足哪些条件？', '申报单位应符合以下条件：具有独立法人资格'],
+    ['备案要交哪些材料？', '按要求提交备案材料、技术评估报告'],
+  ])('%s: held by 「%s」', (question, text) => {
+    expect(holdsSlot('list', text, question)).toBe(true);
+  });
+});
