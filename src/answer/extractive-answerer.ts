@@ -126,7 +126,9 @@ export class ExtractiveAnswerer implements Answerer {
     }
     // An ordinal that points at nothing is searched with the conversation's topic.
     const searched = followUp.kind === 'rewrite' ? await this.rewritten(followUp, options) : followUp.kind === 'ordinal' ? `${question} ${followUp.topic}` : question;
-    return this.answerSearched(answerId, question, searched, options);
+    // What a follow-up asks is read from its own words ("那它是发给哪些单位的" asks who, whatever the earlier question asked).
+    const asked = followUp.kind === 'rewrite' ? readIntent(question) : undefined;
+    return this.answerSearched(answerId, question, searched, options, undefined, asked === 'what' ? undefined : asked);
   }
 
   /**
@@ -162,11 +164,11 @@ export class ExtractiveAnswerer implements Answerer {
   }
 
   /** Retrieval for the question as searched (rewritten with the conversation, or translated), then the answer. */
-  private async answerSearched(answerId: string, question: string, searched: string, options: AnswerOptions, translated?: TranslatedSearch): Promise<Answer> {
+  private async answerSearched(answerId: string, question: string, searched: string, options: AnswerOptions, translated?: TranslatedSearch, asked?: AnswerIntent): Promise<Answer> {
     const retrieved = await this.deps.retriever.retrieve(searched, {
       k: options.k ?? this.tuning.k,
       ...(this.deps.mode ? { mode: this.deps.mode } : {}),
-      ...(translated ? { intent: translated.intent, untranslatedShare: translated.untranslatedShare } : {}),
+      ...(translated ? { intent: translated.intent, untranslatedShare: translated.untranslatedShare } : asked ? { intent: asked } : {}),
     });
     // What was searched is not all that was asked (an English question partly translated): at most low.
     const retrieval: RetrievalResult =

@@ -1,4 +1,5 @@
 import data from './data/answer-intents.json' with { type: 'json' };
+import kindsData from './data/institution-kinds.json' with { type: 'json' };
 import places from './data/places.json' with { type: 'json' };
 import { normalizeWidth } from '../text/normalize-width.js';
 import { contentBigrams, topicTerms } from '../text/tokenize.js';
@@ -52,6 +53,7 @@ function measureOf(slot: AnswerSlot, question: string) {
  * measure it names: 20家 does not answer 每家补贴多少钱, 2023年 does not answer 哪天起实施.
  */
 export function holdsSlot(slot: AnswerSlot, text: string, question?: string): boolean {
+  if (question !== undefined && aboutOtherKind(text, question)) return false;
   const named = question === undefined ? flat(text) : withoutWhatIsAsked(slot, flat(text), flat(question));
   // "分别是哪两家单位", "哪几家医院": bodies counted as a kind (2家…指导中心, 若干行业分中心, 高水平医院10家) name none of them.
   const t = (slot === 'who' || slot === 'list') && question !== undefined && ASKS_WHICH.test(flat(question)) ? named.replace(COUNTED_KIND, ' ') : named;
@@ -83,11 +85,12 @@ const COUNTED_KIND = new RegExp(
 );
 
 /**
- * The text without the figures and bodies the question itself names: an answer tells something
- * new. "那10家高水平医院每家补多少" is not answered by 10家; "区康复医院跟哪家医院合作" not by 区康复医院.
+ * The text without the figures, dates and bodies the question itself names: an answer tells
+ * something new. "那10家高水平医院每家补多少" is not answered by 10家; "区康复医院跟哪家医院合作" not
+ * by 区康复医院; "2022年度考核结果什么时候公布" not by 2022年度.
  */
 function withoutWhatIsAsked(slot: AnswerSlot, text: string, question: string): string {
-  if (slot !== 'figure' && slot !== 'who') return text;
+  if (slot !== 'figure' && slot !== 'who' && slot !== 'date') return text;
   const pattern = new RegExp(SLOTS[slot].source, 'gu');
   return text.replace(pattern, (m) => {
     const core = slot === 'who' ? m.slice(-4) : m;
@@ -150,6 +153,7 @@ export function askedPredicate(question: string): string | undefined {
  * predicate asks nothing specific. 免陪照护病人要另外付钱吗 is not answered by 开展免陪照护服务试点.
  */
 export function holdsPredicate(text: string, question: string): boolean {
+  if (aboutOtherKind(text, question)) return false;
   const predicate = askedPredicate(question);
   if (predicate === undefined) return true;
   const t = flat(text);
@@ -172,4 +176,28 @@ function ratioGiven(text: string, question: string): boolean {
   const named = RATIO_NOUN.exec(question)?.[0];
   if (named === undefined) return true;
   return new RegExp(`${escapeRegExp(named)}[^，,。．.；;]{0,12}?${RATIO_FIGURE}`, 'u').test(text);
+}
+
+const KINDS = kindsData.kinds.map((k) => ({ kind: k.kind, names: anyOf(k.names) }));
+const COVERS = kindsData.covers.map((c) => ({ kinds: c.kinds, words: anyOf(c.words) }));
+
+/** The kinds of institution a text names (三级医院, 社区卫生服务中心), those its collective words cover (二级以上医院) included. */
+function kindsNamed(text: string): Set<string> {
+  const named = new Set<string>();
+  for (const c of COVERS) if (c.words.test(text)) for (const k of c.kinds) named.add(k);
+  for (const k of KINDS) if (k.names.test(text)) named.add(k.kind);
+  return named;
+}
+
+/**
+ * True when the question asks about a kind of institution (二级医院, 社区卫生服务中心) and the text
+ * states its fact for other kinds only (三级医院开展…试点; 鼓励二三级医疗机构护士): that does not
+ * answer for the kind asked. A text that names no kind (医疗机构, 医院) speaks of every kind.
+ * Kinds and the words for them: data/institution-kinds.json.
+ */
+export function aboutOtherKind(text: string, question: string): boolean {
+  const asked = kindsNamed(flat(question));
+  if (asked.size === 0) return false;
+  const stated = kindsNamed(flat(text));
+  return stated.size > 0 && ![...asked].some((k) => stated.has(k));
 }

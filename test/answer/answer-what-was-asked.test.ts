@@ -153,3 +153,12 @@ describe('follow-ups', () => {
     expect(plain.citations.map((c) => c.quote)).not.toContain(a.citations[0]!.quote);
   });
 });
+
+describe('a follow-up asks what its own words ask', () => {
+  test('"那它是发给哪些单位的" after a question about when a document was issued asks who', async () => {
+    const first = await ask('2023年上海市医政医管工作要点是什么时候印发的？');
+    const a = await ask('那它是发给哪些单位的？', [turn(first)]);
+    expect(first.intent).toBe('date');
+    expect(a.intent).toBe('who');
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { askedPredicate, enumeratesItems, holdsPredicate, holdsSlot } from '../../src/retrieval/slot-evidence.js';
+import { aboutOtherKind, askedPredicate, enumeratesItems, holdsPredicate, holdsSlot } from '../../src/retrieval/slot-evidence.js';
 
 describe('holdsSlot', () => {
   it.each([
@@ -312,5 +312,36 @@ describe('holdsSlot: a list that names the kind of its items is held by a senten
     ['备案要交哪些材料？', '按要求提交备案材料、技术评估报告'],
   ])('%s: held by 「%s」', (question, text) => {
     expect(holdsSlot('list', text, question)).toBe(true);
+  });
+});
+
+describe('aboutOtherKind: a fact stated for other kinds of institution does not answer for the kind asked', () => {
+  it.each([
+    ['二级医院能不能自己评职称？', '探索在三级医院下放职称评审权限'],
+    ['社区卫生服务中心的护士可以参加互联网+护理服务吗？', '鼓励二三级医疗机构护士通过多点执业参与互联网+护理服务'],
+    ['社区医院要开发热门诊吗', '二级以上医院要规范设置发热门诊'],
+    ['民营医院要参加绩效考核吗', '做好二级、三级公立医院绩效考核工作'],
+  ])('%s: 「%s」 is about another kind', (question, text) => {
+    expect(aboutOtherKind(text, question)).toBe(true);
+    expect(holdsPredicate(text, question)).toBe(false);
+  });
+
+  it.each([
+    ['大医院要开发热门诊吗', '二级以上医院要规范设置发热门诊'], // 二级以上 covers 三级, 大医院 is 三级医院
+    ['二级医院要提供儿科服务吗', '二级、三级公立综合医院均应提供儿科医疗服务'],
+    ['社区要提供儿科服务吗', '医疗机构要提供儿科服务'], // no kind named: every kind
+    ['发热门诊要开到几点', '二级以上医院要规范设置发热门诊'], // the question names no kind
+    ['三级医院评审标准改了吗', '修订三级医院评审标准实施细则'],
+  ])('%s: 「%s」 may answer', (question, text) => {
+    expect(aboutOtherKind(text, question)).toBe(false);
+  });
+});
+
+describe('holdsSlot: a date the question itself names is not the answer', () => {
+  it('2022年度 does not answer when the 2022年度 results come out', () => {
+    expect(holdsSlot('date', '做好2022年度二、三级公立医院绩效考核工作', '2022年度公立医院绩效考核结果什么时候公布？')).toBe(false);
+  });
+  it('another date still does', () => {
+    expect(holdsSlot('date', '2023年底前完成2022年度绩效考核结果公布', '2022年度公立医院绩效考核结果什么时候公布？')).toBe(true);
   });
 });
