@@ -345,3 +345,15 @@ describe('holdsSlot: a date the question itself names is not the answer', () => 
     expect(holdsSlot('date', '2023年底前完成2022年度绩效考核结果公布', '2022年度公立医院绩效考核结果什么时候公布？')).toBe(true);
   });
 });
+
+describe('holdsSlot: which department is answered by an administrative body, not a hospital', () => {
+  it.each([
+    ['医院自行研制体外诊断试剂，需要经过哪个部门批准？', '允许有条件的医院按照国家要求开展自行研制体外诊断试剂试点', false],
+    ['这事归哪个部门管', '二级以上医院要规范设置发热门诊', false],
+    ['卫健委跟哪个部门一起抓医院安防？', '会同公安机关加强对医院安防系统建设的指导', true],
+    ['主管部门是谁', '由市卫生健康委牵头负责', true],
+    ['哪个部门负责', '区医保局负责落实', true],
+  ])('%s in 「%s」: %s', (question, text, held) => {
+    expect(holdsSlot('who', text, question)).toBe(held);
+  });
+});
