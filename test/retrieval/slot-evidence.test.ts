@@ -1,4 +1,8 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import kinds from '../../src/retrieval/data/institution-kinds.json' with { type: 'json' };
+import { CORPUS_DIR } from '../support/corpus-dirs.js';
 import { aboutOtherKind, askedPredicate, enumeratesItems, holdsPredicate, holdsSlot } from '../../src/retrieval/slot-evidence.js';
 
 describe('holdsSlot', () => {
@@ -355,5 +359,19 @@ describe('holdsSlot: which department is answered by an administrative body, not
     ['哪个部门负责', '区医保局负责落实', true],
   ])('%s in 「%s」: %s', (question, text, held) => {
     expect(holdsSlot('who', text, question)).toBe(held);
+  });
+});
+
+describe("data/institution-kinds.json speaks the documents' words", () => {
+  const seeds = readdirSync(CORPUS_DIR)
+    .map((f) => readFileSync(join(CORPUS_DIR, f), 'utf8'))
+    .join('\n')
+    .normalize('NFKC')
+    .replace(/\s+/g, '');
+  it.each(kinds.kinds.map((k) => [k.kind, k.names] as const))('the kind %s is named in seeds/', (_kind, names) => {
+    expect(names.some((n) => new RegExp(n, 'u').test(seeds))).toBe(true);
+  });
+  it.each(kinds.covers.map((c) => [c.kinds.join('+'), c.words] as const))('the words covering %s occur in seeds/', (_kinds, words) => {
+    expect(words.some((w) => new RegExp(w, 'u').test(seeds))).toBe(true);
   });
 });
