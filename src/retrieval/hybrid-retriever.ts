@@ -175,7 +175,7 @@ export class HybridRetriever {
       passageText: (id) => corpus.passage(id)!.text,
       corpusText: this.corpusText,
       isItem: (id) => isItem(corpus.passage(id)!),
-      ...(slot ? { slot, question } : intent === 'yes-no' ? { yesNo: true, question } : {}),
+      asked: { intent, question },
     });
     const decision = options.untranslatedShare ? { ...searched, unknown: Math.max(searched.unknown, options.untranslatedShare) } : searched;
     const model = this.tuning.decision?.[mode === 'lexical' ? 'lexical' : 'hybrid'];

@@ -191,7 +191,7 @@ describe('decisionSignals (decide)', () => {
   test('slot: a list is held by a point that names items, not by the preamble that announces them', () => {
     // The 2023 health work plan's preamble and one of its points, both with clauses listed by commas.
     const preamble = corpus.passages.find((p) => p.kind === 'preamble' && /[，,][^，,。]{2,}[，,]/.test(p.text))!;
-    const ctx = { bm25, text, passageText, corpusText, slot: 'list' as const, question: '今年有哪些工作？', isItem: (id: string) => isItem(corpus.passage(id)!) };
+    const ctx = { bm25, text, passageText, corpusText, asked: { intent: 'list' as const, question: '今年有哪些工作？' }, isItem: (id: string) => isItem(corpus.passage(id)!) };
     const topic = text(preamble.id).slice(0, 12);
     expect(decisionSignals(topic, [point(preamble.id, 1)], [point(preamble.id, 1)], 'lexical', { ...ctx, isItem: () => true }).slot).toBe(1);
     expect(decisionSignals(topic, [point(preamble.id, 1)], [point(preamble.id, 1)], 'lexical', ctx).slot).toBe(0);
@@ -199,10 +199,10 @@ describe('decisionSignals (decide)', () => {
   test('slot: whether the sentences about the topic hold a figure of the asked kind', () => {
     // A point of the corpus with a share in it, and one on the same topic with no figure.
     const share = corpus.passages.find((p) => /重症床位/.test(p.text) && /\d+\s*%/.test(p.text))!.id;
-    const ctx = { bm25, text, passageText, corpusText, slot: 'figure' as const };
-    expect(decisionSignals('重症床位占比', [point(share, 1)], [point(share, 1)], 'lexical', { ...ctx, question: '重症床位占比要到多少？' }).slot).toBe(1);
+    const ctx = { bm25, text, passageText, corpusText };
+    expect(decisionSignals('重症床位占比', [point(share, 1)], [point(share, 1)], 'lexical', { ...ctx, asked: { intent: 'figure', question: '重症床位占比要到多少？' } }).slot).toBe(1);
     // The same point, asked for money it does not give.
-    expect(decisionSignals('重症床位经费', [point(share, 1)], [point(share, 1)], 'lexical', { ...ctx, question: '重症床位每张补贴多少钱？' }).slot).toBe(0);
+    expect(decisionSignals('重症床位经费', [point(share, 1)], [point(share, 1)], 'lexical', { ...ctx, asked: { intent: 'figure', question: '重症床位每张补贴多少钱？' } }).slot).toBe(0);
     // Nothing specific asked: the slot signal is 1.
     expect(decisionSignals('重症床位', [point(share, 1)], [point(share, 1)], 'lexical', { bm25, text, passageText, corpusText }).slot).toBe(1);
   });

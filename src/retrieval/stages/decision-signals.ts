@@ -2,7 +2,7 @@ import type { Bm25Index } from '../bm25-index.js';
 import type { DecisionSignals } from '../decision-model.js';
 import { documentTermsFor } from '../everyday-words.js';
 import { contentBigrams, topicTerms } from '../../text/tokenize.js';
-import type { AnswerSlot } from '../question-intent.js';
+import { slotOf, type AnswerIntent } from '../question-intent.js';
 import { holdsPredicate, holdsSlot } from '../slot-evidence.js';
 import { onTopicSentences } from '../on-topic-sentences.js';
 import type { RetrievalMode } from './gather-candidates.js';
@@ -28,11 +28,12 @@ export function decisionSignals(
     /** The passage's own text, as split into sentences for the sentence index. */
     passageText: (passageId: string) => string;
     corpusText: string;
-    /** The slot the question asks (figure, date, body, list) and the question, whose measure it may name. */
-    slot?: AnswerSlot;
-    question?: string;
-    /** A yes/no question: the quoted sentences must speak to its predicate (自己掏钱 in 老人打疫苗要自己掏钱吗). */
-    yesNo?: boolean;
+    /**
+     * What the question asks and the question itself: for a figure, a date, a body or a list the
+     * quoted sentences must hold one (of the measure the question may name); for yes/no they must
+     * speak to its predicate (自己掏钱 in 老人打疫苗要自己掏钱吗). Absent or `what`: nothing specific.
+     */
+    asked?: { intent: AnswerIntent; question: string };
     /** Whether a passage is an item of its document (a point, a paragraph, a headed part), not its preamble or notice. */
     isItem?: (passageId: string) => boolean;
   },
@@ -49,14 +50,16 @@ export function decisionSignals(
   const margin = Math.max(0, top.score - Math.max(0, ...ranked.slice(1).map((c) => c.score)));
   // The sentences an answer would quote, not the whole point: a long point holds some figure somewhere.
   const topical = covering.map((r) => onTopicSentences(topic, ctx.passageText(r.id), ctx.bm25, r.sentenceId ? Number(r.sentenceId.slice(r.sentenceId.lastIndexOf('@') + 1)) : undefined));
-  const holds = ctx.slot !== undefined ? (s: string) => holdsSlot(ctx.slot!, s, ctx.question) : ctx.yesNo && ctx.question !== undefined ? (s: string) => holdsPredicate(s, ctx.question!) : undefined;
+  const slot = ctx.asked ? slotOf(ctx.asked.intent) : undefined;
+  const question = ctx.asked?.question;
+  const holds = slot !== undefined ? (s: string) => holdsSlot(slot, s, question) : ctx.asked?.intent === 'yes-no' ? (s: string) => holdsPredicate(s, question!) : undefined;
   // A list is held by a point's items, never by a preamble that announces them (主要工作要点如下).
-  const holding = ctx.slot === 'list' && ctx.isItem ? topical.filter((_, i) => ctx.isItem!(covering[i]!.id)) : topical;
-  const slot = holds === undefined || holding.some((t) => t.sentences.some(holds)) ? 1 : 0;
+  const holding = slot === 'list' && ctx.isItem ? topical.filter((_, i) => ctx.isItem!(covering[i]!.id)) : topical;
+  const held = holds === undefined || holding.some((t) => t.sentences.some(holds)) ? 1 : 0;
   // How much of the topic one sentence of the best point holds: a point can cover the topic's
   // words across its sentences while none of them is about what was asked.
   const focus = Math.max(0, ...topical.map((t) => t.weight / total));
-  return { coverage, focus, unknown, margin, slot, ...(mode !== 'lexical' ? { point: top.point ?? 0, sentence: top.sentence ?? top.point ?? 0 } : {}) };
+  return { coverage, focus, unknown, margin, slot: held, ...(mode !== 'lexical' ? { point: top.point ?? 0, sentence: top.sentence ?? top.point ?? 0 } : {}) };
 }
 
 /** Share of a question's words unknown to the corpus above which, with no topic word in the best point, nothing matches. */
