@@ -9,7 +9,8 @@ import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { MIGRATE_FIX, SELECT_FEEDBACK_SQL } from '../store/d1-feedback-store.js';
+import { MIGRATE_FIX } from '../store/d1-calls.js';
+import { SELECT_FEEDBACK_SQL } from '../store/d1-feedback-store.js';
 import { parseD1Export } from '../worker/parse-d1-export.js';
 import { ConfigError, UpstreamError } from '../core/errors.js';
 

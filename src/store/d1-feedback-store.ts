@@ -1,10 +1,7 @@
 import { feedbackRecordSchema, type FeedbackRecord, type FeedbackStore } from '../core/feedback.js';
 import { ApiError } from '../http/api-error.js';
-import { describeError } from '../core/describe-error.js';
-import { withTimeout } from '../core/with-timeout.js';
 import type { D1Binding } from './d1-binding.js';
-import { DEFAULT_BINDING_TIMEOUT_MS } from '../core/limits.js';
-import { TimeoutError } from '../core/errors.js';
+import { D1Calls } from './d1-calls.js';
 
 /** Record field -> column of the `feedback` table (migrations/0001_feedback.sql, 0002_feedback_context.sql). */
 const COLUMNS = {
@@ -27,8 +24,6 @@ const FIELDS = Object.keys(COLUMNS) as Array<keyof FeedbackRecord>;
 /** Fields stored as JSON text. */
 const JSON_FIELDS = new Set<keyof FeedbackRecord>(['citedIds', 'history']);
 
-export const MIGRATE_FIX = 'npx wrangler d1 migrations apply FEEDBACK_DB --remote (--local for wrangler dev)';
-
 /** The SELECT that reads every record back, oldest first (used by the store and by `npm run feedback:export-d1`). */
 export const SELECT_FEEDBACK_SQL = `SELECT ${Object.values(COLUMNS).join(', ')} FROM feedback ORDER BY received_at, rowid`;
 
@@ -48,46 +43,41 @@ export function recordFromRow(row: Record<string, unknown>): FeedbackRecord {
  * migration was never applied) goes to `/readyz` and the log, never to the caller.
  */
 export class D1FeedbackStore implements FeedbackStore {
-  private failure: string | undefined;
+  private readonly calls: D1Calls;
 
   constructor(
     private readonly db: D1Binding,
-    private readonly options: { timeoutMs?: number } = {},
-  ) {}
+    options: { timeoutMs?: number } = {},
+  ) {
+    this.calls = new D1Calls('feedback', options.timeoutMs);
+  }
 
   async append(record: FeedbackRecord): Promise<void> {
     const parsed = feedbackRecordSchema.parse(record);
     // OR IGNORE: a retry with the same id (the client's idempotency key) is kept once.
     const sql = `INSERT OR IGNORE INTO feedback (${Object.values(COLUMNS).join(', ')}) VALUES (${FIELDS.map(() => '?').join(', ')})`;
+    const values = FIELDS.map((f) => (parsed[f] === undefined ? null : JSON_FIELDS.has(f) ? JSON.stringify(parsed[f]) : parsed[f]));
     try {
-      const values = FIELDS.map((f) => (parsed[f] === undefined ? null : JSON_FIELDS.has(f) ? JSON.stringify(parsed[f]) : parsed[f]));
-      await this.bounded(
+      await this.calls.run(
         this.db
           .prepare(sql)
           .bind(...values)
           .run(),
+        'feedback write',
       );
-      this.failure = undefined;
-    } catch (error) {
-      const reason = describeError(error);
-      this.failure = /no such table/i.test(reason) ? `the feedback table is missing: run ${MIGRATE_FIX}` : `last feedback write failed: ${reason}`;
+    } catch {
       throw new ApiError(503, 'feedback_unavailable', 'The feedback could not be stored just now. Retry in a minute.', { 'Retry-After': '60' });
     }
   }
 
   async list(): Promise<FeedbackRecord[]> {
-    const { results } = await this.bounded(this.db.prepare(SELECT_FEEDBACK_SQL).all());
+    const { results } = await this.calls.run(this.db.prepare(SELECT_FEEDBACK_SQL).all(), 'feedback read');
     return results.map(recordFromRow);
   }
 
   health() {
-    return this.failure ? { ok: false, detail: this.failure } : { ok: true, detail: 'stored in D1 (FEEDBACK_DB)' };
+    return this.calls.failure ? { ok: false, detail: this.calls.failure } : { ok: true, detail: 'stored in D1 (FEEDBACK_DB)' };
   }
 
   async close(): Promise<void> {}
-
-  private bounded<T>(call: Promise<T>): Promise<T> {
-    const ms = this.options.timeoutMs ?? DEFAULT_BINDING_TIMEOUT_MS;
-    return withTimeout(call, ms, () => new TimeoutError('FEEDBACK_DB', ms));
-  }
 }

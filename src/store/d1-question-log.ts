@@ -1,12 +1,8 @@
 import { describeError } from '../core/describe-error.js';
-import { TimeoutError, UpstreamError } from '../core/errors.js';
-import { DEFAULT_BINDING_TIMEOUT_MS } from '../core/limits.js';
+import { UpstreamError } from '../core/errors.js';
 import { questionLogRecordSchema, type QuestionLogRecord, type QuestionLogStore } from '../core/question-log.js';
-import { withTimeout } from '../core/with-timeout.js';
 import type { D1Binding } from './d1-binding.js';
-
-/** What to run when the table is missing. */
-const MIGRATE_FIX = 'npx wrangler d1 migrations apply FEEDBACK_DB --remote (--local for wrangler dev)';
+import { D1Calls } from './d1-calls.js';
 
 /** The SELECT the store and the Worker's digest read the log with (records at or after ?1, oldest first). */
 export const SELECT_QUESTIONS_SQL = 'SELECT record FROM question_log WHERE asked_at >= ?1 ORDER BY asked_at, rowid';
@@ -16,12 +12,14 @@ export const SELECT_QUESTIONS_SQL = 'SELECT record FROM question_log WHERE asked
  * as ISO strings in UTC, which sort as they compare.
  */
 export class D1QuestionLog implements QuestionLogStore {
-  private failure: string | undefined;
+  private readonly calls: D1Calls;
 
   constructor(
     private readonly db: D1Binding,
-    private readonly options: { timeoutMs?: number } = {},
-  ) {}
+    options: { timeoutMs?: number } = {},
+  ) {
+    this.calls = new D1Calls('question_log', options.timeoutMs);
+  }
 
   async append(record: QuestionLogRecord): Promise<void> {
     const parsed = questionLogRecordSchema.parse(record);
@@ -44,21 +42,16 @@ export class D1QuestionLog implements QuestionLogStore {
   }
 
   health() {
-    return this.failure ? { ok: false, detail: this.failure } : { ok: true, detail: 'stored in D1 (FEEDBACK_DB)' };
+    return this.calls.failure ? { ok: false, detail: this.calls.failure } : { ok: true, detail: 'stored in D1 (FEEDBACK_DB)' };
   }
 
   async close(): Promise<void> {}
 
   private async track<T>(call: Promise<T>): Promise<T> {
-    const ms = this.options.timeoutMs ?? DEFAULT_BINDING_TIMEOUT_MS;
     try {
-      const result = await withTimeout(call, ms, () => new TimeoutError('FEEDBACK_DB', ms));
-      this.failure = undefined;
-      return result;
+      return await this.calls.run(call, 'question log call');
     } catch (error) {
-      const reason = describeError(error);
-      this.failure = /no such table/i.test(reason) ? `the question_log table is missing: run ${MIGRATE_FIX}` : `last question log call failed: ${reason}`;
-      throw new UpstreamError('FEEDBACK_DB', `question log: ${reason}`, { cause: error });
+      throw new UpstreamError('FEEDBACK_DB', `question log: ${describeError(error)}`, { cause: error });
     }
   }
 }
