@@ -89,6 +89,21 @@ describe('englishSearchTerms: English questions -> Chinese search terms', () => 
     expect(termsOf('tech transfer income')).toContain('成果转化');
     expect(termsOf('tech transfer income')).not.toContain('转诊');
   });
+
+  test("the documents' words for issuing, setting up, older people and clinical-research terms", () => {
+    // Fire: the phrase as the documents write it.
+    expect(termsOf('When did Putuo send out its 2025 priorities?')).toContain('印发');
+    expect(termsOf('When was the plan issued?')).toContain('印发');
+    expect(termsOf('Are hospitals encouraged to set up a patient experience department?')).toContain('设立');
+    expect(termsOf('Will Putuo help older patients?')).toContain('老年人');
+    expect(termsOf('Are multicenter study ethics reviews mutually recognised?')).toEqual(expect.arrayContaining(['多中心', '互认']));
+    expect(termsOf('in vitro diagnostic reagents')).toContain('体外诊断');
+    expect(termsOf('the drug-resistant TB centre')).toEqual(expect.arrayContaining(['耐药', '结核病']));
+    expect(termsOf('medical device use')).toContain('医疗器械');
+    // Must not fire: sending people is not issuing a document; "set" alone is not "set up".
+    expect(termsOf('Will Shanghai send doctors to Yunnan?')).not.toContain('印发');
+    expect(termsOf('a set of standards')).not.toContain('设立');
+  });
 });
 
 describe('translatedShare: how much of the question the terms stand for', () => {
