@@ -13,6 +13,7 @@ import { resolveGold } from '../eval/resolve-gold.js';
 import { toTurn } from '../eval/run-eval.js';
 import { withQueryCache } from '../embeddings/query-cache.js';
 import { fitLogistic, answerProbability, topicProbability, type DecisionFile, type DecisionModel, type DecisionSignals } from '../retrieval/decision-model.js';
+import { englishSearchTerms, MIN_TRANSLATED_SHARE_FOR_HIGH } from '../retrieval/english-search-terms.js';
 import { nothingMatches } from '../retrieval/stages/decision-signals.js';
 import { DEFAULT_TUNING, type RetrievalMode, type RetrievalTuning } from '../retrieval/hybrid-retriever.js';
 import { chooseThresholds, MIN_COVERAGE_FOR_HIGH } from '../eval/choose-thresholds.js';
@@ -30,8 +31,10 @@ interface Row {
   signals?: DecisionSignals;
   /** 1: answerable and the first ranked point is a gold point. */
   label: 0 | 1;
-  /** The slot rule keeps it from the high tier (a figure, date or body asked, none in the point). */
+  /** A rule keeps it from the high tier (a figure or date asked and none in the point; an English question too little of which translated). */
   neverHigh: boolean;
+  /** An English question searched in the Chinese terms it translated to. */
+  translated: boolean;
 }
 
 async function main(): Promise<number> {
@@ -78,11 +81,19 @@ async function main(): Promise<number> {
     const scored = rows.map((r) => ({ ...r, p: answerProbability(unthresholded, r.signals), pTopic: topicProbability(unthresholded, r.signals) }));
     const chosen = chooseThresholds(scored);
     const minCoverage = MIN_COVERAGE_FOR_HIGH;
-    const thresholds = { ...chosen, minCoverage };
+    // Translated questions on their own: the same rule on the dev questions asked in English, never below high.
+    const translatedRows = scored.filter((r) => r.translated);
+    const translatedHigh = translatedRows.length > 0 ? Math.max(chosen.high, chooseThresholds(translatedRows).high) : undefined;
+    const thresholds = { ...chosen, minCoverage, ...(translatedHigh !== undefined ? { translatedHigh } : {}) };
     models[mode] = { ...fitted, thresholds };
     // As the retriever decides: nothing matching is declined outright, then the thresholds.
     const tier = (r: (typeof scored)[number]) =>
-      nothingMatches(r.signals) || r.pTopic < thresholds.low ? 'decline' : r.p >= thresholds.high && r.signals.coverage >= minCoverage && !r.neverHigh ? 'high' : 'low';
+      nothingMatches(r.signals) || r.pTopic < thresholds.low
+        ? 'decline'
+        : r.p >= (r.translated ? (translatedHigh ?? thresholds.high) : thresholds.high) && r.signals.coverage >= minCoverage && !r.neverHigh
+          ? 'high'
+          : 'low';
+    const translatedHighRows = translatedRows.filter((r) => tier(r) === 'high');
     const positives = scored.filter((r) => r.label === 1);
     const ooc = scored.filter((r) => r.c.abstain);
     report[mode] = {
@@ -93,6 +104,13 @@ async function main(): Promise<number> {
       outOfCorpusHigh: ooc.filter((r) => tier(r) === 'high').length,
       outOfCorpus: ooc.length,
       rightHighBelowMinCoverage: positives.filter((r) => r.p >= thresholds.high && !r.neverHigh && r.signals.coverage < minCoverage).length,
+      translated: {
+        rows: translatedRows.length,
+        rightHigh: translatedHighRows.filter((r) => r.label === 1).length,
+        wrongHigh: translatedHighRows.filter((r) => r.label === 0 && !r.c.abstain).length,
+        outOfCorpusHigh: translatedHighRows.filter((r) => r.c.abstain).length,
+        outOfCorpus: translatedRows.filter((r) => r.c.abstain).length,
+      },
       outOfCorpusWeight: choice.weight,
       crossValidation: choice.trials,
     };
@@ -126,7 +144,9 @@ async function collect(runtime: Runtime, parts: Parameters<typeof createPipeline
     const at = points.findIndex((id) => gold.has(id));
     const label = !c.abstain && at === 0 ? 1 : 0;
     const { p: _p, tier: _t, ...signals } = answer.signals ?? ({} as NonNullable<typeof answer.signals>);
-    rows.push({ c, label, neverHigh: answer.missing !== undefined, rr: c.abstain || at < 0 ? 0 : 1 / (at + 1), ...(answer.signals ? { signals } : {}) });
+    const english = answer.searchTerms === undefined ? undefined : englishSearchTerms(c.question);
+    const capped = english !== undefined && english.translatedShare < MIN_TRANSLATED_SHARE_FOR_HIGH;
+    rows.push({ c, label, neverHigh: answer.missing !== undefined || capped, translated: english !== undefined, rr: c.abstain || at < 0 ? 0 : 1 / (at + 1), ...(answer.signals ? { signals } : {}) });
   }
   return rows;
 }

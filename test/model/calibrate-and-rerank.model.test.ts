@@ -38,6 +38,13 @@ describe('npm run calibrate', () => {
       expect(dev.outOfCorpusHigh).toBeLessThanOrEqual(Math.floor(dev.outOfCorpus * OUT_OF_CORPUS_HIGH_SHARE));
       expect(dev.highPrecision).toBeGreaterThanOrEqual(HIGH_PRECISION);
       expect(file.models[mode].features).toContain('slot');
+      // Translated (English) dev questions get their own high threshold, by the same rules, never below high.
+      const translated = (file.dev?.[mode] as { translated: { rows: number; rightHigh: number; wrongHigh: number; outOfCorpusHigh: number; outOfCorpus: number } }).translated;
+      const { high, translatedHigh } = file.models[mode].thresholds;
+      expect(translated.rows).toBeGreaterThan(0);
+      expect(translatedHigh).toBeGreaterThanOrEqual(high);
+      expect(translated.outOfCorpusHigh).toBeLessThanOrEqual(Math.floor(translated.outOfCorpus * OUT_OF_CORPUS_HIGH_SHARE));
+      expect(translated.rightHigh / Math.max(1, translated.rightHigh + translated.wrongHigh + translated.outOfCorpusHigh)).toBeGreaterThanOrEqual(HIGH_PRECISION);
     }
   }, 300_000);
 });
