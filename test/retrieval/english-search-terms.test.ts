@@ -100,7 +100,12 @@ describe('englishSearchTerms: English questions -> Chinese search terms', () => 
     expect(termsOf('in vitro diagnostic reagents')).toContain('体外诊断');
     expect(termsOf('the drug-resistant TB centre')).toEqual(expect.arrayContaining(['耐药', '结核病']));
     expect(termsOf('medical device use')).toContain('医疗器械');
-    // Must not fire: sending people is not issuing a document; "set" alone is not "set up".
+    expect(termsOf("Will doctors' pay go up?")).toEqual(expect.arrayContaining(['医师', '薪酬']));
+    expect(termsOf('Can hospitals use an annual salary system for staff pay?')).toContain('工资');
+    expect(termsOf('Should hospitals set up a patient experience department?')).toContain('患者体验部');
+    // Must not fire: paying for care is not staff pay; sending people is not issuing a document; "set" alone is not "set up".
+    expect(termsOf('How will insurance pay for long-stay inpatients?')).toContain('支付');
+    expect(termsOf('How will insurance pay for long-stay inpatients?')).not.toContain('薪酬');
     expect(termsOf('Will Shanghai send doctors to Yunnan?')).not.toContain('印发');
     expect(termsOf('a set of standards')).not.toContain('设立');
   });
