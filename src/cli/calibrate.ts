@@ -63,23 +63,28 @@ async function main(): Promise<number> {
   const report: Record<string, unknown> = { fusionMrr: round(best.mrr) };
   for (const mode of ['hybrid', 'lexical'] as const) {
     const rows = (await collect(runtime, parts, dev, mode, { ...DEFAULT_TUNING, ...fusion })).filter((r): r is Row & { rr: number; signals: DecisionSignals } => r.signals !== undefined);
+    // The model is fitted on the questions searched as asked; translated (English) questions, whose
+    // signals are those of the Chinese terms they translated to, are decided by the same model
+    // against a threshold of their own, so a change to the translation never moves the Chinese decision.
+    const asked = rows.filter((r) => !r.translated);
     // How much an out-of-corpus question weighs in the fit, chosen by cross-validation within dev.
-    const choice = chooseOutOfCorpusWeight(rows, (train) => {
+    const choice = chooseOutOfCorpusWeight(asked, (train) => {
       const model = { ...fitLogistic(FEATURES[mode], train), thresholds: { low: 0, high: 0 } };
       return (r) => answerProbability(model, r.signals);
     });
-    const weighted = rows.map((r) => ({ ...r, weight: r.c.abstain ? choice.weight : 1 }));
+    const weighted = asked.map((r) => ({ ...r, weight: r.c.abstain ? choice.weight : 1 }));
     const fitted = {
       ...fitLogistic(FEATURES[mode], weighted),
       // Declining is not the high tier's question: the topic model weighs every row alike.
       topic: fitLogistic(
         FEATURES[mode].filter((f) => f !== 'slot'),
-        rows,
+        asked,
       ),
     };
     const unthresholded = { ...fitted, thresholds: { low: 0, high: 0 } };
     const scored = rows.map((r) => ({ ...r, p: answerProbability(unthresholded, r.signals), pTopic: topicProbability(unthresholded, r.signals) }));
-    const chosen = chooseThresholds(scored);
+    // High on the questions the model was fitted on; the decline threshold below every right answer, translated ones too.
+    const chosen = { low: chooseThresholds(scored).low, high: chooseThresholds(scored.filter((r) => !r.translated)).high };
     const minCoverage = MIN_COVERAGE_FOR_HIGH;
     // Translated questions on their own: the same rule on the dev questions asked in English, never below high.
     const translatedRows = scored.filter((r) => r.translated);
