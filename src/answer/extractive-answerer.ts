@@ -168,7 +168,7 @@ export class ExtractiveAnswerer implements Answerer {
     const retrieved = await this.deps.retriever.retrieve(searched, {
       k: options.k ?? this.tuning.k,
       ...(this.deps.mode ? { mode: this.deps.mode } : {}),
-      ...(translated ? { intent: translated.intent, untranslatedShare: translated.untranslatedShare } : asked ? { intent: asked } : {}),
+      ...(translated ? { intent: translated.intent, untranslatedShare: translated.untranslatedShare, translated: true } : asked ? { intent: asked } : {}),
     });
     // What was searched is not all that was asked (an English question partly translated): at most low.
     const retrieval: RetrievalResult =

@@ -13,6 +13,7 @@ import { resolveGold } from '../eval/resolve-gold.js';
 import { toTurn } from '../eval/run-eval.js';
 import { withQueryCache } from '../embeddings/query-cache.js';
 import { fitLogistic, answerProbability, topicProbability, type DecisionFile, type DecisionModel, type DecisionSignals } from '../retrieval/decision-model.js';
+import { englishSearchTerms, MIN_TRANSLATED_SHARE_FOR_HIGH } from '../retrieval/english-search-terms.js';
 import { nothingMatches } from '../retrieval/stages/decision-signals.js';
 import { DEFAULT_TUNING, type RetrievalMode, type RetrievalTuning } from '../retrieval/hybrid-retriever.js';
 import { chooseThresholds, MIN_COVERAGE_FOR_HIGH } from '../eval/choose-thresholds.js';
@@ -30,8 +31,10 @@ interface Row {
   signals?: DecisionSignals;
   /** 1: answerable and the first ranked point is a gold point. */
   label: 0 | 1;
-  /** The slot rule keeps it from the high tier (a figure, date or body asked, none in the point). */
+  /** A rule keeps it from the high tier (a figure or date asked and none in the point; an English question too little of which translated). */
   neverHigh: boolean;
+  /** An English question searched in the Chinese terms it translated to. */
+  translated: boolean;
 }
 
 async function main(): Promise<number> {
@@ -60,29 +63,42 @@ async function main(): Promise<number> {
   const report: Record<string, unknown> = { fusionMrr: round(best.mrr) };
   for (const mode of ['hybrid', 'lexical'] as const) {
     const rows = (await collect(runtime, parts, dev, mode, { ...DEFAULT_TUNING, ...fusion })).filter((r): r is Row & { rr: number; signals: DecisionSignals } => r.signals !== undefined);
+    // The model is fitted on the questions searched as asked; translated (English) questions, whose
+    // signals are those of the Chinese terms they translated to, are decided by the same model
+    // against a threshold of their own, so a change to the translation never moves the Chinese decision.
+    const asked = rows.filter((r) => !r.translated);
     // How much an out-of-corpus question weighs in the fit, chosen by cross-validation within dev.
-    const choice = chooseOutOfCorpusWeight(rows, (train) => {
+    const choice = chooseOutOfCorpusWeight(asked, (train) => {
       const model = { ...fitLogistic(FEATURES[mode], train), thresholds: { low: 0, high: 0 } };
       return (r) => answerProbability(model, r.signals);
     });
-    const weighted = rows.map((r) => ({ ...r, weight: r.c.abstain ? choice.weight : 1 }));
+    const weighted = asked.map((r) => ({ ...r, weight: r.c.abstain ? choice.weight : 1 }));
     const fitted = {
       ...fitLogistic(FEATURES[mode], weighted),
       // Declining is not the high tier's question: the topic model weighs every row alike.
       topic: fitLogistic(
         FEATURES[mode].filter((f) => f !== 'slot'),
-        rows,
+        asked,
       ),
     };
     const unthresholded = { ...fitted, thresholds: { low: 0, high: 0 } };
     const scored = rows.map((r) => ({ ...r, p: answerProbability(unthresholded, r.signals), pTopic: topicProbability(unthresholded, r.signals) }));
-    const chosen = chooseThresholds(scored);
+    // High on the questions the model was fitted on; the decline threshold below every right answer, translated ones too.
+    const chosen = { low: chooseThresholds(scored).low, high: chooseThresholds(scored.filter((r) => !r.translated)).high };
     const minCoverage = MIN_COVERAGE_FOR_HIGH;
-    const thresholds = { ...chosen, minCoverage };
+    // Translated questions on their own: the same rule on the dev questions asked in English, never below high.
+    const translatedRows = scored.filter((r) => r.translated);
+    const translatedHigh = translatedRows.length > 0 ? Math.max(chosen.high, chooseThresholds(translatedRows).high) : undefined;
+    const thresholds = { ...chosen, minCoverage, ...(translatedHigh !== undefined ? { translatedHigh } : {}) };
     models[mode] = { ...fitted, thresholds };
     // As the retriever decides: nothing matching is declined outright, then the thresholds.
     const tier = (r: (typeof scored)[number]) =>
-      nothingMatches(r.signals) || r.pTopic < thresholds.low ? 'decline' : r.p >= thresholds.high && r.signals.coverage >= minCoverage && !r.neverHigh ? 'high' : 'low';
+      nothingMatches(r.signals) || r.pTopic < thresholds.low
+        ? 'decline'
+        : r.p >= (r.translated ? (translatedHigh ?? thresholds.high) : thresholds.high) && r.signals.coverage >= minCoverage && !r.neverHigh
+          ? 'high'
+          : 'low';
+    const translatedHighRows = translatedRows.filter((r) => tier(r) === 'high');
     const positives = scored.filter((r) => r.label === 1);
     const ooc = scored.filter((r) => r.c.abstain);
     report[mode] = {
@@ -93,6 +109,13 @@ async function main(): Promise<number> {
       outOfCorpusHigh: ooc.filter((r) => tier(r) === 'high').length,
       outOfCorpus: ooc.length,
       rightHighBelowMinCoverage: positives.filter((r) => r.p >= thresholds.high && !r.neverHigh && r.signals.coverage < minCoverage).length,
+      translated: {
+        rows: translatedRows.length,
+        rightHigh: translatedHighRows.filter((r) => r.label === 1).length,
+        wrongHigh: translatedHighRows.filter((r) => r.label === 0 && !r.c.abstain).length,
+        outOfCorpusHigh: translatedHighRows.filter((r) => r.c.abstain).length,
+        outOfCorpus: translatedRows.filter((r) => r.c.abstain).length,
+      },
       outOfCorpusWeight: choice.weight,
       crossValidation: choice.trials,
     };
@@ -126,7 +149,9 @@ async function collect(runtime: Runtime, parts: Parameters<typeof createPipeline
     const at = points.findIndex((id) => gold.has(id));
     const label = !c.abstain && at === 0 ? 1 : 0;
     const { p: _p, tier: _t, ...signals } = answer.signals ?? ({} as NonNullable<typeof answer.signals>);
-    rows.push({ c, label, neverHigh: answer.missing !== undefined, rr: c.abstain || at < 0 ? 0 : 1 / (at + 1), ...(answer.signals ? { signals } : {}) });
+    const english = answer.searchTerms === undefined ? undefined : englishSearchTerms(c.question);
+    const capped = english !== undefined && english.translatedShare < MIN_TRANSLATED_SHARE_FOR_HIGH;
+    rows.push({ c, label, neverHigh: answer.missing !== undefined || capped, translated: english !== undefined, rr: c.abstain || at < 0 ? 0 : 1 / (at + 1), ...(answer.signals ? { signals } : {}) });
   }
   return rows;
 }

@@ -26,6 +26,13 @@ const LATIN = new Map(englishTerms.latin.map((word) => [word.toLowerCase(), word
  */
 export const MIN_TRANSLATED_SHARE_FOR_HIGH = 0.75;
 
+/**
+ * A clause that names what is not asked ("Apart from the COVID measures, what …", "other than
+ * fever clinics", "except for Putuo"): its words are neither searched nor counted, up to the next
+ * comma or the end of the sentence. Searched, they would pull the answer to what was set aside.
+ */
+const SET_ASIDE = /\b(?:apart from|aside from|other than|besides|except(?: for)?|excluding|not counting)\b[^,;:?!.]*/giu;
+
 export interface EnglishSearchTerms {
   /** Chinese terms (and Latin words the documents use as-is), in the order the question raises them. */
   terms: string[];
@@ -44,12 +51,13 @@ export interface EnglishSearchTerms {
 /**
  * The Chinese search terms an English question translates to, longest phrase first ("regional
  * medical center" before "medical", "center"), ignoring case, punctuation, plurals, -ed/-ing and
- * British spelling; question words and stopwords are dropped. Undefined for a question with
+ * British spelling; question words and stopwords are dropped, and so is a clause that sets
+ * something aside ("apart from …"). Undefined for a question with
  * Chinese in it, or when nothing in it translates.
  */
 export function englishSearchTerms(question: string): EnglishSearchTerms | undefined {
   if (writtenInChinese(question)) return undefined;
-  const words = englishWords(question);
+  const words = englishWords(question.replace(SET_ASIDE, ' '));
   const keys = words.map(englishWordKey);
   const terms = new Set<string>();
   let translated = false;

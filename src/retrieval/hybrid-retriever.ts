@@ -81,6 +81,8 @@ export interface RetrieveOptions {
    * counts them as unknown to the corpus, as it would a Chinese word the documents never use.
    */
   untranslatedShare?: number;
+  /** A translated question: decided against the translated questions' own high threshold (DecisionModel `translatedHigh`). */
+  translated?: boolean;
 }
 
 export type { RankedPoint };
@@ -180,7 +182,7 @@ export class HybridRetriever {
     const decision = options.untranslatedShare ? { ...searched, unknown: Math.max(searched.unknown, options.untranslatedShare) } : searched;
     const model = this.tuning.decision?.[mode === 'lexical' ? 'lexical' : 'hybrid'];
     const p = model ? answerProbability(model, decision) : 1;
-    const fitted = nothingMatches(decision) ? 'decline' : model ? tierOf(model, p, topicProbability(model, decision), decision.coverage) : 'high';
+    const fitted = nothingMatches(decision) ? 'decline' : model ? tierOf(model, p, topicProbability(model, decision), decision.coverage, options.translated === true) : 'high';
     // The rule beside the model: the documents cover the topic but the best point gives no figure
     // or date of the kind asked. Never confident; said as what is missing. (A body is only a signal:
     // a work plan's tasks fall to its issuer when no other body is named.)

@@ -2,7 +2,9 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { ENGLISH_LEAD } from '../../src/answer/compose-text.js';
 import type { Pipeline } from '../../src/answer/create-pipeline.js';
 import { englishSearchTerms, MIN_TRANSLATED_SHARE_FOR_HIGH } from '../../src/retrieval/english-search-terms.js';
-import { seedPipeline } from '../support/seed-pipeline.js';
+import { seedCorpus, seedPipeline } from '../support/seed-pipeline.js';
+import { createPipeline } from '../../src/answer/create-pipeline.js';
+import { DEFAULT_TUNING } from '../../src/retrieval/hybrid-retriever.js';
 
 // The real corpus, BM25 and the calibrated decision model (no embedding model): the English path end to end.
 let pipeline: Pipeline;
@@ -119,5 +121,35 @@ describe('a translated figure question whose best point does give the figure in 
     expect(a.confidence).toBe('low');
     expect(a.citations[0]!.id).toBe(retrieval.citations[0]!.id);
     expect(a.citations[0]!.text.replace(/\s+/g, '')).toContain('21个专病医联体');
+  });
+});
+
+describe("a translated question is held to the translated questions' own high threshold", () => {
+  const question = 'Is Putuo piloting escort-free care for inpatients?';
+  /** The pipeline with the calibrated models, the keyword-only one given a translated threshold. */
+  const withTranslatedHigh = (translatedHigh: number) => {
+    const models = DEFAULT_TUNING.decision!;
+    const lexical = { ...models.lexical, thresholds: { ...models.lexical.thresholds, translatedHigh } };
+    return createPipeline({ corpus: seedCorpus(), tuning: { ...DEFAULT_TUNING, decision: { ...models, lexical } } });
+  };
+
+  test('fires: a probability between the two thresholds is high for the Chinese terms, low for the English question', async () => {
+    const confident = await pipeline.answerer.answer(question);
+    expect(confident.confidence).toBe('high');
+    const p = confident.signals!.p!;
+    const strict = withTranslatedHigh(Math.min(1, p + 0.01));
+    const held = await strict.answerer.answer(question);
+    expect(held.confidence).toBe('low');
+    expect(held.signals?.tier).toBe('low');
+    expect(held.citations[0]?.id).toBe(confident.citations[0]?.id);
+    // The same Chinese terms searched as a Chinese question are not held to it.
+    const searched = await strict.retriever.retrieve(englishSearchTerms(question)!.query);
+    expect(searched.confidence).toBe('high');
+  });
+
+  test('must not fire: at or above its own threshold a translated question stays high', async () => {
+    const confident = await pipeline.answerer.answer(question);
+    const answer = await withTranslatedHigh(confident.signals!.p! - 0.001).answerer.answer(question);
+    expect(answer.confidence).toBe('high');
   });
 });

@@ -31,13 +31,26 @@ describe('npm run calibrate', () => {
     expect(file.fittedOn).toMatch(/dev split/);
     expect(file.models.hybrid.features).toContain('sentence');
     for (const mode of ['hybrid', 'lexical'] as const) {
-      const dev = file.dev?.[mode] as { declinedPositives: number; outOfCorpusHigh: number; outOfCorpus: number; highPrecision: number };
+      const dev = file.dev?.[mode] as {
+        declinedPositives: number;
+        outOfCorpusHigh: number;
+        outOfCorpus: number;
+        highPrecision: number;
+        translated: { rows: number; rightHigh: number; wrongHigh: number; outOfCorpusHigh: number; outOfCorpus: number };
+      };
       // The thresholds keep to the rules they were chosen by, on the data they were chosen on:
       // no right answer declined, at most 5 % of the out-of-corpus questions high, high right 90 %.
       expect(dev.declinedPositives).toBe(0);
       expect(dev.outOfCorpusHigh).toBeLessThanOrEqual(Math.floor(dev.outOfCorpus * OUT_OF_CORPUS_HIGH_SHARE));
       expect(dev.highPrecision).toBeGreaterThanOrEqual(HIGH_PRECISION);
       expect(file.models[mode].features).toContain('slot');
+      // Translated (English) dev questions get their own high threshold, by the same rules, never below high.
+      const { translated } = dev;
+      const { high, translatedHigh } = file.models[mode].thresholds;
+      expect(translated.rows).toBeGreaterThan(0);
+      expect(translatedHigh).toBeGreaterThanOrEqual(high);
+      expect(translated.outOfCorpusHigh).toBeLessThanOrEqual(Math.floor(translated.outOfCorpus * OUT_OF_CORPUS_HIGH_SHARE));
+      expect(translated.rightHigh / Math.max(1, translated.rightHigh + translated.wrongHigh + translated.outOfCorpusHigh)).toBeGreaterThanOrEqual(HIGH_PRECISION);
     }
   }, 300_000);
 });

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import calibration from '../../src/retrieval/data/retrieval-calibration.json' with { type: 'json' };
-import { answerProbability, fitLogistic, parseDecisionFile, tierOf, topicProbability, type DecisionSignals } from '../../src/retrieval/decision-model.js';
+import { answerProbability, fitLogistic, highThreshold, parseDecisionFile, tierOf, topicProbability, type DecisionSignals } from '../../src/retrieval/decision-model.js';
 
 /** A deterministic data set: answerable when the sentence cosine and coverage are high. */
 function rows(n: number): Array<{ signals: DecisionSignals; label: 0 | 1 }> {
@@ -46,6 +46,24 @@ describe('decision model', () => {
     expect(tierOf(model, 0.99, 0.99, 0.09)).toBe('low');
     expect(tierOf(model, 0.99, 0.99, 0.1)).toBe('high');
     expect(tierOf(model, 0.2, 0.2, 0.05)).toBe('decline');
+  });
+
+  test("a translated question is decided against its own high threshold; a Chinese one against the model's", () => {
+    const model = { features: ['coverage' as const], mean: [0], scale: [1], weights: [1], bias: 0, thresholds: { low: 0.3, high: 0.7, translatedHigh: 0.85 } };
+    // Fires: between the two thresholds a translated question is low, at its own threshold high.
+    expect(tierOf(model, 0.8, 0.8, 1, true)).toBe('low');
+    expect(tierOf(model, 0.85, 0.85, 1, true)).toBe('high');
+    expect(highThreshold(model, true)).toBe(0.85);
+    // Must not fire: the same probability asked in Chinese is high; declining is unchanged.
+    expect(tierOf(model, 0.8, 0.8, 1, false)).toBe('high');
+    expect(tierOf(model, 0.8)).toBe('high');
+    expect(tierOf(model, 0.2, 0.2, 1, true)).toBe('decline');
+    // Never below the model's own threshold, and without one a translated question uses high.
+    const below = { ...model, thresholds: { low: 0.3, high: 0.7, translatedHigh: 0.5 } };
+    expect(tierOf(below, 0.6, 0.6, 1, true)).toBe('low');
+    expect(highThreshold(below, true)).toBe(0.7);
+    const none = { ...model, thresholds: { low: 0.3, high: 0.7 } };
+    expect(tierOf(none, 0.7, 0.7, 1, true)).toBe('high');
   });
 
   test('tiers follow the thresholds, at the boundaries too', () => {

@@ -89,6 +89,48 @@ describe('englishSearchTerms: English questions -> Chinese search terms', () => 
     expect(termsOf('tech transfer income')).toContain('成果转化');
     expect(termsOf('tech transfer income')).not.toContain('转诊');
   });
+
+  test("the documents' words for issuing, setting up, older people and clinical-research terms", () => {
+    // Fire: the phrase as the documents write it.
+    expect(termsOf('When did Putuo send out its 2025 priorities?')).toContain('印发');
+    expect(termsOf('When was the plan issued?')).toContain('印发');
+    expect(termsOf('Are hospitals encouraged to set up a patient experience department?')).toContain('设立');
+    expect(termsOf('Will Putuo help older patients?')).toContain('老年人');
+    expect(termsOf('Are multicenter study ethics reviews mutually recognised?')).toEqual(expect.arrayContaining(['多中心', '互认']));
+    expect(termsOf('in vitro diagnostic reagents')).toContain('体外诊断');
+    expect(termsOf('the drug-resistant TB centre')).toEqual(expect.arrayContaining(['耐药', '结核病']));
+    expect(termsOf('medical device use')).toContain('医疗器械');
+    expect(termsOf("Will doctors' pay go up?")).toEqual(expect.arrayContaining(['医师', '薪酬']));
+    expect(termsOf('Can hospitals use an annual salary system for staff pay?')).toContain('工资');
+    expect(termsOf('Should hospitals set up a patient experience department?')).toContain('患者体验部');
+    expect(termsOf("What's the city doing about fever clinics?")).toEqual(expect.arrayContaining(['本市', '全市']));
+    expect(termsOf('how many pilot units are there citywide')).toContain('全市');
+    expect(termsOf("What's the city doing about fever clinics?")).not.toContain('城市');
+    // Must not fire: paying for care is not staff pay; sending people is not issuing a document; "set" alone is not "set up".
+    expect(termsOf('How will insurance pay for long-stay inpatients?')).toContain('支付');
+    expect(termsOf('How will insurance pay for long-stay inpatients?')).not.toContain('薪酬');
+    expect(termsOf('Will Shanghai send doctors to Yunnan?')).not.toContain('印发');
+    expect(termsOf('a set of standards')).not.toContain('设立');
+  });
+});
+
+describe('a clause that sets something aside is not searched', () => {
+  test('fires: "apart from", "other than", "besides", "except for" up to the next comma or the end', () => {
+    const set = englishSearchTerms('Apart from the COVID measures, what do these policies say about older patients?')!;
+    expect(set.terms).not.toContain('新冠');
+    expect(set.terms).toContain('老年人');
+    // The words set aside are not content left untranslated either.
+    expect(set.translatedShare).toBe(1);
+    expect(termsOf('What must secondary hospitals keep open other than fever clinics?')).not.toContain('发热门诊');
+    expect(termsOf('Besides fever clinics, what must secondary hospitals do?')).toEqual(expect.arrayContaining(['二级']));
+    expect(termsOf('Besides fever clinics, what must secondary hospitals do?')).not.toContain('发热门诊');
+    expect(termsOf('Which districts, except for Putuo, run sleep clinics?')).not.toContain('普陀');
+  });
+
+  test('must not fire: "other", "apart" or "except" elsewhere, and a question without such a clause', () => {
+    expect(termsOf('What other measures does Putuo take for fever clinics?')).toEqual(expect.arrayContaining(['普陀', '发热门诊']));
+    expect(termsOf('What does the COVID plan say about older patients?')).toEqual(expect.arrayContaining(['新冠', '老年人']));
+  });
 });
 
 describe('translatedShare: how much of the question the terms stand for', () => {

@@ -56,6 +56,22 @@ describe('readIntent', () => {
     ['What measures improve the patient experience?', 'list'],
     ['Can community health centers run internet hospitals?', 'yes-no'],
     ['Tell me about family doctors', 'what'],
+    // an amount asked by its noun, with no "how much" (fires)
+    ["What's the budget for the demonstration zone project?", 'figure'],
+    ["By what percentage will doctors' pay go up?", 'figure'],
+    ['What is the annual salary cap for a hospital director?', 'figure'],
+    ['What are the fees for a family doctor visit?', 'figure'],
+    // the same nouns not asked as an amount, and a target that may be a task (must not fire)
+    ['Will the budget management of hospitals be tightened?', 'yes-no'],
+    ['What does the plan say about cost accounting in hospitals?', 'what'],
+    ["What's the target for regional medical centres?", 'what'],
+    // what several documents say, or what a part holds, is a list (fires) …
+    ['What do the documents say about cooperation across the Yangtze River Delta?', 'list'],
+    ['what do these policies say about care for older patients', 'list'],
+    ["In the city's 2023 priorities, what falls under the part on quality and safety?", 'list'],
+    // … what one document says is not (must not fire)
+    ['What does the plan say about organ transplantation?', 'what'],
+    ['Does the document say anything about sleep clinics?', 'yes-no'],
   ])('English: %s -> %s', (question, intent) => {
     expect(readIntent(question)).toBe(intent);
   });
