@@ -11,7 +11,8 @@ import { englishSearchTerms, MIN_TRANSLATED_SHARE_FOR_HIGH } from '../retrieval/
 import type { AnswerSlot } from '../core/types.js';
 import { composeList } from './compose-list.js';
 import { sectionPoints } from './block-points.js';
-import { onlyRefersBack, resolveFollowUp, type FollowUp } from './resolve-follow-up.js';
+import { onlyRefersBack, resolveFollowUp } from './resolve-follow-up.js';
+import { searchFollowUp } from './search-follow-up.js';
 import { pickOrdinal } from './pick-ordinal.js';
 import { scoreSentences, shortenClaim, type ScoredSentence } from './select-sentences.js';
 import type { Answer, AnswerEvent, AnswerOptions, Answerer } from './types.js';
@@ -125,23 +126,15 @@ export class ExtractiveAnswerer implements Answerer {
       return { ...rest, answer: text, searchTerms: english.query, ...(english.untranslated.length > 0 ? { untranslated: english.untranslated } : {}) };
     }
     // An ordinal that points at nothing is searched with the conversation's topic.
-    const searched = followUp.kind === 'rewrite' ? await this.rewritten(followUp, options) : followUp.kind === 'ordinal' ? `${question} ${followUp.topic}` : question;
+    const searched =
+      followUp.kind === 'rewrite'
+        ? await searchFollowUp(followUp, this.deps.retriever, corpus, { k: options.k ?? this.tuning.k, ...(this.deps.mode ? { mode: this.deps.mode } : {}) })
+        : followUp.kind === 'ordinal'
+          ? `${question} ${followUp.topic}`
+          : question;
     // What a follow-up asks is read from its own words ("那它是发给哪些单位的" asks who, whatever the earlier question asked).
     const asked = followUp.kind === 'rewrite' ? readIntent(question) : undefined;
     return this.answerSearched(answerId, question, searched, options, undefined, asked === 'what' ? undefined : asked);
-  }
-
-  /**
-   * What a follow-up is searched as: with the conversation's topic, unless it names a topic of its
-   * own that, searched alone, is answered with confidence from the document the conversation is
-   * about ("那国家中医医学中心要建几家" after 国家医学中心): the previous question's words would
-   * pull the search back to the point already answered.
-   */
-  private async rewritten(followUp: Extract<FollowUp, { kind: 'rewrite' }>, options: AnswerOptions): Promise<string> {
-    if (!followUp.own || !followUp.docId) return followUp.question;
-    const alone = await this.deps.retriever.retrieve(followUp.own, { k: options.k ?? this.tuning.k, ...(this.deps.mode ? { mode: this.deps.mode } : {}) });
-    const top = alone.citations[0];
-    return !alone.abstained && alone.confidence === 'high' && top && this.deps.corpus.passage(top.id)?.docId === followUp.docId ? followUp.own : followUp.question;
   }
 
   /**

@@ -3,6 +3,7 @@ import type { Citation } from '../../core/types.js';
 import type { Corpus } from '../../core/corpus.js';
 import { validateQuestion, type HybridRetriever } from '../../retrieval/hybrid-retriever.js';
 import { pickOrdinal } from '../pick-ordinal.js';
+import { searchFollowUp } from '../search-follow-up.js';
 import { resolveFollowUp } from '../resolve-follow-up.js';
 import type { Answer, AnswerEvent, AnswerOptions, Answerer } from '../types.js';
 import type { AnswerPrompts } from './answer-prompts.js';
@@ -131,7 +132,7 @@ export class LlmAnswerer implements Answerer {
     // "第二点具体怎么说？" names one passage of the previous answer: the model reads that one.
     const picked = followUp.kind === 'ordinal' ? pickOrdinal(followUp.n, followUp.citedIds, this.deps.corpus) : undefined;
     if (picked) return { kind: 'llm', passages: [this.deps.corpus.citation(picked.passageId, 1)], searched: question, retrievedIds: [picked.passageId] };
-    const searched = followUp.kind === 'rewrite' ? followUp.question : question;
+    const searched = followUp.kind === 'rewrite' ? await searchFollowUp(followUp, this.deps.retriever, this.deps.corpus, { k: options.k ?? PASSAGES }) : question;
     const retrieval = await this.deps.retriever.retrieve(searched, { k: options.k ?? PASSAGES });
     throwIfCancelled(options.signal);
     // Declined, or low confidence: the extractive composer says so and quotes the nearest sentence;
