@@ -102,11 +102,15 @@ export function resolveFollowUp(question: string, history: readonly Turn[] | und
   const refersBack = ANAPHORIC_START.test(q) || ANAPHORIC_END.test(q) || REFERS_BACK.test(q);
   if (!writtenInChinese(q)) return { kind: 'none' };
   // "谁牵头", "是第几批了", "大概几家": a short question that names nothing of its own asks about the
-  // conversation's topic. Short, because the segmenter does not know every term ("陪诊那块具体怎么做").
-  const elliptical = !opener && [...q.replace(/[\p{P}\s]/gu, '')].length <= ELLIPTICAL_CHARS && ownTerms(q).length === 0 && (readIntent(q) !== 'what' || ASKS.test(q)) && !isSmallTalk(q);
+  // conversation's topic; so does one whose words all come from the earlier question ("要培养多少名"
+  // after 长宁要培养医联体的基层中医药人才吗). Short, because the segmenter does not know every term
+  // ("陪诊那块具体怎么做").
+  const earlier = topicOf(history!);
+  const elliptical =
+    !opener && [...q.replace(/[\p{P}\s]/gu, '')].length <= ELLIPTICAL_CHARS && ownTerms(q).every((t) => earlier.includes(t)) && (readIntent(q) !== 'what' || ASKS.test(q)) && !isSmallTalk(q);
   if (!refersBack && !elliptical) return { kind: 'none' };
   const ownScope = q.match(SCOPE) ?? [];
-  const topic = topicOf(history!);
+  const topic = earlier;
   const base = ownScope.length > 0 ? topic.replace(SCOPE, '') : topic;
   const own = q.replace(ANAPHORIC_START, '');
   const docId = docIdOf(cited[0]?.id);

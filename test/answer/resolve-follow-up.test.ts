@@ -34,6 +34,7 @@ describe('resolveFollowUp: a follow-up refers back; a short question is not one'
     ['大概几家', '市里今年要新遴选IDC医院挂牌吗'],
     ['第几批', '长宁今年援滇医疗队派出去吗'],
     ['要多久？', '发热门诊建设有什么要求'],
+    ['要培养多少名', '长宁要培养医联体的基层中医药人才吗'], // its words are the earlier question's
   ])('%s after %s names nothing of its own: read with the earlier topic', (question, previous) => {
     expect(resolveFollowUp(question, after(previous))).toMatchObject({ kind: 'rewrite', question: `${question} ${previous}` });
   });
