@@ -31,16 +31,21 @@ export const LEAD_SHARE = 0.6;
 
 /**
  * A list question ("…有哪些安排？", "…都有哪些措施？") answered from several points, one sentence
- * each, up to MAX_LIST_POINTS. Three ways a list is found, tried in this order:
+ * each, up to MAX_LIST_POINTS. Four ways a list is found, tried in this order:
  * - the question names a block of the first point's document by its headings ("医院管理这块",
  *   "公立医院文化建设那块"): the items under those headings, in the document's order; the block
  *   must hold the first point, unless that is a preamble or a notice;
  * - the question names subjects that the leads of retrieved points name ("护理和继续教育",
  *   "对口支援" in two documents): each of those points, across sections and documents;
+ * - the first point names the question's subject in its text, and at most MAX_LIST_POINTS points of
+ *   the list pool (retrieval.pool, deeper than the citations) name it as fully ("天山中医医院今年都要
+ *   搞些啥"): those points, the one whose sentence matches best first;
  * - else the first point, then the retrieved points of its block whose best sentence matches the
  *   question's topic (its item words such as 安排, 措施 left out) nearly as well as the first's, or
  *   that retrieval scored nearly as high; unless the first point holds the list itself: its best
- *   sentence names the items (门诊号源、检查检验、住院床位), or its lead names the whole topic.
+ *   sentence names the items (门诊号源、检查检验、住院床位; not when the question points at a block:
+ *   党建那块), or its lead names the whole topic and it lists items of its own (一是…四是…, which
+ *   also stops the third way).
  * Undefined when fewer than two points qualify: the question is answered like any other, so a
  * list held inside one point ("医生执业都有啥保险") is not padded with its neighbours.
  */
@@ -164,8 +169,10 @@ function namedByLeads(topic: string, ids: readonly string[], corpus: Corpus, bm2
 /**
  * The points of the list pool (first parts, in retrieval order, at most MAX_LIST_POINTS) that name a
  * subject of the question in one of their sentences as fully as the pool's best holder does; empty
- * unless the first point is one of them. A subject several points name by the same words
- * (天山中医医院, 传染病临床诊治中心, 社区康复中心) is what the question lists, wherever the points sit.
+ * unless the first point is one of them, and empty when more than MAX_LIST_POINTS of the pool name it.
+ * A subject several points name by the same words (天山中医医院, 传染病临床诊治中心, 社区康复中心) is
+ * what the question lists, wherever the points sit; one that more points name than a list holds
+ * (社区卫生服务中心, 科研) is a common term, and a list of some of them would be arbitrary.
  */
 function namedInText(topic: string, retrieval: RetrievalResult, corpus: Corpus, bm25: Bm25Index): Passage[] {
   const subjects = listSubjects(topic)
@@ -185,6 +192,8 @@ function namedInText(topic: string, retrieval: RetrievalResult, corpus: Corpus, 
   const names = (o: (typeof points)[number]) => o.shares.some((s, j) => best[j]! >= MENTION_FLOOR && s >= best[j]! * MENTION_SHARE);
   const top = firstPartOf(corpus.passage(retrieval.citations[0]?.id ?? ''), corpus);
   if (!top || !points.some((o) => o.point.pointId === top.pointId && names(o))) return [];
+  // Named by more points than a list holds, the subject is a common term (社区卫生服务中心, 科研), not what is listed.
+  if (points.filter(names).length > MAX_LIST_POINTS) return [];
   return points
     .filter((o) => names(o) && o.score >= topScore * MENTION_SCORE_SHARE)
     .map((o) => o.point)

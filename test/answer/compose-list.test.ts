@@ -158,6 +158,24 @@ describe('a subject the first point names in its text: the points of the list po
     ).toEqual([`${MA}#1.3`, `${HW}#1.3`]);
   });
 
+  test('must not fire: a subject more points name than a list holds (区域性医疗中心) is a common term, not what is listed', () => {
+    const cited =
+      list(
+        '对区域性医疗中心的建设，市里几份文件分别提出了哪些要求？',
+        [
+          [`${MA}#2.7`, 1],
+          [`${HW}#2.8`, 0.78],
+          [`${GF}#2.1.p2`, 0.77],
+          [`${GF}#2.1.p3`, 0.74],
+          [`${MA}#1.5`, 0.68],
+          [`${MA}#4.15`, 0.64],
+          [`${MA}#1.2`, 0.63],
+        ],
+        1,
+      ) ?? [];
+    expect(cited).not.toContain(`${MA}#1.5`);
+  });
+
   test('must not fire: the first point does not name the subject (社区卫生服务中心) though points below it do', () => {
     const cited =
       list(
