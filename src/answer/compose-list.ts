@@ -129,6 +129,8 @@ function rankedNear(retrieval: RetrievalResult, top: Passage, corpus: Corpus): P
 /** The items of the first point's document under the headings that hold most of the topic, when they hold enough. */
 function namedBlock(topic: string, top: Passage, corpus: Corpus, bm25: Bm25Index): Passage[] | undefined {
   const grams = namingGrams(topic, corpus, bm25);
+  const parts = listSubjects(topic);
+  const subjects = parts.length > 1 ? parts.map((t) => themeGrams(t, corpus, bm25)).filter((g) => g.length >= 2) : [];
   let best: { item: Passage; share: number } | undefined;
   const seen = new Set<string>();
   for (const p of corpus.passages) {
@@ -137,7 +139,9 @@ function namedBlock(topic: string, top: Passage, corpus: Corpus, bm25: Bm25Index
     const key = path.join('\n');
     if (seen.has(key)) continue;
     seen.add(key);
-    const s = share(grams, normalizeForSearch(path.join('')), bm25);
+    const heading = normalizeForSearch(path.join(''));
+    // Several subjects side by side (科技创新、产学研): a heading that names one of them wholly names the block too.
+    const s = Math.max(share(grams, heading, bm25), ...subjects.map((g) => (share(g, heading, bm25) === 1 ? 1 : 0)));
     // On a tie, the block of the first point.
     if (s >= SECTION_HEADING_SHARE && (!best || s > best.share || (s === best.share && key === blockPath(top).join('\n')))) best = { item: p, share: s };
   }

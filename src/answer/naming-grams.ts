@@ -10,16 +10,16 @@ const TITLE_RUN = 3;
 
 /**
  * The words of a topic that can name a heading or a lead: bigrams (everyday words mapped to the
- * documents' terms; places, years and runs of a document's title left out) found in at least two
- * passages. A bigram across two words ("理这", "情救") is found in one passage or none, and would
- * weigh the most.
+ * documents' terms; places, years and runs of a document's title or issuer left out: 医政医管,
+ * 市政府办公厅) found in at least two passages. A bigram across two words ("理这", "情救") is found
+ * in one passage or none, and would weigh the most.
  */
 export function namingGrams(text: string, corpus: Corpus, bm25: Bm25Index): string[] {
-  const titles = [...corpus.documents.values()].map((d) => normalizeForSearch(d.title));
+  const titles = [...corpus.documents.values()].flatMap((d) => [normalizeForSearch(d.title), normalizeForSearch(d.issuer)]);
   return contentBigrams(expandEverydayWords(withoutTitleRuns(normalizeForSearch(text), titles)).replace(SCOPE_WORDS, ' ')).filter((g) => bm25.documentFrequency(g) >= 2);
 }
 
-/** The text with each run of TITLE_RUN or more characters found in one of the titles blanked out, longest first. */
+/** The text with each run of TITLE_RUN or more characters found in one of the titles (or issuers) blanked out, longest first. */
 function withoutTitleRuns(text: string, titles: readonly string[]): string {
   const chars = [...text];
   let out = '';

@@ -53,6 +53,35 @@ describe('a block named by its headings: its items, in the document order', () =
     expect(order).toEqual([...order].sort((a, b) => a - b));
   });
 
+  test('subjects side by side: a heading that wholly names one of them (产学研, in (二)打造科创引领的产学研一体化发展新趋势) names the block', () => {
+    expect(
+      list('高质量发展方案里，科技创新、产学研这一块都有哪些任务？', [
+        [`${GF}#2.2.p3`, 1],
+        [`${GF}#2.2.p2`, 0.9],
+        [`${GF}#2.2.p1`, 0.65],
+        [`${HW}#2.13`, 0.6],
+      ]),
+    ).toEqual([`${GF}#2.2.p1`, `${GF}#2.2.p2`, `${GF}#2.2.p3`, `${GF}#2.2.p4`, `${GF}#2.2.p5`]);
+  });
+
+  test('must not fire: a heading that wholly names one subject (监管, in 四、严监管) in a block other than the first point’s', () => {
+    const cited =
+      list('普陀今年护理、监管这两块都要做啥', [
+        [`${PT}#3.11`, 1],
+        [`${PT}#3.12`, 0.5],
+      ]) ?? [];
+    expect(cited).not.toContain(`${PT}#4.15`);
+  });
+
+  test('an issuer named in the question (市政府办公厅) is not a topic word: the heading of (四)…外部治理新动力 names the block', () => {
+    expect(
+      list('在医疗、医保、医药联动的外部治理方面，市政府办公厅的实施方案部署了哪些改革？', [
+        [`${GF}#2.4.p4`, 1],
+        [`${GF}#2.4.p5`, 0.9],
+      ]),
+    ).toEqual([`${GF}#2.4.p1`, `${GF}#2.4.p2`, `${GF}#2.4.p3`, `${GF}#2.4.p4`, `${GF}#2.4.p5`]);
+  });
+
   test('must not fire: a heading elsewhere in the document does not outweigh the point retrieval ranked first', () => {
     const cited =
       list('医政医管要点里医院管理这块都抓哪些事？', [
