@@ -1,13 +1,13 @@
+import data from '../retrieval/data/answer-intents.json' with { type: 'json' };
 import { isItem, type Corpus } from '../core/corpus.js';
 import type { Passage, RetrievalResult } from '../core/types.js';
 import type { Bm25Index } from '../retrieval/bm25-index.js';
-import { expandEverydayWords } from '../retrieval/everyday-words.js';
 import { listSubjects, listTopic } from '../retrieval/question-intent.js';
-import { SCOPE_WORDS } from '../retrieval/scope-check.js';
 import { enumeratesItems } from '../retrieval/slot-evidence.js';
 import { splitSentences } from '../text/split-sentences.js';
-import { contentBigrams, normalizeForSearch } from '../text/tokenize.js';
+import { normalizeForSearch } from '../text/tokenize.js';
 import { blockPath, blockPoints, firstParts } from './block-points.js';
+import { namingGrams, share, themeGrams } from './naming-grams.js';
 import { RANK_PENALTY, scoreSentences, type ScoredSentence } from './select-sentences.js';
 
 /** Most points a list answer cites: more is a document to read, not an answer. */
@@ -18,21 +18,34 @@ export const LIST_SHARE = 0.6;
 export const SECTION_HEADING_SHARE = 0.4;
 /** A retrieved point of the first point's block joins the list when retrieval scored it at least this share of the first point's score. */
 export const BLOCK_SCORE_SHARE = 0.7;
+/**
+ * A point of the list pool names a subject in its text when one of its sentences holds at least this
+ * share of the subject's theme words that the pool's best holder holds, the best holding at least
+ * MENTION_FLOOR of them, and retrieval scored it at least MENTION_SCORE_SHARE of the first point's score.
+ */
+export const MENTION_SHARE = 0.85;
+export const MENTION_FLOOR = 0.6;
+export const MENTION_SCORE_SHARE = 0.5;
 /** A point's lead (its title sentence, or its own heading) names a subject of the question when it holds at least this IDF-weighted share of the subject's words. */
 export const LEAD_SHARE = 0.6;
 
 /**
  * A list question ("…有哪些安排？", "…都有哪些措施？") answered from several points, one sentence
- * each, up to MAX_LIST_POINTS. Three ways a list is found, tried in this order:
+ * each, up to MAX_LIST_POINTS. Four ways a list is found, tried in this order:
  * - the question names a block of the first point's document by its headings ("医院管理这块",
  *   "公立医院文化建设那块"): the items under those headings, in the document's order; the block
  *   must hold the first point, unless that is a preamble or a notice;
  * - the question names subjects that the leads of retrieved points name ("护理和继续教育",
  *   "对口支援" in two documents): each of those points, across sections and documents;
+ * - the first point names the question's subject in its text, and at most MAX_LIST_POINTS points of
+ *   the list pool (retrieval.pool, deeper than the citations) name it as fully ("天山中医医院今年都要
+ *   搞些啥"): those points, the one whose sentence matches best first;
  * - else the first point, then the retrieved points of its block whose best sentence matches the
  *   question's topic (its item words such as 安排, 措施 left out) nearly as well as the first's, or
  *   that retrieval scored nearly as high; unless the first point holds the list itself: its best
- *   sentence names the items (门诊号源、检查检验、住院床位), or its lead names the whole topic.
+ *   sentence names the items (门诊号源、检查检验、住院床位; not when the question points at a block:
+ *   党建那块), or its lead names the whole topic and it lists items of its own (一是…四是…, which
+ *   also stops the third way).
  * Undefined when fewer than two points qualify: the question is answered like any other, so a
  * list held inside one point ("医生执业都有啥保险") is not padded with its neighbours.
  */
@@ -53,6 +66,26 @@ export function composeList(question: string, retrieval: RetrievalResult, corpus
     return [named[0]!, ...inRetrievedDocumentOrder([...named.slice(1), ...near], ids, corpus)].slice(0, MAX_LIST_POINTS).map(sentenceOf);
   }
 
+  // The first point's title names the whole topic and it lists items of its own (做好护理工作。一是…四是…): it is the list.
+  const leadNamesTopic = share(namingGrams(topic, corpus, bm25), normalizeForSearch(leadOf(firstPartOf(top, corpus)!)), bm25) >= LEAD_SHARE;
+  if (leadNamesTopic && ownsList(top, corpus)) return undefined;
+
+  // "天山中医医院今年都要搞些啥": the points, anywhere in the documents asked about, whose text names the subject the first point names.
+  const mentioning = namedInText(topic, retrieval, corpus, bm25);
+  if (mentioning.length >= 2) {
+    // First the point whose sentence matches the question best, less a penalty per retrieval rank, as a one-point answer would quote it; then the others.
+    const pool = (retrieval.pool ?? retrieval.citations).map((c) => corpus.passage(c.id)?.pointId);
+    const quoted = mentioning.map(sentenceOf);
+    const weighed = (s: ScoredSentence) => s.score - pool.indexOf(corpus.passage(s.passageId)!.pointId) * RANK_PENALTY;
+    const first = quoted.reduce((best, s) => (weighed(s) > weighed(best) ? s : best));
+    const rest = inRetrievedDocumentOrder(
+      mentioning.filter((p) => p.id !== first.passageId),
+      ids,
+      corpus,
+    );
+    return [first, ...rest.map((p) => quoted[mentioning.indexOf(p)]!)];
+  }
+
   const bestOf = new Map<string, ScoredSentence>();
   for (const s of scoreSentences(topic, ids, corpus, bm25)) if (!bestOf.has(s.passageId)) bestOf.set(s.passageId, s);
   const lead = bestOf.get(top.id);
@@ -61,10 +94,9 @@ export function composeList(question: string, retrieval: RetrievalResult, corpus
   if (!lead || match(lead) < tuning.minSentenceScore) return undefined;
   const topBlock = blockPath(top).join('\n');
   const near = new Set(rankedNear(retrieval, top, corpus).map((p) => p.pointId));
-  // The list is held in the first point: its best sentence names the items (门诊号源、检查检验、住院床位),
-  // or its lead names the whole topic ("长宁护理这块有啥安排" and 做好护理工作。一是…二是…).
-  const listInTop = enumeratesItems(lead.sentence) || share(namingGrams(topic, corpus, bm25), normalizeForSearch(leadOf(firstPartOf(top, corpus)!)), bm25) >= LEAD_SHARE;
-  if (listInTop) return undefined;
+  // The first point's best sentence names the items (门诊号源、检查检验、住院床位): the list is held in it; unless the
+  // question points at a block (党建那块讲了几方面), which asks for the block's items whatever one sentence enumerates.
+  if (!BLOCK_WORDS.test(question) && enumeratesItems(lead.sentence)) return undefined;
   const others = [...bestOf.values()]
     .filter((s) => {
       const p = corpus.passage(s.passageId)!;
@@ -81,9 +113,6 @@ export function composeList(question: string, retrieval: RetrievalResult, corpus
   return [lead, ...others.sort((a, b) => corpus.passage(a.passageId)!.order - corpus.passage(b.passageId)!.order)];
 }
 
-/** A run of this many characters of a document's title in a question names the document (医政医管, 高质量发展), not a block or a point. */
-const TITLE_RUN = 3;
-
 /** The retrieved points of the first point's block (first parts, the first point left out) that retrieval scored at least BLOCK_SCORE_SHARE of its score. */
 function rankedNear(retrieval: RetrievalResult, top: Passage, corpus: Corpus): Passage[] {
   const topScore = retrieval.citations[0]?.score ?? 0;
@@ -97,45 +126,11 @@ function rankedNear(retrieval: RetrievalResult, top: Passage, corpus: Corpus): P
   return out;
 }
 
-/**
- * The words of a topic that can name a heading or a lead: bigrams (everyday words mapped to the
- * documents' terms; places, years and runs of a document's title left out) found in at least two
- * passages. A bigram across two words ("理这", "情救") is found in one passage or none, and would
- * weigh the most.
- */
-function namingGrams(text: string, corpus: Corpus, bm25: Bm25Index): string[] {
-  const titles = [...corpus.documents.values()].map((d) => normalizeForSearch(d.title));
-  return contentBigrams(expandEverydayWords(withoutTitleRuns(normalizeForSearch(text), titles)).replace(SCOPE_WORDS, ' ')).filter((g) => bm25.documentFrequency(g) >= 2);
-}
-
-/** The text with each run of TITLE_RUN or more characters found in one of the titles blanked out, longest first. */
-function withoutTitleRuns(text: string, titles: readonly string[]): string {
-  const chars = [...text];
-  let out = '';
-  for (let i = 0; i < chars.length; ) {
-    let end = i;
-    for (let j = chars.length; j >= i + TITLE_RUN; j--) {
-      const run = chars.slice(i, j).join('');
-      if (titles.some((t) => t.includes(run))) {
-        end = j;
-        break;
-      }
-    }
-    out += end > i ? ' ' : chars[i];
-    i = end > i ? end : i + 1;
-  }
-  return out;
-}
-
-/** IDF-weighted share of `grams` that `text` holds. */
-function share(grams: readonly string[], text: string, bm25: Bm25Index): number {
-  const total = grams.reduce((s, g) => s + bm25.idf(g), 0);
-  return total === 0 ? 0 : grams.reduce((s, g) => s + (text.includes(g) ? bm25.idf(g) : 0), 0) / total;
-}
-
 /** The items of the first point's document under the headings that hold most of the topic, when they hold enough. */
 function namedBlock(topic: string, top: Passage, corpus: Corpus, bm25: Bm25Index): Passage[] | undefined {
   const grams = namingGrams(topic, corpus, bm25);
+  const parts = listSubjects(topic);
+  const subjects = parts.length > 1 ? parts.map((t) => themeGrams(t, corpus, bm25)).filter((g) => g.length >= 2) : [];
   let best: { item: Passage; share: number } | undefined;
   const seen = new Set<string>();
   for (const p of corpus.passages) {
@@ -144,7 +139,9 @@ function namedBlock(topic: string, top: Passage, corpus: Corpus, bm25: Bm25Index
     const key = path.join('\n');
     if (seen.has(key)) continue;
     seen.add(key);
-    const s = share(grams, normalizeForSearch(path.join('')), bm25);
+    const heading = normalizeForSearch(path.join(''));
+    // Several subjects side by side (科技创新、产学研): a heading that names one of them wholly names the block too.
+    const s = Math.max(share(grams, heading, bm25), ...subjects.map((g) => (share(g, heading, bm25) === 1 ? 1 : 0)));
     // On a tie, the block of the first point.
     if (s >= SECTION_HEADING_SHARE && (!best || s > best.share || (s === best.share && key === blockPath(top).join('\n')))) best = { item: p, share: s };
   }
@@ -171,6 +168,52 @@ function namedByLeads(topic: string, ids: readonly string[], corpus: Corpus, bm2
     if (subjects.some((grams) => share(grams, lead, bm25) >= LEAD_SHARE)) out.push(p);
   }
   return out;
+}
+
+/**
+ * The points of the list pool (first parts, in retrieval order, at most MAX_LIST_POINTS) that name a
+ * subject of the question in one of their sentences as fully as the pool's best holder does; empty
+ * unless the first point is one of them, and empty when more than MAX_LIST_POINTS of the pool name it.
+ * A subject several points name by the same words (天山中医医院, 传染病临床诊治中心, 社区康复中心) is
+ * what the question lists, wherever the points sit; one that more points name than a list holds
+ * (社区卫生服务中心, 科研) is a common term, and a list of some of them would be arbitrary.
+ */
+function namedInText(topic: string, retrieval: RetrievalResult, corpus: Corpus, bm25: Bm25Index): Passage[] {
+  const subjects = listSubjects(topic)
+    .map((s) => themeGrams(s, corpus, bm25))
+    .filter((g) => g.length > 0);
+  const pool = retrieval.pool ?? retrieval.citations;
+  const topScore = pool[0]?.score ?? 0;
+  if (subjects.length === 0 || topScore <= 0) return [];
+  const points: Array<{ point: Passage; score: number; shares: number[] }> = [];
+  for (const c of pool) {
+    const p = firstPartOf(corpus.passage(c.id), corpus);
+    if (!p || !isItem(p) || points.some((o) => o.point.pointId === p.pointId)) continue;
+    const sentences = corpus.passages.filter((q) => q.pointId === p.pointId).flatMap((q) => splitSentences(q.text).map(normalizeForSearch));
+    points.push({ point: p, score: c.score, shares: subjects.map((grams) => Math.max(0, ...sentences.map((s) => share(grams, s, bm25)))) });
+  }
+  const best = subjects.map((_, j) => Math.max(0, ...points.map((o) => o.shares[j]!)));
+  const names = (o: (typeof points)[number]) => o.shares.some((s, j) => best[j]! >= MENTION_FLOOR && s >= best[j]! * MENTION_SHARE);
+  const top = firstPartOf(corpus.passage(retrieval.citations[0]?.id ?? ''), corpus);
+  if (!top || !points.some((o) => o.point.pointId === top.pointId && names(o))) return [];
+  // Named by more points than a list holds, the subject is a common term (社区卫生服务中心, 科研), not what is listed.
+  if (points.filter(names).length > MAX_LIST_POINTS) return [];
+  return points
+    .filter((o) => names(o) && o.score >= topScore * MENTION_SCORE_SHARE)
+    .map((o) => o.point)
+    .slice(0, MAX_LIST_POINTS);
+}
+
+const BLOCK_WORDS = new RegExp(data.blockWords.pattern, 'u');
+const OWN_LIST = new RegExp(data.ownListMarkers.pattern, 'gu');
+
+/** The point lists items of its own: two or more of 一是, 二是… in its parts. */
+function ownsList(p: Passage, corpus: Corpus): boolean {
+  const text = corpus.passages
+    .filter((q) => q.pointId === p.pointId)
+    .map((q) => q.text)
+    .join('');
+  return (text.match(OWN_LIST)?.length ?? 0) >= 2;
 }
 
 /** What a point says it is about: its own heading (a titled paragraph, a sub-section), else its first sentence. */

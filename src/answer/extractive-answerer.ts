@@ -176,7 +176,11 @@ export class ExtractiveAnswerer implements Answerer {
     if (retrieval.abstained) return this.abstain(answerId, question, retrieval.reason, retrieval.nearest, retrievedIds, searched, retrieval.signals);
     // "…有哪些安排？": several points answer together, each cited (in either tier; a point named by its 文号 and number is answered alone).
     const listed = retrieval.intent === 'list' && !retrieval.missing && !retrieval.direct ? composeList(searched, retrieval, this.deps.corpus, this.deps.bm25, this.tuning) : undefined;
-    if (listed) return this.listAnswer(answerId, question, listed, retrieval, retrievedIds, searched);
+    if (listed) {
+      // Sure of a list only when a sentence of the first points answers as a one-point answer must; else the list is offered low, as that answer would be.
+      const sure = retrieval.confidence !== 'low' && this.choose(searched, retrieval).length > 0;
+      return this.listAnswer(answerId, question, listed, sure ? retrieval : { ...retrieval, confidence: 'low' }, retrievedIds, searched);
+    }
     if (retrieval.confidence === 'low') return this.lowConfidence(answerId, question, retrieval, retrievedIds, searched);
     if (retrieval.direct) {
       // "第5条讲了什么": the point's title, then its first sentence with a figure (else its second sentence).

@@ -27,5 +27,8 @@ export const DEFAULT_K = 5;
 /** Points the extractive composer weighs sentences from: one more than DEFAULT_K, so a second document's point stays in reach. */
 export const COMPOSE_K = 6;
 
+/** Points ranked for a list question that its answer may list from: deeper than COMPOSE_K, since a list's points rank below the first few. */
+export const LIST_POOL = 20;
+
 /** How long a Workers AI, Vectorize or D1 call may take before the Worker stops waiting (BINDING_TIMEOUT_MS). */
 export const DEFAULT_BINDING_TIMEOUT_MS = 2000;

@@ -96,6 +96,12 @@ export interface RetrievalResult {
    * figure, date, body or list. Set only with `confidence: "low"`.
    */
   missing?: AnswerSlot;
+  /**
+   * A list question's first LIST_POOL points as ranked (citations are the first k of them): the
+   * points of a list may rank below the first k ("天山中医医院今年都要搞些啥": five points of
+   * four sections). Only for list questions.
+   */
+  pool?: Citation[];
 }
 
 /** What kind of answer a question asks (src/retrieval/question-intent.ts reads it). */

@@ -1,6 +1,6 @@
 import { isItem, searchText, type Corpus } from '../core/corpus.js';
 import { InvalidInputError } from '../core/errors.js';
-import { DEFAULT_K, MAX_QUESTION_CHARS } from '../core/limits.js';
+import { DEFAULT_K, LIST_POOL, MAX_QUESTION_CHARS } from '../core/limits.js';
 import type { Citation, Embedder, RetrievalResult, VectorIndex } from '../core/types.js';
 import { contentBigrams, normalizeForSearch } from '../text/tokenize.js';
 import type { Bm25Index } from './bm25-index.js';
@@ -203,6 +203,7 @@ export class HybridRetriever {
       intent,
       ...(missing ? { missing } : {}),
       ...(scope.groups.length > 1 ? { scopeGroups: scope.groups } : {}),
+      ...(intent === 'list' ? { pool: candidates.slice(0, LIST_POOL).map((r) => corpus.citation(r.id, r.score)) } : {}),
     };
   }
 }

@@ -81,6 +81,32 @@ describe('a list question is answered from several points, each cited, in the do
     expect(unverifiedClaims(a.answer, a.citations, loose)).toEqual([]);
   });
 
+  test('a subject named in points of four sections (天山中医医院) is listed from beyond the first points retrieval ranks, each point naming it', async () => {
+    const a = await ask('天山中医医院今年都要搞些啥');
+    expect(a.intent).toBe('list');
+    expect(a.citations.length).toBeGreaterThanOrEqual(4);
+    for (const c of a.citations) expect(c.text).toContain('天山中医医院');
+    expect(new Set(a.citations.map((c) => pipeline.corpus.passage(c.id)!.section)).size).toBeGreaterThanOrEqual(3);
+    expect(unverifiedClaims(a.answer, a.citations, loose)).toEqual([]);
+  });
+
+  test('a list is offered low, its points kept, when no sentence of the first points answers as a one-point answer must; high when one does', async () => {
+    const unsure = await ask('护理这块，市医政医管要点和两个区的文件都有啥打算');
+    expect(unsure.intent).toBe('list');
+    expect(unsure.citations.length).toBeGreaterThanOrEqual(2);
+    expect(unsure.confidence).toBe('low');
+    expect(unsure.answer.startsWith(LOW_CONFIDENCE_LEAD)).toBe(true);
+    const sure = await ask('天山中医医院今年都要搞些啥');
+    expect(sure.confidence).toBe('high');
+  });
+
+  test('有几条，分别是啥 asks the items of a section, not a count', async () => {
+    const a = await ask('卫健工作要点最后讲治理能力的那几条都是啥');
+    expect(a.intent).toBe('list');
+    expect(a.missing).toBeUndefined();
+    expect(a.citations.length).toBeGreaterThanOrEqual(3);
+  });
+
   test('two subjects named side by side: the point each names, and no other', async () => {
     const a = await ask('长宁今年护理和继续教育有哪些安排？');
     expect(a.citations.map((c) => splitTitle(c.text))).toEqual(['做好继续教育工作', '做好护理工作']);

@@ -16,10 +16,12 @@ const MA = '2023-shanghai-medical-administration-priorities';
 const HW = '2023-shanghai-health-work-priorities';
 const GF = '2021-shanghai-public-hospital-high-quality-development-plan';
 
-function ranked(question: string, points: Array<[string, number]>): RetrievalResult {
-  return { question, abstained: false, confidence: 'low', nearest: [], intent: 'list', citations: points.map(([id, score]) => corpus.citation(id, score)) };
+function ranked(question: string, points: Array<[string, number]>, k = points.length): RetrievalResult {
+  const cited = points.map(([id, score]) => corpus.citation(id, score));
+  return { question, abstained: false, confidence: 'low', nearest: [], intent: 'list', citations: cited.slice(0, k), ...(k < points.length ? { pool: cited } : {}) };
 }
-const list = (question: string, points: Array<[string, number]>) => composeList(question, ranked(question, points), corpus, bm25, DEFAULT_EXTRACTIVE_TUNING)?.map((s) => s.passageId);
+/** The list composed from a ranking; with `k`, only the first k are citations and the whole ranking is the list pool. */
+const list = (question: string, points: Array<[string, number]>, k?: number) => composeList(question, ranked(question, points, k), corpus, bm25, DEFAULT_EXTRACTIVE_TUNING)?.map((s) => s.passageId);
 
 describe('a block named by its headings: its items, in the document order', () => {
   test('a sub-section heading of the 2021 plan ((五)建设健康和谐的公立医院发展新文化) names its three paragraphs', () => {
@@ -49,6 +51,35 @@ describe('a block named by its headings: its items, in the document order', () =
     expect(cited).toEqual(expect.arrayContaining([`${HW}#2.14`, `${HW}#2.15`]));
     const order = cited.map((id) => corpus.passage(id)!.order);
     expect(order).toEqual([...order].sort((a, b) => a - b));
+  });
+
+  test('subjects side by side: a heading that wholly names one of them (产学研, in (二)打造科创引领的产学研一体化发展新趋势) names the block', () => {
+    expect(
+      list('高质量发展方案里，科技创新、产学研这一块都有哪些任务？', [
+        [`${GF}#2.2.p3`, 1],
+        [`${GF}#2.2.p2`, 0.9],
+        [`${GF}#2.2.p1`, 0.65],
+        [`${HW}#2.13`, 0.6],
+      ]),
+    ).toEqual([`${GF}#2.2.p1`, `${GF}#2.2.p2`, `${GF}#2.2.p3`, `${GF}#2.2.p4`, `${GF}#2.2.p5`]);
+  });
+
+  test('must not fire: a heading that wholly names one subject (监管, in 四、严监管) in a block other than the first point’s', () => {
+    const cited =
+      list('普陀今年护理、监管这两块都要做啥', [
+        [`${PT}#3.11`, 1],
+        [`${PT}#3.12`, 0.5],
+      ]) ?? [];
+    expect(cited).not.toContain(`${PT}#4.15`);
+  });
+
+  test('an issuer named in the question (市政府办公厅) is not a topic word: the heading of (四)…外部治理新动力 names the block', () => {
+    expect(
+      list('在医疗、医保、医药联动的外部治理方面，市政府办公厅的实施方案部署了哪些改革？', [
+        [`${GF}#2.4.p4`, 1],
+        [`${GF}#2.4.p5`, 0.9],
+      ]),
+    ).toEqual([`${GF}#2.4.p1`, `${GF}#2.4.p2`, `${GF}#2.4.p3`, `${GF}#2.4.p4`, `${GF}#2.4.p5`]);
   });
 
   test('must not fire: a heading elsewhere in the document does not outweigh the point retrieval ranked first', () => {
@@ -101,6 +132,94 @@ describe('subjects named by the leads of retrieved points: each point, across se
   });
 });
 
+describe('a subject the first point names in its text: the points of the list pool that name it as fully', () => {
+  test('天山中医医院: the five points of four sections that name it, reached beyond the first k; not the city plans that name 中医医院 only', () => {
+    const cited = list(
+      '天山中医医院今年都要搞些啥',
+      [
+        [`${CN}#4.3`, 1],
+        [`${CN}#4.2`, 0.96],
+        [`${CN}#1.3`, 0.82],
+        [`${CN}#2.2`, 0.79],
+        [`${CN}#2.1`, 0.77],
+        [`${GF}#2.1.p5`, 0.35],
+        [`${HW}#1.6`, 0.32],
+      ],
+      2,
+    )!;
+    expect([...cited].sort()).toEqual([`${CN}#1.3`, `${CN}#2.1`, `${CN}#2.2`, `${CN}#4.2`, `${CN}#4.3`]);
+  });
+
+  test('a subject named in two documents (传染病临床诊治中心) cites each', () => {
+    expect(
+      list(
+        '传染病临床诊治中心建设，市医政医管要点和普陀各怎么安排的？',
+        [
+          [`${PT}#1.5`, 1],
+          [`${MA}#2.6`, 0.78],
+          [`${PT}#1.3`, 0.72],
+        ],
+        1,
+      ),
+    ).toEqual([`${PT}#1.5`, `${MA}#2.6`]);
+  });
+
+  test('first comes the point whose sentence matches best, as a one-point answer quotes it (未来智慧医院, ranked second)', () => {
+    const cited = list('方案里描述的“未来智慧医院”有哪些特征？', [
+      [`${CN}#3.3`, 0.98],
+      [`${GF}#2.3.p3`, 0.81],
+      [`${HW}#2.10`, 0.67],
+    ]);
+    expect(cited?.[0]).toBe(`${GF}#2.3.p3`);
+  });
+
+  test('must not fire: a point that names the subject but that retrieval scored below half the first point (发热门诊 in 普陀 1.5 at 0.3)', () => {
+    expect(
+      list(
+        '发热门诊这事几个文件里都咋说的',
+        [
+          [`${MA}#1.3`, 1],
+          [`${HW}#1.3`, 0.56],
+          [`${PT}#1.5`, 0.3],
+        ],
+        1,
+      ),
+    ).toEqual([`${MA}#1.3`, `${HW}#1.3`]);
+  });
+
+  test('must not fire: a subject more points name than a list holds (区域性医疗中心) is a common term, not what is listed', () => {
+    const cited =
+      list(
+        '对区域性医疗中心的建设，市里几份文件分别提出了哪些要求？',
+        [
+          [`${MA}#2.7`, 1],
+          [`${HW}#2.8`, 0.78],
+          [`${GF}#2.1.p2`, 0.77],
+          [`${GF}#2.1.p3`, 0.74],
+          [`${MA}#1.5`, 0.68],
+          [`${MA}#4.15`, 0.64],
+          [`${MA}#1.2`, 0.63],
+        ],
+        1,
+      ) ?? [];
+    expect(cited).not.toContain(`${MA}#1.5`);
+  });
+
+  test('must not fire: the first point does not name the subject (社区卫生服务中心) though points below it do', () => {
+    const cited =
+      list(
+        '普陀那边社区卫生服务中心今年要干点啥',
+        [
+          [`${PT}#3.13`, 1],
+          [`${PT}#1.2`, 0.96],
+          [`${PT}#3.12`, 0.95],
+        ],
+        1,
+      ) ?? [];
+    expect(cited).not.toContain(`${PT}#1.2`);
+  });
+});
+
 describe('otherwise the first point and the points of its block retrieval scored nearly as high', () => {
   test('fires: the points of the first point’s block scored near it; not a point of another block scored as high', () => {
     expect(
@@ -133,6 +252,29 @@ describe('otherwise the first point and the points of its block retrieval scored
         [`${CN}#5.5`, 0.75],
       ]),
     ).toBeUndefined();
+  });
+
+  test('件事 is an item word, not the topic: 监管这一块要抓哪几件事 names the block 四、严监管', () => {
+    expect(
+      list('普陀那边监管这一块要抓哪几件事', [
+        [`${PT}#4.14`, 1],
+        [`${PT}#4.15`, 0.9],
+        [`${PT}#4.16`, 0.89],
+        [`${PT}#1.1`, 0.7],
+      ]),
+    ).toEqual([`${PT}#4.14`, `${PT}#4.15`, `${PT}#4.16`]);
+  });
+
+  test('fires: a question that points at a block (党建那块) lists its near points, though the first point’s sentence enumerates (卫生健康、教育、国资等部门); and the first point’s title names the topic but lists no items of its own', () => {
+    const ranking: Array<[string, number]> = [
+      [`${GF}#2.6.p4`, 1],
+      [`${GF}#2.6.p1`, 0.88],
+      [`${GF}#2.6.p3`, 0.81],
+      [`${GF}#3.3`, 0.61],
+    ];
+    expect(list('高质量发展方案里党建那块讲了几方面', ranking)).toEqual([`${GF}#2.6.p4`, `${GF}#2.6.p1`, `${GF}#2.6.p3`]);
+    // must not: the same ranking, asked without pointing at a block: the enumeration holds the list in the first point.
+    expect(list('高质量发展方案对党建工作的责任有哪些规定', ranking)).toBeUndefined();
   });
 
   test('must not fire: the other points of the block were scored far below the first', () => {

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Pipeline } from '../../src/answer/create-pipeline.js';
 import { InvalidInputError } from '../../src/core/errors.js';
+import { LIST_POOL } from '../../src/core/limits.js';
 import { findNamedDocument, parseCitationQuery } from '../../src/retrieval/parse-citation-query.js';
 import { readScope } from '../../src/retrieval/scope-check.js';
 import { seedCorpus, seedPipeline } from '../support/seed-pipeline.js';
@@ -89,6 +90,17 @@ describe('HybridRetriever', () => {
     expect(top.text).toContain('应设尽设、应开尽开');
     expect(top.score).toBeGreaterThan(0);
     expect(top.score).toBeLessThanOrEqual(1);
+  });
+
+  test('a list question also carries the first LIST_POOL points ranked, of which its citations are the first k; another question carries none', async () => {
+    const list = await pipeline.retriever.retrieve('天山中医医院今年都要搞些啥', { k: 3 });
+    expect(list.intent).toBe('list');
+    expect(list.pool!.length).toBeGreaterThan(3);
+    expect(list.pool!.length).toBeLessThanOrEqual(LIST_POOL);
+    expect(list.pool!.slice(0, 3).map((c) => c.id)).toEqual(list.citations.map((c) => c.id));
+    const what = await pipeline.retriever.retrieve('天山中医医院是什么医院', { k: 3 });
+    expect(what.intent).not.toBe('list');
+    expect(what.pool).toBeUndefined();
   });
 
   test('k is honoured exactly', async () => {

@@ -1,0 +1,58 @@
+import data from '../retrieval/data/answer-intents.json' with { type: 'json' };
+import type { Corpus } from '../core/corpus.js';
+import type { Bm25Index } from '../retrieval/bm25-index.js';
+import { expandEverydayWords } from '../retrieval/everyday-words.js';
+import { SCOPE_WORDS } from '../retrieval/scope-check.js';
+import { contentBigrams, normalizeForSearch } from '../text/tokenize.js';
+
+/** A run of this many characters of a document's title in a question names the document (医政医管, 高质量发展), not a block or a point. */
+const TITLE_RUN = 3;
+
+/**
+ * The words of a topic that can name a heading or a lead: bigrams (everyday words mapped to the
+ * documents' terms; places, years and runs of a document's title or issuer left out: 医政医管,
+ * 市政府办公厅) found in at least two passages. A bigram across two words ("理这", "情救") is found
+ * in one passage or none, and would weigh the most.
+ */
+export function namingGrams(text: string, corpus: Corpus, bm25: Bm25Index): string[] {
+  const titles = [...corpus.documents.values()].flatMap((d) => [normalizeForSearch(d.title), normalizeForSearch(d.issuer)]);
+  return contentBigrams(expandEverydayWords(withoutTitleRuns(normalizeForSearch(text), titles)).replace(SCOPE_WORDS, ' ')).filter((g) => bm25.documentFrequency(g) >= 2);
+}
+
+/** The text with each run of TITLE_RUN or more characters found in one of the titles (or issuers) blanked out, longest first. */
+function withoutTitleRuns(text: string, titles: readonly string[]): string {
+  const chars = [...text];
+  let out = '';
+  for (let i = 0; i < chars.length; ) {
+    let end = i;
+    for (let j = chars.length; j >= i + TITLE_RUN; j--) {
+      const run = chars.slice(i, j).join('');
+      if (titles.some((t) => t.includes(run))) {
+        end = j;
+        break;
+      }
+    }
+    out += end > i ? ' ' : chars[i];
+    i = end > i ? end : i + 1;
+  }
+  return out;
+}
+
+/** IDF-weighted share of `grams` that `text` holds. */
+export function share(grams: readonly string[], text: string, bm25: Bm25Index): number {
+  const total = grams.reduce((s, g) => s + bm25.idf(g), 0);
+  return total === 0 ? 0 : grams.reduce((s, g) => s + (text.includes(g) ? bm25.idf(g) : 0), 0) / total;
+}
+
+const THEME_STOPS = new RegExp(`[${data.themeStops.chars}]`, 'u');
+
+/**
+ * The words of a list's subject that name it inside a point's text: its naming words less those
+ * of any document's title (要点, 计划, 医疗, 公立医院 name a document, or nearly every point) and
+ * those that hold a function character (院要, 心的, 对区: a run across two words). Empty when
+ * nothing is left.
+ */
+export function themeGrams(subject: string, corpus: Corpus, bm25: Bm25Index): string[] {
+  const titles = [...corpus.documents.values()].map((d) => normalizeForSearch(d.title));
+  return namingGrams(subject, corpus, bm25).filter((g) => !THEME_STOPS.test(g) && !titles.some((t) => t.includes(g)));
+}

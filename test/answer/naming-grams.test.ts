@@ -1,0 +1,27 @@
+import { describe, expect, test } from 'vitest';
+import { buildLexicalIndex } from '../../src/answer/create-pipeline.js';
+import { namingGrams, share, themeGrams } from '../../src/answer/naming-grams.js';
+import { seedCorpus } from '../support/seed-pipeline.js';
+
+const corpus = seedCorpus();
+const bm25 = buildLexicalIndex(corpus);
+
+describe('themeGrams: the words of a list subject that name it inside a point', () => {
+  test('a run across two words (院要 of 同仁医院今年要搞) and a word of a document title (医院, of 公立医院) are left out; the name stays', () => {
+    expect(namingGrams('同仁医院要搞', corpus, bm25)).toEqual(expect.arrayContaining(['同仁', '医院', '院要']));
+    const grams = themeGrams('同仁医院要搞', corpus, bm25);
+    expect(grams).toContain('同仁');
+    expect(grams).not.toContain('院要');
+    expect(grams).not.toContain('医院');
+  });
+
+  test('must not leave out the subject itself: 传染病临床诊治中心 keeps its words', () => {
+    expect(themeGrams('传染病临床诊治中心', corpus, bm25)).toEqual(expect.arrayContaining(['传染', '诊治']));
+  });
+
+  test('share: the IDF-weighted part of the words a text holds, 0 for none and 1 for all', () => {
+    const grams = themeGrams('天山中医医院', corpus, bm25);
+    expect(share(grams, '强化天山中医医院急诊、肺病科等专科建设', bm25)).toBe(1);
+    expect(share(grams, '加强发热门诊建设', bm25)).toBe(0);
+  });
+});
