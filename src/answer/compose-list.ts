@@ -26,12 +26,17 @@ export const BLOCK_SCORE_SHARE = 0.7;
 export const MENTION_SHARE = 0.85;
 export const MENTION_FLOOR = 0.6;
 export const MENTION_SCORE_SHARE = 0.5;
+/** Words that ask a list of several documents at once (data/answer-intents.json `acrossDocuments`). */
+const ACROSS_DOCUMENTS = new RegExp(data.acrossDocuments.join('|'), 'u');
+
 /** A point's lead (its title sentence, or its own heading) names a subject of the question when it holds at least this IDF-weighted share of the subject's words. */
 export const LEAD_SHARE = 0.6;
 
 /**
  * A list question ("…有哪些安排？", "…都有哪些措施？") answered from several points, one sentence
- * each, up to MAX_LIST_POINTS. Four ways a list is found, tried in this order:
+ * each, up to MAX_LIST_POINTS. Asked of several documents at once ("几个文件里都咋说的", or two
+ * scopes named: 市里跟普陀), the best point of each document that speaks to the topic. Else four ways
+ * a list is found, tried in this order:
  * - the question names a block of the first point's document by its headings ("医院管理这块",
  *   "公立医院文化建设那块"): the items under those headings, in the document's order; the block
  *   must hold the first point, unless that is a preamble or a notice;
@@ -55,6 +60,12 @@ export function composeList(question: string, retrieval: RetrievalResult, corpus
   if (!top) return undefined;
   const topic = listTopic(question);
   const sentenceOf = (p: Passage) => bestSentence(topic, p, corpus, bm25);
+
+  // "几个文件里都咋说的", "市里跟普陀的文件都提了哪些要求": the best points of each document.
+  if (ACROSS_DOCUMENTS.test(normalizeForSearch(question)) || (retrieval.scopeGroups?.length ?? 0) > 1) {
+    const across = acrossDocuments(topic, retrieval, corpus, bm25, tuning);
+    if (across) return across;
+  }
 
   const block = namedBlock(topic, top, corpus, bm25);
   if (block && block.length >= 2) return inDocumentOrder(preferRetrieved(block, ids, corpus)).map(sentenceOf);
@@ -250,4 +261,41 @@ function inRetrievedDocumentOrder(points: readonly Passage[], ids: readonly stri
 function bestSentence(topic: string, passage: Passage, corpus: Corpus, bm25: Bm25Index): ScoredSentence {
   const scored = scoreSentences(topic, [passage.id], corpus, bm25)[0];
   return scored ?? { passageId: passage.id, rank: 0, sentence: passage.text, score: 0 };
+}
+
+/**
+ * A list asked of several documents: from the list pool (the documents a named scope allows), the
+ * best point of each document whose best sentence matches the topic at least LIST_SHARE as well as
+ * the best point's; the point retrieval ranked first leads, the others follow document by document.
+ * Undefined unless points of two documents qualify.
+ */
+function acrossDocuments(topic: string, retrieval: RetrievalResult, corpus: Corpus, bm25: Bm25Index, tuning: { minSentenceScore: number }): ScoredSentence[] | undefined {
+  const pool = (retrieval.pool ?? retrieval.citations).map((c) => c.id);
+  const best = new Map<string, ScoredSentence>();
+  for (const s of scoreSentences(topic, pool, corpus, bm25)) {
+    const p = corpus.passage(s.passageId)!;
+    if (isItem(p) && !best.has(p.pointId)) best.set(p.pointId, s);
+  }
+  const match = (s: ScoredSentence) => s.score + s.rank * RANK_PENALTY;
+  const ranked = [...best.values()].sort((a, b) => match(b) - match(a));
+  const first = ranked[0];
+  if (!first || match(first) < tuning.minSentenceScore) return undefined;
+  const kept = ranked.filter((s) => match(s) >= tuning.minSentenceScore && match(s) >= match(first) * LIST_SHARE);
+  const docOf = (s: ScoredSentence) => corpus.passage(s.passageId)!.docId;
+  if (new Set(kept.map(docOf)).size < 2) return undefined;
+  // What each document says: its best point.
+  const seen = new Set<string>();
+  const chosen = kept.filter((s) => !seen.has(docOf(s)) && seen.add(docOf(s)));
+  // The point retrieval ranked first leads, as a one-point answer would cite it.
+  const top = corpus.passage(retrieval.citations[0]!.id)!;
+  const lead = chosen.find((s) => corpus.passage(s.passageId)!.pointId === top.pointId) ?? bestSentence(topic, firstPartOf(top, corpus)!, corpus, bm25);
+  // The first point stands for its document.
+  const others = chosen.filter((s) => docOf(s) !== top.docId).slice(0, MAX_LIST_POINTS - 1);
+  const ids = retrieval.citations.map((c) => c.id);
+  const rest = inRetrievedDocumentOrder(
+    others.map((s) => corpus.passage(s.passageId)!),
+    ids,
+    corpus,
+  );
+  return [lead, ...rest.map((p) => others.find((s) => s.passageId === p.id)!)];
 }

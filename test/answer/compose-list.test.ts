@@ -176,7 +176,7 @@ describe('a subject the first point names in its text: the points of the list po
   test('must not fire: a point that names the subject but that retrieval scored below half the first point (发热门诊 in 普陀 1.5 at 0.3)', () => {
     expect(
       list(
-        '发热门诊这事几个文件里都咋说的',
+        '发热门诊这事都有啥要求',
         [
           [`${MA}#1.3`, 1],
           [`${HW}#1.3`, 0.56],
@@ -302,5 +302,39 @@ describe('the items of a block and of a section, one passage per point', () => {
 
   test('headed sub-sections are the items of a section that has no numbered points (2021 三、组织实施)', () => {
     expect(sectionPoints(corpus, GF, 3).map((p) => p.id)).toEqual([`${GF}#3.1`, `${GF}#3.2`, `${GF}#3.3`, `${GF}#3.4`, `${GF}#3.5`]);
+  });
+});
+
+describe('a list asked of several documents: the best points of each document', () => {
+  const fever: Array<[string, number]> = [
+    [`${MA}#1.3`, 1],
+    [`${MA}#1.2`, 0.9],
+    [`${MA}#2.7`, 0.8],
+    [`${CN}#1.1`, 0.7],
+    [`${HW}#1.3`, 0.6],
+    [`${PT}#1.5`, 0.5],
+    [`${HW}#2.8`, 0.4],
+  ];
+  test('几个文件里都咋说的: each document that speaks of 发热门诊, the first point first', () => {
+    const cited = list('发热门诊这事几个文件里都咋说的', fever, 3)!;
+    expect(cited[0]).toBe(`${MA}#1.3`);
+    expect(new Set(cited.map((id) => id.split('#')[0]))).toEqual(new Set([MA, CN, HW, PT]));
+    expect(cited.length).toBeLessThanOrEqual(MAX_LIST_POINTS);
+  });
+
+  test('one point per document, and the point retrieval ranked first leads though another matches better', () => {
+    const cited = list('发热门诊这事几个文件里都咋说的', [[`${MA}#2.7`, 1], ...fever], 3)!;
+    expect(cited[0]).toBe(`${MA}#2.7`);
+    const docs = cited.map((id) => id.split('#')[0]);
+    expect(new Set(docs).size).toBe(docs.length);
+  });
+
+  test('must not fire: asked across documents, but only one document speaks of the topic', () => {
+    expect(
+      list('互联网医院几个文件里都咋说的', [
+        [`${MA}#3.14`, 1],
+        [`${CN}#1.1`, 0.2],
+      ]),
+    ).toBeUndefined();
   });
 });
