@@ -41,6 +41,11 @@ export interface Scope {
 /** The city named as a scope (市级 is a kind of hospital, not a scope). */
 const CITY = /市里|全市|本市|市卫|市医政|市政府|上海市|市层面|市的|市要点/;
 const DISTRICT_IN_TITLE = /([\u4e00-\u9fff]{2})区/;
+/**
+ * The districts named together, not one by one (市里和区里, 区里的文件, 两个区): not 区里医院 (a
+ * district hospital), nor 各区, which a city plan addresses.
+ */
+const DISTRICTS_TOGETHER = /市里.{0,2}[和跟与及].{0,2}区里|区里的?(?:文件|计划|要点)|[两几]个区(?!域)|两区/;
 
 /** Reads the places and years a question is about and checks them against the corpus. */
 export function readScope(question: string, documents: readonly PolicyDocument[], corpusText: string): Scope {
@@ -50,6 +55,11 @@ export function readScope(question: string, documents: readonly PolicyDocument[]
   const years = [...new Set([...q.matchAll(/(20\d{2})(?=年|-|$|[^\d])/g)].map((m) => m[1]!))];
   const districtDocs = (place: string) => documents.filter((d) => DISTRICT_IN_TITLE.exec(d.title)?.[1] === place).map((d) => d.id);
   const groups = named.map(districtDocs).filter((g) => g.length > 0);
+  // "区里", "两个区的文件": the districts' plans together, beside those a question names.
+  if (DISTRICTS_TOGETHER.test(q)) {
+    const districts = documents.filter((d) => DISTRICT_IN_TITLE.test(d.title)).map((d) => d.id);
+    if (districts.length > 0 && !groups.some((g) => g.some((id) => districts.includes(id)))) groups.push(districts);
+  }
   if (CITY.test(q)) groups.unshift(documents.filter((d) => !DISTRICT_IN_TITLE.test(d.title)).map((d) => d.id));
   return { unknownPlaces, years, groups };
 }

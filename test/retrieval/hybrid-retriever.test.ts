@@ -79,6 +79,17 @@ describe('scope', () => {
     expect(readScope('普陀区护理服务', docs(), corpusText).groups).toEqual([['2025-putuo-medical-administration-priorities']]);
     expect(readScope('市里和普陀区分别怎么说', docs(), corpusText).groups).toHaveLength(2);
   });
+  test.each([['社会办医这块，市里和区里的文件都提了啥要求？'], ['护理这块，市医政医管要点和两个区的文件都有啥打算']])(
+    'the districts named together add their plans beside the city: %s',
+    (question) => {
+      const groups = readScope(question, docs(), corpusText).groups;
+      expect(groups).toHaveLength(2);
+      expect(groups[1]!.sort()).toEqual(['2023-changning-medical-work-plan', '2025-putuo-medical-administration-priorities']);
+    },
+  );
+  test.each([['区里医院和社区组团成集团后，要统一哪些管理？'], ['各区要落实哪些要求'], ['两个区域性医疗中心']])('must not fire: %s names no district plan', (question) => {
+    expect(readScope(question, docs(), corpusText).groups).toEqual([]);
+  });
 });
 
 describe('HybridRetriever', () => {
