@@ -7,7 +7,7 @@ import { enumeratesItems } from '../retrieval/slot-evidence.js';
 import { splitSentences } from '../text/split-sentences.js';
 import { normalizeForSearch } from '../text/tokenize.js';
 import { blockPath, blockPoints, firstParts } from './block-points.js';
-import { namingGrams, share, themeGrams } from './naming-grams.js';
+import { namingGrams, share, themeGrams, withoutDocumentNames } from './naming-grams.js';
 import { RANK_PENALTY, scoreSentences, type ScoredSentence } from './select-sentences.js';
 
 /** Most points a list answer cites: more is a document to read, not an answer. */
@@ -272,7 +272,8 @@ function bestSentence(topic: string, passage: Passage, corpus: Corpus, bm25: Bm2
 function acrossDocuments(topic: string, retrieval: RetrievalResult, corpus: Corpus, bm25: Bm25Index, tuning: { minSentenceScore: number }): ScoredSentence[] | undefined {
   const pool = (retrieval.pool ?? retrieval.citations).map((c) => c.id);
   const best = new Map<string, ScoredSentence>();
-  for (const s of scoreSentences(topic, pool, corpus, bm25)) {
+  // The documents asked about are in the pool already; what each says is matched on the topic alone.
+  for (const s of scoreSentences(withoutDocumentNames(topic, corpus), pool, corpus, bm25)) {
     const p = corpus.passage(s.passageId)!;
     if (isItem(p) && !best.has(p.pointId)) best.set(p.pointId, s);
   }

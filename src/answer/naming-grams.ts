@@ -15,8 +15,13 @@ const TITLE_RUN = 3;
  * in one passage or none, and would weigh the most.
  */
 export function namingGrams(text: string, corpus: Corpus, bm25: Bm25Index): string[] {
+  return contentBigrams(expandEverydayWords(withoutDocumentNames(text, corpus))).filter((g) => bm25.documentFrequency(g) >= 2);
+}
+
+/** The text without the words that name documents rather than a topic: runs of a title or issuer (医政医管, 市政府办公厅), places and years. */
+export function withoutDocumentNames(text: string, corpus: Corpus): string {
   const titles = [...corpus.documents.values()].flatMap((d) => [normalizeForSearch(d.title), normalizeForSearch(d.issuer)]);
-  return contentBigrams(expandEverydayWords(withoutTitleRuns(normalizeForSearch(text), titles)).replace(SCOPE_WORDS, ' ')).filter((g) => bm25.documentFrequency(g) >= 2);
+  return withoutTitleRuns(normalizeForSearch(text), titles).replace(SCOPE_WORDS, ' ');
 }
 
 /** The text with each run of TITLE_RUN or more characters found in one of the titles (or issuers) blanked out, longest first. */

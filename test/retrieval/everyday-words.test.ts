@@ -30,6 +30,7 @@ describe('everyday words -> document terms (data/everyday-words.json)', () => {
     ['集采的药断供了怎么办', ['带量采购']],
     ['病人输血有什么规定', ['用血']],
     ['看中医要自己掏钱吗', ['费用']],
+    ['小孩看病这块有啥要求', ['儿童', '儿科']],
   ])('%s -> %j', (question, terms) => {
     for (const t of terms) expect(documentTermsFor(question)).toContain(t);
   });
@@ -49,6 +50,10 @@ describe('everyday words -> document terms (data/everyday-words.json)', () => {
     ['发热门诊要保持什么要求？'],
   ])('%s: nothing added where the word means something else', (question) => {
     expect(documentTermsFor(question)).toEqual([]);
+  });
+
+  test('生孩子 is 孕产妇, not 儿童', () => {
+    expect(documentTermsFor('生孩子住院有啥补贴')).toEqual(['孕产妇']);
   });
 
   test('a term the question already has is not added twice', () => {
