@@ -62,8 +62,10 @@ export function composeList(question: string, retrieval: RetrievalResult, corpus
   const sentenceOf = (p: Passage) => bestSentence(topic, p, corpus, bm25);
 
   // "几个文件里都咋说的", "市里跟普陀的文件都提了哪些要求": the best points of each document.
-  if (ACROSS_DOCUMENTS.test(normalizeForSearch(question)) || (retrieval.scopeGroups?.length ?? 0) > 1) {
-    const across = acrossDocuments(topic, retrieval, corpus, bm25, tuning);
+  const acrossWords = ACROSS_DOCUMENTS.test(normalizeForSearch(question));
+  if (acrossWords || (retrieval.scopeGroups?.length ?? 0) > 1) {
+    // Asked of each document (几个文件), or of each scope named (市里和普陀: the city's best, 普陀's best).
+    const across = acrossDocuments(topic, retrieval, corpus, bm25, tuning, acrossWords ? undefined : retrieval.scopeGroups);
     if (across) return across;
   }
 
@@ -265,11 +267,12 @@ function bestSentence(topic: string, passage: Passage, corpus: Corpus, bm25: Bm2
 
 /**
  * A list asked of several documents: from the list pool (the documents a named scope allows), the
- * best point of each document whose best sentence matches the topic at least LIST_SHARE as well as
- * the best point's; the point retrieval ranked first leads, the others follow document by document.
- * Undefined unless points of two documents qualify.
+ * best point of each document (of each scope, when `scopes` are given: 市里和普陀 asks the city's
+ * and 普陀's) whose best sentence matches the topic at least LIST_SHARE as well as the best point's;
+ * the point retrieval ranked first leads, the others follow document by document. Undefined unless
+ * points of two documents (scopes) qualify.
  */
-function acrossDocuments(topic: string, retrieval: RetrievalResult, corpus: Corpus, bm25: Bm25Index, tuning: { minSentenceScore: number }): ScoredSentence[] | undefined {
+function acrossDocuments(topic: string, retrieval: RetrievalResult, corpus: Corpus, bm25: Bm25Index, tuning: { minSentenceScore: number }, scopes?: readonly string[][]): ScoredSentence[] | undefined {
   const pool = (retrieval.pool ?? retrieval.citations).map((c) => c.id);
   const best = new Map<string, ScoredSentence>();
   // The documents asked about are in the pool already; what each says is matched on the topic alone.
@@ -282,16 +285,22 @@ function acrossDocuments(topic: string, retrieval: RetrievalResult, corpus: Corp
   const first = ranked[0];
   if (!first || match(first) < tuning.minSentenceScore) return undefined;
   const kept = ranked.filter((s) => match(s) >= tuning.minSentenceScore && match(s) >= match(first) * LIST_SHARE);
-  const docOf = (s: ScoredSentence) => corpus.passage(s.passageId)!.docId;
+  // Each scope named (the city's documents together), else each document.
+  const docOf = (s: ScoredSentence) => {
+    const doc = corpus.passage(s.passageId)!.docId;
+    const scope = scopes?.findIndex((g) => g.includes(doc)) ?? -1;
+    return scope >= 0 ? `scope ${scope}` : doc;
+  };
   if (new Set(kept.map(docOf)).size < 2) return undefined;
-  // What each document says: its best point.
+  // What each says: its best point.
   const seen = new Set<string>();
   const chosen = kept.filter((s) => !seen.has(docOf(s)) && seen.add(docOf(s)));
   // The point retrieval ranked first leads, as a one-point answer would cite it.
   const top = corpus.passage(retrieval.citations[0]!.id)!;
   const lead = chosen.find((s) => corpus.passage(s.passageId)!.pointId === top.pointId) ?? bestSentence(topic, firstPartOf(top, corpus)!, corpus, bm25);
-  // The first point stands for its document.
-  const others = chosen.filter((s) => docOf(s) !== top.docId).slice(0, MAX_LIST_POINTS - 1);
+  // The first point stands for its document (or scope).
+  const topKey = docOf({ passageId: top.id, rank: 0, sentence: '', score: 0 });
+  const others = chosen.filter((s) => docOf(s) !== topKey).slice(0, MAX_LIST_POINTS - 1);
   const ids = retrieval.citations.map((c) => c.id);
   const rest = inRetrievedDocumentOrder(
     others.map((s) => corpus.passage(s.passageId)!),
