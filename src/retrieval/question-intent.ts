@@ -31,28 +31,14 @@ export function slotOf(intent: AnswerIntent): AnswerSlot | undefined {
   return intent === 'figure' || intent === 'date' || intent === 'who' || intent === 'list' ? intent : undefined;
 }
 
-/**
- * "What's the budget for …", "By what percentage will … go up", "what is the salary cap": the thing
- * asked is an amount, as 多少 asks one in Chinese ("…预算多少"), though no "how much" is written.
- * Only nouns that are amounts by themselves; "what's the target for …" may ask a task.
- */
-const ENGLISH_FIGURE_NOUN =
-  /\bby what (?:percentage|proportion|share|rate|margin)\b|^what(?:'s| is| are| was| were)? (?:the |its |their )?(?:[a-z-]+ ){0,3}?(?:budget|cost|price|fee|amount|percentage|proportion|ratio|quota|funding|subsidy|cap)s?\b/;
-
-/**
- * A list asked without "what are": what several documents say ("What do the documents say about …",
- * as 几个文件里都咋说的 in Chinese), or what falls under a part of a document (那部分有哪些).
- */
-const ENGLISH_LIST =
-  /\bwhat (?:do|did) (?:the|these|those|both|all|all the|the two|the three|the city's|the city and (?:the )?district) (?:[a-z'-]+ ){0,3}?(?:documents|policies|plans|papers|files|texts|rules)\b[^?]*\bsay\b|\bwhat (?:falls|comes|is covered|is included) (?:under|in)\b/;
+/** English questions' own question words, in the order they are tried (data/answer-intents.json `englishIntents`). */
+const ENGLISH_INTENTS: ReadonlyArray<{ intent: AnswerIntent; asks: RegExp }> = data.englishIntents.map((entry) => ({
+  intent: entry.intent as AnswerIntent,
+  asks: new RegExp(entry.asks.join('|'), 'u'),
+}));
 
 function readEnglishIntent(q: string): AnswerIntent {
-  if (/^(?:when\b|by when|what (?:year|date|time)|how long|until when|deadline)/.test(q) || /\bdeadline\b|\bby what (?:year|date)/.test(q)) return 'date';
-  if (/^(?:who\b|which (?:department|body|agency|office|unit|organi[sz]ation)s?\b)/.test(q) || /\bresponsible\b|\bin charge\b|\bleads?\b/.test(q)) return 'who';
-  if (/^(?:how (?:many|much)|what (?:percentage|proportion|ratio|share|number))/.test(q) || /\bhow (?:many|much)\b/.test(q) || ENGLISH_FIGURE_NOUN.test(q)) return 'figure';
-  if (/^(?:what|which) (?:are|measures|steps|tasks)\b|\blist\b|\bwhat measures\b/.test(q) || ENGLISH_LIST.test(q)) return 'list';
-  if (/^(?:can|could|may|must|should|is|are|do|does|will|shall)\b/.test(q)) return 'yes-no';
-  return 'what';
+  return ENGLISH_INTENTS.find((entry) => entry.asks.test(q))?.intent ?? 'what';
 }
 
 const LIST_FILLERS = new RegExp(data.listFillers.words.join('|'), 'gu');

@@ -50,7 +50,9 @@ function measureOf(slot: AnswerSlot, question: string) {
  * True when the text holds an answer of the slot's kind: a figure with a unit or a share, a date
  * or time limit, a body or role that acts, several items. A year alone is a date, not a figure;
  * an edition year (2022年版) is neither. With the question, a figure or date must also be of the
- * measure it names: 20家 does not answer 每家补贴多少钱, 2023年 does not answer 哪天起实施.
+ * measure it names: 20家 does not answer 每家补贴多少钱, 2023年 does not answer 哪天起实施. Which
+ * ones by name (哪两家单位) are not answered by a kind counted (2家…中心); a fact stated for other
+ * kinds of institution (三级医院) does not answer for the kind asked (二级医院).
  */
 export function holdsSlot(slot: AnswerSlot, text: string, question?: string): boolean {
   if (question !== undefined && aboutOtherKind(text, question)) return false;
