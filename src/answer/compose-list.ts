@@ -28,6 +28,7 @@ export const MENTION_FLOOR = 0.6;
 export const MENTION_SCORE_SHARE = 0.5;
 /** Words that ask a list of several documents at once (data/answer-intents.json `acrossDocuments`). */
 const ACROSS_DOCUMENTS = new RegExp(data.acrossDocuments.join('|'), 'u');
+const ACROSS_DOCUMENTS_EN = new RegExp(data.acrossDocumentsEnglish.join('|'), 'u');
 
 /** A point's lead (its title sentence, or its own heading) names a subject of the question when it holds at least this IDF-weighted share of the subject's words. */
 export const LEAD_SHARE = 0.6;
@@ -54,7 +55,7 @@ export const LEAD_SHARE = 0.6;
  * Undefined when fewer than two points qualify: the question is answered like any other, so a
  * list held inside one point ("医生执业都有啥保险") is not padded with its neighbours.
  */
-export function composeList(question: string, retrieval: RetrievalResult, corpus: Corpus, bm25: Bm25Index, tuning: { minSentenceScore: number }): ScoredSentence[] | undefined {
+export function composeList(question: string, retrieval: RetrievalResult, corpus: Corpus, bm25: Bm25Index, tuning: { minSentenceScore: number }, asked?: string): ScoredSentence[] | undefined {
   const ids = retrieval.citations.map((c) => c.id);
   const top = corpus.passage(ids[0] ?? '');
   if (!top) return undefined;
@@ -62,7 +63,8 @@ export function composeList(question: string, retrieval: RetrievalResult, corpus
   const sentenceOf = (p: Passage) => bestSentence(topic, p, corpus, bm25);
 
   // "几个文件里都咋说的", "市里跟普陀的文件都提了哪些要求": the best points of each document.
-  const acrossWords = ACROSS_DOCUMENTS.test(normalizeForSearch(question));
+  // `asked`: the question as written, when what is searched is its translation (What do the documents say about …).
+  const acrossWords = ACROSS_DOCUMENTS.test(normalizeForSearch(question)) || (asked !== undefined && ACROSS_DOCUMENTS_EN.test(asked.toLowerCase()));
   if (acrossWords || (retrieval.scopeGroups?.length ?? 0) > 1) {
     // Asked of each document (几个文件), or of each scope named (市里和普陀: the city's best, 普陀's best).
     const across = acrossDocuments(topic, retrieval, corpus, bm25, tuning, acrossWords ? undefined : retrieval.scopeGroups);

@@ -175,7 +175,7 @@ export class ExtractiveAnswerer implements Answerer {
     }
     if (retrieval.abstained) return this.abstain(answerId, question, retrieval.reason, retrieval.nearest, retrievedIds, searched, retrieval.signals);
     // "…有哪些安排？": several points answer together, each cited (in either tier; a point named by its 文号 and number is answered alone).
-    const listed = retrieval.intent === 'list' && !retrieval.missing && !retrieval.direct ? composeList(searched, retrieval, this.deps.corpus, this.deps.bm25, this.tuning) : undefined;
+    const listed = retrieval.intent === 'list' && !retrieval.missing && !retrieval.direct ? composeList(searched, retrieval, this.deps.corpus, this.deps.bm25, this.tuning, question) : undefined;
     if (listed) {
       // Sure of a list only when a sentence of the first points answers as a one-point answer must; else the list is offered low, as that answer would be.
       const sure = retrieval.confidence !== 'low' && this.choose(searched, retrieval).length > 0;

@@ -329,6 +329,21 @@ describe('a list asked of several documents: the best points of each document', 
     expect(new Set(docs).size).toBe(docs.length);
   });
 
+  test('asked in English (what do the documents say about …): the translated terms are listed across documents', () => {
+    const centres: Array<[string, number]> = [
+      [`${MA}#2.7`, 1],
+      [`${HW}#2.8`, 0.78],
+      [`${GF}#2.1.p2`, 0.77],
+      [`${GF}#2.1.p3`, 0.74],
+      [`${MA}#1.5`, 0.68],
+    ];
+    const terms = '区域性医疗中心 建设';
+    const docs = (asked: string) => new Set((composeList(terms, ranked(terms, centres, 1), corpus, bm25, DEFAULT_EXTRACTIVE_TUNING, asked) ?? []).map((s) => s.passageId.split('#')[0]));
+    expect(docs('What do the documents say about building regional medical centres?')).toEqual(new Set([MA, HW, GF]));
+    // The same terms asked of no documents in particular: not listed document by document.
+    expect(docs('How should regional medical centres be built?').size).toBeLessThan(3);
+  });
+
   test('must not fire: asked across documents, but only one document speaks of the topic', () => {
     expect(
       list('互联网医院几个文件里都咋说的', [
