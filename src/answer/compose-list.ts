@@ -104,9 +104,7 @@ export function composeList(question: string, retrieval: RetrievalResult, corpus
   const bestOf = new Map<string, ScoredSentence>();
   for (const s of scoreSentences(topic, ids, corpus, bm25)) if (!bestOf.has(s.passageId)) bestOf.set(s.passageId, s);
   const lead = bestOf.get(top.id);
-  // Scores carry a penalty per retrieval rank; points of a list are compared by how well they match.
-  const match = (s: ScoredSentence) => s.score + s.rank * RANK_PENALTY;
-  if (!lead || match(lead) < tuning.minSentenceScore) return undefined;
+  if (!lead || matchScore(lead) < tuning.minSentenceScore) return undefined;
   const topBlock = blockPath(top).join('\n');
   const near = new Set(rankedNear(retrieval, top, corpus).map((p) => p.pointId));
   // The first point's best sentence names the items (门诊号源、检查检验、住院床位): the list is held in it; unless the
@@ -116,7 +114,7 @@ export function composeList(question: string, retrieval: RetrievalResult, corpus
     .filter((s) => {
       const p = corpus.passage(s.passageId)!;
       if (p.docId !== top.docId || !isItem(p) || blockPath(p).join('\n') !== topBlock) return false;
-      const matches = match(s) >= tuning.minSentenceScore && match(s) >= match(lead) * LIST_SHARE;
+      const matches = matchScore(s) >= tuning.minSentenceScore && matchScore(s) >= matchScore(lead) * LIST_SHARE;
       return matches || near.has(p.pointId);
     })
     // One sentence per point: parts of one long point count once.
@@ -127,6 +125,9 @@ export function composeList(question: string, retrieval: RetrievalResult, corpus
   // The first point stays first (when the list is inside it, it is the answer); the others follow in the document's order.
   return [lead, ...others.sort((a, b) => corpus.passage(a.passageId)!.order - corpus.passage(b.passageId)!.order)];
 }
+
+/** How well a sentence matches the question, its retrieval rank's penalty taken back: points of a list are compared by their match, not their rank. */
+const matchScore = (s: ScoredSentence) => s.score + s.rank * RANK_PENALTY;
 
 /** The retrieved points of the first point's block (first parts, the first point left out) that retrieval scored at least BLOCK_SCORE_SHARE of its score. */
 function rankedNear(retrieval: RetrievalResult, top: Passage, corpus: Corpus): Passage[] {
@@ -282,27 +283,25 @@ function acrossDocuments(topic: string, retrieval: RetrievalResult, corpus: Corp
     const p = corpus.passage(s.passageId)!;
     if (isItem(p) && !best.has(p.pointId)) best.set(p.pointId, s);
   }
-  const match = (s: ScoredSentence) => s.score + s.rank * RANK_PENALTY;
-  const ranked = [...best.values()].sort((a, b) => match(b) - match(a));
+  const ranked = [...best.values()].sort((a, b) => matchScore(b) - matchScore(a));
   const first = ranked[0];
-  if (!first || match(first) < tuning.minSentenceScore) return undefined;
-  const kept = ranked.filter((s) => match(s) >= tuning.minSentenceScore && match(s) >= match(first) * LIST_SHARE);
+  if (!first || matchScore(first) < tuning.minSentenceScore) return undefined;
+  const kept = ranked.filter((s) => matchScore(s) >= tuning.minSentenceScore && matchScore(s) >= matchScore(first) * LIST_SHARE);
   // Each scope named (the city's documents together), else each document.
-  const docOf = (s: ScoredSentence) => {
-    const doc = corpus.passage(s.passageId)!.docId;
+  const groupOf = (passageId: string) => {
+    const doc = corpus.passage(passageId)!.docId;
     const scope = scopes?.findIndex((g) => g.includes(doc)) ?? -1;
     return scope >= 0 ? `scope ${scope}` : doc;
   };
-  if (new Set(kept.map(docOf)).size < 2) return undefined;
+  if (new Set(kept.map((s) => groupOf(s.passageId))).size < 2) return undefined;
   // What each says: its best point.
   const seen = new Set<string>();
-  const chosen = kept.filter((s) => !seen.has(docOf(s)) && seen.add(docOf(s)));
+  const chosen = kept.filter((s) => !seen.has(groupOf(s.passageId)) && seen.add(groupOf(s.passageId)));
   // The point retrieval ranked first leads, as a one-point answer would cite it.
   const top = corpus.passage(retrieval.citations[0]!.id)!;
   const lead = chosen.find((s) => corpus.passage(s.passageId)!.pointId === top.pointId) ?? bestSentence(topic, firstPartOf(top, corpus)!, corpus, bm25);
   // The first point stands for its document (or scope).
-  const topKey = docOf({ passageId: top.id, rank: 0, sentence: '', score: 0 });
-  const others = chosen.filter((s) => docOf(s) !== topKey).slice(0, MAX_LIST_POINTS - 1);
+  const others = chosen.filter((s) => groupOf(s.passageId) !== groupOf(top.id)).slice(0, MAX_LIST_POINTS - 1);
   const ids = retrieval.citations.map((c) => c.id);
   const rest = inRetrievedDocumentOrder(
     others.map((s) => corpus.passage(s.passageId)!),

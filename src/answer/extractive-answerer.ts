@@ -1,6 +1,6 @@
 import type { Citation, RetrievalResult } from '../core/types.js';
 import type { Bm25Index } from '../retrieval/bm25-index.js';
-import { isItem, type Corpus } from '../core/corpus.js';
+import type { Corpus } from '../core/corpus.js';
 import { validateQuestion, type HybridRetriever, type RetrievalMode } from '../retrieval/hybrid-retriever.js';
 import { splitSentences } from '../text/split-sentences.js';
 import { writtenInChinese } from '../retrieval/question-language.js';
@@ -10,7 +10,7 @@ import { readIntent, slotOf, type AnswerIntent } from '../retrieval/question-int
 import { englishSearchTerms, MIN_TRANSLATED_SHARE_FOR_HIGH } from '../retrieval/english-search-terms.js';
 import type { AnswerSlot } from '../core/types.js';
 import { composeList } from './compose-list.js';
-import { sectionPoints } from './block-points.js';
+import { sectionItems, sectionPoints } from './block-points.js';
 import { onlyRefersBack, resolveFollowUp } from './resolve-follow-up.js';
 import { searchFollowUp } from './search-follow-up.js';
 import { pickOrdinal } from './pick-ordinal.js';
@@ -128,7 +128,7 @@ export class ExtractiveAnswerer implements Answerer {
     // An ordinal that points at nothing is searched with the conversation's topic.
     const searched =
       followUp.kind === 'rewrite'
-        ? await searchFollowUp(followUp, this.deps.retriever, corpus, { k: options.k ?? this.tuning.k, ...(this.deps.mode ? { mode: this.deps.mode } : {}) })
+        ? await searchFollowUp(followUp, this.deps.retriever, corpus, this.retrieveOptions(options))
         : followUp.kind === 'ordinal'
           ? `${question} ${followUp.topic}`
           : question;
@@ -142,7 +142,7 @@ export class ExtractiveAnswerer implements Answerer {
    * other points scoring at least half as well, in the document's order; up to 3, one per point.
    */
   private sectionSentences(asks: string, docId: string, n: number): ScoredSentence[] {
-    const ids = this.deps.corpus.passages.filter((p) => p.docId === docId && p.section === n && isItem(p)).map((p) => p.id);
+    const ids = sectionItems(this.deps.corpus, docId, n).map((p) => p.id);
     const scored = scoreSentences(asks, ids, this.deps.corpus, this.deps.bm25).sort((a, b) => b.score - a.score);
     const best = scored[0];
     if (!best || best.score < this.tuning.minSentenceScore) return [];
@@ -156,11 +156,15 @@ export class ExtractiveAnswerer implements Answerer {
     return [first!, ...rest.sort((a, b) => order(a) - order(b))];
   }
 
+  /** How many points to retrieve, and in which mode: the caller's k, else the composer's. */
+  private retrieveOptions(options: AnswerOptions): { k: number; mode?: RetrievalMode } {
+    return { k: options.k ?? this.tuning.k, ...(this.deps.mode ? { mode: this.deps.mode } : {}) };
+  }
+
   /** Retrieval for the question as searched (rewritten with the conversation, or translated), then the answer. */
   private async answerSearched(answerId: string, question: string, searched: string, options: AnswerOptions, translated?: TranslatedSearch, asked?: AnswerIntent): Promise<Answer> {
     const retrieved = await this.deps.retriever.retrieve(searched, {
-      k: options.k ?? this.tuning.k,
-      ...(this.deps.mode ? { mode: this.deps.mode } : {}),
+      ...this.retrieveOptions(options),
       ...(translated ? { intent: translated.intent, untranslatedShare: translated.untranslatedShare, translated: true } : asked ? { intent: asked } : {}),
     });
     // What was searched is not all that was asked (an English question partly translated): at most low.

@@ -20,8 +20,21 @@ export function namingGrams(text: string, corpus: Corpus, bm25: Bm25Index): stri
 
 /** The text without the words that name documents rather than a topic: runs of a title or issuer (医政医管, 市政府办公厅), places and years. */
 export function withoutDocumentNames(text: string, corpus: Corpus): string {
-  const titles = [...corpus.documents.values()].flatMap((d) => [normalizeForSearch(d.title), normalizeForSearch(d.issuer)]);
-  return withoutTitleRuns(normalizeForSearch(text), titles).replace(SCOPE_WORDS, ' ');
+  return withoutTitleRuns(normalizeForSearch(text), documentNames(corpus).titlesAndIssuers).replace(SCOPE_WORDS, ' ');
+}
+
+const NAMES = new WeakMap<Corpus, { titles: string[]; titlesAndIssuers: string[] }>();
+
+/** The corpus's titles and issuers, normalised once per corpus: every list question reads them several times. */
+function documentNames(corpus: Corpus): { titles: string[]; titlesAndIssuers: string[] } {
+  let names = NAMES.get(corpus);
+  if (!names) {
+    const documents = [...corpus.documents.values()];
+    const titles = documents.map((d) => normalizeForSearch(d.title));
+    names = { titles, titlesAndIssuers: [...titles, ...documents.map((d) => normalizeForSearch(d.issuer))] };
+    NAMES.set(corpus, names);
+  }
+  return names;
 }
 
 /** The text with each run of TITLE_RUN or more characters found in one of the titles (or issuers) blanked out, longest first. */
@@ -58,6 +71,6 @@ const THEME_STOPS = new RegExp(`[${data.themeStops.chars}]`, 'u');
  * nothing is left.
  */
 export function themeGrams(subject: string, corpus: Corpus, bm25: Bm25Index): string[] {
-  const titles = [...corpus.documents.values()].map((d) => normalizeForSearch(d.title));
+  const { titles } = documentNames(corpus);
   return namingGrams(subject, corpus, bm25).filter((g) => !THEME_STOPS.test(g) && !titles.some((t) => t.includes(g)));
 }

@@ -110,8 +110,7 @@ export function resolveFollowUp(question: string, history: readonly Turn[] | und
     !opener && [...q.replace(/[\p{P}\s]/gu, '')].length <= ELLIPTICAL_CHARS && ownTerms(q).every((t) => earlier.includes(t)) && (readIntent(q) !== 'what' || ASKS.test(q)) && !isSmallTalk(q);
   if (!refersBack && !elliptical) return { kind: 'none' };
   const ownScope = q.match(SCOPE) ?? [];
-  const topic = earlier;
-  const base = ownScope.length > 0 ? topic.replace(SCOPE, '') : topic;
+  const base = ownScope.length > 0 ? earlier.replace(SCOPE, '') : earlier;
   const own = q.replace(ANAPHORIC_START, '');
   const docId = docIdOf(cited[0]?.id);
   return { kind: 'rewrite', question: `${own} ${base}`, ...(ownTerms(own.replace(REFERS_BACK, ' ').replace(ANAPHORIC_END, '')).length > 0 && docId ? { own, docId } : {}) };

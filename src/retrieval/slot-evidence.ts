@@ -55,19 +55,20 @@ function measureOf(slot: AnswerSlot, question: string) {
  * kinds of institution (三级医院) does not answer for the kind asked (二级医院).
  */
 export function holdsSlot(slot: AnswerSlot, text: string, question?: string): boolean {
-  if (question !== undefined && aboutOtherKind(text, question)) return false;
-  const named = question === undefined ? flat(text) : withoutWhatIsAsked(slot, flat(text), flat(question));
+  const q = question === undefined ? undefined : flat(question);
+  if (q !== undefined && aboutOtherKind(text, q)) return false;
+  const named = q === undefined ? flat(text) : withoutWhatIsAsked(slot, flat(text), q);
   // "分别是哪两家单位", "哪几家医院": bodies counted as a kind (2家…指导中心, 若干行业分中心, 高水平医院10家) name none of them.
-  const t = (slot === 'who' || slot === 'list') && question !== undefined && ASKS_WHICH.test(flat(question)) ? named.replace(COUNTED_KIND, ' ') : named;
-  const measure = question === undefined ? undefined : measureOf(slot, question);
+  const t = (slot === 'who' || slot === 'list') && q !== undefined && ASKS_WHICH.test(q) ? named.replace(COUNTED_KIND, ' ') : named;
+  const measure = q === undefined ? undefined : measureOf(slot, q);
   // A named measure decides alone: for 评到几级 the grade (三级乙等) is the answer, not a grade to set aside.
-  if (slot === 'figure' && question !== undefined && !ratioGiven(t, flat(question))) return false;
+  if (slot === 'figure' && q !== undefined && !ratioGiven(t, q)) return false;
   if (measure) return measure.gives.test(t);
   // Which ones, by count (哪几家医院, 哪几个社区): names answer, a body named as such or short names side by side; not any enumeration.
-  if (slot === 'list' && question !== undefined && ASKS_WHICH_ONES.test(flat(question))) return NAMED_BODY.test(t) || SHORT_NAMES.test(t);
-  if (slot === 'who' && question !== undefined && ASKS_WHICH.test(flat(question)) && SHORT_NAMES.test(flat(text))) return true;
+  if (slot === 'list' && q !== undefined && ASKS_WHICH_ONES.test(q)) return NAMED_BODY.test(t) || SHORT_NAMES.test(t);
+  if (slot === 'who' && q !== undefined && ASKS_WHICH.test(q) && SHORT_NAMES.test(flat(text))) return true;
   // 一批, 若干 are not figures, and a noun counted so has none (若干行业分中心 for 行业分中心建几个).
-  if (slot === 'figure') return SLOTS.figure.test(t.replace(NOT_FIGURE, ' ').replace(VAGUE_WORD, ' ')) && (question === undefined || !countedVaguely(t, flat(question)));
+  if (slot === 'figure') return SLOTS.figure.test(t.replace(NOT_FIGURE, ' ').replace(VAGUE_WORD, ' ')) && (q === undefined || !countedVaguely(t, q));
   if (slot === 'date') return SLOTS.date.test(t.replace(NOT_DATE, ' '));
   return SLOTS[slot].test(t);
 }
