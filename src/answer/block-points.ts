@@ -16,13 +16,3 @@ export function blockPoints(corpus: Corpus, passage: Passage): Passage[] {
   const key = blockPath(passage).join('\n');
   return firstParts(corpus.passages.filter((p) => p.docId === passage.docId && isItem(p) && blockPath(p).join('\n') === key));
 }
-
-/** Every passage of the items of a document's n-th section (一、 = 1), parts of long points included. */
-export function sectionItems(corpus: Corpus, docId: string, section: number): Passage[] {
-  return corpus.passages.filter((p) => p.docId === docId && p.section === section && isItem(p));
-}
-
-/** The items of a document's n-th section, one passage per point, in the document's order ("第三块讲的啥"). */
-export function sectionPoints(corpus: Corpus, docId: string, section: number): Passage[] {
-  return firstParts(sectionItems(corpus, docId, section));
-}

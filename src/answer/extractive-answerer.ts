@@ -1,4 +1,4 @@
-import type { Citation, RetrievalResult } from '../core/types.js';
+import type { Citation, Passage, RetrievalResult } from '../core/types.js';
 import type { Bm25Index } from '../retrieval/bm25-index.js';
 import type { Corpus } from '../core/corpus.js';
 import { validateQuestion, type HybridRetriever, type RetrievalMode } from '../retrieval/hybrid-retriever.js';
@@ -9,8 +9,8 @@ import { holdsSlot, missingNoun } from '../retrieval/slot-evidence.js';
 import { readIntent, slotOf, type AnswerIntent } from '../retrieval/question-intent.js';
 import { englishSearchTerms, MIN_TRANSLATED_SHARE_FOR_HIGH } from '../retrieval/english-search-terms.js';
 import type { AnswerSlot } from '../core/types.js';
-import { composeList } from './compose-list.js';
-import { sectionItems, sectionPoints } from './block-points.js';
+import { composeList, MAX_LIST_POINTS } from './compose-list.js';
+import { askedPoints, headingNames, namedSection } from './named-section.js';
 import { onlyRefersBack, resolveFollowUp } from './resolve-follow-up.js';
 import { searchFollowUp } from './search-follow-up.js';
 import { pickOrdinal } from './pick-ordinal.js';
@@ -40,6 +40,8 @@ export interface ExtractiveTuning {
 /** A translated figure or date question: how many points after the first, and how near their score, may give the figure instead (chosen on the dev split). */
 const NEAR_POINTS = 2;
 const NEAR_POINT_SCORE_SHARE = 0.6;
+/** Most sentences quoted of a section for what a question asks of it (a list asked: MAX_LIST_POINTS). */
+const SECTION_SENTENCES = 3;
 
 export const DEFAULT_EXTRACTIVE_TUNING: ExtractiveTuning = { minSentenceScore: 0.05, secondSentenceShare: 0.5, maxClaimChars: 90, k: COMPOSE_K };
 
@@ -78,18 +80,20 @@ export class ExtractiveAnswerer implements Answerer {
       const answer = sourceAnswer(c, shortenClaim(followUp.topic, quote, this.tuning.maxClaimChars));
       return { answerId, question, answer, mode: 'extractive', abstained: false, confidence: 'high', citations: [{ ...c, quote }], nearest: [], retrievedIds: [c.id] };
     }
-    if (followUp.kind === 'section') {
+    // "医政医管要点第三部分讲了啥", "长宁计划最后那部分讲了什么": a section of the document the question names;
+    // "第三块讲的啥" after a question about a document: a section of that document.
+    const section = namedSection(question, corpus, this.deps.bm25) ?? (followUp.kind === 'section' ? followUp : undefined);
+    if (section) {
+      const points = askedPoints(section, corpus);
+      // What the question names of its own, unless the section's heading names it already (最后那部分专项工作: the whole section).
+      const asks = section.asks !== undefined && points[0] && !headingNames(section.asks, points[0], corpus, this.deps.bm25) ? section.asks : undefined;
+      const most = readIntent(question) === 'list' ? MAX_LIST_POINTS : SECTION_SENTENCES;
       // "第二块里面，区域性医疗中心是怎么说的": the section's sentences that speak to what it names;
       // "第三块讲的啥": the first sentence of each of the section's first points.
-      const asked = followUp.asks === undefined ? [] : this.sectionSentences(followUp.asks, followUp.docId, followUp.n);
-      const quoted =
-        asked.length > 0
-          ? asked
-          : sectionPoints(corpus, followUp.docId, followUp.n)
-              .slice(0, 3)
-              .map((p) => ({ passageId: p.id, sentence: splitSentences(p.text)[0] ?? p.text }));
+      const asked = asks === undefined ? [] : this.sectionSentences(asks, points, most);
+      const quoted = asked.length > 0 ? asked : points.slice(0, MAX_LIST_POINTS).map((p) => ({ passageId: p.id, sentence: splitSentences(p.text)[0] ?? p.text }));
       if (quoted.length > 0) {
-        const topic = asked.length > 0 ? followUp.asks! : question;
+        const topic = asked.length > 0 ? asks! : question;
         const cited = quoted.map((s) => ({ ...corpus.citation(s.passageId, 1), quote: s.sentence }));
         const claims = cited.map((c, i) => ({ text: shortenClaim(topic, c.quote, this.tuning.maxClaimChars), citation: i + 1 }));
         return this.finish(
@@ -138,18 +142,19 @@ export class ExtractiveAnswerer implements Answerer {
   }
 
   /**
-   * The sentences of a document's n-th section that best speak to `asks`: the best one, then those of
-   * other points scoring at least half as well, in the document's order; up to 3, one per point.
+   * The sentences of a section's points that best speak to `asks`: the best one, then those of
+   * other points scoring at least half as well, in the document's order; up to `most`, one per point.
    */
-  private sectionSentences(asks: string, docId: string, n: number): ScoredSentence[] {
-    const ids = sectionItems(this.deps.corpus, docId, n).map((p) => p.id);
+  private sectionSentences(asks: string, points: readonly Passage[], most: number): ScoredSentence[] {
+    const within = new Set(points.map((p) => p.pointId));
+    const ids = this.deps.corpus.passages.filter((p) => within.has(p.pointId)).map((p) => p.id);
     const scored = scoreSentences(asks, ids, this.deps.corpus, this.deps.bm25).sort((a, b) => b.score - a.score);
     const best = scored[0];
     if (!best || best.score < this.tuning.minSentenceScore) return [];
     const byPoint = new Map<string, ScoredSentence>();
     for (const s of scored) {
       const point = this.deps.corpus.passage(s.passageId)!.pointId;
-      if (s.score >= best.score * 0.5 && !byPoint.has(point) && byPoint.size < 3) byPoint.set(point, s);
+      if (s.score >= best.score * 0.5 && !byPoint.has(point) && byPoint.size < most) byPoint.set(point, s);
     }
     const order = (s: ScoredSentence) => this.deps.corpus.passage(s.passageId)!.order;
     const [first, ...rest] = [...byPoint.values()];

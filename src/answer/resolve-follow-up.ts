@@ -2,6 +2,7 @@ import { parseChineseNumeral } from '../text/chinese-numerals.js';
 import { SCOPE_WORDS } from '../retrieval/scope-check.js';
 import { isSmallTalk, writtenInChinese } from '../retrieval/question-language.js';
 import { readIntent } from '../retrieval/question-intent.js';
+import { readSectionOrdinal, type SectionPosition } from '../retrieval/section-ordinal.js';
 import { topicTerms } from '../text/tokenize.js';
 import type { Turn } from './types.js';
 
@@ -18,17 +19,14 @@ export type FollowUp =
   /** "这条是哪个文件里的？" */
   | { kind: 'source'; passageId: string; topic: string }
   /**
-   * "第三块讲的啥": the n-th section (一、二、三、…) of the document the conversation is about.
+   * "第三块讲的啥", "最后那部分呢": the n-th section (一、二、三、…), or the last, of the document the conversation is about.
    * `asks`: what the question asks of that section in words of its own ("第二块里面，区域性医疗中心是
    * 怎么说的" → 区域性医疗中心), when it names anything.
    */
-  | { kind: 'section'; n: number; docId: string; topic: string; asks?: string };
+  | { kind: 'section'; n: SectionPosition; docId: string; topic: string; asks?: string };
 
 /** Words that open a new question in a conversation: nothing of the previous topic is carried. */
 const NEW_TOPIC = /^(?:另外|对了|还有个问题|还有一个问题|还有个事|换个问题|换个话题|顺便问(?:一?下|个)?|再问(?:一?下|个)?)[，,、：:\s]*/;
-/** A section of a document named by its ordinal: 第三部分, 第三块, 第三大块, 第3部分, 第三方面. */
-const SECTION_ORDINAL = /第\s*([一二三四五六七八九十]|\d{1,2})\s*(?:大?块|大?部分|方面|板块)/;
-
 /** What a question about a section says of it without naming anything (讲的啥, 里面, 主要内容). */
 const SECTION_FILLER = /讲(?:的|了)?(?:啥|什么)|说(?:的|了)?(?:啥|什么)|是(?:啥|什么)|里面|当中|之中|主要|具体|内容|有哪些|有啥|都有|哪些|什么/g;
 
@@ -79,15 +77,14 @@ export function resolveFollowUp(question: string, history: readonly Turn[] | und
   // previous topic only if it points back itself ("对了，它到哪年为止？").
   const opener = NEW_TOPIC.exec(spaced)?.[0];
   const q = opener ? spaced.slice(opener.length) : spaced;
-  if (opener && !(ANAPHORIC_START.test(q) || ANAPHORIC_END.test(q) || REFERS_BACK.test(q) || ORDINAL.test(q) || SECTION_ORDINAL.test(q))) return { kind: 'none' };
+  if (opener && !(ANAPHORIC_START.test(q) || ANAPHORIC_END.test(q) || REFERS_BACK.test(q) || ORDINAL.test(q) || readSectionOrdinal(q))) return { kind: 'none' };
 
   if (ASKS_SOURCE.test(q) && cited[0] && q.length <= 24) return { kind: 'source', passageId: cited[0].id, topic: topicOf(history!) };
 
-  const section = SECTION_ORDINAL.exec(q);
+  const section = readSectionOrdinal(q);
   if (section && q.length <= 24 && docIdOf(cited[0]?.id)) {
-    const n = /\d/.test(section[1]!) ? Number(section[1]) : parseChineseNumeral(section[1]!);
-    const own = q.replace(section[0], ' ').replace(ANAPHORIC_END, ' ').replace(SECTION_FILLER, ' ');
-    return { kind: 'section', n, docId: docIdOf(cited[0]!.id)!, topic: topicOf(history!), ...(topicTerms(own).length > 0 ? { asks: own } : {}) };
+    const asks = sectionAsks(q, section.words);
+    return { kind: 'section', n: section.position, docId: docIdOf(cited[0]!.id)!, topic: topicOf(history!), ...(asks ? { asks } : {}) };
   }
 
   const ordinal = ORDINAL.exec(q);
@@ -114,6 +111,20 @@ export function resolveFollowUp(question: string, history: readonly Turn[] | und
   const own = q.replace(ANAPHORIC_START, '');
   const docId = docIdOf(cited[0]?.id);
   return { kind: 'rewrite', question: `${own} ${base}`, ...(ownTerms(own.replace(REFERS_BACK, ' ').replace(ANAPHORIC_END, '')).length > 0 && docId ? { own, docId } : {}) };
+}
+
+/**
+ * What a question about a section asks of it in words of its own, after the words that name the
+ * section ("第二块里面，区域性医疗中心是怎么说的" → 区域性医疗中心; the words before them name the
+ * document or describe the section: 面向市民健康的第四部分); undefined when it names nothing.
+ */
+export function sectionAsks(question: string, sectionWords: string): string | undefined {
+  const q = question.replace(/\s+/g, '');
+  const own = q
+    .slice(q.indexOf(sectionWords) + sectionWords.length)
+    .replace(ANAPHORIC_END, ' ')
+    .replace(SECTION_FILLER, ' ');
+  return topicTerms(own).length > 0 ? own : undefined;
 }
 
 /** The topic words of a question, its asking words (几批, 大概) left out. */

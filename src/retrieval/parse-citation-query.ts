@@ -39,7 +39,21 @@ export function findNamedDocument(question: string, documents: Iterable<PolicyDo
     const share = [...grams].filter((g) => q.includes(g)).length / Math.max(1, grams.size);
     if (share >= 0.6 && (!best || share > best.share)) best = { doc, share };
   }
-  return best?.doc ?? shortTitleNamed(q, docs, places);
+  return best?.doc ?? shortTitleNamed(q, docs, places) ?? placeNamed(q, docs, places);
+}
+
+/** A word for a document anywhere in a question (长宁的计划, 普陀那个要点, 这份文件). */
+export const DOCUMENT_WORDS = /方案|要点|计划|通知|文件/g;
+const NAMES_A_DOCUMENT = new RegExp(DOCUMENT_WORDS.source);
+
+/**
+ * A document named by its place and a word for a document ("长宁计划", "普陀的要点"): the places
+ * the question names are held by one document's title or issuer only.
+ */
+function placeNamed(q: string, docs: readonly PolicyDocument[], places: readonly string[]): PolicyDocument | undefined {
+  if (places.length === 0 || !NAMES_A_DOCUMENT.test(q)) return undefined;
+  const holding = docs.filter((d) => places.every((p) => d.title.includes(p) || d.issuer.includes(p)));
+  return holding.length === 1 ? holding[0] : undefined;
 }
 
 /** Words that name a kind of document, as staff end a short title with them (高质量发展实施方案, 医疗工作计划). */

@@ -43,6 +43,13 @@ function readEnglishIntent(q: string): AnswerIntent {
 
 const LIST_FILLERS = new RegExp(data.listFillers.words.join('|'), 'gu');
 
+const LIST_FILLER_WORD = new RegExp(`^(?:${data.listFillers.words.join('|')})+$`, 'u');
+
+/** A word that asks for items rather than naming a topic (都有, 包括, 内容). */
+export function isListFiller(word: string): boolean {
+  return LIST_FILLER_WORD.test(word);
+}
+
 /** A list question without the words that ask for items (哪些安排, 什么措施): what remains names its topic. */
 export function listTopic(question: string): string {
   return question.replace(LIST_FILLERS, ' ');

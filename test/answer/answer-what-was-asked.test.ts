@@ -180,6 +180,63 @@ describe('follow-ups', () => {
   });
 });
 
+describe('a section asked of a document the question names, in one question', () => {
+  const sectionOf = (a: Answer) => a.citations.map((c) => pipeline.corpus.passage(c.id)!).map((p) => [p.docId, p.section, p.sub]);
+  const items = (docId: string, section: number, sub?: number) =>
+    pipeline.corpus.passages.filter(
+      (p) => p.docId === docId && p.section === section && (sub === undefined || p.sub === sub) && (p.kind === 'point' || p.kind === 'paragraph' || p.kind === 'section') && (p.part?.index ?? 1) === 1,
+    );
+  const lastOf = (docId: string) => Math.max(...pipeline.corpus.passages.filter((p) => p.docId === docId && p.section !== undefined).map((p) => p.section!));
+
+  test.each([
+    ['普陀今年医政医管要点第一部分都有哪几条？', '2025-putuo-medical-administration-priorities', 1],
+    ['长宁今年医疗工作计划第一部分讲的啥', '2023-changning-medical-work-plan', 1],
+    ['卫生健康工作要点第四部分讲了什么', '2023-shanghai-health-work-priorities', 4],
+  ])("%s -> the points of that section, in the document's order, up to five", async (question, docId, n) => {
+    const a = await ask(question);
+    expect(a.abstained).toBe(false);
+    const want = items(docId, n)
+      .slice(0, 5)
+      .map((p) => p.id);
+    expect(a.citations.map((c) => c.id)).toEqual(want);
+    expect(unverifiedClaims(a.answer, a.citations, loose)).toEqual([]);
+  });
+
+  test('"最后那部分" is the document\'s last section; its heading\'s own words ask for the whole of it', async () => {
+    const docId = '2023-changning-medical-work-plan';
+    const a = await ask('长宁计划最后那部分专项工作一共列了哪几项');
+    expect(a.citations.map((c) => c.id)).toEqual(
+      items(docId, lastOf(docId))
+        .slice(0, 5)
+        .map((p) => p.id),
+    );
+  });
+
+  test("words before the ordinal that name a section's heading make it a sub-section of that section", async () => {
+    const docId = '2021-shanghai-public-hospital-high-quality-development-plan';
+    const a = await ask('高质量发展方案主要任务的第一块都有啥任务？');
+    const main = pipeline.corpus.passages.find((p) => p.docId === docId && p.path[0]?.includes('主要任务'))!.section!;
+    expect(sectionOf(a).every(([doc, section, sub]) => doc === docId && section === main && sub === 1)).toBe(true);
+    expect(a.citations.length).toBe(Math.min(5, items(docId, main, 1).length));
+  });
+
+  test('what is asked of the section after naming it picks its points that speak to it', async () => {
+    const a = await ask('卫生健康工作要点第四部分里为民办实事项目有哪些？');
+    expect(sectionOf(a)[0]!.slice(0, 2)).toEqual(['2023-shanghai-health-work-priorities', 4]);
+    expect(a.citations[0]!.quote).toContain('为民办实事');
+  });
+
+  test.each([
+    // No document named and no conversation: nothing to point at.
+    ['第三部分讲了啥'],
+    // Two documents hold 医政医管 in their titles: the ordinal names a section of neither.
+    ['医政医管要点第三部分讲了啥'],
+  ])('%s is not answered with a section', async (question) => {
+    const a = await ask(question);
+    expect(a.citations.length === 0 || a.citations.some((c) => pipeline.corpus.passage(c.id)!.section !== 3)).toBe(true);
+  });
+});
+
 describe('a follow-up asks what its own words ask', () => {
   test('"那它是发给哪些单位的" after a question about when a document was issued asks who', async () => {
     const first = await ask('2023年上海市医政医管工作要点是什么时候印发的？');

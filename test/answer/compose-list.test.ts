@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { blockPoints, sectionPoints } from '../../src/answer/block-points.js';
+import { blockPoints } from '../../src/answer/block-points.js';
+import { askedPoints } from '../../src/answer/named-section.js';
 import { composeList, MAX_LIST_POINTS } from '../../src/answer/compose-list.js';
 import { buildLexicalIndex } from '../../src/answer/create-pipeline.js';
 import { DEFAULT_EXTRACTIVE_TUNING } from '../../src/answer/extractive-answerer.js';
@@ -296,12 +297,19 @@ describe('the items of a block and of a section, one passage per point', () => {
   });
 
   test('a long point split in parts counts once, by its first part', () => {
-    const ids = sectionPoints(corpus, HW, 4).map((p) => p.id);
+    const ids = askedPoints({ docId: HW, n: 4 }, corpus).map((p) => p.id);
     expect(ids).toEqual([`${HW}#4.19`, `${HW}#4.20~1`, `${HW}#4.21`]);
   });
 
   test('headed sub-sections are the items of a section that has no numbered points (2021 三、组织实施)', () => {
-    expect(sectionPoints(corpus, GF, 3).map((p) => p.id)).toEqual([`${GF}#3.1`, `${GF}#3.2`, `${GF}#3.3`, `${GF}#3.4`, `${GF}#3.5`]);
+    expect(askedPoints({ docId: GF, n: 3 }, corpus).map((p) => p.id)).toEqual([`${GF}#3.1`, `${GF}#3.2`, `${GF}#3.3`, `${GF}#3.4`, `${GF}#3.5`]);
+  });
+
+  test('the last section, and a sub-section of a section, by position', () => {
+    expect(askedPoints({ docId: GF, n: 'last' }, corpus).map((p) => p.id)).toEqual(askedPoints({ docId: GF, n: 3 }, corpus).map((p) => p.id));
+    expect(askedPoints({ docId: GF, n: 2, sub: 6 }, corpus).map((p) => p.id)).toEqual([`${GF}#2.6.p1`, `${GF}#2.6.p2`, `${GF}#2.6.p3`, `${GF}#2.6.p4`]);
+    expect(askedPoints({ docId: GF, n: 2, sub: 'last' }, corpus).map((p) => p.id)).toEqual(askedPoints({ docId: GF, n: 2, sub: 6 }, corpus).map((p) => p.id));
+    expect(askedPoints({ docId: GF, n: 9 }, corpus)).toEqual([]);
   });
 });
 

@@ -116,6 +116,15 @@ describe('resolveFollowUp: a section ordinal points at a section of the document
     expect(resolveFollowUp(question, after('这个文件分几部分？'))).toEqual({ kind: 'section', n, docId: 'doc', topic: '这个文件分几部分？' });
   });
 
+  test.each([['最后一部分讲啥'], ['最后那块呢'], ['最后一大块说的什么']])('%s -> the last section of the cited document', (question) => {
+    expect(resolveFollowUp(question, after('这个文件分几部分？'))).toEqual({ kind: 'section', n: 'last', docId: 'doc', topic: '这个文件分几部分？' });
+  });
+
+  test('what is asked of a section is read after the words that name it; words before them describe it', () => {
+    expect(resolveFollowUp('面向市民健康的第四部分讲了啥', after('这个文件分几部分？'))).not.toHaveProperty('asks');
+    expect(resolveFollowUp('第四部分里面向市民健康的有啥', after('这个文件分几部分？'))).toMatchObject({ asks: expect.stringContaining('市民健康') });
+  });
+
   test('what a section question names of its own is kept; filler words are not', () => {
     const followUp = resolveFollowUp('第二块里面，区域性医疗中心是怎么说的？', after('这个文件分几部分？'));
     expect(followUp).toMatchObject({ kind: 'section', n: 2 });

@@ -37,6 +37,23 @@ describe('direct citations', () => {
   });
 
   test.each([
+    ['长宁计划最后一部分讲了啥', '2023-changning-medical-work-plan'],
+    ['普陀的要点第一部分都有哪几条', '2025-putuo-medical-administration-priorities'],
+    ['长宁那个文件里护理怎么说', '2023-changning-medical-work-plan'],
+  ])('a place that one document alone holds, with a document word, names it: %s', (question, docId) => {
+    expect(findNamedDocument(question, docs())?.id).toBe(docId);
+  });
+
+  test.each([
+    // A place without a document word is a scope, not a document's name.
+    ['长宁今年护理有啥安排'],
+    // A place every title holds names none of them.
+    ['上海的方案里试点医院有几家'],
+  ])('a place names no document: %s', (question) => {
+    expect(findNamedDocument(question, docs())).toBeUndefined();
+  });
+
+  test.each([
     // A title run without a document word is a topic (高质量发展 is the subject of points in three documents).
     ['公立医院高质量发展的试点单位一共有多少家'],
     // 医政医管 is in two titles: it names neither.

@@ -1,0 +1,22 @@
+import { parseChineseNumeral } from '../text/chinese-numerals.js';
+
+/** Where a question points in a document's list of sections: the n-th (一、 = 1), or the last. */
+export type SectionPosition = number | 'last';
+
+/** A section of a document named by its ordinal: 第三部分, 第三块, 第三大块, 第3部分, 第三方面, 第三板块. */
+const SECTION_ORDINAL = /第\s*([一二三四五六七八九十]|\d{1,2})\s*(?:大?块|大?部分|方面|板块)/;
+/** The last section, named by its place: 最后一部分, 最后那块, 最后的部分, 最后一大块, 最后一个方面. */
+const LAST_SECTION = /最后(?:一个|一|那一?|的|这一?)?\s*(?:大?块|大?部分|方面|板块)/;
+
+/**
+ * The section a question names by its ordinal or by its place ("第三块讲的啥", "最后那部分讲了什么"),
+ * with the words that name it (to be read out of the question). Undefined when it names none; a
+ * point (第三条, 第三点) is not a section.
+ */
+export function readSectionOrdinal(question: string): { position: SectionPosition; words: string } | undefined {
+  const q = question.replace(/\s+/g, '');
+  const ordinal = SECTION_ORDINAL.exec(q);
+  if (ordinal) return { position: /\d/.test(ordinal[1]!) ? Number(ordinal[1]) : parseChineseNumeral(ordinal[1]!), words: ordinal[0] };
+  const last = LAST_SECTION.exec(q);
+  return last ? { position: 'last', words: last[0] } : undefined;
+}

@@ -1,0 +1,32 @@
+import { describe, expect, test } from 'vitest';
+import { readSectionOrdinal } from '../../src/retrieval/section-ordinal.js';
+
+describe('readSectionOrdinal: a section named by its ordinal or its place', () => {
+  test.each([
+    ['第三块讲的啥', 3, '第三块'],
+    ['第3部分是啥', 3, '第3部分'],
+    ['第 二 大块呢', 2, '第二大块'],
+    ['第二方面说的什么', 2, '第二方面'],
+    ['第十板块', 10, '第十板块'],
+    ['最后一部分讲啥', 'last', '最后一部分'],
+    ['最后那块呢', 'last', '最后那块'],
+    ['长宁计划最后那部分专项工作一共列了哪几项', 'last', '最后那部分'],
+    ['最后的部分讲了什么', 'last', '最后的部分'],
+    ['最后一个方面是啥', 'last', '最后一个方面'],
+  ])('%s -> %s', (question, position, words) => {
+    expect(readSectionOrdinal(question)).toEqual({ position, words });
+  });
+
+  test.each([
+    // Points and items are not sections.
+    ['第三条讲了什么'],
+    ['第二点呢'],
+    ['最后一条是啥'],
+    // 最后 that names no part of a text.
+    ['最后期限是哪天'],
+    ['最后一批试点什么时候定'],
+    ['区域性医疗中心按多少人口配置一家'],
+  ])('%s names no section', (question) => {
+    expect(readSectionOrdinal(question)).toBeUndefined();
+  });
+});
