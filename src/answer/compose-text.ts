@@ -97,16 +97,30 @@ export function sourceAnswer(c: Citation, claim: string): string {
   return `这一条出自${chineseDate(c.date)}由${c.issuer}印发的《${c.title}》（${c.docNumber}）${c.label}：${strip(claim)}[1]。`;
 }
 
+/**
+ * The answer to "这个文件分几部分": the document's headings (or a section's), each citing the first
+ * point under it. Headings are the document's own words, verbatim.
+ */
+export function outlineAnswer(headings: readonly string[], citations: readonly Citation[], section?: string): string {
+  const c = citations[0]!;
+  const under = section === undefined ? '正文' : `“${strip(section)}”下`;
+  const parts = headings.map((h, i) => `${strip(h)}[${i + 1}]`).join('；');
+  return `《${c.title}》（${c.docNumber}）${under}分为${headings.length}个${section === undefined ? '部分' : '方面'}：${parts}。`;
+}
+
 /** Notes on a cited document (a newer one exists, it has expired): facts from metadata, not claims. */
 const NOTES = /（同一发文单位已有较新的《[^》]+》（[^）]+），请以较新文件为准。）|（该文件有效期至\d{4}年\d{1,2}月\d{1,2}日，已过期。）/g;
 
 const MISSING_LEAD = /^(?:The documents cover this, but give no [^.]+\. What they say \(in Chinese\): )?文件提到了这项工作，但没有给出具体[^。]+。(?:文件的原文是：)?/;
 
+const OUTLINE_PHRASE = /^《[^》]+》（[^）]+）(?:“[^”]+”下|正文)分为\d+个(?:部分|方面)：/;
+
 const SOURCE_PHRASE = /^(?:(?:根据|另据)\d{4}年\d{1,2}月\d{1,2}日印发的|这一条出自\d{4}年\d{1,2}月\d{1,2}日由[^《]+印发的)《[^》]+》（[^）]+）[^：]*：/;
 
 /**
  * Checks an answer against its citations: every claim must be verbatim in the passage its marker
- * cites (width and whitespace aside), and a source answer must name the cited document exactly.
+ * cites, or be one of the headings it sits under (an outline lists them; width and whitespace
+ * aside), and a source answer must name the cited document exactly.
  * Returns the claims that fail; an empty list means the answer is verified.
  */
 export function unverifiedClaims(answer: string, citations: readonly Citation[], normalize: (s: string) => string): string[] {
@@ -117,7 +131,8 @@ export function unverifiedClaims(answer: string, citations: readonly Citation[],
   }
   for (const m of answer.matchAll(/([^：；。]+?)\[(\d+)\]/g)) {
     const cited = citations[Number(m[2]) - 1];
-    if (!cited || !normalize(cited.text).includes(normalize(m[1]!))) failed.push(m[1]!);
+    const claim = normalize(m[1]!);
+    if (!cited || !(normalize(cited.text).includes(claim) || cited.path.some((h) => normalize(h) === claim))) failed.push(m[1]!);
   }
   return failed;
 }
@@ -126,7 +141,16 @@ export function unverifiedClaims(answer: string, citations: readonly Citation[],
 export function claimsOf(answer: string): string[] {
   return answer
     .split(/(?=(?:根据|另据)\d{4}年\d{1,2}月\d{1,2}日印发的《)/)
-    .map((part) => part.replace(LOW_CONFIDENCE_LEAD, '').replace(LOW_CONFIDENCE_LEAD_EN, '').replace(MISSING_LEAD, '').replace(ENGLISH_LEAD, '').replace(SOURCE_PHRASE, '').replace(NOTES, ''))
+    .map((part) =>
+      part
+        .replace(LOW_CONFIDENCE_LEAD, '')
+        .replace(LOW_CONFIDENCE_LEAD_EN, '')
+        .replace(MISSING_LEAD, '')
+        .replace(ENGLISH_LEAD, '')
+        .replace(SOURCE_PHRASE, '')
+        .replace(OUTLINE_PHRASE, '')
+        .replace(NOTES, ''),
+    )
     .flatMap((part) => part.split(/\[\d+\][；。]?/))
     .map((s) => s.trim())
     .filter(Boolean);

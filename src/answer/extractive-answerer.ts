@@ -4,13 +4,14 @@ import type { Corpus } from '../core/corpus.js';
 import { validateQuestion, type HybridRetriever, type RetrievalMode } from '../retrieval/hybrid-retriever.js';
 import { splitSentences } from '../text/split-sentences.js';
 import { writtenInChinese } from '../retrieval/question-language.js';
-import { composeAnswerText, ENGLISH_LEAD, LOW_CONFIDENCE_LEAD, LOW_CONFIDENCE_LEAD_EN, lowConfidenceAnswer, missingLead, sourceAnswer, type Claim } from './compose-text.js';
+import { composeAnswerText, ENGLISH_LEAD, outlineAnswer, LOW_CONFIDENCE_LEAD, LOW_CONFIDENCE_LEAD_EN, lowConfidenceAnswer, missingLead, sourceAnswer, type Claim } from './compose-text.js';
 import { holdsSlot, missingNoun } from '../retrieval/slot-evidence.js';
 import { readIntent, slotOf, type AnswerIntent } from '../retrieval/question-intent.js';
 import { englishSearchTerms, MIN_TRANSLATED_SHARE_FOR_HIGH } from '../retrieval/english-search-terms.js';
 import type { AnswerSlot } from '../core/types.js';
 import { composeList, MAX_LIST_POINTS } from './compose-list.js';
 import { askedPoints, headingNames, namedSection } from './named-section.js';
+import { outlineAsked, outlineOf } from './outline.js';
 import { onlyRefersBack, resolveFollowUp } from './resolve-follow-up.js';
 import { searchFollowUp } from './search-follow-up.js';
 import { pickOrdinal } from './pick-ordinal.js';
@@ -40,6 +41,8 @@ export interface ExtractiveTuning {
 /** A translated figure or date question: how many points after the first, and how near their score, may give the figure instead (chosen on the dev split). */
 const NEAR_POINTS = 2;
 const NEAR_POINT_SCORE_SHARE = 0.6;
+/** Said when a question asks how a document is organised but names none, and none is talked about. */
+const WHICH_DOCUMENT = '这个问题问的是文件的结构，但没有说是哪个文件；请写出文件名称或文号（如《2023年长宁区医疗工作计划》）。';
 /** Most sentences quoted of a section for what a question asks of it (a list asked: MAX_LIST_POINTS). */
 const SECTION_SENTENCES = 3;
 
@@ -79,6 +82,29 @@ export class ExtractiveAnswerer implements Answerer {
       const quote = scoreSentences(followUp.topic, [c.id], corpus, this.deps.bm25).find((s) => s.score > 0)?.sentence ?? splitSentences(c.text)[0] ?? c.text;
       const answer = sourceAnswer(c, shortenClaim(followUp.topic, quote, this.tuning.maxClaimChars));
       return { answerId, question, answer, mode: 'extractive', abstained: false, confidence: 'high', citations: [{ ...c, quote }], nearest: [], retrievedIds: [c.id] };
+    }
+    // "2023年上海市医政医管工作要点分哪几部分？", "这个文件分几块" (of the document talked about): its headings.
+    const outline = outlineAsked(question, corpus, this.deps.bm25, options.history?.at(-1)?.citations?.[0]?.id.split('#')[0]);
+    if (outline === 'which document') return this.abstain(answerId, question, WHICH_DOCUMENT, [], [], question);
+    const headed = outline ? outlineOf(outline, corpus) : [];
+    if (headed.length > 0) {
+      const cited = headed.map((h) => ({ ...corpus.citation(h.point.id, 1), quote: splitSentences(h.point.text)[0] ?? h.point.text }));
+      const section = outline?.section === undefined ? undefined : headed[0]!.point.path[0];
+      return {
+        answerId,
+        question,
+        answer: outlineAnswer(
+          headed.map((h) => h.heading),
+          cited,
+          section,
+        ),
+        mode: 'extractive',
+        abstained: false,
+        confidence: 'high',
+        citations: cited,
+        nearest: [],
+        retrievedIds: cited.map((c) => c.id),
+      };
     }
     // "医政医管要点第三部分讲了啥", "长宁计划最后那部分讲了什么": a section of the document the question names;
     // "第三块讲的啥" after a question about a document: a section of that document.

@@ -41,7 +41,7 @@ export function namedSection(question: string, corpus: Corpus, bm25: Bm25Index):
 }
 
 /** The section of a document whose heading (一、主要任务) the words name, when one does. */
-function headedSection(words: string, docId: string, corpus: Corpus, bm25: Bm25Index): number | undefined {
+export function headedSection(words: string, docId: string, corpus: Corpus, bm25: Bm25Index): number | undefined {
   const grams = namingGrams(words, corpus, bm25);
   if (grams.length === 0) return undefined;
   const heads = corpus.passages.filter((p) => p.docId === docId && isItem(p) && p.section !== undefined && p.path.length > 0);
