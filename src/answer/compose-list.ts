@@ -30,6 +30,9 @@ export const MENTION_SCORE_SHARE = 0.5;
 const ACROSS_DOCUMENTS = new RegExp(data.acrossDocuments.join('|'), 'u');
 const ACROSS_DOCUMENTS_EN = new RegExp(data.acrossDocumentsEnglish.join('|'), 'u');
 
+/** A point names one of several subjects of a list question when its text holds at least this IDF-weighted share of the subject's theme words. */
+export const SUBJECT_SHARE = 0.6;
+
 /** A point's lead (its title sentence, or its own heading) names a subject of the question when it holds at least this IDF-weighted share of the subject's words. */
 export const LEAD_SHARE = 0.6;
 
@@ -74,11 +77,15 @@ export function composeList(question: string, retrieval: RetrievalResult, corpus
   const block = namedBlock(topic, top, corpus, bm25);
   if (block && block.length >= 2) return inDocumentOrder(preferRetrieved(block, ids, corpus)).map(sentenceOf);
 
-  const named = namedByLeads(topic, ids, corpus, bm25);
+  // The points whose lead names a subject ("护理和继续教育"), and the point each subject names in its text
+  // ("发烧门诊、急诊、重症床位分别要准备到啥程度": 发热门诊, 急诊, 重症床位), wherever they sit.
+  const leads = namedByLeads(topic, ids, corpus, bm25);
+  const named = [...leads, ...namedBySubjects(topic, retrieval, corpus, bm25).filter((p) => !leads.some((n) => n.pointId === p.pointId))];
   if (named.length >= 2) {
+    const first = named.find((p) => p.pointId === top.pointId) ?? named[0]!;
     // When the first point is one of them, the points of its block that retrieval scored nearly as high belong with them ("加强监管、抓行风": 监管, 行风 and 病例核查).
-    const near = named[0]!.pointId === top.pointId ? rankedNear(retrieval, top, corpus).filter((p) => !named.some((n) => n.pointId === p.pointId)) : [];
-    return [named[0]!, ...inRetrievedDocumentOrder([...named.slice(1), ...near], ids, corpus)].slice(0, MAX_LIST_POINTS).map(sentenceOf);
+    const near = first.pointId === top.pointId ? rankedNear(retrieval, top, corpus).filter((p) => !named.some((n) => n.pointId === p.pointId)) : [];
+    return [first, ...inRetrievedDocumentOrder([...named.filter((p) => p !== first), ...near], ids, corpus)].slice(0, MAX_LIST_POINTS).map(sentenceOf);
   }
 
   // The first point's title names the whole topic and it lists items of its own (做好护理工作。一是…四是…): it is the list.
@@ -165,6 +172,41 @@ function namedBlock(topic: string, top: Passage, corpus: Corpus, bm25: Bm25Index
   // Retrieval found the answer in the first point: a heading elsewhere that shares the words does not outweigh it.
   if (isItem(top) && blockPath(best.item).join('\n') !== blockPath(top).join('\n')) return undefined;
   return blockPoints(corpus, best.item);
+}
+
+/**
+ * For a question that names two or more subjects side by side ("发烧门诊、急诊、重症床位", "绩效考核、
+ * 监测评价和巡查"), the point of the list pool (first parts, items) that names each subject most
+ * fully in its text, at least SUBJECT_SHARE of the subject's theme words; on a tie, the one whose
+ * lead names it more, then the one retrieval ranked higher. Each subject gives at most one point;
+ * empty unless two or more points are named.
+ */
+function namedBySubjects(topic: string, retrieval: RetrievalResult, corpus: Corpus, bm25: Bm25Index): Passage[] {
+  const subjects = listSubjects(topic)
+    .map((s) => themeGrams(s, corpus, bm25))
+    .filter((g) => g.length > 0);
+  if (subjects.length < 2) return [];
+  const points: Array<{ point: Passage; text: string; lead: string }> = [];
+  for (const c of retrieval.pool ?? retrieval.citations) {
+    const p = firstPartOf(corpus.passage(c.id), corpus);
+    if (!p || !isItem(p) || points.some((o) => o.point.pointId === p.pointId)) continue;
+    const text = corpus.passages
+      .filter((q) => q.pointId === p.pointId)
+      .map((q) => q.text)
+      .join('');
+    points.push({ point: p, text: normalizeForSearch(text), lead: normalizeForSearch(leadOf(p)) });
+  }
+  const out: Passage[] = [];
+  for (const grams of subjects) {
+    let best: { point: Passage; text: number; lead: number } | undefined;
+    for (const o of points) {
+      const text = share(grams, o.text, bm25);
+      const lead = share(grams, o.lead, bm25);
+      if (text >= SUBJECT_SHARE && (!best || text > best.text || (text === best.text && lead > best.lead))) best = { point: o.point, text, lead };
+    }
+    if (best && !out.includes(best.point)) out.push(best.point);
+  }
+  return out.length >= 2 ? out : [];
 }
 
 /**

@@ -133,6 +133,42 @@ describe('subjects named by the leads of retrieved points: each point, across se
   });
 });
 
+describe('subjects side by side, each named in the text of a point of the list pool: that point for each', () => {
+  test('分院区管理、血液保障以及民营医疗机构: the point naming each, though the preamble ranked first and the second sits deeper in the pool', () => {
+    const cited = list(
+      '医政医管要点里分院区管理、血液保障以及民营医疗机构发展有哪些安排？',
+      [
+        [`${MA}#0`, 1],
+        [`${MA}#2.10`, 0.9],
+        [`${MA}#4.15`, 0.8],
+        [`${MA}#1.1`, 0.7],
+        [`${MA}#2.9`, 0.6],
+      ],
+      2,
+    );
+    expect(cited).toEqual(expect.arrayContaining([`${MA}#2.9`, `${MA}#2.10`]));
+    expect(cited).not.toContain(`${MA}#4.15`);
+  });
+
+  test('绩效考核、监测评价和巡查: one point per subject, and a subject two points name counts once', () => {
+    const cited = list('普陀对区属医院的绩效考核、监测评价和巡查工作是如何安排的？', [
+      [`${PT}#2.7`, 1],
+      [`${PT}#4.16`, 0.5],
+      [`${PT}#2.8`, 0.45],
+    ]);
+    expect(cited).toEqual([`${PT}#2.7`, `${PT}#2.8`]);
+  });
+
+  test('must not fire: one subject the points name, the other named by none (无人机配送) adds nothing', () => {
+    const cited = list('普陀的绩效考核和无人机配送药品有啥安排？', [
+      [`${PT}#2.7`, 1],
+      [`${PT}#4.16`, 0.5],
+      [`${PT}#1.1`, 0.45],
+    ]);
+    expect(cited === undefined || cited.length === 1).toBe(true);
+  });
+});
+
 describe('a subject the first point names in its text: the points of the list pool that name it as fully', () => {
   test('天山中医医院: the five points of four sections that name it, reached beyond the first k; not the city plans that name 中医医院 only', () => {
     const cited = list(
