@@ -58,23 +58,36 @@ function placeNamed(q: string, docs: readonly PolicyDocument[], places: readonly
 
 /** Words that name a kind of document, as staff end a short title with them (高质量发展实施方案, 医疗工作计划). */
 const DOCUMENT_WORD = /^(?:的|那个|这个|那份|这份)?(?:实施)?(?:方案|要点|计划|通知|文件)/;
+/** A title that names a district (2025年普陀区医政医管工作要点). */
+const DISTRICT_TITLE = /[\u4e00-\u9fff]{2}区/;
+/** Short forms staff write for the words of a title: 卫健 for 卫生健康 (as in 卫健委, the 卫生健康委员会). */
+const TITLE_ABBREVIATIONS: ReadonlyArray<readonly [string, string]> = [['卫健', '卫生健康']];
 /** Fewest characters of a title, run together, that name its document before a document word. */
 const SHORT_TITLE_RUN = 4;
 
 /**
  * A document named by a run of its title's own words followed by a word for a document
  * ("高质量发展实施方案", "高质量发展那个方案", "卫生健康工作要点"): the run at least SHORT_TITLE_RUN
- * characters and in no other title (of the documents a named place leaves).
+ * characters and in no other title (of the documents a named place and year leave), or, when the
+ * question has one word for a document, in the city's title alone of those that hold it.
  */
-function shortTitleNamed(q: string, docs: readonly PolicyDocument[], places: readonly string[]): PolicyDocument | undefined {
-  const titles = docs.filter((d) => places.every((p) => d.title.includes(p) || d.issuer.includes(p))).map((d) => ({ doc: d, title: normalizeForSearch(d.title) }));
+function shortTitleNamed(question: string, docs: readonly PolicyDocument[], places: readonly string[]): PolicyDocument | undefined {
+  const q = TITLE_ABBREVIATIONS.reduce((text, [short, full]) => text.replaceAll(short, full), question);
+  const years = q.match(/20\d{2}(?=年)/g) ?? [];
+  const titles = docs
+    .filter((d) => places.every((p) => d.title.includes(p) || d.issuer.includes(p)) && years.every((y) => d.title.includes(y)))
+    .map((d) => ({ doc: d, title: normalizeForSearch(d.title) }));
+  // Two words for a document (市卫健委的工作要点和医政医管要点): two documents may be named, and a run in two titles names neither.
+  const oneDocument = (q.match(DOCUMENT_WORDS)?.length ?? 0) <= 1;
   const chars = [...q];
   for (let end = SHORT_TITLE_RUN; end <= chars.length; end++) {
     if (!DOCUMENT_WORD.test(chars.slice(end).join(''))) continue;
     for (let start = 0; start <= end - SHORT_TITLE_RUN; start++) {
       const run = chars.slice(start, end).join('');
       const holding = titles.filter((t) => t.title.includes(run));
-      if (holding.length === 1) return holding[0]!.doc;
+      // A district's document is named with its district (普陀的医政医管要点): without one, the run names the city's.
+      const city = holding.length > 1 && oneDocument ? holding.filter((t) => !DISTRICT_TITLE.test(t.title)) : holding;
+      if (city.length === 1) return city[0]!.doc;
     }
   }
   return undefined;

@@ -32,6 +32,13 @@ describe('direct citations', () => {
     ['公立医院高质量发展那个方案里的试点单位分哪几类？', '2021-shanghai-public-hospital-high-quality-development-plan'],
     ['卫生健康工作要点里对口支援怎么说', '2023-shanghai-health-work-priorities'],
     ['医疗工作计划里护理有啥安排', '2023-changning-medical-work-plan'],
+    // 医政医管 is in the city's title and 普陀's: a district's document is named with its district.
+    ['医政医管要点里IDC医院怎么说', '2023-shanghai-medical-administration-priorities'],
+    ['普陀医政医管要点里IDC医院怎么说', '2025-putuo-medical-administration-priorities'],
+    // The year named chooses among the titles.
+    ['2025年医政医管要点里护理怎么说', '2025-putuo-medical-administration-priorities'],
+    // 卫健, the everyday short form of 卫生健康.
+    ['卫健工作要点第三大块有哪几条', '2023-shanghai-health-work-priorities'],
   ])('a run of one title before a document word names the document: %s', (question, docId) => {
     expect(findNamedDocument(question, docs())?.id).toBe(docId);
   });
@@ -49,6 +56,10 @@ describe('direct citations', () => {
     ['长宁今年护理有啥安排'],
     // A place every title holds names none of them.
     ['上海的方案里试点医院有几家'],
+    // Two documents asked together: the run in two titles names neither.
+    ['对口支援方面，市卫健委的工作要点和医政医管要点各提了哪些要求？'],
+    // A year no title holds.
+    ['2024年医政医管要点里护理怎么说'],
   ])('a place names no document: %s', (question) => {
     expect(findNamedDocument(question, docs())).toBeUndefined();
   });
@@ -56,8 +67,6 @@ describe('direct citations', () => {
   test.each([
     // A title run without a document word is a topic (高质量发展 is the subject of points in three documents).
     ['公立医院高质量发展的试点单位一共有多少家'],
-    // 医政医管 is in two titles: it names neither.
-    ['医政医管要点里IDC医院怎么说'],
     // Words in no title before a document word.
     ['DRG付费改革方案有哪些要求'],
     // A place the titles do not hold.
