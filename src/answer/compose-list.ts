@@ -26,6 +26,9 @@ export const BLOCK_SCORE_SHARE = 0.7;
 export const MENTION_SHARE = 0.85;
 export const MENTION_FLOOR = 0.6;
 export const MENTION_SCORE_SHARE = 0.5;
+/** A list asked of several documents: a document's first point joins when retrieval scored it at least this share of the pool's first; a second of the same document, at least SECOND_POINT_SHARE of its first (chosen on the dev split). */
+export const ACROSS_SCORE_SHARE = 0.6;
+export const SECOND_POINT_SHARE = 0.95;
 /** Words that ask a list of several documents at once (data/answer-intents.json `acrossDocuments`). */
 const ACROSS_DOCUMENTS = new RegExp(data.acrossDocuments.join('|'), 'u');
 const ACROSS_DOCUMENTS_EN = new RegExp(data.acrossDocumentsEnglish.join('|'), 'u');
@@ -312,43 +315,59 @@ function bestSentence(topic: string, passage: Passage, corpus: Corpus, bm25: Bm2
 
 /**
  * A list asked of several documents: from the list pool (the documents a named scope allows), the
- * best point of each document (of each scope, when `scopes` are given: 市里和普陀 asks the city's
- * and 普陀's) whose best sentence matches the topic at least LIST_SHARE as well as the best point's;
- * the point retrieval ranked first leads, the others follow document by document. Undefined unless
- * points of two documents (scopes) qualify.
+ * points that retrieval ranked first in each document (in each scope, when `scopes` are given: 市里和
+ * 普陀 asks the city's and 普陀's) among those whose best sentence matches the topic at all: the
+ * first of each, when retrieval scored it at least ACROSS_SCORE_SHARE of the pool's first point, and a
+ * second of the same document scored nearly as high (SECOND_POINT_SHARE of the first). Retrieval
+ * weighs the meaning (护理 in 做好护理工作 and in 扩大护理队伍), where the words of the topic alone
+ * tie. The point retrieval ranked first leads, the others follow document by document. Undefined
+ * unless points of two documents (scopes) qualify.
  */
 function acrossDocuments(topic: string, retrieval: RetrievalResult, corpus: Corpus, bm25: Bm25Index, tuning: { minSentenceScore: number }, scopes?: readonly string[][]): ScoredSentence[] | undefined {
-  const pool = (retrieval.pool ?? retrieval.citations).map((c) => c.id);
-  const best = new Map<string, ScoredSentence>();
+  const pool = retrieval.pool ?? retrieval.citations;
+  const matched = new Map<string, ScoredSentence>();
   // The documents asked about are in the pool already; what each says is matched on the topic alone.
-  for (const s of scoreSentences(withoutDocumentNames(topic, corpus), pool, corpus, bm25)) {
+  for (const s of scoreSentences(
+    withoutDocumentNames(topic, corpus),
+    pool.map((c) => c.id),
+    corpus,
+    bm25,
+  )) {
     const p = corpus.passage(s.passageId)!;
-    if (isItem(p) && !best.has(p.pointId)) best.set(p.pointId, s);
+    if (isItem(p) && !matched.has(p.pointId) && matchScore(s) >= tuning.minSentenceScore) matched.set(p.pointId, s);
   }
-  const ranked = [...best.values()].sort((a, b) => matchScore(b) - matchScore(a));
-  const first = ranked[0];
-  if (!first || matchScore(first) < tuning.minSentenceScore) return undefined;
-  const kept = ranked.filter((s) => matchScore(s) >= tuning.minSentenceScore && matchScore(s) >= matchScore(first) * LIST_SHARE);
   // Each scope named (the city's documents together), else each document.
   const groupOf = (passageId: string) => {
     const doc = corpus.passage(passageId)!.docId;
     const scope = scopes?.findIndex((g) => g.includes(doc)) ?? -1;
     return scope >= 0 ? `scope ${scope}` : doc;
   };
-  if (new Set(kept.map((s) => groupOf(s.passageId))).size < 2) return undefined;
-  // What each says: its best point.
-  const seen = new Set<string>();
-  const chosen = kept.filter((s) => !seen.has(groupOf(s.passageId)) && seen.add(groupOf(s.passageId)));
+  const ranked: Array<{ sentence: ScoredSentence; score: number }> = [];
+  for (const c of pool) {
+    const p = corpus.passage(c.id)!;
+    const s = matched.get(p.pointId);
+    if (s && !ranked.some((r) => corpus.passage(r.sentence.passageId)!.pointId === p.pointId)) ranked.push({ sentence: s, score: c.score });
+  }
+  const topScore = ranked[0]?.score ?? 0;
+  const byGroup = new Map<string, Array<{ sentence: ScoredSentence; score: number }>>();
+  for (const r of ranked) {
+    const group = groupOf(r.sentence.passageId);
+    const held = byGroup.get(group) ?? [];
+    if (held.length === 0 ? r.score >= topScore * ACROSS_SCORE_SHARE : held.length === 1 && r.score >= held[0]!.score * SECOND_POINT_SHARE) held.push(r);
+    byGroup.set(group, held);
+  }
+  const chosen = [...byGroup.values()].filter((held) => held.length > 0);
+  if (chosen.length < 2) return undefined;
   // The point retrieval ranked first leads, as a one-point answer would cite it.
   const top = corpus.passage(retrieval.citations[0]!.id)!;
-  const lead = chosen.find((s) => corpus.passage(s.passageId)!.pointId === top.pointId) ?? bestSentence(topic, firstPartOf(top, corpus)!, corpus, bm25);
-  // The first point stands for its document (or scope).
-  const others = chosen.filter((s) => groupOf(s.passageId) !== groupOf(top.id)).slice(0, MAX_LIST_POINTS - 1);
+  const sentences = chosen.flat().map((r) => r.sentence);
+  const lead = sentences.find((s) => corpus.passage(s.passageId)!.pointId === top.pointId) ?? bestSentence(topic, firstPartOf(top, corpus)!, corpus, bm25);
+  const others = sentences.filter((s) => corpus.passage(s.passageId)!.pointId !== corpus.passage(lead.passageId)!.pointId);
   const ids = retrieval.citations.map((c) => c.id);
   const rest = inRetrievedDocumentOrder(
     others.map((s) => corpus.passage(s.passageId)!),
     ids,
     corpus,
   );
-  return [lead, ...rest.map((p) => others.find((s) => s.passageId === p.id)!)];
+  return [lead, ...rest.map((p) => others.find((s) => s.passageId === p.id)!)].slice(0, MAX_LIST_POINTS);
 }
