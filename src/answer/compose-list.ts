@@ -16,6 +16,8 @@ export const MAX_LIST_POINTS = 5;
 export const LIST_SHARE = 0.6;
 /** A block whose headings hold at least this IDF-weighted share of the question's topic is what the list asks for. */
 export const SECTION_HEADING_SHARE = 0.4;
+/** A point of the first point's document outside its block joins the list when its best sentence matches at least this share as well as the first point's, and retrieval scored it at least this share of the first point's score (chosen on the dev split). */
+export const ELSEWHERE_SHARE = 0.8;
 /** A retrieved point of the first point's block joins the list when retrieval scored it at least this share of the first point's score. */
 export const BLOCK_SCORE_SHARE = 0.7;
 /**
@@ -111,8 +113,17 @@ export function composeList(question: string, retrieval: RetrievalResult, corpus
     return [first, ...rest.map((p) => quoted[mentioning.indexOf(p)]!)];
   }
 
+  // The list pool, deeper than the citations, holds the points elsewhere in the document; first score per point.
+  const pool = retrieval.pool ?? retrieval.citations;
+  const scoreOf = new Map<string, number>();
+  for (const c of pool) {
+    const point = corpus.passage(c.id)?.pointId;
+    if (point !== undefined && !scoreOf.has(point)) scoreOf.set(point, c.score);
+  }
+  const topScore = retrieval.citations[0]?.score ?? 0;
   const bestOf = new Map<string, ScoredSentence>();
-  for (const s of scoreSentences(topic, ids, corpus, bm25)) if (!bestOf.has(s.passageId)) bestOf.set(s.passageId, s);
+  const searched = [...ids, ...pool.map((c) => c.id).filter((id) => !ids.includes(id))];
+  for (const s of scoreSentences(topic, searched, corpus, bm25)) if (!bestOf.has(s.passageId)) bestOf.set(s.passageId, s);
   const lead = bestOf.get(top.id);
   if (!lead || matchScore(lead) < tuning.minSentenceScore) return undefined;
   const topBlock = blockPath(top).join('\n');
@@ -123,13 +134,17 @@ export function composeList(question: string, retrieval: RetrievalResult, corpus
   const others = [...bestOf.values()]
     .filter((s) => {
       const p = corpus.passage(s.passageId)!;
-      if (p.docId !== top.docId || !isItem(p) || blockPath(p).join('\n') !== topBlock) return false;
-      const matches = matchScore(s) >= tuning.minSentenceScore && matchScore(s) >= matchScore(lead) * LIST_SHARE;
-      return matches || near.has(p.pointId);
+      if (p.docId !== top.docId || !isItem(p)) return false;
+      const matches = (share: number) => matchScore(s) >= tuning.minSentenceScore && matchScore(s) >= matchScore(lead) * share;
+      // Elsewhere in the document: a point that matches and that retrieval scored nearly as well as the first.
+      if (blockPath(p).join('\n') !== topBlock) return matches(ELSEWHERE_SHARE) && (scoreOf.get(p.pointId) ?? 0) >= topScore * ELSEWHERE_SHARE;
+      return matches(LIST_SHARE) || near.has(p.pointId);
     })
     // One sentence per point: parts of one long point count once.
     .filter((s, i, all) => all.findIndex((o) => corpus.passage(o.passageId)!.pointId === corpus.passage(s.passageId)!.pointId) === i)
     .filter((s) => corpus.passage(s.passageId)!.pointId !== top.pointId)
+    // Its block's points before those elsewhere in the document.
+    .sort((a, b) => Number(blockPath(corpus.passage(b.passageId)!).join('\n') === topBlock) - Number(blockPath(corpus.passage(a.passageId)!).join('\n') === topBlock))
     .slice(0, MAX_LIST_POINTS - 1);
   if (others.length === 0) return undefined;
   // The first point stays first (when the list is inside it, it is the answer); the others follow in the document's order.

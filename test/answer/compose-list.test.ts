@@ -248,8 +248,8 @@ describe('a subject the first point names in its text: the points of the list po
         '普陀那边社区卫生服务中心今年要干点啥',
         [
           [`${PT}#3.13`, 1],
-          [`${PT}#1.2`, 0.96],
-          [`${PT}#3.12`, 0.95],
+          [`${PT}#1.2`, 0.75],
+          [`${PT}#3.12`, 0.7],
         ],
         1,
       ) ?? [];
@@ -323,6 +323,36 @@ describe('otherwise the first point and the points of its block retrieval scored
         [`${CN}#5.3`, 0.25],
       ]),
     ).toBeUndefined();
+  });
+});
+
+describe("otherwise, points elsewhere in the first point's document that match and that retrieval scored nearly as high", () => {
+  test('the first point does not name the subject (社区卫生服务中心), points of other sections scored nearly as high do: they follow it', () => {
+    const cited = list(
+      '普陀那边社区卫生服务中心今年要干点啥',
+      [
+        [`${PT}#3.13`, 1],
+        [`${PT}#1.2`, 0.96],
+        [`${PT}#3.12`, 0.95],
+      ],
+      1,
+    );
+    expect(cited).toEqual([`${PT}#3.13`, `${PT}#1.2`, `${PT}#3.12`]);
+  });
+
+  test('must not fire: a point of another section scored as high whose sentences do not speak of the subject (普陀 6 加强医疗质量管理)', () => {
+    const cited =
+      list(
+        '普陀那边社区卫生服务中心今年要干点啥',
+        [
+          [`${PT}#3.13`, 1],
+          [`${PT}#2.6`, 0.97],
+          [`${PT}#1.2`, 0.96],
+        ],
+        1,
+      ) ?? [];
+    expect(cited).toContain(`${PT}#1.2`);
+    expect(cited).not.toContain(`${PT}#2.6`);
   });
 });
 
