@@ -1,7 +1,7 @@
 import { parseChineseNumeral } from '../text/chinese-numerals.js';
 import { SCOPE_WORDS } from '../retrieval/scope-check.js';
 import { isSmallTalk, writtenInChinese } from '../retrieval/question-language.js';
-import { readIntent } from '../retrieval/question-intent.js';
+import { isAskingWord, readIntent } from '../retrieval/question-intent.js';
 import { readSectionOrdinal, type SectionPosition } from '../retrieval/section-ordinal.js';
 import { topicTerms } from '../text/tokenize.js';
 import type { Turn } from './types.js';
@@ -127,9 +127,9 @@ export function sectionAsks(question: string, sectionWords: string): string | un
   return topicTerms(own).length > 0 ? own : undefined;
 }
 
-/** The topic words of a question, its asking words (几批, 大概) left out. */
+/** The topic words of a question, its asking words (几批, 大概, 牵头) left out; words the segmenter lacks (急诊) kept. */
 function ownTerms(question: string): string[] {
-  return topicTerms(question).filter((t) => !ASKING.test(t));
+  return topicTerms(question, { joinSingles: true }).filter((t) => !ASKING.test(t) && !isAskingWord(t));
 }
 
 /** The document of a passage id (`doc#point`). */

@@ -43,6 +43,13 @@ function readEnglishIntent(q: string): AnswerIntent {
 
 const LIST_FILLERS = new RegExp(data.listFillers.words.join('|'), 'gu');
 
+const ASKING_WORD = new RegExp(`^(?:${data.intents.flatMap((entry) => entry.asks).join('|')})$`, 'u');
+
+/** A word that only asks what kind of answer is wanted (牵头, 截止, 有效期, 哪些): it names no topic. */
+export function isAskingWord(word: string): boolean {
+  return ASKING_WORD.test(word);
+}
+
 const LIST_FILLER_WORD = new RegExp(`^(?:${data.listFillers.words.join('|')})+$`, 'u');
 
 /** A word that asks for items rather than naming a topic (都有, 包括, 内容). */

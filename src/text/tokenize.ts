@@ -155,12 +155,28 @@ let segmenter: Intl.Segmenter | undefined;
  * (Intl.Segmenter: ICU in Node and in workerd, no extra package). Single characters and
  * question words are left out.
  */
-export function topicTerms(text: string): string[] {
+export function topicTerms(text: string, options: { joinSingles?: boolean } = {}): string[] {
   segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
   const terms = new Set<string>();
+  let run = '';
+  const endRun = () => {
+    if ([...run].length >= 2) terms.add(run);
+    run = '';
+  };
   for (const s of segmenter.segment(normalizeWidth(text).toLowerCase())) {
+    // A word the dictionary lacks comes out as single characters (急诊 -> 急, 诊): with `joinSingles`, a run of
+    // two or more Han characters none of which is a function word is taken as one term.
+    if (options.joinSingles && s.isWordLike && /^\p{Script=Han}$/u.test(s.segment) && !FUNCTION_CHARS.test(s.segment)) {
+      run += s.segment;
+      continue;
+    }
+    endRun();
     if (!s.isWordLike || [...s.segment].length < 2 || STOP_WORDS.has(s.segment) || /^\d+$/.test(s.segment)) continue;
     terms.add(s.segment);
   }
+  endRun();
   return [...terms];
 }
+
+/** Characters that are function words when they stand alone (的, 了, 要, 几, 呢): never part of a term joined from single characters. */
+const FUNCTION_CHARS = /[的了是在有和与及或也都就要把被对从向为吗呢吧啊么什哪几多少谁怎咋啥这那个些该能会可还再又才将已让给跟同并而且但如若则即按以于其之所各每]/u;

@@ -55,6 +55,11 @@ describe('resolveFollowUp: a follow-up refers back; a short question is not one'
     expect(resolveFollowUp('谁牵头', after('长宁要建区域中医医联体吗'))).not.toHaveProperty('own');
   });
 
+  test('a topic the segmenter splits into characters (急诊) is a topic of its own; an asking word (牵头) is not', () => {
+    expect(resolveFollowUp('那急诊方面有什么要求呢？', after('医政医管工作要点对发热门诊是怎么要求的？'))).toMatchObject({ kind: 'rewrite', own: expect.stringContaining('急诊'), docId: 'doc' });
+    expect(resolveFollowUp('谁牵头', after('长宁要建区域中医医联体吗'))).toMatchObject({ kind: 'rewrite' });
+  });
+
   test('a new place replaces the earlier place in the rewritten question', () => {
     const r = resolveFollowUp('那普陀区呢？', after('长宁区的家庭医生签约率要到多少？'));
     expect(r.kind === 'rewrite' && r.question).not.toContain('长宁');

@@ -14,6 +14,11 @@ describe('tokenize', () => {
   test('topic terms drop question words and single characters', () => {
     expect(topicTerms('牙科种植收费标准是多少？')).toEqual(['牙科', '种植', '收费', '标准']);
   });
+  test('joinSingles: a word the segmenter lacks, left in single characters, is joined; function characters are not', () => {
+    expect(topicTerms('急诊方面有什么要求')).not.toContain('急诊');
+    expect(topicTerms('急诊方面有什么要求', { joinSingles: true })).toContain('急诊');
+    expect(topicTerms('那要建几家呢', { joinSingles: true })).toEqual([]);
+  });
 });
 
 describe('Bm25Index', () => {
