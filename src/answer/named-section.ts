@@ -2,8 +2,8 @@ import { isItem, type Corpus } from '../core/corpus.js';
 import type { Passage } from '../core/types.js';
 import type { Bm25Index } from '../retrieval/bm25-index.js';
 import { DOCUMENT_WORDS, findNamedDocument } from '../retrieval/parse-citation-query.js';
-import { isListFiller } from '../retrieval/question-intent.js';
-import { readSectionOrdinal, type SectionPosition } from '../retrieval/section-ordinal.js';
+import { isListFiller, listTopic } from '../retrieval/question-intent.js';
+import { readPointRange, readSectionOrdinal, type SectionPosition } from '../retrieval/section-ordinal.js';
 import { normalizeForSearch, topicTerms } from '../text/tokenize.js';
 import { blockPath, firstParts } from './block-points.js';
 import { LEAD_SHARE } from './compose-list.js';
@@ -13,11 +13,13 @@ import { sectionAsks } from './resolve-follow-up.js';
 /** A section (一、 = 1) of a document, or the n-th sub-section (（一）) of one, as a question points at it. */
 export interface SectionAsked {
   docId: string;
-  n: SectionPosition;
+  n: SectionPosition | 'all';
   /** "主要任务的第一块": the sub-section of section `n` at this position. */
   sub?: SectionPosition;
   /** What the question asks of the section in words of its own. */
   asks?: string;
+  /** "最后三条", "开头两条": only the first or last points of the section (of the document, with `n` 'all'). */
+  range?: { from: 'start' | 'end'; count: number };
 }
 
 /**
@@ -28,10 +30,20 @@ export interface SectionAsked {
  * Undefined unless the question names both a document and a section.
  */
 export function namedSection(question: string, corpus: Corpus, bm25: Bm25Index): SectionAsked | undefined {
+  const range = readPointRange(question);
   const section = readSectionOrdinal(question);
-  if (!section) return undefined;
+  if (!section && !range) return undefined;
   const doc = findNamedDocument(question, corpus.documents.values());
   if (!doc) return undefined;
+  if (range) {
+    // "疫情那部分最后三条": the section the words before them name (by ordinal or heading); else the whole document ("收尾的最后三条").
+    const before = listTopic(withoutDocumentNames(question.replace(/\s+/g, '').split(range.words)[0]!, corpus)).replace(ENDS, ' ');
+    const headed = section ? undefined : headedSection(before, doc.id, corpus, bm25);
+    // Words that name a part no heading holds: not a range this can answer.
+    if (!section && headed === undefined && topicTerms(before, { joinSingles: true }).some((t) => !isListFiller(t))) return undefined;
+    return { docId: doc.id, n: section?.position ?? headed ?? 'all', range: { from: range.from, count: range.count } };
+  }
+  if (!section) return undefined;
   const own = sectionAsks(question, section.words);
   const asks = own === undefined ? undefined : withoutDocumentNames(own, corpus).replace(DOCUMENT_WORDS, ' ');
   const named = { docId: doc.id, ...(asks !== undefined && topicTerms(asks).length > 0 ? { asks } : {}) };
@@ -39,6 +51,9 @@ export function namedSection(question: string, corpus: Corpus, bm25: Bm25Index):
   const parent = headedSection(before, doc.id, corpus, bm25);
   return parent !== undefined && parent !== section.position ? { ...named, n: parent, sub: section.position } : { ...named, n: section.position };
 }
+
+/** Words for the end of a document (收尾的最后三条): a place, not a topic. */
+const ENDS = /收尾|结尾|末尾|最末|文末/g;
 
 /** The section of a document whose heading (一、主要任务) the words name, when one does. */
 export function headedSection(words: string, docId: string, corpus: Corpus, bm25: Bm25Index): number | undefined {
@@ -53,11 +68,12 @@ export function headedSection(words: string, docId: string, corpus: Corpus, bm25
 export function askedPoints(asked: SectionAsked, corpus: Corpus): Passage[] {
   const items = corpus.passages.filter((p) => p.docId === asked.docId && isItem(p) && p.section !== undefined);
   const n = asked.n === 'last' ? Math.max(0, ...items.map((p) => p.section!)) : asked.n;
-  const inSection = items.filter((p) => p.section === n);
-  if (asked.sub === undefined) return firstParts(inSection);
+  const inSection = n === 'all' ? items : items.filter((p) => p.section === n);
   const subs = [...new Set(inSection.map((p) => p.sub).filter((s): s is number => s !== undefined))];
   const sub = asked.sub === 'last' ? Math.max(0, ...subs) : asked.sub;
-  return firstParts(inSection.filter((p) => p.sub === sub));
+  const points = firstParts(sub === undefined ? inSection : inSection.filter((p) => p.sub === sub));
+  if (!asked.range) return points;
+  return asked.range.from === 'start' ? points.slice(0, asked.range.count) : points.slice(-asked.range.count);
 }
 
 /**

@@ -2,6 +2,7 @@ import data from '../retrieval/data/answer-intents.json' with { type: 'json' };
 import type { Corpus } from '../core/corpus.js';
 import type { Bm25Index } from '../retrieval/bm25-index.js';
 import { expandEverydayWords } from '../retrieval/everyday-words.js';
+import { withTitleWordsInFull } from '../retrieval/parse-citation-query.js';
 import { SCOPE_WORDS } from '../retrieval/scope-check.js';
 import { contentBigrams, normalizeForSearch } from '../text/tokenize.js';
 
@@ -20,7 +21,7 @@ export function namingGrams(text: string, corpus: Corpus, bm25: Bm25Index): stri
 
 /** The text without the words that name documents rather than a topic: runs of a title or issuer (医政医管, 市政府办公厅), places and years. */
 export function withoutDocumentNames(text: string, corpus: Corpus): string {
-  return withoutTitleRuns(normalizeForSearch(text), documentNames(corpus).titlesAndIssuers).replace(SCOPE_WORDS, ' ');
+  return withoutTitleRuns(normalizeForSearch(withTitleWordsInFull(text)), documentNames(corpus).titlesAndIssuers).replace(SCOPE_WORDS, ' ');
 }
 
 const NAMES = new WeakMap<Corpus, { titles: string[]; titlesAndIssuers: string[] }>();

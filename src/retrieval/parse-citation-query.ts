@@ -62,6 +62,11 @@ const DOCUMENT_WORD = /^(?:的|那个|这个|那份|这份)?(?:实施)?(?:方案
 const DISTRICT_TITLE = /[\u4e00-\u9fff]{2}区/;
 /** Short forms staff write for the words of a title: 卫健 for 卫生健康 (as in 卫健委, the 卫生健康委员会). */
 const TITLE_ABBREVIATIONS: ReadonlyArray<readonly [string, string]> = [['卫健', '卫生健康']];
+
+/** The question with the short forms of title words written out (卫健工作要点 -> 卫生健康工作要点). */
+export function withTitleWordsInFull(question: string): string {
+  return TITLE_ABBREVIATIONS.reduce((text, [short, full]) => text.replaceAll(short, full), question);
+}
 /** Fewest characters of a title, run together, that name its document before a document word. */
 const SHORT_TITLE_RUN = 4;
 
@@ -72,7 +77,7 @@ const SHORT_TITLE_RUN = 4;
  * question has one word for a document, in the city's title alone of those that hold it.
  */
 function shortTitleNamed(question: string, docs: readonly PolicyDocument[], places: readonly string[]): PolicyDocument | undefined {
-  const q = TITLE_ABBREVIATIONS.reduce((text, [short, full]) => text.replaceAll(short, full), question);
+  const q = withTitleWordsInFull(question);
   const years = q.match(/20\d{2}(?=年)/g) ?? [];
   const titles = docs
     .filter((d) => places.every((p) => d.title.includes(p) || d.issuer.includes(p)) && years.every((y) => d.title.includes(y)))

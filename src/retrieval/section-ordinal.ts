@@ -20,3 +20,21 @@ export function readSectionOrdinal(question: string): { position: SectionPositio
   const last = LAST_SECTION.exec(q);
   return last ? { position: 'last', words: last[0] } : undefined;
 }
+
+/** The first or last few points of a section or document: 最后三条, 开头两条, 前三点, 收尾的最后两项. */
+const LAST_POINTS = /(?:最后|末尾|最末)\s*([一二三四五六两]|\d)\s*(?:条|点|项)/;
+const FIRST_POINTS = /(?:开头|最前面|前面|前|头)\s*([一二三四五六两]|\d)\s*(?:条|点|项)/;
+
+/**
+ * The first or last `count` points a question asks of a section or a document ("疫情那部分最后三条",
+ * "第二部分开头两条"), with the words that ask it. Undefined when it asks none.
+ */
+export function readPointRange(question: string): { from: 'start' | 'end'; count: number; words: string } | undefined {
+  const q = question.replace(/\s+/g, '');
+  const last = LAST_POINTS.exec(q);
+  const first = last ? undefined : FIRST_POINTS.exec(q);
+  const m = last ?? first;
+  if (!m) return undefined;
+  const count = /\d/.test(m[1]!) ? Number(m[1]) : m[1] === '两' ? 2 : parseChineseNumeral(m[1]!);
+  return { from: last ? 'end' : 'start', count, words: m[0] };
+}

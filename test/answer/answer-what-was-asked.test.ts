@@ -227,6 +227,36 @@ describe('a section asked of a document the question names, in one question', ()
   });
 
   test.each([
+    ['卫健工作要点疫情那部分，最后三条说的是啥', '2023-shanghai-health-work-priorities', 1, 'end', 3],
+    ['《2023年上海市卫生健康工作要点》第二部分的最后两条分别涉及哪些工作？', '2023-shanghai-health-work-priorities', 2, 'end', 2],
+    ['普陀的要点第一部分开头两条讲了啥', '2025-putuo-medical-administration-priorities', 1, 'start', 2],
+  ])('%s -> those points of the section', async (question, docId, n, from, count) => {
+    const a = await ask(question);
+    const all = items(docId, n).map((p) => p.id);
+    expect(a.citations.map((c) => c.id)).toEqual(from === 'end' ? all.slice(-count) : all.slice(0, count));
+  });
+
+  test('"收尾的最后三条": the document\'s last three points', async () => {
+    const docId = '2023-shanghai-health-work-priorities';
+    const a = await ask('卫健工作要点收尾的最后三条都讲了些什么');
+    expect(a.citations.map((c) => c.id)).toEqual(
+      items(docId, lastOf(docId))
+        .slice(-3)
+        .map((p) => p.id),
+    );
+  });
+
+  test('must not fire: a part no heading names (医保那部分) is not read as the whole document', async () => {
+    const docId = '2023-shanghai-health-work-priorities';
+    const a = await ask('卫健工作要点里医保那部分最后两条说的啥');
+    expect(a.citations.map((c) => c.id)).not.toEqual(
+      items(docId, lastOf(docId))
+        .slice(-2)
+        .map((p) => p.id),
+    );
+  });
+
+  test.each([
     // No document named and no conversation: nothing to point at.
     ['第三部分讲了啥'],
     // No title holds 2024: no document is named.

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { readSectionOrdinal } from '../../src/retrieval/section-ordinal.js';
+import { readPointRange, readSectionOrdinal } from '../../src/retrieval/section-ordinal.js';
 
 describe('readSectionOrdinal: a section named by its ordinal or its place', () => {
   test.each([
@@ -28,5 +28,22 @@ describe('readSectionOrdinal: a section named by its ordinal or its place', () =
     ['区域性医疗中心按多少人口配置一家'],
   ])('%s names no section', (question) => {
     expect(readSectionOrdinal(question)).toBeUndefined();
+  });
+});
+
+describe('readPointRange: the first or last few points', () => {
+  test.each([
+    ['疫情那部分，最后三条说的是啥', 'end', 3],
+    ['第二部分的最后两条分别涉及哪些工作', 'end', 2],
+    ['开头两条具体咋说的', 'start', 2],
+    ['前三点讲了什么', 'start', 3],
+    ['最后一项是啥', 'end', 1],
+    ['收尾的最后 3 条', 'end', 3],
+  ])('%s -> %s %i', (question, from, count) => {
+    expect(readPointRange(question)).toMatchObject({ from, count });
+  });
+
+  test.each([['最后一批试点什么时候定'], ['前三名有奖励吗'], ['第三条讲了什么'], ['有哪三条措施'], ['前两年的考核结果'], ['最后期限是哪天']])('%s asks no range', (question) => {
+    expect(readPointRange(question)).toBeUndefined();
   });
 });
