@@ -59,7 +59,7 @@ export function holdsSlot(slot: AnswerSlot, text: string, question?: string): bo
   if (q !== undefined && aboutOtherKind(text, q)) return false;
   const named = q === undefined ? flat(text) : withoutWhatIsAsked(slot, flat(text), q);
   // "分别是哪两家单位", "哪几家医院": bodies counted as a kind (2家…指导中心, 若干行业分中心, 高水平医院10家) name none of them.
-  const t = (slot === 'who' || slot === 'list') && q !== undefined && ASKS_WHICH.test(q) ? named.replace(COUNTED_KIND, ' ') : named;
+  const t = (slot === 'who' || slot === 'list') && q !== undefined && ASKS_WHICH.test(q) ? withoutKinds(named) : named;
   const measure = q === undefined ? undefined : measureOf(slot, q);
   // A named measure decides alone: for 评到几级 the grade (三级乙等) is the answer, not a grade to set aside.
   if (slot === 'figure' && q !== undefined && !ratioGiven(t, q)) return false;
@@ -78,7 +78,10 @@ const ASKS_WHICH = /哪[几两一三四五些]?[家所个位]|分别是|名单|�
 /** Which ones, by count: 哪几家, 哪两家, 哪几个. */
 const ASKS_WHICH_ONES = /哪[几两三四五][家所个位]/;
 /** A body named as such (区卫生健康事业发展中心, 区医学会, 天山中医医院), not a kind (医疗机构, 试点单位, 部门). */
-const NAMED_BODY = new RegExp(`${data.measures.find((m) => m.noun === '医院名称')!.gives[0]}|[\\p{Script=Han}]{2,10}(?:中心|学会|协会|委员会|卫生健康委|局|集团|研究院|研究所)`, 'u');
+const NAMED_BODY = new RegExp(
+  `${data.measures.find((m) => m.noun === '医院名称')!.gives[0]}|[\\p{Script=Han}]{2,10}(?:中心|学会|协会|委员会|卫生健康委|(?<![布格大全结当开时残])局|集团|研究院|研究所)`,
+  'u',
+);
 /** Short names side by side (周桥、新华、华阳; 中山、瑞金两家). */
 const SHORT_NAMES = /[\p{Script=Han}]{1,4}、[\p{Script=Han}]{1,4}(?:、[\p{Script=Han}]{1,4})+|[\p{Script=Han}]{2}、[\p{Script=Han}]{2}[两三四五几]家/u;
 /** A kind of body counted, not named: a count before it (2家…指导中心, 若干行业分中心), or after it (高水平医院10家); not a count after names (中山、瑞金两家). */
@@ -86,6 +89,24 @@ const COUNTED_KIND = new RegExp(
   `(?:(?<!、[\\p{Script=Han}]{2,4})(?:\\d+|[一二三四五六七八九十两几]+)\\s*(?:家|个|所)|${VAGUE})[^，,。．.；;、和及与]{0,16}[、和及与]?|[\\p{Script=Han}]{0,8}(?:医院|中心|机构|单位)\\s*(?:\\d+|[一二三四五六七八九十两]+)\\s*(?:家|个|所)[、和及与]?`,
   'gu',
 );
+
+/**
+ * The text without the bodies it speaks of as kinds, not by name: those it counts (2家…指导中心,
+ * 若干区域性医疗中心建设单位, 高水平医院10家), wherever it mentions them again (完善区域性医疗中心建设
+ * 协调推进机制), and the kinds of institution (社区卫生服务中心, 三级医院: data/institution-kinds.json).
+ */
+function withoutKinds(text: string): string {
+  const counted = [...text.matchAll(COUNTED_KIND)].flatMap((m) => [...m[0].replace(COUNT_WORDS, ' ').matchAll(KIND_NOUN)].map((k) => k[0]));
+  let out = text.replace(COUNTED_KIND, ' ');
+  for (const noun of new Set(counted)) out = out.replaceAll(noun, ' ');
+  for (const k of KINDS) out = out.replace(new RegExp(k.names.source, 'gu'), ' ');
+  return out;
+}
+
+/** The count itself (2家, 若干, 一批), left out of the noun it counts. */
+const COUNT_WORDS = new RegExp(`(?:\\d+|[一二三四五六七八九十两几]+)\\s*(?:家|个|所)|${VAGUE}`, 'gu');
+/** The noun a count counts: the longest run ending in 中心, 医院, 机构 or 单位 (示范型区域性医疗中心). */
+const KIND_NOUN = /[\p{Script=Han}]{2,12}?(?:医疗中心|中心|医院|机构|单位)/gu;
 
 /**
  * The text without the figures, dates and bodies the question itself names: an answer tells

@@ -285,6 +285,10 @@ describe('holdsSlot: which ones, by name, are not answered by a kind counted', (
     ['分别是哪两家单位？', '成立2家职业病危害工程防护指导中心和若干行业分中心', 'who'],
     ['那10家示范型区域性医疗中心具体是哪几家医院？', '包括国际一流、国内领先的高水平医院１０家、示范型区域性医疗中心１０家、高水平社区卫生服务中心２０家,加快探索', 'list'],
     ['试点是哪几家医院？', '探索在三级医院开展职称自主评审试点', 'list'],
+    // A kind the text counts stays a kind where it is mentioned again; 布局 is not a bureau (局).
+    ['今年新补的是哪几家医院？', '结合医疗资源布局、人口分布等因素，再补点若干区域性医疗中心建设单位，年底完成认定挂牌；完善区域性医疗中心建设协调推进机制', 'list'],
+    // A kind of institution (社区卫生服务中心) names none of them.
+    ['是哪几家医院？', '推进社区卫生服务中心建设', 'list'],
   ] as const)('%s: not held by 「%s」', (question, text, slot) => {
     expect(holdsSlot(slot, text, question)).toBe(false);
   });
@@ -294,6 +298,8 @@ describe('holdsSlot: which ones, by name, are not answered by a kind counted', (
     ['区域中医医联体由哪家医院牵头？', '以天山中医医院为中心，牵头建立区域中医医联体', 'who'],
     ['长宁哪几个社区医院要创示范性社区康复中心？', '推动周桥、新华、华阳创建示范性社区康复中心', 'list'],
     ['继续教育主要靠哪几家单位来组织？', '依托区卫生健康事业发展中心、区医学会等单位', 'list'],
+    // A body counted and then named (区卫生健康事业发展中心 is not counted here) still names it.
+    ['由哪几个单位负责？', '由市卫生健康委、市财政局负责，成立2家指导中心', 'list'],
     // Not asked by count: any enumeration still holds a list.
     ['聚焦几大环节？分别是哪些？', '聚焦预约、挂号、候诊、缴费、检查五个环节', 'list'],
   ] as const)('%s: held by 「%s」', (question, text, slot) => {
@@ -347,6 +353,16 @@ describe('holdsSlot: a date the question itself names is not the answer', () => 
   });
   it('another date still does', () => {
     expect(holdsSlot('date', '2023年底前完成2022年度绩效考核结果公布', '2022年度公立医院绩效考核结果什么时候公布？')).toBe(true);
+  });
+});
+
+describe('holdsSlot: 局 is a bureau, not the 局 of 布局 or 格局', () => {
+  it.each([
+    ['加快医疗资源布局优化调整', false],
+    ['形成分级诊疗新格局', false],
+    ['由市医保局会同有关部门推进', true],
+  ] as const)('who in 「%s」: %s', (text, held) => {
+    expect(holdsSlot('who', text)).toBe(held);
   });
 });
 
