@@ -71,6 +71,18 @@ export class ExtractiveAnswerer implements Answerer {
     private readonly tuning: ExtractiveTuning = DEFAULT_EXTRACTIVE_TUNING,
   ) {}
 
+  /**
+   * True when the question is answered from the documents' structure, not by search: how a document
+   * is organised ("长宁的计划分几块"), a section or its first or last points ("医政医管要点第三部分讲了啥",
+   * "第三块讲的啥" in a conversation). Another composer hands such questions to this one.
+   */
+  answersFromStructure(question: string, history?: AnswerOptions['history']): boolean {
+    const { corpus, bm25 } = this.deps;
+    if (outlineAsked(question, corpus, bm25, history?.at(-1)?.citations?.[0]?.id.split('#')[0]) !== undefined) return true;
+    if (namedSection(question, corpus, bm25)) return true;
+    return resolveFollowUp(question, history).kind === 'section';
+  }
+
   async answer(rawQuestion: string, options: AnswerOptions = {}): Promise<Answer> {
     const question = validateQuestion(rawQuestion);
     const { corpus } = this.deps;

@@ -194,6 +194,13 @@ describe('LlmAnswerer follow-ups', () => {
     expect(answer.mode).toBe('llm');
   });
 
+  it.each([['长宁的计划分几块'], ['长宁计划第一部分讲的啥'], ['卫健工作要点收尾的最后三条都讲了些什么']])('"%s" is answered from the documents\' structure without a model call', async (question) => {
+    const answer = await fx.answerer().answer(question);
+    expect(answer.mode).toBe('extractive');
+    expect(answer.answer).toBe((await fx.pipeline.extractive.answer(question)).answer);
+    expect(fx.server.requests).toHaveLength(0);
+  });
+
   it('"这条是哪个文件里的？" is answered from metadata without a model call', async () => {
     const history = [{ question: Q, answer: good(), citations: [passages[n - 1]!] }];
     const answer = await fx.answerer().answer('这条是哪个文件里的？', { history });

@@ -20,8 +20,8 @@ export type AnswerLogger = Logger;
 export interface LlmAnswererDeps {
   retriever: Pick<HybridRetriever, 'retrieve'>;
   corpus: Corpus;
-  /** Answers whenever the model cannot, or cannot be verified. */
-  extractive: Answerer;
+  /** Answers whenever the model cannot, or cannot be verified; and the questions it answers from the documents' structure. */
+  extractive: Answerer & { answersFromStructure?(question: string, history?: AnswerOptions['history']): boolean };
   chatModel: ChatModelFactory;
   prompts: AnswerPrompts;
   /** Whole-answer limit, streaming included. */
@@ -127,8 +127,9 @@ export class LlmAnswerer implements Answerer {
   private async plan(question: string, options: AnswerOptions): Promise<Plan> {
     throwIfCancelled(options.signal);
     const followUp = resolveFollowUp(question, options.history);
-    // "这条是哪个文件里的？" is answered from metadata exactly; a model adds nothing.
-    if (followUp.kind === 'source') return { kind: 'extractive' };
+    // "这条是哪个文件里的？" is answered from metadata exactly, "长宁的计划分几块" and "第三块讲的啥" from the
+    // documents' structure; a model adds nothing.
+    if (followUp.kind === 'source' || this.deps.extractive.answersFromStructure?.(question, options.history)) return { kind: 'extractive' };
     // "第二点具体怎么说？" names one passage of the previous answer: the model reads that one.
     const picked = followUp.kind === 'ordinal' ? pickOrdinal(followUp.n, followUp.citedIds, this.deps.corpus) : undefined;
     if (picked) return { kind: 'llm', passages: [this.deps.corpus.citation(picked.passageId, 1)], searched: question, retrievedIds: [picked.passageId] };
