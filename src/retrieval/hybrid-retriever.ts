@@ -8,7 +8,7 @@ import calibration from './data/retrieval-calibration.json' with { type: 'json' 
 import { answerProbability, parseDecisionFile, tierOf, topicProbability, type DecisionFile, type DecisionSignals } from './decision-model.js';
 import { expandEverydayWords } from './everyday-words.js';
 import type { Reranker } from './http-reranker.js';
-import { findNamedDocument } from './parse-citation-query.js';
+import { findNamedDocument, namedDocuments } from './parse-citation-query.js';
 import { writtenInChinese } from './question-language.js';
 import { readIntent, slotOf, type AnswerIntent } from './question-intent.js';
 import { readScope, SCOPE_WORDS } from './scope-check.js';
@@ -148,7 +148,10 @@ export class HybridRetriever {
       return { question, abstained: false, confidence: 'high', direct: true, citations: citations.slice(0, k), nearest: [] };
     }
 
-    const scope = readScope(question, docs, this.corpusText);
+    const read = readScope(question, docs, this.corpusText);
+    // "2023年市医政医管工作要点和市卫生健康工作要点分别…": documents named side by side are the scopes asked about, each its own.
+    const several = read.groups.length <= 1 ? namedDocuments(question, docs) : [];
+    const scope = several.length > 1 ? { ...read, groups: several.map((d) => [d.id]) } : read;
     // "市卫健委2023年工作要点里，…": a question that names one document is answered from it.
     const named = scope.groups.length <= 1 ? findNamedDocument(question, docs) : undefined;
     const fused = await rank(this.tuning.candidates, named ? [named.id] : scope.groups.flat());

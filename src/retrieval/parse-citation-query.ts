@@ -18,10 +18,31 @@ const titleBigrams = (title: string) => {
   return new Set(chars.slice(0, -1).map((c, i) => c + chars[i + 1]));
 };
 
-/** Which document the question names, by 文号 or by most of its title's wording. */
-export function findNamedDocument(question: string, documents: Iterable<PolicyDocument>): PolicyDocument | undefined {
-  const q = normalizeForSearch(question);
+/**
+ * The documents a question names, one per word for a document ("2023年市医政医管工作要点和市卫生健康
+ * 工作要点分别…", "市里医政要点跟长宁计划"): each stretch of the question up to such a word is read
+ * on its own. Empty when it names none.
+ */
+export function namedDocuments(question: string, documents: Iterable<PolicyDocument>): PolicyDocument[] {
   const docs = [...documents];
+  const q = normalizeForSearch(question);
+  const stretches = q.split(new RegExp(`(?<=${DOCUMENT_WORDS.source})`, 'u'));
+  const named: PolicyDocument[] = [];
+  for (const stretch of stretches.length > 1 ? stretches : [q]) {
+    const doc = namedIn(stretch, docs);
+    if (doc && !named.includes(doc)) named.push(doc);
+  }
+  return named;
+}
+
+/** Which document the question names, by 文号 or by most of its title's wording; undefined when it names none, or several. */
+export function findNamedDocument(question: string, documents: Iterable<PolicyDocument>): PolicyDocument | undefined {
+  const docs = [...documents];
+  const several = namedDocuments(question, docs);
+  return several.length > 1 ? undefined : namedIn(normalizeForSearch(question), docs);
+}
+
+function namedIn(q: string, docs: readonly PolicyDocument[]): PolicyDocument | undefined {
   const number = DOC_NUMBER.exec(q);
   if (number) {
     const wanted = `${number[1]}〔${number[2]}〕${number[3]}号`;
@@ -29,7 +50,7 @@ export function findNamedDocument(question: string, documents: Iterable<PolicyDo
     if (byNumber) return byNumber;
   }
   let best: { doc: PolicyDocument; share: number } | undefined;
-  const places = namedPlaces(question);
+  const places = namedPlaces(q);
   for (const doc of docs) {
     // 《北京市…工作要点》 shares most of its wording with the Shanghai one: a named place must match.
     if (places.some((p) => !doc.title.includes(p) && !doc.issuer.includes(p))) continue;

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import type { Pipeline } from '../../src/answer/create-pipeline.js';
 import { InvalidInputError } from '../../src/core/errors.js';
 import { LIST_POOL } from '../../src/core/limits.js';
-import { findNamedDocument, parseCitationQuery } from '../../src/retrieval/parse-citation-query.js';
+import { findNamedDocument, namedDocuments, parseCitationQuery } from '../../src/retrieval/parse-citation-query.js';
 import { readScope } from '../../src/retrieval/scope-check.js';
 import { seedCorpus, seedPipeline } from '../support/seed-pipeline.js';
 
@@ -73,6 +73,21 @@ describe('direct citations', () => {
     ['北京市卫生健康工作要点里说了啥'],
   ])('no document named: %s', (question) => {
     expect(findNamedDocument(question, docs())).toBeUndefined();
+  });
+
+  test('documents named side by side are each named, and no one of them is the document', () => {
+    const question = '2023年市医政医管工作要点和市卫生健康工作要点对医疗对口支援分别提出了哪些要求？';
+    expect(namedDocuments(question, docs()).map((d) => d.id)).toEqual(['2023-shanghai-medical-administration-priorities', '2023-shanghai-health-work-priorities']);
+    expect(findNamedDocument(question, docs())).toBeUndefined();
+    expect(namedDocuments('长宁计划里护理怎么说', docs()).map((d) => d.id)).toEqual(['2023-changning-medical-work-plan']);
+    expect(namedDocuments('区域性医疗中心按多少人口配置一家', docs())).toEqual([]);
+  });
+
+  test('retrieval asked of two documents named side by side takes each as a scope of its own', async () => {
+    const r = await pipeline.retriever.retrieve('2023年市医政医管工作要点和市卫生健康工作要点对医疗对口支援分别提出了哪些要求？');
+    expect(r.scopeGroups).toEqual([['2023-shanghai-medical-administration-priorities'], ['2023-shanghai-health-work-priorities']]);
+    const cited = new Set(r.citations.map((c) => c.id.split('#')[0]));
+    expect(cited).toEqual(new Set(['2023-shanghai-medical-administration-priorities', '2023-shanghai-health-work-priorities']));
   });
 
   test('retrieval keeps to the document a short title names', async () => {
