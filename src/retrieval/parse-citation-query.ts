@@ -81,8 +81,14 @@ function placeNamed(q: string, docs: readonly PolicyDocument[], places: readonly
 const DOCUMENT_WORD = /^(?:的|那个|这个|那份|这份)?(?:实施)?(?:方案|要点|计划|通知|文件)/;
 /** A title that names a district (2025年普陀区医政医管工作要点). */
 const DISTRICT_TITLE = /[\u4e00-\u9fff]{2}区/;
-/** Short forms staff write for the words of a title: 卫健 for 卫生健康 (as in 卫健委, the 卫生健康委员会). */
-const TITLE_ABBREVIATIONS: ReadonlyArray<readonly [string, string]> = [['卫健', '卫生健康']];
+/**
+ * Short forms staff write for the words of a title: 卫健 for 卫生健康 (as in 卫健委, the 卫生健康委员会),
+ * 医政要点 for 医政医管工作要点 (as the dev list sets write it: 市里医政要点跟长宁计划).
+ */
+const TITLE_ABBREVIATIONS: ReadonlyArray<readonly [string, string]> = [
+  ['卫健', '卫生健康'],
+  ['医政要点', '医政医管工作要点'],
+];
 
 /** The question with the short forms of title words written out (卫健工作要点 -> 卫生健康工作要点). */
 export function withTitleWordsInFull(question: string): string {
