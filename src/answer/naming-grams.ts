@@ -12,11 +12,12 @@ const TITLE_RUN = 3;
 /**
  * The words of a topic that can name a heading or a lead: bigrams (everyday words mapped to the
  * documents' terms; places, years and runs of a document's title or issuer left out: 医政医管,
- * 市政府办公厅) found in at least two passages. A bigram across two words ("理这", "情救") is found
- * in one passage or none, and would weigh the most.
+ * 市政府办公厅) found in at least two passages and holding no function character (在医, 与服 of
+ * 在医疗质量与服务管理). A bigram across two words ("理这", "情救") is found in one passage or none,
+ * and would weigh the most.
  */
 export function namingGrams(text: string, corpus: Corpus, bm25: Bm25Index): string[] {
-  return contentBigrams(expandEverydayWords(withoutDocumentNames(text, corpus))).filter((g) => bm25.documentFrequency(g) >= 2);
+  return contentBigrams(expandEverydayWords(withoutDocumentNames(text, corpus))).filter((g) => bm25.documentFrequency(g) >= 2 && !NAMING_STOPS.test(g));
 }
 
 /** The text without the words that name documents rather than a topic: runs of a title or issuer (医政医管, 市政府办公厅), places and years. */
@@ -64,6 +65,7 @@ export function share(grams: readonly string[], text: string, bm25: Bm25Index): 
 }
 
 const THEME_STOPS = new RegExp(`[${data.themeStops.chars}]`, 'u');
+const NAMING_STOPS = new RegExp(`[${data.themeStops.namingChars}]`, 'u');
 
 /**
  * The words of a list's subject that name it inside a point's text: its naming words less those

@@ -43,6 +43,16 @@ describe('a block named by its headings: its items, in the document order', () =
     ).toEqual([`${MA}#3.11`, `${MA}#3.12`, `${MA}#3.13`, `${MA}#3.14`]);
   });
 
+  test('a heading named in words the question runs together with particles (在医疗质量与服务管理创新方面 -> 二、重质量，着力创新医疗服务管理)', () => {
+    expect(
+      list('2025年普陀区医政医管工作要点在医疗质量与服务管理创新方面部署了哪些工作？', [
+        [`${PT}#0`, 1],
+        [`${PT}#2.9`, 0.83],
+        [`${PT}#2.6`, 0.62],
+      ]),
+    ).toEqual([`${PT}#2.6`, `${PT}#2.7`, `${PT}#2.8`, `${PT}#2.9`]);
+  });
+
   test('a block of more than five items gives five: those retrieval ranked first, then the rest, in the document order', () => {
     const cited = list('高品质医疗服务体系建设这块，市卫健委有哪些安排？', [
       [`${HW}#2.14`, 1],

@@ -6,6 +6,19 @@ import { seedCorpus } from '../support/seed-pipeline.js';
 const corpus = seedCorpus();
 const bm25 = buildLexicalIndex(corpus);
 
+describe('namingGrams: the words of a topic that can name a heading', () => {
+  test('a run that holds a particle, preposition or conjunction (在医, 与服 of 在医疗质量与服务管理) is left out; the words stay', () => {
+    const grams = namingGrams('在医疗质量与服务管理创新方面', corpus, bm25);
+    expect(grams).toEqual(expect.arrayContaining(['医疗', '质量', '服务', '管理', '创新']));
+    expect(grams).not.toContain('在医');
+    expect(grams).not.toContain('与服');
+  });
+
+  test('must not leave out a word that holds 要 (主要任务)', () => {
+    expect(namingGrams('主要任务', corpus, bm25)).toContain('主要');
+  });
+});
+
 describe('themeGrams: the words of a list subject that name it inside a point', () => {
   test('a run across two words (院要 of 同仁医院今年要搞) and a word of a document title (医院, of 公立医院) are left out; the name stays', () => {
     expect(namingGrams('同仁医院要搞', corpus, bm25)).toEqual(expect.arrayContaining(['同仁', '医院', '院要']));
