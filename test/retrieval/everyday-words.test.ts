@@ -31,6 +31,10 @@ describe('everyday words -> document terms (data/everyday-words.json)', () => {
     ['病人输血有什么规定', ['用血']],
     ['看中医要自己掏钱吗', ['费用']],
     ['小孩看病这块有啥要求', ['儿童', '儿科']],
+    ['长宁临终关怀这块有啥打算', ['安宁疗护']],
+    ['AI在医院里的应用', ['人工智能']],
+    ['私人诊所有啥要求', ['社会办医']],
+    ['老人看病没人陪怎么办', ['陪诊', '免陪']],
   ])('%s -> %j', (question, terms) => {
     for (const t of terms) expect(documentTermsFor(question)).toContain(t);
   });
@@ -46,6 +50,8 @@ describe('everyday words -> document terms (data/everyday-words.json)', () => {
     ['全市要新增3120个床位吗'],
     // 医生 inside 家庭医生 is the document's own term.
     ['家庭医生签约率要到多少'],
+    // AI inside a Latin word is not artificial intelligence.
+    ['DAILY报表怎么交'],
     // Document terms themselves add nothing.
     ['发热门诊要保持什么要求？'],
   ])('%s: nothing added where the word means something else', (question) => {
