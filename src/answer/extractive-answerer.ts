@@ -50,6 +50,9 @@ export const DEFAULT_EXTRACTIVE_TUNING: ExtractiveTuning = { minSentenceScore: 0
 
 const randomId = () => crypto.randomUUID();
 
+/** The document the conversation is about: that of the previous answer's first citation. */
+const conversationDocId = (history: AnswerOptions['history']) => history?.at(-1)?.citations?.[0]?.id.split('#')[0];
+
 /**
  * The offline composer: picks the sentences of the retrieved points that answer the question
  * and writes a short answer around them, saying whose rule it is and when. Every claim is
@@ -78,7 +81,7 @@ export class ExtractiveAnswerer implements Answerer {
    */
   answersFromStructure(question: string, history?: AnswerOptions['history']): boolean {
     const { corpus, bm25 } = this.deps;
-    if (outlineAsked(question, corpus, bm25, history?.at(-1)?.citations?.[0]?.id.split('#')[0]) !== undefined) return true;
+    if (outlineAsked(question, corpus, bm25, conversationDocId(history)) !== undefined) return true;
     if (namedSection(question, corpus, bm25)) return true;
     return resolveFollowUp(question, history).kind === 'section';
   }
@@ -96,7 +99,7 @@ export class ExtractiveAnswerer implements Answerer {
       return { answerId, question, answer, mode: 'extractive', abstained: false, confidence: 'high', citations: [{ ...c, quote }], nearest: [], retrievedIds: [c.id] };
     }
     // "2023年上海市医政医管工作要点分哪几部分？", "这个文件分几块" (of the document talked about): its headings.
-    const outline = outlineAsked(question, corpus, this.deps.bm25, options.history?.at(-1)?.citations?.[0]?.id.split('#')[0]);
+    const outline = outlineAsked(question, corpus, this.deps.bm25, conversationDocId(options.history));
     if (outline === 'which document') return this.abstain(answerId, question, WHICH_DOCUMENT, [], [], question);
     const headed = outline ? outlineOf(outline, corpus) : [];
     if (headed.length > 0) {
