@@ -27,7 +27,9 @@ export interface SectionAsked {
  * 讲了什么"), with what it asks of the section in words of its own, the document's name left out
  * ("…第三部分里绩效考核怎么说" → 绩效考核). Words before the ordinal that name another section's
  * heading make it a sub-section of that one ("高质量发展方案主要任务的第一块": 二、主要任务 （一）).
- * Undefined unless the question names both a document and a section.
+ * The first or last few points ("疫情那部分最后三条", "第二部分开头两条", "收尾的最后三条") are those of
+ * the section named by ordinal or heading, else of the whole document. Undefined unless the question
+ * names a document and a section or a range.
  */
 export function namedSection(question: string, corpus: Corpus, bm25: Bm25Index): SectionAsked | undefined {
   const range = readPointRange(question);
@@ -55,13 +57,17 @@ export function namedSection(question: string, corpus: Corpus, bm25: Bm25Index):
 /** Words for the end of a document (收尾的最后三条): a place, not a topic. */
 const ENDS = /收尾|结尾|末尾|最末|文末/g;
 
-/** The section of a document whose heading (一、主要任务) the words name, when one does. */
+/** The section of a document whose heading (一、主要任务) the words name best, at least LEAD_SHARE of them; undefined when none does. */
 export function headedSection(words: string, docId: string, corpus: Corpus, bm25: Bm25Index): number | undefined {
   const grams = namingGrams(words, corpus, bm25);
   if (grams.length === 0) return undefined;
-  const heads = corpus.passages.filter((p) => p.docId === docId && isItem(p) && p.section !== undefined && p.path.length > 0);
-  const named = heads.find((p) => share(grams, normalizeForSearch(p.path[0]!), bm25) >= LEAD_SHARE);
-  return named?.section;
+  let best: { section: number; share: number } | undefined;
+  for (const p of corpus.passages) {
+    if (p.docId !== docId || !isItem(p) || p.section === undefined || p.path.length === 0) continue;
+    const s = share(grams, normalizeForSearch(p.path[0]!), bm25);
+    if (s >= LEAD_SHARE && (!best || s > best.share)) best = { section: p.section, share: s };
+  }
+  return best?.section;
 }
 
 /** The points a section asked covers, one passage per point, in the document's order. */
