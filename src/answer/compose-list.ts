@@ -127,6 +127,7 @@ export function composeList(question: string, retrieval: RetrievalResult, corpus
   const lead = bestOf.get(top.id);
   if (!lead || matchScore(lead) < tuning.minSentenceScore) return undefined;
   const topBlock = blockPath(top).join('\n');
+  const inTopBlock = (s: ScoredSentence) => blockPath(corpus.passage(s.passageId)!).join('\n') === topBlock;
   const near = new Set(rankedNear(retrieval, top, corpus).map((p) => p.pointId));
   // The first point's best sentence names the items (门诊号源、检查检验、住院床位): the list is held in it; unless the
   // question points at a block (党建那块讲了几方面), which asks for the block's items whatever one sentence enumerates.
@@ -137,14 +138,14 @@ export function composeList(question: string, retrieval: RetrievalResult, corpus
       if (p.docId !== top.docId || !isItem(p)) return false;
       const matches = (share: number) => matchScore(s) >= tuning.minSentenceScore && matchScore(s) >= matchScore(lead) * share;
       // Elsewhere in the document: a point that matches and that retrieval scored nearly as well as the first.
-      if (blockPath(p).join('\n') !== topBlock) return matches(ELSEWHERE_SHARE) && (scoreOf.get(p.pointId) ?? 0) >= topScore * ELSEWHERE_SHARE;
+      if (!inTopBlock(s)) return matches(ELSEWHERE_SHARE) && (scoreOf.get(p.pointId) ?? 0) >= topScore * ELSEWHERE_SHARE;
       return matches(LIST_SHARE) || near.has(p.pointId);
     })
     // One sentence per point: parts of one long point count once.
     .filter((s, i, all) => all.findIndex((o) => corpus.passage(o.passageId)!.pointId === corpus.passage(s.passageId)!.pointId) === i)
     .filter((s) => corpus.passage(s.passageId)!.pointId !== top.pointId)
     // Its block's points before those elsewhere in the document.
-    .sort((a, b) => Number(blockPath(corpus.passage(b.passageId)!).join('\n') === topBlock) - Number(blockPath(corpus.passage(a.passageId)!).join('\n') === topBlock))
+    .sort((a, b) => Number(inTopBlock(b)) - Number(inTopBlock(a)))
     .slice(0, MAX_LIST_POINTS - 1);
   if (others.length === 0) return undefined;
   // The first point stays first (when the list is inside it, it is the answer); the others follow in the document's order.
@@ -208,11 +209,7 @@ function namedBySubjects(topic: string, retrieval: RetrievalResult, corpus: Corp
   for (const c of retrieval.pool ?? retrieval.citations) {
     const p = firstPartOf(corpus.passage(c.id), corpus);
     if (!p || !isItem(p) || points.some((o) => o.point.pointId === p.pointId)) continue;
-    const text = corpus.passages
-      .filter((q) => q.pointId === p.pointId)
-      .map((q) => q.text)
-      .join('');
-    points.push({ point: p, text: normalizeForSearch(text), lead: normalizeForSearch(leadOf(p)) });
+    points.push({ point: p, text: normalizeForSearch(pointText(p, corpus)), lead: normalizeForSearch(leadOf(p)) });
   }
   const out: Passage[] = [];
   for (const grams of subjects) {
@@ -285,11 +282,15 @@ const OWN_LIST = new RegExp(data.ownListMarkers.pattern, 'gu');
 
 /** The point lists items of its own: two or more of 一是, 二是… in its parts. */
 function ownsList(p: Passage, corpus: Corpus): boolean {
-  const text = corpus.passages
+  return (pointText(p, corpus).match(OWN_LIST)?.length ?? 0) >= 2;
+}
+
+/** The whole text of a point, its parts joined. */
+function pointText(p: Passage, corpus: Corpus): string {
+  return corpus.passages
     .filter((q) => q.pointId === p.pointId)
     .map((q) => q.text)
     .join('');
-  return (text.match(OWN_LIST)?.length ?? 0) >= 2;
 }
 
 /** What a point says it is about: its own heading (a titled paragraph, a sub-section), else its first sentence. */
@@ -357,11 +358,16 @@ function acrossDocuments(topic: string, retrieval: RetrievalResult, corpus: Corp
     const scope = scopes?.findIndex((g) => g.includes(doc)) ?? -1;
     return scope >= 0 ? `scope ${scope}` : doc;
   };
+  // Each matched point once, at its first (best) place in the pool.
   const ranked: Array<{ sentence: ScoredSentence; score: number }> = [];
+  const seen = new Set<string>();
   for (const c of pool) {
     const p = corpus.passage(c.id)!;
     const s = matched.get(p.pointId);
-    if (s && !ranked.some((r) => corpus.passage(r.sentence.passageId)!.pointId === p.pointId)) ranked.push({ sentence: s, score: c.score });
+    if (s && !seen.has(p.pointId)) {
+      seen.add(p.pointId);
+      ranked.push({ sentence: s, score: c.score });
+    }
   }
   const topScore = ranked[0]?.score ?? 0;
   const byGroup = new Map<string, Array<{ sentence: ScoredSentence; score: number }>>();

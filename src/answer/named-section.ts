@@ -39,7 +39,7 @@ export function namedSection(question: string, corpus: Corpus, bm25: Bm25Index):
   if (!doc) return undefined;
   if (range) {
     // "疫情那部分最后三条": the section the words before them name (by ordinal or heading); else the whole document ("收尾的最后三条").
-    const before = listTopic(withoutDocumentNames(question.replace(/\s+/g, '').split(range.words)[0]!, corpus)).replace(ENDS, ' ');
+    const before = listTopic(wordsBefore(question, range.words, corpus)).replace(ENDS, ' ');
     const headed = section ? undefined : headedSection(before, doc.id, corpus, bm25);
     // Words that name a part no heading holds: not a range this can answer.
     if (!section && headed === undefined && topicTerms(before, { joinSingles: true }).some((t) => !isListFiller(t))) return undefined;
@@ -49,9 +49,14 @@ export function namedSection(question: string, corpus: Corpus, bm25: Bm25Index):
   const own = sectionAsks(question, section.words);
   const asks = own === undefined ? undefined : withoutDocumentNames(own, corpus).replace(DOCUMENT_WORDS, ' ');
   const named = { docId: doc.id, ...(asks !== undefined && topicTerms(asks).length > 0 ? { asks } : {}) };
-  const before = withoutDocumentNames(question.replace(/\s+/g, '').split(section.words)[0]!, corpus);
+  const before = wordsBefore(question, section.words, corpus);
   const parent = headedSection(before, doc.id, corpus, bm25);
   return parent !== undefined && parent !== section.position ? { ...named, n: parent, sub: section.position } : { ...named, n: section.position };
+}
+
+/** The question's words before `words` (those that name a section or a range), the document's name left out: they describe the part asked. */
+function wordsBefore(question: string, words: string, corpus: Corpus): string {
+  return withoutDocumentNames(question.replace(/\s+/g, '').split(words)[0]!, corpus);
 }
 
 /** Words for the end of a document (收尾的最后三条): a place, not a topic. */

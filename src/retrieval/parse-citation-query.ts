@@ -1,6 +1,6 @@
 import type { PolicyDocument } from '../core/types.js';
 import { parseChineseNumeral } from '../text/chinese-numerals.js';
-import { namedPlaces } from './scope-check.js';
+import { DISTRICT_IN_TITLE, namedPlaces } from './scope-check.js';
 import { normalizeForSearch } from '../text/tokenize.js';
 
 export interface CitationQuery {
@@ -78,9 +78,7 @@ function placeNamed(q: string, docs: readonly PolicyDocument[], places: readonly
 }
 
 /** Words that name a kind of document, as staff end a short title with them (高质量发展实施方案, 医疗工作计划). */
-const DOCUMENT_WORD = /^(?:的|那个|这个|那份|这份)?(?:实施)?(?:方案|要点|计划|通知|文件)/;
-/** A title that names a district (2025年普陀区医政医管工作要点). */
-const DISTRICT_TITLE = /[\u4e00-\u9fff]{2}区/;
+const DOCUMENT_WORD = new RegExp(`^(?:的|那个|这个|那份|这份)?(?:实施)?(?:${DOCUMENT_WORDS.source})`, 'u');
 /**
  * Short forms staff write for the words of a title: 卫健 for 卫生健康 (as in 卫健委, the 卫生健康委员会),
  * 医政要点 for 医政医管工作要点 (as the dev list sets write it: 市里医政要点跟长宁计划).
@@ -118,7 +116,7 @@ function shortTitleNamed(question: string, docs: readonly PolicyDocument[], plac
       const run = chars.slice(start, end).join('');
       const holding = titles.filter((t) => t.title.includes(run));
       // A district's document is named with its district (普陀的医政医管要点): without one, the run names the city's.
-      const city = holding.length > 1 && oneDocument ? holding.filter((t) => !DISTRICT_TITLE.test(t.title)) : holding;
+      const city = holding.length > 1 && oneDocument ? holding.filter((t) => !DISTRICT_IN_TITLE.test(t.title)) : holding;
       if (city.length === 1) return city[0]!.doc;
     }
   }

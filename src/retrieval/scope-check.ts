@@ -40,7 +40,8 @@ export interface Scope {
 
 /** The city named as a scope (市级 is a kind of hospital, not a scope). */
 const CITY = /市里|全市|本市|市卫|市医政|市政府|上海市|市层面|市的|市要点/;
-const DISTRICT_IN_TITLE = /([\u4e00-\u9fff]{2})区/;
+/** A title that names a district (2025年普陀区医政医管工作要点), the district captured. */
+export const DISTRICT_IN_TITLE = /([\u4e00-\u9fff]{2})区/;
 /**
  * The districts named together, not one by one (市里和区里, 区里的文件, 两个区): not 区里医院 (a
  * district hospital), nor 各区, which a city plan addresses.

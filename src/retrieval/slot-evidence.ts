@@ -85,8 +85,10 @@ const NAMED_BODY = new RegExp(
 /** Short names side by side (周桥、新华、华阳; 中山、瑞金两家). */
 const SHORT_NAMES = /[\p{Script=Han}]{1,4}、[\p{Script=Han}]{1,4}(?:、[\p{Script=Han}]{1,4})+|[\p{Script=Han}]{2}、[\p{Script=Han}]{2}[两三四五几]家/u;
 /** A kind of body counted, not named: a count before it (2家…指导中心, 若干行业分中心), or after it (高水平医院10家); not a count after names (中山、瑞金两家). */
+/** A count of bodies: 2家, 十个, 几所. */
+const COUNT = '(?:\\d+|[一二三四五六七八九十两几]+)\\s*(?:家|个|所)';
 const COUNTED_KIND = new RegExp(
-  `(?:(?<!、[\\p{Script=Han}]{2,4})(?:\\d+|[一二三四五六七八九十两几]+)\\s*(?:家|个|所)|${VAGUE})[^，,。．.；;、和及与]{0,16}[、和及与]?|[\\p{Script=Han}]{0,8}(?:医院|中心|机构|单位)\\s*(?:\\d+|[一二三四五六七八九十两]+)\\s*(?:家|个|所)[、和及与]?`,
+  `(?:(?<!、[\\p{Script=Han}]{2,4})${COUNT}|${VAGUE})[^，,。．.；;、和及与]{0,16}[、和及与]?|[\\p{Script=Han}]{0,8}(?:医院|中心|机构|单位)\\s*(?:\\d+|[一二三四五六七八九十两]+)\\s*(?:家|个|所)[、和及与]?`,
   'gu',
 );
 
@@ -99,12 +101,12 @@ function withoutKinds(text: string): string {
   const counted = [...text.matchAll(COUNTED_KIND)].flatMap((m) => [...m[0].replace(COUNT_WORDS, ' ').matchAll(KIND_NOUN)].map((k) => k[0]));
   let out = text.replace(COUNTED_KIND, ' ');
   for (const noun of new Set(counted)) out = out.replaceAll(noun, ' ');
-  for (const k of KINDS) out = out.replace(new RegExp(k.names.source, 'gu'), ' ');
+  for (const names of KIND_NAMES_EVERYWHERE) out = out.replace(names, ' ');
   return out;
 }
 
 /** The count itself (2家, 若干, 一批), left out of the noun it counts. */
-const COUNT_WORDS = new RegExp(`(?:\\d+|[一二三四五六七八九十两几]+)\\s*(?:家|个|所)|${VAGUE}`, 'gu');
+const COUNT_WORDS = new RegExp(`${COUNT}|${VAGUE}`, 'gu');
 /** The noun a count counts: the longest run ending in 中心, 医院, 机构 or 单位 (示范型区域性医疗中心). */
 const KIND_NOUN = /[\p{Script=Han}]{2,12}?(?:医疗中心|中心|医院|机构|单位)/gu;
 
@@ -203,6 +205,8 @@ function ratioGiven(text: string, question: string): boolean {
 }
 
 const KINDS = kindsData.kinds.map((k) => ({ kind: k.kind, names: anyOf(k.names) }));
+/** The same names, each found wherever it stands (withoutKinds blanks them all). */
+const KIND_NAMES_EVERYWHERE = KINDS.map((k) => new RegExp(k.names.source, 'gu'));
 const COVERS = kindsData.covers.map((c) => ({ kinds: c.kinds, words: anyOf(c.words) }));
 
 /** The kinds of institution a text names (三级医院, 社区卫生服务中心), those its collective words cover (二级以上医院) included. */
