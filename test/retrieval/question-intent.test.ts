@@ -43,6 +43,23 @@ describe('readIntent', () => {
     ['社区康复中心这事各个文件都咋说的', 'list'],
     ['普陀急救和传染病救治这块都打算怎么弄', 'list'],
     ['普陀那边社区卫生服务中心今年要干点啥', 'list'],
+    // how something is arranged or put, what each of several things says, what a text brings up: the points on it
+    ['普陀对区属医院的绩效考核是如何安排的', 'list'],
+    ['方案在总体思路和目标上是如何表述的', 'list'],
+    ['家庭医生这块长宁咋安排的', 'list'],
+    ['平安医院这事，市里医政要点和长宁计划分别咋说的', 'list'],
+    ['对口支援普陀和长宁各自咋安排的', 'list'],
+    ['党建分几条，各是什么', 'list'], // 各是什么 asks the items, not their count
+    ['陪诊这些事普陀打算咋搞', 'list'],
+    ['出生一件事市里要点提了啥', 'list'],
+    ['区域医疗中心在医政要点里都被点名要干啥', 'list'],
+    // … and where those words ask something else (must not fire)
+    ['献血咋弄', 'what'], // how to do, not what is arranged
+    ['民营医院管理年完了咋弄？', 'what'],
+    ['三级和二级医院分别是多少床位', 'figure'], // 分别 with a figure word
+    ['两家指导中心分别是哪两家', 'who'],
+    ['这两项分别什么时候完成', 'date'],
+    ['提了多少家区域医疗中心', 'figure'], // 提了 with a figure word
     ['两个比例分别是多少', 'figure'], // 分别 with 多少 still asks figures
     ['这两项分别是什么时候开始', 'date'],
     ['鼓励大家多生孩子，卫健部门今年做些什么？', 'what'], // 做些什么 is not 干点啥
