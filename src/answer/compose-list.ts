@@ -130,8 +130,14 @@ export function composeList(question: string, retrieval: RetrievalResult, corpus
   const inTopBlock = (s: ScoredSentence) => blockPath(corpus.passage(s.passageId)!).join('\n') === topBlock;
   const near = new Set(rankedNear(retrieval, top, corpus).map((p) => p.pointId));
   // The first point's best sentence names the items (门诊号源、检查检验、住院床位): the list is held in it; unless the
-  // question points at a block (党建那块讲了几方面), which asks for the block's items whatever one sentence enumerates.
-  if (!BLOCK_WORDS.test(question) && enumeratesItems(lead.sentence)) return undefined;
+  // question points at a block (党建那块讲了几方面), which asks for the block's items whatever one sentence enumerates,
+  // or another point of the document matches the topic better and retrieval scored it nearly as high: the
+  // enumeration is then a detail of one item ("提供高品质、多样化和创新性医疗服务"), not the list asked for.
+  const betterElsewhere = [...bestOf.values()].some((s) => {
+    const p = corpus.passage(s.passageId)!;
+    return p.docId === top.docId && isItem(p) && p.pointId !== top.pointId && matchScore(s) > matchScore(lead) && (scoreOf.get(p.pointId) ?? 0) >= topScore * ELSEWHERE_SHARE;
+  });
+  if (!BLOCK_WORDS.test(question) && enumeratesItems(lead.sentence) && !betterElsewhere) return undefined;
   const others = [...bestOf.values()]
     .filter((s) => {
       const p = corpus.passage(s.passageId)!;

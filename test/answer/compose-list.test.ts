@@ -324,6 +324,27 @@ describe('otherwise the first point and the points of its block retrieval scored
     expect(list('高质量发展方案对党建工作的责任有哪些规定', ranking)).toBeUndefined();
   });
 
+  test('fires: the first point’s sentence enumerates (高品质、多样化和创新性医疗服务), but another point matches the topic better and retrieval scored it nearly as high: the enumeration is a detail, not the list', () => {
+    const ranking = (second: number): Array<[string, number]> => [
+      [`${PT}#1.1`, 0.965],
+      [`${PT}#1.2`, second],
+      [`${PT}#0`, 0.881],
+      [`${PT}#1.3`, 0.788],
+    ];
+    expect(list('普陀对区里的区域医疗中心有啥要求', ranking(0.932))).toEqual(expect.arrayContaining([`${PT}#1.1`, `${PT}#1.2`]));
+    // must not: the better-matching point scored well below the first (under ELSEWHERE_SHARE): the enumeration holds the list.
+    expect(list('普陀对区里的区域医疗中心有啥要求', ranking(0.7))).toBeUndefined();
+  });
+
+  test('fires in another document: 周桥 named in a point elsewhere that matches better (长宁 2.3 enumerates, 4.2 names 周桥 in full)', () => {
+    const cited = list('周桥社区卫生服务中心今年在长宁计划里要去创建哪些名头？', [
+      [`${CN}#2.3`, 1],
+      [`${CN}#4.2`, 0.98],
+      [`${CN}#3.1`, 0.84],
+    ]);
+    expect(cited).toEqual(expect.arrayContaining([`${CN}#2.3`, `${CN}#4.2`]));
+  });
+
   test('must not fire: the other points of the block were scored far below the first', () => {
     expect(
       list('长宁今年对口援建有哪些工作？', [
