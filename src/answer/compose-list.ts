@@ -87,10 +87,12 @@ export function composeList(question: string, retrieval: RetrievalResult, corpus
   const leads = namedByLeads(topic, ids, corpus, bm25);
   const named = [...leads, ...namedBySubjects(topic, retrieval, corpus, bm25).filter((p) => !leads.some((n) => n.pointId === p.pointId))];
   if (named.length >= 2) {
-    const first = named.find((p) => p.pointId === top.pointId) ?? named[0]!;
-    // When the first point is one of them, the points of its block that retrieval scored nearly as high belong with them ("加强监管、抓行风": 监管, 行风 and 病例核查).
+    const topPoint = firstPartOf(top, corpus)!;
+    // Retrieval's first point leads, as a one-point answer would cite it, when it is an item of a document they name.
+    const first = named.find((p) => p.pointId === top.pointId) ?? (isItem(topPoint) && named.some((p) => p.docId === top.docId) ? topPoint : named[0]!);
+    // The points of the first point's block that retrieval scored nearly as high belong with them ("加强监管、抓行风": 监管, 行风 and 病例核查).
     const near = first.pointId === top.pointId ? rankedNear(retrieval, top, corpus).filter((p) => !named.some((n) => n.pointId === p.pointId)) : [];
-    return [first, ...inRetrievedDocumentOrder([...named.filter((p) => p !== first), ...near], ids, corpus)].slice(0, MAX_LIST_POINTS).map(sentenceOf);
+    return [first, ...inRetrievedDocumentOrder([...named.filter((p) => p.pointId !== first.pointId), ...near], ids, corpus)].slice(0, MAX_LIST_POINTS).map(sentenceOf);
   }
 
   // The first point's title names the whole topic and it lists items of its own (做好护理工作。一是…四是…): it is the list.

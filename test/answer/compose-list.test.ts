@@ -177,6 +177,36 @@ describe('subjects side by side, each named in the text of a point of the list p
     ]);
     expect(cited === undefined || cited.length === 1).toBe(true);
   });
+
+  test('subjects named side by side: retrieval’s first point leads when it is an item of a document they name, though no subject names it fully (社区卫生中心提档升级 -> 长宁 2.3)', () => {
+    const cited = list(
+      '长宁在医联体、还有社区卫生中心提档升级上都要干啥',
+      [
+        [`${CN}#2.3`, 0.944],
+        [`${CN}#2.2`, 0.929],
+        [`${CN}#4.2`, 0.845],
+        [`${CN}#2.1`, 0.801],
+        [`${CN}#3.1`, 0.685],
+        [`${CN}#5.5`, 0.681],
+        [`${CN}#3.3`, 0.636],
+        [`${CN}#1.1`, 0.593],
+      ],
+      5,
+    )!;
+    expect(cited[0]).toBe(`${CN}#2.3`);
+    expect(cited).toContain(`${CN}#2.2`);
+  });
+
+  test('must not: retrieval’s first point is of another document than the points the subjects name: it does not lead', () => {
+    const cited = list('在医疗、医保、医药联动的外部治理方面，市政府办公厅的实施方案部署了哪些改革？', [
+      [`${HW}#3.18`, 1],
+      [`${GF}#2.4.p4`, 0.95],
+      [`${GF}#3.1`, 0.9],
+      [`${GF}#2.4.p3`, 0.88],
+      [`${GF}#2.4.p5`, 0.85],
+    ])!;
+    expect(cited[0]).not.toBe(`${HW}#3.18`);
+  });
 });
 
 describe('a subject the first point names in its text: the points of the list pool that name it as fully', () => {
