@@ -388,10 +388,10 @@ function acrossDocuments(topic: string, retrieval: RetrievalResult, corpus: Corp
   }
   const chosen = [...byGroup.values()].filter((held) => held.length > 0);
   if (chosen.length < 2) return undefined;
-  // The point retrieval ranked first leads, as a one-point answer would cite it.
+  // The point retrieval ranked first leads, as a one-point answer would cite it; a preamble or notice (not an item) leaves the lead to the best point chosen.
   const top = corpus.passage(retrieval.citations[0]!.id)!;
   const sentences = chosen.flat().map((r) => r.sentence);
-  const lead = sentences.find((s) => corpus.passage(s.passageId)!.pointId === top.pointId) ?? bestSentence(topic, firstPartOf(top, corpus)!, corpus, bm25);
+  const lead = sentences.find((s) => corpus.passage(s.passageId)!.pointId === top.pointId) ?? (isItem(top) ? bestSentence(topic, firstPartOf(top, corpus)!, corpus, bm25) : ranked[0]!.sentence);
   const others = sentences.filter((s) => corpus.passage(s.passageId)!.pointId !== corpus.passage(lead.passageId)!.pointId);
   const ids = retrieval.citations.map((c) => c.id);
   const rest = inRetrievedDocumentOrder(

@@ -500,4 +500,24 @@ describe('a list asked of several documents: the best points of each document', 
       ]),
     ).toBeUndefined();
   });
+
+  test('a preamble retrieval ranked first does not lead a list across documents: the best item chosen does (各自有哪些要求)', () => {
+    const ranking: Array<[string, number]> = [
+      [`${PT}#0`, 1],
+      [`${CN}#5.3`, 0.86],
+      [`${MA}#0`, 0.823],
+      [`${PT}#3.11`, 0.805],
+      [`${PT}#1.4`, 0.781],
+      [`${CN}#5.5`, 0.773],
+      [`${MA}#2.9`, 0.6],
+    ];
+    // The three documents named are the scopes asked about, as retrieval reads them.
+    const q = '护理工作方面，市医政医管要点、普陀和长宁各自有哪些要求';
+    const scoped = (points: Array<[string, number]>) => composeList(q, { ...ranked(q, points, 5), scopeGroups: [[MA], [PT], [CN]] }, corpus, bm25, DEFAULT_EXTRACTIVE_TUNING)!.map((s) => s.passageId);
+    const cited = scoped(ranking);
+    expect(cited[0]).toBe(`${CN}#5.3`);
+    expect(cited).not.toContain(`${PT}#0`);
+    // must not: an item ranked first still leads.
+    expect(scoped([[`${PT}#3.11`, 1], ...ranking.slice(1)])[0]).toBe(`${PT}#3.11`);
+  });
 });
