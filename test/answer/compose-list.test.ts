@@ -353,6 +353,10 @@ describe('otherwise the first point and the points of its block retrieval scored
     expect(list('高质量发展方案里党建那块讲了几方面', ranking)).toEqual([`${GF}#2.6.p4`, `${GF}#2.6.p1`, `${GF}#2.6.p3`]);
     // must not: the same ranking, asked without pointing at a block: the enumeration holds the list in the first point.
     expect(list('高质量发展方案对党建工作的责任有哪些规定', ranking)).toBeUndefined();
+    // fires: a question that counts the points (分几条, 哪几条, 提了几处) asks for them, not for one sentence's items.
+    expect(list('公立医院高质量发展实施方案在医院党建方面分几条作了部署？各是什么？', ranking)).toEqual([`${GF}#2.6.p4`, `${GF}#2.6.p1`, `${GF}#2.6.p3`]);
+    // must not: 条件 is not a point counted.
+    expect(list('高质量发展方案对党建工作有哪些条件', ranking)).toBeUndefined();
   });
 
   test('fires: the first point’s sentence enumerates (高品质、多样化和创新性医疗服务), but another point matches the topic better and retrieval scored it nearly as high: the enumeration is a detail, not the list', () => {
