@@ -1,6 +1,6 @@
 import type { Citation, Passage, RetrievalResult } from '../core/types.js';
 import type { Bm25Index } from '../retrieval/bm25-index.js';
-import type { Corpus } from '../core/corpus.js';
+import { isItem, type Corpus } from '../core/corpus.js';
 import { validateQuestion, type HybridRetriever, type RetrievalMode } from '../retrieval/hybrid-retriever.js';
 import { splitSentences } from '../text/split-sentences.js';
 import { writtenInChinese } from '../retrieval/question-language.js';
@@ -228,8 +228,11 @@ export class ExtractiveAnswerer implements Answerer {
     const listed = retrieval.intent === 'list' && !retrieval.missing && !retrieval.direct ? composeList(searched, retrieval, this.deps.corpus, this.deps.bm25, this.tuning, question) : undefined;
     if (listed) {
       // Sure of a list only when a sentence of the first points answers as a one-point answer must; else the list is offered low, as that answer would be.
-      const sure = retrieval.confidence !== 'low' && this.choose(searched, retrieval).length > 0;
-      return this.listAnswer(answerId, question, listed, sure ? retrieval : { ...retrieval, confidence: 'low' }, retrievedIds, searched);
+      // Several items (points, not a preamble leading them) hold what the best point's sentences alone may not: the decision with the list held (never for a translation capped at low).
+      const items = listed.length >= 2 && isItem(this.deps.corpus.passage(listed[0]!.passageId)!);
+      const tier = items && retrieval.heldTier && retrieval === retrieved ? retrieval.heldTier : retrieval.confidence;
+      const sure = tier !== 'low' && this.choose(searched, retrieval).length > 0;
+      return this.listAnswer(answerId, question, listed, sure ? { ...retrieval, confidence: 'high' } : { ...retrieval, confidence: 'low' }, retrievedIds, searched);
     }
     if (retrieval.confidence === 'low') return this.lowConfidence(answerId, question, retrieval, retrievedIds, searched);
     if (retrieval.direct) {

@@ -102,6 +102,12 @@ export interface RetrievalResult {
    * four sections). Only for list questions.
    */
   pool?: Citation[];
+  /**
+   * A list question whose best point's sentences hold no enumeration (the decision's slot signal
+   * 0): the tier the decision gives with the slot held. A list answer composed of several points
+   * holds several items, and is decided with this tier. Only for list questions.
+   */
+  heldTier?: 'high' | 'low';
 }
 
 /** What kind of answer a question asks (src/retrieval/question-intent.ts reads it). */

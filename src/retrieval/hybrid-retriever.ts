@@ -191,6 +191,11 @@ export class HybridRetriever {
     // a work plan's tasks fall to its issuer when no other body is named.)
     const missing = fitted !== 'decline' && decision.slot === 0 && (slot === 'figure' || slot === 'date') ? slot : undefined;
     const tier = missing ? 'low' : fitted;
+    // A list: several points composed hold the items one sentence of the best point may not.
+    const heldTier =
+      slot === 'list' && decision.slot === 0 && model && fitted !== 'decline'
+        ? tierOf(model, answerProbability(model, { ...decision, slot: 1 }), topicProbability(model, decision), decision.coverage, options.translated === true)
+        : undefined;
     signals = { ...roundSignals(decision), p: round(p), tier };
     if (tier === 'decline') return { ...abstain(writtenInChinese(question) ? '现有文件中没有找到回答这个问题的条目。' : ASK_IN_CHINESE), intent };
 
@@ -207,6 +212,7 @@ export class HybridRetriever {
       ...(missing ? { missing } : {}),
       ...(scope.groups.length > 1 ? { scopeGroups: scope.groups } : {}),
       ...(intent === 'list' ? { pool: candidates.slice(0, LIST_POOL).map((r) => corpus.citation(r.id, r.score)) } : {}),
+      ...(heldTier && heldTier !== 'decline' ? { heldTier } : {}),
     };
   }
 }

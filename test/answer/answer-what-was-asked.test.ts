@@ -135,6 +135,39 @@ describe('a list question is answered from several points, each cited, in the do
     expect(unverifiedClaims(a.answer, a.citations, loose)).toEqual([]);
   });
 
+  test('a list composed of several items is decided with the list held (heldTier): high where the best point alone was low; not a list held in one point, nor with heldTier low', async () => {
+    // The real retriever, its decision read as low because the best point's sentences enumerate nothing, and high with the list held.
+    const held = (tier: 'high' | 'low') =>
+      class extends HybridRetriever {
+        override async retrieve(question: string, options?: RetrieveOptions): Promise<RetrievalResult> {
+          return { ...(await super.retrieve(question, options)), confidence: 'low', heldTier: tier };
+        }
+      };
+    const { corpus, bm25 } = pipeline;
+    const answerer = (tier: 'high' | 'low') => new ExtractiveAnswerer({ retriever: new (held(tier))({ corpus, bm25 }, { ...DEFAULT_TUNING, decision: undefined }), corpus, bm25 });
+    const listed = await answerer('high').answer('长宁今年护理和继续教育有哪些安排？');
+    expect(listed.citations.length).toBeGreaterThanOrEqual(2);
+    expect(listed.confidence).toBe('high');
+    expect(listed.answer.startsWith(LOW_CONFIDENCE_LEAD)).toBe(false);
+    // must not: the list is held in one point (one citation): its best sentence decides, as any one-point answer.
+    const one = await answerer('high').answer('医生执业都有啥保险？');
+    expect(one.citations).toHaveLength(1);
+    expect(one.confidence).toBe('low');
+    // must not: the decision with the list held is low too.
+    expect((await answerer('low').answer('长宁今年护理和继续教育有哪些安排？')).confidence).toBe('low');
+  });
+
+  test('the retriever gives heldTier only for a list question whose best point holds no enumeration (the slot signal 0)', async () => {
+    const decided = await seedPipeline();
+    const results = await Promise.all(
+      ['普陀今年在陪诊、免陪护这些事上打算咋搞？', '中医这块，市里2023年卫生健康工作要点都要干哪些事？', '医生执业都有啥保险？', '区域性医疗中心按多少人口配置一家？'].map((q) =>
+        decided.retriever.retrieve(q),
+      ),
+    );
+    expect(results.some((r) => r.heldTier !== undefined)).toBe(true);
+    for (const r of results) expect(r.heldTier !== undefined).toBe(r.intent === 'list' && r.signals?.slot === 0);
+  });
+
   test('a question that asks no list gets one point', async () => {
     const a = await ask('互联网医院在分流看病配药需求上起什么作用？');
     expect(a.intent).toBe('what');

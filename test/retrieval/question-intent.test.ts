@@ -28,6 +28,9 @@ describe('readIntent', () => {
     ['康复医院跟哪家大医院合作', 'who'],
     ['成立的2家指导中心分别是哪两家单位？', 'who'], // which two, by name
     ['国家试点医院是哪两家', 'who'],
+    ['新挂牌的IDC医院具体是哪几家', 'who'], // 哪几家, 哪几所: which bodies, by name
+    ['试点放在普陀哪几所医院', 'who'],
+    ['长宁哪几个社区要创中医示范站？', 'list'], // 哪几个 + a place is a list, not a body
     ['试点放在哪所医院', 'who'],
     // list
     ['普陀今年在护理方面有哪些安排？', 'list'],
