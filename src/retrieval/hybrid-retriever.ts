@@ -135,9 +135,13 @@ export class HybridRetriever {
     const vector = mode !== 'lexical' && embedder ? embedder.embedQuery(question) : undefined;
     vector?.catch(() => undefined); // Awaited (and its failure raised) in gatherCandidates; this only marks it handled meanwhile.
     const expanded = expandEverydayWords(question);
+    // Within the documents a place or year chose, the place and year name every passage alike: BM25 searches the rest
+    // (长宁护理这块: 护理, not the 长宁 that 《长宁区“平安医院”建设工作方案》 repeats in one point).
+    const unscoped = expanded.replace(SCOPE_WORDS, ' ');
     const rank = async (n: number, restrictTo: readonly string[]) => {
       const keep = (id: string) => restrictTo.length === 0 || restrictTo.includes(corpus.passage(id)!.docId);
-      const found = await gatherCandidates(this.deps, expanded, { mode, pool: restrictTo.length > 0 ? n * 4 : n, keep, vector });
+      const searched = restrictTo.length > 0 && contentBigrams(unscoped).length > 0 ? unscoped : expanded;
+      const found = await gatherCandidates(this.deps, searched, { mode, pool: restrictTo.length > 0 ? n * 4 : n, keep, vector });
       return fuseCandidates(found, this.tuning, mode, n);
     };
 
@@ -167,7 +171,7 @@ export class HybridRetriever {
     if (candidates.length === 0) return abstain(scope.years.length > 0 ? `现有文件中没有${scope.years.join('、')}年的相关内容。` : '现有文件中没有找到相关内容。');
 
     // Places and years chose the documents above; the topic is what remains.
-    const topic = expanded.replace(SCOPE_WORDS, ' ');
+    const topic = unscoped;
     if (contentBigrams(topic).length === 0 && writtenInChinese(question)) return abstain('这个问题不涉及现有政策文件的内容。');
     // A question about two scopes (长宁和普陀) is covered by the best passage of each.
     const docOf = (id: string) => corpus.passage(id)!.docId;

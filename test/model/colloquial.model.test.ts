@@ -30,6 +30,16 @@ describe('everyday wording is answered, not declined', () => {
     expect(squash(a.citations[0]!.text)).toContain(topic);
   });
 
+  test('within the documents a place chose, the place is not searched for: 长宁护理这块 finds 做好护理工作, not the point that repeats 长宁区 (平安医院)', async () => {
+    for (const question of ['长宁护理这块今年有啥安排？', '另外，长宁护理这块今年有啥安排？']) {
+      const a = await runtime.answerer.answer(question);
+      expect(squash(a.citations[0]!.text)).toContain('护理');
+    }
+    // must not: a question that asks about 平安医院 still gets it.
+    const named = await runtime.answerer.answer('长宁区平安医院建设工作方案有哪些要求');
+    expect(squash(named.citations[0]!.text)).toContain('平安医院');
+  });
+
   test('南京西路街道 is a street in Shanghai, not 南京', async () => {
     const a = await runtime.answerer.answer('南京西路街道的区域性医疗中心按多少人口配置一家？');
     expect(a.reason ?? '').not.toContain('南京');
