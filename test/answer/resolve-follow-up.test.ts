@@ -11,6 +11,7 @@ describe('resolveFollowUp: a follow-up refers back; a short question is not one'
     ['控烟', '2023年普陀区胸痛中心怎么建？'],
     ['发热门诊要24小时开吗', '长宁区的家庭医生签约率要到多少？'],
     ['How many IDC hospitals will be selected?', '区域性医疗中心按多少人口配置一家？'],
+    ['医院里面能不能抽烟', '长宁区的家庭医生签约率要到多少？'], // 里面 inside a question, not opening it
     ['What about Putuo?', '区域性医疗中心按多少人口配置一家？'],
   ])('%s after %s is a new question (inherits no topic, place or year)', (question, previous) => {
     expect(resolveFollowUp(question, after(previous))).toEqual({ kind: 'none' });
@@ -22,6 +23,8 @@ describe('resolveFollowUp: a follow-up refers back; a short question is not one'
     ['它的有效期到哪年？', '公立医院高质量发展方案有哪些目标？'],
     ['上面说的考核怎么搞', '公立医院绩效考核考哪一年？'],
     ['互联网医院呢？', '区域性医疗中心按多少人口配置一家？'],
+    ['里面提到要试点的那个服务叫啥？', '普陀要点里护理方面说了啥'], // 里面: inside the previous answer
+    ['这里面谁牵头？', '长宁要建区域中医医联体吗'],
   ])('%s after %s is rewritten with the earlier topic', (question, previous) => {
     const r = resolveFollowUp(question, after(previous));
     expect(r.kind).toBe('rewrite');
