@@ -10,7 +10,7 @@ import { expandEverydayWords } from './everyday-words.js';
 import type { Reranker } from './http-reranker.js';
 import { findNamedDocument, namedDocuments } from './parse-citation-query.js';
 import { writtenInChinese } from './question-language.js';
-import { readIntent, slotOf, type AnswerIntent } from './question-intent.js';
+import { listTopic, readIntent, slotOf, type AnswerIntent } from './question-intent.js';
 import { readScope, SCOPE_WORDS } from './scope-check.js';
 import { citePoints } from './stages/cite-points.js';
 import { decisionSignals, nothingMatches } from './stages/decision-signals.js';
@@ -178,7 +178,8 @@ export class HybridRetriever {
     const covering = scope.groups.length > 1 ? scope.groups.flatMap((g) => candidates.find((r) => g.includes(docOf(r.id))) ?? []) : [candidates[0]!];
     const intent = options.intent ?? readIntent(question);
     const slot = slotOf(intent);
-    const searched = decisionSignals(topic, candidates, covering, mode, {
+    // A list question's words that ask for items (这块, 有啥安排) name no topic a point could hold.
+    const searched = decisionSignals(intent === 'list' ? listTopic(topic) : topic, candidates, covering, mode, {
       bm25: this.deps.bm25,
       text,
       passageText: (id) => corpus.passage(id)!.text,

@@ -187,6 +187,17 @@ describe('HybridRetriever', () => {
     for (const c of result.citations) expect(c.docNumber).toBe('普卫健医〔2025〕3号');
   });
 
+  test('a list question is decided on its topic, without the words that ask for items (这块, 今年, 有啥安排); a what question on all its words', async () => {
+    const lexical = await seedPipeline();
+    const list = await lexical.retriever.retrieve('普陀陪诊这块今年有啥安排？', { mode: 'lexical' });
+    expect(list.intent).toBe('list');
+    expect(list.signals!.coverage).toBeGreaterThanOrEqual(0.9);
+    // must not: the same words asked as a what question count as its topic.
+    const what = await lexical.retriever.retrieve('普陀陪诊这块今年怎么样？', { mode: 'lexical' });
+    expect(what.intent).toBe('what');
+    expect(what.signals!.coverage).toBeLessThan(0.5);
+  });
+
   test.each([
     ['', /empty/],
     ['   \n ', /empty/],
