@@ -167,7 +167,7 @@ export class HybridRetriever {
     const declined = scopeDecline(question, scope, docs, this.corpusText);
     if (declined) return abstain(declined);
     const text = (id: string) => this.normalizedText.get(id)!;
-    const candidates = routeByKind(question, ranked, corpus, scope.years, text);
+    const candidates = routeByKind(question, ranked, corpus, scope.years, text, scope.groups);
     if (candidates.length === 0) return abstain(scope.years.length > 0 ? `现有文件中没有${scope.years.join('、')}年的相关内容。` : '现有文件中没有找到相关内容。');
 
     // Places and years chose the documents above; the topic is what remains.

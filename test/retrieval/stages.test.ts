@@ -167,6 +167,16 @@ describe('routeByKind', () => {
     expect(routed.length).toBeGreaterThan(0);
     expect(routed.every((r) => corpus.document(corpus.passage(r.id)!.docId).date.startsWith('2025') || text(r.id).includes('2025'))).toBe(true);
   });
+  test('several scopes named, a year that one has: the scope without a document of that year keeps its passages (市里两份2023年要点和普陀的文件)', () => {
+    const city = ['2023-shanghai-health-work-priorities', '2023-shanghai-medical-administration-priorities'];
+    const putuo = ['2025-putuo-medical-administration-priorities'];
+    const all = corpus.passages.map((p) => point(p.id, 0.5));
+    const docsOf = (routed: RankedPoint[]) => new Set(routed.map((r) => corpus.passage(r.id)!.docId));
+    expect(docsOf(routeByKind('儿科', all, corpus, ['2023'], text, [city, putuo]))).toContain(putuo[0]);
+    // must not: one scope, or scopes none of which has a document of the year: the year filters as before.
+    expect(docsOf(routeByKind('儿科', all, corpus, ['2023'], text))).not.toContain(putuo[0]);
+    expect(routeByKind('儿科', all, corpus, ['2019'], text, [city, putuo]).every((r) => text(r.id).includes('2019'))).toBe(true);
+  });
 });
 
 describe('decisionSignals (decide)', () => {

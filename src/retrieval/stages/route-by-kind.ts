@@ -13,15 +13,23 @@ const ASKS_ISSUANCE = /印发|发文|落款|发布|文号|通知|抄送|谁发|�
 /**
  * Which kinds of passage may answer: the cover notice only questions about issuing (日期, 文号,
  * 印发), else its title words only add noise; the closing clause first for when a document takes
- * effect and until when; and, when the question names years, only passages of those years.
+ * effect and until when; and, when the question names years, only passages of those years. When it
+ * names several scopes (`groups`: 市里两份2023年要点和普陀的文件) and some scope has a document of
+ * those years, a scope that has none keeps its passages: the years name the other scope's documents.
  */
-export function routeByKind(question: string, ranked: RankedPoint[], corpus: Corpus, years: readonly string[], text: (passageId: string) => string): RankedPoint[] {
+export function routeByKind(question: string, ranked: RankedPoint[], corpus: Corpus, years: readonly string[], text: (passageId: string) => string, groups: readonly string[][] = []): RankedPoint[] {
   const kind = (r: RankedPoint) => corpus.passage(r.id)!.kind;
   let routed = ASKS_ISSUANCE.test(question) ? ranked : ranked.filter((r) => kind(r) !== 'notice');
   if (ASKS_VALIDITY.test(question)) routed = [...routed.filter((r) => kind(r) === 'closing'), ...routed.filter((r) => kind(r) !== 'closing')];
   if (years.length === 0) return routed;
+  const ofYears = (docId: string) => {
+    const d = corpus.document(docId);
+    return years.some((y) => d.date.startsWith(y) || d.title.includes(y));
+  };
+  const dated = groups.length > 1 ? groups.filter((g) => g.some(ofYears)) : [];
+  const undated = dated.length > 0 ? groups.filter((g) => !g.some(ofYears)).flat() : [];
   return routed.filter((r) => {
-    const d = corpus.document(corpus.passage(r.id)!.docId);
-    return years.some((y) => d.date.startsWith(y) || d.title.includes(y) || text(r.id).includes(y));
+    const docId = corpus.passage(r.id)!.docId;
+    return undated.includes(docId) || ofYears(docId) || years.some((y) => text(r.id).includes(y));
   });
 }
