@@ -10,6 +10,7 @@ import { expandEverydayWords } from './everyday-words.js';
 import type { Reranker } from './http-reranker.js';
 import { findNamedDocument, namedDocuments } from './parse-citation-query.js';
 import { writtenInChinese } from './question-language.js';
+import { kindAsked } from './slot-evidence.js';
 import { listTopic, readIntent, slotOf, type AnswerIntent } from './question-intent.js';
 import { readScope, SCOPE_WORDS } from './scope-check.js';
 import { citePoints } from './stages/cite-points.js';
@@ -196,9 +197,10 @@ export class HybridRetriever {
     // a work plan's tasks fall to its issuer when no other body is named.)
     const missing = fitted !== 'decline' && decision.slot === 0 && (slot === 'figure' || slot === 'date') ? slot : undefined;
     const tier = missing ? 'low' : fitted;
-    // A list: several points composed hold the items one sentence of the best point may not.
+    // A list: several points composed hold the items one sentence of the best point may not; not the members of a
+    // kind asked (要交哪些材料), which only an enumeration of that kind gives.
     const heldTier =
-      slot === 'list' && decision.slot === 0 && model && fitted !== 'decline'
+      slot === 'list' && decision.slot === 0 && kindAsked(question) === undefined && model && fitted !== 'decline'
         ? tierOf(model, answerProbability(model, { ...decision, slot: 1 }), topicProbability(model, decision), decision.coverage, options.translated === true)
         : undefined;
     signals = { ...roundSignals(decision), p: round(p), tier };

@@ -40,6 +40,53 @@ export function enumeratesItems(text: string): boolean {
 
 const flat = (text: string) => normalizeWidth(text).replace(/\s+/g, '');
 
+/** Items side by side, the last closed by 等 or by the end of its clause (肿瘤、内分泌、心血管等; 医疗执业险、医疗意外伤害险和医疗责任险). */
+const ENUMERATIONS = /[^、，,；;。]{1,30}(?:、[^、，,；;。]{1,30}?)+(?:等|(?=[，,；;。]|$))/gu;
+/** The noun after a list question word (要交哪些材料, 哪几种保险, 有啥方式), up to the end of its clause. */
+const KIND_AFTER = /(?:哪些|哪几[个家种类所位项样条]?|哪[两三四五六七八九十]+[个家种类所位项样条]|啥|什么)([\p{Script=Han}]{1,4}?)(?=[？?，,。！!；;]|吗|呢|啊|呀|吧|$)/u;
+/** The noun before the words that ask for its members (传染病有哪些, 入选的学科具体包括什么, 都是哪些病种). */
+const KIND_BEFORE = /([\p{Script=Han}]{1,6}?)(?:里|中|里面)?(?:都|具体|主要)?(?:有|包括|包含|是)(?:哪些|哪几[个家种类所位项样条]?|啥|什么)[？?，,。！!吗呢啊呀]*$/u;
+/** A measure word alone (哪几条, 哪几项, 哪几种) counts items; it names no kind. */
+const MEASURE_ONLY = /^[个家种类所位项样条块点]$/u;
+/** A kind that names what is done (安排, 保障措施, 能力提升举措, 树立行业形象的工作), a quality or manner (特征, 途径, 程度) or a body: it ends in a list filler, an activity noun or an abstract noun. */
+const ASKS_WHAT_IS_DONE = new RegExp(`(?:${[...data.listFillers.words, ...data.activityNouns, ...data.abstractNouns].join('|')})$`, 'u');
+/** Characters that name no kind (的, 了, 是, 都, 要). */
+const FUNCTION_CHARS = /[的了是都要会能还也就在对把被给和与及或等个些各]/gu;
+
+/**
+ * The kind whose members a list question asks (要交哪些材料 → 材料, 哪几种保险 → 保险, 今年重点盯的传染病有哪些 →
+ * 重点盯的传染病), as the characters that name it; undefined when it asks what is done or said (哪些安排,
+ * 有啥新做法: data/answer-intents.json `$kindAsked`) or names no kind (哪五个).
+ */
+export function kindAsked(question: string): string | undefined {
+  const q = flat(question).replace(/[？?！!。]+$/u, '');
+  const after = KIND_AFTER.exec(q)?.[1];
+  const kind = after !== undefined && !MEASURE_ONLY.test(after) ? after : KIND_BEFORE.exec(q)?.[1];
+  if (kind === undefined || ASKS_WHAT_IS_DONE.test(kind)) return undefined;
+  // The noun, not the words before it (今年重点盯的传染病 → 盯传染病 at most four characters).
+  const named = kind.replace(FUNCTION_CHARS, '').slice(-4);
+  return named.length > 0 ? named : undefined;
+}
+
+/**
+ * True when the text enumerates members of the kind: items that end in a character of its name
+ * (医疗执业险、医疗意外伤害险和医疗责任险 for 保险), or items closed by 等 and a word with a character of
+ * its name (肿瘤、内分泌、心血管等专科类 for 专科类别; 云南、青海、西藏等地 for 地方). Kinds side by side
+ * (权责清单、许可清单、证明事项清单) are not the members of one of them (证明事项).
+ */
+export function enumeratesKind(text: string, kind: string): boolean {
+  const t = flat(text);
+  const chars = new Set(kind);
+  for (const m of t.matchAll(ENUMERATIONS)) {
+    const items = m[0].split(/[、和及与]|等$/u).filter(Boolean);
+    const ends = items.map((item) => item.at(-1)!);
+    if (ends.length >= 2 && ends.every((c) => chars.has(c))) return true;
+    const after = t.slice(m.index + m[0].length, m.index + m[0].length + 4);
+    if (m[0].endsWith('等') && [...after].some((c) => chars.has(c))) return true;
+  }
+  return false;
+}
+
 /** The measure a question names for its slot ("每家补贴多少钱" counts money), if any. */
 function measureOf(slot: AnswerSlot, question: string) {
   const q = flat(question);
@@ -67,6 +114,9 @@ export function holdsSlot(slot: AnswerSlot, text: string, question?: string): bo
   // Which ones, by count (哪几家医院, 哪几个社区): names answer, a body named as such or short names side by side; not any enumeration.
   if (slot === 'list' && q !== undefined && ASKS_WHICH_ONES.test(q)) return NAMED_BODY.test(t) || SHORT_NAMES.test(t);
   if (slot === 'who' && q !== undefined && ASKS_WHICH.test(q) && SHORT_NAMES.test(flat(text))) return true;
+  // The members of a kind (要交哪些材料, 哪几种保险): an enumeration of that kind, not any sentence of several clauses.
+  const kind = slot === 'list' && q !== undefined ? kindAsked(q) : undefined;
+  if (kind !== undefined) return enumeratesKind(t, kind);
   // 一批, 若干 are not figures, and a noun counted so has none (若干行业分中心 for 行业分中心建几个).
   if (slot === 'figure') return SLOTS.figure.test(t.replace(NOT_FIGURE, ' ').replace(VAGUE_WORD, ' ')) && (q === undefined || !countedVaguely(t, q));
   if (slot === 'date') return SLOTS.date.test(t.replace(NOT_DATE, ' '));

@@ -166,6 +166,10 @@ describe('a list question is answered from several points, each cited, in the do
     );
     expect(results.some((r) => r.heldTier !== undefined)).toBe(true);
     for (const r of results) expect(r.heldTier !== undefined).toBe(r.intent === 'list' && r.signals?.slot === 0);
+    // must not: the members of a kind asked (要交哪些材料) are given only by an enumeration of that kind, never by several points.
+    const kind = await decided.retriever.retrieve('限制类医疗技术备案要交哪些材料？');
+    expect(kind.intent).toBe('list');
+    expect(kind.heldTier).toBeUndefined();
   });
 
   test('a question that asks no list gets one point', async () => {

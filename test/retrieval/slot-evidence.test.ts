@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import kinds from '../../src/retrieval/data/institution-kinds.json' with { type: 'json' };
 import { CORPUS_DIR } from '../support/corpus-dirs.js';
-import { aboutOtherKind, askedPredicate, enumeratesItems, holdsPredicate, holdsSlot } from '../../src/retrieval/slot-evidence.js';
+import { aboutOtherKind, askedPredicate, enumeratesItems, enumeratesKind, holdsPredicate, holdsSlot, kindAsked } from '../../src/retrieval/slot-evidence.js';
 
 describe('holdsSlot', () => {
   it.each([
@@ -389,5 +389,55 @@ describe("data/institution-kinds.json speaks the documents' words", () => {
   });
   it.each(kinds.covers.map((c) => [c.kinds.join('+'), c.words] as const))('the words covering %s occur in seeds/', (_kinds, words) => {
     expect(words.some((w) => new RegExp(w, 'u').test(seeds))).toBe(true);
+  });
+});
+
+describe('kindAsked: the kind whose members a list question asks', () => {
+  it.each([
+    ['限制类技术备案要交哪些材料啊', '材料'],
+    ['医生执业都有啥保险？', '保险'],
+    ['重点筛的是哪几种慢病？', '慢病'],
+    ['入选的学科具体包括什么？', '入选学科'],
+    ['长宁区中医药工作领导小组的成员单位有哪些？', '成员单位'],
+    ['立项的是哪些专科，能给个清单吗', '专科'],
+  ])('%s -> %s', (question, kind) => {
+    expect(kindAsked(question)).toBe(kind);
+  });
+
+  it.each([
+    ['长宁今年护理有哪些安排？'], // a list filler: what is done
+    ['高质量发展方案在组织实施上有哪些保障措施？'],
+    ['普陀对老人看病没人陪这种情况有啥新做法吗'], // an activity noun
+    ['医患闹矛盾了，全市靠哪些途径来化解？'], // more than a noun before the end of the clause
+    ['方案里描述的“未来智慧医院”有哪些特征？'], // an abstract noun: a quality, not a kind with members
+    ['公立医院现代化管理这块，方案里提了哪几条？'], // a measure word alone counts points
+    ['普陀2025年度的公立医院绩效考核考哪些医院？'], // bodies: the who slot reads them by name
+    ['文件里老提五个新城，具体是哪五个？'], // names no kind
+  ])('%s -> no kind asked', (question) => {
+    expect(kindAsked(question)).toBeUndefined();
+  });
+
+  it('a measure word after the question word leaves the kind to the words before it (重点传染病有哪几种 -> 传染病)', () => {
+    expect(kindAsked('重点传染病有哪几种？')).toContain('传染病');
+  });
+});
+
+describe('enumeratesKind and holdsSlot: the members of a kind asked are given only by an enumeration of that kind', () => {
+  it('items that end in a character of the kind, or closed by 等 and the kind', () => {
+    expect(enumeratesKind('完善医疗执业险、医疗意外伤害险和医疗责任险,保障医务人员合法权益', '保险')).toBe(true);
+    expect(enumeratesKind('推进市级医院创建肿瘤、内分泌、心血管等专科类以及综合类等国家医学中心', '专科类别')).toBe(true);
+    expect(enumeratesKind('加大对云南、青海、西藏等地重点帮扶县医院帮扶力度', '地')).toBe(true);
+  });
+
+  it('must not: kinds side by side are not the members of one of them; clauses are not an enumeration', () => {
+    expect(enumeratesKind('动态完善发布本市卫生健康部门权责清单、许可清单、证明事项清单，推进改革', '证明事项')).toBe(false);
+    expect(enumeratesKind('在保障医疗质量安全的前提下，继续支持医疗机构创新诊疗技术，提升服务能级，完善限制类医疗技术目录管理', '技术')).toBe(false);
+  });
+
+  it('holdsSlot: a list of several clauses holds a list of what is done, not the members of a kind', () => {
+    const clauses = '在保障医疗质量安全的前提下，继续支持医疗机构创新诊疗技术，提升服务能级，完善限制类医疗技术目录管理，持续做好医疗技术临床应用监管。';
+    expect(holdsSlot('list', clauses, '医疗技术这块有哪些要求')).toBe(true);
+    expect(holdsSlot('list', clauses, '限制类医疗技术目录里现在都有哪些技术？')).toBe(false);
+    expect(holdsSlot('list', '完善医疗执业险、医疗意外伤害险和医疗责任险,保障医务人员合法权益。', '医生执业都有啥保险？')).toBe(true);
   });
 });
