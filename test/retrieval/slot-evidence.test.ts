@@ -400,6 +400,7 @@ describe('kindAsked: the kind whose members a list question asks', () => {
     ['入选的学科具体包括什么？', '入选学科'],
     ['长宁区中医药工作领导小组的成员单位有哪些？', '成员单位'],
     ['立项的是哪些专科，能给个清单吗', '专科'],
+    ['2024年上海市卫生健康工作要点和2023年比有哪些新变化？', '新变化'], // changes between documents are not work a plan arranges (做法, 进展)
   ])('%s -> %s', (question, kind) => {
     expect(kindAsked(question)).toBe(kind);
   });
