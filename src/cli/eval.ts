@@ -93,7 +93,19 @@ async function main(): Promise<number> {
   if (values.because !== undefined && values.because.trim() === '')
     throw new ConfigError('--because needs a reason, e.g. --because "figure questions the documents do not answer are no longer answered with confidence"');
   if (values.target)
-    return evalTarget(values.target, values['api-key'] ?? config.API_KEYS[0], cases, source, split, baselinePath, values['update-baseline'], config.SEEDS_DIR, sourceReading(config), reference);
+    return evalTarget(
+      values.target,
+      values['api-key'] ?? config.API_KEYS[0],
+      cases,
+      source,
+      split,
+      baselinePath,
+      values['update-baseline'],
+      config.SEEDS_DIR,
+      sourceReading(config),
+      reportDir,
+      reference,
+    );
   const runtime = await loadRuntime({ modelDir: config.MODEL_DIR, indexDir: config.INDEX_DIR, seedsDir: config.SEEDS_DIR, ocr: config.OCR });
   const mode = values.mode as 'hybrid' | 'dense' | 'lexical';
   const full = createPipeline({ corpus: runtime.corpus, embedder: runtime.embedder, vectors: runtime.index.vectors, sentenceVectors: runtime.index.sentenceVectors, mode });
@@ -246,7 +258,9 @@ async function main(): Promise<number> {
 /**
  * `--target URL`: the suite against a running service over HTTP (the Node service or the Worker
  * under `wrangler dev`), scored against the documents in SEEDS_DIR, gated by a baseline recorded
- * for that target's mode (`--baseline evals/baseline.worker.json` in CI).
+ * for that target's mode (`--baseline evals/baseline.worker.json` in CI). Writes a JSON report
+ * (metrics and every case's result, `<time>-target.json`) to the report folder, `--report-dir` or
+ * evals/reports/.
  */
 async function evalTarget(
   target: string,
@@ -258,6 +272,7 @@ async function evalTarget(
   update: boolean,
   seedsDir: string,
   reading: ReadCorpusOptions,
+  reportDir: string,
   reference?: Corpus,
 ): Promise<number> {
   const read = await readCorpus(seedsDir, reading);
@@ -279,6 +294,11 @@ async function evalTarget(
     const members = results.filter((r) => (name === 'all' ? !r.split : r.split === name));
     if (members.length > 0) console.log(formatDecisionSummary(name, decisionSummary(members)));
   }
+  // The run's JSON report, as the in-process run writes one: its metrics and every case's result.
+  mkdirSync(reportDir, { recursive: true });
+  const jsonPath = join(reportDir, `${new Date().toISOString().replace(/[:.]/g, '-')}-target.json`);
+  writeFileSync(jsonPath, JSON.stringify({ createdAt: new Date().toISOString(), questions: source, target, mode, metrics: groups, perIntent: metricsPerIntent(results), cases: results }, null, 2));
+  console.log(`\nreport: ${jsonPath}`);
   const run = { questions: source, mode: 'target', groups: Object.fromEntries(Object.entries(groups).filter(([name]) => GATED_GROUPS.includes(name))) };
   const existing = existsSync(baselinePath) ? baselineSchema.parse(JSON.parse(readFileSync(baselinePath, 'utf8'))) : undefined;
   if (update) {

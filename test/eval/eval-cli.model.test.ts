@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CORPUS_DIR } from '../support/corpus-dirs.js';
+import { startServe } from '../support/start-serve.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 const run = promisify(execFile);
@@ -176,5 +177,25 @@ describe('npm run eval (real model and index)', () => {
     const refused = await evalCli([...args, '--gold-corpus', printed, '--update-baseline']);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('--gold-corpus measures a scanned corpus');
+  });
+  test('--target runs the questions against a running service (npm start) and writes its JSON report', async () => {
+    const dataDir = join(dir, 'serve-data');
+    mkdirSync(dataDir);
+    const serve = await startServe({ DATA_DIR: dataDir, EMBED_PROCESSES: '0' });
+    try {
+      const out = join(dir, 'target-reports');
+      const result = await evalCli(['--target', serve.url, '--questions', join(dir, 'private.jsonl'), '--baseline', join(dir, 'none-target.json'), '--report-dir', out]);
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stdout).toContain(`against ${serve.url}`);
+      const file = readdirSync(out).find((f) => f.endsWith('-target.json'));
+      expect(result.stdout).toContain(`report: ${join(out, file!)}`);
+      const report = JSON.parse(readFileSync(join(out, file!), 'utf8')) as { target: string; cases: Array<{ id: string; answeredCorrectly: boolean; expectAbstain: boolean }> };
+      expect(report.target).toBe(serve.url);
+      expect(report.cases.map((c) => c.id).sort()).toEqual(['p-icu', 'p-impossible', 'p-ooc']);
+      expect(report.cases.find((c) => c.id === 'p-icu')!.answeredCorrectly).toBe(true);
+    } finally {
+      serve.child.kill('SIGTERM');
+      await serve.exited;
+    }
   });
 });
