@@ -202,7 +202,7 @@ async function main(): Promise<number> {
   console.log(formatMetricsTable(Object.entries(perTag), HEADLINE_COLUMNS, 'tag'));
 
   mkdirSync(reportDir, { recursive: true });
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const stamp = reportStamp();
   const report: EvalReport = {
     createdAt: new Date().toISOString(),
     questions: source,
@@ -255,6 +255,9 @@ async function main(): Promise<number> {
   return 0;
 }
 
+/** A report's file name stem: the time it was written, safe in a file name. */
+const reportStamp = () => new Date().toISOString().replace(/[:.]/g, '-');
+
 /**
  * `--target URL`: the suite against a running service over HTTP (the Node service or the Worker
  * under `wrangler dev`), scored against the documents in SEEDS_DIR, gated by a baseline recorded
@@ -296,7 +299,7 @@ async function evalTarget(
   }
   // The run's JSON report, as the in-process run writes one: its metrics and every case's result.
   mkdirSync(reportDir, { recursive: true });
-  const jsonPath = join(reportDir, `${new Date().toISOString().replace(/[:.]/g, '-')}-target.json`);
+  const jsonPath = join(reportDir, `${reportStamp()}-target.json`);
   writeFileSync(jsonPath, JSON.stringify({ createdAt: new Date().toISOString(), questions: source, target, mode, metrics: groups, perIntent: metricsPerIntent(results), cases: results }, null, 2));
   console.log(`\nreport: ${jsonPath}`);
   const run = { questions: source, mode: 'target', groups: Object.fromEntries(Object.entries(groups).filter(([name]) => GATED_GROUPS.includes(name))) };

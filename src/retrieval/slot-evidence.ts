@@ -40,8 +40,8 @@ export function enumeratesItems(text: string): boolean {
 
 const flat = (text: string) => normalizeWidth(text).replace(/\s+/g, '');
 
-/** Items side by side, the last closed by 等 or by the end of its clause (肿瘤、内分泌、心血管等; 医疗执业险、医疗意外伤害险和医疗责任险). */
-const ENUMERATIONS = /[^、，,；;。]{1,30}(?:、[^、，,；;。]{1,30}?)+(?:等|(?=[，,；;。]|$))/gu;
+/** Whole enumerations, the last item closed by 等 or by the end of its clause (data/answer-intents.json `enumeration.runs`). */
+const ENUMERATIONS = new RegExp(data.enumeration.runs, 'gu');
 /** The noun after a list question word (要交哪些材料, 哪几种保险, 有啥方式), up to the end of its clause. */
 const KIND_AFTER = /(?:哪些|哪几[个家种类所位项样条]?|哪[两三四五六七八九十]+[个家种类所位项样条]|啥|什么)([\p{Script=Han}]{1,4}?)(?=[？?，,。！!；;]|吗|呢|啊|呀|吧|$)/u;
 /** The noun before the words that ask for its members (传染病有哪些, 入选的学科具体包括什么, 都是哪些病种). */
@@ -134,9 +134,9 @@ const NAMED_BODY = new RegExp(
 );
 /** Short names side by side (周桥、新华、华阳; 中山、瑞金两家). */
 const SHORT_NAMES = /[\p{Script=Han}]{1,4}、[\p{Script=Han}]{1,4}(?:、[\p{Script=Han}]{1,4})+|[\p{Script=Han}]{2}、[\p{Script=Han}]{2}[两三四五几]家/u;
-/** A kind of body counted, not named: a count before it (2家…指导中心, 若干行业分中心), or after it (高水平医院10家); not a count after names (中山、瑞金两家). */
 /** A count of bodies: 2家, 十个, 几所. */
 const COUNT = '(?:\\d+|[一二三四五六七八九十两几]+)\\s*(?:家|个|所)';
+/** A kind of body counted, not named: a count before it (2家…指导中心, 若干行业分中心), or after it (高水平医院10家); not a count after names (中山、瑞金两家). */
 const COUNTED_KIND = new RegExp(
   `(?:(?<!、[\\p{Script=Han}]{2,4})${COUNT}|${VAGUE})[^，,。．.；;、和及与]{0,16}[、和及与]?|[\\p{Script=Han}]{0,8}(?:医院|中心|机构|单位)\\s*(?:\\d+|[一二三四五六七八九十两]+)\\s*(?:家|个|所)[、和及与]?`,
   'gu',
