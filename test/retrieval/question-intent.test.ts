@@ -56,6 +56,13 @@ describe('readIntent', () => {
     ['陪诊这些事普陀打算咋搞', 'list'],
     ['出生一件事市里要点提了啥', 'list'],
     ['区域医疗中心在医政要点里都被点名要干啥', 'list'],
+    ['疫情救治这块都安排了啥？', 'list'],
+    ['市里对互联网医院部署了哪些', 'list'],
+    ['普陀今年康复医疗这块啥安排？', 'list'],
+    ['加强行业监管方面提了几点要求？', 'list'], // the count of points asks the points
+    ['健康上海行动这块列了几条', 'list'],
+    ['儿科医生转岗培训，报名得满足啥条件？', 'list'], // conditions, materials, steps are items
+    ['备案要交什么材料', 'list'],
     // … and where those words ask something else (must not fire)
     ['献血咋弄', 'what'], // how to do, not what is arranged
     ['民营医院管理年完了咋弄？', 'what'],
@@ -67,6 +74,11 @@ describe('readIntent', () => {
     ['这两项分别是什么时候开始', 'date'],
     ['鼓励大家多生孩子，卫健部门今年做些什么？', 'what'], // 做些什么 is not 干点啥
     ['这个文件是什么时候发的', 'date'], // 文件 alone is not 几个文件
+    ['有啥安排吗', 'list'], // 有啥 asks a list already
+    ['安排了多少张床位', 'figure'], // 安排了 with a figure word
+    ['今年要新增几项医疗技术', 'figure'], // 几项 counted, not 提了几项
+    ['几点开门', 'figure'], // 几点 of the clock is not 几点要求
+    ['什么条件下可以转诊', 'what'], // 什么条件下: the circumstances, not the conditions listed
     // yes or no
     ['社区医院能不能开互联网诊疗？', 'yes-no'],
     ['是否要建发热门诊', 'yes-no'],
