@@ -10,6 +10,16 @@ import { blockPath, blockPoints, firstParts } from './block-points.js';
 import { namingGrams, share, themeGrams, withoutDocumentNames } from './naming-grams.js';
 import { RANK_PENALTY, scoreSentences, type ScoredSentence } from './select-sentences.js';
 
+/**
+ * A list composed: its sentences, one per point, the first leading; `decided` when it is led by the
+ * point retrieval ranked first (or by a part the question names), so that the decision read with the
+ * list held speaks for it.
+ */
+export interface ComposedList {
+  sentences: ScoredSentence[];
+  decided: boolean;
+}
+
 /** Most points a list answer cites: more is a document to read, not an answer. */
 export const MAX_LIST_POINTS = 5;
 /** A point joins the list when its best sentence matches the question at least this share as well as the first point's. */
@@ -55,7 +65,8 @@ export const LEAD_SHARE = 0.6;
  * - the first point names the question's subject in its text, and at most MAX_LIST_POINTS points of
  *   the list pool (retrieval.pool, deeper than the citations) name it as fully ("天山中医医院今年都要
  *   搞些啥"): those points, the one whose sentence matches best first;
- * - else the first point, then the retrieved points of its block whose best sentence matches the
+ * - else the first point (the first item retrieval ranked, when it ranked a preamble first: such a
+ *   list is not `decided`), then the retrieved points of its block whose best sentence matches the
  *   question's topic (its item words such as 安排, 措施 left out) nearly as well as the first's, or
  *   that retrieval scored nearly as high; unless the first point holds the list itself: its best
  *   sentence names the items (门诊号源、检查检验、住院床位; not when the question points at a block:
@@ -64,7 +75,7 @@ export const LEAD_SHARE = 0.6;
  * Undefined when fewer than two points qualify: the question is answered like any other, so a
  * list held inside one point ("医生执业都有啥保险") is not padded with its neighbours.
  */
-export function composeList(question: string, retrieval: RetrievalResult, corpus: Corpus, bm25: Bm25Index, tuning: { minSentenceScore: number }, asked?: string): ScoredSentence[] | undefined {
+export function composeList(question: string, retrieval: RetrievalResult, corpus: Corpus, bm25: Bm25Index, tuning: { minSentenceScore: number }, asked?: string): ComposedList | undefined {
   const ids = retrieval.citations.map((c) => c.id);
   const top = corpus.passage(ids[0] ?? '');
   if (!top) return undefined;
@@ -77,11 +88,11 @@ export function composeList(question: string, retrieval: RetrievalResult, corpus
   if (acrossWords || (retrieval.scopeGroups?.length ?? 0) > 1) {
     // Asked of each document (几个文件), or of each scope named (市里和普陀: the city's best, 普陀's best).
     const across = acrossDocuments(topic, retrieval, corpus, bm25, tuning, acrossWords ? undefined : retrieval.scopeGroups);
-    if (across) return across;
+    if (across) return { sentences: across, decided: true };
   }
 
   const block = namedBlock(topic, top, corpus, bm25);
-  if (block && block.length >= 2) return inDocumentOrder(preferRetrieved(block, ids, corpus)).map(sentenceOf);
+  if (block && block.length >= 2) return { sentences: inDocumentOrder(preferRetrieved(block, ids, corpus)).map(sentenceOf), decided: true };
 
   // The points whose lead names a subject ("护理和继续教育"), and the point each subject names in its text
   // ("发烧门诊、急诊、重症床位分别要准备到啥程度": 发热门诊, 急诊, 重症床位), wherever they sit.
@@ -93,7 +104,8 @@ export function composeList(question: string, retrieval: RetrievalResult, corpus
     const first = named.find((p) => p.pointId === top.pointId) ?? (isItem(topPoint) && named.some((p) => p.docId === top.docId) ? topPoint : named[0]!);
     // The points of the first point's block that retrieval scored nearly as high belong with them ("加强监管、抓行风": 监管, 行风 and 病例核查).
     const near = first.pointId === top.pointId ? rankedNear(retrieval, top, corpus).filter((p) => !named.some((n) => n.pointId === p.pointId)) : [];
-    return [first, ...inRetrievedDocumentOrder([...named.filter((p) => p.pointId !== first.pointId), ...near], ids, corpus)].slice(0, MAX_LIST_POINTS).map(sentenceOf);
+    const sentences = [first, ...inRetrievedDocumentOrder([...named.filter((p) => p.pointId !== first.pointId), ...near], ids, corpus)].slice(0, MAX_LIST_POINTS).map(sentenceOf);
+    return { sentences, decided: true };
   }
 
   // The first point's title names the whole topic and it lists items of its own (做好护理工作。一是…四是…): it is the list.
@@ -113,7 +125,7 @@ export function composeList(question: string, retrieval: RetrievalResult, corpus
       ids,
       corpus,
     );
-    return [first, ...rest.map((p) => quoted[mentioning.indexOf(p)]!)];
+    return { sentences: [first, ...rest.map((p) => quoted[mentioning.indexOf(p)]!)], decided: true };
   }
 
   // The list pool, deeper than the citations, holds the points elsewhere in the document; first score per point.
@@ -123,28 +135,30 @@ export function composeList(question: string, retrieval: RetrievalResult, corpus
     const point = corpus.passage(c.id)?.pointId;
     if (point !== undefined && !scoreOf.has(point)) scoreOf.set(point, c.score);
   }
-  const topScore = retrieval.citations[0]?.score ?? 0;
+  // A preamble or notice ranked first states what the document is for, not an item of the list: the first item retrieval ranked leads.
+  const head = isItem(top) ? top : (ids.map((id) => firstPartOf(corpus.passage(id), corpus)).find((p) => p !== undefined && p.docId === top.docId && isItem(p)) ?? top);
+  const topScore = scoreOf.get(head.pointId) ?? retrieval.citations[0]?.score ?? 0;
   const bestOf = new Map<string, ScoredSentence>();
   const searched = [...ids, ...pool.map((c) => c.id).filter((id) => !ids.includes(id))];
   for (const s of scoreSentences(topic, searched, corpus, bm25)) if (!bestOf.has(s.passageId)) bestOf.set(s.passageId, s);
-  const lead = bestOf.get(top.id);
+  const lead = bestOf.get(head.id);
   if (!lead || matchScore(lead) < tuning.minSentenceScore) return undefined;
-  const topBlock = blockPath(top).join('\n');
+  const topBlock = blockPath(head).join('\n');
   const inTopBlock = (s: ScoredSentence) => blockPath(corpus.passage(s.passageId)!).join('\n') === topBlock;
-  const near = new Set(rankedNear(retrieval, top, corpus).map((p) => p.pointId));
+  const near = new Set(rankedNear(retrieval, head, corpus, topScore).map((p) => p.pointId));
   // The first point's best sentence names the items (门诊号源、检查检验、住院床位): the list is held in it; unless the
   // question points at a block (党建那块讲了几方面), which asks for the block's items whatever one sentence enumerates,
   // or another point of the document matches the topic better and retrieval scored it nearly as high: the
   // enumeration is then a detail of one item ("提供高品质、多样化和创新性医疗服务"), not the list asked for.
   const betterElsewhere = [...bestOf.values()].some((s) => {
     const p = corpus.passage(s.passageId)!;
-    return p.docId === top.docId && isItem(p) && p.pointId !== top.pointId && matchScore(s) > matchScore(lead) && (scoreOf.get(p.pointId) ?? 0) >= topScore * ELSEWHERE_SCORE_SHARE;
+    return p.docId === head.docId && isItem(p) && p.pointId !== head.pointId && matchScore(s) > matchScore(lead) && (scoreOf.get(p.pointId) ?? 0) >= topScore * ELSEWHERE_SCORE_SHARE;
   });
   if (!BLOCK_WORDS.test(question) && enumeratesItems(lead.sentence) && !betterElsewhere) return undefined;
   const others = [...bestOf.values()]
     .filter((s) => {
       const p = corpus.passage(s.passageId)!;
-      if (p.docId !== top.docId || !isItem(p)) return false;
+      if (p.docId !== head.docId || !isItem(p)) return false;
       const matches = (share: number) => matchScore(s) >= tuning.minSentenceScore && matchScore(s) >= matchScore(lead) * share;
       // Elsewhere in the document: a point that matches and that retrieval scored nearly as well as the first.
       if (!inTopBlock(s)) return matches(ELSEWHERE_MATCH_SHARE) && (scoreOf.get(p.pointId) ?? 0) >= topScore * ELSEWHERE_SCORE_SHARE;
@@ -152,21 +166,21 @@ export function composeList(question: string, retrieval: RetrievalResult, corpus
     })
     // One sentence per point: parts of one long point count once.
     .filter((s, i, all) => all.findIndex((o) => corpus.passage(o.passageId)!.pointId === corpus.passage(s.passageId)!.pointId) === i)
-    .filter((s) => corpus.passage(s.passageId)!.pointId !== top.pointId)
+    .filter((s) => corpus.passage(s.passageId)!.pointId !== head.pointId)
     // Its block's points before those elsewhere in the document.
     .sort((a, b) => Number(inTopBlock(b)) - Number(inTopBlock(a)))
     .slice(0, MAX_LIST_POINTS - 1);
   if (others.length === 0) return undefined;
   // The first point stays first (when the list is inside it, it is the answer); the others follow in the document's order.
-  return [lead, ...others.sort((a, b) => corpus.passage(a.passageId)!.order - corpus.passage(b.passageId)!.order)];
+  // Led by the first item after a preamble, the list stands on points retrieval did not put first: not `decided`.
+  return { sentences: [lead, ...others.sort((a, b) => corpus.passage(a.passageId)!.order - corpus.passage(b.passageId)!.order)], decided: head === top };
 }
 
 /** How well a sentence matches the question, its retrieval rank's penalty taken back: points of a list are compared by their match, not their rank. */
 const matchScore = (s: ScoredSentence) => s.score + s.rank * RANK_PENALTY;
 
-/** The retrieved points of the first point's block (first parts, the first point left out) that retrieval scored at least BLOCK_SCORE_SHARE of its score. */
-function rankedNear(retrieval: RetrievalResult, top: Passage, corpus: Corpus): Passage[] {
-  const topScore = retrieval.citations[0]?.score ?? 0;
+/** The retrieved points of the first point's block (first parts, the first point left out) that retrieval scored at least BLOCK_SCORE_SHARE of its score (`topScore`, else the first citation's). */
+function rankedNear(retrieval: RetrievalResult, top: Passage, corpus: Corpus, topScore = retrieval.citations[0]?.score ?? 0): Passage[] {
   const block = blockPath(top).join('\n');
   const out: Passage[] = [];
   for (const c of retrieval.citations) {

@@ -229,11 +229,12 @@ export class ExtractiveAnswerer implements Answerer {
     if (listed) {
       // Sure of a list only when a sentence of the first points answers as a one-point answer must; else the list is offered low, as that answer would be.
       // Several items (points, not a preamble leading them) hold what the best point's sentences alone may not: the decision with the list held (never for a translation capped at low).
-      const items = listed.length >= 2 && isItem(this.deps.corpus.passage(listed[0]!.passageId)!);
+      // Not for a list led by the first item after a preamble retrieval ranked first: that decision was read on what the document is for.
+      const items = listed.decided && listed.sentences.length >= 2 && isItem(this.deps.corpus.passage(listed.sentences[0]!.passageId)!);
       const tier = items && retrieval.heldTier && !translated?.neverHigh ? retrieval.heldTier : retrieval.confidence;
       const sure = tier !== 'low' && this.choose(searched, retrieval).length > 0;
       const decided: RetrievalResult = { ...retrieval, confidence: sure ? 'high' : 'low', ...(retrieval.signals ? { signals: { ...retrieval.signals, tier: sure ? 'high' : 'low' } } : {}) };
-      return this.listAnswer(answerId, question, listed, decided, retrievedIds, searched);
+      return this.listAnswer(answerId, question, listed.sentences, decided, retrievedIds, searched);
     }
     if (retrieval.confidence === 'low') return this.lowConfidence(answerId, question, retrieval, retrievedIds, searched);
     if (retrieval.direct) {

@@ -22,7 +22,8 @@ function ranked(question: string, points: Array<[string, number]>, k = points.le
   return { question, abstained: false, confidence: 'low', nearest: [], intent: 'list', citations: cited.slice(0, k), ...(k < points.length ? { pool: cited } : {}) };
 }
 /** The list composed from a ranking; with `k`, only the first k are citations and the whole ranking is the list pool. */
-const list = (question: string, points: Array<[string, number]>, k?: number) => composeList(question, ranked(question, points, k), corpus, bm25, DEFAULT_EXTRACTIVE_TUNING)?.map((s) => s.passageId);
+const list = (question: string, points: Array<[string, number]>, k?: number) =>
+  composeList(question, ranked(question, points, k), corpus, bm25, DEFAULT_EXTRACTIVE_TUNING)?.sentences.map((s) => s.passageId);
 
 describe('a block named by its headings: its items, in the document order', () => {
   test('a sub-section heading of the 2021 plan ((五)建设健康和谐的公立医院发展新文化) names its three paragraphs', () => {
@@ -422,6 +423,29 @@ describe("otherwise, points elsewhere in the first point's document that match a
   });
 });
 
+describe('a preamble ranked first: the first item retrieval ranked leads, and the list is not decided', () => {
+  const composed = (question: string, points: Array<[string, number]>) => composeList(question, ranked(question, points), corpus, bm25, DEFAULT_EXTRACTIVE_TUNING);
+
+  test('互联网诊疗 in the 2021 plan: the preamble left out, the two points that speak of it listed (2.1 para 6, 2.4 para 3)', () => {
+    const listed = composed('《关于推进上海市公立医院高质量发展的实施方案》中涉及互联网诊疗的内容有哪些？', [
+      [`${GF}#0`, 0.96],
+      [`${GF}#2.1.p6`, 0.89],
+      [`${GF}#2.4.p3`, 0.72],
+    ])!;
+    expect(listed.sentences.map((s) => s.passageId)).toEqual([`${GF}#2.1.p6`, `${GF}#2.4.p3`]);
+    expect(listed.decided).toBe(false);
+  });
+
+  test('must not change: an item ranked first leads a decided list as before', () => {
+    const listed = composed('《关于推进上海市公立医院高质量发展的实施方案》中涉及互联网诊疗的内容有哪些？', [
+      [`${GF}#2.1.p6`, 0.96],
+      [`${GF}#2.4.p3`, 0.9],
+    ])!;
+    expect(listed.sentences[0]!.passageId).toBe(`${GF}#2.1.p6`);
+    expect(listed.decided).toBe(true);
+  });
+});
+
 describe('the items of a block and of a section, one passage per point', () => {
   test('a 2021 paragraph belongs to its sub-section; a numbered point to its section', () => {
     expect(blockPoints(corpus, corpus.passage(`${GF}#2.6.p3`)!).map((p) => p.id)).toEqual([`${GF}#2.6.p1`, `${GF}#2.6.p2`, `${GF}#2.6.p3`, `${GF}#2.6.p4`]);
@@ -490,7 +514,7 @@ describe('a list asked of several documents: the best points of each document', 
       [`${MA}#1.5`, 0.68],
     ];
     const terms = '区域性医疗中心 建设';
-    const docs = (asked: string) => new Set((composeList(terms, ranked(terms, centres, 1), corpus, bm25, DEFAULT_EXTRACTIVE_TUNING, asked) ?? []).map((s) => s.passageId.split('#')[0]));
+    const docs = (asked: string) => new Set((composeList(terms, ranked(terms, centres, 1), corpus, bm25, DEFAULT_EXTRACTIVE_TUNING, asked)?.sentences ?? []).map((s) => s.passageId.split('#')[0]));
     expect(docs('What do the documents say about building regional medical centres?')).toEqual(new Set([MA, HW, GF]));
     // The same terms asked of no documents in particular: not listed document by document.
     expect(docs('How should regional medical centres be built?').size).toBeLessThan(3);
@@ -517,7 +541,8 @@ describe('a list asked of several documents: the best points of each document', 
     ];
     // The three documents named are the scopes asked about, as retrieval reads them.
     const q = '护理工作方面，市医政医管要点、普陀和长宁各自有哪些要求';
-    const scoped = (points: Array<[string, number]>) => composeList(q, { ...ranked(q, points, 5), scopeGroups: [[MA], [PT], [CN]] }, corpus, bm25, DEFAULT_EXTRACTIVE_TUNING)!.map((s) => s.passageId);
+    const scoped = (points: Array<[string, number]>) =>
+      composeList(q, { ...ranked(q, points, 5), scopeGroups: [[MA], [PT], [CN]] }, corpus, bm25, DEFAULT_EXTRACTIVE_TUNING)!.sentences.map((s) => s.passageId);
     const cited = scoped(ranking);
     expect(cited[0]).toBe(`${CN}#5.3`);
     expect(cited).not.toContain(`${PT}#0`);

@@ -121,6 +121,10 @@ describe('scope', () => {
   test('a district with its own plan restricts to it; naming the city too adds the city plans', () => {
     expect(readScope('普陀区护理服务', docs(), corpusText).groups).toEqual([['2025-putuo-medical-administration-priorities']]);
     expect(readScope('市里和普陀区分别怎么说', docs(), corpusText).groups).toHaveLength(2);
+    expect(readScope('2023年市级文件和长宁区计划关于社区康复有哪些安排', docs(), corpusText).groups).toHaveLength(2);
+    expect(readScope('市级层面和普陀对儿科都咋说的', docs(), corpusText).groups).toHaveLength(2);
+    // must not: 市级 before a hospital is a kind of hospital, not the city's documents.
+    expect(readScope('普陀区的市级医院有哪些', docs(), corpusText).groups).toHaveLength(1);
   });
   test.each([['社会办医这块，市里和区里的文件都提了啥要求？'], ['护理这块，市医政医管要点和两个区的文件都有啥打算']])(
     'the districts named together add their plans beside the city: %s',

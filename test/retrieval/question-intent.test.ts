@@ -63,8 +63,12 @@ describe('readIntent', () => {
     ['健康上海行动这块列了几条', 'list'],
     ['儿科医生转岗培训，报名得满足啥条件？', 'list'], // conditions, materials, steps are items
     ['备案要交什么材料', 'list'],
+    ['长宁今年专科联盟、医联体这块怎么搞', 'list'], // what a part of the plan does
+    ['家庭医生签约方面咋做的', 'list'],
     // … and where those words ask something else (must not fire)
     ['献血咋弄', 'what'], // how to do, not what is arranged
+    ['这个病怎么治', 'what'],
+    ['互联网医院备案怎么办', 'what'], // how to do it, no part of a plan named
     ['民营医院管理年完了咋弄？', 'what'],
     ['三级和二级医院分别是多少床位', 'figure'], // 分别 with a figure word
     ['两家指导中心分别是哪两家', 'who'],
