@@ -79,6 +79,7 @@ const ENGLISH_NOUNS: Record<string, string> = {
   时间: 'date or deadline',
   负责单位: 'responsible body',
   条目: 'list',
+  名单: 'names',
   金额: 'amount',
   比例: 'percentage',
   等级: 'grade',

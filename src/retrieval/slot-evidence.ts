@@ -46,6 +46,8 @@ const ENUMERATIONS = new RegExp(data.enumeration.runs, 'gu');
 const KIND_AFTER = /(?:哪些|哪几[个家种类所位项样条]?|哪[两三四五六七八九十]+[个家种类所位项样条]|啥|什么)([\p{Script=Han}]{1,4}?)(?=[？?，,。！!；;]|吗|呢|啊|呀|吧|$)/u;
 /** The noun before the words that ask for its members (传染病有哪些, 入选的学科具体包括什么, 都是哪些病种). */
 const KIND_BEFORE = /([\p{Script=Han}]{1,6}?)(?:里|中|里面)?(?:都|具体|主要)?(?:有|包括|包含|是)(?:哪些|哪几[个家种类所位项样条]?|啥|什么)[？?，,。！!吗呢啊呀]*$/u;
+/** A number and measure word the question uses twice, once to count a noun and once to ask which (五个新城…哪五个): the noun. */
+const COUNTED_AGAIN = /([两三四五六七八九十]+)个([\p{Script=Han}]{1,4}?)(?=[，,。；;？?]|等|$|是|有|都|具体|分别).*哪\1个/u;
 /** A measure word alone (哪几条, 哪几项, 哪几种) counts items; it names no kind. */
 const MEASURE_ONLY = /^[个家种类所位项样条块点]$/u;
 /** A kind that names what is done (安排, 保障措施, 能力提升举措, 树立行业形象的工作), a quality or manner (特征, 途径, 程度) or a body: it ends in a list filler, an activity noun or an abstract noun. */
@@ -56,10 +58,14 @@ const FUNCTION_CHARS = /[的了是都要会能还也就在对把被给和与及�
 /**
  * The kind whose members a list question asks (要交哪些材料 → 材料, 哪几种保险 → 保险, 今年重点盯的传染病有哪些 →
  * 重点盯的传染病), as the characters that name it; undefined when it asks what is done or said (哪些安排,
- * 有啥新做法: data/answer-intents.json `$kindAsked`) or names no kind (哪五个).
+ * 有啥新做法: data/answer-intents.json `$kindAsked`) or names no kind (哪几条). 哪五个 asks the kind the
+ * question counts by the same number (五个新城…具体是哪五个 → 新城).
  */
 export function kindAsked(question: string): string | undefined {
   const q = flat(question).replace(/[？?！!。]+$/u, '');
+  // "五个新城，具体是哪五个": the noun the question counts by the same number.
+  const counted = COUNTED_AGAIN.exec(q);
+  if (counted) return counted[2]!.replace(FUNCTION_CHARS, '').slice(-4) || undefined;
   const after = KIND_AFTER.exec(q)?.[1];
   const kind = after !== undefined && !MEASURE_ONLY.test(after) ? after : KIND_BEFORE.exec(q)?.[1];
   if (kind === undefined || ASKS_WHAT_IS_DONE.test(kind)) return undefined;
@@ -106,13 +112,16 @@ export function holdsSlot(slot: AnswerSlot, text: string, question?: string): bo
   if (q !== undefined && aboutOtherKind(text, q)) return false;
   const named = q === undefined ? flat(text) : withoutWhatIsAsked(slot, flat(text), q);
   // "分别是哪两家单位", "哪几家医院": bodies counted as a kind (2家…指导中心, 若干行业分中心, 高水平医院10家) name none of them.
-  const t = (slot === 'who' || slot === 'list') && q !== undefined && ASKS_WHICH.test(q) ? withoutKinds(named) : named;
+  const t = (slot === 'who' || slot === 'list') && q !== undefined && (ASKS_WHICH.test(q) || asksNames(q)) ? withoutKinds(named) : named;
   const measure = q === undefined ? undefined : measureOf(slot, q);
   // A named measure decides alone: for 评到几级 the grade (三级乙等) is the answer, not a grade to set aside.
   if (slot === 'figure' && q !== undefined && !ratioGiven(t, q)) return false;
   if (measure) return measure.gives.test(t);
-  // Which ones, by count (哪几家医院, 哪几个社区): names answer, a body named as such or short names side by side; not any enumeration.
+  // Which ones, by count (哪几家医院, 哪几个社区) or by name (名单, 那2家中心分别设在哪些单位): names answer, a body named as such or short names side by side; not any enumeration.
   if (slot === 'list' && q !== undefined && ASKS_WHICH_ONES.test(q)) return NAMED_BODY.test(t) || SHORT_NAMES.test(t);
+  if ((slot === 'list' || slot === 'who') && q !== undefined && asksNames(q)) return NAMED_BODY.test(t) || SHORT_NAMES.test(t);
+  // Which bodies, not by name (哪些医院必须提供儿科服务): a body or a kind of institution answers (二级、三级公立综合医院), as for who.
+  if (slot === 'list' && q !== undefined && ASKS_BODIES.test(q)) return SLOTS.who.test(t);
   if (slot === 'who' && q !== undefined && ASKS_WHICH.test(q) && SHORT_NAMES.test(flat(text))) return true;
   // The members of a kind (要交哪些材料, 哪几种保险): an enumeration of that kind, not any sentence of several clauses.
   const kind = slot === 'list' && q !== undefined ? kindAsked(q) : undefined;
@@ -127,6 +136,24 @@ export function holdsSlot(slot: AnswerSlot, text: string, question?: string): bo
 const ASKS_WHICH = /哪[几两一三四五些]?[家所个位]|分别是|名单|名称|叫什么/;
 /** Which ones, by count: 哪几家, 哪两家, 哪几个. */
 const ASKS_WHICH_ONES = /哪[几两三四五][家所个位]/;
+/** Which bodies (哪些医院, 哪些医疗机构, 哪些单位): answered as a who question is. */
+const ASKS_BODIES = /哪些(?:医院|医疗机构|机构|单位)/;
+/** A list of names asked (名单, 名称, 叫什么). */
+const ASKS_NAME_LIST = /名单|名称|叫什么/;
+/** Bodies the question counts (2家, 30来家, 那两家, 10所). */
+const BODIES_COUNTED = /(?:\d+|[一二三四五六七八九十两几]+)\s*(?:来|多|余)?\s*[家所]/;
+/** Which of them (哪些, 哪几, 分别设在哪). */
+const WHICH_OF = /哪些|哪几|分别[^，,。？?]{0,3}哪/;
+
+/**
+ * The question asks bodies by name: a list of names (试点医院的名单是什么), or which ones of the bodies
+ * it counts (那2家指导中心分别设在哪些单位, 新挂牌的30来家IDC医院都是哪些医院). Without a count or a
+ * name list, 哪些医院 may be answered by a kind (二级、三级公立综合医院均应提供儿科医疗服务).
+ */
+export function asksNames(question: string): boolean {
+  const q = flat(question);
+  return ASKS_NAME_LIST.test(q) || (BODIES_COUNTED.test(q) && WHICH_OF.test(q));
+}
 /** A body named as such (区卫生健康事业发展中心, 区医学会, 天山中医医院), not a kind (医疗机构, 试点单位, 部门). */
 const NAMED_BODY = new RegExp(
   `${data.measures.find((m) => m.noun === '医院名称')!.gives[0]}|[\\p{Script=Han}]{2,10}(?:中心|学会|协会|委员会|卫生健康委|(?<![布格大全结当开时残])局|集团|研究院|研究所)`,
@@ -174,8 +201,9 @@ function withoutWhatIsAsked(slot: AnswerSlot, text: string, question: string): s
   });
 }
 
-/** What the answer says the documents do not give: the question's measure (人数, 金额, 日期) or the slot's plain noun (数字, 时间). */
+/** What the answer says the documents do not give: the question's measure (人数, 金额, 日期), the names asked (名单) or the slot's plain noun (数字, 时间). */
 export function missingNoun(slot: AnswerSlot, question: string): string {
+  if ((slot === 'list' || slot === 'who') && asksNames(question)) return data.slotNouns.names;
   return measureOf(slot, question)?.noun ?? data.slotNouns[slot];
 }
 

@@ -24,6 +24,9 @@ describe('a figure or date the documents do not give is said to be missing, neve
     ['长宁第六批援滇医疗队派多少人？', 'figure', '人数'],
     ['春昇杯医学创新人才大赛一等奖奖金多少？', 'figure', '金额'],
     ['三级医院评审标准上海实施细则哪天起实施？', 'date', '日期'],
+    // bodies asked by name, none named: the list of names is missing
+    ['新挂牌的那30来家IDC医院有名单吗，都是哪些医院？', 'list', '名单'],
+    ['拟成立的2家职业病危害工程防护指导中心分别设在哪些单位？', 'list', '名单'],
   ])('%s -> low, missing %s (%s)', async (question, slot, noun) => {
     const a = await ask(question);
     expect(a.abstained).toBe(false);
@@ -41,6 +44,12 @@ describe('a figure or date the documents do not give is said to be missing, neve
     expect(a.missing).toBeUndefined();
     expect(a.confidence).toBe('high');
     expect(a.answer).toMatch(/\d/);
+  });
+
+  test('bodies asked by name and named (中山、瑞金两家) -> not missing', async () => {
+    const a = await ask('那2家高质量发展国家试点医院都是哪些医院？');
+    expect(a.missing).toBeUndefined();
+    expect(a.answer).toContain('瑞金');
   });
 
   test('a yes/no or "what" question has no slot to miss', async () => {

@@ -63,12 +63,18 @@ describe('readIntent', () => {
     ['健康上海行动这块列了几条', 'list'],
     ['儿科医生转岗培训，报名得满足啥条件？', 'list'], // conditions, materials, steps are items
     ['备案要交什么材料', 'list'],
+    ['出生医学证明网上咋办，具体步骤是啥？', 'list'],
+    ['文件里老提五个新城，具体是哪五个？', 'list'],
+    ['三级医院下放职称评审权限试点的医院名单是什么？', 'who'], // a list of names asks bodies
     ['长宁今年专科联盟、医联体这块怎么搞', 'list'], // what a part of the plan does
     ['家庭医生签约方面咋做的', 'list'],
     // … and where those words ask something else (must not fire)
     ['献血咋弄', 'what'], // how to do, not what is arranged
     ['这个病怎么治', 'what'],
     ['互联网医院备案怎么办', 'what'], // how to do it, no part of a plan named
+    ['哪个月开始', 'date'], // 哪个月 is a date, not 哪三个
+    ['普陀临床路径管理主要盯哪两个率', 'what'], // 哪两个 before its noun: what the two are, read as before
+    ['这个步骤是必须的吗', 'yes-no'], // 步骤 without a question word
     ['民营医院管理年完了咋弄？', 'what'],
     ['三级和二级医院分别是多少床位', 'figure'], // 分别 with a figure word
     ['两家指导中心分别是哪两家', 'who'],

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import kinds from '../../src/retrieval/data/institution-kinds.json' with { type: 'json' };
 import { CORPUS_DIR } from '../support/corpus-dirs.js';
-import { aboutOtherKind, askedPredicate, enumeratesItems, enumeratesKind, holdsPredicate, holdsSlot, kindAsked } from '../../src/retrieval/slot-evidence.js';
+import { aboutOtherKind, askedPredicate, asksNames, enumeratesItems, enumeratesKind, holdsPredicate, holdsSlot, kindAsked } from '../../src/retrieval/slot-evidence.js';
 
 describe('holdsSlot', () => {
   it.each([
@@ -413,9 +413,19 @@ describe('kindAsked: the kind whose members a list question asks', () => {
     ['方案里描述的“未来智慧医院”有哪些特征？'], // an abstract noun: a quality, not a kind with members
     ['公立医院现代化管理这块，方案里提了哪几条？'], // a measure word alone counts points
     ['普陀2025年度的公立医院绩效考核考哪些医院？'], // bodies: the who slot reads them by name
-    ['文件里老提五个新城，具体是哪五个？'], // names no kind
   ])('%s -> no kind asked', (question) => {
     expect(kindAsked(question)).toBeUndefined();
+  });
+
+  it.each([
+    ['文件里老提五个新城，具体是哪五个？', '新城'],
+    ['三个中心是哪三个', '中心'],
+  ])('the kind the question counts by the number it asks (%s -> %s)', (question, kind) => {
+    expect(kindAsked(question)).toBe(kind);
+  });
+
+  it('must not: another number (五个新城…哪三个) names no kind', () => {
+    expect(kindAsked('五个新城里重点建哪三个？')).toBeUndefined();
   });
 
   it('a measure word after the question word leaves the kind to the words before it (重点传染病有哪几种 -> 传染病)', () => {
@@ -440,5 +450,41 @@ describe('enumeratesKind and holdsSlot: the members of a kind asked are given on
     expect(holdsSlot('list', clauses, '医疗技术这块有哪些要求')).toBe(true);
     expect(holdsSlot('list', clauses, '限制类医疗技术目录里现在都有哪些技术？')).toBe(false);
     expect(holdsSlot('list', '完善医疗执业险、医疗意外伤害险和医疗责任险,保障医务人员合法权益。', '医生执业都有啥保险？')).toBe(true);
+  });
+});
+
+describe('asksNames and holdsSlot: bodies asked by name are answered by names, not by a kind counted', () => {
+  it.each([
+    ['新挂牌的那30来家IDC医院有名单吗，都是哪些医院？'],
+    ['拟成立的2家职业病危害工程防护指导中心分别设在哪些单位？'],
+    ['首批示范型区域性医疗中心试点的10家单位分别是哪些医院？'],
+    ['三级医院下放职称评审权限试点的医院名单是什么？'],
+  ])('%s asks names', (question) => {
+    expect(asksNames(question)).toBe(true);
+  });
+
+  it.each([['普陀区要求哪些医院必须提供儿科医疗服务？'], ['哪些单位负责医疗废物监管'], ['今年要新建几家区域性医疗中心']])('must not: %s (a kind may answer, or a count is asked)', (question) => {
+    expect(asksNames(question)).toBe(false);
+  });
+
+  it.each([
+    ['list', '新挂牌的那30来家IDC医院有名单吗，都是哪些医院？', '遴选新的30家左右IDC医院挂牌；结合医疗资源布局、人口分布等因素，再补点若干区域性医疗中心建设单位'],
+    ['who', '拟成立的2家职业病危害工程防护指导中心分别设在哪些单位？', '设立本市职业病专科医疗联合体，成立2家职业病危害工程防护指导中心和若干行业分中心，建设本市职业健康保护数字展示馆'],
+    ['who', '三级医院下放职称评审权限试点的医院名单是什么？', '稳慎开展三级医院下放职称评审权限试点,对引进高层次人才实行灵活的职称评审机制'],
+  ] as const)('%s %s: not held by a kind counted or named (「%s」)', (slot, question, text) => {
+    expect(holdsSlot(slot, text, question)).toBe(false);
+  });
+
+  it.each([
+    ['list', '那2家高质量发展国家试点医院都是哪些医院？', '以中山、瑞金两家高质量发展国家试点医院和全市40家试点单位为重点'],
+    ['who', '两家中心分别设在哪些单位', '依托区卫生健康事业发展中心、区医学会等单位'],
+    ['who', '这项试点的医院名单是什么', '推动华阳、虹桥两家社区卫生服务中心开展太极健康宣教活动'],
+  ] as const)('%s %s: held by names (「%s」)', (slot, question, text) => {
+    expect(holdsSlot(slot, text, question)).toBe(true);
+  });
+
+  it('哪些医院 without a count is answered as who is: by a kind of institution (二级、三级公立综合医院), not by clauses naming no body', () => {
+    expect(holdsSlot('list', '二级、三级公立综合医院均应提供儿科医疗服务，社区卫生服务中心进一步强化社区儿科诊疗服务能力', '普陀区要求哪些医院必须提供儿科医疗服务？')).toBe(true);
+    expect(holdsSlot('list', '全面推进互联网诊疗服务，优化线上复诊流程，提升服务能级', '哪些医院要开展互联网诊疗？')).toBe(false);
   });
 });
