@@ -119,7 +119,8 @@ export function holdsSlot(slot: AnswerSlot, text: string, question?: string): bo
   if (measure) return measure.gives.test(t);
   // Which ones, by count (哪几家医院, 哪几个社区) or by name (名单, 那2家中心分别设在哪些单位): names answer, a body named as such or short names side by side; not any enumeration.
   if (slot === 'list' && q !== undefined && ASKS_WHICH_ONES.test(q)) return NAMED_BODY.test(t) || SHORT_NAMES.test(t);
-  if ((slot === 'list' || slot === 'who') && q !== undefined && asksNames(q)) return NAMED_BODY.test(t) || SHORT_NAMES.test(t);
+  // Hospitals by name (旗舰医院是哪几家，有名单吗): a hospital named as such, not another body the sentence names (国家中医药传承创新中心).
+  if ((slot === 'list' || slot === 'who') && q !== undefined && asksNames(q)) return (q.includes('医院') ? HOSPITAL_NAME : NAMED_BODY).test(t) || SHORT_NAMES.test(t);
   // Which bodies, not by name (哪些医院必须提供儿科服务): a body or a kind of institution answers (二级、三级公立综合医院), as for who.
   if (slot === 'list' && q !== undefined && ASKS_BODIES.test(q)) return SLOTS.who.test(t);
   if (slot === 'who' && q !== undefined && ASKS_WHICH.test(q) && SHORT_NAMES.test(flat(text))) return true;
@@ -140,8 +141,8 @@ const ASKS_WHICH_ONES = /哪[几两三四五][家所个位]/;
 const ASKS_BODIES = /哪些(?:医院|医疗机构|机构|单位)/;
 /** A list of names asked (名单, 名称, 叫什么). */
 const ASKS_NAME_LIST = /名单|名称|叫什么/;
-/** Bodies the question counts (2家, 30来家, 那两家, 10所). */
-const BODIES_COUNTED = /(?:\d+|[一二三四五六七八九十两几]+)\s*(?:来|多|余)?\s*[家所]/;
+/** Bodies the question counts (2家, 30来家, 那两家, 10所); not the 几家 of 哪几家, which asks the count's members as 哪几家 does anywhere. */
+const BODIES_COUNTED = /(?<![哪\d一二三四五六七八九十两几])(?:\d+|[一二三四五六七八九十两几]+)\s*(?:来|多|余)?\s*[家所]/;
 /** Which of them (哪些, 哪几, 分别设在哪). */
 const WHICH_OF = /哪些|哪几|分别[^，,。？?]{0,3}哪/;
 
@@ -154,6 +155,8 @@ export function asksNames(question: string): boolean {
   const q = flat(question);
   return ASKS_NAME_LIST.test(q) || (BODIES_COUNTED.test(q) && WHICH_OF.test(q));
 }
+/** A hospital named as such (天山中医医院, 同仁医院), not a kind of hospital (区级医院, 三级医院): the who measure 医院名称. */
+const HOSPITAL_NAME = new RegExp(data.measures.find((m) => m.noun === '医院名称')!.gives[0]!, 'u');
 /** A body named as such (区卫生健康事业发展中心, 区医学会, 天山中医医院), not a kind (医疗机构, 试点单位, 部门). */
 const NAMED_BODY = new RegExp(
   `${data.measures.find((m) => m.noun === '医院名称')!.gives[0]}|[\\p{Script=Han}]{2,10}(?:中心|学会|协会|委员会|卫生健康委|(?<![布格大全结当开时残])局|集团|研究院|研究所)`,

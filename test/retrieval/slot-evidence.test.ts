@@ -312,6 +312,9 @@ describe('holdsSlot: a list that names the kind of its items is held by a senten
     ['普陀临床特色专科项目的申报条件有哪些？', '开展临床特色专科专病项目申报和评审工作'],
     ['区域性医疗中心认定挂牌要满足哪些评估指标？', '年底完成区域性医疗中心认定挂牌'],
     ['限制类医疗技术备案要交哪些材料？', '加强限制类医疗技术备案管理'],
+    // conditions referred to, not stated
+    ['医院申请开展自行研制体外诊断试剂试点，需要满足哪些条件？', '允许有条件的医院按照国家要求开展自行研制体外诊断试剂试点'],
+    ['高水平医院想搞一院多区，要符合哪些条件才行？', '支持符合条件的高水平医院通过“一院多区”建设,定向放大优质医疗资源'],
   ])('%s: not held by 「%s」', (question, text) => {
     expect(holdsSlot('list', text, question)).toBe(false);
   });
@@ -463,14 +466,19 @@ describe('asksNames and holdsSlot: bodies asked by name are answered by names, n
     expect(asksNames(question)).toBe(true);
   });
 
-  it.each([['普陀区要求哪些医院必须提供儿科医疗服务？'], ['哪些单位负责医疗废物监管'], ['今年要新建几家区域性医疗中心']])('must not: %s (a kind may answer, or a count is asked)', (question) => {
-    expect(asksNames(question)).toBe(false);
-  });
+  it.each([['普陀区要求哪些医院必须提供儿科医疗服务？'], ['哪些单位负责医疗废物监管'], ['今年要新建几家区域性医疗中心'], ['长三角这块，上海在外地合作建的医院有哪几家？']])(
+    'must not: %s (a kind may answer, or a count is asked)',
+    (question) => {
+      expect(asksNames(question)).toBe(false);
+    },
+  );
 
   it.each([
     ['list', '新挂牌的那30来家IDC医院有名单吗，都是哪些医院？', '遴选新的30家左右IDC医院挂牌；结合医疗资源布局、人口分布等因素，再补点若干区域性医疗中心建设单位'],
     ['who', '拟成立的2家职业病危害工程防护指导中心分别设在哪些单位？', '设立本市职业病专科医疗联合体，成立2家职业病危害工程防护指导中心和若干行业分中心，建设本市职业健康保护数字展示馆'],
     ['who', '三级医院下放职称评审权限试点的医院名单是什么？', '稳慎开展三级医院下放职称评审权限试点,对引进高层次人才实行灵活的职称评审机制'],
+    // hospitals asked: other bodies named are not the hospitals
+    ['who', '中西医结合旗舰医院是哪几家，有名单吗', '加快推进国家医学中心（中医类）、国家中医药传承创新中心、国家和市级中西医结合旗舰医院等重大项目建设'],
   ] as const)('%s %s: not held by a kind counted or named (「%s」)', (slot, question, text) => {
     expect(holdsSlot(slot, text, question)).toBe(false);
   });
@@ -479,6 +487,7 @@ describe('asksNames and holdsSlot: bodies asked by name are answered by names, n
     ['list', '那2家高质量发展国家试点医院都是哪些医院？', '以中山、瑞金两家高质量发展国家试点医院和全市40家试点单位为重点'],
     ['who', '两家中心分别设在哪些单位', '依托区卫生健康事业发展中心、区医学会等单位'],
     ['who', '这项试点的医院名单是什么', '推动华阳、虹桥两家社区卫生服务中心开展太极健康宣教活动'],
+    ['who', '牵头的那2家医院名单是什么', '由天山中医医院牵头，同仁医院参与'],
   ] as const)('%s %s: held by names (「%s」)', (slot, question, text) => {
     expect(holdsSlot(slot, text, question)).toBe(true);
   });
