@@ -18,6 +18,8 @@ import { RANK_PENALTY, scoreSentences, type ScoredSentence } from './select-sent
 export interface ComposedList {
   sentences: ScoredSentence[];
   decided: boolean;
+  /** The question names the part listed by its headings (医院管理这块): the headings, not a sentence, match what was asked. */
+  headed?: true;
 }
 
 /** Most points a list answer cites: more is a document to read, not an answer. */
@@ -92,7 +94,7 @@ export function composeList(question: string, retrieval: RetrievalResult, corpus
   }
 
   const block = namedBlock(topic, top, corpus, bm25);
-  if (block && block.length >= 2) return { sentences: inDocumentOrder(preferRetrieved(block, ids, corpus)).map(sentenceOf), decided: true };
+  if (block && block.length >= 2) return { sentences: inDocumentOrder(preferRetrieved(block, ids, corpus)).map(sentenceOf), decided: true, headed: true };
 
   // The points whose lead names a subject ("护理和继续教育"), and the point each subject names in its text
   // ("发烧门诊、急诊、重症床位分别要准备到啥程度": 发热门诊, 急诊, 重症床位), wherever they sit.

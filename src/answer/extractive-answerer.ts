@@ -232,7 +232,8 @@ export class ExtractiveAnswerer implements Answerer {
       // Not for a list led by the first item after a preamble retrieval ranked first: that decision was read on what the document is for.
       const items = listed.decided && listed.sentences.length >= 2 && isItem(this.deps.corpus.passage(listed.sentences[0]!.passageId)!);
       const tier = items && retrieval.heldTier && !translated?.neverHigh ? retrieval.heldTier : retrieval.confidence;
-      const sure = tier !== 'low' && this.choose(searched, retrieval).length > 0;
+      // A part the question names by its headings is matched by them: its items' sentences need not repeat the heading's words.
+      const sure = tier !== 'low' && (listed.headed === true || this.choose(searched, retrieval).length > 0);
       const decided: RetrievalResult = { ...retrieval, confidence: sure ? 'high' : 'low', ...(retrieval.signals ? { signals: { ...retrieval.signals, tier: sure ? 'high' : 'low' } } : {}) };
       return this.listAnswer(answerId, question, listed.sentences, decided, retrievedIds, searched);
     }

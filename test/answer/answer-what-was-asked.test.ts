@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, test } from 'vitest';
+import { blockPath } from '../../src/answer/block-points.js';
 import { claimsOf, LOW_CONFIDENCE_LEAD, unverifiedClaims } from '../../src/answer/compose-text.js';
 import type { Pipeline } from '../../src/answer/create-pipeline.js';
 import type { Answer, Turn } from '../../src/answer/types.js';
@@ -60,6 +61,18 @@ describe('a figure or date the documents do not give is said to be missing, neve
 });
 
 describe('a list question is answered from several points, each cited, in the document order', () => {
+  test.each([['高质量发展方案里科创引领、产学研那部分都有哪些任务'], ['《2023年上海市卫生健康工作要点》中深化改革、创新驱动部分有哪几项重点任务？']])(
+    '%s: a part named by its headings is listed whole and answered with confidence, though no sentence repeats the heading',
+    async (question) => {
+      const a = await ask(question);
+      const cited = a.citations.map((c) => pipeline.corpus.passage(c.id)!);
+      expect(cited.length).toBeGreaterThanOrEqual(3);
+      expect(new Set(cited.map((p) => blockPath(p).join('/'))).size).toBe(1);
+      expect(a.confidence).toBe('high');
+      expect(a.answer).not.toContain(LOW_CONFIDENCE_LEAD);
+    },
+  );
+
   test('a section named by its heading is listed whole, in the document order', async () => {
     const a = await ask('长宁今年中医药能力提升这块有哪些安排？');
     const cited = a.citations.map((c) => pipeline.corpus.passage(c.id)!);
