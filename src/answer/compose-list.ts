@@ -3,7 +3,7 @@ import { isItem, type Corpus } from '../core/corpus.js';
 import type { Passage, RetrievalResult } from '../core/types.js';
 import type { Bm25Index } from '../retrieval/bm25-index.js';
 import { listSubjects, listTopic } from '../retrieval/question-intent.js';
-import { enumeratesItems } from '../retrieval/slot-evidence.js';
+import { asksWhatIsDone, enumeratesItems } from '../retrieval/slot-evidence.js';
 import { splitSentences } from '../text/split-sentences.js';
 import { normalizeForSearch } from '../text/tokenize.js';
 import { blockPath, blockPoints, firstParts } from './block-points.js';
@@ -31,6 +31,8 @@ export const SECTION_HEADING_SHARE = 0.4;
 /** A point of the first point's document outside its block joins the list when its best sentence matches at least ELSEWHERE_MATCH_SHARE as well as the first point's, and retrieval scored it at least ELSEWHERE_SCORE_SHARE of the first point's score (chosen on the dev split: a replay of the 31 dev lists that reach this rule, then the whole dev split). */
 export const ELSEWHERE_MATCH_SHARE = 0.6;
 export const ELSEWHERE_SCORE_SHARE = 0.7;
+/** A point of the first point's document that retrieval scored at least this share of the first point's score is all but tied with it: an enumeration inside the first point does not hold alone a list of what is done (chosen on the dev split: 0.85 and 0.9 gave the same lists). */
+export const TIED_SCORE_SHARE = 0.9;
 /** A retrieved point of the first point's block joins the list when retrieval scored it at least this share of the first point's score. */
 export const BLOCK_SCORE_SHARE = 0.7;
 /**
@@ -150,11 +152,16 @@ export function composeList(question: string, retrieval: RetrievalResult, corpus
   const near = new Set(rankedNear(retrieval, head, corpus, topScore).map((p) => p.pointId));
   // The first point's best sentence names the items (门诊号源、检查检验、住院床位): the list is held in it; unless the
   // question points at a block (党建那块讲了几方面), which asks for the block's items whatever one sentence enumerates,
-  // or another point of the document matches the topic better and retrieval scored it nearly as high: the
-  // enumeration is then a detail of one item ("提供高品质、多样化和创新性医疗服务"), not the list asked for.
+  // or another point of the document matches the topic better and retrieval scored it nearly as high, or the question
+  // asks what is done (有啥改革, 有啥要求) and retrieval all but tied another point with the first (收费定价 and 医保支付,
+  // two paragraphs of one reform): the enumeration is then a detail of one item ("提供高品质、多样化和创新性医疗服务"),
+  // not the list asked for. Members of a kind asked (哪些医疗资源往社区下沉) are the enumeration's items.
+  const whatIsDone = asksWhatIsDone(question);
   const betterElsewhere = [...bestOf.values()].some((s) => {
     const p = corpus.passage(s.passageId)!;
-    return p.docId === head.docId && isItem(p) && p.pointId !== head.pointId && matchScore(s) > matchScore(lead) && (scoreOf.get(p.pointId) ?? 0) >= topScore * ELSEWHERE_SCORE_SHARE;
+    if (p.docId !== head.docId || !isItem(p) || p.pointId === head.pointId) return false;
+    const score = scoreOf.get(p.pointId) ?? 0;
+    return (matchScore(s) > matchScore(lead) && score >= topScore * ELSEWHERE_SCORE_SHARE) || (whatIsDone && score >= topScore * TIED_SCORE_SHARE);
   });
   if (!BLOCK_WORDS.test(question) && enumeratesItems(lead.sentence) && !betterElsewhere) return undefined;
   const others = [...bestOf.values()]

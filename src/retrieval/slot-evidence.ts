@@ -75,6 +75,20 @@ export function kindAsked(question: string): string | undefined {
 }
 
 /**
+ * True when a list question asks what is done or said by a word of its own (有啥要求, 有哪些改革, 都有啥新做法:
+ * a list filler or an activity noun after the question word or before the words that ask), not the members
+ * of a kind (哪些医疗资源往社区下沉).
+ */
+export function asksWhatIsDone(question: string): boolean {
+  const q = flat(question).replace(/[？?！!。]+$/u, '');
+  const word = KIND_AFTER.exec(q)?.[1] ?? KIND_BEFORE.exec(q)?.[1];
+  return word !== undefined && DONE_WORD.test(word);
+}
+
+/** A list filler or an activity noun ends the word (要求, 保障措施, 新做法, 改革). */
+const DONE_WORD = new RegExp(`(?:${[...data.listFillers.words, ...data.activityNouns].join('|')})$`, 'u');
+
+/**
  * True when the text enumerates members of the kind: items that end in a character of its name
  * (医疗执业险、医疗意外伤害险和医疗责任险 for 保险), or items closed by 等 and a word with a character of
  * its name (肿瘤、内分泌、心血管等专科类 for 专科类别; 云南、青海、西藏等地 for 地方). Kinds side by side

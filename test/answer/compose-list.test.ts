@@ -372,6 +372,18 @@ describe('otherwise the first point and the points of its block retrieval scored
     expect(list('普陀对区里的区域医疗中心有啥要求', ranking(0.6))).toBeUndefined();
   });
 
+  test('fires: the first point’s sentence enumerates, but retrieval all but tied another point of the document with it (收费定价 and 医保支付, 2.4 paragraphs 3 and 4): both are listed', () => {
+    const ranking = (second: number): Array<[string, number]> => [
+      [`${GF}#2.4.p3`, 1],
+      [`${GF}#2.4.p4`, second],
+      [`${GF}#3.4`, 0.45],
+      [`${GF}#3.1`, 0.449],
+    ];
+    expect(list('看病收费定价跟医保怎么付钱，高质量发展方案里有啥改革？', ranking(0.951))).toEqual([`${GF}#2.4.p3`, `${GF}#2.4.p4`]);
+    // must not: scored clearly below the first (under TIED_SCORE_SHARE), the enumeration holds the list.
+    expect(list('看病收费定价跟医保怎么付钱，高质量发展方案里有啥改革？', ranking(0.8))).toBeUndefined();
+  });
+
   test('fires in another document: 周桥 named in a point elsewhere that matches better (长宁 2.3 enumerates, 4.2 names 周桥 in full)', () => {
     const cited = list('周桥社区卫生服务中心今年在长宁计划里要去创建哪些名头？', [
       [`${CN}#2.3`, 1],

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import kinds from '../../src/retrieval/data/institution-kinds.json' with { type: 'json' };
 import { CORPUS_DIR } from '../support/corpus-dirs.js';
-import { aboutOtherKind, askedPredicate, asksNames, enumeratesItems, enumeratesKind, holdsPredicate, holdsSlot, kindAsked } from '../../src/retrieval/slot-evidence.js';
+import { aboutOtherKind, askedPredicate, asksNames, asksWhatIsDone, enumeratesItems, enumeratesKind, holdsPredicate, holdsSlot, kindAsked } from '../../src/retrieval/slot-evidence.js';
 
 describe('holdsSlot', () => {
   it.each([
@@ -495,5 +495,18 @@ describe('asksNames and holdsSlot: bodies asked by name are answered by names, n
   it('哪些医院 without a count is answered as who is: by a kind of institution (二级、三级公立综合医院), not by clauses naming no body', () => {
     expect(holdsSlot('list', '二级、三级公立综合医院均应提供儿科医疗服务，社区卫生服务中心进一步强化社区儿科诊疗服务能力', '普陀区要求哪些医院必须提供儿科医疗服务？')).toBe(true);
     expect(holdsSlot('list', '全面推进互联网诊疗服务，优化线上复诊流程，提升服务能级', '哪些医院要开展互联网诊疗？')).toBe(false);
+  });
+});
+
+describe('asksWhatIsDone: a list of what is done or said, not the members of a kind', () => {
+  it.each([['看病收费定价跟医保怎么付钱，高质量发展方案里有啥改革？'], ['普陀对区里的区域医疗中心有啥要求'], ['长宁今年护理有哪些安排？'], ['普陀对老人看病没人陪这种情况有啥新做法吗']])(
+    '%s',
+    (question) => {
+      expect(asksWhatIsDone(question)).toBe(true);
+    },
+  );
+
+  it.each([['普陀要把哪些医疗资源往社区下沉？'], ['医生执业都有啥保险？'], ['方案在总体思路和目标上是如何表述的']])('must not: %s', (question) => {
+    expect(asksWhatIsDone(question)).toBe(false);
   });
 });
