@@ -142,20 +142,31 @@ describe('routeByKind', () => {
     const ranked = [point(body(), 1), point(kindOf('closing'), 0.5)];
     expect(routeByKind('有效期到什么时候？', ranked, corpus, [], text)[0]!.id).toBe(kindOf('closing'));
   });
-  test.each([['它管到哪一年'], ['它哪年到期？'], ['那它啥时候开始执行的'], ['这个文件到什么时候为止'], ['该方案什么时候失效'], ['现在还有效吗']])(
-    '%s: the document itself runs to, starts or expires -> the closing clause first',
-    (question) => {
-      const ranked = [point(body(), 1), point(kindOf('closing'), 0.5)];
-      expect(routeByKind(question, ranked, corpus, [], text)[0]!.id).toBe(kindOf('closing'));
-    },
-  );
-  test.each([['DRG付费什么时候开始实施？'], ['这项工作到哪年完成'], ['实施方案主要讲了啥'], ['胸痛中心建设要执行哪些标准'], ['它要在哪些医院推开']])(
-    '%s: a work item, not the document -> retrieval order kept',
-    (question) => {
-      const ranked = [point(body(), 1), point(kindOf('closing'), 0.5)];
-      expect(routeByKind(question, ranked, corpus, [], text)[0]!.id).toBe(body());
-    },
-  );
+  test.each([
+    ['它管到哪一年'],
+    ['它哪年到期？'],
+    ['那它啥时候开始执行的'],
+    ['这个文件到什么时候为止'],
+    ['该方案什么时候失效'],
+    ['现在还有效吗'],
+    ['这个方案的有效期到哪年'],
+    ['高质量发展实施方案有效期多久'],
+  ])('%s: the document itself runs to, starts or expires -> the closing clause first', (question) => {
+    const ranked = [point(body(), 1), point(kindOf('closing'), 0.5)];
+    expect(routeByKind(question, ranked, corpus, [], text)[0]!.id).toBe(kindOf('closing'));
+  });
+  test.each([
+    ['DRG付费什么时候开始实施？'],
+    ['这项工作到哪年完成'],
+    ['实施方案主要讲了啥'],
+    ['胸痛中心建设要执行哪些标准'],
+    ['它要在哪些医院推开'],
+    ['护士执业注册的有效期是几年？'],
+    ['医师资格证书有效期多长'],
+  ])('%s: a work item, not the document -> retrieval order kept', (question) => {
+    const ranked = [point(body(), 1), point(kindOf('closing'), 0.5)];
+    expect(routeByKind(question, ranked, corpus, [], text)[0]!.id).toBe(body());
+  });
   test('named years keep the passages of those years', () => {
     const routed = routeByKind(
       '护理',

@@ -9,6 +9,9 @@ import type { RankedPoint } from './ranked-point.js';
 const ASKS_VALIDITY =
   /有效期|施行|起实施|实施日期|生效|失效|过期|有效到|到期|(?:还|仍|是否)有效|(?:它|该文件|这个文件|这份文件|该方案|这个方案|本方案|该计划|这个计划|这个要点|该通知|这个通知)[^，,。？?]{0,6}?(?:为止|实施|执行|生效|[管用]?到哪|到什么时候)/;
 const ASKS_ISSUANCE = /印发|发文|落款|发布|文号|通知|抄送|谁发|发的文|成文/;
+/** The validity of something else than a document (护士执业注册的有效期, 证书有效期): a work item, not the closing clause. */
+const OTHER_VALIDITY = /(?<!方案|要点|计划|通知|文件|意见|它|这个|该|本)(?:的|之)?有效期/;
+const NAMES_SUBJECT = /[\p{Script=Han}]{2}(?:的|之)?有效期/u;
 
 /**
  * Which kinds of passage may answer: the cover notice only questions about issuing (日期, 文号,
@@ -20,7 +23,7 @@ const ASKS_ISSUANCE = /印发|发文|落款|发布|文号|通知|抄送|谁发|�
 export function routeByKind(question: string, ranked: RankedPoint[], corpus: Corpus, years: readonly string[], text: (passageId: string) => string, groups: readonly string[][] = []): RankedPoint[] {
   const kind = (r: RankedPoint) => corpus.passage(r.id)!.kind;
   let routed = ASKS_ISSUANCE.test(question) ? ranked : ranked.filter((r) => kind(r) !== 'notice');
-  if (ASKS_VALIDITY.test(question)) routed = [...routed.filter((r) => kind(r) === 'closing'), ...routed.filter((r) => kind(r) !== 'closing')];
+  if (ASKS_VALIDITY.test(question) && !asksOtherValidity(question)) routed = [...routed.filter((r) => kind(r) === 'closing'), ...routed.filter((r) => kind(r) !== 'closing')];
   if (years.length === 0) return routed;
   const ofYears = (docId: string) => {
     const d = corpus.document(docId);
@@ -32,4 +35,10 @@ export function routeByKind(question: string, ranked: RankedPoint[], corpus: Cor
     const docId = corpus.passage(r.id)!.docId;
     return undated.includes(docId) || ofYears(docId) || years.some((y) => text(r.id).includes(y));
   });
+}
+
+/** 有效期 of a subject the question names that is not a document (护士执业注册的有效期是几年), and no other word of validity. */
+function asksOtherValidity(question: string): boolean {
+  const q = question.replace(/\s+/g, '');
+  return NAMES_SUBJECT.test(q) && OTHER_VALIDITY.test(q) && !ASKS_VALIDITY.test(q.replace(/有效期/g, ''));
 }
