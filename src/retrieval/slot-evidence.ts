@@ -131,6 +131,9 @@ export function holdsSlot(slot: AnswerSlot, text: string, question?: string): bo
   // A named measure decides alone: for 评到几级 the grade (三级乙等) is the answer, not a grade to set aside.
   if (slot === 'figure' && q !== undefined && !ratioGiven(t, q)) return false;
   if (measure) return measure.gives.test(t);
+  // The members of a kind that is no body nor place (哪几个专业, 哪几个病): an enumeration of that kind, not names.
+  const kind = slot === 'list' && q !== undefined ? kindAsked(q) : undefined;
+  if (kind !== undefined && !BODY_OR_PLACE.test(kind)) return enumeratesKind(t, kind);
   // Which ones, by count (哪几家医院, 哪几个社区) or by name (名单, 那2家中心分别设在哪些单位): names answer, a body named as such or short names side by side; not any enumeration.
   if (slot === 'list' && q !== undefined && ASKS_WHICH_ONES.test(q)) return NAMED_BODY.test(t) || SHORT_NAMES.test(t);
   // Hospitals by name (旗舰医院是哪几家，有名单吗): a hospital named as such, not another body the sentence names (国家中医药传承创新中心).
@@ -138,8 +141,7 @@ export function holdsSlot(slot: AnswerSlot, text: string, question?: string): bo
   // Which bodies, not by name (哪些医院必须提供儿科服务): a body or a kind of institution answers (二级、三级公立综合医院), as for who.
   if (slot === 'list' && q !== undefined && ASKS_BODIES.test(q)) return SLOTS.who.test(t);
   if (slot === 'who' && q !== undefined && ASKS_WHICH.test(q) && SHORT_NAMES.test(flat(text))) return true;
-  // The members of a kind (要交哪些材料, 哪几种保险): an enumeration of that kind, not any sentence of several clauses.
-  const kind = slot === 'list' && q !== undefined ? kindAsked(q) : undefined;
+  // The members of a kind (要交哪些材料, 哪几种保险, 成员单位有哪些): an enumeration of that kind, not any sentence of several clauses.
   if (kind !== undefined) return enumeratesKind(t, kind);
   // 一批, 若干 are not figures, and a noun counted so has none (若干行业分中心 for 行业分中心建几个).
   if (slot === 'figure') return SLOTS.figure.test(t.replace(NOT_FIGURE, ' ').replace(VAGUE_WORD, ' ')) && (q === undefined || !countedVaguely(t, q));
@@ -149,6 +151,8 @@ export function holdsSlot(slot: AnswerSlot, text: string, question?: string): bo
 
 /** A question asking which bodies, by name (哪两家, 哪几家医院, 分别是哪, 名单). */
 const ASKS_WHICH = /哪[几两一三四五些]?[家所个位]|分别是|名单|名称|叫什么/;
+/** A kind that names bodies or places (社区, 成员单位, 区), whose members are answered by names. */
+const BODY_OR_PLACE = /医院|院区|机构|单位|中心|社区|街道|镇|区|部门|学会|协会|基地|站|所/u;
 /** Which ones, by count: 哪几家, 哪两家, 哪几个. */
 const ASKS_WHICH_ONES = /哪[几两三四五][家所个位]/;
 /** Which bodies (哪些医院, 哪些医疗机构, 哪些单位): answered as a who question is. */

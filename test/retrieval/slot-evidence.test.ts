@@ -510,3 +510,19 @@ describe('asksWhatIsDone: a list of what is done or said, not the members of a k
     expect(asksWhatIsDone(question)).toBe(false);
   });
 });
+
+describe('holdsSlot: 哪几个 before a kind that is no body nor place asks its members, not names', () => {
+  it('哪几个病 is held by diseases enumerated (房颤、甲状腺等疾病), though no body is named', () => {
+    expect(holdsSlot('list', '推进房颤、甲状腺等疾病全专结合平台建设', '长宁要搞全专结合平台的是哪几个病')).toBe(true);
+  });
+
+  it('哪几个专业 is not held by a body named (质控中心) when no specialty is enumerated', () => {
+    expect(holdsSlot('list', '加强质控中心动态管理，新增或调整部分专业质控中心', '今年新增的专业质控中心是哪几个专业？')).toBe(false);
+  });
+
+  it('must not change: 哪几个单位, 哪几个社区 still ask names', () => {
+    expect(holdsSlot('list', '由市卫生健康委、市财政局负责，成立2家指导中心', '由哪几个单位负责？')).toBe(true);
+    expect(holdsSlot('list', '推动周桥、新华、华阳社区卫生服务中心创建示范站', '是哪几个社区？')).toBe(true);
+    expect(holdsSlot('list', '成立2家职业病危害工程防护指导中心', '是哪几个社区？')).toBe(false);
+  });
+});
