@@ -74,6 +74,7 @@ describe('readIntent', () => {
     ['互联网医院备案怎么办', 'what'], // how to do it, no part of a plan named
     ['哪个月开始', 'date'], // 哪个月 is a date, not 哪三个
     ['普陀临床路径管理主要盯哪两个率', 'what'], // 哪两个 before its noun: what the two are, read as before
+    ['市里正在编的卫生设施专项规划，规划期是哪几年？', 'date'], // a period of years
     ['这个步骤是必须的吗', 'yes-no'], // 步骤 without a question word
     ['民营医院管理年完了咋弄？', 'what'],
     ['三级和二级医院分别是多少床位', 'figure'], // 分别 with a figure word

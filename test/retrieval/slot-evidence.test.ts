@@ -415,6 +415,11 @@ describe('kindAsked: the kind whose members a list question asks', () => {
     ['医患闹矛盾了，全市靠哪些途径来化解？'], // more than a noun before the end of the clause
     ['方案里描述的“未来智慧医院”有哪些特征？'], // an abstract noun: a quality, not a kind with members
     ['公立医院现代化管理这块，方案里提了哪几条？'], // a measure word alone counts points
+    ['方案里对特需医疗是怎么说的？哪几处提到了'], // 处 counts places in the text
+    ['2023年卫生健康工作要点里跟中医药相关的都有啥？'], // relates, names no kind
+    ['医政那份要点里郊区的医疗资源怎么补，有哪些说法'], // what is said
+    ['今年给医院定级的规则有哪些调整？'], // what is changed
+    ['重大传染病救治体系方面，普陀今年要补强哪些能力？'], // a capacity, not a kind with members
     ['普陀2025年度的公立医院绩效考核考哪些医院？'], // bodies: the who slot reads them by name
   ])('%s -> no kind asked', (question) => {
     expect(kindAsked(question)).toBeUndefined();
