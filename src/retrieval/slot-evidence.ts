@@ -279,14 +279,17 @@ export function askedPredicate(question: string): string | undefined {
  * are in it, or a document term its everyday words stand for (掏钱 → 费用). A question with no
  * predicate asks nothing specific. 免陪照护病人要另外付钱吗 is not answered by 开展免陪照护服务试点.
  */
-export function holdsPredicate(text: string, question: string): boolean {
+export function holdsPredicate(text: string, question: string, known?: (word: string) => boolean): boolean {
   if (aboutOtherKind(text, question)) return false;
   const predicate = askedPredicate(question);
   if (predicate === undefined) return true;
   const t = flat(text);
-  // Words where the segmenter finds them (在车上直接用医保移动支付 → 车上, 直接, 医保, 移动, 支付), else bigrams.
+  // Words where the segmenter finds them (在车上直接用医保移动支付 → 车上, 直接, 医保, 移动, 支付), and, with `known`,
+  // the two-character words of the documents it missed inside colloquial runs (刷医保 → 医保, 备后备人手 → 后备); else bigrams.
   const words = topicTerms(predicate);
-  const units = words.length > 0 ? words : contentBigrams(predicate);
+  const missed = known ? contentBigrams(predicate).filter((b) => known(b) && !words.some((w) => w.includes(b) || b.includes(w[0]!) || b.includes(w.at(-1)!))) : [];
+  const found = [...words, ...missed];
+  const units = found.length > 0 ? found : contentBigrams(predicate);
   if (units.filter((w) => t.includes(w)).length * 2 >= units.length) return true;
   return documentTermsFor(predicate).some((term) => t.includes(flat(term)));
 }

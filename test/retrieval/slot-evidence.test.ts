@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import kinds from '../../src/retrieval/data/institution-kinds.json' with { type: 'json' };
 import { CORPUS_DIR } from '../support/corpus-dirs.js';
 import { aboutOtherKind, askedPredicate, asksNames, asksWhatIsDone, enumeratesItems, enumeratesKind, holdsPredicate, holdsSlot, kindAsked } from '../../src/retrieval/slot-evidence.js';
+import { seedCorpus } from '../support/seed-pipeline.js';
 
 describe('holdsSlot', () => {
   it.each([
@@ -529,5 +530,27 @@ describe('holdsSlot: 哪几个 before a kind that is no body nor place asks its 
     expect(holdsSlot('list', '由市卫生健康委、市财政局负责，成立2家指导中心', '由哪几个单位负责？')).toBe(true);
     expect(holdsSlot('list', '推动周桥、新华、华阳社区卫生服务中心创建示范站', '是哪几个社区？')).toBe(true);
     expect(holdsSlot('list', '成立2家职业病危害工程防护指导中心', '是哪几个社区？')).toBe(false);
+  });
+});
+
+describe("holdsPredicate with the documents' words: two-character words the segmenter missed inside colloquial runs count", () => {
+  const corpusText = seedCorpus()
+    .passages.map((p) => p.text)
+    .join('');
+  const known = (word: string) => corpusText.includes(word);
+
+  it.each([
+    ['坐救护车能直接刷医保吗？', '推进郊区120救护车医保车上移动支付，实现院前急救医保结算全覆盖'], // 刷医保 → 医保
+    ['急诊要备后备人手吗？', '做好院内人员应急动员与培训工作，编组后备队伍，动态储备各类治疗药物'], // 备后备人手 → 后备
+  ])("%s: held by 「%s」 with the documents' words, not without", (question, text) => {
+    expect(holdsPredicate(text, question, known)).toBe(true);
+    expect(holdsPredicate(text, question)).toBe(false);
+  });
+
+  it.each([
+    ['免陪照护病人要另外付钱吗', '开展“免陪照护服务”试点'],
+    ['救护车上能直接刷医保吗', '加强院前急救体系建设，优化急救站点布局'],
+  ])('must not: %s is not held by 「%s」', (question, text) => {
+    expect(holdsPredicate(text, question, known)).toBe(false);
   });
 });

@@ -52,7 +52,12 @@ export function decisionSignals(
   const topical = covering.map((r) => onTopicSentences(topic, ctx.passageText(r.id), ctx.bm25, r.sentenceId ? Number(r.sentenceId.slice(r.sentenceId.lastIndexOf('@') + 1)) : undefined));
   const slot = ctx.asked ? slotOf(ctx.asked.intent) : undefined;
   const question = ctx.asked?.question;
-  const holds = slot !== undefined ? (s: string) => holdsSlot(slot, s, question) : ctx.asked?.intent === 'yes-no' ? (s: string) => holdsPredicate(s, question!) : undefined;
+  const holds =
+    slot !== undefined
+      ? (s: string) => holdsSlot(slot, s, question)
+      : ctx.asked?.intent === 'yes-no'
+        ? (s: string) => holdsPredicate(s, question!, (w) => ctx.bm25.documentFrequency(w) > 0)
+        : undefined;
   // A list is held by a point's items, never by a preamble that announces them (主要工作要点如下).
   const holding = slot === 'list' && ctx.isItem ? topical.filter((_, i) => ctx.isItem!(covering[i]!.id)) : topical;
   const held = holds === undefined || holding.some((t) => t.sentences.some(holds)) ? 1 : 0;
