@@ -38,8 +38,8 @@ export interface Scope {
   groups: string[][];
 }
 
-/** The city named as a scope (市级 is a kind of hospital, not a scope; 市级文件, 市级层面 name the city's documents). */
-const CITY = /市里|全市|本市|市卫|市医政|市政府|上海市|市层面|市的|市要点|市级(?:的)?(?:文件|层面|要点|计划|政策)/;
+/** The city named as a scope (市级 is a kind of hospital, not a scope; 市级文件, 市级层面, 市级和普陀 name the city's documents; 市级和区级医院 are kinds of hospital). */
+const CITY = /市里|全市|本市|市卫|市医政|市政府|上海市|市层面|市的|市要点|市级(?:的)?(?:文件|层面|要点|计划|政策)|市级(?=[和跟与及、])(?![和跟与及、]区级)/;
 /** A title that names a district (2025年普陀区医政医管工作要点), the district captured. */
 export const DISTRICT_IN_TITLE = /([\u4e00-\u9fff]{2})区/;
 /**

@@ -123,6 +123,9 @@ describe('scope', () => {
     expect(readScope('市里和普陀区分别怎么说', docs(), corpusText).groups).toHaveLength(2);
     expect(readScope('2023年市级文件和长宁区计划关于社区康复有哪些安排', docs(), corpusText).groups).toHaveLength(2);
     expect(readScope('市级层面和普陀对儿科都咋说的', docs(), corpusText).groups).toHaveLength(2);
+    expect(readScope('关于公立医院绩效考核，市级和普陀、长宁的文件分别作了哪些安排？', docs(), corpusText).groups).toHaveLength(3);
+    // must not: 市级和区级医院 are kinds of hospital, not the city's documents beside 普陀.
+    expect(readScope('市级和区级医院在普陀的分工', docs(), corpusText).groups).toHaveLength(1);
     // must not: 市级 before a hospital is a kind of hospital, not the city's documents.
     expect(readScope('普陀区的市级医院有哪些', docs(), corpusText).groups).toHaveLength(1);
   });
