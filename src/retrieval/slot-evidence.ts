@@ -44,6 +44,8 @@ const flat = (text: string) => normalizeWidth(text).replace(/\s+/g, '');
 const ENUMERATIONS = new RegExp(data.enumeration.runs, 'gu');
 /** The noun after a list question word (要交哪些材料, 哪几种保险, 有啥方式), up to the end of its clause. */
 const KIND_AFTER = /(?:哪些|哪几[个家种类所位项样条]?|哪[两三四五六七八九十]+[个家种类所位项样条]|啥|什么)([\p{Script=Han}]{1,4}?)(?=[？?，,。！!；;]|吗|呢|啊|呀|吧|$)/u;
+/** Which ones of a kind, by what they belong to (哪几个专业的质控中心, 哪些科室的医生): the kind before 的. */
+const KIND_OF = /(?:哪些|哪几[个家种类所位项样条]?|哪[两三四五六七八九十]+[个家种类所位项样条])([\p{Script=Han}]{1,4}?)的[\p{Script=Han}]{1,6}?(?=[？?，,。！!；;]|吗|呢|啊|呀|吧|$)/u;
 /** The noun before the words that ask for its members (传染病有哪些, 入选的学科具体包括什么, 都是哪些病种). */
 const KIND_BEFORE = /([\p{Script=Han}]{1,6}?)(?:里|中|里面)?(?:都|具体|主要)?(?:有|包括|包含|是)(?:哪些|哪几[个家种类所位项样条]?|啥|什么)[？?，,。！!吗呢啊呀]*$/u;
 /** A number and measure word the question uses twice, once to count a noun and once to ask which (五个新城…哪五个): the noun. */
@@ -68,7 +70,7 @@ export function kindAsked(question: string): string | undefined {
   // "五个新城，具体是哪五个": the noun the question counts by the same number.
   const counted = COUNTED_AGAIN.exec(q);
   if (counted) return counted[2]!.replace(FUNCTION_CHARS, '').slice(-4) || undefined;
-  const after = KIND_AFTER.exec(q)?.[1];
+  const after = KIND_OF.exec(q)?.[1] ?? KIND_AFTER.exec(q)?.[1];
   const kind = after !== undefined && !MEASURE_ONLY.test(after) ? after : KIND_BEFORE.exec(q)?.[1];
   if (kind === undefined || ASKS_WHAT_IS_DONE.test(kind) || RELATES.test(kind.replace(/[的了]+$/u, ''))) return undefined;
   // The noun, not the words before it (今年重点盯的传染病 → 盯传染病 at most four characters).

@@ -405,6 +405,7 @@ describe('kindAsked: the kind whose members a list question asks', () => {
     ['长宁区中医药工作领导小组的成员单位有哪些？', '成员单位'],
     ['立项的是哪些专科，能给个清单吗', '专科'],
     ['2024年上海市卫生健康工作要点和2023年比有哪些新变化？', '新变化'], // changes between documents are not work a plan arranges (做法, 进展)
+    ['今年质控中心说要新增调整，新加的是哪几个专业的质控中心？', '专业'], // which ones, by what they belong to
   ])('%s -> %s', (question, kind) => {
     expect(kindAsked(question)).toBe(kind);
   });
@@ -421,6 +422,7 @@ describe('kindAsked: the kind whose members a list question asks', () => {
     ['医政那份要点里郊区的医疗资源怎么补，有哪些说法'], // what is said
     ['今年给医院定级的规则有哪些调整？'], // what is changed
     ['重大传染病救治体系方面，普陀今年要补强哪些能力？'], // a capacity, not a kind with members
+    ['长宁今年在哪些方面的工作上有新安排？'], // 方面的工作: what is done, by what it belongs to
     ['普陀2025年度的公立医院绩效考核考哪些医院？'], // bodies: the who slot reads them by name
   ])('%s -> no kind asked', (question) => {
     expect(kindAsked(question)).toBeUndefined();
