@@ -106,8 +106,11 @@ describe('readIntent', () => {
   it.each([
     ['How many regional medical centers should be built?', 'figure'],
     ['When should all hospitals offer appointments?', 'date'],
+    ['What are the exact visiting hours for inpatients at Putuo hospitals?', 'date'], // hours, dates, a timeline are times
+    ["What's the timeline for the new CDC building?", 'date'],
     ['Which department is responsible for the medical consortium?', 'who'],
     ['What measures improve the patient experience?', 'list'],
+    ['What are the main tasks for nursing this year?', 'list'], // must not: no word of time
     ['Can community health centers run internet hospitals?', 'yes-no'],
     ['Tell me about family doctors', 'what'],
     // an amount asked by its noun, with no "how much" (fires)
