@@ -23,6 +23,8 @@ const NOT_DATE = anyOf(data.slots.notDate, 'gu');
 const VAGUE = `(?:${data.slots.vagueQuantity.join('|')})`;
 const VAGUE_NOUN = new RegExp(`${VAGUE}([^，,。．.；;！!？?和及与]{2,24})`, 'gu');
 const VAGUE_WORD = new RegExp(VAGUE, 'gu');
+/** A noun counted only vaguely, with the words that count it (部分市级医院, 一批国内领先): some, not which. */
+const VAGUE_COUNTED = new RegExp(`${VAGUE}[^，,。．.；;、和及与]{0,16}`, 'gu');
 const FIGURE_ANY = `(?:${data.slots.figure.join('|')})`;
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -142,8 +144,12 @@ export function holdsSlot(slot: AnswerSlot, text: string, question?: string): bo
   if (slot === 'list' && q !== undefined && ASKS_WHICH_ONES.test(q)) return NAMED_BODY.test(t) || SHORT_NAMES.test(t);
   // Hospitals by name (旗舰医院是哪几家，有名单吗): a hospital named as such, not another body the sentence names (国家中医药传承创新中心).
   if ((slot === 'list' || slot === 'who') && q !== undefined && asksNames(q)) return (q.includes('医院') ? HOSPITAL_NAME : NAMED_BODY).test(t) || SHORT_NAMES.test(t);
-  // Which bodies, not by name (哪些医院必须提供儿科服务): a body or a kind of institution answers (二级、三级公立综合医院), as for who.
-  if (slot === 'list' && q !== undefined && ASKS_BODIES.test(q)) return SLOTS.who.test(t);
+  // Which bodies, not by name (哪些医院必须提供儿科服务): a body or a kind of institution answers (二级、三级公立综合医院), as for who;
+  // hospitals asked, a hospital or a kind of hospital; some of them (依托部分市级医院, 一批医院) do not say which.
+  if (slot === 'list' && q !== undefined && ASKS_BODIES.test(q)) {
+    const said = t.replace(VAGUE_COUNTED, ' ');
+    return /哪些医院/.test(q) ? /医院/.test(said) : SLOTS.who.test(said);
+  }
   if (slot === 'who' && q !== undefined && ASKS_WHICH.test(q) && SHORT_NAMES.test(flat(text))) return true;
   // The members of a kind (要交哪些材料, 哪几种保险, 成员单位有哪些): an enumeration of that kind, not any sentence of several clauses.
   if (kind !== undefined) return enumeratesKind(t, kind);

@@ -503,6 +503,9 @@ describe('asksNames and holdsSlot: bodies asked by name are answered by names, n
   it('哪些医院 without a count is answered as who is: by a kind of institution (二级、三级公立综合医院), not by clauses naming no body', () => {
     expect(holdsSlot('list', '二级、三级公立综合医院均应提供儿科医疗服务，社区卫生服务中心进一步强化社区儿科诊疗服务能力', '普陀区要求哪些医院必须提供儿科医疗服务？')).toBe(true);
     expect(holdsSlot('list', '全面推进互联网诊疗服务，优化线上复诊流程，提升服务能级', '哪些医院要开展互联网诊疗？')).toBe(false);
+    // some hospitals (部分市级医院) do not say which; bodies that are no hospital do not answer which hospitals
+    expect(holdsSlot('list', '依托部分市级医院，打造一批国内领先、国际知名、特色鲜明的医疗中心，争取更多的国家医学中心落地上海', '上海目前已获批建设的国家医学中心有哪些医院？')).toBe(false);
+    expect(holdsSlot('list', '市级医疗机构、区域性医疗中心应当全面开展“互联网+诊疗”服务', '哪些医疗机构应当全面开展互联网+诊疗服务？')).toBe(true);
   });
 });
 
