@@ -28,6 +28,14 @@ export const MAX_LIST_POINTS = 5;
 export const LIST_SHARE = 0.7;
 /** A block whose headings hold at least this IDF-weighted share of the question's topic is what the list asks for. */
 export const SECTION_HEADING_SHARE = 0.4;
+/**
+ * The same when the question points at a part (看病体验那块, 新冠救治这块, 那一部分: data/answer-intents.json
+ * `blockWords`), whose theme words staff write in their own words; and a block elsewhere than the first
+ * point's is what such a question asks when its headings hold at least POINTED_ELSEWHERE_SHARE (chosen
+ * on the dev split: 0.25 and 0.3, 0.4 and 0.5 gave the same lists).
+ */
+export const POINTED_HEADING_SHARE = 0.3;
+export const POINTED_ELSEWHERE_SHARE = 0.5;
 /** A point of the first point's document outside its block joins the list when its best sentence matches at least ELSEWHERE_MATCH_SHARE as well as the first point's, and retrieval scored it at least ELSEWHERE_SCORE_SHARE of the first point's score (chosen on the dev split: a replay of the 31 dev lists that reach this rule, then the whole dev split). */
 export const ELSEWHERE_MATCH_SHARE = 0.6;
 export const ELSEWHERE_SCORE_SHARE = 0.7;
@@ -95,7 +103,7 @@ export function composeList(question: string, retrieval: RetrievalResult, corpus
     if (across) return { sentences: across, decided: true };
   }
 
-  const block = namedBlock(topic, top, corpus, bm25);
+  const block = namedBlock(topic, top, corpus, bm25, BLOCK_WORDS.test(question));
   if (block && block.length >= 2) return { sentences: inDocumentOrder(preferRetrieved(block, ids, corpus)).map(sentenceOf), decided: true, headed: true };
 
   // The points whose lead names a subject ("护理和继续教育"), and the point each subject names in its text
@@ -200,8 +208,8 @@ function rankedNear(retrieval: RetrievalResult, top: Passage, corpus: Corpus, to
   return out;
 }
 
-/** The items of the first point's document under the headings that hold most of the topic, when they hold enough. */
-function namedBlock(topic: string, top: Passage, corpus: Corpus, bm25: Bm25Index): Passage[] | undefined {
+/** The items of the first point's document under the headings that hold most of the topic, when they hold enough (less when the question points at a part: `pointed`). */
+function namedBlock(topic: string, top: Passage, corpus: Corpus, bm25: Bm25Index, pointed = false): Passage[] | undefined {
   const grams = namingGrams(topic, corpus, bm25);
   const parts = listSubjects(topic);
   const subjects = parts.length > 1 ? parts.map((t) => themeGrams(t, corpus, bm25)).filter((g) => g.length >= 2) : [];
@@ -217,11 +225,12 @@ function namedBlock(topic: string, top: Passage, corpus: Corpus, bm25: Bm25Index
     // Several subjects side by side (科技创新、产学研): a heading that names one of them wholly names the block too.
     const s = Math.max(share(grams, heading, bm25), ...subjects.map((g) => (share(g, heading, bm25) === 1 ? 1 : 0)));
     // On a tie, the block of the first point.
-    if (s >= SECTION_HEADING_SHARE && (!best || s > best.share || (s === best.share && key === blockPath(top).join('\n')))) best = { item: p, share: s };
+    if (s >= (pointed ? POINTED_HEADING_SHARE : SECTION_HEADING_SHARE) && (!best || s > best.share || (s === best.share && key === blockPath(top).join('\n')))) best = { item: p, share: s };
   }
   if (!best) return undefined;
-  // Retrieval found the answer in the first point: a heading elsewhere that shares the words does not outweigh it.
-  if (isItem(top) && blockPath(best.item).join('\n') !== blockPath(top).join('\n')) return undefined;
+  // Retrieval found the answer in the first point: a heading elsewhere that shares the words does not outweigh it,
+  // unless the question points at a part (那一部分) whose heading holds half its topic or more.
+  if (isItem(top) && blockPath(best.item).join('\n') !== blockPath(top).join('\n') && !(pointed && best.share >= POINTED_ELSEWHERE_SHARE)) return undefined;
   return blockPoints(corpus, best.item);
 }
 

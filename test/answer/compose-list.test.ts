@@ -94,9 +94,9 @@ describe('a block named by its headings: its items, in the document order', () =
     ).toEqual([`${GF}#2.4.p1`, `${GF}#2.4.p2`, `${GF}#2.4.p3`, `${GF}#2.4.p4`, `${GF}#2.4.p5`]);
   });
 
-  test('must not fire: a heading elsewhere in the document does not outweigh the point retrieval ranked first', () => {
+  test('must not fire: a heading elsewhere in the document does not outweigh the point retrieval ranked first (unless the question points at a part: below)', () => {
     const cited =
-      list('医政医管要点里医院管理这块都抓哪些事？', [
+      list('医政医管要点里医院管理都抓哪些事？', [
         [`${MA}#2.10`, 1],
         [`${MA}#4.16`, 0.8],
       ]) ?? [];
@@ -110,6 +110,30 @@ describe('a block named by its headings: its items, in the document order', () =
         [`${GF}#2.3.p2`, 0.42],
       ]),
     ).toBeUndefined();
+  });
+});
+
+describe("a part the question points at (那块, 那一部分), its theme in the staff's own words", () => {
+  test('看病体验那块 names 三、优服务，着力改善医疗服务体验 though its heading holds less of the topic than an unpointed question needs', () => {
+    const ranking: Array<[string, number]> = [
+      [`${PT}#3.10`, 0.89],
+      [`${PT}#0`, 0.65],
+      [`${PT}#1.3`, 0.56],
+    ];
+    expect(list('普陀今年改善老百姓看病体验那块都要做哪些事', ranking)).toEqual([`${PT}#3.10`, `${PT}#3.11`, `${PT}#3.12`, `${PT}#3.13`]);
+    // must not: the same words without pointing at a part keep the heading share an unpointed question needs
+    expect(list('普陀今年改善老百姓看病体验都要做哪些事', ranking)).not.toEqual([`${PT}#3.10`, `${PT}#3.11`, `${PT}#3.12`, `${PT}#3.13`]);
+  });
+
+  test('深化改革、推动高质量发展的那一部分: the block its heading names, though retrieval ranked a point of another section first', () => {
+    const ranking: Array<[string, number]> = [
+      [`${HW}#5.23`, 1],
+      [`${HW}#3.18`, 0.95],
+      [`${HW}#3.17`, 0.9],
+    ];
+    expect(list('市卫健委2023年工作要点里，涉及深化改革、推动行业高质量发展的那一部分部署了哪些工作？', ranking)).toEqual([`${HW}#3.16`, `${HW}#3.17`, `${HW}#3.18`]);
+    // must not: without pointing at a part, the first point's section is not overruled by a heading elsewhere
+    expect(list('市卫健委2023年工作要点里，涉及深化改革、推动行业高质量发展部署了哪些工作？', ranking)?.[0]).toBe(`${HW}#5.23`);
   });
 });
 

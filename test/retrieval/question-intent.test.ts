@@ -68,6 +68,9 @@ describe('readIntent', () => {
     ['三级医院下放职称评审权限试点的医院名单是什么？', 'who'], // a list of names asks bodies
     ['长宁今年专科联盟、医联体这块怎么搞', 'list'], // what a part of the plan does
     ['家庭医生签约方面咋做的', 'list'],
+    ['长宁今年中医这块打算干啥，都列一下', 'list'], // what it plans, and a request to list
+    ['中医药的内容帮我汇总下', 'list'],
+    ['把普陀的监管措施列出来', 'list'],
     // … and where those words ask something else (must not fire)
     ['献血咋弄', 'what'], // how to do, not what is arranged
     ['这个病怎么治', 'what'],
@@ -76,6 +79,8 @@ describe('readIntent', () => {
     ['普陀临床路径管理主要盯哪两个率', 'what'], // 哪两个 before its noun: what the two are, read as before
     ['市里正在编的卫生设施专项规划，规划期是哪几年？', 'date'], // a period of years
     ['这个步骤是必须的吗', 'yes-no'], // 步骤 without a question word
+    ['列一个清单要花多少钱', 'figure'], // must not: a figure word wins
+    ['下一步打算怎么看病', 'what'], // 打算 without 干啥
     ['民营医院管理年完了咋弄？', 'what'],
     ['三级和二级医院分别是多少床位', 'figure'], // 分别 with a figure word
     ['两家指导中心分别是哪两家', 'who'],
