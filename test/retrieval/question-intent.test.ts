@@ -70,6 +70,7 @@ describe('readIntent', () => {
     ['家庭医生签约方面咋做的', 'list'],
     ['长宁今年中医这块打算干啥，都列一下', 'list'], // what it plans, and a request to list
     ['中医药的内容帮我汇总下', 'list'],
+    ['长宁把区里医疗服务体系做强那部分（大医院、医联体、社区）讲了啥', 'list'], // what a part it points at says
     ['把普陀的监管措施列出来', 'list'],
     // … and where those words ask something else (must not fire)
     ['献血咋弄', 'what'], // how to do, not what is arranged
@@ -81,6 +82,7 @@ describe('readIntent', () => {
     ['这个步骤是必须的吗', 'yes-no'], // 步骤 without a question word
     ['列一个清单要花多少钱', 'figure'], // must not: a figure word wins
     ['下一步打算怎么看病', 'what'], // 打算 without 干啥
+    ['这个词讲的啥意思', 'what'], // must not: no part pointed at
     ['民营医院管理年完了咋弄？', 'what'],
     ['三级和二级医院分别是多少床位', 'figure'], // 分别 with a figure word
     ['两家指导中心分别是哪两家', 'who'],
