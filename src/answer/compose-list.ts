@@ -103,6 +103,10 @@ export function composeList(question: string, retrieval: RetrievalResult, corpus
     if (across) return { sentences: across, decided: true };
   }
 
+  // "涉及中医药的内容有哪些": the points of the document whose text holds the subject, wherever they sit.
+  const mentioning = mentionedIn(question, top, corpus);
+  if (mentioning) return { sentences: mentioning.map(sentenceOf), decided: mentioning.some((p) => p.pointId === top.pointId) };
+
   const block = namedBlock(topic, top, corpus, bm25, BLOCK_WORDS.test(question));
   if (block && block.length >= 2) return { sentences: inDocumentOrder(preferRetrieved(block, ids, corpus)).map(sentenceOf), decided: true, headed: true };
 
@@ -125,19 +129,19 @@ export function composeList(question: string, retrieval: RetrievalResult, corpus
   if (leadNamesTopic && ownsList(top, corpus)) return undefined;
 
   // "天山中医医院今年都要搞些啥": the points, anywhere in the documents asked about, whose text names the subject the first point names.
-  const mentioning = namedInText(topic, retrieval, corpus, bm25);
-  if (mentioning.length >= 2) {
+  const naming = namedInText(topic, retrieval, corpus, bm25);
+  if (naming.length >= 2) {
     // First the point whose sentence matches the question best, less a penalty per retrieval rank, as a one-point answer would quote it; then the others.
     const pool = (retrieval.pool ?? retrieval.citations).map((c) => corpus.passage(c.id)?.pointId);
-    const quoted = mentioning.map(sentenceOf);
+    const quoted = naming.map(sentenceOf);
     const weighed = (s: ScoredSentence) => s.score - pool.indexOf(corpus.passage(s.passageId)!.pointId) * RANK_PENALTY;
     const first = quoted.reduce((best, s) => (weighed(s) > weighed(best) ? s : best));
     const rest = inRetrievedDocumentOrder(
-      mentioning.filter((p) => p.id !== first.passageId),
+      naming.filter((p) => p.id !== first.passageId),
       ids,
       corpus,
     );
-    return { sentences: [first, ...rest.map((p) => quoted[mentioning.indexOf(p)]!)], decided: true };
+    return { sentences: [first, ...rest.map((p) => quoted[naming.indexOf(p)]!)], decided: true };
   }
 
   // The list pool, deeper than the citations, holds the points elsewhere in the document; first score per point.
@@ -319,6 +323,32 @@ function namedInText(topic: string, retrieval: RetrievalResult, corpus: Corpus, 
 }
 
 const BLOCK_WORDS = new RegExp(data.blockWords.pattern, 'u');
+const MENTIONS = new RegExp(data.mentions.pattern, 'u');
+/** What joins several subjects of a mention (绩效考核或绩效评价, 医联体（医疗联合体）), and the verbs staff put before a subject (搞培训). */
+const MENTION_JOINERS = /或者|或|和|及|、|[（）()]/u;
+const MENTION_VERBS = /^(?:搞|做|开展|抓)/u;
+
+/**
+ * The points of the first point's document (first parts, items) whose text holds the subject a
+ * question asks the mentions of (涉及中医药的内容有哪些 → 中医药; 提及医联体（医疗联合体）的内容 → 医联体
+ * or 医疗联合体), in the document's order; undefined unless two to MAX_LIST_POINTS do (more: the
+ * subject is a common term, and the other ways decide).
+ */
+function mentionedIn(question: string, top: Passage, corpus: Corpus): Passage[] | undefined {
+  const subject = MENTIONS.exec(question.replace(/\s+/g, ''))?.[1];
+  if (subject === undefined) return undefined;
+  const names = subject
+    .split(MENTION_JOINERS)
+    .map((n) => normalizeForSearch(n.replace(MENTION_VERBS, '')).replace(/\s+/g, ''))
+    .filter((n) => n.length >= 2);
+  if (names.length === 0) return undefined;
+  const points = corpus.passages.filter((p) => p.docId === top.docId && isItem(p) && (p.part?.index ?? 1) === 1);
+  const holding = points.filter((p) => {
+    const text = normalizeForSearch(pointText(p, corpus)).replace(/\s+/g, '');
+    return names.some((n) => text.includes(n));
+  });
+  return holding.length >= 2 && holding.length <= MAX_LIST_POINTS ? inDocumentOrder(holding) : undefined;
+}
 const OWN_LIST = new RegExp(data.ownListMarkers.pattern, 'gu');
 
 /** The point lists items of its own: two or more of 一是, 二是… in its parts. */

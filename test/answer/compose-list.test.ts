@@ -137,6 +137,36 @@ describe("a part the question points at (那块, 那一部分), its theme in the
   });
 });
 
+describe('where a document mentions a subject (涉及X的内容, 说到X的地方): the points whose text holds it', () => {
+  const composed = (question: string, points: Array<[string, number]>) => composeList(question, ranked(question, points), corpus, bm25, DEFAULT_EXTRACTIVE_TUNING);
+
+  test('涉及中医药的内容: every point of the 2023 priorities that holds 中医药, wherever it sits, in the document order', () => {
+    const listed = composed('2023年上海市卫生健康工作要点中，涉及中医药的内容有哪些？', [
+      [`${HW}#2.12`, 1],
+      [`${HW}#5.23`, 0.8],
+    ])!;
+    expect(listed.sentences.map((s) => s.passageId.replace(/~\d+$/, ''))).toEqual([`${HW}#1.6`, `${HW}#2.12`, `${HW}#2.14`, `${HW}#4.21`]);
+    expect(listed.decided).toBe(true);
+  });
+
+  test('subjects joined by 或 or given in brackets: a point holding either (医联体（医疗联合体）)', () => {
+    const cited = list('2023年市卫生健康工作要点中提及医联体（医疗联合体）的内容有哪些？', [
+      [`${HW}#3.18`, 1],
+      [`${HW}#2.15`, 0.9],
+    ])!.map((id) => id.replace(/~\d+$/, ''));
+    expect(cited).toEqual([`${HW}#1.3`, `${HW}#2.14`, `${HW}#2.15`, `${HW}#3.18`, `${HW}#4.20`]);
+  });
+
+  test('must not: a subject more than five points hold (提到培训的地方, nine points) is left to the other ways', () => {
+    const cited = list('市医政要点里提到搞培训的地方都有哪些', [
+      [`${MA}#1.5`, 1],
+      [`${MA}#1.4`, 0.95],
+    ]);
+    expect(cited?.length ?? 0).toBeLessThanOrEqual(MAX_LIST_POINTS);
+    expect(cited ?? []).not.toContain(`${MA}#3.12`);
+  });
+});
+
 describe('subjects named by the leads of retrieved points: each point, across sections and documents', () => {
   test('护理和继续教育: the two points whose title sentences name them, nothing else', () => {
     expect(
