@@ -253,7 +253,12 @@ export class ExtractiveAnswerer implements Answerer {
     // A figure or a date was asked: the quoted sentences must hold one, else the answer says what is missing.
     const slot = retrieval.intent ? slotOf(retrieval.intent) : undefined;
     if ((slot === 'figure' || slot === 'date') && !chosen.some((x) => holdsSlot(slot, x.sentence, searched))) {
-      const holding = scoreSentences(searched, [chosen[0]!.passageId], this.deps.corpus, this.deps.bm25).find((x) => x.score >= this.tuning.minSentenceScore && holdsSlot(slot, x.sentence, searched));
+      const scored = scoreSentences(searched, [chosen[0]!.passageId], this.deps.corpus, this.deps.bm25);
+      // The decision read the slot held in the first point's sentences by meaning (片区中心医院什么时候授牌 → 年底完成认定挂牌):
+      // that point's sentence that holds it, though its words match little.
+      const top = retrieval.citations[0]!.id;
+      const held = retrieval.signals?.slot === 1 ? scoreSentences(searched, [top], this.deps.corpus, this.deps.bm25).find((x) => holdsSlot(slot, x.sentence, searched)) : undefined;
+      const holding = scored.find((x) => x.score >= this.tuning.minSentenceScore && holdsSlot(slot, x.sentence, searched)) ?? held;
       if (!holding) return this.lowConfidence(answerId, question, { ...retrieval, confidence: 'low', missing: slot }, retrievedIds, searched);
       chosen = [holding, ...chosen.filter((x) => x.sentence !== holding.sentence)].slice(0, 3);
     }
@@ -307,7 +312,8 @@ export class ExtractiveAnswerer implements Answerer {
     const sentence = byWords ?? byMeaning ?? sentences[0] ?? top.text;
     const quote = sentence.trim();
     const citation = { ...top, quote };
-    const missing: AnswerSlot | undefined = retrieval.missing;
+    // Never said missing when the sentence quoted gives it (做好年度区级核查工作 for 多久做一次): the retriever's check read other sentences.
+    const missing: AnswerSlot | undefined = retrieval.missing && !holdsSlot(retrieval.missing, quote, searched) ? retrieval.missing : undefined;
     const lead = missing ? missingLead(missingNoun(missing, searched), !chinese) : chinese ? LOW_CONFIDENCE_LEAD : LOW_CONFIDENCE_LEAD_EN;
     return {
       ...this.finish(answerId, question, [], [citation], retrievedIds, searched, retrieval.signals),

@@ -6,6 +6,7 @@ import type { Answer, Turn } from '../../src/answer/types.js';
 import { loose } from '../../src/eval/resolve-gold.js';
 import { seedPipeline } from '../support/seed-pipeline.js';
 import { ExtractiveAnswerer } from '../../src/answer/extractive-answerer.js';
+import { holdsSlot } from '../../src/retrieval/slot-evidence.js';
 import { DEFAULT_TUNING, HybridRetriever, type RetrieveOptions } from '../../src/retrieval/hybrid-retriever.js';
 import type { RetrievalResult } from '../../src/core/types.js';
 
@@ -45,6 +46,22 @@ describe('a figure or date the documents do not give is said to be missing, neve
     expect(a.missing).toBeUndefined();
     expect(a.confidence).toBe('high');
     expect(a.answer).toMatch(/\d/);
+  });
+
+  test.each([['普陀住院费用异常的病例核查多久做一次？'], ['它哪年到期？'], ['再补的几家片区中心医院什么时候授牌？']])(
+    '%s: what is said missing is never given by the sentence quoted',
+    async (question) => {
+      const history: Turn[] = question.startsWith('它') ? [turn(await ask('上海市推进公立医院高质量发展的实施方案是什么时候印发的？'))] : [];
+      const a = await ask(question, history);
+      if (a.missing) for (const c of a.citations) expect(holdsSlot(a.missing, c.quote ?? c.text, question)).toBe(false);
+      expect(a.answer).not.toMatch(/没有给出具体(?:频次|时间|日期)[\s\S]*(?:年度|年底|2030年)/);
+    },
+  );
+
+  test('a date the decision read held by meaning (片区中心医院什么时候授牌 → 年底完成认定挂牌) is quoted, not said missing', async () => {
+    const a = await ask('再补的几家片区中心医院什么时候授牌？');
+    expect(a.missing).toBeUndefined();
+    expect(a.answer).toContain('年底');
   });
 
   test('bodies asked by name and named (中山、瑞金两家) -> not missing', async () => {

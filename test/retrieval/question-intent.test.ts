@@ -79,6 +79,10 @@ describe('readIntent', () => {
     ['哪个月开始', 'date'], // 哪个月 is a date, not 哪三个
     ['普陀临床路径管理主要盯哪两个率', 'what'], // 哪两个 before its noun: what the two are, read as before
     ['市里正在编的卫生设施专项规划，规划期是哪几年？', 'date'], // a period of years
+    ['截至目前，上海全市已经建成并挂牌的区域性医疗中心共有多少家？', 'figure'], // 截至 dates the count asked
+    ['申报截止到什么时候', 'date'],
+    ['截至2023年底建了几家', 'figure'],
+    ['截至哪天', 'date'],
     ['这个步骤是必须的吗', 'yes-no'], // 步骤 without a question word
     ['列一个清单要花多少钱', 'figure'], // must not: a figure word wins
     ['下一步打算怎么看病', 'what'], // 打算 without 干啥

@@ -151,6 +151,7 @@ describe('routeByKind', () => {
     ['现在还有效吗'],
     ['这个方案的有效期到哪年'],
     ['高质量发展实施方案有效期多久'],
+    ['这个方案从哪天起实施'],
   ])('%s: the document itself runs to, starts or expires -> the closing clause first', (question) => {
     const ranked = [point(body(), 1), point(kindOf('closing'), 0.5)];
     expect(routeByKind(question, ranked, corpus, [], text)[0]!.id).toBe(kindOf('closing'));
@@ -163,6 +164,8 @@ describe('routeByKind', () => {
     ['它要在哪些医院推开'],
     ['护士执业注册的有效期是几年？'],
     ['医师资格证书有效期多长'],
+    ['三级医院评审标准上海实施细则哪天起实施？'], // a rule text the documents announce
+    ['限制类技术目录什么时候生效'],
   ])('%s: a work item, not the document -> retrieval order kept', (question) => {
     const ranked = [point(body(), 1), point(kindOf('closing'), 0.5)];
     expect(routeByKind(question, ranked, corpus, [], text)[0]!.id).toBe(body());

@@ -12,6 +12,9 @@ const ASKS_ISSUANCE = /印发|发文|落款|发布|文号|通知|抄送|谁发|�
 /** The validity of something else than a document (护士执业注册的有效期, 证书有效期): a work item, not the closing clause. */
 const OTHER_VALIDITY = /(?<!方案|要点|计划|通知|文件|意见|它|这个|该|本)(?:的|之)?有效期/;
 const NAMES_SUBJECT = /[\p{Script=Han}]{2}(?:的|之)?有效期/u;
+/** A rule text a document announces (评审标准上海实施细则, 管理办法, 目录) taking effect: not the document's own start. */
+const OTHER_RULE_STARTS = /(?:细则|标准|办法|规定|规范|制度|条例|目录|指南)[^，,。？?]{0,8}?(?:起实施|施行|生效|实施日期)/u;
+const NAMES_DOCUMENT_ITSELF = /方案|要点|计划|通知|文件|意见|它|这个|该|本/u;
 
 /**
  * Which kinds of passage may answer: the cover notice only questions about issuing (日期, 文号,
@@ -37,8 +40,9 @@ export function routeByKind(question: string, ranked: RankedPoint[], corpus: Cor
   });
 }
 
-/** 有效期 of a subject the question names that is not a document (护士执业注册的有效期是几年), and no other word of validity. */
+/** 有效期 of a subject the question names that is not a document (护士执业注册的有效期是几年), and no other word of validity; or a rule text the documents announce taking effect (评审标准上海实施细则哪天起实施). */
 function asksOtherValidity(question: string): boolean {
   const q = question.replace(/\s+/g, '');
+  if (OTHER_RULE_STARTS.test(q) && !NAMES_DOCUMENT_ITSELF.test(q)) return true;
   return NAMES_SUBJECT.test(q) && OTHER_VALIDITY.test(q) && !ASKS_VALIDITY.test(q.replace(/有效期/g, ''));
 }
