@@ -67,11 +67,14 @@ export const LEAD_SHARE = 0.6;
 /**
  * A list question ("…有哪些安排？", "…都有哪些措施？") answered from several points, one sentence
  * each, up to MAX_LIST_POINTS. Asked of several documents at once ("几个文件里都咋说的", or two
- * scopes named: 市里跟普陀), the best point of each document that speaks to the topic. Else four ways
+ * scopes named: 市里跟普陀), the best point of each document that speaks to the topic. Else five ways
  * a list is found, tried in this order:
+ * - the question asks where the first point's document mentions a subject ("涉及中医药的内容有哪些"):
+ *   the points whose text holds it, in the document's order, when two to MAX_LIST_POINTS do;
  * - the question names a block of the first point's document by its headings ("医院管理这块",
  *   "公立医院文化建设那块"): the items under those headings, in the document's order; the block
- *   must hold the first point, unless that is a preamble or a notice;
+ *   must hold the first point, unless that is a preamble or a notice, or the question points at the
+ *   part (那一部分) and its headings hold at least POINTED_ELSEWHERE_SHARE of the topic;
  * - the question names subjects that the leads of retrieved points name ("护理和继续教育",
  *   "对口支援" in two documents): each of those points, across sections and documents;
  * - the first point names the question's subject in its text, and at most MAX_LIST_POINTS points of

@@ -80,6 +80,9 @@ export function kindAsked(question: string): string | undefined {
   return named.length > 0 ? named : undefined;
 }
 
+/** A list filler or an activity noun ends the word (要求, 保障措施, 新做法, 改革). */
+const DONE_WORD = new RegExp(`(?:${[...data.listFillers.words, ...data.activityNouns].join('|')})$`, 'u');
+
 /**
  * True when a list question asks what is done or said by a word of its own (有啥要求, 有哪些改革, 都有啥新做法:
  * a list filler or an activity noun after the question word or before the words that ask), not the members
@@ -90,9 +93,6 @@ export function asksWhatIsDone(question: string): boolean {
   const word = KIND_AFTER.exec(q)?.[1] ?? KIND_BEFORE.exec(q)?.[1];
   return word !== undefined && DONE_WORD.test(word);
 }
-
-/** A list filler or an activity noun ends the word (要求, 保障措施, 新做法, 改革). */
-const DONE_WORD = new RegExp(`(?:${[...data.listFillers.words, ...data.activityNouns].join('|')})$`, 'u');
 
 /**
  * True when the text enumerates members of the kind: items that end in a character of its name
@@ -286,6 +286,8 @@ export function askedPredicate(question: string): string | undefined {
  * True when the text speaks to what a yes/no question asks: at least half the predicate's words
  * are in it, or a document term its everyday words stand for (掏钱 → 费用). A question with no
  * predicate asks nothing specific. 免陪照护病人要另外付钱吗 is not answered by 开展免陪照护服务试点.
+ * `known`: whether a two-character word is one the documents use (the decision passes the BM25
+ * vocabulary); its words that the segmenter missed count beside its own, not those that overlap them.
  */
 export function holdsPredicate(text: string, question: string, known?: (word: string) => boolean): boolean {
   if (aboutOtherKind(text, question)) return false;

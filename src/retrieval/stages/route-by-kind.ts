@@ -19,7 +19,8 @@ const NAMES_DOCUMENT_ITSELF = /方案|要点|计划|通知|文件|意见|它|这
 /**
  * Which kinds of passage may answer: the cover notice only questions about issuing (日期, 文号,
  * 印发), else its title words only add noise; the closing clause first for when a document takes
- * effect and until when; and, when the question names years, only passages of those years. When it
+ * effect and until when (not for the validity of something else: 护士执业注册的有效期, 实施细则哪天起实施);
+ * and, when the question names years, only passages of those years. When it
  * names several scopes (`groups`: 市里两份2023年要点和普陀的文件) and some scope has a document of
  * those years, a scope that has none keeps its passages: the years name the other scope's documents.
  */
