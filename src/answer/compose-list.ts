@@ -327,8 +327,8 @@ function namedInText(topic: string, retrieval: RetrievalResult, corpus: Corpus, 
 
 const BLOCK_WORDS = new RegExp(data.blockWords.pattern, 'u');
 const MENTIONS = new RegExp(data.mentions.pattern, 'u');
-/** What joins several subjects of a mention (绩效考核或绩效评价, 医联体（医疗联合体）), and the verbs staff put before a subject (搞培训). */
-const MENTION_JOINERS = /或者|或|和|及|、|[（）()]/u;
+/** What joins several subjects of a mention beside the list joiners (listSubjects: 和, 及, 、): 或 (绩效考核或绩效评价) and brackets (医联体（医疗联合体）); and the verbs staff put before a subject (搞培训). */
+const MENTION_ALTERNATIVES = /或者|或|[（）()]/u;
 const MENTION_VERBS = /^(?:搞|做|开展|抓)/u;
 
 /**
@@ -340,8 +340,8 @@ const MENTION_VERBS = /^(?:搞|做|开展|抓)/u;
 function mentionedIn(question: string, top: Passage, corpus: Corpus): Passage[] | undefined {
   const subject = MENTIONS.exec(question.replace(/\s+/g, ''))?.[1];
   if (subject === undefined) return undefined;
-  const names = subject
-    .split(MENTION_JOINERS)
+  const names = listSubjects(subject)
+    .flatMap((n) => n.split(MENTION_ALTERNATIVES))
     .map((n) => normalizeForSearch(n.replace(MENTION_VERBS, '')).replace(/\s+/g, ''))
     .filter((n) => n.length >= 2);
   if (names.length === 0) return undefined;

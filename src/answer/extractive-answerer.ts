@@ -253,12 +253,13 @@ export class ExtractiveAnswerer implements Answerer {
     // A figure or a date was asked: the quoted sentences must hold one, else the answer says what is missing.
     const slot = retrieval.intent ? slotOf(retrieval.intent) : undefined;
     if ((slot === 'figure' || slot === 'date') && !chosen.some((x) => holdsSlot(slot, x.sentence, searched))) {
-      const scored = scoreSentences(searched, [chosen[0]!.passageId], this.deps.corpus, this.deps.bm25);
-      // The decision read the slot held in the first point's sentences by meaning (片区中心医院什么时候授牌 → 年底完成认定挂牌):
-      // that point's sentence that holds it, though its words match little.
-      const top = retrieval.citations[0]!.id;
-      const held = retrieval.signals?.slot === 1 ? scoreSentences(searched, [top], this.deps.corpus, this.deps.bm25).find((x) => holdsSlot(slot, x.sentence, searched)) : undefined;
-      const holding = scored.find((x) => x.score >= this.tuning.minSentenceScore && holdsSlot(slot, x.sentence, searched)) ?? held;
+      const gives = (x: ScoredSentence) => holdsSlot(slot, x.sentence, searched);
+      const sentencesOf = (id: string) => scoreSentences(searched, [id], this.deps.corpus, this.deps.bm25);
+      // Else, when the decision read the slot held in the first point's sentences by meaning (片区中心医院什么时候授牌 →
+      // 年底完成认定挂牌): that point's sentence that holds it, though its words match little.
+      const holding =
+        sentencesOf(chosen[0]!.passageId).find((x) => x.score >= this.tuning.minSentenceScore && gives(x)) ??
+        (retrieval.signals?.slot === 1 ? sentencesOf(retrieval.citations[0]!.id).find(gives) : undefined);
       if (!holding) return this.lowConfidence(answerId, question, { ...retrieval, confidence: 'low', missing: slot }, retrievedIds, searched);
       chosen = [holding, ...chosen.filter((x) => x.sentence !== holding.sentence)].slice(0, 3);
     }

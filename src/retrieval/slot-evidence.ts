@@ -146,9 +146,10 @@ export function holdsSlot(slot: AnswerSlot, text: string, question?: string): bo
   if ((slot === 'list' || slot === 'who') && q !== undefined && asksNames(q)) return (q.includes('医院') ? HOSPITAL_NAME : NAMED_BODY).test(t) || SHORT_NAMES.test(t);
   // Which bodies, not by name (哪些医院必须提供儿科服务): a body or a kind of institution answers (二级、三级公立综合医院), as for who;
   // hospitals asked, a hospital or a kind of hospital; some of them (依托部分市级医院, 一批医院) do not say which.
-  if (slot === 'list' && q !== undefined && ASKS_BODIES.test(q)) {
+  const bodies = slot === 'list' && q !== undefined ? ASKS_BODIES.exec(q)?.[1] : undefined;
+  if (bodies !== undefined) {
     const said = t.replace(VAGUE_COUNTED, ' ');
-    return /哪些医院/.test(q) ? /医院/.test(said) : SLOTS.who.test(said);
+    return bodies === '医院' ? /医院/.test(said) : SLOTS.who.test(said);
   }
   if (slot === 'who' && q !== undefined && ASKS_WHICH.test(q) && SHORT_NAMES.test(flat(text))) return true;
   // The members of a kind (要交哪些材料, 哪几种保险, 成员单位有哪些): an enumeration of that kind, not any sentence of several clauses.
@@ -166,7 +167,7 @@ const BODY_OR_PLACE = /医院|院区|机构|单位|中心|社区|街道|镇|区|
 /** Which ones, by count: 哪几家, 哪两家, 哪几个. */
 const ASKS_WHICH_ONES = /哪[几两三四五][家所个位]/;
 /** Which bodies (哪些医院, 哪些医疗机构, 哪些单位): answered as a who question is. */
-const ASKS_BODIES = /哪些(?:医院|医疗机构|机构|单位)/;
+const ASKS_BODIES = /哪些(医院|医疗机构|机构|单位)/;
 /** A list of names asked (名单, 名称, 叫什么). */
 const ASKS_NAME_LIST = /名单|名称|叫什么/;
 /** Bodies the question counts (2家, 30来家, 那两家, 10所); not the 几家 of 哪几家, which asks the count's members as 哪几家 does anywhere. */
@@ -186,10 +187,7 @@ export function asksNames(question: string): boolean {
 /** A hospital named as such (天山中医医院, 同仁医院), not a kind of hospital (区级医院, 三级医院): the who measure 医院名称. */
 const HOSPITAL_NAME = new RegExp(data.measures.find((m) => m.noun === '医院名称')!.gives[0]!, 'u');
 /** A body named as such (区卫生健康事业发展中心, 区医学会, 天山中医医院), not a kind (医疗机构, 试点单位, 部门). */
-const NAMED_BODY = new RegExp(
-  `${data.measures.find((m) => m.noun === '医院名称')!.gives[0]}|[\\p{Script=Han}]{2,10}(?:中心|学会|协会|委员会|卫生健康委|(?<![布格大全结当开时残])局|集团|研究院|研究所)`,
-  'u',
-);
+const NAMED_BODY = new RegExp(`${HOSPITAL_NAME.source}|[\\p{Script=Han}]{2,10}(?:中心|学会|协会|委员会|卫生健康委|(?<![布格大全结当开时残])局|集团|研究院|研究所)`, 'u');
 /** Short names side by side (周桥、新华、华阳; 中山、瑞金两家). */
 const SHORT_NAMES = /[\p{Script=Han}]{1,4}、[\p{Script=Han}]{1,4}(?:、[\p{Script=Han}]{1,4})+|[\p{Script=Han}]{2}、[\p{Script=Han}]{2}[两三四五几]家/u;
 /** A count of bodies: 2家, 十个, 几所. */

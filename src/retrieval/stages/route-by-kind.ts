@@ -9,12 +9,14 @@ import type { RankedPoint } from './ranked-point.js';
 const ASKS_VALIDITY =
   /有效期|施行|起实施|实施日期|生效|失效|过期|有效到|到期|(?:还|仍|是否)有效|(?:它|该文件|这个文件|这份文件|该方案|这个方案|本方案|该计划|这个计划|这个要点|该通知|这个通知)[^，,。？?]{0,6}?(?:为止|实施|执行|生效|[管用]?到哪|到什么时候)/;
 const ASKS_ISSUANCE = /印发|发文|落款|发布|文号|通知|抄送|谁发|发的文|成文/;
+/** Words that name the document itself (这个方案, 该文件, 它). */
+const DOCUMENT_ITSELF = '方案|要点|计划|通知|文件|意见|它|这个|该|本';
+const NAMES_DOCUMENT_ITSELF = new RegExp(DOCUMENT_ITSELF, 'u');
 /** The validity of something else than a document (护士执业注册的有效期, 证书有效期): a work item, not the closing clause. */
-const OTHER_VALIDITY = /(?<!方案|要点|计划|通知|文件|意见|它|这个|该|本)(?:的|之)?有效期/;
+const OTHER_VALIDITY = new RegExp(`(?<!${DOCUMENT_ITSELF})(?:的|之)?有效期`, 'u');
 const NAMES_SUBJECT = /[\p{Script=Han}]{2}(?:的|之)?有效期/u;
 /** A rule text a document announces (评审标准上海实施细则, 管理办法, 目录) taking effect: not the document's own start. */
 const OTHER_RULE_STARTS = /(?:细则|标准|办法|规定|规范|制度|条例|目录|指南)[^，,。？?]{0,8}?(?:起实施|施行|生效|实施日期)/u;
-const NAMES_DOCUMENT_ITSELF = /方案|要点|计划|通知|文件|意见|它|这个|该|本/u;
 
 /**
  * Which kinds of passage may answer: the cover notice only questions about issuing (日期, 文号,
