@@ -10,7 +10,7 @@ import { expandEverydayWords } from './everyday-words.js';
 import type { Reranker } from './http-reranker.js';
 import { findNamedDocument, namedDocuments } from './parse-citation-query.js';
 import { writtenInChinese } from './question-language.js';
-import { asksNames, kindAsked } from './slot-evidence.js';
+import { asksNames, contentsAsked, kindAsked } from './slot-evidence.js';
 import { listTopic, readIntent, slotOf, type AnswerIntent } from './question-intent.js';
 import { readScope, SCOPE_WORDS } from './scope-check.js';
 import { citePoints } from './stages/cite-points.js';
@@ -196,13 +196,15 @@ export class HybridRetriever {
     // or date of the kind asked, or none of the names asked. Never confident; said as what is missing.
     // (A body is only a signal: a work plan's tasks fall to its issuer when no other body is named.)
     // Bodies asked by name (名单, 那2家分别设在哪些单位) are a list of names: when the best point names none, that list is missing.
-    const namesMissing = (slot === 'who' || slot === 'list') && asksNames(question);
+    // So is what a named standard or list holds (创建标准包括哪些内容), when the best point names it and gives none of its items.
+    const contentsMissing = slot === 'list' && contentsAsked(question) !== undefined;
+    const namesMissing = ((slot === 'who' || slot === 'list') && asksNames(question)) || contentsMissing;
     const missing = fitted !== 'decline' && decision.slot === 0 && (slot === 'figure' || slot === 'date' || namesMissing) ? (namesMissing ? 'list' : slot) : undefined;
     const tier = missing ? 'low' : fitted;
     // A list: several points composed hold the items one sentence of the best point may not; not the members of a
     // kind asked (要交哪些材料), which only an enumeration of that kind gives.
     const heldTier =
-      slot === 'list' && decision.slot === 0 && kindAsked(question) === undefined && model && fitted !== 'decline'
+      slot === 'list' && decision.slot === 0 && kindAsked(question) === undefined && !contentsMissing && model && fitted !== 'decline'
         ? tierOf(model, answerProbability(model, { ...decision, slot: 1 }), topicProbability(model, decision), decision.coverage, options.translated === true)
         : undefined;
     signals = { ...roundSignals(decision), p: round(p), tier };

@@ -130,6 +130,10 @@ function measureOf(slot: AnswerSlot, question: string) {
 export function holdsSlot(slot: AnswerSlot, text: string, question?: string): boolean {
   const q = question === undefined ? undefined : flat(question);
   if (q !== undefined && aboutOtherKind(text, q)) return false;
+  // What a named standard, list or rule set holds (创建标准包括哪些内容): a sentence that names it answers with its items, given with its name.
+  const sets = slot === 'list' && q !== undefined ? contentsAsked(q) : undefined;
+  const given = sets === undefined ? undefined : givesContents(text, sets);
+  if (given !== undefined) return given;
   const named = q === undefined ? flat(text) : withoutWhatIsAsked(slot, flat(text), q);
   // "分别是哪两家单位", "哪几家医院": bodies counted as a kind (2家…指导中心, 若干行业分中心, 高水平医院10家) name none of them.
   const t = (slot === 'who' || slot === 'list') && q !== undefined && (ASKS_WHICH.test(q) || asksNames(q)) ? withoutKinds(named) : named;
@@ -158,6 +162,70 @@ export function holdsSlot(slot: AnswerSlot, text: string, question?: string): bo
   if (slot === 'figure') return SLOTS.figure.test(t.replace(NOT_FIGURE, ' ').replace(VAGUE_WORD, ' ')) && (q === undefined || !countedVaguely(t, q));
   if (slot === 'date') return SLOTS.date.test(t.replace(NOT_DATE, ' '));
   return SLOTS[slot].test(t);
+}
+
+/** The name of a standard, list or rule set whose contents a question asks (创建标准包括哪些内容, 证明事项清单里都有啥, 九不准和十项不得具体是哪几条): data/answer-intents.json `contents`. */
+const ASKS_CONTENTS = new RegExp(
+  `([\\p{Script=Han}\\d+“”"‘’]{1,16}?(?:${data.contents.nouns.join('|')}))[”"’]?(?:里面|里|中|上)?[，,]?(?:那|这)?(?:\\d+|[一二三四五六七八九十两几]+)?[个张项条份]?(?:具体|主要|都|一共|分别|到底|究竟)*(?:${data.contents.asks.join('|')})(?:啥|什么|哪些|哪几|哪[一二三四五六七八九十两]+)`,
+  'u',
+);
+
+/**
+ * The names of the set whose contents the question asks (示范区的创建标准 → 示范区的创建标准; 九不准和十项不得
+ * → 九不准, 十项不得), split at the list joiners; undefined when it asks no set's contents (要发布哪几张清单
+ * asks the members of a kind, 清单; 监测评价哪些内容 names no set).
+ */
+export function contentsAsked(question: string): string[] | undefined {
+  const name = ASKS_CONTENTS.exec(flat(question))?.[1];
+  if (name === undefined) return undefined;
+  return name
+    .split(/[和及与、]/u)
+    .map((n) => n.replace(/[“”"‘’]/gu, '').replace(/^(?:那个|这个|那|这)/u, ''))
+    .filter((n) => n.length >= 2);
+}
+
+/** What introduces a set's items after its name: 包括, 即, 分别是, 如下, a colon or a bracket, a few words between (主要包括); not 为 alone (以…改进目标为指引). */
+const CONTENTS_AFTER = /^[”"’》」）)]{0,2}[^，,。；;]{0,4}?(?:包括|包含|涵盖|即|分别[是为]|主要[是为]|如下|：|:|（|\()/u;
+/** Items closed by 等 right before a set's name (A、B、C等九项准则); not words that date or qualify the name (《2021年、2022年和2023年国家…改进目标》). */
+const CONTENTS_BEFORE = /、[^，,。；;《]{1,30}等(?:[一二三四五六七八九十\d]+[项条个类种])?$/u;
+
+/**
+ * Whether the text gives the items of one of the sets named (…清单包括A、B、C; A、B等准则): undefined when it
+ * names none of them, by the longest tail of three characters or more of a name; false when it names one
+ * and gives no items with it (对照全国基层中医药工作示范区创建标准，加快落实; 动态完善发布权责清单、许可清单、
+ * 证明事项清单: the lists side by side, not their items).
+ */
+export function givesContents(text: string, names: readonly string[]): boolean | undefined {
+  const t = flat(text);
+  let named = false;
+  for (const name of names) {
+    const tail = longestTailIn(name, t);
+    if (tail === undefined) continue;
+    named = true;
+    for (let at = t.indexOf(tail); at >= 0; at = t.indexOf(tail, at + 1)) {
+      const after = t.slice(at + tail.length);
+      const introduced = CONTENTS_AFTER.exec(after);
+      if (introduced && ENUMERATION.test(after.slice(introduced[0].length).split(/[。；;]/u)[0]!)) return true;
+      if (
+        CONTENTS_BEFORE.test(
+          t
+            .slice(0, at)
+            .split(/[。；;，,]/u)
+            .at(-1)!,
+        )
+      )
+        return true;
+    }
+  }
+  return named ? false : undefined;
+}
+
+/** The longest tail of the name, of three characters or more (or the whole name when shorter), that the text holds. */
+function longestTailIn(name: string, text: string): string | undefined {
+  for (let start = 0; start <= name.length - Math.min(3, name.length); start++) {
+    if (text.includes(name.slice(start))) return name.slice(start);
+  }
+  return undefined;
 }
 
 /** A question asking which bodies, by name (哪两家, 哪几家医院, 分别是哪, 名单). */
@@ -233,6 +301,7 @@ function withoutWhatIsAsked(slot: AnswerSlot, text: string, question: string): s
 /** What the answer says the documents do not give: the question's measure (人数, 金额, 日期), the names asked (名单) or the slot's plain noun (数字, 时间). */
 export function missingNoun(slot: AnswerSlot, question: string): string {
   if ((slot === 'list' || slot === 'who') && asksNames(question)) return data.slotNouns.names;
+  if (slot === 'list' && contentsAsked(question) !== undefined) return data.slotNouns.contents;
   return measureOf(slot, question)?.noun ?? data.slotNouns[slot];
 }
 

@@ -3,7 +3,20 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import kinds from '../../src/retrieval/data/institution-kinds.json' with { type: 'json' };
 import { CORPUS_DIR } from '../support/corpus-dirs.js';
-import { aboutOtherKind, askedPredicate, asksNames, asksWhatIsDone, enumeratesItems, enumeratesKind, holdsPredicate, holdsSlot, kindAsked } from '../../src/retrieval/slot-evidence.js';
+import {
+  aboutOtherKind,
+  askedPredicate,
+  asksNames,
+  asksWhatIsDone,
+  contentsAsked,
+  enumeratesItems,
+  enumeratesKind,
+  givesContents,
+  holdsPredicate,
+  holdsSlot,
+  kindAsked,
+  missingNoun,
+} from '../../src/retrieval/slot-evidence.js';
 import { seedCorpus } from '../support/seed-pipeline.js';
 
 describe('holdsSlot', () => {
@@ -557,5 +570,55 @@ describe("holdsPredicate with the documents' words: two-character words the segm
     ['救护车上能直接刷医保吗', '加强院前急救体系建设，优化急救站点布局'],
   ])('must not: %s is not held by 「%s」', (question, text) => {
     expect(holdsPredicate(text, question, known)).toBe(false);
+  });
+});
+
+describe('contentsAsked and holdsSlot: what a named standard, list or rule set holds is given only with its name', () => {
+  it.each([
+    ['示范区的创建标准具体包括哪些内容？', ['示范区的创建标准']],
+    ['证明事项清单里都有啥', ['证明事项清单']],
+    ['九不准和十项不得，具体都是哪几条？', ['九不准', '十项不得']],
+    ['那个“九项准则”是哪九项啊', ['九项准则']],
+    ['院感防控制度主要包括什么', ['院感防控制度']],
+    ['护理质量改进目标有哪些', ['护理质量改进目标']],
+  ])('%s asks the contents of %j', (question, names) => {
+    expect(contentsAsked(question)).toEqual(names);
+    expect(missingNoun('list', question)).toBe('内容');
+  });
+
+  it.each([
+    ['要动态更新发布的是哪几张清单？'], // the members of a kind, 清单
+    ['对区属医院监测评价哪些内容？'], // no set named
+    ['绩效评价重点评价哪些方面'],
+    ['今年的工作要点有哪些'], // the document itself
+    ['这个文件里都有啥'],
+    ['实施方案有哪些任务'],
+    ['改善就医感受要抓哪五个环节？'],
+  ])('must not: %s', (question) => {
+    expect(contentsAsked(question)).toBeUndefined();
+  });
+
+  it.each([
+    ['九项准则包括：合法按劳取酬、廉洁从业、不收受回扣', true],
+    ['证明事项清单主要包括出生证明、健康证明和执业证明', true],
+    ['严格落实不收红包、不开单提成、不接受宴请等九项准则', true],
+    ['根据示范区创建标准，组织相关单位加快落实各项创建工作', false], // names it, no items
+    ['动态完善发布权责清单、许可清单、证明事项清单，推进相关领域改革', false], // the lists side by side
+    ['以《2021年、2022年和2023年国家医疗质量安全改进目标》为指引，推进目标管理', false], // years that date the name
+  ])('%s → %s', (text, given) => {
+    const question = text.includes('目标')
+      ? '改进目标具体包括哪些目标'
+      : text.includes('准则')
+        ? '九项准则具体是哪几条'
+        : text.includes('证明事项清单')
+          ? '证明事项清单里都有啥'
+          : '示范区的创建标准包括哪些内容';
+    expect(givesContents(text, contentsAsked(question)!)).toBe(given);
+    expect(holdsSlot('list', text, question)).toBe(given);
+  });
+
+  it('a sentence that does not name the set is read as any list question reads it: several items hold a list', () => {
+    expect(givesContents('一是推进门诊预约，二是推进检查检验结果互认', ['护理质量改进目标'])).toBeUndefined();
+    expect(holdsSlot('list', '一是推进门诊预约，二是推进检查检验结果互认', '护理质量改进目标有哪些')).toBe(true);
   });
 });

@@ -230,6 +230,15 @@ describe('decisionSignals (decide)', () => {
     // Nothing specific asked: the slot signal is 1.
     expect(decisionSignals('重症床位', [point(share, 1)], [point(share, 1)], 'lexical', { bm25, text, passageText, corpusText }).slot).toBe(1);
   });
+  test('slot: a point that names the list whose contents are asked, and gives none of its items, does not hold them', () => {
+    // The 2023 health work plan's point that publishes 权责清单、许可清单、证明事项清单 (the lists side by side, not their items).
+    const lists = corpus.passages.find((p) => /证明事项清单/.test(p.text) && /二是/.test(p.text))!.id;
+    const ctx = { bm25, text, passageText, corpusText, isItem: (id: string) => isItem(corpus.passage(id)!) };
+    const asked = (question: string) => decisionSignals('证明事项清单', [point(lists, 1)], [point(lists, 1)], 'lexical', { ...ctx, asked: { intent: 'list', question } }).slot;
+    expect(asked('证明事项清单都列了哪些')).toBe(0);
+    // Asked which lists are published, the point holds them.
+    expect(asked('要动态发布的是哪几张清单')).toBe(1);
+  });
 });
 
 describe('citePoints (cite)', () => {
