@@ -586,6 +586,19 @@ describe('a list asked of several documents: the best points of each document', 
     expect(docs('How should regional medical centres be built?').size).toBeLessThan(3);
   });
 
+  test('市里文件咋说的: asked of the city documents, each document of them, not one point for the city', () => {
+    const centres: Array<[string, number]> = [
+      [`${HW}#2.8`, 1],
+      [`${MA}#2.7`, 0.8],
+      [`${HW}#2.9`, 0.75],
+      [`${GF}#2.1.p2`, 0.5],
+    ];
+    // One point of each document, the first of each: HW's second point (0.75) is not nearly as high as its first.
+    expect(list('区域性医疗中心怎么布点、按多少人口配一家，市里文件咋说的？', centres, 3)).toEqual([`${HW}#2.8`, `${MA}#2.7`]);
+    // Asked of no documents, the list is not read document by document: HW's second point joins.
+    expect(list('区域性医疗中心怎么布点、按多少人口配一家？', centres, 3)).toContain(`${HW}#2.9`);
+  });
+
   test('must not fire: asked across documents, but only one document speaks of the topic', () => {
     expect(
       list('互联网医院几个文件里都咋说的', [

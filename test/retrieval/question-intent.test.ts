@@ -44,6 +44,16 @@ describe('readIntent', () => {
     ['医政医管要点里分级诊疗提了几处，都说了啥', 'list'],
     ['发热门诊这事几个文件里都咋说的', 'list'], // 几个文件: across documents
     ['社区康复中心这事各个文件都咋说的', 'list'],
+    // how each of several documents or scopes does something (各怎么搞), or how the city's documents put it (市里文件咋说的): the points of each
+    ['两个区在医联体建设上各怎么搞？', 'list'],
+    ['两个区的质控体系各打算怎么建', 'list'],
+    ['市里和普陀对儿科各自如何安排', 'list'],
+    ['区域性医疗中心怎么布点，市里文件咋说的', 'list'],
+    ['市级文件对中医重大平台是怎么布局的', 'list'],
+    ['各医院怎么落实预约诊疗', 'what'], // must not: 各 of 各医院 counts hospitals, not documents
+    ['各级医院如何做好院感防控', 'what'],
+    ['市里文件什么时候印发的', 'date'], // must not: a date asked of the documents
+    ['区里的文件对互联网医院怎么要求的', 'what'], // must not: one district's document
     ['普陀急救和传染病救治这块都打算怎么弄', 'list'],
     ['普陀那边社区卫生服务中心今年要干点啥', 'list'],
     // how something is arranged or put, what each of several things says, what a text brings up: the points on it
