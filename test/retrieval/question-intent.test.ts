@@ -50,6 +50,11 @@ describe('readIntent', () => {
     ['市里和普陀对儿科各自如何安排', 'list'],
     ['区域性医疗中心怎么布点，市里文件咋说的', 'list'],
     ['市级文件对中医重大平台是怎么布局的', 'list'],
+    ['长宁搞区域整合型医疗服务体系，分几块在做？', 'list'], // 分几块: the count asked to get the parts
+    ['护理这块有几大块工作', 'list'],
+    ['两个区讲护理的那条都安排了些啥', 'list'],
+    ['挂个专家号要几块钱', 'figure'], // must not: 几块钱 is money
+    ['每床日补助是几块钱', 'figure'],
     ['各医院怎么落实预约诊疗', 'what'], // must not: 各 of 各医院 counts hospitals, not documents
     ['各级医院如何做好院感防控', 'what'],
     ['市里文件什么时候印发的', 'date'], // must not: a date asked of the documents
