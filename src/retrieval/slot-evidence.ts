@@ -152,7 +152,7 @@ export function holdsSlot(slot: AnswerSlot, text: string, question?: string): bo
   // hospitals asked, a hospital or a kind of hospital; some of them (依托部分市级医院, 一批医院) do not say which.
   const bodies = slot === 'list' && q !== undefined ? ASKS_BODIES.exec(q)?.[1] : undefined;
   if (bodies !== undefined) {
-    const said = t.replace(VAGUE_COUNTED, ' ');
+    const said = withoutHospitalsNamed(t.replace(VAGUE_COUNTED, ' '), q!);
     return bodies === '医院' ? /医院/.test(said) : SLOTS.who.test(said);
   }
   if (slot === 'who' && q !== undefined && ASKS_WHICH.test(q) && SHORT_NAMES.test(flat(text))) return true;
@@ -296,6 +296,26 @@ function withoutWhatIsAsked(slot: AnswerSlot, text: string, question: string): s
     const core = slot === 'who' ? m.slice(-4) : m;
     return question.includes(core) ? ' ' : m;
   });
+}
+
+/** A hospital or kind of hospital a question names (IDC医院, 试点医院, 天山中医医院), besides the 哪些医院 it asks. */
+const HOSPITAL_NAMED = /[A-Za-z\p{Script=Han}]{1,8}医院/gu;
+/** Generic words for hospitals (公立医院, 综合医院: data/institution-kinds.json), which a narrower kind answers (区属公立医院 for 绩效考核考哪些公立医院). */
+const GENERIC_HOSPITAL = /^(?:公立|综合|专科)?医院$/u;
+
+/**
+ * The text without the hospitals the question itself names, by the longest tail of three characters
+ * or more of each (今年新遴选挂牌的IDC医院具体是哪些医院: IDC医院): which hospitals is not answered by the
+ * kind the question already names (遴选新的30家左右IDC医院挂牌 names none of them). Generic words (公立医院)
+ * stay: a narrower kind answers them (区属公立医院).
+ */
+function withoutHospitalsNamed(text: string, question: string): string {
+  let out = text;
+  for (const [named] of question.replace(ASKS_BODIES, ' ').matchAll(HOSPITAL_NAMED)) {
+    const tail = longestTailIn(named, out);
+    if (tail !== undefined && tail.length >= 3 && !GENERIC_HOSPITAL.test(tail)) out = out.replaceAll(tail, ' ');
+  }
+  return out;
 }
 
 /** What the answer says the documents do not give: the question's measure (人数, 金额, 日期), the names asked (名单) or the slot's plain noun (数字, 时间). */

@@ -54,6 +54,9 @@ describe('readIntent', () => {
     ['护理这块有几大块工作', 'list'],
     ['两个区讲护理的那条都安排了些啥', 'list'],
     ['挂个专家号要几块钱', 'figure'], // must not: 几块钱 is money
+    ['床人比具体按什么数值设定？', 'figure'], // a value asked is a figure
+    ['医护比定的啥数值', 'figure'],
+    ['数值化管理是什么意思', 'what'], // must not: 数值 not asked
     ['每床日补助是几块钱', 'figure'],
     ['各医院怎么落实预约诊疗', 'what'], // must not: 各 of 各医院 counts hospitals, not documents
     ['各级医院如何做好院感防控', 'what'],

@@ -520,6 +520,14 @@ describe('asksNames and holdsSlot: bodies asked by name are answered by names, n
     expect(holdsSlot('list', '依托部分市级医院，打造一批国内领先、国际知名、特色鲜明的医疗中心，争取更多的国家医学中心落地上海', '上海目前已获批建设的国家医学中心有哪些医院？')).toBe(false);
     expect(holdsSlot('list', '市级医疗机构、区域性医疗中心应当全面开展“互联网+诊疗”服务', '哪些医疗机构应当全面开展互联网+诊疗服务？')).toBe(true);
   });
+
+  it('哪些医院 is not answered by the kind of hospital the question itself names (IDC医院); a narrower kind answers a generic word (区属公立医院 for 公立医院)', () => {
+    expect(holdsSlot('list', '遴选新的30家左右IDC医院挂牌，再补点若干区域性医疗中心建设单位', '今年新遴选挂牌的IDC医院具体是哪些医院？')).toBe(false);
+    expect(holdsSlot('list', '遴选新的30家左右定点医院挂牌', '新挂牌的定点医院都是哪些医院')).toBe(false);
+    // must not: hospitals the question does not name answer it
+    expect(holdsSlot('list', '由同仁医院、天山中医医院承担IDC医院建设任务', '今年新遴选挂牌的IDC医院具体是哪些医院？')).toBe(true);
+    expect(holdsSlot('list', '对区属公立医院开展年度绩效考核', '普陀2025年度的公立医院绩效考核考哪些医院？')).toBe(true);
+  });
 });
 
 describe('asksWhatIsDone: a list of what is done or said, not the members of a kind', () => {
