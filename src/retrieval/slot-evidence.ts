@@ -147,12 +147,15 @@ export function holdsSlot(slot: AnswerSlot, text: string, question?: string): bo
   // Which ones, by count (哪几家医院, 哪几个社区) or by name (名单, 那2家中心分别设在哪些单位): names answer, a body named as such or short names side by side; not any enumeration.
   if (slot === 'list' && q !== undefined && ASKS_WHICH_ONES.test(q)) return NAMED_BODY.test(t) || SHORT_NAMES.test(t);
   // Hospitals by name (旗舰医院是哪几家，有名单吗): a hospital named as such, not another body the sentence names (国家中医药传承创新中心).
-  if ((slot === 'list' || slot === 'who') && q !== undefined && asksNames(q)) return (q.includes('医院') ? HOSPITAL_NAME : NAMED_BODY).test(t) || SHORT_NAMES.test(t);
+  if ((slot === 'list' || slot === 'who') && q !== undefined && asksNames(q)) {
+    const others = withoutNamesGiven(t, q);
+    return (q.includes('医院') ? HOSPITAL_NAME : NAMED_BODY).test(others) || SHORT_NAMES.test(others);
+  }
   // Which bodies, not by name (哪些医院必须提供儿科服务): a body or a kind of institution answers (二级、三级公立综合医院), as for who;
   // hospitals asked, a hospital or a kind of hospital; some of them (依托部分市级医院, 一批医院) do not say which.
   const bodies = slot === 'list' && q !== undefined ? ASKS_BODIES.exec(q)?.[1] : undefined;
   if (bodies !== undefined) {
-    const said = withoutHospitalsNamed(t.replace(VAGUE_COUNTED, ' '), q!);
+    const said = t.replace(VAGUE_COUNTED, ' ');
     return bodies === '医院' ? /医院/.test(said) : SLOTS.who.test(said);
   }
   if (slot === 'who' && q !== undefined && ASKS_WHICH.test(q) && SHORT_NAMES.test(flat(text))) return true;
@@ -166,7 +169,7 @@ export function holdsSlot(slot: AnswerSlot, text: string, question?: string): bo
 
 /** The name of a standard, list or rule set whose contents a question asks (创建标准包括哪些内容, 证明事项清单里都有啥, 九不准和十项不得具体是哪几条): data/answer-intents.json `contents`. */
 const ASKS_CONTENTS = new RegExp(
-  `([\\p{Script=Han}\\d+“”"‘’]{1,16}?(?:${data.contents.nouns.join('|')}))[”"’]?(?:里面|里|中|上)?[，,]?(?:那|这)?(?:\\d+|[一二三四五六七八九十两几]+)?[个张项条份]?(?:具体|主要|都|一共|分别|到底|究竟)*(?:${data.contents.asks.join('|')})(?:啥|什么|哪些|哪几|哪[一二三四五六七八九十两]+)`,
+  `([\\p{Script=Han}\\d+“”"‘’]{1,16}?(?:${data.contents.nouns.join('|')}))[”"’]?(?:（[^）]{0,16}）|\\([^)]{0,16}\\))?(?:里面|里|中|上)?[，,]?(?:那|这)?(?:\\d+|[一二三四五六七八九十两几]+)?[个张项条份]?(?:具体|主要|都|一共|分别|到底|究竟)*(?:${data.contents.asks.join('|')})(?:啥|什么|哪些|哪几|哪[一二三四五六七八九十两]+)`,
   'u',
 );
 
@@ -244,14 +247,20 @@ const BODIES_COUNTED = /(?<![哪\d一二三四五六七八九十两几])(?:\d+|[
 const WHICH_OF = /哪些|哪几|分别[^，,。？?]{0,3}哪/;
 
 /**
- * The question asks bodies by name: a list of names (试点医院的名单是什么), or which ones of the bodies
- * it counts (那2家指导中心分别设在哪些单位, 新挂牌的30来家IDC医院都是哪些医院). Without a count or a
- * name list, 哪些医院 may be answered by a kind (二级、三级公立综合医院均应提供儿科医疗服务).
+ * The question asks bodies by name: a list of names (试点医院的名单是什么), which ones of the bodies
+ * it counts (那2家指导中心分别设在哪些单位, 新挂牌的30来家IDC医院都是哪些医院), or which ones of a kind of
+ * hospital it names (IDC医院具体是哪些医院). Otherwise 哪些医院 may be answered by a kind (二级、三级公立综合医院均应提供儿科医疗服务).
  */
 export function asksNames(question: string): boolean {
   const q = flat(question);
-  return ASKS_NAME_LIST.test(q) || (BODIES_COUNTED.test(q) && WHICH_OF.test(q));
+  return ASKS_NAME_LIST.test(q) || (BODIES_COUNTED.test(q) && WHICH_OF.test(q)) || KIND_THEN_WHICH.test(q);
 }
+/**
+ * A kind of hospital the question names, then which hospitals it is (今年新遴选挂牌的IDC医院具体是哪些医院,
+ * 市级定点医院，具体是哪些医院): the names of that kind's members, as a count asked again is. Not a generic word
+ * (公立医院绩效考核考哪些医院: a narrower kind answers it, 区属公立医院).
+ */
+const KIND_THEN_WHICH = /(?:[A-Za-z]+|(?!公立|综合|专科)[\p{Script=Han}]{2})医院[^？?。]{0,8}?(?:是|有)哪些医院/u;
 /** A hospital named as such (天山中医医院, 同仁医院), not a kind of hospital (区级医院, 三级医院): the who measure 医院名称. */
 const HOSPITAL_NAME = new RegExp(data.measures.find((m) => m.noun === '医院名称')!.gives[0]!, 'u');
 /** A body named as such (区卫生健康事业发展中心, 区医学会, 天山中医医院), not a kind (医疗机构, 试点单位, 部门). */
@@ -298,24 +307,26 @@ function withoutWhatIsAsked(slot: AnswerSlot, text: string, question: string): s
   });
 }
 
-/** A hospital or kind of hospital a question names (IDC医院, 试点医院, 天山中医医院), besides the 哪些医院 it asks. */
-const HOSPITAL_NAMED = /[A-Za-z\p{Script=Han}]{1,8}医院/gu;
-/** Generic words for hospitals (公立医院, 综合医院: data/institution-kinds.json), which a narrower kind answers (区属公立医院 for 绩效考核考哪些公立医院). */
-const GENERIC_HOSPITAL = /^(?:公立|综合|专科)?医院$/u;
+const HOSPITAL_NAMES = new RegExp(HOSPITAL_NAME.source, 'gu');
+const SHORT_NAMES_EVERYWHERE = new RegExp(SHORT_NAMES.source, 'gu');
 
 /**
- * The text without the hospitals the question itself names, by the longest tail of three characters
- * or more of each (今年新遴选挂牌的IDC医院具体是哪些医院: IDC医院): which hospitals is not answered by the
- * kind the question already names (遴选新的30家左右IDC医院挂牌 names none of them). Generic words (公立医院)
- * stay: a narrower kind answers them (区属公立医院).
+ * The text without the names the question itself gives (除了中山和瑞金，剩下那些试点单位是哪些医院:
+ * 以中山、瑞金两家…试点医院 names no other): a hospital whose name, less 医院, the question holds, and
+ * short names side by side that the question holds every one of.
  */
-function withoutHospitalsNamed(text: string, question: string): string {
-  let out = text;
-  for (const [named] of question.replace(ASKS_BODIES, ' ').matchAll(HOSPITAL_NAMED)) {
-    const tail = longestTailIn(named, out);
-    if (tail !== undefined && tail.length >= 3 && !GENERIC_HOSPITAL.test(tail)) out = out.replaceAll(tail, ' ');
-  }
-  return out;
+function withoutNamesGiven(text: string, question: string): string {
+  const given = (name: string) => name.length >= 2 && question.includes(name);
+  return text
+    .replace(HOSPITAL_NAMES, (m) => (given(m.replace(/医院$/u, '')) ? ' ' : m))
+    .replace(SHORT_NAMES_EVERYWHERE, (m) =>
+      m
+        .replace(/[两三四五几]家$/u, '')
+        .split('、')
+        .every(given)
+        ? ' '
+        : m,
+    );
 }
 
 /** What the answer says the documents do not give: the question's measure (人数, 金额, 日期), the names asked (名单) or the slot's plain noun (数字, 时间). */

@@ -54,6 +54,8 @@ describe('readIntent', () => {
     ['护理这块有几大块工作', 'list'],
     ['两个区讲护理的那条都安排了些啥', 'list'],
     ['挂个专家号要几块钱', 'figure'], // must not: 几块钱 is money
+    ['九项准则是哪九条来着', 'list'], // which ones of a number of articles
+    ['十项不得是哪十项', 'list'],
     ['床人比具体按什么数值设定？', 'figure'], // a value asked is a figure
     ['医护比定的啥数值', 'figure'],
     ['数值化管理是什么意思', 'what'], // must not: 数值 not asked

@@ -521,7 +521,18 @@ describe('asksNames and holdsSlot: bodies asked by name are answered by names, n
     expect(holdsSlot('list', '市级医疗机构、区域性医疗中心应当全面开展“互联网+诊疗”服务', '哪些医疗机构应当全面开展互联网+诊疗服务？')).toBe(true);
   });
 
-  it('哪些医院 is not answered by the kind of hospital the question itself names (IDC医院); a narrower kind answers a generic word (区属公立医院 for 公立医院)', () => {
+  it.each([['今年新遴选挂牌的IDC医院具体是哪些医院？'], ['收治危重病例的市级定点医院，具体是哪些医院'], ['新挂牌的定点医院都是哪些医院']])(
+    '%s asks names: a kind of hospital named, then which hospitals',
+    (question) => {
+      expect(asksNames(question)).toBe(true);
+    },
+  );
+
+  it.each([['普陀2025年度的公立医院绩效考核考哪些医院？'], ['哪些医院要开展互联网诊疗？'], ['综合医院有哪些医院要设发热门诊']])('must not: %s (a generic word, or no kind named)', (question) => {
+    expect(asksNames(question)).toBe(false);
+  });
+
+  it('哪些医院 of a kind named (IDC医院) is answered by names, not by the kind; a narrower kind answers a generic word (区属公立医院 for 公立医院)', () => {
     expect(holdsSlot('list', '遴选新的30家左右IDC医院挂牌，再补点若干区域性医疗中心建设单位', '今年新遴选挂牌的IDC医院具体是哪些医院？')).toBe(false);
     expect(holdsSlot('list', '遴选新的30家左右定点医院挂牌', '新挂牌的定点医院都是哪些医院')).toBe(false);
     // must not: hospitals the question does not name answer it
@@ -589,6 +600,7 @@ describe('contentsAsked and holdsSlot: what a named standard, list or rule set h
     ['那个“九项准则”是哪九项啊', ['九项准则']],
     ['院感防控制度主要包括什么', ['院感防控制度']],
     ['护理质量改进目标有哪些', ['护理质量改进目标']],
+    ['国家医疗质量安全改进目标（2021到2023年的）具体包括哪些', ['国家医疗质量安全改进目标']], // an aside in brackets after the name
   ])('%s asks the contents of %j', (question, names) => {
     expect(contentsAsked(question)).toEqual(names);
     expect(missingNoun('list', question)).toBe('内容');
@@ -623,6 +635,15 @@ describe('contentsAsked and holdsSlot: what a named standard, list or rule set h
           : '示范区的创建标准包括哪些内容';
     expect(givesContents(text, contentsAsked(question)!)).toBe(given);
     expect(holdsSlot('list', text, question)).toBe(given);
+  });
+
+  it('names the question itself gives are not the names asked (除了中山和瑞金，剩下那些…是哪些医院)', () => {
+    const text = '以中山、瑞金两家高质量发展国家试点医院和全市40家试点单位为重点';
+    expect(holdsSlot('who', text, '除了中山和瑞金，剩下那些试点单位是哪些医院？给个名单')).toBe(false);
+    expect(holdsSlot('list', text, '除了中山和瑞金，剩下那几家试点单位都是哪些医院？')).toBe(false);
+    expect(holdsSlot('list', text, '那2家国家试点医院都是哪些医院？')).toBe(true);
+    expect(holdsSlot('who', '由天山中医医院牵头，同仁医院参与', '除了同仁医院，还有哪家医院参与？给个名单')).toBe(true);
+    expect(holdsSlot('who', '由同仁医院牵头', '除了同仁医院，还有哪家医院参与？给个名单')).toBe(false);
   });
 
   it('a sentence that does not name the set is read as any list question reads it: several items hold a list', () => {
