@@ -238,6 +238,9 @@ function namedBlock(topic: string, top: Passage, corpus: Corpus, bm25: Bm25Index
   // Retrieval found the answer in the first point: a heading elsewhere that shares the words does not outweigh it,
   // unless the question points at a part (那一部分) whose heading holds half its topic or more.
   if (isItem(top) && blockPath(best.item).join('\n') !== blockPath(top).join('\n') && !(pointed && best.share >= POINTED_ELSEWHERE_SHARE)) return undefined;
+  // The first point's own title names the topic better than the heading does (做好继续教育工作 under a heading that
+  // shares only 继续): the question asks that point's subject, not the block's.
+  if (!pointed && isItem(top) && share(grams, normalizeForSearch(leadOf(firstPartOf(top, corpus)!)), bm25) > best.share) return undefined;
   return blockPoints(corpus, best.item);
 }
 

@@ -535,6 +535,19 @@ describe('the items of a block and of a section, one passage per point', () => {
   });
 });
 
+describe("a heading that shares a word of the topic does not outweigh the first point's own title", () => {
+  test('做好继续教育工作 under headings that share only 继续 (继续抓实, 继续做好): the point leads, not the section in document order', () => {
+    const ranking: Array<[string, number]> = [
+      [`${CN}#5.3-2`, 1],
+      [`${CN}#5.5`, 0.43],
+      [`${CN}#5.2`, 0.38],
+      [`${CN}#5.1`, 0.35],
+    ];
+    const cited = list('长宁区今年的继续教育工作有哪些安排？', ranking);
+    expect(cited?.[0] ?? `${CN}#5.3-2`).toBe(`${CN}#5.3-2`);
+  });
+});
+
 describe('a list asked of several documents: the best points of each document', () => {
   const fever: Array<[string, number]> = [
     [`${MA}#1.3`, 1],
