@@ -179,8 +179,13 @@ const ASKS_CONTENTS = new RegExp(
  * asks the members of a kind, 清单; 监测评价哪些内容 names no set).
  */
 export function contentsAsked(question: string): string[] | undefined {
-  const name = ASKS_CONTENTS.exec(flat(question))?.[1];
-  if (name === undefined) return undefined;
+  const q = flat(question);
+  const name = ASKS_CONTENTS.exec(q)?.[1];
+  if (name === undefined) {
+    // "那21个专病医联体都有哪些": the members of a set the question counts, unless it is a kind of body (40家试点单位 asks names).
+    const counted = COUNTED_SET.exec(q)?.[1];
+    return counted !== undefined && !BODY_OR_PLACE.test(counted) ? [counted] : undefined;
+  }
   return name
     .split(/[和及与、]/u)
     .map((n) => n.replace(/[“”"‘’]/gu, '').replace(/^(?:那个|这个|那|这)/u, ''))
@@ -189,8 +194,10 @@ export function contentsAsked(question: string): string[] | undefined {
 
 /** What introduces a set's items after its name: 包括, 即, 分别是, 如下, a colon or a bracket, a few words between (主要包括); not 为 alone (以…改进目标为指引). */
 const CONTENTS_AFTER = /^[”"’》」）)]{0,2}[^，,。；;]{0,4}?(?:包括|包含|涵盖|即|分别[是为]|主要[是为]|如下|：|:|（|\()/u;
-/** Items closed by 等 right before a set's name (A、B、C等九项准则); not words that date or qualify the name (《2021年、2022年和2023年国家…改进目标》). */
-const CONTENTS_BEFORE = /、[^，,。；;《]{1,30}等(?:[一二三四五六七八九十\d]+[项条个类种])?$/u;
+/** Items closed by 等 or a count right before a set's name (A、B、C等九项准则, 嘉定、青浦…南汇五个新城); not words that date or qualify the name (《2021年、2022年和2023年国家…改进目标》). */
+const CONTENTS_BEFORE = /、[^，,。；;《]{1,30}(?:等(?:[一二三四五六七八九十\d]+[项条个类种])?|[一二三四五六七八九十\d]+[项条个类种])$/u;
+/** A set the question counts and asks the members of (那21个专病医联体，都是哪些病种; 长宁之前建的那21个专病医联体都有哪些): its noun. */
+const COUNTED_SET = /(?:\d+|[一二三四五六七八九十两]+)(?:个|项|类|种)([\p{Script=Han}]{2,8}?)[，,]?(?:都|具体|分别)*(?:有|是|包括|包含)?(?:哪些|哪几)/u;
 
 /**
  * Whether the text gives the items of one of the sets named (…清单包括A、B、C; A、B等准则): undefined when it

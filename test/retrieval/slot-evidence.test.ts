@@ -637,6 +637,20 @@ describe('contentsAsked and holdsSlot: what a named standard, list or rule set h
     expect(holdsSlot('list', text, question)).toBe(given);
   });
 
+  it('the members of a set the question counts (那21个专病医联体都有哪些) are given only with the set: not by a restated count beside items of something else', () => {
+    expect(contentsAsked('长宁之前建的那21个专病医联体都有哪些？')).toEqual(['专病医联体']);
+    expect(contentsAsked('那21个专病医联体，都是哪些病种啊')).toEqual(['专病医联体']);
+    expect(contentsAsked('试点的3类改革项目分别是哪些')).toEqual(['改革项目']);
+    // must not: counted bodies ask names (the names path), and 哪五个 is a count asked again (kindAsked)
+    expect(contentsAsked('全市40家试点单位都是哪些医院')).toBeUndefined();
+    expect(contentsAsked('今年要建的3个中心都有哪些')).toBeUndefined();
+    expect(contentsAsked('五个新城，具体是哪五个')).toBeUndefined();
+    const question = '长宁之前建的那21个专病医联体都有哪些？';
+    expect(holdsSlot('list', '在前期已建立21个专病医联体的基础上，推进房颤、甲状腺等疾病全专结合平台建设', question)).toBe(false);
+    expect(holdsSlot('list', '已建立心衰、房颤、卒中、糖尿病等21个专病医联体', question)).toBe(true);
+    expect(givesContents('推进嘉定、青浦、松江、奉贤、南汇五个新城医疗资源配置', ['新城'])).toBe(true);
+  });
+
   it('names the question itself gives are not the names asked (除了中山和瑞金，剩下那些…是哪些医院)', () => {
     const text = '以中山、瑞金两家高质量发展国家试点医院和全市40家试点单位为重点';
     expect(holdsSlot('who', text, '除了中山和瑞金，剩下那些试点单位是哪些医院？给个名单')).toBe(false);
