@@ -85,8 +85,20 @@ const ENGLISH_NOUNS: Record<string, string> = {
   等级: 'grade',
   人数: 'number of people',
   日期: 'date',
+  内容: 'contents',
+  区: 'district',
+  医院名称: 'hospital names',
+  届次: 'edition number',
+  指标: 'indicators',
+  材料: 'materials required',
+  条件: 'conditions',
+  流程: 'procedure',
+  版本年份: 'edition year',
+  部门: 'department',
+  频次: 'frequency',
 };
-const englishNoun = (noun: string) => ENGLISH_NOUNS[noun] ?? 'figure';
+/** The English for a missing noun: every noun data/answer-intents.json can name has one (tested); 'details' for any other. */
+export const englishNoun = (noun: string) => ENGLISH_NOUNS[noun] ?? 'details';
 
 /** A low-confidence answer: the lead, then the one nearest claim with its source. */
 export function lowConfidenceAnswer(claim: Claim, citations: readonly Citation[], lead = LOW_CONFIDENCE_LEAD): string {

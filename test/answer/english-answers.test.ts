@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, test } from 'vitest';
-import { ENGLISH_LEAD } from '../../src/answer/compose-text.js';
+import { ENGLISH_LEAD, englishNoun, missingLead } from '../../src/answer/compose-text.js';
+import intents from '../../src/retrieval/data/answer-intents.json' with { type: 'json' };
 import type { Pipeline } from '../../src/answer/create-pipeline.js';
 import { englishSearchTerms, MIN_TRANSLATED_SHARE_FOR_HIGH } from '../../src/retrieval/english-search-terms.js';
 import { seedCorpus, seedPipeline } from '../support/seed-pipeline.js';
@@ -151,5 +152,22 @@ describe("a translated question is held to the translated questions' own high th
     const confident = await pipeline.answerer.answer(question);
     const answer = await withTranslatedHigh(confident.signals!.p! - 0.001).answerer.answer(question);
     expect(answer.confidence).toBe('high');
+  });
+});
+
+describe('what an English answer says is missing names what was asked', () => {
+  const nouns = [
+    ...Object.entries(intents.slotNouns)
+      .filter(([key]) => !key.startsWith('$'))
+      .map(([, noun]) => noun),
+    ...intents.measures.flatMap((m) => ('noun' in m ? [m.noun] : [])),
+  ];
+  test.each(nouns)('%s has its own English noun, not the fallback', (noun) => {
+    expect(englishNoun(noun)).not.toBe('details');
+  });
+  test('contents and names are not said to be a missing figure', () => {
+    expect(missingLead('内容', true)).toContain('give no contents');
+    expect(missingLead('医院名称', true)).toContain('give no hospital names');
+    expect(missingLead('数字', true)).toContain('give no figure');
   });
 });
