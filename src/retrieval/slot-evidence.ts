@@ -209,33 +209,21 @@ export function givesContents(text: string, names: readonly string[]): boolean |
   const t = flat(text);
   let named = false;
   for (const name of names) {
-    const tail = longestTailIn(name, t);
+    const tail = tailIn(name, t);
     if (tail === undefined) continue;
     named = true;
     for (let at = t.indexOf(tail); at >= 0; at = t.indexOf(tail, at + 1)) {
       const after = t.slice(at + tail.length);
       const introduced = CONTENTS_AFTER.exec(after);
       if (introduced && ENUMERATION.test(after.slice(introduced[0].length).split(/[。；;]/u)[0]!)) return true;
-      if (
-        CONTENTS_BEFORE.test(
-          t
-            .slice(0, at)
-            .split(/[。；;，,]/u)
-            .at(-1)!,
-        )
-      )
-        return true;
+      const clauseBefore = t
+        .slice(0, at)
+        .split(/[。；;，,]/u)
+        .at(-1)!;
+      if (CONTENTS_BEFORE.test(clauseBefore)) return true;
     }
   }
   return named ? false : undefined;
-}
-
-/** The longest tail of the name, of three characters or more (or the whole name when shorter), that the text holds. */
-function longestTailIn(name: string, text: string): string | undefined {
-  for (let start = 0; start <= name.length - Math.min(3, name.length); start++) {
-    if (text.includes(name.slice(start))) return name.slice(start);
-  }
-  return undefined;
 }
 
 /** A question asking which bodies, by name (哪两家, 哪几家医院, 分别是哪, 名单). */
@@ -361,7 +349,7 @@ function countedVaguely(text: string, question: string): boolean {
   return false;
 }
 
-/** The longest tail of the noun, of three characters or more (or the whole noun), that the question holds. */
+/** The longest tail of the noun, of three characters or more (or the whole noun), that the text holds (a question, a sentence). */
 function tailIn(noun: string, question: string): string | undefined {
   for (let start = 0; start <= noun.length - Math.min(3, noun.length); start++) {
     const tail = noun.slice(start);
