@@ -197,14 +197,14 @@ export class HybridRetriever {
     // (A body is only a signal: a work plan's tasks fall to its issuer when no other body is named.)
     // Bodies asked by name (名单, 那2家分别设在哪些单位) are a list of names: when the best point names none, that list is missing.
     // So is what a named standard or list holds (创建标准包括哪些内容), when the best point names it and gives none of its items.
-    const contentsMissing = slot === 'list' && contentsAsked(question) !== undefined;
-    const namesMissing = ((slot === 'who' || slot === 'list') && asksNames(question)) || contentsMissing;
+    const asksContents = slot === 'list' && contentsAsked(question) !== undefined;
+    const namesMissing = ((slot === 'who' || slot === 'list') && asksNames(question)) || asksContents;
     const missing = fitted !== 'decline' && decision.slot === 0 && (slot === 'figure' || slot === 'date' || namesMissing) ? (namesMissing ? 'list' : slot) : undefined;
     const tier = missing ? 'low' : fitted;
     // A list: several points composed hold the items one sentence of the best point may not; not the members of a
     // kind asked (要交哪些材料), which only an enumeration of that kind gives.
     const heldTier =
-      slot === 'list' && decision.slot === 0 && kindAsked(question) === undefined && !contentsMissing && model && fitted !== 'decline'
+      slot === 'list' && decision.slot === 0 && kindAsked(question) === undefined && !asksContents && model && fitted !== 'decline'
         ? tierOf(model, answerProbability(model, { ...decision, slot: 1 }), topicProbability(model, decision), decision.coverage, options.translated === true)
         : undefined;
     signals = { ...roundSignals(decision), p: round(p), tier };

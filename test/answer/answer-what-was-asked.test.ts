@@ -29,6 +29,10 @@ describe('a figure or date the documents do not give is said to be missing, neve
     // bodies asked by name, none named: the list of names is missing
     ['新挂牌的那30来家IDC医院有名单吗，都是哪些医院？', 'list', '名单'],
     ['拟成立的2家职业病危害工程防护指导中心分别设在哪些单位？', 'list', '名单'],
+    // what a named standard or rule set holds, only named: its contents are missing
+    ['全国基层中医药工作示范区的创建标准具体包括哪些内容？', 'list', '内容'],
+    ['长宁说的九不准和十项不得，具体都是哪几条？', 'list', '内容'],
+    ['长宁之前建的那21个专病医联体都是哪些病种？', 'list', '内容'],
   ])('%s -> low, missing %s (%s)', async (question, slot, noun) => {
     const a = await ask(question);
     expect(a.abstained).toBe(false);
