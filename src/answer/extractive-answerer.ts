@@ -253,13 +253,11 @@ export class ExtractiveAnswerer implements Answerer {
     // A figure or a date was asked: the quoted sentences must hold one, else the answer says what is missing.
     const slot = retrieval.intent ? slotOf(retrieval.intent) : undefined;
     if ((slot === 'figure' || slot === 'date') && !chosen.some((x) => holdsSlot(slot, x.sentence, searched))) {
-      const gives = (x: ScoredSentence) => holdsSlot(slot, x.sentence, searched);
-      const sentencesOf = (id: string) => scoreSentences(searched, [id], this.deps.corpus, this.deps.bm25);
       // Else, when the decision read the slot held in the first point's sentences by meaning (片区中心医院什么时候授牌 →
       // 年底完成认定挂牌): that point's sentence that holds it, though its words match little.
       const holding =
-        sentencesOf(chosen[0]!.passageId).find((x) => x.score >= this.tuning.minSentenceScore && gives(x)) ??
-        (retrieval.signals?.slot === 1 ? sentencesOf(retrieval.citations[0]!.id).find(gives) : undefined);
+        this.sentenceHolding(chosen[0]!.passageId, slot, searched) ??
+        (retrieval.signals?.slot === 1 ? scoreSentences(searched, [retrieval.citations[0]!.id], this.deps.corpus, this.deps.bm25).find((x) => holdsSlot(slot, x.sentence, searched)) : undefined);
       if (!holding) return this.lowConfidence(answerId, question, { ...retrieval, confidence: 'low', missing: slot }, retrievedIds, searched);
       chosen = [holding, ...chosen.filter((x) => x.sentence !== holding.sentence)].slice(0, 3);
     }
@@ -277,6 +275,11 @@ export class ExtractiveAnswerer implements Answerer {
     return this.finish(answerId, question, claims, citations, retrievedIds, searched, retrieval.signals, retrieval.intent);
   }
 
+  /** The best-matching sentence of a passage that matches the searched terms and holds the slot asked (a figure, a date), if any. */
+  private sentenceHolding(passageId: string, slot: AnswerSlot, searched: string): ScoredSentence | undefined {
+    return scoreSentences(searched, [passageId], this.deps.corpus, this.deps.bm25).find((x) => x.score >= this.tuning.minSentenceScore && holdsSlot(slot, x.sentence, searched));
+  }
+
   /**
    * A translated question asks a figure or date the best point does not give: the translation may
    * have lost the words that tie the question to its point ("per", "listed"), so a point ranked
@@ -290,7 +293,7 @@ export class ExtractiveAnswerer implements Answerer {
     // One test for every point: a sentence that matches the terms and gives the slot. When the first
     // point passes it, it stays first and nothing is said missing (the retriever's check, on fewer
     // sentences, missed it).
-    const gives = (id: string) => scoreSentences(searched, [id], this.deps.corpus, this.deps.bm25).some((x) => x.score >= this.tuning.minSentenceScore && holdsSlot(slot, x.sentence, searched));
+    const gives = (id: string) => this.sentenceHolding(id, slot, searched) !== undefined;
     const { missing: _missing, ...rest } = retrieval;
     if (gives(top.id)) return { ...rest, confidence: 'low' };
     const near = retrieval.citations.slice(1, 1 + NEAR_POINTS).find((c) => c.score >= top.score * NEAR_POINT_SCORE_SHARE && gives(c.id));
