@@ -110,7 +110,11 @@ export function composeList(question: string, retrieval: RetrievalResult, corpus
   const mentioning = mentionedIn(question, top, corpus);
   if (mentioning) return { sentences: mentioning.map(sentenceOf), decided: mentioning.some((p) => p.pointId === top.pointId) };
 
-  const block = namedBlock(topic, top, corpus, bm25, BLOCK_WORDS.test(question));
+  // How much of the topic the first point's own title holds (做好继续教育工作): read against the headings, and for a point that is the list itself.
+  const topPoint = firstPartOf(top, corpus)!;
+  const grams = namingGrams(topic, corpus, bm25);
+  const leadShare = share(grams, normalizeForSearch(leadOf(topPoint)), bm25);
+  const block = namedBlock(topic, top, corpus, bm25, { grams, leadShare, pointed: BLOCK_WORDS.test(question) });
   if (block && block.length >= 2) return { sentences: inDocumentOrder(preferRetrieved(block, ids, corpus)).map(sentenceOf), decided: true, headed: true };
 
   // The points whose lead names a subject ("护理和继续教育"), and the point each subject names in its text
@@ -118,7 +122,6 @@ export function composeList(question: string, retrieval: RetrievalResult, corpus
   const leads = namedByLeads(topic, ids, corpus, bm25);
   const named = [...leads, ...namedBySubjects(topic, retrieval, corpus, bm25).filter((p) => !leads.some((n) => n.pointId === p.pointId))];
   if (named.length >= 2) {
-    const topPoint = firstPartOf(top, corpus)!;
     // Retrieval's first point leads, as a one-point answer would cite it, when it is an item of a document they name.
     const first = named.find((p) => p.pointId === top.pointId) ?? (isItem(topPoint) && named.some((p) => p.docId === top.docId) ? topPoint : named[0]!);
     // The points of the first point's block that retrieval scored nearly as high belong with them ("加强监管、抓行风": 监管, 行风 and 病例核查).
@@ -128,8 +131,7 @@ export function composeList(question: string, retrieval: RetrievalResult, corpus
   }
 
   // The first point's title names the whole topic and it lists items of its own (做好护理工作。一是…四是…): it is the list.
-  const leadNamesTopic = share(namingGrams(topic, corpus, bm25), normalizeForSearch(leadOf(firstPartOf(top, corpus)!)), bm25) >= LEAD_SHARE;
-  if (leadNamesTopic && ownsList(top, corpus)) return undefined;
+  if (leadShare >= LEAD_SHARE && ownsList(top, corpus)) return undefined;
 
   // "天山中医医院今年都要搞些啥": the points, anywhere in the documents asked about, whose text names the subject the first point names.
   const naming = namedInText(topic, retrieval, corpus, bm25);
@@ -215,9 +217,13 @@ function rankedNear(retrieval: RetrievalResult, top: Passage, corpus: Corpus, to
   return out;
 }
 
-/** The items of the first point's document under the headings that hold most of the topic, when they hold enough (less when the question points at a part: `pointed`). */
-function namedBlock(topic: string, top: Passage, corpus: Corpus, bm25: Bm25Index, pointed = false): Passage[] | undefined {
-  const grams = namingGrams(topic, corpus, bm25);
+/**
+ * The items of the first point's document under the headings that hold most of the topic (`grams`, its naming grams),
+ * when they hold enough (less when the question points at a part: `pointed`) and more of it than the first point's
+ * own title does (`leadShare`).
+ */
+function namedBlock(topic: string, top: Passage, corpus: Corpus, bm25: Bm25Index, read: { grams: string[]; leadShare: number; pointed: boolean }): Passage[] | undefined {
+  const { grams, leadShare, pointed } = read;
   const parts = listSubjects(topic);
   const subjects = parts.length > 1 ? parts.map((t) => themeGrams(t, corpus, bm25)).filter((g) => g.length >= 2) : [];
   let best: { item: Passage; share: number } | undefined;
@@ -240,7 +246,7 @@ function namedBlock(topic: string, top: Passage, corpus: Corpus, bm25: Bm25Index
   if (isItem(top) && blockPath(best.item).join('\n') !== blockPath(top).join('\n') && !(pointed && best.share >= POINTED_ELSEWHERE_SHARE)) return undefined;
   // The first point's own title names the topic better than the heading does (做好继续教育工作 under a heading that
   // shares only 继续): the question asks that point's subject, not the block's.
-  if (!pointed && isItem(top) && share(grams, normalizeForSearch(leadOf(firstPartOf(top, corpus)!)), bm25) > best.share) return undefined;
+  if (!pointed && isItem(top) && leadShare > best.share) return undefined;
   return blockPoints(corpus, best.item);
 }
 
