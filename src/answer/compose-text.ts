@@ -96,6 +96,9 @@ const ENGLISH_NOUNS: Record<string, string> = {
   版本年份: 'edition year',
   部门: 'department',
   频次: 'frequency',
+  计算方法或评定标准: 'method of calculation or scoring',
+  地点: 'place',
+  数量: 'count',
 };
 /** The English for a missing noun: every noun data/answer-intents.json can name has one (tested); 'details' for any other. */
 export const englishNoun = (noun: string) => ENGLISH_NOUNS[noun] ?? 'details';

@@ -6,7 +6,7 @@ import { splitSentences } from '../text/split-sentences.js';
 import { writtenInChinese } from '../retrieval/question-language.js';
 import { composeAnswerText, ENGLISH_LEAD, outlineAnswer, LOW_CONFIDENCE_LEAD, LOW_CONFIDENCE_LEAD_EN, lowConfidenceAnswer, missingLead, sourceAnswer, type Claim } from './compose-text.js';
 import { holdsSlot, missingNoun } from '../retrieval/slot-evidence.js';
-import { readIntent, slotOf, type AnswerIntent } from '../retrieval/question-intent.js';
+import { readIntent, slotAsked, type AnswerIntent } from '../retrieval/question-intent.js';
 import { englishSearchTerms, MIN_TRANSLATED_SHARE_FOR_HIGH } from '../retrieval/english-search-terms.js';
 import type { AnswerSlot } from '../core/types.js';
 import { composeList, MAX_LIST_POINTS } from './compose-list.js';
@@ -250,9 +250,9 @@ export class ExtractiveAnswerer implements Answerer {
     let chosen = this.choose(searched, retrieval);
     // No sentence of the retrieved points matches the question's words: offer the nearest point, marked as such.
     if (chosen.length === 0) return this.lowConfidence(answerId, question, retrieval, retrievedIds, searched);
-    // A figure or a date was asked: the quoted sentences must hold one, else the answer says what is missing.
-    const slot = retrieval.intent ? slotOf(retrieval.intent) : undefined;
-    if ((slot === 'figure' || slot === 'date') && !chosen.some((x) => holdsSlot(slot, x.sentence, searched))) {
+    // A figure, a date, a method or a place was asked: the quoted sentences must hold one, else the answer says what is missing.
+    const slot = retrieval.intent ? slotAsked(searched, retrieval.intent) : undefined;
+    if ((slot === 'figure' || slot === 'date' || slot === 'method' || slot === 'place') && !chosen.some((x) => holdsSlot(slot, x.sentence, searched))) {
       // Else, when the decision read the slot held in the first point's sentences by meaning (片区中心医院什么时候授牌 →
       // 年底完成认定挂牌): that point's sentence that holds it, though its words match little.
       const holding =

@@ -112,8 +112,12 @@ export interface RetrievalResult {
 
 /** What kind of answer a question asks (src/retrieval/question-intent.ts reads it). */
 export type AnswerIntent = 'figure' | 'date' | 'who' | 'list' | 'yes-no' | 'what';
-/** The kinds of answer a sentence either holds or not. */
-export type AnswerSlot = 'figure' | 'date' | 'who' | 'list';
+/**
+ * The kinds of answer a sentence either holds or not: the intents' (figure, date, who, list), and two a
+ * what-question may ask (src/retrieval/question-intent.ts `slotAsked`): how a thing is computed or
+ * scored (`method`: 怎么算出来的, 按什么方法测算) and where it is (`place`: 设在哪儿, 选址在哪个街道).
+ */
+export type AnswerSlot = 'figure' | 'date' | 'who' | 'list' | 'method' | 'place';
 
 export interface RetrievalSignals {
   /** Cosine of the question and the best point's best-matching sentence (dense modes). */

@@ -11,7 +11,7 @@ import type { Reranker } from './http-reranker.js';
 import { findNamedDocument, namedDocuments } from './parse-citation-query.js';
 import { writtenInChinese } from './question-language.js';
 import { asksNames, contentsAsked, kindAsked } from './slot-evidence.js';
-import { listTopic, readIntent, slotOf, type AnswerIntent } from './question-intent.js';
+import { listTopic, readIntent, slotAsked, type AnswerIntent } from './question-intent.js';
 import { readScope, SCOPE_WORDS } from './scope-check.js';
 import { citePoints } from './stages/cite-points.js';
 import { decisionSignals, nothingMatches } from './stages/decision-signals.js';
@@ -178,7 +178,7 @@ export class HybridRetriever {
     const docOf = (id: string) => corpus.passage(id)!.docId;
     const covering = scope.groups.length > 1 ? scope.groups.flatMap((g) => candidates.find((r) => g.includes(docOf(r.id))) ?? []) : [candidates[0]!];
     const intent = options.intent ?? readIntent(question);
-    const slot = slotOf(intent);
+    const slot = slotAsked(question, intent);
     // A list question's words that ask for items (这块, 有啥安排) name no topic a point could hold.
     const searched = decisionSignals(intent === 'list' ? listTopic(topic) : topic, candidates, covering, mode, {
       bm25: this.deps.bm25,
@@ -193,13 +193,14 @@ export class HybridRetriever {
     const p = model ? answerProbability(model, decision) : 1;
     const fitted = nothingMatches(decision) ? 'decline' : model ? tierOf(model, p, topicProbability(model, decision), decision.coverage, options.translated === true) : 'high';
     // The rule beside the model: the documents cover the topic but the best point gives no figure
-    // or date of the kind asked, or none of the names asked. Never confident; said as what is missing.
+    // or date of the kind asked, no method or place asked (怎么算出来的, 设在哪儿), or none of the names asked. Never confident; said as what is missing.
     // (A body is only a signal: a work plan's tasks fall to its issuer when no other body is named.)
     // Bodies asked by name (名单, 那2家分别设在哪些单位) are a list of names: when the best point names none, that list is missing.
     // So is what a named standard or list holds (创建标准包括哪些内容), when the best point names it and gives none of its items.
     const asksContents = slot === 'list' && contentsAsked(question) !== undefined;
     const namesMissing = ((slot === 'who' || slot === 'list') && asksNames(question)) || asksContents;
-    const missing = fitted !== 'decline' && decision.slot === 0 && (slot === 'figure' || slot === 'date' || namesMissing) ? (namesMissing ? 'list' : slot) : undefined;
+    const missing =
+      fitted !== 'decline' && decision.slot === 0 && (slot === 'figure' || slot === 'date' || slot === 'method' || slot === 'place' || namesMissing) ? (namesMissing ? 'list' : slot) : undefined;
     const tier = missing ? 'low' : fitted;
     // A list: several points composed hold the items one sentence of the best point may not; not the members of a
     // kind asked (要交哪些材料), which only an enumeration of that kind gives.

@@ -31,6 +31,22 @@ export function slotOf(intent: AnswerIntent): AnswerSlot | undefined {
   return intent === 'figure' || intent === 'date' || intent === 'who' || intent === 'list' ? intent : undefined;
 }
 
+const WHAT_SLOTS: ReadonlyArray<{ slot: AnswerSlot; asks: RegExp }> = data.whatSlots.map((entry) => ({
+  slot: entry.slot as AnswerSlot,
+  asks: new RegExp(entry.asks.join('|'), 'u'),
+}));
+
+/**
+ * The slot a question asks: its intent's, or for a what-question one it names (data/answer-intents.json
+ * `whatSlots`): how a thing is computed or scored (每个人头的钱是怎么算出来的 → method), where it is (临时接种点都设在哪儿
+ * → place); undefined when it asks what something is.
+ */
+export function slotAsked(question: string, intent: AnswerIntent): AnswerSlot | undefined {
+  if (intent !== 'what') return slotOf(intent);
+  const q = normalizeForSearch(question);
+  return WHAT_SLOTS.find((entry) => entry.asks.test(q))?.slot;
+}
+
 /** English questions' own question words, in the order they are tried (data/answer-intents.json `englishIntents`). */
 const ENGLISH_INTENTS: ReadonlyArray<{ intent: AnswerIntent; asks: RegExp }> = data.englishIntents.map((entry) => ({
   intent: entry.intent as AnswerIntent,

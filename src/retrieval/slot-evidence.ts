@@ -13,6 +13,8 @@ const SLOTS: Record<AnswerSlot, RegExp> = {
   date: anyOf(data.slots.date),
   who: anyOf(data.slots.who),
   list: anyOf(data.slots.list),
+  method: anyOf(data.slots.method),
+  place: anyOf(data.slots.place.map((p) => p.replace('{districts}', places.districts.join('|')))),
 };
 /** Numbers that are not figures: years, plan names (十四五), versions, hospital grades (二级以上医院), 5.12国际护士节. */
 const NOT_FIGURE = anyOf(data.slots.notFigure, 'gu');
@@ -113,10 +115,17 @@ export function enumeratesKind(text: string, kind: string): boolean {
   return false;
 }
 
-/** The measure a question names for its slot ("每家补贴多少钱" counts money), if any. */
+/** A figure asked by its unit (多少张, 几台): data/answer-intents.json `countUnits`. */
+const UNIT_ASKED = new RegExp(`(?:多少|几)\\s*(${data.countUnits.join('|')})`, 'u');
+const NUMERAL = '[\\d一二三四五六七八九十百千万两]+\\s*(?:余|多)?\\s*';
+
+/** The measure a question names for its slot ("每家补贴多少钱" counts money; "多少张" beds counted in 张), if any. */
 function measureOf(slot: AnswerSlot, question: string) {
   const q = flat(question);
-  return MEASURES.find((m) => m.slot === slot && m.asks.test(q));
+  const named = MEASURES.find((m) => m.slot === slot && m.asks.test(q));
+  if (named || slot !== 'figure') return named;
+  const unit = UNIT_ASKED.exec(q)?.[1];
+  return unit === undefined ? undefined : { slot, asks: UNIT_ASKED, gives: new RegExp(`${NUMERAL}${unit}`, 'u'), noun: data.slotNouns.count };
 }
 
 /**
@@ -164,6 +173,8 @@ export function holdsSlot(slot: AnswerSlot, text: string, question?: string): bo
   // 一批, 若干 are not figures, and a noun counted so has none (若干行业分中心 for 行业分中心建几个).
   if (slot === 'figure') return SLOTS.figure.test(t.replace(NOT_FIGURE, ' ').replace(VAGUE_WORD, ' ')) && (q === undefined || !countedVaguely(t, q));
   if (slot === 'date') return SLOTS.date.test(t.replace(NOT_DATE, ' '));
+  // Where (设在哪儿, 选址在哪个街道): a place the question does not name itself (普陀 of 普陀区域急救中心), or a hospital named as such.
+  if (slot === 'place') return SLOTS.place.test(t) || HOSPITAL_NAME.test(t) || SITES_COUNTED.test(t);
   return SLOTS[slot].test(t);
 }
 
@@ -294,15 +305,17 @@ const KIND_NOUN = /[\p{Script=Han}]{2,12}?(?:医疗中心|中心|医院|机构|�
  * by 区康复医院; "2022年度考核结果什么时候公布" not by 2022年度.
  */
 function withoutWhatIsAsked(slot: AnswerSlot, text: string, question: string): string {
-  if (slot !== 'figure' && slot !== 'who' && slot !== 'date') return text;
+  if (slot !== 'figure' && slot !== 'who' && slot !== 'date' && slot !== 'place') return text;
   const pattern = new RegExp(SLOTS[slot].source, 'gu');
   return text.replace(pattern, (m) => {
-    const core = slot === 'who' ? m.slice(-4) : m;
+    const core = slot === 'who' || slot === 'place' ? m.slice(-4) : m;
     return question.includes(core) ? ' ' : m;
   });
 }
 
 const HOSPITAL_NAMES = new RegExp(HOSPITAL_NAME.source, 'gu');
+/** Sites named side by side and counted (华阳、虹桥两家): where a thing is done. */
+const SITES_COUNTED = /[\p{Script=Han}]{2}、[\p{Script=Han}]{2}[两三四五几]家/u;
 const SHORT_NAMES_EVERYWHERE = new RegExp(SHORT_NAMES.source, 'gu');
 
 /**

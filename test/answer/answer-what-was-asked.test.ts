@@ -33,6 +33,11 @@ describe('a figure or date the documents do not give is said to be missing, neve
     ['全国基层中医药工作示范区的创建标准具体包括哪些内容？', 'list', '内容'],
     ['长宁说的九不准和十项不得，具体都是哪几条？', 'list', '内容'],
     ['长宁之前建的那21个专病医联体都是哪些病种？', 'list', '内容'],
+    // how a figure is computed or scored, where a thing is set up: only named, never stated
+    ['按人头付费，每个人头的钱是怎么算出来的？', 'method', '计算方法或评定标准'],
+    ['不良执业行为记分是怎么扣分的', 'method', '计算方法或评定标准'],
+    ['临时接种点都设在哪儿啊？', 'place', '地点'],
+    ['普陀区域急救中心建设选址在哪个街道？', 'place', '地点'],
   ])('%s -> low, missing %s (%s)', async (question, slot, noun) => {
     const a = await ask(question);
     expect(a.abstained).toBe(false);

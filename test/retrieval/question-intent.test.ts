@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listSubjects, listTopic, readIntent, slotOf } from '../../src/retrieval/question-intent.js';
+import { listSubjects, listTopic, readIntent, slotAsked, slotOf } from '../../src/retrieval/question-intent.js';
 
 describe('readIntent', () => {
   it.each([
@@ -169,6 +169,43 @@ describe('readIntent', () => {
     expect(slotOf('list')).toBe('list');
     expect(slotOf('yes-no')).toBeUndefined();
     expect(slotOf('what')).toBeUndefined();
+  });
+});
+
+describe('slotAsked: a what-question may ask a method or a place', () => {
+  it.each([
+    ['按人头付费，每个人头的钱是怎么算出来的？', 'method'],
+    ['床日支付标准按什么方法测算？', 'method'],
+    ['信用评级咋打分', 'method'],
+    ['不良执业行为记分是怎么扣分的', 'method'],
+    ['病种组合指数具体如何计算', 'method'],
+    ['安检设备按啥标准配', 'method'],
+    ['绩效考核的评分标准是啥', 'method'],
+    ['临时接种点都设在哪儿啊？', 'place'],
+    ['急救中心选址在哪个街道', 'place'],
+    ['安宁疗护中心建在哪', 'place'],
+    ['发热哨点诊室一般开在什么地方', 'place'],
+    ['这个基地具体位置是啥', 'place'],
+  ])('%s -> %s', (question, slot) => {
+    expect(slotAsked(question, readIntent(question))).toBe(slot);
+  });
+
+  it.each([
+    ['这个规定在哪个文件里'], // where in the documents: a citation, not a place
+    ['互联网医院的内容在哪一条'],
+    ['护理这块写在哪部分'],
+    ['普陀要增设哪类门诊'], // 设 without 在 is not siting
+    ['新设的睡眠门诊是干什么的'],
+    ['胸痛中心是什么'],
+    ['家庭医生签约是怎么回事'], // how it stands, not how it is computed
+    ['DRG付费是什么意思'],
+  ])('no method nor place: %s', (question) => {
+    expect(slotAsked(question, readIntent(question))).toBeUndefined();
+  });
+
+  it('only a what-question is read so: 放在哪家医院 asks who, 多少钱怎么算 a figure', () => {
+    expect(slotAsked('结核病防治中心放在哪家医院', readIntent('结核病防治中心放在哪家医院'))).toBe('who');
+    expect(slotAsked('每人补助多少钱，怎么算', readIntent('每人补助多少钱，怎么算'))).toBe('figure');
   });
 });
 

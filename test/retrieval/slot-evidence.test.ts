@@ -84,7 +84,8 @@ describe('holdsSlot with the measure the question names', () => {
     ['这次要评到几级？', '创建三级乙等中西医结合医院', true],
     ['要派多少人去？', '组建第六批援滇医疗队', false],
     ['要派多少人去？', '选派10名医师', true],
-    ['家医签约覆盖多少户', '培育30家示范中心', true], // no measure named: any figure counts
+    ['示范中心要培育多少', '培育30家示范中心', true], // no measure named: any figure counts
+    ['家医签约覆盖多少户', '培育30家示范中心', false], // households asked by their unit (户): 30家 counts centres
   ])('%s / %s -> %s', (question, text, held) => {
     expect(holdsSlot('figure', text, question)).toBe(held);
   });
@@ -663,5 +664,63 @@ describe('contentsAsked and holdsSlot: what a named standard, list or rule set h
   it('a sentence that does not name the set is read as any list question reads it: several items hold a list', () => {
     expect(givesContents('一是推进门诊预约，二是推进检查检验结果互认', ['护理质量改进目标'])).toBeUndefined();
     expect(holdsSlot('list', '一是推进门诊预约，二是推进检查检验结果互认', '护理质量改进目标有哪些')).toBe(true);
+  });
+});
+
+describe('holdsSlot: a method is a computation or a scale, not the method named', () => {
+  it.each([
+    ['人头费按照签约人数乘以人均定额计算', true],
+    ['以上年度实际住院床日为基数，按病种核定床日支付标准', true],
+    ['每发现一次违规行为扣2分，满分100分', true],
+    ['按服务人口每人每年30元拨付', true],
+    ['评定标准为：年度考核得分85分以上为A级', true],
+    ['推行大数据按病种分值付费（DIP）、按床日付费、按人头付费', false], // the methods' names, no computation
+    ['以病种组合指数等为抓手，推动精细化管理', false], // 以…为抓手 names a lever
+    ['以国家相关标准为依据，推动中医馆建设', false], // a standard referred to, not stated
+    ['建立医疗机构信用评级制度，实施分级分类监管', false],
+    ['持续推进不良执业行为记分管理', false],
+  ])('%s -> %s', (text, held) => {
+    expect(holdsSlot('method', text, '这个怎么算')).toBe(held);
+  });
+});
+
+describe('holdsSlot: a place is one the question does not name', () => {
+  it.each([
+    ['在各社区卫生服务中心设置临时接种点', '临时接种点都设在哪儿', true], // sites of a kind answer 设在哪
+    ['新建的急救分站落户桃浦镇', '急救分站选址在哪', true],
+    ['加快推进区精神卫生中心桃浦院区投入使用', '精神卫生中心新院区在哪', true],
+    ['推动华阳、虹桥两家社区卫生服务中心开展太极健康宣教', '宣教活动放在哪儿搞', true],
+    ['支持在金山、崇明建设区域性医疗中心', '区域性医疗中心建在哪', true],
+    ['推进普陀区域急救中心建设', '普陀区域急救中心选址在哪个街道', false], // 普陀 is the question's own
+    ['做好临时接种点的设置和管理', '临时接种点都设在哪儿', false],
+    ['建设长宁区安宁疗护管理中心', '长宁区安宁疗护管理中心设在哪', false],
+  ])('%s (%s) -> %s', (text, question, held) => {
+    expect(holdsSlot('place', text, question)).toBe(held);
+  });
+});
+
+describe('missingNoun: a method or a place not given', () => {
+  it('names what the documents do not give', () => {
+    expect(missingNoun('method', '每个人头的钱是怎么算出来的')).toBe('计算方法或评定标准');
+    expect(missingNoun('place', '临时接种点都设在哪儿')).toBe('地点');
+  });
+});
+
+describe('holdsSlot: a figure asked by its unit is answered by a number of that unit', () => {
+  it.each([
+    ['重症床位和可转换重症床位要达到总床位数的20%', '市级定点医院要备的重症床位，具体是多少张？', false], // a share is not a count of beds
+    ['新增重症床位500张', '重症床位具体是多少张', true],
+    ['配置负压救护车3辆', '要配几辆负压救护车', true],
+    ['配置负压救护车，覆盖全部急救分站', '要配几辆负压救护车', false],
+    ['全年开展应急演练4次', '一年演练几次', true],
+    ['推进5个区域性医疗中心建设', '区域性医疗中心建几家', true], // 几家 names no unit of its own: any figure
+    ['重症床位要达到总床位数的20%', '重症床位占比多少', true],
+  ])('%s (%s) -> %s', (text, question, held) => {
+    expect(holdsSlot('figure', text, question)).toBe(held);
+  });
+
+  it('the missing noun is a count', () => {
+    expect(missingNoun('figure', '重症床位具体是多少张')).toBe('数量');
+    expect(missingNoun('figure', '每家补贴多少钱')).toBe('金额'); // a named measure first
   });
 });

@@ -156,6 +156,17 @@ describe('answerMessage', () => {
     expect(blocks[0]!.elements[0].text).toBe(MISSING_NOTES.figure);
     expect(JSON.stringify(blocks)).not.toContain(LOW_CONFIDENCE_NOTE);
   });
+
+  it.each([
+    ['按人头付费，每个人头的钱是怎么算出来的？', 'method'],
+    ['临时接种点都设在哪儿啊？', 'place'],
+  ] as const)('a method or place not given is marked as such: %s', async (question, kind) => {
+    const missing = await pipeline.answerer.answer(question);
+    expect(missing.missing).toBe(kind);
+    const blocks = answerMessage(missing).blocks as Blocks;
+    expect(validateMessageBlocks(blocks, missing.answer)).toEqual([]);
+    expect(blocks[0]!.elements[0].text).toBe(MISSING_NOTES[kind]);
+  });
 });
 
 describe('feedbackValue', () => {

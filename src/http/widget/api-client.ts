@@ -32,8 +32,8 @@ export interface FeedbackBody {
   citedIds?: string[];
   mode?: string;
   confidence?: 'high' | 'low';
-  /** What was asked and the documents do not give (a figure, a date, a responsible body). */
-  missing?: 'figure' | 'date' | 'who' | 'list';
+  /** What was asked and the documents do not give (a figure, a date, a responsible body, a method, a place). */
+  missing?: 'figure' | 'date' | 'who' | 'list' | 'method' | 'place';
   history?: WidgetTurn[];
 }
 

@@ -13,7 +13,14 @@ let detailCount = 0;
 /** The label of a low-confidence answer: the decision could not tell whether the nearest point answers. */
 export const LOW_LABEL = '仅供参考：无法确定文件是否直接回答了这个问题';
 /** The label when the documents cover the topic but not what was asked. */
-export const MISSING_LABELS = { figure: '文件未给出所问的数字', date: '文件未给出所问的时间', who: '文件未写明负责单位', list: '文件未列出所问的条目' } as const;
+export const MISSING_LABELS = {
+  figure: '文件未给出所问的数字',
+  date: '文件未给出所问的时间',
+  who: '文件未写明负责单位',
+  list: '文件未列出所问的条目',
+  method: '文件未给出所问的计算方法或评定标准',
+  place: '文件未给出所问的地点',
+} as const;
 
 export function renderAnswer(answer: WidgetAnswer, deps: PassageLinkDeps): HTMLElement {
   const detailId = `pd-detail-${++detailCount}`;

@@ -2,7 +2,7 @@ import type { Bm25Index } from '../bm25-index.js';
 import type { DecisionSignals } from '../decision-model.js';
 import { documentTermsFor } from '../everyday-words.js';
 import { contentBigrams, topicTerms } from '../../text/tokenize.js';
-import { slotOf, type AnswerIntent } from '../question-intent.js';
+import { slotAsked, type AnswerIntent } from '../question-intent.js';
 import { holdsPredicate, holdsSlot } from '../slot-evidence.js';
 import { onTopicSentences } from '../on-topic-sentences.js';
 import type { RetrievalMode } from './gather-candidates.js';
@@ -50,7 +50,7 @@ export function decisionSignals(
   const margin = Math.max(0, top.score - Math.max(0, ...ranked.slice(1).map((c) => c.score)));
   // The sentences an answer would quote, not the whole point: a long point holds some figure somewhere.
   const topical = covering.map((r) => onTopicSentences(topic, ctx.passageText(r.id), ctx.bm25, r.sentenceId ? Number(r.sentenceId.slice(r.sentenceId.lastIndexOf('@') + 1)) : undefined));
-  const slot = ctx.asked ? slotOf(ctx.asked.intent) : undefined;
+  const slot = ctx.asked ? slotAsked(ctx.asked.question, ctx.asked.intent) : undefined;
   const question = ctx.asked?.question;
   const holds =
     slot !== undefined
