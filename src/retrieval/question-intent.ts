@@ -1,5 +1,6 @@
 import data from './data/answer-intents.json' with { type: 'json' };
 import { normalizeForSearch } from '../text/tokenize.js';
+import { contentsAsked } from './slot-evidence.js';
 
 import type { AnswerIntent, AnswerSlot } from '../core/types.js';
 
@@ -31,6 +32,8 @@ export function slotOf(intent: AnswerIntent): AnswerSlot | undefined {
   return intent === 'figure' || intent === 'date' || intent === 'who' || intent === 'list' ? intent : undefined;
 }
 
+const CONTENTS_OUTRIGHT = /具体|内容|条款|哪/u;
+
 const WHAT_SLOTS: ReadonlyArray<{ slot: AnswerSlot; asks: RegExp }> = data.whatSlots.map((entry) => ({
   slot: entry.slot as AnswerSlot,
   asks: new RegExp(entry.asks.join('|'), 'u'),
@@ -39,11 +42,14 @@ const WHAT_SLOTS: ReadonlyArray<{ slot: AnswerSlot; asks: RegExp }> = data.whatS
 /**
  * The slot a question asks: its intent's, or for a what-question one it names (data/answer-intents.json
  * `whatSlots`): how a thing is computed or scored (每个人头的钱是怎么算出来的 → method), where it is (临时接种点都设在哪儿
- * → place); undefined when it asks what something is.
+ * → place), what a named standard or rule set holds (十项不得的具体内容是什么, 改进目标具体是啥 → list, its
+ * contents); undefined when it asks what something is.
  */
 export function slotAsked(question: string, intent: AnswerIntent): AnswerSlot | undefined {
   if (intent !== 'what') return slotOf(intent);
   const q = normalizeForSearch(question);
+  // Its contents asked outright (具体内容是什么, 具体是啥), not what it is (医疗质量管理制度是什么).
+  if (CONTENTS_OUTRIGHT.test(q) && contentsAsked(q) !== undefined) return 'list';
   return WHAT_SLOTS.find((entry) => entry.asks.test(q))?.slot;
 }
 

@@ -33,6 +33,7 @@ describe('a figure or date the documents do not give is said to be missing, neve
     ['全国基层中医药工作示范区的创建标准具体包括哪些内容？', 'list', '内容'],
     ['长宁说的九不准和十项不得，具体都是哪几条？', 'list', '内容'],
     ['长宁之前建的那21个专病医联体都是哪些病种？', 'list', '内容'],
+    ['长宁计划提到严格落实“十项不得”，这十项不得的具体内容是什么？', 'list', '内容'], // asked with 是什么: still its contents
     // how a figure is computed or scored, where a thing is set up: only named, never stated
     ['按人头付费，每个人头的钱是怎么算出来的？', 'method', '计算方法或评定标准'],
     ['不良执业行为记分是怎么扣分的', 'method', '计算方法或评定标准'],

@@ -203,6 +203,19 @@ describe('slotAsked: a what-question may ask a method or a place', () => {
     expect(slotAsked(question, readIntent(question))).toBeUndefined();
   });
 
+  it.each([
+    ['长宁计划提到严格落实“十项不得”，这十项不得的具体内容是什么？', 'list'],
+    ['国家医疗质量安全改进目标（2021到2023年的）具体是啥？', 'list'],
+    ['九项准则的条款是什么', 'list'],
+  ])("a named set's contents asked outright is a list: %s", (question, slot) => {
+    expect(readIntent(question)).toBe('what');
+    expect(slotAsked(question, 'what')).toBe(slot);
+  });
+
+  it.each([['医疗质量管理制度是什么'], ['互联网医院标准是啥意思']])('what a named set is, not its contents: %s', (question) => {
+    expect(slotAsked(question, readIntent(question))).toBeUndefined();
+  });
+
   it('only a what-question is read so: 放在哪家医院 asks who, 多少钱怎么算 a figure', () => {
     expect(slotAsked('结核病防治中心放在哪家医院', readIntent('结核病防治中心放在哪家医院'))).toBe('who');
     expect(slotAsked('每人补助多少钱，怎么算', readIntent('每人补助多少钱，怎么算'))).toBe('figure');
