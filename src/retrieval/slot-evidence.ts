@@ -4,7 +4,7 @@ import places from './data/places.json' with { type: 'json' };
 import { normalizeWidth } from '../text/normalize-width.js';
 import { contentBigrams, topicTerms } from '../text/tokenize.js';
 import { documentTermsFor } from './everyday-words.js';
-import type { AnswerSlot } from './question-intent.js';
+import type { AnswerSlot } from '../core/types.js';
 
 const anyOf = (patterns: readonly string[], flags = 'u') => new RegExp(patterns.map((p) => `(?:${p})`).join('|'), flags);
 
