@@ -14,7 +14,7 @@ const SLOTS: Record<AnswerSlot, RegExp> = {
   who: anyOf(data.slots.who),
   list: anyOf(data.slots.list),
   method: anyOf(data.slots.method),
-  place: anyOf(data.slots.place.map((p) => p.replace('{districts}', places.districts.join('|')))),
+  place: anyOf(data.slots.place.map((p) => p.replace('{districts}', places.districts.join('|')).replace('{places}', places.places.join('|')))),
 };
 /** Numbers that are not figures: years, plan names (十四五), versions, hospital grades (二级以上医院), 5.12国际护士节. */
 const NOT_FIGURE = anyOf(data.slots.notFigure, 'gu');

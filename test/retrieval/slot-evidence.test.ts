@@ -724,3 +724,10 @@ describe('holdsSlot: a figure asked by its unit is answered by a number of that 
     expect(missingNoun('figure', '每家补贴多少钱')).toBe('金额'); // a named measure first
   });
 });
+
+describe('holdsSlot: a place may be another city', () => {
+  it('仁济宁波分院 says where the branch is', () => {
+    expect(holdsSlot('place', '加快推进瑞金无锡分院二期和仁济宁波分院建设', '仁济的分院建在哪')).toBe(true);
+    expect(holdsSlot('place', '推进长三角医疗合作', '仁济的分院建在哪')).toBe(false);
+  });
+});
