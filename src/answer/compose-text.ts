@@ -1,4 +1,5 @@
 import type { Citation } from '../core/types.js';
+import intents from '../retrieval/data/answer-intents.json' with { type: 'json' };
 
 /** One claim of an answer: verbatim text from the cited passage, and the marker that cites it. */
 export interface Claim {
@@ -74,32 +75,11 @@ export function missingLead(noun: string, english = false): string {
     : `文件提到了这项工作，但没有给出具体${noun}。文件的原文是：`;
 }
 
-const ENGLISH_NOUNS: Record<string, string> = {
-  数字: 'figure',
-  时间: 'date or deadline',
-  负责单位: 'responsible body',
-  条目: 'list',
-  名单: 'names',
-  金额: 'amount',
-  比例: 'percentage',
-  等级: 'grade',
-  人数: 'number of people',
-  日期: 'date',
-  内容: 'contents',
-  区: 'district',
-  医院名称: 'hospital names',
-  届次: 'edition number',
-  指标: 'indicators',
-  材料: 'materials required',
-  条件: 'conditions',
-  流程: 'procedure',
-  版本年份: 'edition year',
-  部门: 'department',
-  频次: 'frequency',
-  计算方法或评定标准: 'method of calculation or scoring',
-  地点: 'place',
-  数量: 'count',
-};
+/** The English of each noun an answer may say is missing, as data/answer-intents.json gives it beside the noun (slotNouns, measures). */
+const ENGLISH_NOUNS: Readonly<Record<string, string>> = Object.fromEntries([
+  ...Object.entries(intents.slotNouns).flatMap(([key, noun]) => (key.startsWith('$') || typeof noun === 'string' ? [] : [[noun.zh, noun.en] as const])),
+  ...intents.measures.flatMap((m) => ('noun' in m && 'english' in m ? [[m.noun, m.english] as const] : [])),
+]);
 /** The English for a missing noun: every noun data/answer-intents.json can name has one (tested); 'details' for any other. */
 export const englishNoun = (noun: string) => ENGLISH_NOUNS[noun] ?? 'details';
 

@@ -125,7 +125,7 @@ function measureOf(slot: AnswerSlot, question: string) {
   const named = MEASURES.find((m) => m.slot === slot && m.asks.test(q));
   if (named || slot !== 'figure') return named;
   const unit = UNIT_ASKED.exec(q)?.[1];
-  return unit === undefined ? undefined : { slot, asks: UNIT_ASKED, gives: new RegExp(`${NUMERAL}${unit}`, 'u'), noun: data.slotNouns.count };
+  return unit === undefined ? undefined : { slot, asks: UNIT_ASKED, gives: new RegExp(`${NUMERAL}${unit}`, 'u'), noun: data.slotNouns.count.zh };
 }
 
 /**
@@ -339,9 +339,9 @@ function withoutNamesGiven(text: string, question: string): string {
 
 /** What the answer says the documents do not give: the question's measure (人数, 金额, 日期), the names asked (名单) or the slot's plain noun (数字, 时间). */
 export function missingNoun(slot: AnswerSlot, question: string): string {
-  if ((slot === 'list' || slot === 'who') && asksNames(question)) return data.slotNouns.names;
-  if (slot === 'list' && contentsAsked(question) !== undefined) return data.slotNouns.contents;
-  return measureOf(slot, question)?.noun ?? data.slotNouns[slot];
+  if ((slot === 'list' || slot === 'who') && asksNames(question)) return data.slotNouns.names.zh;
+  if (slot === 'list' && contentsAsked(question) !== undefined) return data.slotNouns.contents.zh;
+  return measureOf(slot, question)?.noun ?? data.slotNouns[slot].zh;
 }
 
 /**

@@ -157,13 +157,14 @@ describe("a translated question is held to the translated questions' own high th
 
 describe('what an English answer says is missing names what was asked', () => {
   const nouns = [
-    ...Object.entries(intents.slotNouns)
-      .filter(([key]) => !key.startsWith('$'))
-      .map(([, noun]) => noun),
+    ...Object.entries(intents.slotNouns).flatMap(([key, noun]) => (key.startsWith('$') || typeof noun === 'string' ? [] : [noun.zh])),
     ...intents.measures.flatMap((m) => ('noun' in m ? [m.noun] : [])),
   ];
   test.each(nouns)('%s has its own English noun, not the fallback', (noun) => {
     expect(englishNoun(noun)).not.toBe('details');
+  });
+  test('every measure that names a noun gives its English beside it', () => {
+    for (const m of intents.measures) if ('noun' in m) expect('english' in m ? m.english : undefined, m.noun).toMatch(/^[a-z]/);
   });
   test('contents and names are not said to be a missing figure', () => {
     expect(missingLead('内容', true)).toContain('give no contents');
