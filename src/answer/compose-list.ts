@@ -20,6 +20,8 @@ export interface ComposedList {
   decided: boolean;
   /** The question names the part listed by its headings (医院管理这块): the headings, not a sentence, match what was asked. */
   headed?: true;
+  /** The part named holds more points than a list cites (MAX_LIST_POINTS): how many it holds, so the answer says it lists some of them. */
+  of?: number;
 }
 
 /** Most points a list answer cites: more is a document to read, not an answer. */
@@ -115,7 +117,9 @@ export function composeList(question: string, retrieval: RetrievalResult, corpus
   const grams = namingGrams(topic, corpus, bm25);
   const leadShare = share(grams, normalizeForSearch(leadOf(topPoint)), bm25);
   const block = namedBlock(topic, top, corpus, bm25, { grams, leadShare, pointed: BLOCK_WORDS.test(question) });
-  if (block && block.length >= 2) return { sentences: inDocumentOrder(preferRetrieved(block, ids, corpus)).map(sentenceOf), decided: true, headed: true };
+  if (block && block.length >= 2) {
+    return { sentences: inDocumentOrder(preferRetrieved(block, ids, corpus)).map(sentenceOf), decided: true, headed: true, ...(block.length > MAX_LIST_POINTS ? { of: block.length } : {}) };
+  }
 
   // The points whose lead names a subject ("护理和继续教育"), and the point each subject names in its text
   // ("发烧门诊、急诊、重症床位分别要准备到啥程度": 发热门诊, 急诊, 重症床位), wherever they sit.

@@ -105,7 +105,16 @@ export function outlineAnswer(headings: readonly string[], citations: readonly C
 }
 
 /** Notes on a cited document (a newer one exists, it has expired): facts from metadata, not claims. */
-const NOTES = /（同一发文单位已有较新的《[^》]+》（[^）]+），请以较新文件为准。）|（该文件有效期至\d{4}年\d{1,2}月\d{1,2}日，已过期。）/g;
+const NOTES =
+  /（同一发文单位已有较新的《[^》]+》（[^）]+），请以较新文件为准。）|（该文件有效期至\d{4}年\d{1,2}月\d{1,2}日，已过期。）|（该部分共\d+条，这里列出其中\d+条，其余请查看原文。）|\(That part has \d+ points; \d+ are listed here\. Read the rest in the document\.\)/g;
+
+/**
+ * Closes a list that cites some of the points of a part the question names (最后那部分一共列了哪几项, six points, five
+ * cited): the answer says how many the part holds, so a reader does not take the list for all of it.
+ */
+export function partialListNote(total: number, shown: number, english = false): string {
+  return english ? ` (That part has ${total} points; ${shown} are listed here. Read the rest in the document.)` : `（该部分共${total}条，这里列出其中${shown}条，其余请查看原文。）`;
+}
 
 const MISSING_LEAD = /^(?:The documents cover this, but give no [^.]+\. What they say \(in Chinese\): )?文件提到了这项工作，但没有给出具体[^。]+。(?:文件的原文是：)?/;
 

@@ -4,7 +4,18 @@ import { isItem, type Corpus } from '../core/corpus.js';
 import { validateQuestion, type HybridRetriever, type RetrievalMode } from '../retrieval/hybrid-retriever.js';
 import { splitSentences } from '../text/split-sentences.js';
 import { writtenInChinese } from '../retrieval/question-language.js';
-import { composeAnswerText, ENGLISH_LEAD, outlineAnswer, LOW_CONFIDENCE_LEAD, LOW_CONFIDENCE_LEAD_EN, lowConfidenceAnswer, missingLead, sourceAnswer, type Claim } from './compose-text.js';
+import {
+  composeAnswerText,
+  ENGLISH_LEAD,
+  outlineAnswer,
+  LOW_CONFIDENCE_LEAD,
+  LOW_CONFIDENCE_LEAD_EN,
+  lowConfidenceAnswer,
+  missingLead,
+  partialListNote,
+  sourceAnswer,
+  type Claim,
+} from './compose-text.js';
 import { holdsSlot, missingNoun } from '../retrieval/slot-evidence.js';
 import { readIntent, slotAsked, type AnswerIntent } from '../retrieval/question-intent.js';
 import { englishSearchTerms, MIN_TRANSLATED_SHARE_FOR_HIGH } from '../retrieval/english-search-terms.js';
@@ -137,7 +148,7 @@ export class ExtractiveAnswerer implements Answerer {
         const topic = asked.length > 0 ? asks! : question;
         const cited = quoted.map((s) => ({ ...corpus.citation(s.passageId, 1), quote: s.sentence }));
         const claims = cited.map((c, i) => ({ text: shortenClaim(topic, c.quote, this.tuning.maxClaimChars), citation: i + 1 }));
-        return this.finish(
+        const answer = this.finish(
           answerId,
           question,
           claims,
@@ -145,6 +156,8 @@ export class ExtractiveAnswerer implements Answerer {
           cited.map((c) => c.id),
           topic,
         );
+        // The section's first points, not all of them (最后那部分一共列了哪几项, six points): said so.
+        return asked.length === 0 && points.length > quoted.length ? { ...answer, answer: `${answer.answer}${partialListNote(points.length, quoted.length, !writtenInChinese(question))}` } : answer;
       }
     }
     if (followUp.kind === 'ordinal') {
@@ -235,7 +248,7 @@ export class ExtractiveAnswerer implements Answerer {
       // A part the question names by its headings is matched by them: its items' sentences need not repeat the heading's words.
       const sure = tier !== 'low' && (listed.headed === true || this.choose(searched, retrieval).length > 0);
       const decided: RetrievalResult = { ...retrieval, confidence: sure ? 'high' : 'low', ...(retrieval.signals ? { signals: { ...retrieval.signals, tier: sure ? 'high' : 'low' } } : {}) };
-      return this.listAnswer(answerId, question, listed.sentences, decided, retrievedIds, searched);
+      return this.listAnswer(answerId, question, listed.sentences, decided, retrievedIds, searched, listed.of);
     }
     if (retrieval.confidence === 'low') return this.lowConfidence(answerId, question, retrieval, retrievedIds, searched);
     if (retrieval.direct) {
@@ -332,10 +345,12 @@ export class ExtractiveAnswerer implements Answerer {
    * A list answer: one claim per point, each point cited once (a point of a named block may be one
    * retrieval did not rank). In the low tier it opens with the lead that says the answer is unsure.
    */
-  private listAnswer(answerId: string, question: string, listed: ScoredSentence[], retrieval: RetrievalResult, retrievedIds: string[], searched: string): Answer {
+  /** A list answer; `of`: the points of the part it lists some of, which it then says. */
+  private listAnswer(answerId: string, question: string, listed: ScoredSentence[], retrieval: RetrievalResult, retrievedIds: string[], searched: string, of?: number): Answer {
     const citations = listed.map((x) => ({ ...(retrieval.citations.find((c) => c.id === x.passageId) ?? this.deps.corpus.citation(x.passageId, 0)), quote: x.sentence.trim() }));
     const claims = listed.map((x, i) => ({ text: shortenClaim(searched, x.sentence, this.tuning.maxClaimChars), citation: i + 1 }));
-    const answer = this.finish(answerId, question, claims, citations, retrievedIds, searched, retrieval.signals, retrieval.intent);
+    const whole = this.finish(answerId, question, claims, citations, retrievedIds, searched, retrieval.signals, retrieval.intent);
+    const answer = of !== undefined && of > listed.length ? { ...whole, answer: `${whole.answer}${partialListNote(of, listed.length, !writtenInChinese(question))}` } : whole;
     if (retrieval.confidence !== 'low') return answer;
     const lead = writtenInChinese(question) ? LOW_CONFIDENCE_LEAD : LOW_CONFIDENCE_LEAD_EN;
     return { ...answer, answer: `${lead}${answer.answer}`, confidence: 'low' };

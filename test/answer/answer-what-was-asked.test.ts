@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { blockPath } from '../../src/answer/block-points.js';
-import { claimsOf, LOW_CONFIDENCE_LEAD, unverifiedClaims } from '../../src/answer/compose-text.js';
+import { claimsOf, LOW_CONFIDENCE_LEAD, partialListNote, unverifiedClaims } from '../../src/answer/compose-text.js';
 import type { Pipeline } from '../../src/answer/create-pipeline.js';
 import type { Answer, Turn } from '../../src/answer/types.js';
 import { loose } from '../../src/eval/resolve-gold.js';
@@ -230,6 +230,32 @@ describe('a list question is answered from several points, each cited, in the do
   test('a single-point question is not padded into a list', async () => {
     const a = await ask('区域性医疗中心按多少人口配置一家？');
     expect(a.citations.filter((c) => a.answer.includes(`[${a.citations.indexOf(c) + 1}]`))).toHaveLength(1);
+  });
+});
+
+describe("a list of some of a named part's points says how many the part holds", () => {
+  test.each([
+    ['长宁计划最后那部分专项工作一共列了哪几项', 6], // a section asked by position
+    ['公立医院高质量发展方案里整合型医疗服务体系那块都有哪些任务', 6], // a block named by its heading's words
+  ])('%s -> five cited of %i, and said so', async (question, total) => {
+    const a = await ask(question);
+    expect(a.citations).toHaveLength(5);
+    expect(a.answer).toContain(`该部分共${total}条，这里列出其中5条，其余请查看原文。`);
+    // The note is not a claim: every claim is still verbatim.
+    expect(unverifiedClaims(a.answer, a.citations, loose)).toEqual([]);
+    expect(claimsOf(a.answer).join('')).not.toContain('该部分共');
+  });
+
+  test('a part cited whole says nothing of the kind', async () => {
+    const a = await ask('普陀25年要点里改善医疗服务体验那块有哪些要求');
+    expect(a.citations.length).toBeGreaterThanOrEqual(2);
+    expect(a.answer).not.toContain('该部分共');
+  });
+
+  test("the note is said in the question's language and is never taken for a claim", () => {
+    expect(partialListNote(6, 5)).toBe('（该部分共6条，这里列出其中5条，其余请查看原文。）');
+    expect(partialListNote(6, 5, true)).toBe(' (That part has 6 points; 5 are listed here. Read the rest in the document.)');
+    for (const english of [false, true]) expect(claimsOf(`做好护理工作[1]。${partialListNote(6, 5, english)}`)).toEqual(['做好护理工作']);
   });
 });
 
