@@ -190,9 +190,11 @@ export class ExtractiveAnswerer implements Answerer {
         : followUp.kind === 'ordinal'
           ? `${question} ${followUp.topic}`
           : question;
-    // What a follow-up asks is read from its own words ("那它是发给哪些单位的" asks who, whatever the earlier question asked).
+    // What a follow-up asks is read from its own words ("那它是发给哪些单位的" asks who, whatever the earlier question asked;
+    // "那安检设备具体按什么标准配" a method); one with no question words of its own (那普陀呢) asks what the conversation asked.
     const asked = followUp.kind === 'rewrite' ? readIntent(question) : undefined;
-    return this.answerSearched(answerId, question, searched, options, undefined, asked === 'what' ? undefined : asked);
+    const own = asked === 'what' && slotAsked(question, 'what') === undefined ? undefined : asked;
+    return this.answerSearched(answerId, question, searched, options, undefined, own);
   }
 
   /**

@@ -386,4 +386,19 @@ describe('a follow-up asks what its own words ask', () => {
     expect(first.intent).toBe('date');
     expect(a.intent).toBe('who');
   });
+
+  test('"那安检设备具体按什么标准配" after a yes/no question asks a method, and the documents give none', async () => {
+    const first = await ask('市里2023年要求二级以上医院都开展安检吗？');
+    const a = await ask('那安检设备具体按什么标准配？', [turn(first)]);
+    expect(a.confidence).toBe('low');
+    expect(a.missing).toBe('method');
+    expect(a.answer).toContain('但没有给出具体计算方法或评定标准');
+  });
+
+  test('"那普陀呢" has no question words of its own: it asks what the conversation asked', async () => {
+    const first = await ask('长宁专病医联体建了多少个？');
+    const a = await ask('那普陀呢？', [turn(first)]);
+    expect(first.intent).toBe('figure');
+    expect(a.intent).toBe('figure');
+  });
 });
