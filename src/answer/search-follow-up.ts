@@ -1,12 +1,24 @@
 import type { Corpus } from '../core/corpus.js';
 import type { HybridRetriever, RetrieveOptions } from '../retrieval/hybrid-retriever.js';
+import { findNamedDocument } from '../retrieval/parse-citation-query.js';
+import { SCOPE_WORDS } from '../retrieval/scope-check.js';
+import { topicTerms } from '../text/tokenize.js';
 import type { FollowUp } from './resolve-follow-up.js';
+
+/** A place or year (普陀, 2025年): a follow-up that names one asks of the documents it names, not of the conversation's. */
+const NAMES_SCOPE = new RegExp(SCOPE_WORDS.source, 'u');
+const NAMES_SCOPE_ALL = new RegExp(SCOPE_WORDS.source, 'gu');
+/** What closes a follow-up without naming anything (里呢, 的呢, 怎么说). */
+const ENDING = /(?:里|的|中)?(?:呢|怎么说|怎么写的?|怎么规定的?)?[？?。.！!]*$/u;
 
 /**
  * What a follow-up is searched as: with the conversation's topic, unless it names a topic of its
  * own that, searched alone, is answered with confidence from the document the conversation is
  * about ("那国家中医医学中心要建几家" after 国家医学中心): the previous question's words would pull
- * the search back to the point already answered. Both composers read follow-ups this way.
+ * the search back to the point already answered; or from the document or place it names itself
+ * ("那普陀的文件里儿科是怎么要求的" after a question about the city's document, "那医政医管要点里…什么时候完成认定"
+ * after one about the 卫生健康工作要点): the previous question's document would be searched beside it.
+ * Both composers read follow-ups this way.
  */
 export async function searchFollowUp(
   followUp: Extract<FollowUp, { kind: 'rewrite' }>,
@@ -17,5 +29,35 @@ export async function searchFollowUp(
   if (!followUp.own || !followUp.docId) return followUp.question;
   const alone = await retriever.retrieve(followUp.own, options);
   const top = alone.citations[0];
-  return !alone.abstained && alone.confidence === 'high' && top && corpus.passage(top.id)?.docId === followUp.docId ? followUp.own : followUp.question;
+  if (alone.abstained || alone.confidence !== 'high' || !top) return followUp.question;
+  // Its own document or place, and a topic beside it ("那市里23年医政要点里呢" names a document and nothing to ask of it).
+  const documents = [...corpus.documents.values()];
+  const namesItsOwn =
+    (NAMES_SCOPE.test(followUp.own) || findNamedDocument(followUp.own, documents) !== undefined) &&
+    topicTerms(
+      withoutTitleWords(
+        followUp.own.replace(NAMES_SCOPE_ALL, ' '),
+        documents.map((d) => d.title),
+      ).replace(ENDING, ''),
+    ).length > 0;
+  return corpus.passage(top.id)?.docId === followUp.docId || namesItsOwn ? followUp.own : followUp.question;
+}
+
+/** The text with every run of two or more characters found in a title blanked out, longest first (医政要点: 医政, 要点). */
+function withoutTitleWords(text: string, titles: readonly string[]): string {
+  const chars = [...text];
+  let out = '';
+  for (let i = 0; i < chars.length; ) {
+    let end = i;
+    for (let j = chars.length; j >= i + 2; j--) {
+      const run = chars.slice(i, j).join('');
+      if (titles.some((t) => t.includes(run))) {
+        end = j;
+        break;
+      }
+    }
+    out += end > i ? ' ' : chars[i];
+    i = end > i ? end : i + 1;
+  }
+  return out;
 }

@@ -395,6 +395,21 @@ describe('a follow-up asks what its own words ask', () => {
     expect(a.answer).toContain('但没有给出具体计算方法或评定标准');
   });
 
+  test.each([
+    ['市卫健委2023年工作要点里，五个新城的产科儿科资源怎么安排？', '那普陀的文件里儿科是怎么要求的，哪些医院得开儿科？', '二级、三级公立综合医院均应提供儿科医疗服务'],
+    ['2023年上海卫生健康工作要点里，区域性医疗中心按多少人口配一家？', '那医政医管要点里补点区域性医疗中心，什么时候完成认定？', '年底完成认定挂牌'],
+  ])('a follow-up that names its own document and topic is asked of that document alone: %s -> %s', async (first, second, answer) => {
+    const a = await ask(second, [turn(await ask(first))]);
+    expect(a.citations[0]!.quote).toContain(answer);
+    expect(new Set(a.citations.map((c) => c.docNumber)).size).toBe(1);
+  });
+
+  test("one that names a document and nothing to ask of it keeps the conversation's topic: 那市里23年医政要点里呢", async () => {
+    const a = await ask('那市里23年医政要点里呢？', [turn(await ask('长宁平安医院建设里警医联动是怎么说的'))]);
+    expect(a.rewrittenQuestion).toContain('警医联动');
+    expect(a.citations[0]!.docNumber).toBe('沪卫医〔2023〕32号');
+  });
+
   test('"那普陀呢" has no question words of its own: it asks what the conversation asked', async () => {
     const first = await ask('长宁专病医联体建了多少个？');
     const a = await ask('那普陀呢？', [turn(first)]);
