@@ -39,13 +39,13 @@ function documentNames(corpus: Corpus): { titles: string[]; titlesAndIssuers: st
   return names;
 }
 
-/** The text with each run of TITLE_RUN or more characters found in one of the titles (or issuers) blanked out, longest first. */
-function withoutTitleRuns(text: string, titles: readonly string[]): string {
+/** The text with each run of `shortest` (TITLE_RUN) or more characters found in one of the titles (or issuers) blanked out, longest first. */
+export function withoutTitleRuns(text: string, titles: readonly string[], shortest = TITLE_RUN): string {
   const chars = [...text];
   let out = '';
   for (let i = 0; i < chars.length; ) {
     let end = i;
-    for (let j = chars.length; j >= i + TITLE_RUN; j--) {
+    for (let j = chars.length; j >= i + shortest; j--) {
       const run = chars.slice(i, j).join('');
       if (titles.some((t) => t.includes(run))) {
         end = j;

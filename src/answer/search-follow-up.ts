@@ -3,6 +3,7 @@ import type { HybridRetriever, RetrieveOptions } from '../retrieval/hybrid-retri
 import { findNamedDocument } from '../retrieval/parse-citation-query.js';
 import { SCOPE_WORDS } from '../retrieval/scope-check.js';
 import { topicTerms } from '../text/tokenize.js';
+import { withoutTitleRuns } from './naming-grams.js';
 import type { FollowUp } from './resolve-follow-up.js';
 
 /** A place or year (普陀, 2025年): a follow-up that names one asks of the documents it names, not of the conversation's. */
@@ -35,29 +36,11 @@ export async function searchFollowUp(
   const namesItsOwn =
     (NAMES_SCOPE.test(followUp.own) || findNamedDocument(followUp.own, documents) !== undefined) &&
     topicTerms(
-      withoutTitleWords(
+      withoutTitleRuns(
         followUp.own.replace(NAMES_SCOPE_ALL, ' '),
         documents.map((d) => d.title),
+        2,
       ).replace(ENDING, ''),
     ).length > 0;
   return corpus.passage(top.id)?.docId === followUp.docId || namesItsOwn ? followUp.own : followUp.question;
-}
-
-/** The text with every run of two or more characters found in a title blanked out, longest first (医政要点: 医政, 要点). */
-function withoutTitleWords(text: string, titles: readonly string[]): string {
-  const chars = [...text];
-  let out = '';
-  for (let i = 0; i < chars.length; ) {
-    let end = i;
-    for (let j = chars.length; j >= i + 2; j--) {
-      const run = chars.slice(i, j).join('');
-      if (titles.some((t) => t.includes(run))) {
-        end = j;
-        break;
-      }
-    }
-    out += end > i ? ' ' : chars[i];
-    i = end > i ? end : i + 1;
-  }
-  return out;
 }
