@@ -346,8 +346,8 @@ export class ExtractiveAnswerer implements Answerer {
   /**
    * A list answer: one claim per point, each point cited once (a point of a named block may be one
    * retrieval did not rank). In the low tier it opens with the lead that says the answer is unsure.
+   * `of`: the points of the part it lists some of (six, five cited), which it then says.
    */
-  /** A list answer; `of`: the points of the part it lists some of, which it then says. */
   private listAnswer(answerId: string, question: string, listed: ScoredSentence[], retrieval: RetrievalResult, retrievedIds: string[], searched: string, of?: number): Answer {
     const citations = listed.map((x) => ({ ...(retrieval.citations.find((c) => c.id === x.passageId) ?? this.deps.corpus.citation(x.passageId, 0)), quote: x.sentence.trim() }));
     const claims = listed.map((x, i) => ({ text: shortenClaim(searched, x.sentence, this.tuning.maxClaimChars), citation: i + 1 }));

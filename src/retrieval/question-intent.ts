@@ -7,7 +7,8 @@ import type { AnswerIntent, AnswerSlot } from '../core/types.js';
 /**
  * What kind of answer a question asks: a figure or quantity, a date or deadline, a responsible
  * body, a list of items, a yes/no (or permission), or what something is (the rest). The kinds
- * with a slot (figure, date, who, list) are those a sentence either holds or not.
+ * with a slot (figure, date, who, list) are those a sentence either holds or not; a what-question
+ * may still ask one (`slotAsked`: a method, a place, a named set's contents).
  */
 export type { AnswerIntent, AnswerSlot };
 
