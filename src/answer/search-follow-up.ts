@@ -9,6 +9,8 @@ import type { FollowUp } from './resolve-follow-up.js';
 /** A place or year (普陀, 2025年): a follow-up that names one asks of the documents it names, not of the conversation's. */
 const NAMES_SCOPE = new RegExp(SCOPE_WORDS.source, 'u');
 const NAMES_SCOPE_ALL = new RegExp(SCOPE_WORDS.source, 'gu');
+/** Words that stand for the conversation's subject (它, 这个, 这事, 上面说的): a follow-up with one asks about that subject, whatever document it names. */
+const POINTS_BACK = /它|这个|这些|这事|这块|这类|这项|这一?点|上面|上述|刚才|前面/u;
 /** What closes a follow-up without naming anything (里呢, 的呢, 怎么说). */
 const ENDING = /(?:里|的|中)?(?:呢|怎么说|怎么写的?|怎么规定的?)?[？?。.！!]*$/u;
 
@@ -34,6 +36,7 @@ export async function searchFollowUp(
   // Its own document or place, and a topic beside it ("那市里23年医政要点里呢" names a document and nothing to ask of it).
   const documents = [...corpus.documents.values()];
   const namesItsOwn =
+    !POINTS_BACK.test(followUp.own) &&
     (NAMES_SCOPE.test(followUp.own) || findNamedDocument(followUp.own, documents) !== undefined) &&
     topicTerms(
       withoutTitleRuns(

@@ -410,6 +410,14 @@ describe('a follow-up asks what its own words ask', () => {
     expect(a.citations[0]!.docNumber).toBe('沪卫医〔2023〕32号');
   });
 
+  test.each([
+    ['普陀对发热门诊有什么要求？', '市里2023年医政医管要点对它的要求是什么？', '发热门诊'],
+    ['长宁的安宁疗护怎么安排的？', '那普陀的文件对这块有啥说法', '安宁疗护'],
+  ])("one that names another document but points back (它, 这块) asks about the conversation's subject: %s -> %s", async (first, second, subject) => {
+    const a = await ask(second, [turn(await ask(first))]);
+    expect(a.rewrittenQuestion).toContain(subject);
+  });
+
   test('"那普陀呢" has no question words of its own: it asks what the conversation asked', async () => {
     const first = await ask('长宁专病医联体建了多少个？');
     const a = await ask('那普陀呢？', [turn(first)]);
