@@ -17,7 +17,7 @@ import {
   type Claim,
 } from './compose-text.js';
 import { holdsSlot, missingNoun } from '../retrieval/slot-evidence.js';
-import { readIntent, slotAsked, type AnswerIntent } from '../retrieval/question-intent.js';
+import { quoteMustHold, readIntent, slotAsked, type AnswerIntent } from '../retrieval/question-intent.js';
 import { englishSearchTerms, MIN_TRANSLATED_SHARE_FOR_HIGH } from '../retrieval/english-search-terms.js';
 import type { AnswerSlot } from '../core/types.js';
 import { composeList, MAX_LIST_POINTS } from './compose-list.js';
@@ -267,7 +267,7 @@ export class ExtractiveAnswerer implements Answerer {
     if (chosen.length === 0) return this.lowConfidence(answerId, question, retrieval, retrievedIds, searched);
     // A figure, a date, a method or a place was asked: the quoted sentences must hold one, else the answer says what is missing.
     const slot = retrieval.intent ? slotAsked(searched, retrieval.intent) : undefined;
-    if ((slot === 'figure' || slot === 'date' || slot === 'method' || slot === 'place') && !chosen.some((x) => holdsSlot(slot, x.sentence, searched))) {
+    if (quoteMustHold(slot) && !chosen.some((x) => holdsSlot(slot, x.sentence, searched))) {
       // Else, when the decision read the slot held in the first point's sentences by meaning (片区中心医院什么时候授牌 →
       // 年底完成认定挂牌): that point's sentence that holds it, though its words match little.
       const holding =

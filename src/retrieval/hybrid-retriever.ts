@@ -11,7 +11,7 @@ import type { Reranker } from './http-reranker.js';
 import { findNamedDocument, namedDocuments } from './parse-citation-query.js';
 import { writtenInChinese } from './question-language.js';
 import { asksNames, contentsAsked, kindAsked } from './slot-evidence.js';
-import { listTopic, readIntent, slotAsked, type AnswerIntent } from './question-intent.js';
+import { listTopic, quoteMustHold, readIntent, slotAsked, type AnswerIntent } from './question-intent.js';
 import { readScope, SCOPE_WORDS } from './scope-check.js';
 import { citePoints } from './stages/cite-points.js';
 import { decisionSignals, nothingMatches } from './stages/decision-signals.js';
@@ -199,8 +199,7 @@ export class HybridRetriever {
     // So is what a named standard or list holds (创建标准包括哪些内容), when the best point names it and gives none of its items.
     const asksContents = slot === 'list' && contentsAsked(question) !== undefined;
     const namesMissing = ((slot === 'who' || slot === 'list') && asksNames(question)) || asksContents;
-    const missing =
-      fitted !== 'decline' && decision.slot === 0 && (slot === 'figure' || slot === 'date' || slot === 'method' || slot === 'place' || namesMissing) ? (namesMissing ? 'list' : slot) : undefined;
+    const missing = fitted !== 'decline' && decision.slot === 0 && (quoteMustHold(slot) || namesMissing) ? (namesMissing ? 'list' : slot) : undefined;
     const tier = missing ? 'low' : fitted;
     // A list: several points composed hold the items one sentence of the best point may not; not the members of a
     // kind asked (要交哪些材料), which only an enumeration of that kind gives.

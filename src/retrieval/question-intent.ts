@@ -54,6 +54,11 @@ export function slotAsked(question: string, intent: AnswerIntent): AnswerSlot | 
   return WHAT_SLOTS.find((entry) => entry.asks.test(q))?.slot;
 }
 
+/** The slots the quoted sentence must itself hold (a figure, a date, a method, a place), else the answer says which is missing. */
+export function quoteMustHold(slot: AnswerSlot | undefined): slot is 'figure' | 'date' | 'method' | 'place' {
+  return slot === 'figure' || slot === 'date' || slot === 'method' || slot === 'place';
+}
+
 /** English questions' own question words, in the order they are tried (data/answer-intents.json `englishIntents`). */
 const ENGLISH_INTENTS: ReadonlyArray<{ intent: AnswerIntent; asks: RegExp }> = data.englishIntents.map((entry) => ({
   intent: entry.intent as AnswerIntent,

@@ -7,6 +7,8 @@ import { documentTermsFor } from './everyday-words.js';
 import type { AnswerSlot } from '../core/types.js';
 
 const anyOf = (patterns: readonly string[], flags = 'u') => new RegExp(patterns.map((p) => `(?:${p})`).join('|'), flags);
+/** `{districts}` in a pattern stands for Shanghai's districts, `{places}` for the other places, as places.json names them. */
+const withPlaces = (patterns: readonly string[]) => patterns.map((p) => p.replace('{districts}', places.districts.join('|')).replace('{places}', places.places.join('|')));
 
 const SLOTS: Record<AnswerSlot, RegExp> = {
   figure: anyOf(data.slots.figure),
@@ -14,7 +16,7 @@ const SLOTS: Record<AnswerSlot, RegExp> = {
   who: anyOf(data.slots.who),
   list: anyOf(data.slots.list),
   method: anyOf(data.slots.method),
-  place: anyOf(data.slots.place.map((p) => p.replace('{districts}', places.districts.join('|')).replace('{places}', places.places.join('|')))),
+  place: anyOf(withPlaces(data.slots.place)),
 };
 /** Numbers that are not figures: years, plan names (十四五), versions, hospital grades (二级以上医院), 5.12国际护士节. */
 const NOT_FIGURE = anyOf(data.slots.notFigure, 'gu');
@@ -31,8 +33,6 @@ const FIGURE_ANY = `(?:${data.slots.figure.join('|')})`;
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** What a question's figure or date counts (money, people, a share, a grade, a day), and what a sentence must give for it. */
-/** `{districts}` in a pattern stands for Shanghai's districts, as places.json names them. */
-const withPlaces = (patterns: readonly string[]) => patterns.map((p) => p.replace('{districts}', places.districts.join('|')));
 const MEASURES = data.measures.map((m) => ({ slot: m.slot as AnswerSlot, asks: anyOf(m.asks), gives: anyOf(withPlaces(m.gives)), noun: 'noun' in m ? m.noun : undefined }));
 
 const ENUMERATION = new RegExp(data.enumeration.pattern, 'u');
@@ -271,8 +271,10 @@ const KIND_THEN_WHICH = /(?:[A-Za-z]+|(?!公立|综合|专科)[\p{Script=Han}]{2
 const HOSPITAL_NAME = new RegExp(data.measures.find((m) => m.noun === '医院名称')!.gives[0]!, 'u');
 /** A body named as such (区卫生健康事业发展中心, 区医学会, 天山中医医院), not a kind (医疗机构, 试点单位, 部门). */
 const NAMED_BODY = new RegExp(`${HOSPITAL_NAME.source}|[\\p{Script=Han}]{2,10}(?:中心|学会|协会|委员会|卫生健康委|(?<![布格大全结当开时残])局|集团|研究院|研究所)`, 'u');
+/** Sites named side by side and counted (华阳、虹桥两家): names, and where a thing is done. */
+const SITES_COUNTED = /[\p{Script=Han}]{2}、[\p{Script=Han}]{2}[两三四五几]家/u;
 /** Short names side by side (周桥、新华、华阳; 中山、瑞金两家). */
-const SHORT_NAMES = /[\p{Script=Han}]{1,4}、[\p{Script=Han}]{1,4}(?:、[\p{Script=Han}]{1,4})+|[\p{Script=Han}]{2}、[\p{Script=Han}]{2}[两三四五几]家/u;
+const SHORT_NAMES = new RegExp(`[\\p{Script=Han}]{1,4}、[\\p{Script=Han}]{1,4}(?:、[\\p{Script=Han}]{1,4})+|${SITES_COUNTED.source}`, 'u');
 /** A count of bodies: 2家, 十个, 几所. */
 const COUNT = '(?:\\d+|[一二三四五六七八九十两几]+)\\s*(?:家|个|所)';
 /** A kind of body counted, not named: a count before it (2家…指导中心, 若干行业分中心), or after it (高水平医院10家); not a count after names (中山、瑞金两家). */
@@ -314,8 +316,6 @@ function withoutWhatIsAsked(slot: AnswerSlot, text: string, question: string): s
 }
 
 const HOSPITAL_NAMES = new RegExp(HOSPITAL_NAME.source, 'gu');
-/** Sites named side by side and counted (华阳、虹桥两家): where a thing is done. */
-const SITES_COUNTED = /[\p{Script=Han}]{2}、[\p{Script=Han}]{2}[两三四五几]家/u;
 const SHORT_NAMES_EVERYWHERE = new RegExp(SHORT_NAMES.source, 'gu');
 
 /**
