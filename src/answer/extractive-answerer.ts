@@ -157,7 +157,7 @@ export class ExtractiveAnswerer implements Answerer {
           topic,
         );
         // The section's first points, not all of them (最后那部分一共列了哪几项, six points): said so.
-        return asked.length === 0 && points.length > quoted.length ? { ...answer, answer: `${answer.answer}${partialListNote(points.length, quoted.length, !writtenInChinese(question))}` } : answer;
+        return asked.length === 0 ? saysPartOf(answer, points.length, question) : answer;
       }
     }
     if (followUp.kind === 'ordinal') {
@@ -290,7 +290,7 @@ export class ExtractiveAnswerer implements Answerer {
     return this.finish(answerId, question, claims, citations, retrievedIds, searched, retrieval.signals, retrieval.intent);
   }
 
-  /** The best-matching sentence of a passage that matches the searched terms and holds the slot asked (a figure, a date), if any. */
+  /** The best-matching sentence of a passage that matches the searched terms and holds the slot asked (a figure, a date, a method, a place), if any. */
   private sentenceHolding(passageId: string, slot: AnswerSlot, searched: string): ScoredSentence | undefined {
     return scoreSentences(searched, [passageId], this.deps.corpus, this.deps.bm25).find((x) => x.score >= this.tuning.minSentenceScore && holdsSlot(slot, x.sentence, searched));
   }
@@ -352,7 +352,7 @@ export class ExtractiveAnswerer implements Answerer {
     const citations = listed.map((x) => ({ ...(retrieval.citations.find((c) => c.id === x.passageId) ?? this.deps.corpus.citation(x.passageId, 0)), quote: x.sentence.trim() }));
     const claims = listed.map((x, i) => ({ text: shortenClaim(searched, x.sentence, this.tuning.maxClaimChars), citation: i + 1 }));
     const whole = this.finish(answerId, question, claims, citations, retrievedIds, searched, retrieval.signals, retrieval.intent);
-    const answer = of !== undefined && of > listed.length ? { ...whole, answer: `${whole.answer}${partialListNote(of, listed.length, !writtenInChinese(question))}` } : whole;
+    const answer = of === undefined ? whole : saysPartOf(whole, of, question);
     if (retrieval.confidence !== 'low') return answer;
     const lead = writtenInChinese(question) ? LOW_CONFIDENCE_LEAD : LOW_CONFIDENCE_LEAD_EN;
     return { ...answer, answer: `${lead}${answer.answer}`, confidence: 'low' };
@@ -442,4 +442,10 @@ function orderedQuote(citation: Citation, sentences: string[]): string {
   const starts = sentences.map((s) => citation.text.indexOf(s)).filter((i) => i >= 0);
   const ends = sentences.map((s) => citation.text.indexOf(s) + s.length).filter((i) => i > 0);
   return citation.text.slice(Math.min(...starts), Math.max(...ends));
+}
+
+/** An answer citing some of a part's `total` points says how many the part holds (partialListNote), in the question's language; one citing all of them is left as it is. */
+function saysPartOf(answer: Answer, total: number, question: string): Answer {
+  const shown = answer.citations.length;
+  return total > shown ? { ...answer, answer: `${answer.answer}${partialListNote(total, shown, !writtenInChinese(question))}` } : answer;
 }
