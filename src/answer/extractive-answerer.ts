@@ -267,7 +267,7 @@ export class ExtractiveAnswerer implements Answerer {
     if (chosen.length === 0) return this.lowConfidence(answerId, question, retrieval, retrievedIds, searched);
     // A figure, a date, a method or a place was asked: the quoted sentences must hold one, else the answer says what is missing.
     const slot = retrieval.intent ? slotAsked(searched, retrieval.intent) : undefined;
-    if (quoteMustHold(slot) && !chosen.some((x) => holdsSlot(slot, x.sentence, searched))) {
+    if (quoteMustHold(slot, searched) && !chosen.some((x) => holdsSlot(slot, x.sentence, searched))) {
       // Else, when the decision read the slot held in the first point's sentences by meaning (片区中心医院什么时候授牌 →
       // 年底完成认定挂牌): that point's sentence that holds it, though its words match little.
       const holding =

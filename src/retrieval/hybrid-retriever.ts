@@ -199,7 +199,7 @@ export class HybridRetriever {
     // So is what a named standard or list holds (创建标准包括哪些内容), when the best point names it and gives none of its items.
     const asksContents = slot === 'list' && contentsAsked(question) !== undefined;
     const namesMissing = ((slot === 'who' || slot === 'list') && asksNames(question)) || asksContents;
-    const missing = fitted !== 'decline' && decision.slot === 0 && (quoteMustHold(slot) || namesMissing) ? (namesMissing ? 'list' : slot) : undefined;
+    const missing = fitted !== 'decline' && decision.slot === 0 && (quoteMustHold(slot, question) || namesMissing) ? (namesMissing ? 'list' : slot) : undefined;
     const tier = missing ? 'low' : fitted;
     // A list: several points composed hold the items one sentence of the best point may not; not the members of a
     // kind asked (要交哪些材料), which only an enumeration of that kind gives.

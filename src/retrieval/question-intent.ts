@@ -1,6 +1,6 @@
 import data from './data/answer-intents.json' with { type: 'json' };
 import { normalizeForSearch } from '../text/tokenize.js';
-import { contentsAsked } from './slot-evidence.js';
+import { asksWhichBody, contentsAsked } from './slot-evidence.js';
 
 import type { AnswerIntent, AnswerSlot } from '../core/types.js';
 
@@ -54,9 +54,12 @@ export function slotAsked(question: string, intent: AnswerIntent): AnswerSlot | 
   return WHAT_SLOTS.find((entry) => entry.asks.test(q))?.slot;
 }
 
-/** The slots the quoted sentence must itself hold (a figure, a date, a method, a place), else the answer says which is missing. */
-export function quoteMustHold(slot: AnswerSlot | undefined): slot is 'figure' | 'date' | 'method' | 'place' {
-  return slot === 'figure' || slot === 'date' || slot === 'method' || slot === 'place';
+/**
+ * The slots the quoted sentence must itself hold (a figure, a date, a method, a place; a body when the question asks
+ * which one: 哪家医院, 哪个单位), else the answer says which is missing.
+ */
+export function quoteMustHold(slot: AnswerSlot | undefined, question: string): slot is 'figure' | 'date' | 'method' | 'place' | 'who' {
+  return slot === 'figure' || slot === 'date' || slot === 'method' || slot === 'place' || (slot === 'who' && asksWhichBody(question));
 }
 
 /** English questions' own question words, in the order they are tried (data/answer-intents.json `englishIntents`). */

@@ -253,6 +253,16 @@ const BODIES_COUNTED = /(?<![哪\d一二三四五六七八九十两几])(?:\d+|[
 const WHICH_OF = /哪些|哪几|分别[^，,。？?]{0,3}哪/;
 
 /**
+ * A who-question asks which body (哪家医院, 哪个单位承办, 哪个部门牵头, 名单), not who acts in general (谁负责, 由谁牵头):
+ * the sentence quoted must name one, as it must give the figure a figure question asks. A plan's tasks fall to its
+ * issuer when no body is named, which answers 谁负责 but not 哪家.
+ */
+export function asksWhichBody(question: string): boolean {
+  const q = flat(question);
+  return ASKS_WHICH.test(q) || MEASURES.some((m) => m.slot === 'who' && m.asks.test(q));
+}
+
+/**
  * The question asks bodies by name: a list of names (试点医院的名单是什么), which ones of the bodies
  * it counts (那2家指导中心分别设在哪些单位, 新挂牌的30来家IDC医院都是哪些医院), or which ones of a kind of
  * hospital it names (IDC医院具体是哪些医院). Otherwise 哪些医院 may be answered by a kind (二级、三级公立综合医院均应提供儿科医疗服务).
@@ -311,7 +321,8 @@ function withoutWhatIsAsked(slot: AnswerSlot, text: string, question: string): s
   const pattern = new RegExp(SLOTS[slot].source, 'gu');
   return text.replace(pattern, (m) => {
     const core = slot === 'who' || slot === 'place' ? m.slice(-4) : m;
-    return question.includes(core) ? ' ' : m;
+    // A body's match runs from the words before it (瑞金两家高质量发展国家试点医院): only the body named goes, the names before it stay.
+    return question.includes(core) ? `${m.slice(0, m.length - core.length)} ` : m;
   });
 }
 
@@ -341,7 +352,9 @@ function withoutNamesGiven(text: string, question: string): string {
 export function missingNoun(slot: AnswerSlot, question: string): string {
   if ((slot === 'list' || slot === 'who') && asksNames(question)) return data.slotNouns.names.zh;
   if (slot === 'list' && contentsAsked(question) !== undefined) return data.slotNouns.contents.zh;
-  return measureOf(slot, question)?.noun ?? data.slotNouns[slot].zh;
+  const measure = measureOf(slot, question)?.noun;
+  if (measure !== undefined) return measure;
+  return slot === 'who' && asksWhichBody(question) ? data.slotNouns.which.zh : data.slotNouns[slot].zh;
 }
 
 /**

@@ -39,6 +39,10 @@ describe('a figure or date the documents do not give is said to be missing, neve
     ['不良执业行为记分是怎么扣分的', 'method', '计算方法或评定标准'],
     ['临时接种点都设在哪儿啊？', 'place', '地点'],
     ['普陀区域急救中心建设选址在哪个街道？', 'place', '地点'],
+    // which body, by name, where the sentence quoted names none (a task or a kind of body only)
+    ['首届长三角职业健康技能大赛由哪个单位承办？', 'who', '单位名称'],
+    ['长三角耐药结核病协同防治中心放在哪家医院？', 'who', '医院名称'],
+    ['限制类技术备案要报到哪个部门去？', 'who', '部门'],
   ])('%s -> low, missing %s (%s)', async (question, slot, noun) => {
     const a = await ask(question);
     expect(a.abstained).toBe(false);
@@ -78,6 +82,17 @@ describe('a figure or date the documents do not give is said to be missing, neve
     const a = await ask('那2家高质量发展国家试点医院都是哪些医院？');
     expect(a.missing).toBeUndefined();
     expect(a.answer).toContain('瑞金');
+  });
+
+  test('which bodies asked and named in the point: the sentence naming them is quoted, not said missing', async () => {
+    const a = await ask('长宁继续教育培训依托哪几家单位开展？');
+    expect(a.missing).toBeUndefined();
+    expect(a.answer).toContain('区医学会');
+  });
+
+  test('who acts, asked without which (谁负责): a body is not required of the quote', async () => {
+    const a = await ask('医疗机构依法执业自查谁来负责？');
+    expect(a.missing).not.toBe('who');
   });
 
   test('a yes/no or "what" question has no slot to miss', async () => {

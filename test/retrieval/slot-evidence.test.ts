@@ -8,6 +8,7 @@ import {
   askedPredicate,
   asksNames,
   asksWhatIsDone,
+  asksWhichBody,
   contentsAsked,
   enumeratesItems,
   enumeratesKind,
@@ -247,6 +248,13 @@ describe('holdsSlot: which district, which hospital', () => {
     ['国家试点是哪两家医院？', '以中山、瑞金两家高质量发展国家试点医院为引领', true],
     ['新冠重症归哪家医院收？', '危重型合并基础疾病的患者由市级定点医院负责收治', false], // 市级定点医院 is a kind
     ['区康复医院跟哪家医院合作？', '加快推进区康复医院、区精神卫生中心桃浦院区投入使用', false], // the question's own hospital
+    // the hospital named before 哪家 (牵头医院是哪家, 定点医院是哪几家) asks a hospital's name as 哪家医院 does
+    ['普陀区儿科专科医联体的牵头医院是哪家？', '进一步强化儿科专科医联体建设，鼓励牵头医院对医联体内医院儿科探索一体化管理', false],
+    ['收危重病人的市级定点医院是哪几家啊', '对口市级医院做好联动支撑，市级定点医院要做好危重型病例的收治准备', false],
+    ['国家试点医院是哪两家？', '以中山、瑞金两家高质量发展国家试点医院为引领', true], // the names before the body the question names stay
+    ['上海在外地合作建的医院有哪几家？', '与安徽省合作共建上海中医药大学附属曙光医院安徽医院，加快推进瑞金无锡分院二期', true],
+    // a hospital qualified, not named: 有条件的医院, 医联体内医院
+    ['允许开展自行研制体外诊断试剂试点的是哪几家医院？', '允许有条件的医院按照国家要求开展自行研制体外诊断试剂试点', false],
   ])('%s / %s -> %s', (question, text, held) => {
     expect(holdsSlot('who', text, question)).toBe(held);
   });
@@ -381,6 +389,38 @@ describe('holdsSlot: 局 is a bureau, not the 局 of 布局 or 格局', () => {
     ['由市医保局会同有关部门推进', true],
   ] as const)('who in 「%s」: %s', (text, held) => {
     expect(holdsSlot('who', text)).toBe(held);
+  });
+});
+
+describe('holdsSlot: 办 is an office (区府办), not the 办 of 举办 or 承办', () => {
+  it.each([
+    ['四是举办首届长三角职业健康技能大赛和首次长三角化学灾害医学应急演练', false],
+    ['由市教委承办', true],
+    ['区府办牵头，各相关单位配合', true],
+    ['支持社会办医规范发展', false], // 社会办医 is privately run care, not an office
+  ] as const)('who in 「%s」: %s', (text, held) => {
+    expect(holdsSlot('who', text)).toBe(held);
+  });
+});
+
+describe('asksWhichBody: a who-question that asks which body, whose name the quote must give', () => {
+  it.each([
+    ['首届长三角职业健康技能大赛由哪个单位承办？', true],
+    ['长三角耐药结核病协同防治中心放在哪家医院？', true],
+    ['限制类技术备案要报到哪个部门去？', true],
+    ['长宁下沉带教的片区牵头医院是哪几家？', true],
+    // who acts, not which body: a plan's tasks fall to its issuer
+    ['谁负责推进医院安检工作？', false],
+    ['由谁牵头建设区域医疗中心', false],
+  ] as const)('%s: %s', (question, asks) => {
+    expect(asksWhichBody(question)).toBe(asks);
+  });
+
+  it('what is said missing names the bodies asked: 单位名称, or the measure named (医院名称, 部门)', () => {
+    expect(missingNoun('who', '首届长三角职业健康技能大赛由哪个单位承办？')).toBe('单位名称');
+    expect(missingNoun('who', '长三角耐药结核病协同防治中心放在哪家医院？')).toBe('医院名称');
+    expect(missingNoun('who', '限制类技术备案要报到哪个部门去？')).toBe('部门');
+    expect(missingNoun('who', '谁负责推进医院安检工作？')).toBe('负责单位');
   });
 });
 
