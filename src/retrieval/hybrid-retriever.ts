@@ -156,9 +156,13 @@ export class HybridRetriever {
     const read = readScope(question, docs, this.corpusText);
     // "2023年市医政医管工作要点和市卫生健康工作要点分别…": documents named side by side are the scopes asked about, each its own.
     const several = read.groups.length <= 1 ? namedDocuments(question, docs) : [];
-    const scope = several.length > 1 ? { ...read, groups: several.map((d) => [d.id]) } : read;
+    const byName = several.length > 1 ? { ...read, groups: several.map((d) => [d.id]) } : read;
     // "市卫健委2023年工作要点里，…": a question that names one document is answered from it.
-    const named = scope.groups.length <= 1 ? findNamedDocument(question, docs) : undefined;
+    const one = byName.groups.length <= 1 ? findNamedDocument(question, docs) : undefined;
+    // "沪卫医〔2023〕32号和普陀区的要点分别…": a document named beside a district's plan is a scope of its own, the district's the other.
+    const beside = one !== undefined && byName.groups.length === 1 && !byName.groups[0]!.includes(one.id);
+    const scope = beside ? { ...byName, groups: [[one.id], ...byName.groups] } : byName;
+    const named = beside ? undefined : one;
     const fused = await rank(this.tuning.candidates, named ? [named.id] : scope.groups.flat());
     const ranked = this.deps.reranker ? await rerankPoints(this.deps.reranker, question, fused, this.tuning.rerankTopN, corpus) : fused;
     const nearest = ranked.slice(0, 5).map((r) => corpus.citation(r.id, r.score));

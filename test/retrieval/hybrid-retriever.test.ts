@@ -92,6 +92,16 @@ describe('direct citations', () => {
     expect(cited).toEqual(new Set(['2023-shanghai-medical-administration-priorities', '2023-shanghai-health-work-priorities']));
   });
 
+  test("a document named by its 文号 beside a district is a scope of its own, the district's plan the other", async () => {
+    const r = await pipeline.retriever.retrieve('关于公立医院绩效考核，沪卫医〔2023〕32号和普陀区的要点分别有哪些安排？');
+    expect(r.scopeGroups).toEqual([['2023-shanghai-medical-administration-priorities'], ['2025-putuo-medical-administration-priorities']]);
+    expect(new Set(r.citations.map((c) => c.id.split('#')[0]))).toEqual(new Set(['2023-shanghai-medical-administration-priorities', '2025-putuo-medical-administration-priorities']));
+    // Must not fire: the district's own plan named by its title is one scope, not two.
+    const own = await pipeline.retriever.retrieve('普陀区2025年医政医管工作要点对绩效考核有哪些安排？');
+    expect(own.scopeGroups).toBeUndefined();
+    expect(own.citations.every((c) => c.id.startsWith('2025-putuo-medical-administration-priorities#'))).toBe(true);
+  });
+
   test('retrieval keeps to the document a short title names', async () => {
     const named = await pipeline.retriever.retrieve('高质量发展实施方案里试点单位有哪些类别');
     expect(named.citations.every((c) => c.id.startsWith('2021-shanghai-public-hospital-high-quality-development-plan#'))).toBe(true);
