@@ -2,6 +2,7 @@ import data from '../retrieval/data/answer-intents.json' with { type: 'json' };
 import { isItem, type Corpus } from '../core/corpus.js';
 import type { Passage, RetrievalResult } from '../core/types.js';
 import type { Bm25Index } from '../retrieval/bm25-index.js';
+import { namedDocuments } from '../retrieval/parse-citation-query.js';
 import { listSubjects, listTopic } from '../retrieval/question-intent.js';
 import { asksWhatIsDone, enumeratesItems } from '../retrieval/slot-evidence.js';
 import { splitSentences } from '../text/split-sentences.js';
@@ -103,8 +104,11 @@ export function composeList(question: string, retrieval: RetrievalResult, corpus
   // `asked`: the question as written, when what is searched is its translation (What do the documents say about …).
   const acrossWords = ACROSS_DOCUMENTS.test(normalizeForSearch(question)) || (asked !== undefined && ACROSS_DOCUMENTS_EN.test(asked.toLowerCase()));
   if (acrossWords || (retrieval.scopeGroups?.length ?? 0) > 1) {
-    // Asked of each document (几个文件), or of each scope named (市里和普陀: the city's best, 普陀's best).
-    const across = acrossDocuments(topic, retrieval, corpus, bm25, tuning, acrossWords ? undefined : retrieval.scopeGroups);
+    // Asked of each document (几个文件), or of each scope named (市医政要点和普陀: that document's best, 普陀's best; 市里和普陀: each city document's best).
+    // A scope of several documents that the question names as a place (市里), not by title: each of its documents answers for itself.
+    const titled = namedDocuments(question, corpus.documents.values()).map((d) => d.id);
+    const scopes = retrieval.scopeGroups?.flatMap((g) => (g.length > 1 && !g.some((id) => titled.includes(id)) ? g.map((id) => [id]) : [g]));
+    const across = acrossDocuments(topic, retrieval, corpus, bm25, tuning, acrossWords ? undefined : scopes);
     if (across) return { sentences: across, decided: true };
   }
 

@@ -612,6 +612,20 @@ describe('a list asked of several documents: the best points of each document', 
     expect(list('区域性医疗中心怎么布点、按多少人口配一家？', centres, 3)).toContain(`${HW}#2.9`);
   });
 
+  test('市里 beside a district: each city document that speaks of the topic answers for itself, not one point for the city', () => {
+    const ranking: Array<[string, number]> = [
+      [`${CN}#2.3`, 1],
+      [`${HW}#4.21`, 0.9],
+      [`${MA}#4.15`, 0.8],
+      [`${CN}#3.1`, 0.5],
+    ];
+    const scoped = (q: string) => composeList(q, { ...ranked(q, ranking, 4), scopeGroups: [[GF, HW, MA], [CN]] }, corpus, bm25, DEFAULT_EXTRACTIVE_TUNING)!.sentences.map((s) => s.passageId);
+    expect(scoped('示范性社区康复中心，市里跟长宁都是咋安排的')).toEqual(expect.arrayContaining([`${CN}#2.3`, `${HW}#4.21`, `${MA}#4.15`]));
+    // must not: a city document named by its title is the city's scope, one point for it.
+    const titled = scoped('示范性社区康复中心，市医政医管工作要点跟长宁分别咋安排的');
+    expect(titled.filter((id) => id.startsWith(HW) || id.startsWith(MA))).toHaveLength(1);
+  });
+
   test('must not fire: asked across documents, but only one document speaks of the topic', () => {
     expect(
       list('互联网医院几个文件里都咋说的', [
