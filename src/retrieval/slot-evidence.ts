@@ -145,10 +145,12 @@ export function holdsSlot(slot: AnswerSlot, text: string, question?: string): bo
   if (given !== undefined) return given;
   const named = q === undefined ? flat(text) : withoutWhatIsAsked(slot, flat(text), q);
   // "分别是哪两家单位", "哪几家医院": bodies counted as a kind (2家…指导中心, 若干行业分中心, 高水平医院10家) name none of them.
-  const t = (slot === 'who' || slot === 'list') && q !== undefined && (ASKS_WHICH.test(q) || asksNames(q)) ? withoutKinds(named) : named;
+  let t = (slot === 'who' || slot === 'list') && q !== undefined && (ASKS_WHICH.test(q) || asksNames(q)) ? withoutKinds(named) : named;
   const measure = q === undefined ? undefined : measureOf(slot, q);
   // A named measure decides alone: for 评到几级 the grade (三级乙等) is the answer, not a grade to set aside.
   if (slot === 'figure' && q !== undefined && !ratioGiven(t, q)) return false;
+  // A figure of another status or scope than asked (已建立21个 for 新增几个, 创建10家以上 for 现在已经有几家, 3－5家 for 每个区几家) is no answer.
+  if (slot === 'figure' && q !== undefined) t = withoutOtherFigures(t, q);
   if (measure) return measure.gives.test(t);
   // The members of a kind that is no body nor place (哪几个专业, 哪几个病): an enumeration of that kind, not names.
   const kind = slot === 'list' && q !== undefined ? kindAsked(q) : undefined;
@@ -441,6 +443,52 @@ const KINDS = kindsData.kinds.map((k) => ({ kind: k.kind, names: anyOf(k.names) 
 /** The same names, each found wherever it stands (withoutKinds blanks them all). */
 const KIND_NAMES_EVERYWHERE = KINDS.map((k) => new RegExp(k.names.source, 'gu'));
 const COVERS = kindsData.covers.map((c) => ({ kinds: c.kinds, words: anyOf(c.words) }));
+
+const STATUS = data.figureStatus;
+const ASKS_CURRENT = anyOf(STATUS.asksCurrent);
+const ASKS_PLAN = anyOf(STATUS.asksPlan);
+const ASKS_NEW = anyOf(STATUS.asksNew);
+const ASKS_PER_UNIT = anyOf(STATUS.asksPerUnit);
+const TARGET = anyOf(STATUS.target);
+const EXISTING = anyOf(STATUS.existing);
+const PER_UNIT = anyOf(STATUS.perUnit);
+const ORDINAL = /第[一二三四五六七八九十\d]+(?:批|届|轮|期)/u;
+const ASKS_ORDINAL = /第几/u;
+const FIGURES = new RegExp(SLOTS.figure.source, 'gu');
+const CLAUSE_BREAK = /[，,。．；;：:！!？?]/u;
+
+/**
+ * The text without the figures of another status or scope than the question asks (data/answer-intents.json
+ * `figureStatus`): a target (创建10家以上) when it asks how many there are now, a figure marked done (已建立21个) when it
+ * asks how many are added, a total (3－5家) when it asks the figure for each one, another batch (第三批20家) when it
+ * names one (第一批). Each figure is read with the clause before it.
+ */
+function withoutOtherFigures(text: string, question: string): string {
+  const current = ASKS_CURRENT.test(question) && !ASKS_PLAN.test(question);
+  const added = ASKS_NEW.test(question);
+  const perUnit = ASKS_PER_UNIT.test(question);
+  const ordinal = ORDINAL.exec(question)?.[0];
+  if (!current && !added && !perUnit && ordinal === undefined) return text;
+  let out = '';
+  let from = 0;
+  for (const m of text.matchAll(FIGURES)) {
+    const before = text.slice(0, m.index);
+    const clause = before.slice(Math.max(...[...before.matchAll(new RegExp(CLAUSE_BREAK.source, 'gu'))].map((b) => b.index + 1), 0));
+    // An ordinal (第三批, 第六轮) counts nothing: it answers only the ordinal asked (第几批; 第三批 when the question names it).
+    const ordinalHere = before.endsWith('第');
+    const other = ordinalHere
+      ? ordinal !== undefined
+        ? !ordinal.startsWith(`第${m[0]}`)
+        : !ASKS_ORDINAL.test(question)
+      : (current && TARGET.test(clause) && !EXISTING.test(clause)) ||
+        (added && EXISTING.test(clause)) ||
+        (perUnit && !PER_UNIT.test(clause)) ||
+        (ordinal !== undefined && ORDINAL.test(clause) && !clause.includes(ordinal));
+    out += text.slice(from, m.index) + (other ? ' ' : m[0]);
+    from = m.index + m[0].length;
+  }
+  return out + text.slice(from);
+}
 
 /** The kinds of institution a text names (三级医院, 社区卫生服务中心), those its collective words cover (二级以上医院) included. */
 function kindsNamed(text: string): Set<string> {

@@ -39,6 +39,10 @@ describe('a figure or date the documents do not give is said to be missing, neve
     ['不良执业行为记分是怎么扣分的', 'method', '计算方法或评定标准'],
     ['临时接种点都设在哪儿啊？', 'place', '地点'],
     ['普陀区域急救中心建设选址在哪个街道？', 'place', '地点'],
+    // a figure of another status or scope than asked: done when new is asked, a target when now is asked, a total when each is asked
+    ['长宁区2023年计划新增多少个专病医联体？', 'figure', '数字'],
+    ['上海现在已经有几家国家医学中心了', 'figure', '数字'],
+    ['每个区得建几家中西医结合旗舰医院啊', 'figure', '数字'],
     // which body, by name, where the sentence quoted names none (a task or a kind of body only)
     ['首届长三角职业健康技能大赛由哪个单位承办？', 'who', '单位名称'],
     ['长三角耐药结核病协同防治中心放在哪家医院？', 'who', '医院名称'],

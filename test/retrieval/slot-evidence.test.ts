@@ -424,6 +424,35 @@ describe('asksWhichBody: a who-question that asks which body, whose name the quo
   });
 });
 
+describe('holdsSlot: a figure answers only the figure of the status and scope asked (figureStatus)', () => {
+  const ALLIANCES = '在前期已建立21个专病医联体的基础上，推进房颤、甲状腺等疾病全专结合平台建设';
+  const CENTRES = '力争到2025年，创建10家以上国家医学中心和国家区域医疗中心';
+  const FLAGSHIP = '建设3－5家中西医结合旗舰医院';
+  const STATIONS = '完成第三批20家中医药特色示范社区卫生服务站建设';
+  it.each([
+    // new asked, a figure marked done given: no answer; done asked: the answer
+    ['长宁今年计划新增多少个专病医联体？', ALLIANCES, false],
+    ['长宁之前已经建了多少个专病医联体？', ALLIANCES, true],
+    ['专病医联体有多少个', ALLIANCES, true],
+    // how many now, a target given: no answer; the target asked: the answer
+    ['上海现在已经有几家国家医学中心了', CENTRES, false],
+    ['截至目前建成了几家国家医学中心？', CENTRES, false],
+    ['上海要创建几家国家医学中心', CENTRES, true],
+    ['现在的目标是创建几家国家医学中心', CENTRES, true], // 目标: a plan asked, though 现在 is said
+    // each one asked, a total given: no answer
+    ['每个区得建几家中西医结合旗舰医院啊', FLAGSHIP, false],
+    ['中西医结合旗舰医院要建几家', FLAGSHIP, true],
+    ['每人每年补助多少钱', '按每人每年30元标准补助', true],
+    // another batch than the one named: no answer; an ordinal counts nothing unless one is asked
+    ['第一批中医特色示范服务站当时建了多少家', STATIONS, false],
+    ['第三批中医特色示范服务站建多少家', STATIONS, true],
+    ['目前示范服务站总共有多少家', '完成第三批中医药特色示范社区卫生服务站建设', false],
+    ['援滇医疗队是第几批？', '组建第六批援滇医疗队', true],
+  ] as const)('%s in 「%s」: %s', (question, text, held) => {
+    expect(holdsSlot('figure', text, question)).toBe(held);
+  });
+});
+
 describe('holdsSlot: which department is answered by an administrative body, not a hospital', () => {
   it.each([
     ['医院自行研制体外诊断试剂，需要经过哪个部门批准？', '允许有条件的医院按照国家要求开展自行研制体外诊断试剂试点', false],
