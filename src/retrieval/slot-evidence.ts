@@ -159,7 +159,7 @@ export function holdsSlot(slot: AnswerSlot, text: string, question?: string): bo
   if (slot === 'list' && q !== undefined && ASKS_WHICH_ONES.test(q)) return NAMED_BODY.test(t) || SHORT_NAMES.test(t);
   // Hospitals by name (旗舰医院是哪几家，有名单吗): a hospital named as such, not another body the sentence names (国家中医药传承创新中心).
   if ((slot === 'list' || slot === 'who') && q !== undefined && asksNames(q)) {
-    const others = withoutNamesGiven(t, q);
+    const others = withoutOtherCounts(withoutNamesGiven(t, q), q);
     return (q.includes('医院') ? HOSPITAL_NAME : NAMED_BODY).test(others) || SHORT_NAMES.test(others);
   }
   // Which bodies, not by name (哪些医院必须提供儿科服务): a body or a kind of institution answers (二级、三级公立综合医院), as for who;
@@ -329,6 +329,28 @@ function withoutWhatIsAsked(slot: AnswerSlot, text: string, question: string): s
 }
 
 const HOSPITAL_NAMES = new RegExp(HOSPITAL_NAME.source, 'gu');
+const COUNTED_NAMES = new RegExp(SITES_COUNTED.source.replace('[两三四五几]家', '([两三四五几])家'), 'gu');
+const COUNT_ASKED = /(?<![哪\d])(\d+|[一二三四五六七八九十两]+)\s*(?:来|多|余)?\s*[家所个]/u;
+
+/**
+ * The text without names counted as another number than the bodies the question counts (全市40家试点单位的名单:
+ * 中山、瑞金两家 are two, the names of another set).
+ */
+function withoutOtherCounts(text: string, question: string): string {
+  const asked = COUNT_ASKED.exec(question)?.[1];
+  if (asked === undefined) return text;
+  const n = parseChineseCount(asked);
+  return text.replace(COUNTED_NAMES, (m, count: string) => (parseChineseCount(count) === n ? m : ' '));
+}
+
+/** 40, 两, 十二: a count written in digits or in Chinese numerals up to 99. */
+function parseChineseCount(text: string): number {
+  if (/^\d+$/.test(text)) return Number(text);
+  const digit = (c: string | undefined) => (c === undefined ? 0 : '一二三四五六七八九'.indexOf(c) + 1 || (c === '两' ? 2 : 0));
+  const ten = text.indexOf('十');
+  if (ten < 0) return digit(text[0]);
+  return (ten === 0 ? 1 : digit(text[ten - 1])) * 10 + digit(text[ten + 1]);
+}
 const SHORT_NAMES_EVERYWHERE = new RegExp(SHORT_NAMES.source, 'gu');
 
 /**

@@ -547,6 +547,17 @@ describe('enumeratesKind and holdsSlot: the members of a kind asked are given on
   });
 });
 
+describe('holdsSlot: names counted as another number than the bodies asked are the names of another set', () => {
+  const PILOTS = '以中山、瑞金两家高质量发展国家试点医院和全市40家试点单位为重点';
+  it.each([
+    ['全市40家公立医院高质量发展试点单位的具体名单是什么？', false], // 中山、瑞金 are the two national pilots, not the 40
+    ['那2家高质量发展国家试点医院都是哪些医院？', true],
+    ['国家试点医院是哪两家？', true], // no count asked beside 哪两家: the names answer
+  ] as const)('%s: %s', (question, held) => {
+    expect(holdsSlot('who', PILOTS, question)).toBe(held);
+  });
+});
+
 describe('asksNames and holdsSlot: bodies asked by name are answered by names, not by a kind counted', () => {
   it.each([
     ['新挂牌的那30来家IDC医院有名单吗，都是哪些医院？'],
