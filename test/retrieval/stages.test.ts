@@ -152,6 +152,10 @@ describe('routeByKind', () => {
     ['这个方案的有效期到哪年'],
     ['高质量发展实施方案有效期多久'],
     ['这个方案从哪天起实施'],
+    // the document named in full before what is asked of it
+    ['这个公立医院高质量发展实施方案管到哪天为止？'],
+    ['市政府办公厅那份公立医院高质量发展实施方案管到啥时候为止？'],
+    ['高质量发展那个计划用到哪年'],
   ])('%s: the document itself runs to, starts or expires -> the closing clause first', (question) => {
     const ranked = [point(body(), 1), point(kindOf('closing'), 0.5)];
     expect(routeByKind(question, ranked, corpus, [], text)[0]!.id).toBe(kindOf('closing'));
@@ -166,6 +170,8 @@ describe('routeByKind', () => {
     ['医师资格证书有效期多长'],
     ['三级医院评审标准上海实施细则哪天起实施？'], // a rule text the documents announce
     ['限制类技术目录什么时候生效'],
+    ['方案里的改革任务要干到哪年为止'], // a task of the plan, not the plan
+    ['要点里说的第三批康复中心建到哪年为止'],
   ])('%s: a work item, not the document -> retrieval order kept', (question) => {
     const ranked = [point(body(), 1), point(kindOf('closing'), 0.5)];
     expect(routeByKind(question, ranked, corpus, [], text)[0]!.id).toBe(body());

@@ -4,10 +4,10 @@ import type { RankedPoint } from './ranked-point.js';
 /**
  * When a document takes effect and until when, as its closing clause says (本实施方案自…起实施,有效期至…):
  * those words, and, with the document itself as subject (它, 这个文件, 该方案), when it runs to or
- * starts (它管到哪一年, 那它啥时候开始执行的), is still in force (还有效吗) or expires (到期).
+ * starts (它管到哪一年, 那它啥时候开始执行的; …实施方案管到哪天为止, the document named before), is still in force (还有效吗) or expires (到期).
  */
 const ASKS_VALIDITY =
-  /有效期|施行|起实施|实施日期|生效|失效|过期|有效到|到期|(?:还|仍|是否)有效|(?:它|该文件|这个文件|这份文件|该方案|这个方案|本方案|该计划|这个计划|这个要点|该通知|这个通知)[^，,。？?]{0,6}?(?:为止|实施|执行|生效|[管用]?到哪|到什么时候)/;
+  /有效期|施行|起实施|实施日期|生效|失效|过期|有效到|到期|(?:还|仍|是否)有效|(?:它|(?:该|这个|这份|本|那个|那份)?(?:文件|方案|计划|要点|通知|意见))[^，,。？?]{0,6}?(?:为止|实施|执行|生效|[管用]?到哪|到什么时候)/;
 const ASKS_ISSUANCE = /印发|发文|落款|发布|文号|通知|抄送|谁发|发的文|成文/;
 /** Words that name the document itself (这个方案, 该文件, 它). */
 const DOCUMENT_ITSELF = '方案|要点|计划|通知|文件|意见|它|这个|该|本';
