@@ -355,7 +355,8 @@ const MENTION_VERBS = /^(?:搞|做|开展|抓)/u;
  * subject is a common term, and the other ways decide).
  */
 function mentionedIn(question: string, top: Passage, corpus: Corpus): Passage[] | undefined {
-  const subject = MENTIONS.exec(question.replace(/\s+/g, ''))?.[1];
+  const said = MENTIONS.exec(question.replace(/\s+/g, ''));
+  const subject = said?.[1] ?? said?.[2] ?? said?.[3];
   if (subject === undefined) return undefined;
   const names = listSubjects(subject)
     .flatMap((n) => n.split(MENTION_ALTERNATIVES))

@@ -157,6 +157,31 @@ describe('where a document mentions a subject (涉及X的内容, 说到X的地�
     expect(cited).toEqual([`${HW}#1.3`, `${HW}#2.14`, `${HW}#2.15`, `${HW}#3.18`, `${HW}#4.20`]);
   });
 
+  test.each([
+    ['卫生健康工作要点里跟中医药沾边的有哪几条'],
+    ['2023年卫生健康工作要点里和中医药有关的都有啥'],
+    ['卫健工作要点里与中医药相关的内容都列一下'],
+    ['市卫健委工作要点里讲中医药的有几处？'],
+    ['卫生健康工作要点里关于中医药的内容一共有哪几处'],
+  ])("staff's words for mentioning (跟X沾边的, 和X有关的, 讲X的有几处): %s -> the points holding 中医药", (question) => {
+    const listed = composed(question, [
+      [`${HW}#2.12`, 1],
+      [`${HW}#5.23`, 0.8],
+    ])!;
+    expect(listed.sentences.map((s) => s.passageId.replace(/~\d+$/, ''))).toEqual([`${HW}#1.6`, `${HW}#2.12`, `${HW}#2.14`, `${HW}#4.21`]);
+  });
+
+  test.each([
+    ['卫生健康工作要点里关于中医药的内容有哪些'], // what it says about a subject, not where it is mentioned: the other ways decide
+    ['中医药和中西医结合有哪些安排'], // 和 joins subjects, no 有关
+  ])('must not read as mentions: %s', (question) => {
+    const listed = composed(question, [
+      [`${HW}#2.12`, 1],
+      [`${HW}#5.23`, 0.8],
+    ]);
+    expect(listed?.sentences.map((s) => s.passageId.replace(/~\d+$/, ''))).not.toEqual([`${HW}#1.6`, `${HW}#2.12`, `${HW}#2.14`, `${HW}#4.21`]);
+  });
+
   test('must not: a subject more than five points hold (提到培训的地方, nine points) is left to the other ways', () => {
     const cited = list('市医政要点里提到搞培训的地方都有哪些', [
       [`${MA}#1.5`, 1],
