@@ -5,8 +5,8 @@ export type SectionPosition = number | 'last';
 
 /** A section of a document named by its ordinal: 第三部分, 第三块, 第三大块, 第3部分, 第三方面, 第三板块. */
 const SECTION_ORDINAL = /第\s*([一二三四五六七八九十]|\d{1,2})\s*(?:大?块|大?部分|方面|板块)/;
-/** The last section, named by its place: 最后一部分, 最后那块, 最后的部分, 最后一大块, 最后一个方面. */
-const LAST_SECTION = /最后(?:一个|一|那一?|的|这一?)?\s*(?:大?块|大?部分|方面|板块)/;
+/** The last section, named by its place: 最后一部分, 最后那块, 最后的部分, 最后一大块, 最后一个方面; and by the words for a text's end (收尾那块, 结尾那部分, 末尾那一块). */
+const LAST_SECTION = /(?:最后|收尾|结尾|末尾|最末)(?:一个|一|那一?|的|这一?)?\s*(?:大?块|大?部分|方面|板块)/;
 
 /**
  * The section a question names by its ordinal or by its place ("第三块讲的啥", "最后那部分讲了什么"),

@@ -13,6 +13,9 @@ describe('readSectionOrdinal: a section named by its ordinal or its place', () =
     ['长宁计划最后那部分专项工作一共列了哪几项', 'last', '最后那部分'],
     ['最后的部分讲了什么', 'last', '最后的部分'],
     ['最后一个方面是啥', 'last', '最后一个方面'],
+    ['普陀要点收尾那块说了几点', 'last', '收尾那块'],
+    ['结尾那部分讲的啥', 'last', '结尾那部分'],
+    ['文件末尾那一块是什么内容', 'last', '末尾那一块'],
   ])('%s -> %s', (question, position, words) => {
     expect(readSectionOrdinal(question)).toEqual({ position, words });
   });
@@ -25,6 +28,8 @@ describe('readSectionOrdinal: a section named by its ordinal or its place', () =
     // 最后 that names no part of a text.
     ['最后期限是哪天'],
     ['最后一批试点什么时候定'],
+    ['收尾的最后三条讲了什么'], // the last points, not the last section
+    ['项目收尾工作怎么做'],
     ['区域性医疗中心按多少人口配置一家'],
   ])('%s names no section', (question) => {
     expect(readSectionOrdinal(question)).toBeUndefined();
