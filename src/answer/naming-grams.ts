@@ -5,6 +5,7 @@ import { expandEverydayWords } from '../retrieval/everyday-words.js';
 import { withTitleWordsInFull } from '../retrieval/parse-citation-query.js';
 import { SCOPE_WORDS } from '../retrieval/scope-check.js';
 import { contentBigrams, normalizeForSearch } from '../text/tokenize.js';
+import { withoutTitleRuns } from '../text/title-runs.js';
 
 /** A run of this many characters of a document's title in a question names the document (医政医管, 高质量发展), not a block or a point. */
 const TITLE_RUN = 3;
@@ -22,7 +23,7 @@ export function namingGrams(text: string, corpus: Corpus, bm25: Bm25Index): stri
 
 /** The text without the words that name documents rather than a topic: runs of a title or issuer (医政医管, 市政府办公厅), places and years. */
 export function withoutDocumentNames(text: string, corpus: Corpus): string {
-  return withoutTitleRuns(normalizeForSearch(withTitleWordsInFull(text)), documentNames(corpus).titlesAndIssuers).replace(SCOPE_WORDS, ' ');
+  return withoutTitleRuns(normalizeForSearch(withTitleWordsInFull(text)), documentNames(corpus).titlesAndIssuers, TITLE_RUN).replace(SCOPE_WORDS, ' ');
 }
 
 const NAMES = new WeakMap<Corpus, { titles: string[]; titlesAndIssuers: string[] }>();
@@ -37,25 +38,6 @@ function documentNames(corpus: Corpus): { titles: string[]; titlesAndIssuers: st
     NAMES.set(corpus, names);
   }
   return names;
-}
-
-/** The text with each run of `shortest` (TITLE_RUN) or more characters found in one of the titles (or issuers) blanked out, longest first. */
-export function withoutTitleRuns(text: string, titles: readonly string[], shortest = TITLE_RUN): string {
-  const chars = [...text];
-  let out = '';
-  for (let i = 0; i < chars.length; ) {
-    let end = i;
-    for (let j = chars.length; j >= i + shortest; j--) {
-      const run = chars.slice(i, j).join('');
-      if (titles.some((t) => t.includes(run))) {
-        end = j;
-        break;
-      }
-    }
-    out += end > i ? ' ' : chars[i];
-    i = end > i ? end : i + 1;
-  }
-  return out;
 }
 
 /** IDF-weighted share of `grams` that `text` holds. */

@@ -3,7 +3,7 @@ import type { HybridRetriever, RetrieveOptions } from '../retrieval/hybrid-retri
 import { findNamedDocument } from '../retrieval/parse-citation-query.js';
 import { SCOPE_WORDS } from '../retrieval/scope-check.js';
 import { topicTerms } from '../text/tokenize.js';
-import { withoutTitleRuns } from './naming-grams.js';
+import { withoutTitleRuns } from '../text/title-runs.js';
 import type { FollowUp } from './resolve-follow-up.js';
 
 /** A place or year (普陀, 2025年): a follow-up that names one asks of the documents it names, not of the conversation's. */

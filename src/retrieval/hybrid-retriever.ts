@@ -2,6 +2,7 @@ import { isItem, searchText, type Corpus } from '../core/corpus.js';
 import { InvalidInputError } from '../core/errors.js';
 import { DEFAULT_K, LIST_POOL, MAX_QUESTION_CHARS } from '../core/limits.js';
 import type { Citation, Embedder, RetrievalResult, VectorIndex } from '../core/types.js';
+import { withoutTitleRuns } from '../text/title-runs.js';
 import { contentBigrams, normalizeForSearch } from '../text/tokenize.js';
 import type { Bm25Index } from './bm25-index.js';
 import calibration from './data/retrieval-calibration.json' with { type: 'json' };
@@ -22,6 +23,9 @@ import type { RankedPoint } from './stages/ranked-point.js';
 import { rerankPoints } from './stages/rerank-points.js';
 import { routeByKind } from './stages/route-by-kind.js';
 import { scopeDecline } from './stages/scope-decline.js';
+
+/** A run of the named document's title this long or longer names the document, not the topic (医政医管, 2023年上海市). */
+const TITLE_FREE_RUN = 2;
 
 export { MAX_QUESTION_CHARS };
 
@@ -139,10 +143,11 @@ export class HybridRetriever {
     // Within the documents a place or year chose, the place and year name every passage alike: BM25 searches the rest
     // (长宁护理这块: 护理, not the 长宁 that 《长宁区“平安医院”建设工作方案》 repeats in one point).
     const unscoped = expanded.replace(SCOPE_WORDS, ' ');
-    const rank = async (n: number, restrictTo: readonly string[]) => {
+    const rank = async (n: number, restrictTo: readonly string[], alone?: string) => {
       const keep = (id: string) => restrictTo.length === 0 || restrictTo.includes(corpus.passage(id)!.docId);
-      const searched = restrictTo.length > 0 && contentBigrams(unscoped).length > 0 ? unscoped : expanded;
-      const found = await gatherCandidates(this.deps, searched, { mode, pool: restrictTo.length > 0 ? n * 4 : n, keep, vector });
+      const searched = alone ?? (restrictTo.length > 0 && contentBigrams(unscoped).length > 0 ? unscoped : expanded);
+      const own = alone !== undefined && mode !== 'lexical' && embedder ? embedder.embedQuery(alone) : vector;
+      const found = await gatherCandidates(this.deps, searched, { mode, pool: restrictTo.length > 0 ? n * 4 : n, keep, vector: own });
       return fuseCandidates(found, this.tuning, mode, n);
     };
 
@@ -163,7 +168,18 @@ export class HybridRetriever {
     const beside = one !== undefined && byName.groups.length === 1 && !byName.groups[0]!.includes(one.id);
     const scope = beside ? { ...byName, groups: [[one.id], ...byName.groups] } : byName;
     const named = beside ? undefined : one;
-    const fused = await rank(this.tuning.candidates, named ? [named.id] : scope.groups.flat());
+    const first = await rank(this.tuning.candidates, named ? [named.id] : scope.groups.flat());
+    // "《2023年上海市医政医管工作要点》在护理方面提出了哪些要求": the title's words name the document, and its preamble, which
+    // repeats them, would rank first. Searched without them, when the preamble is then not first, the point that is leads.
+    let fused = first;
+    if (named && corpus.passage(first[0]?.id ?? '')?.kind === 'preamble') {
+      const titleFree = withoutTitleRuns(normalizeForSearch(unscoped), [normalizeForSearch(named.title)], TITLE_FREE_RUN);
+      if (contentBigrams(titleFree).length > 0) {
+        const again = await rank(this.tuning.candidates, [named.id], titleFree);
+        const lead = again[0] && corpus.passage(again[0].id)?.kind !== 'preamble' ? first.find((r) => r.id === again[0]!.id) : undefined;
+        if (lead) fused = [lead, ...first.filter((r) => r !== lead)];
+      }
+    }
     const ranked = this.deps.reranker ? await rerankPoints(this.deps.reranker, question, fused, this.tuning.rerankTopN, corpus) : fused;
     const nearest = ranked.slice(0, 5).map((r) => corpus.citation(r.id, r.score));
     let signals: RetrievalResult['signals'];

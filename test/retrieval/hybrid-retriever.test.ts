@@ -102,6 +102,15 @@ describe('direct citations', () => {
     expect(own.citations.every((c) => c.id.startsWith('2025-putuo-medical-administration-priorities#'))).toBe(true);
   });
 
+  test("a document named by its full title: the point on the topic leads, not the preamble that repeats the title's words", async () => {
+    const r = await pipeline.retriever.retrieve('《2023年上海市医政医管工作要点》在护理方面提出了哪些要求？');
+    expect(r.citations[0]!.id).not.toBe('2023-shanghai-medical-administration-priorities#0');
+    expect(r.citations[0]!.text).toContain('护理');
+    // must not: asked of the document itself, its preamble may lead.
+    const itself = await pipeline.retriever.retrieve('《2023年上海市医政医管工作要点》的总体要求是什么？');
+    expect(itself.citations.map((c) => c.id)).toContain('2023-shanghai-medical-administration-priorities#0');
+  });
+
   test('retrieval keeps to the document a short title names', async () => {
     const named = await pipeline.retriever.retrieve('高质量发展实施方案里试点单位有哪些类别');
     expect(named.citations.every((c) => c.id.startsWith('2021-shanghai-public-hospital-high-quality-development-plan#'))).toBe(true);

@@ -1,0 +1,22 @@
+/**
+ * The text with each run of `shortest` or more characters found in one of the titles (or issuers) blanked out,
+ * longest first: what a question asks once the words that name its document are set aside
+ * (《2023年上海市医政医管工作要点》在护理方面提出了哪些要求 → 在护理方面提出了哪些要求).
+ */
+export function withoutTitleRuns(text: string, titles: readonly string[], shortest: number): string {
+  const chars = [...text];
+  let out = '';
+  for (let i = 0; i < chars.length; ) {
+    let end = i;
+    for (let j = chars.length; j >= i + shortest; j--) {
+      const run = chars.slice(i, j).join('');
+      if (titles.some((t) => t.includes(run))) {
+        end = j;
+        break;
+      }
+    }
+    out += end > i ? ' ' : chars[i];
+    i = end > i ? end : i + 1;
+  }
+  return out;
+}
