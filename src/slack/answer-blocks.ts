@@ -57,7 +57,7 @@ export const LOW_CONFIDENCE_NOTE = ':warning: *仅供参考*：无法确定现�
 export const MISSING_NOTES: Record<NonNullable<Answer['missing']>, string> = {
   figure: ':warning: *文件未给出所问的数字*：相关条目讲到了这项工作，但没有具体数字。',
   date: ':warning: *文件未给出所问的时间*：相关条目讲到了这项工作，但没有具体时间。',
-  who: ':warning: *文件未写明负责单位*：相关条目讲到了这项工作，但没有写明由谁负责。',
+  who: ':warning: *文件未写明所问的单位*：相关条目讲到了这项工作，但没有写明由哪个（哪些）单位负责或承担。',
   list: ':warning: *文件未列出所问的条目*。',
   method: ':warning: *文件未给出所问的计算方法或评定标准*：相关条目讲到了这项工作，但没有说明怎么算、怎么评。',
   place: ':warning: *文件未给出所问的地点*：相关条目讲到了这项工作，但没有写明设在哪里。',

@@ -16,7 +16,7 @@ export const LOW_LABEL = '仅供参考：无法确定文件是否直接回答了
 export const MISSING_LABELS = {
   figure: '文件未给出所问的数字',
   date: '文件未给出所问的时间',
-  who: '文件未写明负责单位',
+  who: '文件未写明所问的单位',
   list: '文件未列出所问的条目',
   method: '文件未给出所问的计算方法或评定标准',
   place: '文件未给出所问的地点',
