@@ -357,6 +357,9 @@ describe('aboutOtherKind: a fact stated for other kinds of institution does not 
     ['社区卫生服务中心的护士可以参加互联网+护理服务吗？', '鼓励二三级医疗机构护士通过多点执业参与互联网+护理服务'],
     ['社区医院要开发热门诊吗', '二级以上医院要规范设置发热门诊'],
     ['民营医院要参加绩效考核吗', '做好二级、三级公立医院绩效考核工作'],
+    // 市级定点医院 are a kind of their own: a figure set for them is not one for 社区 or 二级医院
+    ['那社区医院的重症床位要占总床位多少比例', '市级定点医院、区域性医疗中心的重症床位和可转换重症床位要达到总床位数的20%'],
+    ['普通的二级医院重症床位要占多少', '市级定点医院、区域性医疗中心的重症床位和可转换重症床位要达到总床位数的20%'],
   ])('%s: 「%s」 is about another kind', (question, text) => {
     expect(aboutOtherKind(text, question)).toBe(true);
     expect(holdsPredicate(text, question)).toBe(false);
@@ -368,6 +371,8 @@ describe('aboutOtherKind: a fact stated for other kinds of institution does not 
     ['社区要提供儿科服务吗', '医疗机构要提供儿科服务'], // no kind named: every kind
     ['发热门诊要开到几点', '二级以上医院要规范设置发热门诊'], // the question names no kind
     ['三级医院评审标准改了吗', '修订三级医院评审标准实施细则'],
+    ['定点医院的重症床位要占多少', '市级定点医院、区域性医疗中心的重症床位和可转换重症床位要达到总床位数的20%'],
+    ['重症床位要占总床位多少', '市级定点医院、区域性医疗中心的重症床位和可转换重症床位要达到总床位数的20%'], // no kind asked
   ])('%s: 「%s」 may answer', (question, text) => {
     expect(aboutOtherKind(text, question)).toBe(false);
   });
