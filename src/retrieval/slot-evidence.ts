@@ -1,6 +1,7 @@
 import data from './data/answer-intents.json' with { type: 'json' };
 import kindsData from './data/institution-kinds.json' with { type: 'json' };
 import places from './data/places.json' with { type: 'json' };
+import { parseChineseNumeral } from '../text/chinese-numerals.js';
 import { normalizeWidth } from '../text/normalize-width.js';
 import { contentBigrams, topicTerms } from '../text/tokenize.js';
 import { documentTermsFor } from './everyday-words.js';
@@ -145,12 +146,12 @@ export function holdsSlot(slot: AnswerSlot, text: string, question?: string): bo
   if (given !== undefined) return given;
   const named = q === undefined ? flat(text) : withoutWhatIsAsked(slot, flat(text), q);
   // "分别是哪两家单位", "哪几家医院": bodies counted as a kind (2家…指导中心, 若干行业分中心, 高水平医院10家) name none of them.
-  let t = (slot === 'who' || slot === 'list') && q !== undefined && (ASKS_WHICH.test(q) || asksNames(q)) ? withoutKinds(named) : named;
+  const asked = (slot === 'who' || slot === 'list') && q !== undefined && (ASKS_WHICH.test(q) || asksNames(q)) ? withoutKinds(named) : named;
   const measure = q === undefined ? undefined : measureOf(slot, q);
   // A named measure decides alone: for 评到几级 the grade (三级乙等) is the answer, not a grade to set aside.
-  if (slot === 'figure' && q !== undefined && !ratioGiven(t, q)) return false;
+  if (slot === 'figure' && q !== undefined && !ratioGiven(asked, q)) return false;
   // A figure of another status or scope than asked (已建立21个 for 新增几个, 创建10家以上 for 现在已经有几家, 3－5家 for 每个区几家) is no answer.
-  if (slot === 'figure' && q !== undefined) t = withoutOtherFigures(t, q);
+  const t = slot === 'figure' && q !== undefined ? withoutOtherFigures(asked, q) : asked;
   if (measure) return measure.gives.test(t);
   // The members of a kind that is no body nor place (哪几个专业, 哪几个病): an enumeration of that kind, not names.
   const kind = slot === 'list' && q !== undefined ? kindAsked(q) : undefined;
@@ -343,13 +344,9 @@ function withoutOtherCounts(text: string, question: string): string {
   return text.replace(COUNTED_NAMES, (m, count: string) => (parseChineseCount(count) === n ? m : ' '));
 }
 
-/** 40, 两, 十二: a count written in digits or in Chinese numerals up to 99. */
+/** 40, 两, 十二: a count in digits or in Chinese numerals (两 is 二). */
 function parseChineseCount(text: string): number {
-  if (/^\d+$/.test(text)) return Number(text);
-  const digit = (c: string | undefined) => (c === undefined ? 0 : '一二三四五六七八九'.indexOf(c) + 1 || (c === '两' ? 2 : 0));
-  const ten = text.indexOf('十');
-  if (ten < 0) return digit(text[0]);
-  return (ten === 0 ? 1 : digit(text[ten - 1])) * 10 + digit(text[ten + 1]);
+  return /^\d+$/.test(text) ? Number(text) : parseChineseNumeral(text.replaceAll('两', '二'));
 }
 const SHORT_NAMES_EVERYWHERE = new RegExp(SHORT_NAMES.source, 'gu');
 
@@ -477,7 +474,8 @@ const PER_UNIT = anyOf(STATUS.perUnit);
 const ORDINAL = /第[一二三四五六七八九十\d]+(?:批|届|轮|期)/u;
 const ASKS_ORDINAL = /第几/u;
 const FIGURES = new RegExp(SLOTS.figure.source, 'gu');
-const CLAUSE_BREAK = /[，,。．；;：:！!？?]/u;
+/** The last clause break of a text and what follows it: the clause a figure stands in starts after it. */
+const CLAUSE_START = /[，,。．；;：:！!？?][^，,。．；;：:！!？?]*$/u;
 
 /**
  * The text without the figures of another status or scope than the question asks (data/answer-intents.json
@@ -495,7 +493,7 @@ function withoutOtherFigures(text: string, question: string): string {
   let from = 0;
   for (const m of text.matchAll(FIGURES)) {
     const before = text.slice(0, m.index);
-    const clause = before.slice(Math.max(...[...before.matchAll(new RegExp(CLAUSE_BREAK.source, 'gu'))].map((b) => b.index + 1), 0));
+    const clause = before.slice((CLAUSE_START.exec(before)?.index ?? -1) + 1);
     // An ordinal (第三批, 第六轮) counts nothing: it answers only the ordinal asked (第几批; 第三批 when the question names it).
     const ordinalHere = before.endsWith('第');
     const other = ordinalHere
