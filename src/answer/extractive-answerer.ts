@@ -265,7 +265,7 @@ export class ExtractiveAnswerer implements Answerer {
     let chosen = this.choose(searched, retrieval);
     // No sentence of the retrieved points matches the question's words: offer the nearest point, marked as such.
     if (chosen.length === 0) return this.lowConfidence(answerId, question, retrieval, retrievedIds, searched);
-    // A figure, a date, a method or a place was asked: the quoted sentences must hold one, else the answer says what is missing.
+    // A figure, a date, a method, a place or which body was asked: the quoted sentences must hold one, else the answer says what is missing.
     const slot = retrieval.intent ? slotAsked(searched, retrieval.intent) : undefined;
     if (quoteMustHold(slot, searched) && !chosen.some((x) => holdsSlot(slot, x.sentence, searched))) {
       // Else, when the decision read the slot held in the first point's sentences by meaning (片区中心医院什么时候授牌 →

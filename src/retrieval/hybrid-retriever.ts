@@ -213,8 +213,9 @@ export class HybridRetriever {
     const p = model ? answerProbability(model, decision) : 1;
     const fitted = nothingMatches(decision) ? 'decline' : model ? tierOf(model, p, topicProbability(model, decision), decision.coverage, options.translated === true) : 'high';
     // The rule beside the model: the documents cover the topic but the best point gives no figure
-    // or date of the kind asked, no method or place asked (怎么算出来的, 设在哪儿), or none of the names asked. Never confident; said as what is missing.
-    // (A body is only a signal: a work plan's tasks fall to its issuer when no other body is named.)
+    // or date of the kind asked, no method or place asked (怎么算出来的, 设在哪儿), no body when which one is asked (哪家医院, 哪个单位),
+    // or none of the names asked. Never confident; said as what is missing.
+    // (For 谁负责 a body is only a signal: a work plan's tasks fall to its issuer when no other body is named.)
     // Bodies asked by name (名单, 那2家分别设在哪些单位) are a list of names: when the best point names none, that list is missing.
     // So is what a named standard or list holds (创建标准包括哪些内容), when the best point names it and gives none of its items.
     const asksContents = slot === 'list' && contentsAsked(question) !== undefined;
