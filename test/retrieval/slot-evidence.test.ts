@@ -687,6 +687,10 @@ describe('contentsAsked and holdsSlot: what a named standard, list or rule set h
     ['院感防控制度主要包括什么', ['院感防控制度']],
     ['护理质量改进目标有哪些', ['护理质量改进目标']],
     ['国家医疗质量安全改进目标（2021到2023年的）具体包括哪些', ['国家医疗质量安全改进目标']], // an aside in brackets after the name
+    // what a standard checks or a list sets out, asked with the verb staff use for it
+    ['基层中医药工作示范区创建标准具体都考核些啥', ['基层中医药工作示范区创建标准']],
+    ['医院评审标准主要查些什么', ['医院评审标准']],
+    ['那个权责清单都列了哪些', ['权责清单']],
   ])('%s asks the contents of %j', (question, names) => {
     expect(contentsAsked(question)).toEqual(names);
     expect(missingNoun('list', question)).toBe('内容');
@@ -700,6 +704,8 @@ describe('contentsAsked and holdsSlot: what a named standard, list or rule set h
     ['这个文件里都有啥'],
     ['实施方案有哪些任务'],
     ['改善就医感受要抓哪五个环节？'],
+    ['绩效考核考些啥'], // no set named
+    ['标准化建设要考核哪些医院'], // 标准 inside another word
   ])('must not: %s', (question) => {
     expect(contentsAsked(question)).toBeUndefined();
   });
