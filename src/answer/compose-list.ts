@@ -105,10 +105,7 @@ export function composeList(question: string, retrieval: RetrievalResult, corpus
   const acrossWords = ACROSS_DOCUMENTS.test(normalizeForSearch(question)) || (asked !== undefined && ACROSS_DOCUMENTS_EN.test(asked.toLowerCase()));
   if (acrossWords || (retrieval.scopeGroups?.length ?? 0) > 1) {
     // Asked of each document (几个文件), or of each scope named (市医政要点和普陀: that document's best, 普陀's best; 市里和普陀: each city document's best).
-    // A scope of several documents that the question names as a place (市里), not by title: each of its documents answers for itself.
-    const titled = namedDocuments(question, corpus.documents.values()).map((d) => d.id);
-    const scopes = retrieval.scopeGroups?.flatMap((g) => (g.length > 1 && !g.some((id) => titled.includes(id)) ? g.map((id) => [id]) : [g]));
-    const across = acrossDocuments(topic, retrieval, corpus, bm25, tuning, acrossWords ? undefined : scopes);
+    const across = acrossDocuments(topic, retrieval, corpus, bm25, tuning, acrossWords || !retrieval.scopeGroups ? undefined : scopesAnswering(question, retrieval.scopeGroups, corpus));
     if (across) return { sentences: across, decided: true };
   }
 
@@ -407,6 +404,15 @@ function preferRetrieved(points: readonly Passage[], ids: readonly string[], cor
 
 function inDocumentOrder(points: readonly Passage[]): Passage[] {
   return firstParts(points);
+}
+
+/**
+ * The scopes that answer a list asked of several (市医政要点和普陀, 市里和普陀): a scope of several documents that the
+ * question names as a place (市里), not by a title, is each of its documents; one it names by title stays one scope.
+ */
+function scopesAnswering(question: string, groups: readonly string[][], corpus: Corpus): string[][] {
+  const titled = namedDocuments(question, corpus.documents.values()).map((d) => d.id);
+  return groups.flatMap((g) => (g.length > 1 && !g.some((id) => titled.includes(id)) ? g.map((id) => [id]) : [g]));
 }
 
 /** Points of several documents: document by document, as retrieval first met them, each in its order. */

@@ -290,7 +290,7 @@ export class ExtractiveAnswerer implements Answerer {
     return this.finish(answerId, question, claims, citations, retrievedIds, searched, retrieval.signals, retrieval.intent);
   }
 
-  /** The best-matching sentence of a passage that matches the searched terms and holds the slot asked (a figure, a date, a method, a place), if any. */
+  /** The best-matching sentence of a passage that matches the searched terms and holds the slot asked (a figure, a date, a method, a place, which body), if any. */
   private sentenceHolding(passageId: string, slot: AnswerSlot, searched: string): ScoredSentence | undefined {
     return scoreSentences(searched, [passageId], this.deps.corpus, this.deps.bm25).find((x) => x.score >= this.tuning.minSentenceScore && holdsSlot(slot, x.sentence, searched));
   }

@@ -6,11 +6,14 @@ import type { RankedPoint } from './ranked-point.js';
  * those words, and, with the document itself as subject (它, 这个文件, 该方案), when it runs to or
  * starts (它管到哪一年, 那它啥时候开始执行的; …实施方案管到哪天为止, the document named before), is still in force (还有效吗) or expires (到期).
  */
-const ASKS_VALIDITY =
-  /有效期|施行|起实施|实施日期|生效|失效|过期|有效到|到期|(?:还|仍|是否)有效|(?:它|(?:该|这个|这份|本|那个|那份)?(?:文件|方案|计划|要点|通知|意见))[^，,。？?]{0,6}?(?:为止|实施|执行|生效|[管用]?到哪|到什么时候)/;
+/** The words for a document (方案, 要点, 计划, 通知, 文件, 意见). */
+const DOCUMENT_WORDS = '方案|要点|计划|通知|文件|意见';
+const ASKS_VALIDITY = new RegExp(
+  `有效期|施行|起实施|实施日期|生效|失效|过期|有效到|到期|(?:还|仍|是否)有效|(?:它|(?:该|这个|这份|本|那个|那份)?(?:${DOCUMENT_WORDS}))[^，,。？?]{0,6}?(?:为止|实施|执行|生效|[管用]?到哪|到什么时候)`,
+);
 const ASKS_ISSUANCE = /印发|发文|落款|发布|文号|通知|抄送|谁发|发的文|成文/;
 /** Words that name the document itself (这个方案, 该文件, 它). */
-const DOCUMENT_ITSELF = '方案|要点|计划|通知|文件|意见|它|这个|该|本';
+const DOCUMENT_ITSELF = `${DOCUMENT_WORDS}|它|这个|该|本`;
 const NAMES_DOCUMENT_ITSELF = new RegExp(DOCUMENT_ITSELF, 'u');
 /** The validity of something else than a document (护士执业注册的有效期, 证书有效期): a work item, not the closing clause. */
 const OTHER_VALIDITY = new RegExp(`(?<!${DOCUMENT_ITSELF})(?:的|之)?有效期`, 'u');
