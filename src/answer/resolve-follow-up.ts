@@ -13,7 +13,7 @@ export type FollowUp =
    * its pointing words, when it names a topic of its own ("那国家中医医学中心要建几家"), and `docId`:
    * the document of the previous answer; a caller may answer `own` alone when it finds that document.
    */
-  | { kind: 'rewrite'; question: string; own?: string; docId?: string }
+  | { kind: 'rewrite'; question: string; own?: string; docId?: string; base?: string }
   /** "第二点…": an item (一是/二是…) or a sibling point of the previous answer's passage, or its n-th citation. */
   | { kind: 'ordinal'; n: number; citedIds: string[]; topic: string }
   /** "这条是哪个文件里的？" */
@@ -37,8 +37,14 @@ const ANAPHORIC_START = /^(那么|这里面|那里面|这里头|那里头|里面
 const ANAPHORIC_END = /(呢|怎么说|怎么写的?|怎么规定的?)[？?。.！!]*$/;
 /** A 文号 or a quoted title. */
 const NAMES_DOCUMENT = /[〔[［【(（]\d{4}[〕\]］】)）]\d{1,4}号|《[^》]+》/;
-/** Words that point back at the previous answer wherever they stand (它的有效期, 上面说的那条). */
-const REFERS_BACK = /它|上面|上述|刚才|前面(?:说|提|讲)|这一点|这项|这条|那条|该条|该项|该文件|这个文件|这份文件/;
+/**
+ * Words that point back at the previous answer wherever they stand (它的有效期, 上面说的那条), and
+ * 这事, 这块, 这方面 standing for the subject itself (长宁的计划里这事具体要做啥, 医政医管要点对这块又是怎么要求的):
+ * at the start, or after a word that governs them (对, 在, 里); after a noun they mark that noun as the topic
+ * (长宁护理这块今年有啥安排) and point at nothing.
+ */
+const REFERS_BACK =
+  /它|上面|上述|刚才|前面(?:说|提|讲)|这一点|这项|这条|那条|该条|该项|该文件|这个文件|这份文件|(?:^|(?<=[对在把就于里从按给跟和与]|[^\p{Script=Han}]))(?:这事|这件事|这块|这一块|这方面)/u;
 /**
  * Words of a question that ask rather than name (大概几家, 是第几批了, 谁牵头): a second turn made of
  * them alone names no topic of its own and is read with the conversation's.
@@ -111,7 +117,7 @@ export function resolveFollowUp(question: string, history: readonly Turn[] | und
   const base = ownScope.length > 0 ? earlier.replace(SCOPE, '') : earlier;
   const own = q.replace(ANAPHORIC_START, '');
   const docId = docIdOf(cited[0]?.id);
-  return { kind: 'rewrite', question: `${own} ${base}`, ...(ownTerms(own.replace(REFERS_BACK, ' ').replace(ANAPHORIC_END, '')).length > 0 && docId ? { own, docId } : {}) };
+  return { kind: 'rewrite', question: `${own} ${base}`, ...(ownTerms(own.replace(REFERS_BACK, ' ').replace(ANAPHORIC_END, '')).length > 0 && docId ? { own, docId, base } : {}) };
 }
 
 /**

@@ -440,6 +440,16 @@ describe('a follow-up asks what its own words ask', () => {
     expect(a.rewrittenQuestion).toContain(subject);
   });
 
+  test.each([
+    ['普陀要求临床路径哪两个指标要往上提？', '这事在2021年那个公立医院高质量发展方案里是怎么说的？', '沪府办发〔2021〕31号', '临床路径'],
+    ['市医政医管要点里“平安医院”创建由谁牵头？', '长宁的计划里这事具体要做啥？', '长卫健发〔2023〕20号', '平安医院'],
+  ])("这事 / 这块 standing for the subject beside another document: that document's point on the subject, not its preamble: %s -> %s", async (first, second, docNumber, subject) => {
+    const a = await ask(second, [turn(await ask(first))]);
+    expect(a.citations[0]!.docNumber).toBe(docNumber);
+    expect(a.citations[0]!.label).not.toBe('前言');
+    expect(a.citations[0]!.quote).toContain(subject);
+  });
+
   test('"那普陀呢" has no question words of its own: it asks what the conversation asked', async () => {
     const first = await ask('长宁专病医联体建了多少个？');
     const a = await ask('那普陀呢？', [turn(first)]);

@@ -52,6 +52,7 @@ describe('resolveFollowUp: a follow-up refers back; a short question is not one'
       question: '国家中医医学中心要建几家 上海要创建多少家国家医学中心',
       own: '国家中医医学中心要建几家',
       docId: 'doc',
+      base: '上海要创建多少家国家医学中心',
     });
     // Pointing words and question words alone are not a topic of its own.
     expect(resolveFollowUp('那这个呢？', after('公立医院高质量发展方案讲了啥'))).not.toHaveProperty('own');
@@ -74,6 +75,26 @@ describe('resolveFollowUp: a follow-up refers back; a short question is not one'
   });
 
   test('no history, no follow-up', () => expect(resolveFollowUp('那普陀区呢？', [])).toEqual({ kind: 'none' }));
+});
+
+describe('resolveFollowUp: 这事, 这块, 这方面 stand for the subject, or mark a noun as the topic', () => {
+  test.each([
+    ['这事在2021年那个公立医院高质量发展方案里是怎么说的？'],
+    ['长宁的计划里这事具体要做啥？'],
+    ['医政医管要点对这块又是怎么要求的？'],
+    ['普陀在这方面有啥安排'],
+    ['对了，普陀的要点里这件事怎么说'],
+  ])('%s points back: read with the earlier topic', (question) => {
+    const r = resolveFollowUp(question, after('市医政医管要点里平安医院创建由谁牵头？'));
+    expect(r.kind === 'rewrite' && r.question).toContain('平安医院');
+  });
+
+  test.each([['另外，长宁护理这块今年有啥安排'], ['对了，普陀心理门诊这块有啥要求？'], ['中医药人才这事市里咋说的'], ['普陀精神卫生这方面有啥要求']])(
+    '%s: 这块 after a noun marks it as the topic; nothing is carried',
+    (question) => {
+      expect(resolveFollowUp(question, after('市医政医管要点里平安医院创建由谁牵头？'))).toEqual({ kind: 'none' });
+    },
+  );
 });
 
 describe('onlyRefersBack', () => {
