@@ -174,11 +174,22 @@ export function holdsSlot(slot: AnswerSlot, text: string, question?: string): bo
   // The members of a kind (要交哪些材料, 哪几种保险, 成员单位有哪些): an enumeration of that kind, not any sentence of several clauses.
   if (kind !== undefined) return enumeratesKind(t, kind);
   // 一批, 若干 are not figures, and a noun counted so has none (若干行业分中心 for 行业分中心建几个).
-  if (slot === 'figure') return SLOTS.figure.test(t.replace(NOT_FIGURE, ' ').replace(VAGUE_WORD, ' ')) && (q === undefined || !countedVaguely(t, q));
+  if (slot === 'figure') return (SLOTS.figure.test(t.replace(NOT_FIGURE, ' ').replace(VAGUE_WORD, ' ')) && (q === undefined || !countedVaguely(t, q))) || (q !== undefined && majorsCounted(t, q));
   if (slot === 'date') return SLOTS.date.test(t.replace(NOT_DATE, ' '));
   // Where (设在哪儿, 选址在哪个街道): a place the question does not name itself (普陀 of 普陀区域急救中心), or a hospital named as such.
   if (slot === 'place') return SLOTS.place.test(t) || HOSPITAL_NAME.test(t) || SITES_COUNTED.test(t);
   return SLOTS[slot].test(t);
+}
+
+const MAJORS = /[二三四五六七八九十两]大([\p{Script=Han}]{2})/gu;
+
+/**
+ * True when the text counts the question's noun as 五大中心, 三大任务 (a numeral, 大, the noun) and the question asks
+ * that count: 几大 (同仁医院要建几大中心), or the noun itself (盯着几个环节 by 五大环节). Not a count of anything
+ * else: 五大中心 does not say how many staff a team needs.
+ */
+function majorsCounted(text: string, question: string): boolean {
+  return [...text.matchAll(MAJORS)].some((m) => question.includes('几大') || question.includes(m[1]!));
 }
 
 /** The name of a standard, list or rule set whose contents a question asks (创建标准包括哪些内容, 证明事项清单里都有啥, 九不准和十项不得具体是哪几条): data/answer-intents.json `contents`. */

@@ -128,12 +128,32 @@ describe('holdsSlot: a count of people is answered by a number of people', () =>
   });
 });
 
+describe('holdsSlot: 五大中心 counts its noun, for a question that asks that count', () => {
+  it.each([
+    ['同仁医院要建几大中心', '加强同仁医院五大中心能力建设', true],
+    ['主题活动盯着几个环节', '聚焦流程、模式、效率、环境、沟通五大环节', true],
+    ['重症医学团队需要储备多少名医护人员？', '加强同仁医院五大中心能力建设', false], // a count of people, not of centres
+    ['要建几家分院', '加强同仁医院五大中心能力建设', false], // another noun
+    ['要建几家分院', '进一步扩大优质医疗资源', false], // 扩大 counts nothing
+  ])('%s / %s -> %s', (question, text, held) => {
+    expect(holdsSlot('figure', text, question)).toBe(held);
+  });
+
+  it('几甲 asks a grade: 三级甲等 answers it, a count of centres does not', () => {
+    expect(holdsSlot('figure', '争创三级甲等综合性医院', '同仁医院今年要冲几甲')).toBe(true);
+    expect(holdsSlot('figure', '加强同仁医院五大中心能力建设', '同仁医院五大中心今年要冲几甲')).toBe(false);
+  });
+});
+
 describe('holdsSlot: ordinals, editions, frequencies and festival dates', () => {
   it.each([
     ['大赛今年是第几届？', '举办首届长三角职业健康技能大赛', true],
     ['技能大赛办到第几届了？', '开展第三届生物安全技能大赛', true],
     ['执行的是第几个五年普法规划？', '实施卫生健康系统“八五”普法规划', true],
     ['大赛今年是第几届？', '举办长三角职业健康技能大赛', false],
+    ['无锡分院推进的是第几期建设？', '加快推进瑞金无锡分院二期和仁济宁波分院建设', true], // a phase: 二期
+    ['无锡分院推进的是第几期建设？', '加快推进瑞金无锡分院建设', false],
+    ['分院建设要几期完成', '近期完成分院建设', false], // 近期 is no phase
   ])('figure: %s / %s -> %s', (question, text, held) => {
     expect(holdsSlot('figure', text, question)).toBe(held);
   });
