@@ -106,6 +106,21 @@ describe('a figure or date the documents do not give is said to be missing, neve
   });
 });
 
+describe('a figure question whose best point names the subject without a figure: the point close behind that gives one leads', () => {
+  test.each([['中西医结合旗舰医院要建几家'], ['中西医旗舰医院打算搞几家？']])('%s', async (question) => {
+    const a = await ask(question);
+    expect(a.citations[0]!.docNumber).toBe('沪府办发〔2021〕31号');
+    expect(a.citations[0]!.quote).toMatch(/[3３]\s*[－-]\s*[5５]\s*家/);
+    expect(a.missing).toBeUndefined();
+  });
+
+  test('must not fire: where no point close behind gives the figure, the best point stays and the figure is said missing', async () => {
+    const a = await ask('长宁第六批援滇医疗队派多少人？');
+    expect(a.citations[0]!.quote).toContain('援滇医疗队');
+    expect(a.missing).toBe('figure');
+  });
+});
+
 describe('a list question is answered from several points, each cited, in the document order', () => {
   test.each([['高质量发展方案里科创引领、产学研那部分都有哪些任务'], ['《2023年上海市卫生健康工作要点》中深化改革、创新驱动部分有哪几项重点任务？']])(
     '%s: a part named by its headings is listed whole and answered with confidence, though no sentence repeats the heading',
