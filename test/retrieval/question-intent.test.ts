@@ -40,6 +40,10 @@ describe('readIntent', () => {
     ['护理、儿科这两块要干点啥？', 'list'], // 这两块 names several blocks
     ['平安医院和行风那几方面做些啥', 'list'],
     ['实施方案最后的保障措施有几条，分别是啥', 'list'], // 分别是啥 asks the items, not their count
+    ['高质量发展方案里党建那块有几条，各管啥', 'list'], // 各管啥: what each covers
+    ['这几条各讲啥', 'list'],
+    ['各区要建几家', 'figure'], // 各 of 各区 asks no items
+    ['各医院干啥用的', 'what'],
     ['卫健工作要点最后讲治理能力的那几条都是啥', 'list'],
     ['医政医管要点里分级诊疗提了几处，都说了啥', 'list'],
     ['发热门诊这事几个文件里都咋说的', 'list'], // 几个文件: across documents
