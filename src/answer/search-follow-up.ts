@@ -10,7 +10,7 @@ import type { FollowUp } from './resolve-follow-up.js';
 const NAMES_SCOPE = new RegExp(SCOPE_WORDS.source, 'u');
 const NAMES_SCOPE_ALL = new RegExp(SCOPE_WORDS.source, 'gu');
 /** Words that stand for the conversation's subject (它, 这个, 这事, 上面说的): a follow-up with one asks about that subject, whatever document it names. */
-const POINTS_BACK = /它|这个|这些|这事|这块|这类|这项|这一?点|上面|上述|刚才|前面/u;
+const POINTS_BACK = /它|这个|这些|这事|这件事|这一?块|这方面|这类|这项|这一?点|上面|上述|刚才|前面/u;
 /** Shortest run of the earlier document's title taken out of the carried subject: 卫生健康工作要点 and 2023年 go, 公立医院 stays. */
 const EARLIER_TITLE_RUN = 5;
 /** What closes a follow-up without naming anything (里呢, 的呢, 怎么说). */
@@ -34,11 +34,12 @@ export async function searchFollowUp(
   if (!followUp.own || !followUp.docId) return followUp.question;
   const documents = [...corpus.documents.values()];
   // "医政医管要点对这块又是怎么要求的" after a question that named the 卫生健康工作要点: the subject is carried, the earlier
-  // document's name is not, or both documents would be searched and the earlier one's point found again.
+  // document's name, place and year are not (长宁区 of 长宁区今年的质控工作怎么开展), or both documents would be searched
+  // and the earlier one's point found again.
   const ownDocument = POINTS_BACK.test(followUp.own) ? findNamedDocument(followUp.own, documents) : undefined;
   const earlierDocument = ownDocument && followUp.base ? findNamedDocument(followUp.base, documents) : undefined;
   if (ownDocument && earlierDocument && earlierDocument.id !== ownDocument.id) {
-    return `${followUp.own} ${withoutTitleRuns(followUp.base!, [earlierDocument.title], EARLIER_TITLE_RUN)}`;
+    return `${followUp.own} ${withoutTitleRuns(followUp.base!, [earlierDocument.title], EARLIER_TITLE_RUN).replace(NAMES_SCOPE_ALL, ' ')}`;
   }
   const alone = await retriever.retrieve(followUp.own, options);
   const top = alone.citations[0];

@@ -458,6 +458,9 @@ describe('a follow-up asks what its own words ask', () => {
   test.each([
     ['普陀要求临床路径哪两个指标要往上提？', '这事在2021年那个公立医院高质量发展方案里是怎么说的？', '沪府办发〔2021〕31号', '临床路径'],
     ['市医政医管要点里“平安医院”创建由谁牵头？', '长宁的计划里这事具体要做啥？', '长卫健发〔2023〕20号', '平安医院'],
+    // the earlier question's place is not carried beside the document the follow-up names
+    ['长宁区今年的医疗质控工作怎么开展？', '普陀区2025年要点对这方面有什么新的要求？', '普卫健医〔2025〕3号', '质控'],
+    ['长宁区今年中医药人才培养有哪些举措？', '2021年那个公立医院高质量发展方案里这件事是怎么说的？', '沪府办发〔2021〕31号', '中医'],
   ])("这事 / 这块 standing for the subject beside another document: that document's point on the subject, not its preamble: %s -> %s", async (first, second, docNumber, subject) => {
     const a = await ask(second, [turn(await ask(first))]);
     expect(a.citations[0]!.docNumber).toBe(docNumber);
