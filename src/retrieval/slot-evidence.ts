@@ -221,8 +221,11 @@ export function contentsAsked(question: string): string[] | undefined {
 const CONTENTS_AFTER = /^[”"’》」）)]{0,2}[^，,。；;]{0,4}?(?:包括|包含|涵盖|即|分别[是为]|主要[是为]|如下|：|:|（|\()/u;
 /** Items closed by 等 or a count right before a set's name (A、B、C等九项准则, 嘉定、青浦…南汇五个新城); not words that date or qualify the name (《2021年、2022年和2023年国家…改进目标》). */
 const CONTENTS_BEFORE = /、[^，,。；;《]{1,30}(?:等(?:[一二三四五六七八九十\d]+[项条个类种])?|[一二三四五六七八九十\d]+[项条个类种])$/u;
-/** A set the question counts and asks the members of (那21个专病医联体，都是哪些病种; 长宁之前建的那21个专病医联体都有哪些): its noun. */
-const COUNTED_SET = /(?:\d+|[一二三四五六七八九十两]+)(?:个|项|类|种)([\p{Script=Han}]{2,8}?)[，,]?(?:都|具体|分别)*(?:有|是|包括|包含)?(?:哪些|哪几)/u;
+/**
+ * A set the question counts and asks the members of (那21个专病医联体，都是哪些病种; 长宁之前建的那21个专病医联体都有哪些;
+ * 21个专病医联体分别针对哪些病种; 7个文件分别是啥): its noun.
+ */
+const COUNTED_SET = /(?:\d+|[一二三四五六七八九十两]+)(?:个|项|类|种)([\p{Script=Han}]{2,8}?)[，,]?(?:都|具体|分别)*(?:有|是|包括|包含|针对|涉及|覆盖|叫)?(?:哪些|哪几|啥|什么)/u;
 
 /**
  * Whether the text gives the items of one of the sets named (…清单包括A、B、C; A、B等准则): undefined when it

@@ -753,6 +753,11 @@ describe('contentsAsked and holdsSlot: what a named standard, list or rule set h
     expect(contentsAsked('长宁之前建的那21个专病医联体都有哪些？')).toEqual(['专病医联体']);
     expect(contentsAsked('那21个专病医联体，都是哪些病种啊')).toEqual(['专病医联体']);
     expect(contentsAsked('试点的3类改革项目分别是哪些')).toEqual(['改革项目']);
+    // asked with the verb that ties the members to the set, or with 啥
+    expect(contentsAsked('长宁区此前已建立的21个专病医联体分别针对哪些病种？')).toEqual(['专病医联体']);
+    expect(contentsAsked('整治回扣那个“1+7”，7个文件分别是啥？')).toEqual(['文件']);
+    expect(holdsSlot('list', '持续贯彻落实本市整治医药产品回扣“1+7”系列文件，加强九项准则宣贯', '整治回扣那个“1+7”，7个文件分别是啥？')).toBe(false);
+    expect(contentsAsked('要建的2个中心是干什么的')).toBeUndefined();
     // must not: counted bodies ask names (the names path), and 哪五个 is a count asked again (kindAsked)
     expect(contentsAsked('全市40家试点单位都是哪些医院')).toBeUndefined();
     expect(contentsAsked('今年要建的3个中心都有哪些')).toBeUndefined();
