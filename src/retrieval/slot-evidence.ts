@@ -140,6 +140,8 @@ function measureOf(slot: AnswerSlot, question: string) {
 export function holdsSlot(slot: AnswerSlot, text: string, question?: string): boolean {
   const q = question === undefined ? undefined : flat(question);
   if (q !== undefined && aboutOtherKind(text, q)) return false;
+  // "试点单位分哪几类，各多少家": items each with its count (高水平医院10家、示范型区域性医疗中心10家…), not a count or two of other things.
+  if ((slot === 'list' || slot === 'figure') && q !== undefined && asksCountsEach(q)) return COUNTED_ITEMS.test(flat(text));
   // What a named standard, list or rule set holds (创建标准包括哪些内容): a sentence that names it answers with its items, given with its name.
   const sets = slot === 'list' && q !== undefined ? contentsAsked(q) : undefined;
   const given = sets === undefined ? undefined : givesContents(text, sets);
@@ -182,6 +184,17 @@ export function holdsSlot(slot: AnswerSlot, text: string, question?: string): bo
 }
 
 const MAJORS = /[二三四五六七八九十两]大([\p{Script=Han}]{2})/gu;
+
+const ITEM_COUNT = String.raw`[\d一二三四五六七八九十两]+(?:\s*[－\-~～至到]\s*[\d一二三四五六七八九十两]+)?\s*(?:家|个|所|名|张|项|类|人|支|批|台)`;
+/** Several items each counted, side by side (高水平医院10家、示范型区域性医疗中心10家; 1－2家国家中医医学中心、1家…; 护士N名，医师M名). */
+const COUNTED_ITEMS = new RegExp(`${ITEM_COUNT}[^，,。；;：:]{0,30}[、，,][^，,。；;：:]{0,30}?${ITEM_COUNT}`, 'u');
+/** Counts asked of each of several things: 各多少家, 各几家, 各选多少家, 每类多少家, 各类分别有多少家, 分别建多少个; not 各区要建几家 (a count for each district). */
+const COUNTS_EACH = /(?:各(?=[多几选有是建设占要类自])|每一?[类种]|分别)(?:类|自)?[^，,。？?；;]{0,4}?(?:多少|几)/u;
+
+/** Whether a question asks several things and the count of each (试点单位分哪几类，各多少家). */
+export function asksCountsEach(question: string): boolean {
+  return COUNTS_EACH.test(flat(question));
+}
 
 /**
  * True when the text counts the question's noun as 五大中心, 三大任务 (a numeral, 大, the noun) and the question asks

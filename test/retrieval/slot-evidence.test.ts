@@ -6,6 +6,7 @@ import { CORPUS_DIR } from '../support/corpus-dirs.js';
 import {
   aboutOtherKind,
   askedPredicate,
+  asksCountsEach,
   asksNames,
   asksWhatIsDone,
   asksWhichBody,
@@ -126,6 +127,29 @@ describe('holdsSlot: a count of people is answered by a number of people', () =>
   ])('%s / %s -> %s', (question, text, held) => {
     expect(holdsSlot('figure', text, question)).toBe(held);
   });
+});
+
+describe('holdsSlot: counts asked of each of several things (分哪几类，各几家) are held by items each with its count', () => {
+  const question = '公立医院高质量发展试点单位分为哪几类？各多少家？';
+  it.each([
+    ['包括国际一流、国内领先的高水平医院10家、示范型区域性医疗中心10家、高水平社区卫生服务中心20家', true],
+    ['着力建设1－2家国家中医医学中心、1家国家中医药传承创新中心、3－5家中西医结合旗舰医院', true],
+    ['以中山、瑞金两家高质量发展国家试点医院和全市40家试点单位为重点', false], // two counts of other sets, not the kinds with theirs
+    ['遴选新的30家左右IDC医院挂牌', false], // a total, no split
+  ])('%s -> %s', (text, held) => {
+    expect(holdsSlot('list', text, question)).toBe(held);
+    expect(holdsSlot('figure', text, '新挂牌的IDC医院，市级的区级的各几家')).toBe(held);
+  });
+
+  it.each([
+    ['公立医院高质量发展试点单位分为哪几类？各多少家？', true],
+    ['试点单位分哪几类，各选多少家啊', true],
+    ['各类分别有多少家？', true],
+    ['第二批示范站和村卫生室分别建设多少家？', true],
+    ['每类多少家', true],
+    ['各区要建几家', false], // a count for each district: a figure per unit, not items with their counts
+    ['试点单位一共多少家', false],
+  ])('asksCountsEach(%s) -> %s', (q, asked) => expect(asksCountsEach(q)).toBe(asked));
 });
 
 describe('holdsSlot: 五大中心 counts its noun, for a question that asks that count', () => {
