@@ -13,7 +13,7 @@ export type FollowUp =
    * its pointing words, when it names a topic of its own ("那国家中医医学中心要建几家"), and `docId`:
    * the document of the previous answer; a caller may answer `own` alone when it finds that document.
    */
-  | { kind: 'rewrite'; question: string; own?: string; docId?: string; base?: string }
+  | { kind: 'rewrite'; question: string; own?: string; docId?: string; base?: string; inside?: boolean }
   /** "第二点…": an item (一是/二是…) or a sibling point of the previous answer's passage, or its n-th citation. */
   | { kind: 'ordinal'; n: number; citedIds: string[]; topic: string }
   /** "这条是哪个文件里的？" */
@@ -34,6 +34,8 @@ const ORDINAL = /第\s*([一二三四五六七八九十]|\d{1,2})\s*(?:点|条|�
 const ASKS_SOURCE = /哪个文件|哪份文件|什么文件|出自|来自哪|哪个文号|文号是|谁发的|谁印发|哪个部门|哪家单位发/;
 /** Words that open a question about what was just said: 那, 其中, 这个, and 里面 (这里面, 里头: inside the previous answer). */
 const ANAPHORIC_START = /^(那么|这里面|那里面|这里头|那里头|里面|里头|那|其中|还有|另外|此外|同样|这个|这些|这一条|这条|如果是)/;
+/** Words that ask inside the previous answer (这里面, 其中): what follows is sought in its document, whatever place the words name. */
+const INSIDE = /^(?:这里面|那里面|这里头|那里头|里面|里头|其中)/;
 const ANAPHORIC_END = /(呢|怎么说|怎么写的?|怎么规定的?)[？?。.！!]*$/;
 /** A 文号 or a quoted title. */
 const NAMES_DOCUMENT = /[〔[［【(（]\d{4}[〕\]］】)）]\d{1,4}号|《[^》]+》/;
@@ -114,10 +116,15 @@ export function resolveFollowUp(question: string, history: readonly Turn[] | und
     !opener && [...q.replace(/[\p{P}\s]/gu, '')].length <= ELLIPTICAL_CHARS && ownTerms(q).every((t) => earlier.includes(t)) && (readIntent(q) !== 'what' || ASKS.test(q)) && !isSmallTalk(q);
   if (!refersBack && !elliptical) return { kind: 'none' };
   const ownScope = q.match(SCOPE) ?? [];
-  const base = ownScope.length > 0 ? earlier.replace(SCOPE, '') : earlier;
+  // Asked inside the previous answer (这里面要创上海市…的是哪几家), the place it names is part of a name: the earlier place stays.
+  const base = ownScope.length > 0 && !INSIDE.test(q) ? earlier.replace(SCOPE, '') : earlier;
   const own = q.replace(ANAPHORIC_START, '');
   const docId = docIdOf(cited[0]?.id);
-  return { kind: 'rewrite', question: `${own} ${base}`, ...(ownTerms(own.replace(REFERS_BACK, ' ').replace(ANAPHORIC_END, '')).length > 0 && docId ? { own, docId, base } : {}) };
+  return {
+    kind: 'rewrite',
+    question: `${own} ${base}`,
+    ...(ownTerms(own.replace(REFERS_BACK, ' ').replace(ANAPHORIC_END, '')).length > 0 && docId ? { own, docId, base, ...(INSIDE.test(q) ? { inside: true } : {}) } : {}),
+  };
 }
 
 /**

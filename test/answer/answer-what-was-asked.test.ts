@@ -464,6 +464,8 @@ describe('a follow-up asks what its own words ask', () => {
   test.each([
     ['普陀要求临床路径哪两个指标要往上提？', '这事在2021年那个公立医院高质量发展方案里是怎么说的？', '沪府办发〔2021〕31号', '临床路径'],
     ['市医政医管要点里“平安医院”创建由谁牵头？', '长宁的计划里这事具体要做啥？', '长卫健发〔2023〕20号', '平安医院'],
+    // the earlier answer's document, named loosely or not at all by the earlier question, is not searched again
+    ['普陀区2025年对医疗卫生行风建设提出了哪些要求？', '市卫健委的医政要点对这方面又是怎么要求的？', '沪卫医〔2023〕32号', '行风'],
     // the earlier question's place is not carried beside the document the follow-up names
     ['长宁区今年的医疗质控工作怎么开展？', '普陀区2025年要点对这方面有什么新的要求？', '普卫健医〔2025〕3号', '质控'],
     ['长宁区今年中医药人才培养有哪些举措？', '2021年那个公立医院高质量发展方案里这件事是怎么说的？', '沪府办发〔2021〕31号', '中医'],
@@ -472,6 +474,12 @@ describe('a follow-up asks what its own words ask', () => {
     expect(a.citations[0]!.docNumber).toBe(docNumber);
     expect(a.citations[0]!.label).not.toBe('前言');
     expect(a.citations[0]!.quote).toContain(subject);
+  });
+
+  test("asked inside the previous answer (这里面), a place the question names is part of a name: the conversation's document is searched", async () => {
+    const a = await ask('这里面要创上海市中医药特色示范站的是哪几家社区中心？', [turn(await ask('长宁今年怎么提升医疗机构的中医药服务能级？'))]);
+    expect(a.rewrittenQuestion).toContain('长宁');
+    expect(a.citations[0]!.docNumber).toBe('长卫健发〔2023〕20号');
   });
 
   test('"那普陀呢" has no question words of its own: it asks what the conversation asked', async () => {

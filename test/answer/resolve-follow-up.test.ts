@@ -98,6 +98,20 @@ describe('resolveFollowUp: 这事, 这块, 这方面 stand for the subject, or m
   );
 });
 
+describe('resolveFollowUp: 这里面 asks inside the previous answer', () => {
+  test('the earlier place stays though the question names 上海市 as part of a name, and the rewrite says it asks inside', () => {
+    const r = resolveFollowUp('这里面要创上海市中医药特色示范站的是哪几家社区中心？', after('长宁今年怎么提升医疗机构的中医药服务能级？'));
+    expect(r).toMatchObject({ kind: 'rewrite', inside: true });
+    expect(r.kind === 'rewrite' && r.question).toContain('长宁');
+  });
+
+  test('must not: a follow-up that names its own place without 这里面 replaces the earlier place', () => {
+    const r = resolveFollowUp('那上海市的要点里中医药特色示范站建几家？', after('长宁今年怎么提升医疗机构的中医药服务能级？'));
+    expect(r.kind === 'rewrite' && r.question).not.toContain('长宁');
+    expect(r).not.toHaveProperty('inside');
+  });
+});
+
 describe('onlyRefersBack', () => {
   test.each([['第四项是什么？'], ['第二点呢'], ['这个呢？'], ['这条呢？']])('%s points back and names no topic', (q) => expect(onlyRefersBack(q)).toBe(true));
   test.each([
