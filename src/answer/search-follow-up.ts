@@ -33,9 +33,6 @@ export async function searchFollowUp(
 ): Promise<string> {
   if (!followUp.own || !followUp.docId) return followUp.question;
   const documents = [...corpus.documents.values()];
-  // "医政医管要点对这块又是怎么要求的" after a question that named the 卫生健康工作要点: the subject is carried, the earlier
-  // document's name, place and year are not (长宁区 of 长宁区今年的质控工作怎么开展), or both documents would be searched
-  // and the earlier one's point found again.
   // Its own words less the places, documents and endings that only say where to look ("那普陀2025年的要点里是怎么说的").
   const ownTopic =
     topicTerms(
@@ -45,6 +42,9 @@ export async function searchFollowUp(
         2,
       ).replace(ENDING, ''),
     ).length > 0;
+  // "医政医管要点对这块又是怎么要求的" after a question that named the 卫生健康工作要点: the subject is carried, the earlier
+  // document's name, place and year are not (长宁区 of 长宁区今年的质控工作怎么开展), or both documents would be searched
+  // and the earlier one's point found again. The earlier document is the one its question names, else its answer's.
   const ownDocument = POINTS_BACK.test(followUp.own) || !ownTopic ? findNamedDocument(followUp.own, documents) : undefined;
   const earlierDocument = ownDocument && followUp.base ? (findNamedDocument(followUp.base, documents) ?? corpus.documents.get(followUp.docId)) : undefined;
   if (ownDocument && earlierDocument && earlierDocument.id !== ownDocument.id) {

@@ -183,8 +183,6 @@ export function holdsSlot(slot: AnswerSlot, text: string, question?: string): bo
   return SLOTS[slot].test(t);
 }
 
-const MAJORS = /[二三四五六七八九十两]大([\p{Script=Han}]{2})/gu;
-
 const ITEM_COUNT = String.raw`[\d一二三四五六七八九十两]+(?:\s*[－\-~～至到]\s*[\d一二三四五六七八九十两]+)?\s*(?:家|个|所|名|张|项|类|人|支|批|台)`;
 /** Several items each counted, side by side (高水平医院10家、示范型区域性医疗中心10家; 1－2家国家中医医学中心、1家…; 护士N名，医师M名). */
 const COUNTED_ITEMS = new RegExp(`${ITEM_COUNT}[^，,。；;：:]{0,30}[、，,][^，,。；;：:]{0,30}?${ITEM_COUNT}`, 'u');
@@ -195,6 +193,8 @@ const COUNTS_EACH = /(?:各(?=[多几选有是建设占要类自])|每一?[类�
 export function asksCountsEach(question: string): boolean {
   return COUNTS_EACH.test(flat(question));
 }
+
+const MAJORS = /[二三四五六七八九十两]大([\p{Script=Han}]{2})/gu;
 
 /**
  * True when the text counts the question's noun as 五大中心, 三大任务 (a numeral, 大, the noun) and the question asks
