@@ -145,7 +145,9 @@ export function composeList(question: string, retrieval: RetrievalResult, corpus
     const pool = (retrieval.pool ?? retrieval.citations).map((c) => corpus.passage(c.id)?.pointId);
     const quoted = naming.map(sentenceOf);
     const weighed = (s: ScoredSentence) => s.score - pool.indexOf(corpus.passage(s.passageId)!.pointId) * RANK_PENALTY;
-    const first = quoted.reduce((best, s) => (weighed(s) > weighed(best) ? s : best));
+    // The retriever put the point that gives what was asked first (各几家: the kinds with their counts): it leads.
+    const led = retrieval.ledBySlot ? quoted.find((s) => corpus.passage(s.passageId)!.pointId === top.pointId) : undefined;
+    const first = led ?? quoted.reduce((best, s) => (weighed(s) > weighed(best) ? s : best));
     const rest = inRetrievedDocumentOrder(
       naming.filter((p) => p.id !== first.passageId),
       ids,

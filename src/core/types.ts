@@ -108,6 +108,11 @@ export interface RetrievalResult {
    * holds several items, and is decided with this tier. Only for list questions.
    */
   heldTier?: 'high' | 'low';
+  /**
+   * The first citation leads because it gives what was asked (a figure, a date, each kind's count) where the point
+   * scored above it only names the subject: a composer keeps it first.
+   */
+  ledBySlot?: true;
 }
 
 /** What kind of answer a question asks (src/retrieval/question-intent.ts reads it). */

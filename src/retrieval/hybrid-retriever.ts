@@ -226,6 +226,7 @@ export class HybridRetriever {
         asked: { intent, question },
       });
     let searched = signalsOf(candidates, covering);
+    let ledBySlot = false;
     // "中西医结合旗舰医院要建几家", "试点单位分哪几类，各几家": the best point names the subject (加快推进…旗舰医院等重大项目建设) and gives no figure;
     // a point close behind that names it as the best point does, covers the topic as fully and gives one
     // (建设3－5家中西医结合旗舰医院) answers, and leads. Not one that names another thing (国家中医医学中心 for 国家医学中心).
@@ -241,6 +242,7 @@ export class HybridRetriever {
       if (holder) {
         candidates = [holder, ...candidates.filter((c) => c !== holder)];
         searched = signalsOf(candidates, [holder]);
+        ledBySlot = true;
       }
     }
     const decision = options.untranslatedShare ? { ...searched, unknown: Math.max(searched.unknown, options.untranslatedShare) } : searched;
@@ -280,6 +282,7 @@ export class HybridRetriever {
       ...(scope.groups.length > 1 ? { scopeGroups: scope.groups } : {}),
       ...(intent === 'list' ? { pool: candidates.slice(0, LIST_POOL).map((r) => corpus.citation(r.id, r.score)) } : {}),
       ...(heldTier && heldTier !== 'decline' ? { heldTier } : {}),
+      ...(ledBySlot ? { ledBySlot: true as const } : {}),
     };
   }
 }

@@ -114,11 +114,14 @@ describe('a figure question whose best point names the subject without a figure:
     expect(a.missing).toBeUndefined();
   });
 
-  test('试点单位分哪几类，各几家: the point that gives each kind with its count leads, not the one that counts two other sets', async () => {
-    const a = await ask('高质量发展试点单位都哪几类，各几家？');
-    expect(a.citations[0]!.docNumber).toBe('沪府办发〔2021〕31号');
-    expect(a.citations[0]!.quote).toMatch(/高水平社区卫生服务中心\s*[2２][0０]\s*家/);
-  });
+  test.each([['高质量发展试点单位都哪几类，各几家？'], ['公立医院高质量发展试点单位分为哪几类？各多少家？']])(
+    '%s: the point that gives each kind with its count leads, not the one that counts two other sets, in a list too',
+    async (question) => {
+      const a = await ask(question);
+      expect(a.citations[0]!.docNumber).toBe('沪府办发〔2021〕31号');
+      expect(a.citations[0]!.quote).toMatch(/高水平社区卫生服务中心\s*[2２][0０]\s*家/);
+    },
+  );
 
   test('must not fire: where no point close behind gives the figure, the best point stays and the figure is said missing', async () => {
     const a = await ask('长宁第六批援滇医疗队派多少人？');
