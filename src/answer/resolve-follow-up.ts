@@ -32,10 +32,11 @@ const SECTION_FILLER = /讲(?:的|了)?(?:啥|什么)|说(?:的|了)?(?:啥|什�
 
 const ORDINAL = /第\s*([一二三四五六七八九十]|\d{1,2})\s*(?:点|条|个|项|部分)/;
 const ASKS_SOURCE = /哪个文件|哪份文件|什么文件|出自|来自哪|哪个文号|文号是|谁发的|谁印发|哪个部门|哪家单位发/;
-/** Words that open a question about what was just said: 那, 其中, 这个, and 里面 (这里面, 里头: inside the previous answer). */
-const ANAPHORIC_START = /^(那么|这里面|那里面|这里头|那里头|里面|里头|那|其中|还有|另外|此外|同样|这个|这些|这一条|这条|如果是)/;
-/** Words that ask inside the previous answer (这里面, 其中): what follows is sought in its document, whatever place the words name. */
-const INSIDE = /^(?:这里面|那里面|这里头|那里头|里面|里头|其中)/;
+/** Words that ask inside the previous answer (这里面, 里头, 其中): what follows is sought in its document, whatever place the words name. */
+const INSIDE_WORDS = '这里面|那里面|这里头|那里头|里面|里头|其中';
+const INSIDE = new RegExp(`^(?:${INSIDE_WORDS})`);
+/** Words that open a question about what was just said: 那, 这个, and the words that ask inside the previous answer. */
+const ANAPHORIC_START = new RegExp(`^(那么|${INSIDE_WORDS}|那|还有|另外|此外|同样|这个|这些|这一条|这条|如果是)`);
 const ANAPHORIC_END = /(呢|怎么说|怎么写的?|怎么规定的?)[？?。.！!]*$/;
 /** A 文号 or a quoted title. */
 const NAMES_DOCUMENT = /[〔[［【(（]\d{4}[〕\]］】)）]\d{1,4}号|《[^》]+》/;

@@ -45,7 +45,9 @@ export async function searchFollowUp(
   // "医政医管要点对这块又是怎么要求的" after a question that named the 卫生健康工作要点: the subject is carried, the earlier
   // document's name, place and year are not (长宁区 of 长宁区今年的质控工作怎么开展), or both documents would be searched
   // and the earlier one's point found again. The earlier document is the one its question names, else its answer's.
-  const ownDocument = POINTS_BACK.test(followUp.own) || !ownTopic ? findNamedDocument(followUp.own, documents) : undefined;
+  const pointsBack = POINTS_BACK.test(followUp.own);
+  const namedByOwn = findNamedDocument(followUp.own, documents);
+  const ownDocument = pointsBack || !ownTopic ? namedByOwn : undefined;
   const earlierDocument = ownDocument && followUp.base ? (findNamedDocument(followUp.base, documents) ?? corpus.documents.get(followUp.docId)) : undefined;
   if (ownDocument && earlierDocument && earlierDocument.id !== ownDocument.id) {
     return `${followUp.own} ${withoutTitleRuns(followUp.base!, [earlierDocument.title], EARLIER_TITLE_RUN).replace(NAMES_SCOPE_ALL, ' ')}`;
@@ -55,6 +57,6 @@ export async function searchFollowUp(
   if (alone.abstained || alone.confidence !== 'high' || !top) return followUp.question;
   // Its own document or place, and a topic beside it ("那市里23年医政要点里呢" names a document and nothing to ask of it).
   // Not a question asked inside the previous answer (这里面要创上海市…示范站的是哪几家): 上海市 there is part of a name.
-  const namesItsOwn = !followUp.inside && !POINTS_BACK.test(followUp.own) && (NAMES_SCOPE.test(followUp.own) || findNamedDocument(followUp.own, documents) !== undefined) && ownTopic;
+  const namesItsOwn = !followUp.inside && !pointsBack && (NAMES_SCOPE.test(followUp.own) || namedByOwn !== undefined) && ownTopic;
   return corpus.passage(top.id)?.docId === followUp.docId || namesItsOwn ? followUp.own : followUp.question;
 }

@@ -234,15 +234,18 @@ export class HybridRetriever {
     if (searched.slot === 0 && (slot === 'figure' || slot === 'date' || countsEach) && scope.groups.length <= 1) {
       const top = candidates[0]!;
       const subject = longestSharedRun(normalizeForSearch(topic), text(top.id));
-      const holder = candidates.slice(1, 1 + SLOT_HOLDER_DEPTH).find((c) => {
-        if (c.score < top.score * (countsEach ? COUNTS_EACH_HOLDER_SHARE : SLOT_HOLDER_SHARE) || subject.length < SUBJECT_RUN || !text(c.id).includes(subject)) return false;
-        const own = signalsOf([c, ...candidates.filter((x) => x !== c)], [c]);
-        return own.slot === 1 && own.coverage >= searched.coverage;
-      });
-      if (holder) {
-        candidates = [holder, ...candidates.filter((c) => c !== holder)];
-        searched = signalsOf(candidates, [holder]);
-        ledBySlot = true;
+      const share = countsEach ? COUNTS_EACH_HOLDER_SHARE : SLOT_HOLDER_SHARE;
+      for (const c of subject.length < SUBJECT_RUN ? [] : candidates.slice(1, 1 + SLOT_HOLDER_DEPTH)) {
+        if (c.score < top.score * share || !text(c.id).includes(subject)) continue;
+        // Its signals as the first point: kept as the decision's when it leads.
+        const led = [c, ...candidates.filter((x) => x !== c)];
+        const own = signalsOf(led, [c]);
+        if (own.slot === 1 && own.coverage >= searched.coverage) {
+          candidates = led;
+          searched = own;
+          ledBySlot = true;
+          break;
+        }
       }
     }
     const decision = options.untranslatedShare ? { ...searched, unknown: Math.max(searched.unknown, options.untranslatedShare) } : searched;

@@ -82,16 +82,13 @@ describe('a figure or date the documents do not give is said to be missing, neve
     expect(a.answer).toContain('年底');
   });
 
-  test('bodies asked by name and named (中山、瑞金两家) -> not missing', async () => {
-    const a = await ask('那2家高质量发展国家试点医院都是哪些医院？');
+  test.each([
+    ['bodies asked by name and named (中山、瑞金两家)', '那2家高质量发展国家试点医院都是哪些医院？', '瑞金'],
+    ['which bodies asked and named in the point: the sentence naming them is quoted', '长宁继续教育培训依托哪几家单位开展？', '区医学会'],
+  ])('%s -> not missing: %s', async (_case, question, named) => {
+    const a = await ask(question);
     expect(a.missing).toBeUndefined();
-    expect(a.answer).toContain('瑞金');
-  });
-
-  test('which bodies asked and named in the point: the sentence naming them is quoted, not said missing', async () => {
-    const a = await ask('长宁继续教育培训依托哪几家单位开展？');
-    expect(a.missing).toBeUndefined();
-    expect(a.answer).toContain('区医学会');
+    expect(a.answer).toContain(named);
   });
 
   test('who acts, asked without which (谁负责): a body is not required of the quote', async () => {
