@@ -5,7 +5,7 @@ import { expandEverydayWords } from '../retrieval/everyday-words.js';
 import { withTitleWordsInFull } from '../retrieval/parse-citation-query.js';
 import { SCOPE_WORDS } from '../retrieval/scope-check.js';
 import { contentBigrams, normalizeForSearch } from '../text/tokenize.js';
-import { withoutTitleRuns } from '../text/title-runs.js';
+import { withoutTitleRuns } from '../text/runs.js';
 
 /** A run of this many characters of a document's title in a question names the document (医政医管, 高质量发展), not a block or a point. */
 const TITLE_RUN = 3;

@@ -3,14 +3,12 @@ import type { HybridRetriever, RetrieveOptions } from '../retrieval/hybrid-retri
 import { findNamedDocument } from '../retrieval/parse-citation-query.js';
 import { SCOPE_WORDS } from '../retrieval/scope-check.js';
 import { topicTerms } from '../text/tokenize.js';
-import { withoutTitleRuns } from '../text/title-runs.js';
-import type { FollowUp } from './resolve-follow-up.js';
+import { withoutTitleRuns } from '../text/runs.js';
+import { type FollowUp, REFERS_BACK } from './resolve-follow-up.js';
 
 /** A place or year (普陀, 2025年): a follow-up that names one asks of the documents it names, not of the conversation's. */
 const NAMES_SCOPE = new RegExp(SCOPE_WORDS.source, 'u');
 const NAMES_SCOPE_ALL = new RegExp(SCOPE_WORDS.source, 'gu');
-/** Words that stand for the conversation's subject (它, 这个, 这事, 上面说的): a follow-up with one asks about that subject, whatever document it names. */
-const POINTS_BACK = /它|这个|这些|这事|这件事|这一?块|这方面|这类|这项|这一?点|上面|上述|刚才|前面/u;
 /** Shortest run of the earlier document's title taken out of the carried subject: 卫生健康工作要点 and 2023年 go, 公立医院 stays. */
 const EARLIER_TITLE_RUN = 5;
 /** What closes a follow-up without naming anything (里呢, 的呢, 怎么说). */
@@ -45,7 +43,7 @@ export async function searchFollowUp(
   // "医政医管要点对这块又是怎么要求的" after a question that named the 卫生健康工作要点: the subject is carried, the earlier
   // document's name, place and year are not (长宁区 of 长宁区今年的质控工作怎么开展), or both documents would be searched
   // and the earlier one's point found again. The earlier document is the one its question names, else its answer's.
-  const pointsBack = POINTS_BACK.test(followUp.own);
+  const pointsBack = REFERS_BACK.test(followUp.own);
   const namedByOwn = findNamedDocument(followUp.own, documents);
   const ownDocument = pointsBack || !ownTopic ? namedByOwn : undefined;
   const earlierDocument = ownDocument && followUp.base ? (findNamedDocument(followUp.base, documents) ?? corpus.documents.get(followUp.docId)) : undefined;

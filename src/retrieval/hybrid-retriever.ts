@@ -2,7 +2,7 @@ import { isItem, searchText, type Corpus } from '../core/corpus.js';
 import { InvalidInputError } from '../core/errors.js';
 import { DEFAULT_K, LIST_POOL, MAX_QUESTION_CHARS } from '../core/limits.js';
 import type { Citation, Embedder, RetrievalResult, VectorIndex } from '../core/types.js';
-import { withoutTitleRuns } from '../text/title-runs.js';
+import { longestSharedRun, withoutTitleRuns } from '../text/runs.js';
 import { contentBigrams, normalizeForSearch } from '../text/tokenize.js';
 import type { Bm25Index } from './bm25-index.js';
 import calibration from './data/retrieval-calibration.json' with { type: 'json' };
@@ -288,20 +288,6 @@ export class HybridRetriever {
       ...(ledBySlot ? { ledBySlot: true as const } : {}),
     };
   }
-}
-
-/** The longest run of the question's characters that the text holds (中西医结合旗舰医院 of 中西医结合旗舰医院要建几家). */
-function longestSharedRun(question: string, text: string): string {
-  const chars = [...question.replace(/\s+/g, '')];
-  let best = '';
-  for (let i = 0; i < chars.length; i++) {
-    for (let j = i + best.length + 1; j <= chars.length; j++) {
-      const run = chars.slice(i, j).join('');
-      if (!text.includes(run)) break;
-      best = run;
-    }
-  }
-  return best;
 }
 
 function roundSignals(s: DecisionSignals): DecisionSignals {

@@ -20,3 +20,17 @@ export function withoutTitleRuns(text: string, titles: readonly string[], shorte
   }
   return out;
 }
+
+/** The longest run of the question's characters that the text holds (中西医结合旗舰医院 of 中西医结合旗舰医院要建几家). */
+export function longestSharedRun(question: string, text: string): string {
+  const chars = [...question.replace(/\s+/g, '')];
+  let best = '';
+  for (let i = 0; i < chars.length; i++) {
+    for (let j = i + best.length + 1; j <= chars.length; j++) {
+      const run = chars.slice(i, j).join('');
+      if (!text.includes(run)) break;
+      best = run;
+    }
+  }
+  return best;
+}
