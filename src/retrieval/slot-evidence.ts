@@ -557,3 +557,58 @@ export function aboutOtherKind(text: string, question: string): boolean {
   const stated = kindsNamed(flat(text));
   return stated.size > 0 && ![...asked].some((k) => stated.has(k));
 }
+
+/** A choice offered with 还是: the clause before it (its first alternative) and what follows up to the clause's end. */
+const CHOICE = /([^，,。；;？?！!]*)还是([^，,。；;？?！!]+)/u;
+/** What closes a choice question after its second alternative (啊, 呢, 计算 of 按常住人口计算 is kept: it is shared, so it drops out). */
+const CHOICE_TAIL = /[啊呀呢吧嘛哈]+$/u;
+/** Numbers stand for themselves in a choice (24小时内还是48小时内, 2025年还是2030年). */
+const NUMBER = /\d+(?:\.\d+)?/gu;
+
+/**
+ * The alternatives a choice question offers, each less what both share (是全面铺开还是先试点 → 全面铺开 | 先试点;
+ * 是以按病种付费为主，还是以按服务项目付费为主 → 按病种 | 按服务项目): the first is read from the clause before
+ * 还是, after its last 是; a question that ends in 吗 asks yes or no (还是要自己掏钱吗: 还是 means "still"), and
+ * 还是 with nothing of substance on either side offers no choice. Undefined when no choice is offered.
+ */
+export function askedChoice(question: string): [string[], string[]] | undefined {
+  const q = flat(question);
+  if (/吗[？?。.！!]*$/u.test(q)) return undefined;
+  const m = CHOICE.exec(q);
+  if (!m) return undefined;
+  // "…为主，还是以…为主": the first alternative is the clause before the comma.
+  const clause =
+    m[1]!.length > 0
+      ? m[1]!
+      : (q
+          .slice(0, m.index)
+          .replace(/[，,]$/u, '')
+          .split(/[，,。；;]/u)
+          .at(-1) ?? '');
+  const first = clause.slice(clause.lastIndexOf('是') + 1);
+  const second = m[2]!.replace(CHOICE_TAIL, '');
+  const units = (s: string) => [...contentBigrams(s), ...(s.match(NUMBER) ?? [])];
+  const [a, b] = [units(first), units(second)];
+  const own = (xs: string[], ys: string[]) => xs.filter((x) => !ys.includes(x));
+  const [onlyA, onlyB] = [own(a, b), own(b, a)];
+  return onlyA.length > 0 && onlyB.length > 0 ? [onlyA, onlyB] : undefined;
+}
+
+/**
+ * True when the text settles a choice question (…是全面铺开还是先试点 by 开展免陪照护服务试点): it holds at least half
+ * of one alternative's own words, weighed by `weight` (the decision passes their IDF, 0 for a word the documents never
+ * use; a number weighs as the rarest word). A sentence on the topic that names neither alternative (按户籍还是常住 for
+ * 结合人口分布等因素) does not say which. True when no choice is offered.
+ */
+export function holdsChoice(text: string, question: string, weight: (word: string) => number): boolean {
+  const choice = askedChoice(question);
+  if (choice === undefined) return true;
+  const t = flat(text);
+  const rarest = Math.max(0, ...choice.flat().map(weight));
+  const w = (u: string) => (/^\d/u.test(u) ? rarest || 1 : weight(u));
+  return choice.some((units) => {
+    const total = units.reduce((s, u) => s + w(u), 0);
+    const held = units.reduce((s, u) => s + (t.includes(u) ? w(u) : 0), 0);
+    return total > 0 && held * 2 >= total;
+  });
+}

@@ -95,3 +95,25 @@ describe('English questions with the real model (hybrid): confident only when th
     expect(a.untranslated).toEqual(['dress', 'code']);
   });
 });
+
+/**
+ * A choice question (…是全面铺开还是先试点) is answered with confidence only from a sentence that names one of its
+ * alternatives: a sentence on the topic that names neither does not say which, and the calibrated decision reads
+ * it as holding nothing asked.
+ */
+describe('a choice the documents do not settle is not answered with confidence', () => {
+  test.each([['那个医疗责任险的钱是单位交还是个人交'], ['区域性医疗中心配置看的是户籍人口还是常住人口'], ['进校园的中医药文化活动是去小学还是去中学']])('%s', async (question) => {
+    const a = await runtime.answerer.answer(question);
+    expect(a.confidence).not.toBe('high');
+    expect(a.signals?.slot).toBe(0);
+  });
+
+  test.each([
+    ['免陪照护是全面推开还是先搞试点', '试点'],
+    ['特需医疗服务是政府定价还是市场调节价', '市场调节价'],
+  ])('must not fire where the sentence names one: %s', async (question, named) => {
+    const a = await runtime.answerer.answer(question);
+    expect(a.confidence).toBe('high');
+    expect(squash(a.citations[0]!.text)).toContain(named);
+  });
+});

@@ -5,6 +5,7 @@ import kinds from '../../src/retrieval/data/institution-kinds.json' with { type:
 import { CORPUS_DIR } from '../support/corpus-dirs.js';
 import {
   aboutOtherKind,
+  askedChoice,
   askedPredicate,
   asksCountsEach,
   asksNames,
@@ -14,6 +15,7 @@ import {
   enumeratesItems,
   enumeratesKind,
   givesContents,
+  holdsChoice,
   holdsPredicate,
   holdsSlot,
   kindAsked,
@@ -869,5 +871,67 @@ describe('holdsSlot: a place may be another city', () => {
   it('仁济宁波分院 says where the branch is', () => {
     expect(holdsSlot('place', '加快推进瑞金无锡分院二期和仁济宁波分院建设', '仁济的分院建在哪')).toBe(true);
     expect(holdsSlot('place', '推进长三角医疗合作', '仁济的分院建在哪')).toBe(false);
+  });
+});
+
+describe('askedChoice: the alternatives a choice question offers, less what they share', () => {
+  it.each([
+    [
+      '普陀的免陪照护是全区铺开还是先试点？',
+      [
+        ['全区', '区铺', '铺开'],
+        ['先试', '试点'],
+      ],
+    ],
+    [
+      '本市医保支付方式改革是以按病种付费为主，还是以按服务项目付费为主？',
+      [
+        ['按病', '病种', '种付'],
+        ['按服', '服务', '务项', '项目', '目付'],
+      ],
+    ], // the first from the clause before the comma
+    [
+      '是第二批还是第三批',
+      [
+        ['第二', '二批'],
+        ['第三', '三批'],
+      ],
+    ],
+    ['是要求2025年达到还是2030年达到', [['2025'], ['2030']]], // numbers stand for themselves
+  ])('%s', (question, alternatives) => {
+    expect(askedChoice(question)).toEqual(alternatives);
+  });
+
+  it.each([
+    ['老人打加强针还是要自己掏钱吗？'], // 还是 = still: a yes/no question
+    ['还是要自己掏钱吗，老人打加强针'],
+    ['区域性医疗中心按多少人口配置一家？'],
+    ['是A还是A'], // nothing of its own on either side
+  ])('no choice: %s', (question) => {
+    expect(askedChoice(question)).toBeUndefined();
+  });
+});
+
+describe('holdsChoice: a sentence settles a choice only by naming one of its alternatives', () => {
+  // Every word weighs the same here; the decision passes IDF (0 for a word the documents never use).
+  const even = () => 1;
+  it.each([
+    ['开展“免陪照护服务”试点', '普陀的免陪照护是全区铺开还是先试点？', true],
+    ['特需医疗服务实行市场调节价', '特需医疗服务是政府定价还是走市场调节价啊', true],
+    ['建设第三批示范性社区康复中心', '示范性社区康复中心是第二批还是第三批？', true],
+    ['可转换重症监护单元在24小时内使重症监护资源翻倍', '是在24小时内还是48小时内翻倍', true],
+    ['结合医疗资源布局、人口分布等因素，再补点若干区域性医疗中心', '这人口是按户籍算还是按常住的算？', false],
+    ['开展“免陪照护服务”试点', '免陪照护的费用是医院承担还是病人自己出？', false],
+    ['开展一系列中医药文化进校园活动', '进校园活动是进小学还是进中学？', false],
+    ['设定公立医院床人比,逐步使医护比总体提到1∶2左右', '医护比是要求2025年达到还是2030年达到？', false],
+    ['加大老年人疫苗接种推进力度', '老人打加强针要自己掏钱吗？', true], // no choice offered: nothing to settle
+  ])('%s <- %s: %s', (text, question, held) => {
+    expect(holdsChoice(text, question, even)).toBe(held);
+  });
+
+  it('weighs words by what the decision passes: a common word found (医院) does not settle 各医院自己评 against rarer words missing', () => {
+    const weight = (w: string) => ({ 医院: 0.2, 各医: 2, 自己: 0, 院自: 0, 己评: 0, 市里: 0, 里评: 0 })[w] ?? 1;
+    expect(holdsChoice('建立公立医院医务人员职业荣誉制度', '职业荣誉制度是市里评还是各医院自己评', weight)).toBe(false);
+    expect(holdsChoice('由各医疗机构结合实际开展评选', '职业荣誉制度是市里评还是各医院自己评', weight)).toBe(true);
   });
 });
