@@ -458,6 +458,7 @@ export function askedPredicate(question: string): string | undefined {
  */
 export function holdsPredicate(text: string, question: string, known?: (word: string) => boolean): boolean {
   if (aboutOtherKind(text, question)) return false;
+  if (!namesQualifiers(text, question)) return false;
   const predicate = askedPredicate(question);
   if (predicate === undefined) return true;
   const t = flat(text);
@@ -469,6 +470,19 @@ export function holdsPredicate(text: string, question: string, known?: (word: st
   const units = found.length > 0 ? found : contentBigrams(predicate);
   if (units.filter((w) => t.includes(w)).length * 2 >= units.length) return true;
   return documentTermsFor(predicate).some((term) => t.includes(flat(term)));
+}
+
+const QUALIFIERS = data.qualifiers.map((g) => ({ asked: anyOf(g.asked), named: anyOf(g.named) }));
+
+/**
+ * False when a yes/no question narrows its rule to some people, a time or an owner (退休的老医生能不能评,
+ * 周末开不开, 民营医院能不能加入: data/answer-intents.json `qualifiers`) and the text names none of them:
+ * 建立医务人员职业荣誉制度 does not say whether retired doctors may be chosen.
+ */
+function namesQualifiers(text: string, question: string): boolean {
+  const q = flat(question);
+  const t = flat(text);
+  return QUALIFIERS.every((g) => !g.asked.test(q) || g.named.test(t));
 }
 
 const RATIO_NOUN = new RegExp(data.slots.ratioNoun, 'u');

@@ -117,3 +117,24 @@ describe('a choice the documents do not settle is not answered with confidence',
     expect(squash(a.citations[0]!.text)).toContain(named);
   });
 });
+
+/**
+ * A yes/no question narrowed to some people, a time or an owner (退休的, 外地人, 民营医院: data/answer-intents.json
+ * `qualifiers`) is answered with confidence only from a sentence that names them, or the documents' word for them.
+ */
+describe('a yes/no question about people, a time or an owner the documents do not name is not answered with confidence', () => {
+  test.each([['退休医生也能评职业荣誉吗'], ['外地人能在临时接种点打加强针吗'], ['民营医院能不能进普陀的区域医联体']])('%s', async (question) => {
+    const a = await runtime.answerer.answer(question);
+    expect(a.confidence).not.toBe('high');
+    expect(a.signals?.slot).toBe(0);
+  });
+
+  test.each([
+    ['普陀大医院是不是都得给小孩看病', '儿科'],
+    ['住院不用家属陪床的试点普陀有吗', '免陪'],
+  ])("must not fire where the sentence names them in the documents' words: %s", async (question, named) => {
+    const a = await runtime.answerer.answer(question);
+    expect(a.confidence).toBe('high');
+    expect(squash(a.citations[0]!.text)).toContain(named);
+  });
+});

@@ -132,6 +132,9 @@ describe('readIntent', () => {
     ['是否要建发热门诊', 'yes-no'],
     ['家医签约要收费吗', 'yes-no'],
     ['有没有互联网医院的规定', 'yes-no'],
+    ['普陀的睡眠门诊周末开不开', 'yes-no'], // V不V of any one-character verb
+    ['打加强针收不收钱', 'yes-no'],
+    ['差不多要建多少家', 'figure'], // must not: 差不多 is no V不V
     // what or why
     ['什么是区域性医疗中心', 'what'],
     ['为什么要搞DRG', 'what'],

@@ -935,3 +935,20 @@ describe('holdsChoice: a sentence settles a choice only by naming one of its alt
     expect(holdsChoice('由各医疗机构结合实际开展评选', '职业荣誉制度是市里评还是各医院自己评', weight)).toBe(true);
   });
 });
+
+describe('holdsPredicate: a yes/no question narrowed to some people, a time or an owner is settled only by a sentence that names them', () => {
+  it.each([
+    ['建立医务人员职业荣誉制度', '职业荣誉制度，退休的老医生能不能评？', false],
+    ['推动中医药文化进校园，组织各类人员参加中医药适宜技术培训', '那个中医药培训，外区的医生能去吗', false],
+    ['推进精神卫生临床重点专科建设，开设心理和睡眠门诊', '心理和睡眠门诊周末开不开', false],
+    ['社区卫生服务中心进一步强化社区儿科诊疗服务能力', '社区医院晚上有儿科夜门诊吗', false],
+    ['推进社区卫生服务中心夜门诊建设', '社区卫生服务中心晚上有门诊吗', true], // 夜门诊 speaks to 晚上
+    ['加强优质社会办医疗资源引入', '普陀对民营医院有没有要求', true], // the documents' word for private hospitals
+    ['二级、三级公立综合医院均应提供儿科医疗服务', '大医院是不是都得给小孩看病', true], // 儿科 for 小孩
+    ['开展“免陪照护服务”试点', '住院能不能不用家属陪床', true], // 免陪 speaks to the family
+    ['加大老年人疫苗接种推进力度', '有提老年人疫苗吗', true],
+    ['党委书记一般不兼任行政领导职务', '党委书记可以兼任行政领导职务吗？', true], // no qualifier: the predicate alone decides
+  ])('%s <- %s: %s', (text, question, held) => {
+    expect(holdsPredicate(text, question)).toBe(held);
+  });
+});
