@@ -3,6 +3,7 @@ import kindsData from './data/institution-kinds.json' with { type: 'json' };
 import places from './data/places.json' with { type: 'json' };
 import { parseChineseNumeral } from '../text/chinese-numerals.js';
 import { normalizeWidth } from '../text/normalize-width.js';
+import { longestSharedRun } from '../text/runs.js';
 import { contentBigrams, topicTerms } from '../text/tokenize.js';
 import { documentTermsFor } from './everyday-words.js';
 import type { AnswerSlot } from '../core/types.js';
@@ -154,17 +155,21 @@ export function holdsSlot(slot: AnswerSlot, text: string, question?: string): bo
   if (slot === 'figure' && q !== undefined && !ratioGiven(asked, q)) return false;
   // A figure of another status or scope than asked (已建立21个 for 新增几个, 创建10家以上 for 现在已经有几家, 3－5家 for 每个区几家) is no answer.
   const t = slot === 'figure' && q !== undefined ? withoutOtherFigures(asked, q) : asked;
-  if (measure) return measure.gives.test(t);
+  // Names asked (那10家高水平医院是哪几家): names counted as another number (中山、瑞金两家) or given by the question name none of them.
+  const names = (slot === 'list' || slot === 'who') && q !== undefined && (asksNames(q) || measure?.noun === HOSPITAL_NAMES_NOUN);
+  // The names of what was asked (普陀区的区域性医疗中心是哪几家医院) stand beside it: a sentence that holds no run of
+  // NAMED_WITH_RUN characters of it names other bodies (区康复医院, 区精神卫生中心).
+  const subject = names ? subjectNamed(q!) : undefined;
+  if (subject !== undefined && longestSharedRun(subject, flat(text)).length < NAMED_WITH_RUN) return false;
+  const others = names ? withoutOtherCounts(withoutNamesGiven(t, q!), q!) : t;
+  if (measure) return measure.gives.test(others);
   // The members of a kind that is no body nor place (哪几个专业, 哪几个病): an enumeration of that kind, not names.
   const kind = slot === 'list' && q !== undefined ? kindAsked(q) : undefined;
   if (kind !== undefined && !BODY_OR_PLACE.test(kind)) return enumeratesKind(t, kind);
   // Which ones, by count (哪几家医院, 哪几个社区) or by name (名单, 那2家中心分别设在哪些单位): names answer, a body named as such or short names side by side; not any enumeration.
   if (slot === 'list' && q !== undefined && ASKS_WHICH_ONES.test(q)) return NAMED_BODY.test(t) || SHORT_NAMES.test(t);
   // Hospitals by name (旗舰医院是哪几家，有名单吗): a hospital named as such, not another body the sentence names (国家中医药传承创新中心).
-  if ((slot === 'list' || slot === 'who') && q !== undefined && asksNames(q)) {
-    const others = withoutOtherCounts(withoutNamesGiven(t, q), q);
-    return (q.includes('医院') ? HOSPITAL_NAME : NAMED_BODY).test(others) || SHORT_NAMES.test(others);
-  }
+  if (names) return (q!.includes('医院') ? HOSPITAL_NAME : NAMED_BODY).test(others) || SHORT_NAMES.test(others);
   // Which bodies, not by name (哪些医院必须提供儿科服务): a body or a kind of institution answers (二级、三级公立综合医院), as for who;
   // hospitals asked, a hospital or a kind of hospital; some of them (依托部分市级医院, 一批医院) do not say which.
   const bodies = slot === 'list' && q !== undefined ? ASKS_BODIES.exec(q)?.[1] : undefined;
@@ -186,8 +191,8 @@ export function holdsSlot(slot: AnswerSlot, text: string, question?: string): bo
 const ITEM_COUNT = String.raw`[\d一二三四五六七八九十两]+(?:\s*[－\-~～至到]\s*[\d一二三四五六七八九十两]+)?\s*(?:家|个|所|名|张|项|类|人|支|批|台)`;
 /** Several items each counted, side by side (高水平医院10家、示范型区域性医疗中心10家; 1－2家国家中医医学中心、1家…; 护士N名，医师M名). */
 const COUNTED_ITEMS = new RegExp(`${ITEM_COUNT}[^，,。；;：:]{0,30}[、，,][^，,。；;：:]{0,30}?${ITEM_COUNT}`, 'u');
-/** Counts asked of each of several things: 各多少家, 各几家, 各选多少家, 每类多少家, 各类分别有多少家, 分别建多少个; not 各区要建几家 (a count for each district). */
-const COUNTS_EACH = /(?:各(?=[多几选有是建设占要类自])|每一?[类种]|分别)(?:类|自)?[^，,。？?；;]{0,4}?(?:多少|几)/u;
+/** Counts asked of each of several things: 各多少家, 各几家, 各选多少家, 每类多少家, 每样各弄几家, 各类分别有多少家, 分别建多少个; not 各区要建几家 (a count for each district). */
+const COUNTS_EACH = /(?:各(?=[多几选有是建设占要类自弄搞])|每一?[类种样]|分别)(?:类|自)?[^，,。？?；;]{0,4}?(?:多少|几)/u;
 
 /** Whether a question asks several things and the count of each (试点单位分哪几类，各多少家). */
 export function asksCountsEach(question: string): boolean {
@@ -307,8 +312,25 @@ export function asksNames(question: string): boolean {
  * (公立医院绩效考核考哪些医院: a narrower kind answers it, 区属公立医院).
  */
 const KIND_THEN_WHICH = /(?:[A-Za-z]+|(?!公立|综合|专科)[\p{Script=Han}]{2})医院[^？?。]{0,8}?(?:是|有)哪些医院/u;
+/**
+ * The noun a question asks the names of, right before 是哪 or 有哪, after its last 的 (普陀区的区域性医疗中心是哪几家医院
+ * → 区域性医疗中心). Not a hospital's role (签约的合作医院是哪家): the hospital named in it is the answer, however the
+ * sentence words the role (与华东医院签约).
+ */
+const NAMED_SUBJECT = /([\p{Script=Han}]+?)(?:都|具体|到底|分别)?(?:是|有|为)哪/u;
+/** Fewest characters of such a noun read as naming a thing of its own (区域性医疗中心; not 医院, 单位). */
+const NAMED_SUBJECT_CHARS = 4;
+/** Shortest run of that noun a sentence must hold to speak of it (新生儿大楼 for 新声儿大楼: 儿大楼). */
+const NAMED_WITH_RUN = 3;
+
+function subjectNamed(question: string): string | undefined {
+  const run = NAMED_SUBJECT.exec(question)?.[1];
+  const noun = run?.slice(run.lastIndexOf('的') + 1);
+  return noun !== undefined && noun.length >= NAMED_SUBJECT_CHARS && !noun.endsWith('医院') ? noun : undefined;
+}
 /** A hospital named as such (天山中医医院, 同仁医院), not a kind of hospital (区级医院, 三级医院): the who measure 医院名称. */
-const HOSPITAL_NAME = new RegExp(data.measures.find((m) => m.noun === '医院名称')!.gives[0]!, 'u');
+const HOSPITAL_NAMES_NOUN = '医院名称';
+const HOSPITAL_NAME = new RegExp(data.measures.find((m) => m.noun === HOSPITAL_NAMES_NOUN)!.gives[0]!, 'u');
 /** A body named as such (区卫生健康事业发展中心, 区医学会, 天山中医医院), not a kind (医疗机构, 试点单位, 部门). */
 const NAMED_BODY = new RegExp(`${HOSPITAL_NAME.source}|[\\p{Script=Han}]{2,10}(?:中心|学会|协会|委员会|卫生健康委|(?<![布格大全结当开时残])局|集团|研究院|研究所)`, 'u');
 /** Sites named side by side and counted (华阳、虹桥两家): names, and where a thing is done. */

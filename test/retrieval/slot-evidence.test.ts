@@ -149,6 +149,8 @@ describe('holdsSlot: counts asked of each of several things (分哪几类，各�
     ['各类分别有多少家？', true],
     ['第二批示范站和村卫生室分别建设多少家？', true],
     ['每类多少家', true],
+    ['中心、基地、医院，每样各弄几家啊', true],
+    ['这几类各搞多少个', true],
     ['各区要建几家', false], // a count for each district: a figure per unit, not items with their counts
     ['试点单位一共多少家', false],
   ])('asksCountsEach(%s) -> %s', (q, asked) => expect(asksCountsEach(q)).toBe(asked));
@@ -301,6 +303,15 @@ describe('holdsSlot: which district, which hospital', () => {
     ['上海在外地合作建的医院有哪几家？', '与安徽省合作共建上海中医药大学附属曙光医院安徽医院，加快推进瑞金无锡分院二期', true],
     // a hospital qualified, not named: 有条件的医院, 医联体内医院
     ['允许开展自行研制体外诊断试剂试点的是哪几家医院？', '允许有条件的医院按照国家要求开展自行研制体外诊断试剂试点', false],
+    // names beside what was asked: a sentence that does not speak of the noun asked (区域性医疗中心) names other bodies
+    ['普陀区的区域性医疗中心是哪几家医院？', '加快推进区康复医院、区精神卫生中心桃浦院区投入使用', false],
+    ['中医特色示范站是哪几家医院', '推动华阳、虹桥两家社区卫生服务中心开展太极健康宣教活动，加快推进天山中医医院建设', false],
+    ['太极健康宣教活动是哪两家社区中心在搞', '推动华阳、虹桥两家社区卫生服务中心开展太极健康宣教活动', true],
+    ['新声儿大楼是哪家医院的', '推进复旦大学附属儿科医院新生儿大楼建设', true], // 儿大楼: three characters of it are enough
+    ['签约的合作医院是哪家', '推进新一轮与华东医院签约工作', true], // a hospital's role: the hospital named is the answer
+    ['长宁开展太极健康宣教活动的是哪两家社区卫生服务中心？', '推动华阳、虹桥两家社区卫生服务中心开展太极健康宣教活动', true], // nothing after 的: no noun of its own
+    // names counted as another number than asked (中山、瑞金两家 for 那10家) name none of those asked
+    ['那10家高水平医院具体是哪几家？', '以中山、瑞金两家高质量发展国家试点医院和全市40家试点单位为重点', false],
   ])('%s / %s -> %s', (question, text, held) => {
     expect(holdsSlot('who', text, question)).toBe(held);
   });
