@@ -185,11 +185,10 @@ export class HybridRetriever {
     const scope = beside ? { ...byName, groups: [[one.id], ...byName.groups] } : byName;
     const named = beside ? undefined : one;
     const first = await rank(this.tuning.candidates, named ? [named.id] : scope.groups.flat());
-    // "《2023年上海市医政医管工作要点》在护理方面提出了哪些要求": the title's words name the document, and its preamble, or a
-    // point that repeats them (…公立医院高质量发展的实施方案》中，针对试点医院给予了哪些特殊政策 → 3.1 on carrying out
-    // the plan), would rank first. Searched without them, when the preamble is then not first, the point that is leads.
+    // "《2023年上海市医政医管工作要点》在护理方面提出了哪些要求": the title's words name the document, and its preamble, which
+    // repeats them, would rank first. Searched without them, when the preamble is then not first, the point that is leads.
     let fused = first;
-    if (named) {
+    if (named && corpus.passage(first[0]?.id ?? '')?.kind === 'preamble') {
       const titleFree = withoutTitleRuns(normalizeForSearch(unscoped), [normalizeForSearch(named.title)], TITLE_FREE_RUN);
       if (contentBigrams(titleFree).length > 0) {
         const again = await rank(this.tuning.candidates, [named.id], titleFree);
