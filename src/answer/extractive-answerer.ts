@@ -22,6 +22,7 @@ import { englishSearchTerms, MIN_TRANSLATED_SHARE_FOR_HIGH } from '../retrieval/
 import type { AnswerSlot } from '../core/types.js';
 import { composeList, MAX_LIST_POINTS } from './compose-list.js';
 import { askedPoints, headingNames, namedSection } from './named-section.js';
+import { blockPath, blockPoints } from './block-points.js';
 import { outlineAsked, outlineOf } from './outline.js';
 import { onlyRefersBack, resolveFollowUp } from './resolve-follow-up.js';
 import { searchFollowUp } from './search-follow-up.js';
@@ -94,7 +95,8 @@ export class ExtractiveAnswerer implements Answerer {
     const { corpus, bm25 } = this.deps;
     if (outlineAsked(question, corpus, bm25, conversationDocId(history)) !== undefined) return true;
     if (namedSection(question, corpus, bm25)) return true;
-    return resolveFollowUp(question, history).kind === 'section';
+    const kind = resolveFollowUp(question, history).kind;
+    return kind === 'section' || kind === 'block';
   }
 
   async answer(rawQuestion: string, options: AnswerOptions = {}): Promise<Answer> {
@@ -135,10 +137,12 @@ export class ExtractiveAnswerer implements Answerer {
     // "医政医管要点第三部分讲了啥", "长宁计划最后那部分讲了什么": a section of the document the question names;
     // "第三块讲的啥" after a question about a document: a section of that document.
     const section = namedSection(question, corpus, this.deps.bm25) ?? (followUp.kind === 'section' ? followUp : undefined);
-    if (section) {
-      const points = askedPoints(section, corpus);
+    // "它所在的那一部分还有哪些其他工作", "这部分讲了几条": the part of the document the previous answer's point sits in.
+    const part = section ?? (followUp.kind === 'block' ? followUp : undefined);
+    const points = section ? askedPoints(section, corpus) : followUp.kind === 'block' ? pointsAround(followUp.passageId, followUp.others, corpus) : undefined;
+    if (part && points) {
       // What the question names of its own, unless the section's heading names it already (最后那部分专项工作: the whole section).
-      const asks = section.asks !== undefined && points[0] && !headingNames(section.asks, points[0], corpus, this.deps.bm25) ? section.asks : undefined;
+      const asks = part.asks !== undefined && points[0] && !headingNames(part.asks, points[0], corpus, this.deps.bm25) ? part.asks : undefined;
       const most = readIntent(question) === 'list' ? MAX_LIST_POINTS : SECTION_SENTENCES;
       // "第二块里面，区域性医疗中心是怎么说的": the section's sentences that speak to what it names;
       // "第三块讲的啥": the first sentence of each of the section's first points.
@@ -445,6 +449,16 @@ function orderedQuote(citation: Citation, sentences: string[]): string {
 }
 
 /** An answer citing some of a part's `total` points says how many the part holds (partialListNote), in the question's language; one citing all of them is left as it is. */
+/**
+ * The points of the block (the innermost headings) a passage's point sits in, in the document's order; with `others`,
+ * without that point (它所在的那一部分还有哪些其他工作). Empty when the passage is no item of a block.
+ */
+function pointsAround(passageId: string, others: boolean, corpus: Corpus): Passage[] {
+  const passage = corpus.passage(passageId);
+  if (!passage || !isItem(passage) || blockPath(passage).length === 0) return [];
+  return blockPoints(corpus, passage).filter((p) => !others || p.pointId !== passage.pointId);
+}
+
 function saysPartOf(answer: Answer, total: number, question: string): Answer {
   const shown = answer.citations.length;
   return total > shown ? { ...answer, answer: `${answer.answer}${partialListNote(total, shown, !writtenInChinese(question))}` } : answer;

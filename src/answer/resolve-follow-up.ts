@@ -23,7 +23,13 @@ export type FollowUp =
    * `asks`: what the question asks of that section in words of its own ("第二块里面，区域性医疗中心是
    * 怎么说的" → 区域性医疗中心), when it names anything.
    */
-  | { kind: 'section'; n: SectionPosition; docId: string; topic: string; asks?: string };
+  | { kind: 'section'; n: SectionPosition; docId: string; topic: string; asks?: string }
+  /**
+   * "它所在的那一部分还有哪些其他工作", "这部分讲了几条，都是啥": the block (the innermost headings) of the point the
+   * previous answer cited first; `others` when the question asks for the rest of it (其他, 其余, 别的, 还有); `asks`, as for
+   * a section, what it names of its own (这部分里医保支付是怎么说的 → 医保支付).
+   */
+  | { kind: 'block'; passageId: string; others: boolean; topic: string; asks?: string };
 
 /** Words that open a new question in a conversation: nothing of the previous topic is carried. */
 const NEW_TOPIC = /^(?:另外|对了|还有个问题|还有一个问题|还有个事|换个问题|换个话题|顺便问(?:一?下|个)?|再问(?:一?下|个)?)[，,、：:\s]*/;
@@ -31,6 +37,14 @@ const NEW_TOPIC = /^(?:另外|对了|还有个问题|还有一个问题|还有�
 const SECTION_FILLER = /讲(?:的|了)?(?:啥|什么)|说(?:的|了)?(?:啥|什么)|是(?:啥|什么)|里面|当中|之中|主要|具体|内容|有哪些|有啥|都有|哪些|什么/g;
 
 const ORDINAL = /第\s*([一二三四五六七八九十]|\d{1,2})\s*(?:点|条|个|项|部分)/;
+/**
+ * Words that ask about the part of the document the previous answer's point sits in: 所在, 在的, 所属, 同属 or 同一
+ * before a word for a part (它所在的那一部分, 那它在的那一大块, 与它同属一个部分, 同一部分里), or 这部分 / 这一大块 opening
+ * the question (这部分讲了几条). Not 这块 alone, which stands for the subject (这块具体怎么做), nor an ordinal (第三部分).
+ */
+const SAME_BLOCK = /(?:所在|在的|所属|同属|同一)(?:的|一个|那个|这个|那|这)?一?大?(?:部分|块|板块|章|节)|^(?:那么?)?[这那]一?(?:大块|部分|章|节)/u;
+/** Words that ask for the rest of that part, the point already answered left out. */
+const OTHERS = /其他|其它|其余|别的|还有|另外几/u;
 const ASKS_SOURCE = /哪个文件|哪份文件|什么文件|出自|来自哪|哪个文号|文号是|谁发的|谁印发|哪个部门|哪家单位发/;
 /** Words that ask inside the previous answer (这里面, 里头, 其中): what follows is sought in its document, whatever place the words name. */
 const INSIDE_WORDS = '这里面|那里面|这里头|那里头|里面|里头|其中';
@@ -90,6 +104,12 @@ export function resolveFollowUp(question: string, history: readonly Turn[] | und
   if (opener && !(ANAPHORIC_START.test(q) || ANAPHORIC_END.test(q) || REFERS_BACK.test(q) || ORDINAL.test(q) || readSectionOrdinal(q))) return { kind: 'none' };
 
   if (ASKS_SOURCE.test(q) && cited[0] && q.length <= 24) return { kind: 'source', passageId: cited[0].id, topic: topicOf(history!) };
+
+  const block = SAME_BLOCK.exec(q)?.[0];
+  if (block && q.length <= 24 && cited[0]) {
+    const asks = sectionAsks(q, block);
+    return { kind: 'block', passageId: cited[0].id, others: OTHERS.test(q), topic: topicOf(history!), ...(asks ? { asks } : {}) };
+  }
 
   const section = readSectionOrdinal(q);
   if (section && q.length <= 24 && docIdOf(cited[0]?.id)) {

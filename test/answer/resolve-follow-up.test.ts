@@ -184,3 +184,33 @@ describe('resolveFollowUp: a section ordinal points at a section of the document
     expect(resolveFollowUp('市卫健委工作要点第三部分关于公共卫生体系建设有哪些具体安排和要求', after('这个文件分几部分？')).kind).not.toBe('section');
   });
 });
+
+describe('resolveFollowUp: the part the previous answer sits in', () => {
+  test.each([
+    ['它所在的那一部分还有哪些其他工作？', true],
+    ['那它在的那一大块还讲了啥', false],
+    ['与它同属一个部分的其他条目有哪些？', true],
+    ['同一部分里其余几项工作是什么？', true],
+    ['这条所在那部分还有别的改革吗，都列一下', true],
+    ['这部分讲了几条，都是啥', false],
+  ])('%s -> the block of the first cited point (others: %s)', (question, others) => {
+    expect(resolveFollowUp(question, after('普陀对重大传染病救治体系是怎么要求的？'))).toMatchObject({ kind: 'block', passageId: 'doc#1.2', others });
+  });
+
+  test('what it names of its own is kept to be sought in that part', () => {
+    expect(resolveFollowUp('这部分里医保支付是怎么说的', after('21年方案讲医保改革吗'))).toMatchObject({ kind: 'block', asks: expect.stringContaining('医保支付') });
+  });
+
+  test.each([
+    ['这块具体怎么做'], // 这块 alone stands for the subject
+    ['第三部分讲的啥'], // an ordinal names its section
+    ['长宁护理这块今年有啥安排'],
+    ['它所在的那一部分还有哪些其他工作？它们分别由哪些部门牵头、什么时候完成'], // long: a question of its own
+  ])('must not: %s', (question) => {
+    expect(resolveFollowUp(question, after('普陀对重大传染病救治体系是怎么要求的？')).kind).not.toBe('block');
+  });
+
+  test('without a previous answer to point at, nothing', () => {
+    expect(resolveFollowUp('这部分讲了几条', [{ question: '你好', answer: '…', citations: [] }]).kind).not.toBe('block');
+  });
+});

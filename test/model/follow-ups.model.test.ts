@@ -50,3 +50,22 @@ describe('follow-up questions use the conversation passed in', () => {
     expect(a.abstained).toBe(true);
   });
 });
+
+describe('a follow-up about the part the previous answer sits in lists that part', () => {
+  test('其他: the other points of its block, in the document order, not the point already answered', async () => {
+    const a1 = await runtime.answerer.answer('普陀对重大传染病的救治体系有啥要求');
+    const first = a1.citations[0]!;
+    const a2 = await runtime.answerer.answer('它所在那部分还有哪些别的工作', { history: [turn(a1)] });
+    expect(a2.citations.length).toBeGreaterThanOrEqual(2);
+    expect(a2.citations.map((c) => c.id)).not.toContain(first.id);
+    // Every point cited shares the headings of the point answered first.
+    expect(new Set(a2.citations.map((c) => c.label.replace(/第\d+条$/, '')))).toEqual(new Set([first.label.replace(/第\d+条$/, '')]));
+  });
+
+  test('这部分: the whole block, the point already answered among them', async () => {
+    const a1 = await runtime.answerer.answer('市卫健委23年要点有讲健康上海行动吗');
+    const a2 = await runtime.answerer.answer('这部分讲了几条，都是啥', { history: [turn(a1)] });
+    expect(a2.citations.map((c) => c.id)).toContain(a1.citations[0]!.id);
+    expect(a2.citations.length).toBeGreaterThanOrEqual(2);
+  });
+});
