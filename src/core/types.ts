@@ -118,11 +118,12 @@ export interface RetrievalResult {
 /** What kind of answer a question asks (src/retrieval/question-intent.ts reads it). */
 export type AnswerIntent = 'figure' | 'date' | 'who' | 'list' | 'yes-no' | 'what';
 /**
- * The kinds of answer a sentence either holds or not: the intents' (figure, date, who, list), and two a
+ * The kinds of answer a sentence either holds or not: the intents' (figure, date, who, list), and three a
  * what-question may ask (src/retrieval/question-intent.ts `slotAsked`): how a thing is computed or
- * scored (`method`: 怎么算出来的, 按什么方法测算) and where it is (`place`: 设在哪儿, 选址在哪个街道).
+ * scored (`method`: 怎么算出来的, 按什么方法测算), where it is (`place`: 设在哪儿, 选址在哪个街道) and what
+ * follows when a rule is not kept (`consequence`: 没开会被咋处罚, 违反了受什么处分).
  */
-export type AnswerSlot = 'figure' | 'date' | 'who' | 'list' | 'method' | 'place';
+export type AnswerSlot = 'figure' | 'date' | 'who' | 'list' | 'method' | 'place' | 'consequence';
 
 export interface RetrievalSignals {
   /** Cosine of the question and the best point's best-matching sentence (dense modes). */

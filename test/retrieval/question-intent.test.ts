@@ -181,7 +181,7 @@ describe('readIntent', () => {
   });
 });
 
-describe('slotAsked: a what-question may ask a method or a place', () => {
+describe('slotAsked: a what-question may ask a method, a place or a consequence', () => {
   it.each([
     ['按人头付费，每个人头的钱是怎么算出来的？', 'method'],
     ['床日支付标准按什么方法测算？', 'method'],
@@ -195,6 +195,11 @@ describe('slotAsked: a what-question may ask a method or a place', () => {
     ['安宁疗护中心建在哪', 'place'],
     ['发热哨点诊室一般开在什么地方', 'place'],
     ['这个基地具体位置是啥', 'place'],
+    ['发热门诊该开没开，医院会被咋处罚', 'consequence'],
+    ['违反九不准会受到什么样的处分', 'consequence'],
+    ['平安医院要是没创上，医院会咋样', 'consequence'],
+    ['考核不合格的医院会怎么样', 'consequence'],
+    ['不按要求配安检设备，后果是什么', 'consequence'],
   ])('%s -> %s', (question, slot) => {
     expect(slotAsked(question, readIntent(question))).toBe(slot);
   });
@@ -208,7 +213,10 @@ describe('slotAsked: a what-question may ask a method or a place', () => {
     ['胸痛中心是什么'],
     ['家庭医生签约是怎么回事'], // how it stands, not how it is computed
     ['DRG付费是什么意思'],
-  ])('no method nor place: %s', (question) => {
+    ['医疗废物怎么处理'], // 怎么处理 alone asks how a thing is handled, not what follows a breach
+    ['患者投诉一般怎么处理'],
+    ['处罚决定书在哪个文件里'],
+  ])('no method, place nor consequence: %s', (question) => {
     expect(slotAsked(question, readIntent(question))).toBeUndefined();
   });
 

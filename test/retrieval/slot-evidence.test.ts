@@ -837,6 +837,20 @@ describe('holdsSlot: a method is a computation or a scale, not the method named'
   });
 });
 
+describe('holdsSlot: a consequence names a sanction or what a result is tied to', () => {
+  it.each([
+    ['将绩效考核结果与薪酬分配挂钩', true],
+    ['针对绩效考核中发现的问题，督促落实整改', true],
+    ['对医药购销领域违规行为依法查处，实施联合惩戒', true],
+    ['建立健全不符合要求的医疗机构退出机制', true],
+    ['二级以上医院、社区卫生服务中心发热门诊要保持“应设尽设、应开尽开”', false], // the rule restated
+    ['严格落实“九不准”“十项不得”文件精神，不断纠正医药购销领域不正之风', false], // a prohibition and a directive, no sanction
+    ['逐步使医护比总体提到1∶2左右', false],
+  ])('%s -> %s', (text, held) => {
+    expect(holdsSlot('consequence', text, '做不到会受到什么处理')).toBe(held);
+  });
+});
+
 describe('holdsSlot: a place is one the question does not name', () => {
   it.each([
     ['在各社区卫生服务中心设置临时接种点', '临时接种点都设在哪儿', true], // sites of a kind answer 设在哪

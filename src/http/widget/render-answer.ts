@@ -20,6 +20,7 @@ export const MISSING_LABELS = {
   list: '文件未列出所问的条目',
   method: '文件未给出所问的计算方法或评定标准',
   place: '文件未给出所问的地点',
+  consequence: '文件未写明所问的处理或处罚',
 } as const;
 
 export function renderAnswer(answer: WidgetAnswer, deps: PassageLinkDeps): HTMLElement {
