@@ -3,7 +3,6 @@ import kindsData from './data/institution-kinds.json' with { type: 'json' };
 import places from './data/places.json' with { type: 'json' };
 import { parseChineseNumeral } from '../text/chinese-numerals.js';
 import { normalizeWidth } from '../text/normalize-width.js';
-import { longestSharedRun } from '../text/runs.js';
 import { contentBigrams, topicTerms } from '../text/tokenize.js';
 import { documentTermsFor } from './everyday-words.js';
 import type { AnswerSlot } from '../core/types.js';
@@ -158,10 +157,10 @@ export function holdsSlot(slot: AnswerSlot, text: string, question?: string): bo
   const t = slot === 'figure' && q !== undefined ? withoutOtherFigures(asked, q) : asked;
   // Names asked (那10家高水平医院是哪几家): names counted as another number (中山、瑞金两家) or given by the question name none of them.
   const names = (slot === 'list' || slot === 'who') && q !== undefined && (asksNames(q) || measure?.noun === HOSPITAL_NAMES_NOUN);
-  // The names of what was asked (普陀区的区域性医疗中心是哪几家医院) stand beside it: a sentence that holds no run of
-  // NAMED_WITH_RUN characters of it names other bodies (区康复医院, 区精神卫生中心).
+  // The names of what was asked (普陀区的区域性医疗中心是哪几家医院) stand beside it: a sentence that does not speak
+  // of it (NAMED_WITH_SHARE of its character pairs) names other bodies (区康复医院, 区精神卫生中心).
   const subject = names ? subjectNamed(q!) : undefined;
-  if (subject !== undefined && longestSharedRun(subject, flat(text)).length < NAMED_WITH_RUN) return false;
+  if (subject !== undefined && !speaksOf(flat(text), subject)) return false;
   const others = names ? withoutOtherCounts(withoutNamesGiven(t, q!), q!) : t;
   if (measure) return measure.gives.test(others);
   // The members of a kind that is no body nor place (哪几个专业, 哪几个病): an enumeration of that kind, not names.
@@ -193,7 +192,7 @@ const ITEM_COUNT = String.raw`[\d一二三四五六七八九十两]+(?:\s*[－\-
 /** Several items each counted, side by side (高水平医院10家、示范型区域性医疗中心10家; 1－2家国家中医医学中心、1家…; 护士N名，医师M名). */
 const COUNTED_ITEMS = new RegExp(`${ITEM_COUNT}[^，,。；;：:]{0,30}[、，,][^，,。；;：:]{0,30}?${ITEM_COUNT}`, 'u');
 /** Counts asked of each of several things: 各多少家, 各几家, 各选多少家, 每类多少家, 每样各弄几家, 各类分别有多少家, 分别建多少个; not 各区要建几家 (a count for each district). */
-const COUNTS_EACH = /(?:各(?=[多几选有是建设占要类自弄搞])|每一?[类种样]|分别)(?:类|自)?[^，,。？?；;]{0,4}?(?:多少|几)/u;
+const COUNTS_EACH = /(?:各(?=[多几选挑评配有是建设占要类自弄搞])|每一?[类种样]|分别)(?:类|自)?[^，,。？?；;]{0,4}?(?:多少|几)/u;
 
 /** Whether a question asks several things and the count of each (试点单位分哪几类，各多少家). */
 export function asksCountsEach(question: string): boolean {
@@ -244,7 +243,7 @@ const CONTENTS_BEFORE = /、[^，,。；;《]{1,30}(?:等(?:[一二三四五六�
  * A set the question counts and asks the members of (那21个专病医联体，都是哪些病种; 长宁之前建的那21个专病医联体都有哪些;
  * 21个专病医联体分别针对哪些病种; 7个文件分别是啥): its noun.
  */
-const COUNTED_SET = /(?:\d+|[一二三四五六七八九十两]+)(?:个|项|类|种)([\p{Script=Han}]{2,8}?)[，,]?(?:都|具体|分别)*(?:有|是|包括|包含|针对|涉及|覆盖|叫)?(?:哪些|哪几|啥|什么)/u;
+const COUNTED_SET = /(?:\d+|[一二三四五六七八九十两]+)(?:个|项|类|种)([\p{Script=Han}]{2,8}?)[，,]?(?:都|具体|分别)*(?:(?:包括|包含|针对|涉及|覆盖)(?:的)?(?:是|有)?|有|是|叫)?(?:哪些|哪几|啥|什么)/u;
 
 /**
  * Whether the text gives the items of one of the sets named (…清单包括A、B、C; A、B等准则): undefined when it
@@ -321,13 +320,22 @@ const KIND_THEN_WHICH = /(?:[A-Za-z]+|(?!公立|综合|专科)[\p{Script=Han}]{2
 const NAMED_SUBJECT = /([\p{Script=Han}]+?)(?:都|具体|到底|分别)?(?:是|有|为)哪/u;
 /** Fewest characters of such a noun read as naming a thing of its own (区域性医疗中心; not 医院, 单位). */
 const NAMED_SUBJECT_CHARS = 4;
-/** Shortest run of that noun a sentence must hold to speak of it (新生儿大楼 for 新声儿大楼: 儿大楼). */
-const NAMED_WITH_RUN = 3;
+/** Least share of that noun's character pairs a sentence must hold to speak of it (新生儿大楼 for 新声儿大楼: 儿大, 大楼; 社区康复中心 for 社区中心). */
+const NAMED_WITH_SHARE = 0.5;
 
 function subjectNamed(question: string): string | undefined {
   const run = NAMED_SUBJECT.exec(question)?.[1];
-  const noun = run?.slice(run.lastIndexOf('的') + 1);
+  const noun = run?.slice(run.lastIndexOf('的') + 1).replace(NAMES_WORDS, '');
   return noun !== undefined && noun.length >= NAMED_SUBJECT_CHARS && !noun.endsWith('医院') ? noun : undefined;
+}
+/** Words that ask for names, not part of the noun named (社区中心名单有哪些). */
+const NAMES_WORDS = /(?:名单|名称|名字)$/u;
+
+/** Whether the text holds at least NAMED_WITH_SHARE of the noun's character pairs. */
+function speaksOf(text: string, noun: string): boolean {
+  const chars = [...noun];
+  const pairs = chars.slice(1).map((c, i) => chars[i]! + c);
+  return pairs.filter((p) => text.includes(p)).length >= pairs.length * NAMED_WITH_SHARE;
 }
 /** A hospital named as such (天山中医医院, 同仁医院), not a kind of hospital (区级医院, 三级医院): the who measure 医院名称. */
 const HOSPITAL_NAMES_NOUN = '医院名称';
@@ -337,7 +345,7 @@ const NAMED_BODY = new RegExp(`${HOSPITAL_NAME.source}|[\\p{Script=Han}]{2,10}(?
 /** Sites named side by side and counted (华阳、虹桥两家): names, and where a thing is done. */
 const SITES_COUNTED = /[\p{Script=Han}]{2}、[\p{Script=Han}]{2}[两三四五几]家/u;
 /** Short names side by side (周桥、新华、华阳; 中山、瑞金两家). */
-const SHORT_NAMES = new RegExp(`[\\p{Script=Han}]{1,4}、[\\p{Script=Han}]{1,4}(?:、[\\p{Script=Han}]{1,4})+|${SITES_COUNTED.source}`, 'u');
+const SHORT_NAMES = new RegExp(`[\\p{Script=Han}]{1,3}、[\\p{Script=Han}]{1,3}(?:、[\\p{Script=Han}]{1,3})+|${SITES_COUNTED.source}`, 'u');
 /** A count of bodies: 2家, 十个, 几所. */
 const COUNT = '(?:\\d+|[一二三四五六七八九十两几]+)\\s*(?:家|个|所)';
 /** A kind of body counted, not named: a count before it (2家…指导中心, 若干行业分中心), or after it (高水平医院10家); not a count after names (中山、瑞金两家). */

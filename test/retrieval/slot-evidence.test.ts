@@ -150,6 +150,7 @@ describe('holdsSlot: counts asked of each of several things (分哪几类，各�
     ['第二批示范站和村卫生室分别建设多少家？', true],
     ['每类多少家', true],
     ['中心、基地、医院，每样各弄几家啊', true],
+    ['分哪几类，各挑了几家啊', true],
     ['这几类各搞多少个', true],
     ['各区要建几家', false], // a count for each district: a figure per unit, not items with their counts
     ['试点单位一共多少家', false],
@@ -310,6 +311,9 @@ describe('holdsSlot: which district, which hospital', () => {
     ['新声儿大楼是哪家医院的', '推进复旦大学附属儿科医院新生儿大楼建设', true], // 儿大楼: three characters of it are enough
     ['签约的合作医院是哪家', '推进新一轮与华东医院签约工作', true], // a hospital's role: the hospital named is the answer
     ['长宁开展太极健康宣教活动的是哪两家社区卫生服务中心？', '推动华阳、虹桥两家社区卫生服务中心开展太极健康宣教活动', true], // nothing after 的: no noun of its own
+    // an enumeration of tasks (院感防控、分级诊疗、转诊会诊) names no hospital; short names side by side (周桥、新华、华阳) do
+    ['新挂牌的IDC医院名单包括哪些医院？', '建立传染病识别防护、院感防控、分级诊疗、转诊会诊和脆弱人群保护和重症救治机制', false],
+    ['创示范的社区中心名单有哪些？', '推动周桥、新华、华阳创建示范性社区康复中心', true],
     // names counted as another number than asked (中山、瑞金两家 for 那10家) name none of those asked
     ['那10家高水平医院具体是哪几家？', '以中山、瑞金两家高质量发展国家试点医院和全市40家试点单位为重点', false],
   ])('%s / %s -> %s', (question, text, held) => {
@@ -792,6 +796,7 @@ describe('contentsAsked and holdsSlot: what a named standard, list or rule set h
     expect(contentsAsked('试点的3类改革项目分别是哪些')).toEqual(['改革项目']);
     // asked with the verb that ties the members to the set, or with 啥
     expect(contentsAsked('长宁区此前已建立的21个专病医联体分别针对哪些病种？')).toEqual(['专病医联体']);
+    expect(contentsAsked('已有的21个专病医联体，覆盖的是哪些具体病种？')).toEqual(['专病医联体']); // the verb, then 的是
     expect(contentsAsked('整治回扣那个“1+7”，7个文件分别是啥？')).toEqual(['文件']);
     expect(holdsSlot('list', '持续贯彻落实本市整治医药产品回扣“1+7”系列文件，加强九项准则宣贯', '整治回扣那个“1+7”，7个文件分别是啥？')).toBe(false);
     expect(contentsAsked('要建的2个中心是干什么的')).toBeUndefined();
