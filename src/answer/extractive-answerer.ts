@@ -22,7 +22,11 @@ import { englishSearchTerms, MIN_TRANSLATED_SHARE_FOR_HIGH } from '../retrieval/
 import type { AnswerSlot } from '../core/types.js';
 import { composeList, MAX_LIST_POINTS } from './compose-list.js';
 import { askedPoints, headingNames, namedSection } from './named-section.js';
-import { blockPath, blockPoints } from './block-points.js';
+import { blockPath, blockPoints, firstParts } from './block-points.js';
+import { withoutTitleRuns } from '../text/runs.js';
+import { normalizeWidth } from '../text/normalize-width.js';
+import { SCOPE_WORDS } from '../retrieval/scope-check.js';
+import { DOCUMENT_WORDS as DOCUMENT_WORDS_SOURCE } from '../retrieval/parse-citation-query.js';
 import { outlineAsked, outlineOf } from './outline.js';
 import { onlyRefersBack, resolveFollowUp } from './resolve-follow-up.js';
 import { searchFollowUp } from './search-follow-up.js';
@@ -96,7 +100,7 @@ export class ExtractiveAnswerer implements Answerer {
     if (outlineAsked(question, corpus, bm25, conversationDocId(history)) !== undefined) return true;
     if (namedSection(question, corpus, bm25)) return true;
     const kind = resolveFollowUp(question, history).kind;
-    return kind === 'section' || kind === 'block';
+    return kind === 'section' || kind === 'block' || kind === 'mentions';
   }
 
   async answer(rawQuestion: string, options: AnswerOptions = {}): Promise<Answer> {
@@ -138,8 +142,16 @@ export class ExtractiveAnswerer implements Answerer {
     // "第三块讲的啥" after a question about a document: a section of that document.
     const section = namedSection(question, corpus, this.deps.bm25) ?? (followUp.kind === 'section' ? followUp : undefined);
     // "它所在的那一部分还有哪些其他工作", "这部分讲了几条": the part of the document the previous answer's point sits in.
-    const part = section ?? (followUp.kind === 'block' ? followUp : undefined);
-    const points = section ? askedPoints(section, corpus) : followUp.kind === 'block' ? pointsAround(followUp.passageId, followUp.others, corpus) : undefined;
+    // "在哪几处提的" after "长宁的计划里安宁疗护有提到吗": the points of that document that mention 安宁疗护.
+    const mentioned = followUp.kind === 'mentions' ? mentionedSubject(followUp.topic, corpus) : undefined;
+    const part = section ?? (followUp.kind === 'block' ? followUp : mentioned ? { asks: mentioned } : undefined);
+    const points = section
+      ? askedPoints(section, corpus)
+      : followUp.kind === 'block'
+        ? pointsAround(followUp.passageId, followUp.others, corpus)
+        : followUp.kind === 'mentions' && mentioned
+          ? pointsMentioning(followUp.docId, mentioned, corpus)
+          : undefined;
     if (part && points) {
       // What the question names of its own, unless the section's heading names it already (最后那部分专项工作: the whole section).
       const asks = part.asks !== undefined && points[0] && !headingNames(part.asks, points[0], corpus, this.deps.bm25) ? part.asks : undefined;
@@ -193,7 +205,9 @@ export class ExtractiveAnswerer implements Answerer {
         ? await searchFollowUp(followUp, this.deps.retriever, corpus, this.retrieveOptions(options))
         : followUp.kind === 'ordinal'
           ? `${question} ${followUp.topic}`
-          : question;
+          : followUp.kind === 'mentions'
+            ? followUp.topic
+            : question;
     // What a follow-up asks is read from its own words ("那它是发给哪些单位的" asks who, whatever the earlier question asked;
     // "那安检设备具体按什么标准配" a method); one with no question words of its own (那普陀呢) asks what the conversation asked.
     const asked = followUp.kind === 'rewrite' ? readIntent(question) : undefined;
@@ -449,6 +463,46 @@ function orderedQuote(citation: Citation, sentences: string[]): string {
 }
 
 /** An answer citing some of a part's `total` points says how many the part holds (partialListNote), in the question's language; one citing all of them is left as it is. */
+/** The words with which a yes/no question asks whether a document mentions a thing (有没有涉及, 有提到吗, 提了没). */
+const MENTION_ASKED = /(?:有没有|是否|有无|有)?(?:涉及|提到|提及|说到|讲到|写到|讲|提)(?:了|过)?/gu;
+const YES_NO_END = /(?:吗|没有|没|呢|不)?[？?。！!]*$/u;
+const PLACES = new RegExp(SCOPE_WORDS.source, 'gu');
+/** Shortest run of a title taken as naming the document (医政医管工作要点), not the subject (医院 is in a title too). */
+const TITLE_RUN = 4;
+const DOCUMENT_WORDS = new RegExp(DOCUMENT_WORDS_SOURCE.source, 'gu');
+/** Least share of the subject's character pairs a point must hold to mention it (区级康复医院 for 区康复医院). */
+const MENTION_PAIR_SHARE = 0.75;
+
+/**
+ * What a question that asks whether a document mentions a thing asks about (长宁的计划里安宁疗护有提到吗 → 安宁疗护;
+ * …要点有没有涉及区康复医院的建设 → 区康复医院): its words less the document's name, places, years and the asking
+ * words, the longest run left between 的, 里, 中, 对, 在. Undefined when nothing of two characters is left.
+ */
+function mentionedSubject(question: string, corpus: Corpus): string | undefined {
+  const titles = [...corpus.documents.values()].map((d) => d.title);
+  const rest = withoutTitleRuns(normalizeWidth(question).replace(/\s+/g, ''), titles, TITLE_RUN).replace(PLACES, ' ').replace(DOCUMENT_WORDS, ' ').replace(YES_NO_END, '').replace(MENTION_ASKED, ' ');
+  const runs = rest.split(/[\s的里中对在，,]+/u).filter((s) => [...s].length >= 2);
+  return runs.sort((a, b) => [...b].length - [...a].length)[0];
+}
+
+/** The points of a document that mention the subject (MENTION_PAIR_SHARE of its character pairs), in the document's order; at most MAX_LIST_POINTS, else none. */
+function pointsMentioning(docId: string, subject: string, corpus: Corpus): Passage[] {
+  const chars = [...subject];
+  const pairs = chars.slice(1).map((c, i) => chars[i]! + c);
+  const text = (p: Passage) =>
+    normalizeWidth(
+      corpus.passages
+        .filter((q) => q.pointId === p.pointId)
+        .map((q) => q.text)
+        .join(''),
+    ).replace(/\s+/g, '');
+  const points = firstParts(corpus.passages.filter((p) => p.docId === docId && isItem(p))).filter((p) => {
+    const t = text(p);
+    return pairs.filter((x) => t.includes(x)).length >= pairs.length * MENTION_PAIR_SHARE;
+  });
+  return points.length <= MAX_LIST_POINTS ? points : [];
+}
+
 /**
  * The points of the block (the innermost headings) a passage's point sits in, in the document's order; with `others`,
  * without that point (它所在的那一部分还有哪些其他工作). Empty when the passage is no item of a block.

@@ -1,7 +1,7 @@
 import { parseChineseNumeral } from '../text/chinese-numerals.js';
 import { SCOPE_WORDS } from '../retrieval/scope-check.js';
 import { isSmallTalk, writtenInChinese } from '../retrieval/question-language.js';
-import { isAskingWord, readIntent } from '../retrieval/question-intent.js';
+import { isAskingWord, isListFiller, readIntent } from '../retrieval/question-intent.js';
 import { readSectionOrdinal, type SectionPosition } from '../retrieval/section-ordinal.js';
 import { topicTerms } from '../text/tokenize.js';
 import type { Turn } from './types.js';
@@ -29,7 +29,12 @@ export type FollowUp =
    * previous answer cited first; `others` when the question asks for the rest of it (其他, 其余, 别的, 还有); `asks`, as for
    * a section, what it names of its own (这部分里医保支付是怎么说的 → 医保支付).
    */
-  | { kind: 'block'; passageId: string; others: boolean; topic: string; asks?: string };
+  | { kind: 'block'; passageId: string; others: boolean; topic: string; asks?: string }
+  /**
+   * "在哪几处提的，分别咋说" after "长宁的计划里安宁疗护有提到吗": the points of the previous answer's document that
+   * mention what the earlier question asked about (`topic`, that question).
+   */
+  | { kind: 'mentions'; docId: string; topic: string };
 
 /** Words that open a new question in a conversation: nothing of the previous topic is carried. */
 const NEW_TOPIC = /^(?:另外|对了|还有个问题|还有一个问题|还有个事|换个问题|换个话题|顺便问(?:一?下|个)?|再问(?:一?下|个)?)[，,、：:\s]*/;
@@ -43,6 +48,13 @@ const ORDINAL = /第\s*([一二三四五六七八九十]|\d{1,2})\s*(?:点|条|�
  * the question (这部分讲了几条). Not 这块 alone, which stands for the subject (这块具体怎么做), nor an ordinal (第三部分).
  */
 const SAME_BLOCK = /(?:所在|在的|所属|同属|同一)(?:的|一个|那个|这个|那|这)?一?大?(?:部分|块|板块|章|节)|^(?:那么?)?[这那]一?(?:大块|部分|章|节)/u;
+/**
+ * Words that ask where the document mentions it (在哪几处提的, 分别在哪几条中提到, 哪些地方说了): 哪 with the measure
+ * words for a document's places (处, 条, 地方) and a verb of mentioning, either order.
+ */
+const WHERE_MENTIONED = /(?:都|分别|具体)*在?哪(?:几|些)?(?:处|条|个?地方)[中里]?(?:提|说|讲|写|出现)|(?:提|说|讲|写)(?:到|的|了|过)?(?:在)?哪(?:几|些)?(?:处|条|个?地方)/u;
+/** How a thing is said (怎么说的, 咋讲): asks what the places say, names nothing. */
+const HOW_SAID = /^(?:怎么|咋|如何)(?:说|讲|写|提)的?$/u;
 /** Words that ask for the rest of that part, the point already answered left out. */
 const OTHERS = /其他|其它|其余|别的|还有|另外几/u;
 const ASKS_SOURCE = /哪个文件|哪份文件|什么文件|出自|来自哪|哪个文号|文号是|谁发的|谁印发|哪个部门|哪家单位发/;
@@ -104,6 +116,11 @@ export function resolveFollowUp(question: string, history: readonly Turn[] | und
   if (opener && !(ANAPHORIC_START.test(q) || ANAPHORIC_END.test(q) || REFERS_BACK.test(q) || ORDINAL.test(q) || readSectionOrdinal(q))) return { kind: 'none' };
 
   if (ASKS_SOURCE.test(q) && cited[0] && q.length <= 24) return { kind: 'source', passageId: cited[0].id, topic: topicOf(history!) };
+
+  // "在哪几处提的，分别咋说": naming nothing of its own, it asks where the document talked about mentions the earlier subject.
+  if (WHERE_MENTIONED.test(q) && q.length <= 24 && docIdOf(cited[0]?.id) && ownTerms(q.replace(WHERE_MENTIONED, ' ')).every((t) => isListFiller(t) || ASKING.test(t) || HOW_SAID.test(t))) {
+    return { kind: 'mentions', docId: docIdOf(cited[0]!.id)!, topic: topicOf(history!) };
+  }
 
   const block = SAME_BLOCK.exec(q)?.[0];
   if (block && q.length <= 24 && cited[0]) {

@@ -214,3 +214,13 @@ describe('resolveFollowUp: the part the previous answer sits in', () => {
     expect(resolveFollowUp('这部分讲了几条', [{ question: '你好', answer: '…', citations: [] }]).kind).not.toBe('block');
   });
 });
+
+describe('resolveFollowUp: where the document mentions what the earlier question asked about', () => {
+  test.each([['在哪几处提的，分别咋说'], ['分别在哪几条中提到，具体是怎么说的？'], ['哪些地方说了']])('%s -> mentions, in the document talked about', (question) => {
+    expect(resolveFollowUp(question, after('长宁的计划里安宁疗护有提到吗'))).toEqual({ kind: 'mentions', docId: 'doc', topic: '长宁的计划里安宁疗护有提到吗' });
+  });
+
+  test.each([['在哪几处提到了护理'], ['第三条说的啥'], ['哪几条是关于医保的']])('must not: %s names a topic or a point of its own', (question) => {
+    expect(resolveFollowUp(question, after('长宁的计划里安宁疗护有提到吗')).kind).not.toBe('mentions');
+  });
+});

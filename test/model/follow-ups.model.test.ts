@@ -69,3 +69,15 @@ describe('a follow-up about the part the previous answer sits in lists that part
     expect(a2.citations.length).toBeGreaterThanOrEqual(2);
   });
 });
+
+describe('"在哪几处提的" after "有提到吗" lists the places the document mentions the subject', () => {
+  test('each point cited mentions it, in the document order', async () => {
+    const a1 = await runtime.answerer.answer('普陀的要点里有没有说到精神卫生');
+    const a2 = await runtime.answerer.answer('都在哪几处说的', { history: [turn(a1)] });
+    expect(a2.citations.length).toBeGreaterThanOrEqual(2);
+    for (const c of a2.citations) {
+      expect(c.id.startsWith('2025-putuo-medical-administration-priorities#')).toBe(true);
+      expect(c.text.replace(/\s+/g, '')).toContain('精神卫生');
+    }
+  });
+});
