@@ -6,7 +6,9 @@ export type SectionPosition = number | 'last';
 /** A section of a document named by its ordinal: 第三部分, 第三块, 第三大块, 第3部分, 第三方面, 第三板块. */
 const SECTION_ORDINAL = /第\s*([一二三四五六七八九十]|\d{1,2})\s*(?:大?块|大?部分|方面|板块)/;
 /** The last section, named by its place: 最后一部分, 最后那块, 最后的部分, 最后一大块, 最后一个方面; and by the words for a text's end (收尾那块, 结尾那部分, 末尾那一块). */
-const LAST_SECTION = /(?:最后|收尾|结尾|末尾|最末)(?:一个|一|那一?|的|这一?)?\s*(?:大?块|大?部分|方面|板块)/;
+const LAST_SECTION = /(?:最后|收尾|结尾|末尾|最末)(?:一个|一|那一?|的|这一?)?\s*(?:大?块|大?部分|方面|板块)|(?:最后|收尾|结尾|末尾)[^，,。？?]{1,10}?[那这]一?\s*(?:大?块|大?部分|方面|板块)/;
+/** The first section, named by its place: 开头那部分, 开篇的部分, 最前面那块, and with what it is about between (开头讲新冠救治那部分); as the last is named at the text's end, and with what it is about (最后讲专项工作那部分). */
+const FIRST_SECTION = /(?:开头|开篇|最前面|最开始)(?:一个|一|那一?|的|这一?)?\s*(?:大?块|大?部分|方面|板块)|(?:开头|开篇|最前面|最开始)[^，,。？?]{1,10}?[那这]一?\s*(?:大?块|大?部分|方面|板块)/;
 
 /**
  * The section a question names by its ordinal or by its place ("第三块讲的啥", "最后那部分讲了什么"),
@@ -18,7 +20,9 @@ export function readSectionOrdinal(question: string): { position: SectionPositio
   const ordinal = SECTION_ORDINAL.exec(q);
   if (ordinal) return { position: /\d/.test(ordinal[1]!) ? Number(ordinal[1]) : parseChineseNumeral(ordinal[1]!), words: ordinal[0] };
   const last = LAST_SECTION.exec(q);
-  return last ? { position: 'last', words: last[0] } : undefined;
+  if (last) return { position: 'last', words: last[0] };
+  const first = FIRST_SECTION.exec(q);
+  return first ? { position: 1, words: first[0] } : undefined;
 }
 
 /** The first or last few points of a section or document: 最后三条, 开头两条, 前三点, 收尾的最后两项. */

@@ -16,6 +16,11 @@ describe('readSectionOrdinal: a section named by its ordinal or its place', () =
     ['普陀要点收尾那块说了几点', 'last', '收尾那块'],
     ['结尾那部分讲的啥', 'last', '结尾那部分'],
     ['文件末尾那一块是什么内容', 'last', '末尾那一块'],
+    ['最后讲落地保障那部分都讲了啥', 'last', '最后讲落地保障那部分'], // what the part is about, between
+    ['开头那部分讲啥', 1, '开头那部分'],
+    ['开篇的部分说了什么', 1, '开篇的部分'],
+    ['长宁计划开头讲新冠救治那部分有几条', 1, '开头讲新冠救治那部分'],
+    ['最前面那块呢', 1, '最前面那块'],
   ])('%s -> %s', (question, position, words) => {
     expect(readSectionOrdinal(question)).toEqual({ position, words });
   });
@@ -31,6 +36,9 @@ describe('readSectionOrdinal: a section named by its ordinal or its place', () =
     ['收尾的最后三条讲了什么'], // the last points, not the last section
     ['项目收尾工作怎么做'],
     ['区域性医疗中心按多少人口配置一家'],
+    ['开头两条讲了什么'], // the first points, not the first section
+    ['最开始提出这项工作是哪年'],
+    ['最后一批试点医院，这部分要求高吗'], // 最后 of a batch, a clause away from 这部分
   ])('%s names no section', (question) => {
     expect(readSectionOrdinal(question)).toBeUndefined();
   });
