@@ -1,6 +1,7 @@
 import type { Corpus } from '../core/corpus.js';
 import type { HybridRetriever, RetrieveOptions } from '../retrieval/hybrid-retriever.js';
-import { findNamedDocument } from '../retrieval/parse-citation-query.js';
+import { documentStretches, findNamedDocument, namedDocuments } from '../retrieval/parse-citation-query.js';
+import type { PolicyDocument } from '../core/types.js';
 import { SCOPE_WORDS } from '../retrieval/scope-check.js';
 import { topicTerms } from '../text/tokenize.js';
 import { withoutTitleRuns } from '../text/runs.js';
@@ -13,6 +14,17 @@ const NAMES_SCOPE_ALL = new RegExp(SCOPE_WORDS.source, 'gu');
 const EARLIER_TITLE_RUN = 5;
 /** What closes a follow-up without naming anything (里呢, 的呢, 怎么说). */
 const ENDING = /(?:里|的|中)?(?:呢|怎么说|怎么写的?|怎么规定的?)?[？?。.！!]*$/u;
+
+/**
+ * The earlier question without the words that name its document: the stretch that names it, up to its word for a
+ * document (市医政要点 of 市医政要点里医疗纠纷这块咋说的), less every run of the title; elsewhere runs of
+ * EARLIER_TITLE_RUN or more (卫生健康工作要点 and 2023年 go, 公立医院 stays).
+ */
+function withoutDocument(base: string, earlier: PolicyDocument, documents: readonly PolicyDocument[]): string {
+  return documentStretches(base, documents)
+    .map((s) => withoutTitleRuns(s.text, [earlier.title], s.doc?.id === earlier.id ? 2 : EARLIER_TITLE_RUN))
+    .join('');
+}
 
 /**
  * What a follow-up is searched as: with the conversation's topic, unless it names a topic of its
@@ -45,10 +57,11 @@ export async function searchFollowUp(
   // and the earlier one's point found again. The earlier document is the one its question names, else its answer's.
   const pointsBack = REFERS_BACK.test(followUp.own);
   const namedByOwn = findNamedDocument(followUp.own, documents);
-  const ownDocument = pointsBack || !ownTopic ? namedByOwn : undefined;
-  const earlierDocument = ownDocument && followUp.base ? (findNamedDocument(followUp.base, documents) ?? corpus.documents.get(followUp.docId)) : undefined;
-  if (ownDocument && earlierDocument && earlierDocument.id !== ownDocument.id) {
-    return `${followUp.own} ${withoutTitleRuns(followUp.base!, [earlierDocument.title], EARLIER_TITLE_RUN).replace(NAMES_SCOPE_ALL, ' ')}`;
+  // "那卫健工作要点和长宁的呢": the documents it names, one or several.
+  const ownDocuments = pointsBack || !ownTopic ? namedDocuments(followUp.own, documents) : [];
+  const earlierDocument = ownDocuments.length > 0 && followUp.base ? (findNamedDocument(followUp.base, documents) ?? corpus.documents.get(followUp.docId)) : undefined;
+  if (earlierDocument && !ownDocuments.some((d) => d.id === earlierDocument.id)) {
+    return `${followUp.own} ${withoutDocument(followUp.base!, earlierDocument, documents).replace(NAMES_SCOPE_ALL, ' ')}`;
   }
   const alone = await retriever.retrieve(followUp.own, options);
   const top = alone.citations[0];

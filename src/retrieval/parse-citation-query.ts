@@ -35,6 +35,15 @@ export function namedDocuments(question: string, documents: Iterable<PolicyDocum
   return named;
 }
 
+/**
+ * The question cut after each word for a document (市医政要点|里医疗纠纷这块咋说的), each stretch with the document it
+ * names, if any: the words that name a document are those of its stretch.
+ */
+export function documentStretches(question: string, documents: Iterable<PolicyDocument>): Array<{ text: string; doc: PolicyDocument | undefined }> {
+  const docs = [...documents];
+  return question.split(new RegExp(`(?<=${DOCUMENT_WORDS.source})`, 'u')).map((text) => ({ text, doc: namedIn(normalizeForSearch(text), docs) }));
+}
+
 /** Which document the question names, by 文号 or by most of its title's wording; undefined when it names none, or several. */
 export function findNamedDocument(question: string, documents: Iterable<PolicyDocument>): PolicyDocument | undefined {
   const docs = [...documents];

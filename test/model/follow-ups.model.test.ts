@@ -81,3 +81,14 @@ describe('"在哪几处提的" after "有提到吗" lists the places the documen
     }
   });
 });
+
+describe('a follow-up that names other documents leaves out the words that named the earlier one', () => {
+  test('那卫健工作要点和普陀的呢 after a question about the 医政要点: the earlier document is not searched again', async () => {
+    const a1 = await runtime.answerer.answer('市医政要点里护理这块咋说的');
+    expect(a1.citations[0]!.id.startsWith('2023-shanghai-medical-administration-priorities#')).toBe(true);
+    const a2 = await runtime.answerer.answer('那卫健工作要点和普陀的呢', { history: [turn(a1)] });
+    expect(a2.rewrittenQuestion).toContain('护理');
+    expect(a2.rewrittenQuestion).not.toMatch(/医政/);
+    expect(a2.citations.some((c) => c.id.startsWith('2023-shanghai-medical-administration-priorities#'))).toBe(false);
+  });
+});

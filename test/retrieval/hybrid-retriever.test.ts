@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import type { Pipeline } from '../../src/answer/create-pipeline.js';
 import { InvalidInputError } from '../../src/core/errors.js';
 import { LIST_POOL } from '../../src/core/limits.js';
-import { findNamedDocument, namedDocuments, parseCitationQuery } from '../../src/retrieval/parse-citation-query.js';
+import { documentStretches, findNamedDocument, namedDocuments, parseCitationQuery } from '../../src/retrieval/parse-citation-query.js';
 import { readScope } from '../../src/retrieval/scope-check.js';
 import { seedCorpus, seedPipeline } from '../support/seed-pipeline.js';
 
@@ -242,5 +242,17 @@ describe('HybridRetriever', () => {
     expect(lexical.retriever.defaultMode).toBe('lexical');
     const result = await lexical.retriever.retrieve('重症床位和可转换重症床位要达到总床位数的多少？');
     expect(result.citations[0]!.label).toBe('第一部分第5条');
+  });
+});
+
+describe('documentStretches: the words that name a document are those of its stretch', () => {
+  test('each stretch up to a word for a document, with the document it names', () => {
+    const stretches = documentStretches('市医政要点里医疗纠纷这块咋说的', docs());
+    expect(stretches.map((s) => s.text)).toEqual(['市医政要点', '里医疗纠纷这块咋说的']);
+    expect(stretches.map((s) => s.doc?.id)).toEqual(['2023-shanghai-medical-administration-priorities', undefined]);
+  });
+
+  test('a question with no word for a document is one stretch naming none', () => {
+    expect(documentStretches('医疗纠纷这块咋说的', docs())).toEqual([{ text: '医疗纠纷这块咋说的', doc: undefined }]);
   });
 });
