@@ -519,13 +519,26 @@ function namesQualifiers(text: string, question: string): boolean {
 const RATIO_NOUN = new RegExp(data.slots.ratioNoun, 'u');
 const RATIO_FIGURE = String.raw`(?:\d+(?:\.\d+)?\s*[:：∶]\s*\d+(?:\.\d+)?|[一二三四五六七八九十\d]+\s*比\s*[一二三四五六七八九十\d]+|\d+(?:\.\d+)?\s*[%％])`;
 
+/** A ratio named by its two terms (床位跟人员的比例, 医生和护士的比): the first character of each, then 比 (床人比, 医护比). */
+const RATIO_OF_TERMS = /(\p{Script=Han})\p{Script=Han}{0,3}?(?:跟|和|与|同)(\p{Script=Han})\p{Script=Han}{0,3}?的?(?:比例|配比|比)/gu;
+
+/**
+ * The ratio a question asks: one named by its two terms (医护比说要到1比2，那床位跟人的比例定的多少 asks 床人比,
+ * the other is what the asker knows), else the first it names by its noun (那床人比定的是多少 with the conversation's
+ * question after it).
+ */
+function ratioNamed(question: string): string | undefined {
+  const terms = [...question.matchAll(RATIO_OF_TERMS)].at(-1);
+  return terms ? `${terms[1]}${terms[2]}比` : RATIO_NOUN.exec(question)?.[0];
+}
+
 /**
  * False when the question asks a ratio by name (床人比具体定多少) and the text gives no figure of
  * that ratio in its clause: 设定公立医院床人比,逐步使医护比总体提到1∶2 gives 医护比's, not 床人比's.
  * True when no ratio is named.
  */
 function ratioGiven(text: string, question: string): boolean {
-  const named = RATIO_NOUN.exec(question)?.[0];
+  const named = ratioNamed(question);
   if (named === undefined) return true;
   return new RegExp(`${escapeRegExp(named)}[^，,。．.；;]{0,12}?${RATIO_FIGURE}`, 'u').test(text);
 }

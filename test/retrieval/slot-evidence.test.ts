@@ -349,6 +349,11 @@ describe('holdsSlot: a ratio asked by name is answered by a figure of that ratio
     ['医护比是多少', '逐步使医护比总体提到1比2左右', true],
     ['重症床位占比要多少', '重症床位要达到总床位数的20%', true], // 占比 names no ratio of its own
     ['床人比怎么定', '科学、分类设定公立医院床人比', false],
+    // a ratio named by its two terms: 床位跟人员的比例 is 床人比, 医生和护士的比 is 医护比
+    ['公立医院床位跟人员的比例定的多少', beds, false],
+    ['医护比说要到1比2，那床位跟人的比例定的多少啊', beds, false], // the ratio asked, not the one the asker knows
+    ['医生和护士的比例要到多少', beds, true],
+    ['那床人比定的是多少？ 医护比要提到多少', beds, false], // a follow-up searched with the conversation's question after it
   ])('%s / %s -> %s', (question, text, held) => {
     expect(holdsSlot('figure', text, question)).toBe(held);
   });
