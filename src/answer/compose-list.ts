@@ -355,7 +355,7 @@ const MENTION_VERBS = /^(?:搞|做|开展|抓)/u;
  */
 function mentionedIn(question: string, top: Passage, corpus: Corpus): Passage[] | undefined {
   const said = MENTIONS.exec(question.replace(/\s+/g, ''));
-  const subject = said?.[1] ?? said?.[2] ?? said?.[3];
+  const subject = said?.slice(1).find((g) => g !== undefined);
   if (subject === undefined) return undefined;
   const names = listSubjects(subject)
     .flatMap((n) => n.split(MENTION_ALTERNATIVES))

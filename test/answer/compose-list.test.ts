@@ -163,7 +163,9 @@ describe('where a document mentions a subject (涉及X的内容, 说到X的地�
     ['卫健工作要点里与中医药相关的内容都列一下'],
     ['市卫健委工作要点里讲中医药的有几处？'],
     ['卫生健康工作要点里关于中医药的内容一共有哪几处'],
-  ])("staff's words for mentioning (跟X沾边的, 和X有关的, 讲X的有几处): %s -> the points holding 中医药", (question) => {
+    ['卫生健康工作要点里，中医药的事都在哪几条提了'], // where, asked after the subject
+    ['卫生健康工作要点里哪些地方提到中医药的'], // where, asked before it
+  ])("staff's words for mentioning (跟X沾边的, 和X有关的, 讲X的有几处, X在哪几条提了): %s -> the points holding 中医药", (question) => {
     const listed = composed(question, [
       [`${HW}#2.12`, 1],
       [`${HW}#5.23`, 0.8],
@@ -174,6 +176,7 @@ describe('where a document mentions a subject (涉及X的内容, 说到X的地�
   test.each([
     ['卫生健康工作要点里关于中医药的内容有哪些'], // what it says about a subject, not where it is mentioned: the other ways decide
     ['中医药和中西医结合有哪些安排'], // 和 joins subjects, no 有关
+    ['中医药这块哪几条最重要'], // which points matter, not where it is mentioned
   ])('must not read as mentions: %s', (question) => {
     const listed = composed(question, [
       [`${HW}#2.12`, 1],
