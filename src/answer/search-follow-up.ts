@@ -12,8 +12,17 @@ const NAMES_SCOPE = new RegExp(SCOPE_WORDS.source, 'u');
 const NAMES_SCOPE_ALL = new RegExp(SCOPE_WORDS.source, 'gu');
 /** Shortest run of the earlier document's title taken out of the carried subject: 卫生健康工作要点 and 2023年 go, 公立医院 stays. */
 const EARLIER_TITLE_RUN = 5;
-/** What closes a follow-up without naming anything (里呢, 的呢, 怎么说). */
-const ENDING = /(?:里|的|中)?(?:呢|怎么说|怎么写的?|怎么规定的?)?[？?。.！!]*$/u;
+/** What closes a follow-up without naming anything (里呢, 的呢, 怎么说, 里是怎么说的, 又是咋安排的). */
+const ENDING = /(?:里|的|中)?(?:是|又是)?(?:呢|(?:怎么|咋|如何)(?:说|写|讲|规定|要求|安排)的?)?[？?。.！!]*$/u;
+
+/** The words for the city a question may use (市里, 本市): the city documents' titles say 上海市. */
+const CITY = /^(?:市里|本市|全市|上海市?)$/u;
+
+/** The documents of the places a question names (普陀 → 2025年普陀区医政医管工作要点; 市里 → the city's), not of its years. */
+function documentsOfPlaces(question: string, documents: readonly PolicyDocument[]): PolicyDocument[] {
+  const places = (question.match(NAMES_SCOPE_ALL) ?? []).filter((p) => !/^\d/u.test(p)).map((p) => (CITY.test(p) ? '上海' : p.replace(/(?:新区|区)$/u, '')));
+  return places.length === 0 ? [] : documents.filter((d) => places.some((p) => d.title.includes(p)));
+}
 
 /**
  * The earlier question without the words that name its document: the stretch that names it, up to its word for a
@@ -58,10 +67,13 @@ export async function searchFollowUp(
   const pointsBack = REFERS_BACK.test(followUp.own);
   const namedByOwn = findNamedDocument(followUp.own, documents);
   // "那卫健工作要点和长宁的呢": the documents it names, one or several.
-  const ownDocuments = pointsBack || !ownTopic ? namedDocuments(followUp.own, documents) : [];
+  // "那普陀2025年的要点里是怎么说的": or, naming none by its title, the documents of the place it names.
+  const named = pointsBack || !ownTopic ? namedDocuments(followUp.own, documents) : [];
+  const ownDocuments = named.length > 0 || !(pointsBack || !ownTopic) ? named : documentsOfPlaces(followUp.own, documents);
   const earlierDocument = ownDocuments.length > 0 && followUp.base ? (findNamedDocument(followUp.base, documents) ?? corpus.documents.get(followUp.docId)) : undefined;
   if (earlierDocument && !ownDocuments.some((d) => d.id === earlierDocument.id)) {
-    return `${followUp.own} ${withoutDocument(followUp.base!, earlierDocument, documents).replace(NAMES_SCOPE_ALL, ' ')}`;
+    // Its closing words (的呢, 里是怎么说的) name nothing: left out, they would thin the topic the decision reads.
+    return `${followUp.own.replace(ENDING, '')} ${withoutDocument(followUp.base!, earlierDocument, documents).replace(NAMES_SCOPE_ALL, ' ')}`;
   }
   const alone = await retriever.retrieve(followUp.own, options);
   const top = alone.citations[0];

@@ -92,3 +92,16 @@ describe('a follow-up that names other documents leaves out the words that named
     expect(a2.citations.some((c) => c.id.startsWith('2023-shanghai-medical-administration-priorities#'))).toBe(false);
   });
 });
+
+describe('a follow-up that names another place leaves out the words that named the earlier document', () => {
+  test.each([
+    ['市医政要点对发热门诊有什么要求？', '那普陀的要点里是怎么说的？'], // 是怎么说的 closes it, naming nothing
+    ['市医政要点里儿科这块咋说的', '那普陀的呢'], // the place alone: the documents of 普陀
+  ])('%s → %s: answered from 普陀, not from the 医政要点 again', async (first, then) => {
+    const a1 = await runtime.answerer.answer(first);
+    expect(a1.citations[0]!.id.startsWith('2023-shanghai-medical-administration-priorities#')).toBe(true);
+    const a2 = await runtime.answerer.answer(then, { history: [turn(a1)] });
+    expect(a2.confidence).toBe('high');
+    expect(a2.citations.map((c) => c.id.split('#')[0])).toEqual(a2.citations.map(() => '2025-putuo-medical-administration-priorities'));
+  });
+});
