@@ -40,6 +40,9 @@ const WHAT_SLOTS: ReadonlyArray<{ slot: AnswerSlot; asks: RegExp }> = data.whatS
   asks: new RegExp(entry.asks.join('|'), 'u'),
 }));
 
+/** The words that ask how one applies for or does a thing (咋申请, 要走啥流程, 要准备啥材料). */
+const PROCEDURE = WHAT_SLOTS.find((entry) => entry.slot === 'procedure')!.asks;
+
 /**
  * The slot a question asks: its intent's, or for a what-question one it names (data/answer-intents.json
  * `whatSlots`): how a thing is computed or scored (每个人头的钱是怎么算出来的 → method), where it is (临时接种点都设在哪儿
@@ -47,19 +50,21 @@ const WHAT_SLOTS: ReadonlyArray<{ slot: AnswerSlot; asks: RegExp }> = data.whatS
  * contents); undefined when it asks what something is.
  */
 export function slotAsked(question: string, intent: AnswerIntent): AnswerSlot | undefined {
-  if (intent !== 'what') return slotOf(intent);
   const q = normalizeForSearch(question);
+  // 要走啥手续, 要准备哪些材料 read as lists by their question word: the steps or materials of a procedure are asked.
+  if (intent === 'list' && PROCEDURE.test(q)) return 'procedure';
+  if (intent !== 'what') return slotOf(intent);
   // Its contents asked outright (具体内容是什么, 具体是啥), not what it is (医疗质量管理制度是什么).
   if (CONTENTS_OUTRIGHT.test(q) && contentsAsked(q) !== undefined) return 'list';
   return WHAT_SLOTS.find((entry) => entry.asks.test(q))?.slot;
 }
 
 /**
- * The slots the quoted sentence must itself hold (a figure, a date, a method, a place, a consequence; a body when the question asks
+ * The slots the quoted sentence must itself hold (a figure, a date, a method, a place, a consequence, a procedure; a body when the question asks
  * which one: 哪家医院, 哪个单位), else the answer says which is missing.
  */
-export function quoteMustHold(slot: AnswerSlot | undefined, question: string): slot is 'figure' | 'date' | 'method' | 'place' | 'consequence' | 'who' {
-  return slot === 'figure' || slot === 'date' || slot === 'method' || slot === 'place' || slot === 'consequence' || (slot === 'who' && asksWhichBody(question));
+export function quoteMustHold(slot: AnswerSlot | undefined, question: string): slot is 'figure' | 'date' | 'method' | 'place' | 'consequence' | 'procedure' | 'who' {
+  return slot === 'figure' || slot === 'date' || slot === 'method' || slot === 'place' || slot === 'consequence' || slot === 'procedure' || (slot === 'who' && asksWhichBody(question));
 }
 
 /** English questions' own question words, in the order they are tried (data/answer-intents.json `englishIntents`). */

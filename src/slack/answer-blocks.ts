@@ -62,6 +62,7 @@ export const MISSING_NOTES: Record<NonNullable<Answer['missing']>, string> = {
   method: ':warning: *文件未给出所问的计算方法或评定标准*：相关条目讲到了这项工作，但没有说明怎么算、怎么评。',
   place: ':warning: *文件未给出所问的地点*：相关条目讲到了这项工作，但没有写明设在哪里。',
   consequence: ':warning: *文件未写明所问的处理或处罚*：相关条目讲到了这项要求，但没有写明做不到或违反时怎么处理。',
+  procedure: ':warning: *文件未写明所问的办理流程或材料*：相关条目讲到了这项工作，但没有写明怎么申请、怎么办。',
 };
 
 /** Quotes are the sentence(s) backing a claim; anything longer is read in the modal. */

@@ -40,6 +40,8 @@ describe('a figure or date the documents do not give is said to be missing, neve
     ['临时接种点都设在哪儿啊？', 'place', '地点'],
     // what follows a breach, where the documents restate the rule only
     ['二级以上医院发热门诊该开没开，会被咋处罚？', 'consequence', '处理或处罚规定'],
+    // how one applies, where the documents name the service only
+    ['患者如何申请普陀的免陪照护服务？', 'procedure', '办理流程或材料'],
     ['普陀区域急救中心建设选址在哪个街道？', 'place', '地点'],
     // a figure of another status or scope than asked: done when new is asked, a target when now is asked, a total when each is asked
     ['长宁区2023年计划新增多少个专病医联体？', 'figure', '数字'],

@@ -181,7 +181,7 @@ describe('readIntent', () => {
   });
 });
 
-describe('slotAsked: a what-question may ask a method, a place or a consequence', () => {
+describe('slotAsked: a what-question may ask a method, a place, a consequence or a procedure', () => {
   it.each([
     ['按人头付费，每个人头的钱是怎么算出来的？', 'method'],
     ['床日支付标准按什么方法测算？', 'method'],
@@ -199,6 +199,11 @@ describe('slotAsked: a what-question may ask a method, a place or a consequence'
     ['违反九不准会受到什么样的处分', 'consequence'],
     ['平安医院要是没创上，医院会咋样', 'consequence'],
     ['考核不合格的医院会怎么样', 'consequence'],
+    ['患者如何申请免陪照护服务', 'procedure'],
+    ['想来长宁进修，要走啥流程', 'procedure'],
+    ['宝宝出生证明网上办要准备啥材料', 'procedure'], // read as a list by 啥: materials of a procedure
+    ['限制类技术要走啥手续', 'procedure'],
+    ['护士咋加入互联网+护理', 'procedure'],
     ['不按要求配安检设备，后果是什么', 'consequence'],
   ])('%s -> %s', (question, slot) => {
     expect(slotAsked(question, readIntent(question))).toBe(slot);
@@ -216,7 +221,8 @@ describe('slotAsked: a what-question may ask a method, a place or a consequence'
     ['医疗废物怎么处理'], // 怎么处理 alone asks how a thing is handled, not what follows a breach
     ['患者投诉一般怎么处理'],
     ['处罚决定书在哪个文件里'],
-  ])('no method, place nor consequence: %s', (question) => {
+    ['发热门诊怎么做'], // what is done, not how one applies
+  ])('no method, place, consequence nor procedure: %s', (question) => {
     expect(slotAsked(question, readIntent(question))).toBeUndefined();
   });
 

@@ -861,6 +861,21 @@ describe('holdsSlot: a consequence names a sanction or what a result is tied to'
   });
 });
 
+describe('holdsSlot: a procedure names a channel, a step or the body that approves; materials and steps asked, only those', () => {
+  it.each([
+    ['将出生医学证明纳入公共服务线上可办理范围', '出生证明咋办理', true], // a channel
+    ['通过多点执业方式加入互联网+护理服务队伍', '护士咋加入', true],
+    ['规范完善限制类技术备案、信息报告和培训管理', '限制类技术要走啥手续', true],
+    ['形成立法草案，报市人大审议', '立法要经过怎样的程序', true], // a step
+    ['开展“免陪照护服务”试点', '患者如何申请免陪照护服务', false], // the thing named, not how
+    ['将出生医学证明纳入公共服务线上可办理范围', '出生证明网上咋办，具体步骤是啥', false], // a channel is no step
+    ['将出生医学证明纳入公共服务线上可办理范围', '网上办出生证明要准备啥材料', false], // nor the materials
+    ['申请时需提交身份证和出生医学证明材料', '网上办出生证明要准备啥材料', true],
+  ])('%s (%s) -> %s', (text, question, held) => {
+    expect(holdsSlot('procedure', text, question)).toBe(held);
+  });
+});
+
 describe('holdsSlot: a place is one the question does not name', () => {
   it.each([
     ['在各社区卫生服务中心设置临时接种点', '临时接种点都设在哪儿', true], // sites of a kind answer 设在哪

@@ -21,6 +21,7 @@ export const MISSING_LABELS = {
   method: '文件未给出所问的计算方法或评定标准',
   place: '文件未给出所问的地点',
   consequence: '文件未写明所问的处理或处罚',
+  procedure: '文件未写明所问的办理流程或材料',
 } as const;
 
 export function renderAnswer(answer: WidgetAnswer, deps: PassageLinkDeps): HTMLElement {
