@@ -7,7 +7,7 @@ import { listSubjects, listTopic } from '../retrieval/question-intent.js';
 import { asksWhatIsDone, enumeratesItems } from '../retrieval/slot-evidence.js';
 import { splitSentences } from '../text/split-sentences.js';
 import { normalizeForSearch } from '../text/tokenize.js';
-import { blockPath, blockPoints, firstParts } from './block-points.js';
+import { blockPath, blockPoints, firstParts, pointText } from './block-points.js';
 import { namingGrams, share, themeGrams, withoutDocumentNames } from './naming-grams.js';
 import { RANK_PENALTY, scoreSentences, type ScoredSentence } from './select-sentences.js';
 
@@ -374,14 +374,6 @@ const OWN_LIST = new RegExp(data.ownListMarkers.pattern, 'gu');
 /** The point lists items of its own: two or more of 一是, 二是… in its parts. */
 function ownsList(p: Passage, corpus: Corpus): boolean {
   return (pointText(p, corpus).match(OWN_LIST)?.length ?? 0) >= 2;
-}
-
-/** The whole text of a point, its parts joined. */
-function pointText(p: Passage, corpus: Corpus): string {
-  return corpus.passages
-    .filter((q) => q.pointId === p.pointId)
-    .map((q) => q.text)
-    .join('');
 }
 
 /** What a point says it is about: its own heading (a titled paragraph, a sub-section), else its first sentence. */

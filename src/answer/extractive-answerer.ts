@@ -22,7 +22,7 @@ import { englishSearchTerms, MIN_TRANSLATED_SHARE_FOR_HIGH } from '../retrieval/
 import type { AnswerSlot } from '../core/types.js';
 import { composeList, MAX_LIST_POINTS } from './compose-list.js';
 import { askedPoints, headingNames, namedSection } from './named-section.js';
-import { blockPath, blockPoints, firstParts } from './block-points.js';
+import { pointsAround, pointsMentioning } from './block-points.js';
 import { withoutTitleRuns } from '../text/runs.js';
 import { normalizeWidth } from '../text/normalize-width.js';
 import { SCOPE_WORDS } from '../retrieval/scope-check.js';
@@ -150,7 +150,7 @@ export class ExtractiveAnswerer implements Answerer {
       : followUp.kind === 'block'
         ? pointsAround(followUp.passageId, followUp.others, corpus)
         : followUp.kind === 'mentions' && mentioned
-          ? pointsMentioning(followUp.docId, mentioned, corpus)
+          ? atMost(pointsMentioning(followUp.docId, mentioned, corpus), MAX_LIST_POINTS)
           : undefined;
     if (part && points) {
       // What the question names of its own, unless the section's heading names it already (最后那部分专项工作: the whole section).
@@ -470,8 +470,9 @@ const PLACES = new RegExp(SCOPE_WORDS.source, 'gu');
 /** Shortest run of a title taken as naming the document (医政医管工作要点), not the subject (医院 is in a title too). */
 const TITLE_RUN = 4;
 const DOCUMENT_WORDS = new RegExp(DOCUMENT_WORDS_SOURCE.source, 'gu');
-/** Least share of the subject's character pairs a point must hold to mention it (区级康复医院 for 区康复医院). */
-const MENTION_PAIR_SHARE = 0.75;
+
+/** The points, when there are no more than `most` of them; else none (more is a document to read, not an answer). */
+const atMost = <T>(points: T[], most: number): T[] => (points.length <= most ? points : []);
 
 /**
  * What a question that asks whether a document mentions a thing asks about (长宁的计划里安宁疗护有提到吗 → 安宁疗护;
@@ -483,34 +484,6 @@ function mentionedSubject(question: string, corpus: Corpus): string | undefined 
   const rest = withoutTitleRuns(normalizeWidth(question).replace(/\s+/g, ''), titles, TITLE_RUN).replace(PLACES, ' ').replace(DOCUMENT_WORDS, ' ').replace(YES_NO_END, '').replace(MENTION_ASKED, ' ');
   const runs = rest.split(/[\s的里中对在，,]+/u).filter((s) => [...s].length >= 2);
   return runs.sort((a, b) => [...b].length - [...a].length)[0];
-}
-
-/** The points of a document that mention the subject (MENTION_PAIR_SHARE of its character pairs), in the document's order; at most MAX_LIST_POINTS, else none. */
-function pointsMentioning(docId: string, subject: string, corpus: Corpus): Passage[] {
-  const chars = [...subject];
-  const pairs = chars.slice(1).map((c, i) => chars[i]! + c);
-  const text = (p: Passage) =>
-    normalizeWidth(
-      corpus.passages
-        .filter((q) => q.pointId === p.pointId)
-        .map((q) => q.text)
-        .join(''),
-    ).replace(/\s+/g, '');
-  const points = firstParts(corpus.passages.filter((p) => p.docId === docId && isItem(p))).filter((p) => {
-    const t = text(p);
-    return pairs.filter((x) => t.includes(x)).length >= pairs.length * MENTION_PAIR_SHARE;
-  });
-  return points.length <= MAX_LIST_POINTS ? points : [];
-}
-
-/**
- * The points of the block (the innermost headings) a passage's point sits in, in the document's order; with `others`,
- * without that point (它所在的那一部分还有哪些其他工作). Empty when the passage is no item of a block.
- */
-function pointsAround(passageId: string, others: boolean, corpus: Corpus): Passage[] {
-  const passage = corpus.passage(passageId);
-  if (!passage || !isItem(passage) || blockPath(passage).length === 0) return [];
-  return blockPoints(corpus, passage).filter((p) => !others || p.pointId !== passage.pointId);
 }
 
 function saysPartOf(answer: Answer, total: number, question: string): Answer {

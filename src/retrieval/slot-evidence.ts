@@ -3,6 +3,7 @@ import kindsData from './data/institution-kinds.json' with { type: 'json' };
 import places from './data/places.json' with { type: 'json' };
 import { parseChineseNumeral } from '../text/chinese-numerals.js';
 import { normalizeWidth } from '../text/normalize-width.js';
+import { pairShare } from '../text/runs.js';
 import { contentBigrams, topicTerms } from '../text/tokenize.js';
 import { documentTermsFor } from './everyday-words.js';
 import type { AnswerSlot } from '../core/types.js';
@@ -161,7 +162,7 @@ export function holdsSlot(slot: AnswerSlot, text: string, question?: string): bo
   // The names of what was asked (普陀区的区域性医疗中心是哪几家医院) stand beside it: a sentence that does not speak
   // of it (NAMED_WITH_SHARE of its character pairs) names other bodies (区康复医院, 区精神卫生中心).
   const subject = names ? subjectNamed(q!) : undefined;
-  if (subject !== undefined && !speaksOf(flat(text), subject)) return false;
+  if (subject !== undefined && pairShare(flat(text), subject) < NAMED_WITH_SHARE) return false;
   const others = names ? withoutOtherCounts(withoutNamesGiven(t, q!), q!) : t;
   if (measure) return measure.gives.test(others);
   // The members of a kind that is no body nor place (哪几个专业, 哪几个病): an enumeration of that kind, not names.
@@ -332,12 +333,6 @@ function subjectNamed(question: string): string | undefined {
 /** Words that ask for names, not part of the noun named (社区中心名单有哪些). */
 const NAMES_WORDS = /(?:名单|名称|名字)$/u;
 
-/** Whether the text holds at least NAMED_WITH_SHARE of the noun's character pairs. */
-function speaksOf(text: string, noun: string): boolean {
-  const chars = [...noun];
-  const pairs = chars.slice(1).map((c, i) => chars[i]! + c);
-  return pairs.filter((p) => text.includes(p)).length >= pairs.length * NAMED_WITH_SHARE;
-}
 /** A hospital named as such (天山中医医院, 同仁医院), not a kind of hospital (区级医院, 三级医院): the who measure 医院名称. */
 const HOSPITAL_NAMES_NOUN = '医院名称';
 const HOSPITAL_NAME = new RegExp(data.measures.find((m) => m.noun === HOSPITAL_NAMES_NOUN)!.gives[0]!, 'u');

@@ -34,3 +34,10 @@ export function longestSharedRun(question: string, text: string): string {
   }
   return best;
 }
+
+/** The share of a noun's character pairs the text holds (区级康复医院 holds 3 of 区康复医院's 4; 社区康复中心, 2 of 社区中心's 3). */
+export function pairShare(text: string, noun: string): number {
+  const chars = [...noun];
+  const pairs = chars.slice(1).map((c, i) => chars[i]! + c);
+  return pairs.length === 0 ? 0 : pairs.filter((p) => text.includes(p)).length / pairs.length;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { longestSharedRun, withoutTitleRuns } from '../../src/text/runs.js';
+import { longestSharedRun, pairShare, withoutTitleRuns } from '../../src/text/runs.js';
 
 describe('withoutTitleRuns', () => {
   const titles = ['2023年上海市医政医管工作要点'];
@@ -26,5 +26,15 @@ describe('longestSharedRun', () => {
   it('ignores whitespace in the question and is empty when nothing is shared', () => {
     expect(longestSharedRun('旗舰 医院', '旗舰医院')).toBe('旗舰医院');
     expect(longestSharedRun('发热门诊', '护理服务')).toBe('');
+  });
+});
+
+describe('pairShare', () => {
+  it('is the share of the noun character pairs the text holds', () => {
+    expect(pairShare('持续推进区级康复医院建设', '区康复医院')).toBe(0.75); // 康复, 复医, 医院 of 区康, 康复, 复医, 医院
+    expect(pairShare('推动社区康复中心建设', '社区中心')).toBeCloseTo(2 / 3);
+    expect(pairShare('安宁疗护', '安宁疗护')).toBe(1);
+    expect(pairShare('护理', '发热门诊')).toBe(0);
+    expect(pairShare('任何文本', '护')).toBe(0); // one character has no pair
   });
 });
