@@ -68,8 +68,9 @@ export async function searchFollowUp(
   const namedByOwn = findNamedDocument(followUp.own, documents);
   // "那卫健工作要点和长宁的呢": the documents it names, one or several.
   // "那普陀2025年的要点里是怎么说的": or, naming none by its title, the documents of the place it names.
-  const named = pointsBack || !ownTopic ? namedDocuments(followUp.own, documents) : [];
-  const ownDocuments = named.length > 0 || !(pointsBack || !ownTopic) ? named : documentsOfPlaces(followUp.own, documents);
+  const asksOfDocuments = pointsBack || !ownTopic;
+  const named = asksOfDocuments ? namedDocuments(followUp.own, documents) : [];
+  const ownDocuments = asksOfDocuments && named.length === 0 ? documentsOfPlaces(followUp.own, documents) : named;
   const earlierDocument = ownDocuments.length > 0 && followUp.base ? (findNamedDocument(followUp.base, documents) ?? corpus.documents.get(followUp.docId)) : undefined;
   if (earlierDocument && !ownDocuments.some((d) => d.id === earlierDocument.id)) {
     // Its closing words (的呢, 里是怎么说的) name nothing: left out, they would thin the topic the decision reads.
