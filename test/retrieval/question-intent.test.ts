@@ -204,6 +204,7 @@ describe('slotAsked: a what-question may ask a method, a place, a consequence or
     ['宝宝出生证明网上办要准备啥材料', 'procedure'], // read as a list by 啥: materials of a procedure
     ['限制类技术要走啥手续', 'procedure'],
     ['护士咋加入互联网+护理', 'procedure'],
+    ['护士多点执业需满足哪些条件、办理什么手续', 'list'], // the conditions asked too: the list of them stays asked
     ['不按要求配安检设备，后果是什么', 'consequence'],
   ])('%s -> %s', (question, slot) => {
     expect(slotAsked(question, readIntent(question))).toBe(slot);
