@@ -26,7 +26,8 @@ import { pointsAround, pointsMentioning } from './block-points.js';
 import { withoutTitleRuns } from '../text/runs.js';
 import { normalizeWidth } from '../text/normalize-width.js';
 import { SCOPE_WORDS } from '../retrieval/scope-check.js';
-import { DOCUMENT_WORDS as DOCUMENT_WORDS_SOURCE } from '../retrieval/parse-citation-query.js';
+import { DOCUMENT_WORDS as DOCUMENT_WORDS_SOURCE, findNamedDocument } from '../retrieval/parse-citation-query.js';
+import { contentBigrams } from '../text/tokenize.js';
 import { outlineAsked, outlineOf } from './outline.js';
 import { onlyRefersBack, resolveFollowUp } from './resolve-follow-up.js';
 import { searchFollowUp } from './search-follow-up.js';
@@ -393,7 +394,12 @@ export class ExtractiveAnswerer implements Answerer {
    */
   private choose(question: string, retrieval: RetrievalResult): ScoredSentence[] {
     const ids = retrieval.citations.map((c) => c.id);
-    const scored = scoreSentences(question, ids, this.deps.corpus, this.deps.bm25);
+    const { corpus, bm25 } = this.deps;
+    const first = scoreSentences(question, ids, corpus, bm25);
+    // The preamble's sentence is best only by the title's words (2025年普陀区医政医管工作要点 儿科服务), while retrieval
+    // ranked a point first: the sentences are scored again without the words that name the document.
+    const preambleLeads = corpus.passage(first[0]?.passageId ?? '')?.kind === 'preamble' && corpus.passage(ids[0] ?? '')?.kind !== 'preamble';
+    const scored = preambleLeads ? scoreSentences(withoutNamedTitle(question, corpus), ids, corpus, bm25) : first;
     const best = scored[0];
     if (!best || best.score < this.tuning.minSentenceScore) return [];
     const chosen = [best];
@@ -470,6 +476,20 @@ const PLACES = new RegExp(SCOPE_WORDS.source, 'gu');
 /** Shortest run of a title taken as naming the document (医政医管工作要点), not the subject (医院 is in a title too). */
 const TITLE_RUN = 4;
 const DOCUMENT_WORDS = new RegExp(DOCUMENT_WORDS_SOURCE.source, 'gu');
+
+/**
+ * The question without the words of the title of the document it names (2025年普陀区医政医管工作要点 儿科服务 → 儿科服务):
+ * they name the document, and its preamble, which repeats them, would otherwise give the best sentence. The question as
+ * it is when it names none, or names nothing else.
+ */
+function withoutNamedTitle(question: string, corpus: Corpus): string {
+  const named = findNamedDocument(question, [...corpus.documents.values()]);
+  if (!named) return question;
+  const rest = withoutTitleRuns(question, [named.title], NAMED_TITLE_RUN);
+  return contentBigrams(rest).length > 0 ? rest : question;
+}
+/** Shortest run of a named document's title taken as naming it in the question (as the retriever's title-free search). */
+const NAMED_TITLE_RUN = 2;
 
 /** The points, when there are no more than `most` of them; else none (more is a document to read, not an answer). */
 const atMost = <T>(points: T[], most: number): T[] => (points.length <= most ? points : []);

@@ -15,6 +15,9 @@ const EARLIER_TITLE_RUN = 5;
 /** What closes a follow-up without naming anything (里呢, 的呢, 怎么说, 里是怎么说的, 又是咋安排的). */
 const ENDING = /(?:里|的|中)?(?:是|又是)?(?:呢|(?:怎么|咋|如何)(?:说|写|讲|规定|要求|安排)的?)?[？?。.！!]*$/u;
 
+/** Words that stand for the document talked about, not its subject (这个文件, 这份要点, 该方案, 这个计划里). */
+const DOCUMENT_POINTER = /(?:这个|这份|该|那个|那份|这一?个?)(?:文件|方案|要点|计划|通知)(?:里面?|中|上)?/u;
+
 /** The words for the city a question may use (市里, 本市): the city documents' titles say 上海市. */
 const CITY = /^(?:市里|本市|全市|上海市?)$/u;
 
@@ -52,6 +55,14 @@ export async function searchFollowUp(
 ): Promise<string> {
   if (!followUp.own || !followUp.docId) return followUp.question;
   const documents = [...corpus.documents.values()];
+  // "那这个文件里护理咋说" after a question about 援滇: the pointer stands for the document, not the subject; its own
+  // topic is asked of that document, named by its title, and the earlier subject is not carried.
+  // Not when it names a place or a document of its own (普陀25年那份要点里这一块), whose words say which document.
+  const pointer = DOCUMENT_POINTER.exec(followUp.own)?.[0];
+  const ownWords = pointer === undefined ? undefined : followUp.own.replace(pointer, ' ').replace(ENDING, '');
+  const document = corpus.documents.get(followUp.docId);
+  const namesOwnPlace = NAMES_SCOPE.test(followUp.own) || namedDocuments(followUp.own, documents).length > 0;
+  if (ownWords !== undefined && document && !namesOwnPlace && !REFERS_BACK.test(ownWords) && topicTerms(ownWords).length > 0) return `${document.title} ${ownWords}`;
   // Its own words less the places, documents and endings that only say where to look ("那普陀2025年的要点里是怎么说的").
   const ownTopic =
     topicTerms(

@@ -8,6 +8,7 @@ beforeAll(async () => {
   runtime = await loadRuntime({ modelDir: 'models', indexDir: TEST_INDEX_DIR, seedsDir: CORPUS_DIR, log: () => {} });
 });
 const turn = (a: Answer): Turn => ({ question: a.question, answer: a.answer, citations: a.citations.map((c) => ({ id: c.id })) });
+const squash = (s: string) => s.replace(/\s+/g, '');
 
 /** Two-turn conversations written for the follow-up rules (not taken from the eval file). */
 const FOLLOW_UPS: Array<{ first: string; then: string; expectDoc: string; expect: RegExp }> = [
@@ -103,5 +104,18 @@ describe('a follow-up that names another place leaves out the words that named t
     const a2 = await runtime.answerer.answer(then, { history: [turn(a1)] });
     expect(a2.confidence).toBe('high');
     expect(a2.citations.map((c) => c.id.split('#')[0])).toEqual(a2.citations.map(() => '2025-putuo-medical-administration-priorities'));
+  });
+});
+
+describe('"这个文件" stands for the document talked about, not its subject', () => {
+  test.each([
+    ['长宁的计划里援滇医疗队咋安排的', '那这个文件里护理咋说', '2023-changning-medical-work-plan#', '援滇'],
+    ['普陀25年的要点里援摩医疗咋安排的', '那这个文件里护理有啥要求', '2025-putuo-medical-administration-priorities#', '援摩'],
+  ])('%s → %s: the new topic is asked of that document, the earlier one is not carried', async (first, then, doc, earlier) => {
+    const a1 = await runtime.answerer.answer(first);
+    const a2 = await runtime.answerer.answer(then, { history: [turn(a1)] });
+    expect(a2.citations[0]!.id.startsWith(doc)).toBe(true);
+    expect(squash(a2.citations[0]!.text)).toContain('护理');
+    expect(a2.citations.some((c) => squash(c.text).includes(earlier))).toBe(false);
   });
 });

@@ -27,6 +27,12 @@ describe('the real pipeline (model + HNSW + BM25)', () => {
     expect(answer.citations[0]!.text).toContain(answer.citations[0]!.quote!);
   });
 
+  test("a document's full title and a topic: the point on the topic is quoted, not the preamble that repeats the title", async () => {
+    const answer = await runtime.answerer.answer('2025年普陀区医政医管工作要点 儿科服务');
+    expect(answer.citations[0]!.id).not.toBe('2025-putuo-medical-administration-priorities#0');
+    expect(answer.citations[0]!.quote).toContain('儿科');
+  });
+
   test('HNSW dense search returns the passage whose text a question paraphrases', async () => {
     const result = await runtime.retriever.retrieve('二级以上医院和社区的发热门诊要不要都开着？', { mode: 'dense', k: 3 });
     expect(result.citations.map((c) => c.label)).toContain('第一部分第3条');
