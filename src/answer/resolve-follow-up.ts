@@ -1,5 +1,5 @@
 import { parseChineseNumeral } from '../text/chinese-numerals.js';
-import { SCOPE_WORDS } from '../retrieval/scope-check.js';
+import { namedYears, SCOPE_WORDS } from '../retrieval/scope-check.js';
 import { isSmallTalk, writtenInChinese } from '../retrieval/question-language.js';
 import { isAskingWord, isListFiller, readIntent } from '../retrieval/question-intent.js';
 import { readSectionOrdinal, type SectionPosition } from '../retrieval/section-ordinal.js';
@@ -161,7 +161,10 @@ export function resolveFollowUp(question: string, history: readonly Turn[] | und
   return {
     kind: 'rewrite',
     question: `${own} ${base}`,
-    ...(ownTerms(own.replace(REFERS_BACK, ' ').replace(ANAPHORIC_END, '')).length > 0 && docId ? { own, docId, base, ...(INSIDE.test(q) ? { inside: true } : {}) } : {}),
+    // Its own words: a topic, or a year that names a document (21年那个方案里呢).
+    ...((ownTerms(own.replace(REFERS_BACK, ' ').replace(ANAPHORIC_END, '')).length > 0 || namedYears(own).length > 0) && docId
+      ? { own, docId, base, ...(INSIDE.test(q) ? { inside: true } : {}) }
+      : {}),
   };
 }
 

@@ -2,7 +2,7 @@ import type { Corpus } from '../core/corpus.js';
 import type { HybridRetriever, RetrieveOptions } from '../retrieval/hybrid-retriever.js';
 import { documentStretches, findNamedDocument, namedDocuments } from '../retrieval/parse-citation-query.js';
 import type { PolicyDocument } from '../core/types.js';
-import { SCOPE_WORDS } from '../retrieval/scope-check.js';
+import { namedYears, SCOPE_WORDS } from '../retrieval/scope-check.js';
 import { topicTerms } from '../text/tokenize.js';
 import { withoutTitleRuns } from '../text/runs.js';
 import { type FollowUp, REFERS_BACK } from './resolve-follow-up.js';
@@ -21,10 +21,15 @@ const DOCUMENT_POINTER = /(?:这个|这份|该|那个|那份|这一?个?)(?:文�
 /** The words for the city a question may use (市里, 本市): the city documents' titles say 上海市. */
 const CITY = /^(?:市里|本市|全市|上海市?)$/u;
 
-/** The documents of the places a question names (普陀 → 2025年普陀区医政医管工作要点; 市里 → the city's), not of its years. */
-function documentsOfPlaces(question: string, documents: readonly PolicyDocument[]): PolicyDocument[] {
+/**
+ * The documents of the places and years a question names (普陀 → 2025年普陀区医政医管工作要点; 市里 → the city's;
+ * 21年那个方案 → the 2021 plan): each place in the title, each year the document's.
+ */
+function documentsOfScope(question: string, documents: readonly PolicyDocument[]): PolicyDocument[] {
   const places = (question.match(NAMES_SCOPE_ALL) ?? []).filter((p) => !/^\d/u.test(p)).map((p) => (CITY.test(p) ? '上海' : p.replace(/(?:新区|区)$/u, '')));
-  return places.length === 0 ? [] : documents.filter((d) => places.some((p) => d.title.includes(p)));
+  const years = namedYears(question);
+  if (places.length === 0 && years.length === 0) return [];
+  return documents.filter((d) => places.every((p) => d.title.includes(p)) && (years.length === 0 || years.some((y) => d.date.startsWith(y) || d.title.includes(y))));
 }
 
 /**
@@ -78,10 +83,10 @@ export async function searchFollowUp(
   const pointsBack = REFERS_BACK.test(followUp.own);
   const namedByOwn = findNamedDocument(followUp.own, documents);
   // "那卫健工作要点和长宁的呢": the documents it names, one or several.
-  // "那普陀2025年的要点里是怎么说的": or, naming none by its title, the documents of the place it names.
+  // "那普陀2025年的要点里是怎么说的", "21年那个方案里呢": or, naming none by its title, the documents of the place and year it names.
   const asksOfDocuments = pointsBack || !ownTopic;
   const named = asksOfDocuments ? namedDocuments(followUp.own, documents) : [];
-  const ownDocuments = asksOfDocuments && named.length === 0 ? documentsOfPlaces(followUp.own, documents) : named;
+  const ownDocuments = asksOfDocuments && named.length === 0 ? documentsOfScope(followUp.own, documents) : named;
   const earlierDocument = ownDocuments.length > 0 && followUp.base ? (findNamedDocument(followUp.base, documents) ?? corpus.documents.get(followUp.docId)) : undefined;
   if (earlierDocument && !ownDocuments.some((d) => d.id === earlierDocument.id)) {
     // Its closing words (的呢, 里是怎么说的) name nothing: left out, they would thin the topic the decision reads.

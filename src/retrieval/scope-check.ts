@@ -48,12 +48,24 @@ export const DISTRICT_IN_TITLE = /([\u4e00-\u9fff]{2})区/;
  */
 const DISTRICTS_TOGETHER = /市里.{0,2}[和跟与及].{0,2}区里|区里的?(?:文件|计划|要点)|[两几]个区(?!域)|两区/;
 
+/**
+ * A year written with two digits where it names a document (21年那个方案, 23年的要点, 25年普陀要点): before the words
+ * that name one, not a count of years (工作20年, 15年内).
+ */
+const SHORT_YEAR = /(?<![\d.])(1[89]|2\d|30)年(?=的|那个|那份|这个|这份|市|全市|本市|上海|普陀|长宁|区|医政|卫健|卫生|公立|高质量|要点|方案|计划|文件|出的|发的|印发)/gu;
+
+/** The years a question names (2023年, 2023-2025, 23年的要点), as four digits. */
+export function namedYears(question: string): string[] {
+  const q = normalizeForSearch(question);
+  return [...new Set([...[...q.matchAll(/(20\d{2})(?=年|-|$|[^\d])/g)].map((m) => m[1]!), ...[...q.matchAll(SHORT_YEAR)].map((m) => `20${m[1]}`)])];
+}
+
 /** Reads the places and years a question is about and checks them against the corpus. */
 export function readScope(question: string, documents: readonly PolicyDocument[], corpusText: string): Scope {
   const q = normalizeForSearch(question);
   const named = namedPlaces(question);
   const unknownPlaces = named.filter((p) => !corpusText.includes(p));
-  const years = [...new Set([...q.matchAll(/(20\d{2})(?=年|-|$|[^\d])/g)].map((m) => m[1]!))];
+  const years = namedYears(q);
   const districtDocs = (place: string) => documents.filter((d) => DISTRICT_IN_TITLE.exec(d.title)?.[1] === place).map((d) => d.id);
   const groups = named.map(districtDocs).filter((g) => g.length > 0);
   // "区里", "两个区的文件": the districts' plans together, beside those a question names.

@@ -119,3 +119,12 @@ describe('"这个文件" stands for the document talked about, not its subject',
     expect(a2.citations.some((c) => squash(c.text).includes(earlier))).toBe(false);
   });
 });
+
+describe('a follow-up that names a document by a two-digit year and its kind asks that document', () => {
+  test('21年那个方案里呢 after a question about the 2023 city priorities: answered from the 2021 plan', async () => {
+    const a1 = await runtime.answerer.answer('市卫健要点里紧密型医联体咋提的');
+    expect(a1.citations[0]!.id.startsWith('2023-shanghai-health-work-priorities#')).toBe(true);
+    const a2 = await runtime.answerer.answer('21年那个方案里呢', { history: [turn(a1)] });
+    expect(a2.citations[0]!.id.startsWith('2021-shanghai-public-hospital-high-quality-development-plan#')).toBe(true);
+  });
+});

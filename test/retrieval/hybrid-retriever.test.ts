@@ -3,7 +3,7 @@ import type { Pipeline } from '../../src/answer/create-pipeline.js';
 import { InvalidInputError } from '../../src/core/errors.js';
 import { LIST_POOL } from '../../src/core/limits.js';
 import { documentStretches, findNamedDocument, namedDocuments, parseCitationQuery } from '../../src/retrieval/parse-citation-query.js';
-import { readScope } from '../../src/retrieval/scope-check.js';
+import { namedYears, readScope } from '../../src/retrieval/scope-check.js';
 import { seedCorpus, seedPipeline } from '../support/seed-pipeline.js';
 
 let pipeline: Pipeline;
@@ -254,5 +254,20 @@ describe('documentStretches: the words that name a document are those of its str
 
   test('a question with no word for a document is one stretch naming none', () => {
     expect(documentStretches('医疗纠纷这块咋说的', docs())).toEqual([{ text: '医疗纠纷这块咋说的', doc: undefined }]);
+  });
+});
+
+describe('namedYears: a year written with two digits where it names a document', () => {
+  test.each([
+    ['21年那个方案里呢', ['2021']],
+    ['23年的要点里护理咋说', ['2023']],
+    ['25年普陀要点里儿科', ['2025']],
+    ['2023年上海市卫生健康工作要点', ['2023']],
+  ])('%s -> %s', (question, years) => {
+    expect(namedYears(question)).toEqual(years);
+  });
+
+  test.each([['医生工作20年能评高级吗'], ['15年内要建成吗'], ['第21条讲了啥']])('must not: %s counts years or names no document', (question) => {
+    expect(namedYears(question)).toEqual([]);
   });
 });
