@@ -23,13 +23,13 @@ const CITY = /^(?:市里|本市|全市|上海市?)$/u;
 
 /**
  * The documents of the places and years a question names (普陀 → 2025年普陀区医政医管工作要点; 市里 → the city's;
- * 21年那个方案 → the 2021 plan): each place in the title, each year the document's.
+ * 21年那个方案 → the 2021 plan; 长宁和普陀 → both districts'): a place in the title, a year the document's.
  */
 function documentsOfScope(question: string, documents: readonly PolicyDocument[]): PolicyDocument[] {
   const places = (question.match(NAMES_SCOPE_ALL) ?? []).filter((p) => !/^\d/u.test(p)).map((p) => (CITY.test(p) ? '上海' : p.replace(/(?:新区|区)$/u, '')));
   const years = namedYears(question);
   if (places.length === 0 && years.length === 0) return [];
-  return documents.filter((d) => places.every((p) => d.title.includes(p)) && (years.length === 0 || years.some((y) => d.date.startsWith(y) || d.title.includes(y))));
+  return documents.filter((d) => (places.length === 0 || places.some((p) => d.title.includes(p))) && (years.length === 0 || years.some((y) => d.date.startsWith(y) || d.title.includes(y))));
 }
 
 /**

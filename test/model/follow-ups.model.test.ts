@@ -2,6 +2,8 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import type { Answer, Turn } from '../../src/answer/types.js';
 import { loadRuntime, type Runtime } from '../../src/cli/load-runtime.node.js';
 import { CORPUS_DIR, TEST_INDEX_DIR } from '../support/corpus-dirs.js';
+import { resolveFollowUp } from '../../src/answer/resolve-follow-up.js';
+import { searchFollowUp } from '../../src/answer/search-follow-up.js';
 
 let runtime: Runtime;
 beforeAll(async () => {
@@ -126,5 +128,16 @@ describe('a follow-up that names a document by a two-digit year and its kind ask
     expect(a1.citations[0]!.id.startsWith('2023-shanghai-health-work-priorities#')).toBe(true);
     const a2 = await runtime.answerer.answer('21年那个方案里呢', { history: [turn(a1)] });
     expect(a2.citations[0]!.id.startsWith('2021-shanghai-public-hospital-high-quality-development-plan#')).toBe(true);
+  });
+});
+
+describe('the search text of a follow-up that names places of its own', () => {
+  test.each([['那普陀的呢'], ['那长宁和普陀的呢']])('%s after a question naming 市医政要点: the earlier document is not searched again', async (then) => {
+    const a1 = await runtime.answerer.answer('市医政要点里护理这块咋说的');
+    const followUp = resolveFollowUp(then, [turn(a1)]);
+    if (followUp.kind !== 'rewrite') throw new Error(`not a rewrite: ${followUp.kind}`);
+    const searched = await searchFollowUp(followUp, runtime.retriever, runtime.corpus, { k: 5 });
+    expect(searched).toContain('护理');
+    expect(searched).not.toMatch(/医政/);
   });
 });
