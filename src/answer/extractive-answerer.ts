@@ -1,7 +1,7 @@
 import type { Citation, Passage, RetrievalResult } from '../core/types.js';
 import type { Bm25Index } from '../retrieval/bm25-index.js';
 import { isItem, type Corpus } from '../core/corpus.js';
-import { validateQuestion, type HybridRetriever, type RetrievalMode } from '../retrieval/hybrid-retriever.js';
+import { TITLE_FREE_RUN, validateQuestion, type HybridRetriever, type RetrievalMode } from '../retrieval/hybrid-retriever.js';
 import { splitSentences } from '../text/split-sentences.js';
 import { writtenInChinese } from '../retrieval/question-language.js';
 import {
@@ -23,11 +23,10 @@ import type { AnswerSlot } from '../core/types.js';
 import { composeList, MAX_LIST_POINTS } from './compose-list.js';
 import { askedPoints, headingNames, namedSection } from './named-section.js';
 import { pointsAround, pointsMentioning } from './block-points.js';
-import { withoutTitleRuns } from '../text/runs.js';
+import { titleFree, withoutTitleRuns } from '../text/runs.js';
 import { normalizeWidth } from '../text/normalize-width.js';
 import { SCOPE_WORDS } from '../retrieval/scope-check.js';
 import { DOCUMENT_WORDS as DOCUMENT_WORDS_SOURCE, findNamedDocument } from '../retrieval/parse-citation-query.js';
-import { contentBigrams } from '../text/tokenize.js';
 import { outlineAsked, outlineOf } from './outline.js';
 import { onlyRefersBack, resolveFollowUp } from './resolve-follow-up.js';
 import { searchFollowUp } from './search-follow-up.js';
@@ -468,7 +467,6 @@ function orderedQuote(citation: Citation, sentences: string[]): string {
   return citation.text.slice(Math.min(...starts), Math.max(...ends));
 }
 
-/** An answer citing some of a part's `total` points says how many the part holds (partialListNote), in the question's language; one citing all of them is left as it is. */
 /** The words with which a yes/no question asks whether a document mentions a thing (有没有涉及, 有提到吗, 提了没). */
 const MENTION_ASKED = /(?:有没有|是否|有无|有)?(?:涉及|提到|提及|说到|讲到|写到|讲|提)(?:了|过)?/gu;
 const YES_NO_END = /(?:吗|没有|没|呢|不)?[？?。！!]*$/u;
@@ -484,12 +482,8 @@ const DOCUMENT_WORDS = new RegExp(DOCUMENT_WORDS_SOURCE.source, 'gu');
  */
 function withoutNamedTitle(question: string, corpus: Corpus): string {
   const named = findNamedDocument(question, [...corpus.documents.values()]);
-  if (!named) return question;
-  const rest = withoutTitleRuns(question, [named.title], NAMED_TITLE_RUN);
-  return contentBigrams(rest).length > 0 ? rest : question;
+  return (named && titleFree(question, named.title, TITLE_FREE_RUN)) ?? question;
 }
-/** Shortest run of a named document's title taken as naming it in the question (as the retriever's title-free search). */
-const NAMED_TITLE_RUN = 2;
 
 /** The points, when there are no more than `most` of them; else none (more is a document to read, not an answer). */
 const atMost = <T>(points: T[], most: number): T[] => (points.length <= most ? points : []);
@@ -506,6 +500,7 @@ function mentionedSubject(question: string, corpus: Corpus): string | undefined 
   return runs.sort((a, b) => [...b].length - [...a].length)[0];
 }
 
+/** An answer citing some of a part's `total` points says how many the part holds (partialListNote), in the question's language; one citing all of them is left as it is. */
 function saysPartOf(answer: Answer, total: number, question: string): Answer {
   const shown = answer.citations.length;
   return total > shown ? { ...answer, answer: `${answer.answer}${partialListNote(total, shown, !writtenInChinese(question))}` } : answer;

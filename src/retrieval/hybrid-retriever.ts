@@ -2,7 +2,7 @@ import { isItem, searchText, type Corpus } from '../core/corpus.js';
 import { InvalidInputError } from '../core/errors.js';
 import { DEFAULT_K, LIST_POOL, MAX_QUESTION_CHARS } from '../core/limits.js';
 import type { Citation, Embedder, RetrievalResult, VectorIndex } from '../core/types.js';
-import { longestSharedRun, withoutTitleRuns } from '../text/runs.js';
+import { longestSharedRun, titleFree } from '../text/runs.js';
 import { contentBigrams, normalizeForSearch } from '../text/tokenize.js';
 import type { Bm25Index } from './bm25-index.js';
 import calibration from './data/retrieval-calibration.json' with { type: 'json' };
@@ -25,7 +25,7 @@ import { routeByKind } from './stages/route-by-kind.js';
 import { scopeDecline } from './stages/scope-decline.js';
 
 /** A run of the named document's title this long or longer names the document, not the topic (医政医管, 2023年上海市). */
-const TITLE_FREE_RUN = 2;
+export const TITLE_FREE_RUN = 2;
 /**
  * A figure or date question whose best point gives none: a point among the next SLOT_HOLDER_DEPTH, scored at least
  * SLOT_HOLDER_SHARE of the best, naming the subject as the best point does (SUBJECT_RUN), covering the topic's words as
@@ -189,9 +189,9 @@ export class HybridRetriever {
     // repeats them, would rank first. Searched without them, when the preamble is then not first, the point that is leads.
     let fused = first;
     if (named && corpus.passage(first[0]?.id ?? '')?.kind === 'preamble') {
-      const titleFree = withoutTitleRuns(normalizeForSearch(unscoped), [normalizeForSearch(named.title)], TITLE_FREE_RUN);
-      if (contentBigrams(titleFree).length > 0) {
-        const again = await rank(this.tuning.candidates, [named.id], titleFree);
+      const rest = titleFree(normalizeForSearch(unscoped), normalizeForSearch(named.title), TITLE_FREE_RUN);
+      if (rest !== undefined) {
+        const again = await rank(this.tuning.candidates, [named.id], rest);
         const lead = again[0] && corpus.passage(again[0].id)?.kind !== 'preamble' ? first.find((r) => r.id === again[0]!.id) : undefined;
         if (lead) fused = [lead, ...first.filter((r) => r !== lead)];
       }

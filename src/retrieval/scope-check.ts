@@ -65,7 +65,7 @@ export function readScope(question: string, documents: readonly PolicyDocument[]
   const q = normalizeForSearch(question);
   const named = namedPlaces(question);
   const unknownPlaces = named.filter((p) => !corpusText.includes(p));
-  const years = namedYears(q);
+  const years = namedYears(question);
   const districtDocs = (place: string) => documents.filter((d) => DISTRICT_IN_TITLE.exec(d.title)?.[1] === place).map((d) => d.id);
   const groups = named.map(districtDocs).filter((g) => g.length > 0);
   // "区里", "两个区的文件": the districts' plans together, beside those a question names.

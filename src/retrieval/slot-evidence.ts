@@ -656,7 +656,11 @@ export function askedChoice(question: string): [string[], string[]] | undefined 
  */
 export function holdsChoice(text: string, question: string, weight: (word: string) => number): boolean {
   const choice = askedChoice(question);
-  if (choice === undefined) return true;
+  return choice === undefined || settlesChoice(text, choice, weight);
+}
+
+/** Whether the text holds at least half of one alternative's own words, weighed (holdsChoice, the choice already read). */
+export function settlesChoice(text: string, choice: readonly [string[], string[]], weight: (word: string) => number): boolean {
   const t = flat(text);
   const rarest = Math.max(0, ...choice.flat().map(weight));
   const w = (u: string) => (/^\d/u.test(u) ? rarest || 1 : weight(u));

@@ -1,3 +1,5 @@
+import { contentBigrams } from './tokenize.js';
+
 /**
  * The text with each run of `shortest` or more characters found in one of the titles (or issuers) blanked out,
  * longest first: what a question asks once the words that name its document are set aside
@@ -40,4 +42,13 @@ export function pairShare(text: string, noun: string): number {
   const chars = [...noun];
   const pairs = chars.slice(1).map((c, i) => chars[i]! + c);
   return pairs.length === 0 ? 0 : pairs.filter((p) => text.includes(p)).length / pairs.length;
+}
+
+/**
+ * The text without the runs of `shortest` or more characters of one title (withoutTitleRuns), when something of
+ * substance is left (a two-character word); undefined when the title's words were all it said.
+ */
+export function titleFree(text: string, title: string, shortest: number): string | undefined {
+  const rest = withoutTitleRuns(text, [title], shortest);
+  return contentBigrams(rest).length > 0 ? rest : undefined;
 }

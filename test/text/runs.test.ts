@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { longestSharedRun, pairShare, withoutTitleRuns } from '../../src/text/runs.js';
+import { longestSharedRun, pairShare, titleFree, withoutTitleRuns } from '../../src/text/runs.js';
 
 describe('withoutTitleRuns', () => {
   const titles = ['2023年上海市医政医管工作要点'];
@@ -36,5 +36,12 @@ describe('pairShare', () => {
     expect(pairShare('安宁疗护', '安宁疗护')).toBe(1);
     expect(pairShare('护理', '发热门诊')).toBe(0);
     expect(pairShare('任何文本', '护')).toBe(0); // one character has no pair
+  });
+});
+
+describe('titleFree', () => {
+  it('is the text less the title runs when a word of substance is left, else undefined', () => {
+    expect(titleFree('2025年普陀区医政医管工作要点 儿科服务', '2025年普陀区医政医管工作要点', 2)?.trim()).toBe('儿科服务');
+    expect(titleFree('2025年普陀区医政医管工作要点', '2025年普陀区医政医管工作要点', 2)).toBeUndefined();
   });
 });

@@ -3,7 +3,7 @@ import type { DecisionSignals } from '../decision-model.js';
 import { documentTermsFor } from '../everyday-words.js';
 import { contentBigrams, topicTerms } from '../../text/tokenize.js';
 import { slotAsked, type AnswerIntent } from '../question-intent.js';
-import { askedChoice, holdsChoice, holdsPredicate, holdsSlot } from '../slot-evidence.js';
+import { askedChoice, holdsPredicate, holdsSlot, settlesChoice } from '../slot-evidence.js';
 import { onTopicSentences } from '../on-topic-sentences.js';
 import type { RetrievalMode } from './gather-candidates.js';
 import type { RankedPoint } from './ranked-point.js';
@@ -53,15 +53,15 @@ export function decisionSignals(
   const slot = ctx.asked ? slotAsked(ctx.asked.question, ctx.asked.intent) : undefined;
   const question = ctx.asked?.question;
   // A choice (全面铺开还是先试点) is settled only by a sentence that names one of its alternatives, whatever else it asks.
-  const choice = question !== undefined && askedChoice(question) !== undefined;
-  const settles = (s: string) => holdsChoice(s, question!, (w) => (ctx.bm25.documentFrequency(w) > 0 ? ctx.bm25.idf(w) : 0));
+  const choice = question === undefined ? undefined : askedChoice(question);
+  const settles = (s: string) => settlesChoice(s, choice!, (w) => (ctx.bm25.documentFrequency(w) > 0 ? ctx.bm25.idf(w) : 0));
   const asks =
     slot !== undefined
       ? (s: string) => holdsSlot(slot, s, question)
-      : ctx.asked?.intent === 'yes-no' && !choice
+      : ctx.asked?.intent === 'yes-no' && choice === undefined
         ? (s: string) => holdsPredicate(s, question!, (w) => ctx.bm25.documentFrequency(w) > 0)
         : undefined;
-  const holds = choice ? (s: string) => settles(s) && (asks?.(s) ?? true) : asks;
+  const holds = choice !== undefined ? (s: string) => settles(s) && (asks?.(s) ?? true) : asks;
   // A list is held by a point's items, never by a preamble that announces them (主要工作要点如下).
   const holding = slot === 'list' && ctx.isItem ? topical.filter((_, i) => ctx.isItem!(covering[i]!.id)) : topical;
   const held = holds === undefined || holding.some((t) => t.sentences.some(holds)) ? 1 : 0;
