@@ -23,6 +23,7 @@ import type { AnswerSlot } from '../core/types.js';
 import { composeList, MAX_LIST_POINTS } from './compose-list.js';
 import { askedPoints, headingNames, namedSection } from './named-section.js';
 import { pointsAround, pointsMentioning } from './block-points.js';
+import { withoutDocumentNames } from './naming-grams.js';
 import { titleFree, withoutTitleRuns } from '../text/runs.js';
 import { normalizeWidth } from '../text/normalize-width.js';
 import { SCOPE_WORDS } from '../retrieval/scope-check.js';
@@ -31,7 +32,7 @@ import { outlineAsked, outlineOf } from './outline.js';
 import { onlyRefersBack, resolveFollowUp } from './resolve-follow-up.js';
 import { searchFollowUp } from './search-follow-up.js';
 import { pickOrdinal } from './pick-ordinal.js';
-import { scoreSentences, shortenClaim, type ScoredSentence } from './select-sentences.js';
+import { RANK_PENALTY, scoreSentences, shortenClaim, type ScoredSentence } from './select-sentences.js';
 import type { Answer, AnswerEvent, AnswerOptions, Answerer } from './types.js';
 import { COMPOSE_K } from '../core/limits.js';
 
@@ -407,10 +408,13 @@ export class ExtractiveAnswerer implements Answerer {
       if (s !== best && s.passageId === best.passageId && s.score >= best.score * this.tuning.secondSentenceShare) chosen.push(s);
     }
     const docOf = (id: string) => this.deps.corpus.passage(id)!.docId;
-    for (const group of retrieval.scopeGroups ?? []) {
-      if (chosen.some((s) => group.includes(docOf(s.passageId)))) continue;
-      const inGroup = scored.find((s) => group.includes(docOf(s.passageId)));
-      if (inGroup && inGroup.score >= this.tuning.minSentenceScore) chosen.push(inGroup);
+    // A scope the question names is asked whatever rank retrieval gave its point, and what it says is matched
+    // on the topic alone (收红包拿回扣…，市医政要点和长宁普陀的文件都咋管的: 行风, not 医政, 要点, 文件).
+    const groups = (retrieval.scopeGroups ?? []).filter((group) => !chosen.some((s) => group.includes(docOf(s.passageId))));
+    const onTopic = groups.length > 0 ? scoreSentences(withoutDocumentNames(question, corpus), ids, corpus, bm25) : [];
+    for (const group of groups) {
+      const inGroup = onTopic.find((s) => group.includes(docOf(s.passageId)));
+      if (inGroup && inGroup.score + inGroup.rank * RANK_PENALTY >= this.tuning.minSentenceScore) chosen.push(inGroup);
     }
     return chosen;
   }

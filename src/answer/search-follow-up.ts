@@ -2,7 +2,7 @@ import type { Corpus } from '../core/corpus.js';
 import type { HybridRetriever, RetrieveOptions } from '../retrieval/hybrid-retriever.js';
 import { documentStretches, findNamedDocument, namedDocuments } from '../retrieval/parse-citation-query.js';
 import type { PolicyDocument } from '../core/types.js';
-import { namedYears, SCOPE_WORDS } from '../retrieval/scope-check.js';
+import { readScope, SCOPE_WORDS } from '../retrieval/scope-check.js';
 import { topicTerms } from '../text/tokenize.js';
 import { withoutTitleRuns } from '../text/runs.js';
 import { type FollowUp, REFERS_BACK } from './resolve-follow-up.js';
@@ -18,18 +18,15 @@ const ENDING = /(?:里|的|中)?(?:是|又是)?(?:呢|(?:怎么|咋|如何)(?:�
 /** Words that stand for the document talked about, not its subject (这个文件, 这份要点, 该方案, 这个计划里). */
 const DOCUMENT_POINTER = /(?:这个|这份|该|那个|那份|这一?个?)(?:文件|方案|要点|计划|通知)(?:里面?|中|上)?/u;
 
-/** The words for the city a question may use (市里, 本市): the city documents' titles say 上海市. */
-const CITY = /^(?:市里|本市|全市|上海市?)$/u;
-
 /**
- * The documents of the places and years a question names (普陀 → 2025年普陀区医政医管工作要点; 市里 → the city's;
- * 21年那个方案 → the 2021 plan; 长宁和普陀 → both districts'): a place in the title, a year the document's.
+ * The documents of the places and years a question names, read as retrieval reads a question's scope (普陀 → 2025年普陀区医政医管工作要点;
+ * 市里, 市卫健委 → the city's; 21年那个方案 → the 2021 plan; 长宁和普陀 → both districts'; 市卫健委23年要点 → the city's of 2023).
  */
 function documentsOfScope(question: string, documents: readonly PolicyDocument[]): PolicyDocument[] {
-  const places = (question.match(NAMES_SCOPE_ALL) ?? []).filter((p) => !/^\d/u.test(p)).map((p) => (CITY.test(p) ? '上海' : p.replace(/(?:新区|区)$/u, '')));
-  const years = namedYears(question);
-  if (places.length === 0 && years.length === 0) return [];
-  return documents.filter((d) => (places.length === 0 || places.some((p) => d.title.includes(p))) && (years.length === 0 || years.some((y) => d.date.startsWith(y) || d.title.includes(y))));
+  const { years, groups } = readScope(question, documents, '');
+  if (groups.length === 0 && years.length === 0) return [];
+  const scoped = groups.flat();
+  return documents.filter((d) => (scoped.length === 0 || scoped.includes(d.id)) && (years.length === 0 || years.some((y) => d.date.startsWith(y) || d.title.includes(y))));
 }
 
 /**

@@ -141,3 +141,24 @@ describe('the search text of a follow-up that names places of its own', () => {
     expect(searched).not.toMatch(/医政/);
   });
 });
+
+describe('a follow-up naming a document by its issuer and year asks of that scope as retrieval reads it', () => {
+  test('市卫健委23年要点里这事 after a question about 长宁: 长宁 is not searched again, the city documents answer', async () => {
+    const a1 = await runtime.answerer.answer('长宁今年哪几个社区要创示范康复中心');
+    expect(a1.citations[0]!.id.startsWith('2023-changning-medical-work-plan#')).toBe(true);
+    const followUp = resolveFollowUp('市卫健委23年要点里这事一共要建多少家', [turn(a1)]);
+    if (followUp.kind !== 'rewrite') throw new Error(`not a rewrite: ${followUp.kind}`);
+    const searched = await searchFollowUp(followUp, runtime.retriever, runtime.corpus, { k: 5 });
+    expect(searched).toContain('康复');
+    expect(searched).not.toContain('长宁');
+    const a2 = await runtime.answerer.answer('市卫健委23年要点里这事一共要建多少家', { history: [turn(a1)] });
+    expect(a2.citations.map((c) => c.id.split('#')[0])).not.toContain('2023-changning-medical-work-plan');
+  });
+
+  test('那23年的呢 after a question about 长宁: the year holds 长宁 too, so its words are carried', async () => {
+    const a1 = await runtime.answerer.answer('长宁今年哪几个社区要创示范康复中心');
+    const followUp = resolveFollowUp('那23年的呢', [turn(a1)]);
+    if (followUp.kind !== 'rewrite') throw new Error(`not a rewrite: ${followUp.kind}`);
+    expect(await searchFollowUp(followUp, runtime.retriever, runtime.corpus, { k: 5 })).toContain('长宁');
+  });
+});

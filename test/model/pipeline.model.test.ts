@@ -47,6 +47,23 @@ describe('the real pipeline (model + HNSW + BM25)', () => {
     }
   });
 
+  test.each([
+    [
+      '市医政医管要点、长宁区计划和普陀区要点里，讲行风建设的各是哪一条',
+      ['2023-shanghai-medical-administration-priorities', '2023-changning-medical-work-plan', '2025-putuo-medical-administration-priorities'],
+      '行风',
+    ],
+    [
+      '区域性医疗中心，市里2023年的要点配置标准是多少人口一家，普陀2025年的要点又怎么提升区域性医疗中心',
+      ['2023-shanghai-health-work-priorities', '2025-putuo-medical-administration-priorities'],
+      '区域性医疗中心',
+    ],
+  ])('each scope the question names is quoted, whatever rank retrieval gave its point: %s', async (q, docs, topic) => {
+    const answer = await runtime.answerer.answer(q);
+    expect(new Set(answer.citations.map((c) => c.id.split('#')[0]))).toEqual(new Set(docs));
+    for (const c of answer.citations) expect(c.quote!.replace(/\s+/g, '')).toContain(topic);
+  });
+
   test('the index built on first load carries a manifest that matches the model', () => {
     expect(runtime.index.manifest).toMatchObject({ model: { id: 'BAAI/bge-small-zh-v1.5' }, dimensions: 512, space: 'cosine' });
     expect(runtime.index.manifest.passageCount).toBe(runtime.corpus.passages.length);
