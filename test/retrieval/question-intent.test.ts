@@ -206,6 +206,11 @@ describe('slotAsked: a what-question may ask a method, a place, a consequence or
     ['护士咋加入互联网+护理', 'procedure'],
     ['护士多点执业需满足哪些条件、办理什么手续', 'list'], // the conditions asked too: the list of them stays asked
     ['不按要求配安检设备，后果是什么', 'consequence'],
+    ['被查出科研不端，单位会受到怎样的处理', 'consequence'], // 怎样的 before 处理, as 什么样的
+    ['没按时整改的医院会被怎样的处罚', 'consequence'],
+    ['新院区落在哪个街道', 'place'],
+    ['急救分站落在哪', 'place'],
+    ['新址在哪条路上', 'place'],
   ])('%s -> %s', (question, slot) => {
     expect(slotAsked(question, readIntent(question))).toBe(slot);
   });
@@ -223,6 +228,9 @@ describe('slotAsked: a what-question may ask a method, a place, a consequence or
     ['患者投诉一般怎么处理'],
     ['处罚决定书在哪个文件里'],
     ['发热门诊怎么做'], // what is done, not how one applies
+    ['这项任务落在哪个文件里'], // where in the documents, with 落在 too
+    ['这事落在哪一条'],
+    ['投诉怎样的处理比较好'], // 怎样的处理 with no 被 or 受到: how to handle, not what follows
   ])('no method, place, consequence nor procedure: %s', (question) => {
     expect(slotAsked(question, readIntent(question))).toBeUndefined();
   });

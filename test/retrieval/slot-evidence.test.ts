@@ -99,6 +99,13 @@ describe('holdsSlot with the measure the question names', () => {
     ['哪天起实施', '自2023年3月1日起施行', true],
     ['哪年建成', '2025年底前建成', true],
     ['啥时候开张', '加快推进区康复医院投入使用', false],
+    ['要求在哪个时间节点前完成？', '定期开展医疗机构安全风险排查，全面推进二级以上医院开展安检工作', false], // 定期 recurs, it sets no deadline
+    ['截止到啥时候要全覆盖', '每年开展一次督查，年度考核结果通报', false],
+    ['完成时限是多久', '督促限期整改，30个工作日内办结', true],
+    ['要求在哪个时间节点前完成？', '2023年底前二级以上医院全面开展安检', true],
+    ['啥时候之前要完成', '“十四五”期间完成改造', true],
+    ['多久检查一次', '定期开展医疗机构安全风险排查', false], // a frequency asked: 定期 gives none (the 频次 measure)
+    ['什么时候开展排查', '定期开展医疗机构安全风险排查', true], // no deadline asked: any date word, as before
   ])('date: %s / %s -> %s', (question, text, held) => {
     expect(holdsSlot('date', text, question)).toBe(held);
   });
@@ -914,6 +921,11 @@ describe('holdsSlot: a figure asked by its unit is answered by a number of that 
   it('the missing noun is a count', () => {
     expect(missingNoun('figure', '重症床位具体是多少张')).toBe('数量');
     expect(missingNoun('figure', '每家补贴多少钱')).toBe('金额'); // a named measure first
+  });
+
+  it('a deadline asked and not given is said as one', () => {
+    expect(missingNoun('date', '要求在哪个时间节点前完成？')).toBe('完成时限');
+    expect(missingNoun('date', '什么时候开展排查')).toBe('时间');
   });
 });
 
