@@ -48,6 +48,10 @@ describe('readIntent', () => {
     ['各医院干啥用的', 'what'],
     ['卫健工作要点最后讲治理能力的那几条都是啥', 'list'],
     ['医政医管要点里分级诊疗提了几处，都说了啥', 'list'],
+    ['医政要点在医疗质量安全监督方面都提出了什么', 'list'], // 都提出了, as 都提了
+    ['几个文件对护理都提出了啥', 'list'],
+    ['这些要求市里都提出了吗', 'yes-no'], // 都提了吗 asks whether, not what
+    ['长宁的计划里安宁疗护都提了吗', 'yes-no'],
     ['发热门诊这事几个文件里都咋说的', 'list'], // 几个文件: across documents
     ['社区康复中心这事各个文件都咋说的', 'list'],
     // how each of several documents or scopes does something (各怎么搞), or how the city's documents put it (市里文件咋说的): the points of each
