@@ -29,6 +29,7 @@ import { normalizeWidth } from '../text/normalize-width.js';
 import { SCOPE_WORDS } from '../retrieval/scope-check.js';
 import { DOCUMENT_WORDS as DOCUMENT_WORDS_SOURCE, findNamedDocument } from '../retrieval/parse-citation-query.js';
 import { outlineAsked, outlineOf } from './outline.js';
+import { issueAsked, issueSignature } from './issue-date.js';
 import { onlyRefersBack, resolveFollowUp } from './resolve-follow-up.js';
 import { searchFollowUp } from './search-follow-up.js';
 import { pickOrdinal } from './pick-ordinal.js';
@@ -99,6 +100,7 @@ export class ExtractiveAnswerer implements Answerer {
   answersFromStructure(question: string, history?: AnswerOptions['history']): boolean {
     const { corpus, bm25 } = this.deps;
     if (outlineAsked(question, corpus, bm25, conversationDocId(history)) !== undefined) return true;
+    if (issueAsked(question, corpus, conversationDocId(history)) !== undefined) return true;
     if (namedSection(question, corpus, bm25)) return true;
     const kind = resolveFollowUp(question, history).kind;
     return kind === 'section' || kind === 'block' || kind === 'mentions';
@@ -138,6 +140,13 @@ export class ExtractiveAnswerer implements Answerer {
         nearest: [],
         retrievedIds: cited.map((c) => c.id),
       };
+    }
+    // "《2023年长宁区医疗工作计划》是哪一天印发的", "这文件啥时候发的": the date the issuer signed the cover notice with, quoted from it.
+    const issued = issueAsked(question, corpus, conversationDocId(options.history));
+    const signature = issued === undefined ? undefined : issueSignature(issued, corpus);
+    if (signature) {
+      const c = { ...corpus.citation(signature.passage.id, 1), quote: signature.quote };
+      return { ...this.finish(answerId, question, [{ text: signature.quote, citation: 1 }], [c], [c.id], question), intent: 'date' };
     }
     // "医政医管要点第三部分讲了啥", "长宁计划最后那部分讲了什么": a section of the document the question names;
     // "第三块讲的啥" after a question about a document: a section of that document.
