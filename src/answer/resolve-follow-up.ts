@@ -45,9 +45,11 @@ const ORDINAL = /第\s*([一二三四五六七八九十]|\d{1,2})\s*(?:点|条|�
 /**
  * Words that ask about the part of the document the previous answer's point sits in: 所在, 在的, 所属, 同属 or 同一
  * before a word for a part (它所在的那一部分, 那它在的那一大块, 与它同属一个部分, 同一部分里), or 这部分 / 这一大块 opening
- * the question (这部分讲了几条). Not 这块 alone, which stands for the subject (这块具体怎么做), nor an ordinal (第三部分).
+ * the question (这部分讲了几条), or 这块 opening it to ask for the rest (那这块还有哪些措施, 这块其他的呢). Not 这块 alone,
+ * which stands for the subject (这块具体怎么做), nor an ordinal (第三部分).
  */
-const SAME_BLOCK = /(?:所在|在的|所属|同属|同一)(?:的|一个|那个|这个|那|这)?一?大?(?:部分|块|板块|章|节)|^(?:那么?)?[这那]一?(?:大块|部分|章|节)/u;
+const SAME_BLOCK =
+  /(?:所在|在的|所属|同属|同一)(?:的|一个|那个|这个|那|这)?一?大?(?:部分|块|板块|章|节)|^(?:那么?)?[这那]一?(?:大块|部分|章|节)|^(?:那么?)?[这那]一?块(?:里|中|里面)?(?=还有(?!没)|其他|其它|其余|别的)/u;
 /**
  * Words that ask where the document mentions it (在哪几处提的, 分别在哪几条中提到, 哪些地方说了): 哪 with the measure
  * words for a document's places (处, 条, 地方) and a verb of mentioning, either order.

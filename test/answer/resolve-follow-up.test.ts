@@ -193,6 +193,9 @@ describe('resolveFollowUp: the part the previous answer sits in', () => {
     ['同一部分里其余几项工作是什么？', true],
     ['这条所在那部分还有别的改革吗，都列一下', true],
     ['这部分讲了几条，都是啥', false],
+    ['那这块还有哪些措施', true], // 这块 opening a question for the rest of it
+    ['这块其他的还有啥', true],
+    ['那这一块里还有别的工作吗', true],
   ])('%s -> the block of the first cited point (others: %s)', (question, others) => {
     expect(resolveFollowUp(question, after('普陀对重大传染病救治体系是怎么要求的？'))).toMatchObject({ kind: 'block', passageId: 'doc#1.2', others });
   });
@@ -203,6 +206,8 @@ describe('resolveFollowUp: the part the previous answer sits in', () => {
 
   test.each([
     ['这块具体怎么做'], // 这块 alone stands for the subject
+    ['这块还有没有补贴'], // 还有没有: whether the subject has a thing, not the rest of a part
+    ['长宁这块还有哪些措施'], // 这块 after a noun marks it as the topic
     ['第三部分讲的啥'], // an ordinal names its section
     ['长宁护理这块今年有啥安排'],
     ['它所在的那一部分还有哪些其他工作？它们分别由哪些部门牵头、什么时候完成'], // long: a question of its own
