@@ -150,10 +150,14 @@ export function resolveFollowUp(question: string, history: readonly Turn[] | und
   // "谁牵头", "是第几批了", "大概几家": a short question that names nothing of its own asks about the
   // conversation's topic; so does one whose words all come from the earlier question ("要培养多少名"
   // after 长宁要培养医联体的基层中医药人才吗). Short, because the segmenter does not know every term
-  // ("陪诊那块具体怎么做").
+  // ("陪诊那块具体怎么做"). Asking words that open it (具体是哪些医院, 一共有几家) are not counted.
   const earlier = topicOf(history!);
   const elliptical =
-    !opener && [...q.replace(/[\p{P}\s]/gu, '')].length <= ELLIPTICAL_CHARS && ownTerms(q).every((t) => earlier.includes(t)) && (readIntent(q) !== 'what' || ASKS.test(q)) && !isSmallTalk(q);
+    !opener &&
+    [...q.replace(/[\p{P}\s]/gu, '').replace(ASKING, '')].length <= ELLIPTICAL_CHARS &&
+    ownTerms(q).every((t) => earlier.includes(t)) &&
+    (readIntent(q) !== 'what' || ASKS.test(q)) &&
+    !isSmallTalk(q);
   if (!refersBack && !elliptical) return { kind: 'none' };
   const ownScope = q.match(SCOPE) ?? [];
   // Asked inside the previous answer (这里面要创上海市…的是哪几家), the place it names is part of a name: the earlier place stays.

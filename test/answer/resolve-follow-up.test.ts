@@ -38,13 +38,18 @@ describe('resolveFollowUp: a follow-up refers back; a short question is not one'
     ['第几批', '长宁今年援滇医疗队派出去吗'],
     ['要多久？', '发热门诊建设有什么要求'],
     ['要培养多少名', '长宁要培养医联体的基层中医药人才吗'], // its words are the earlier question's
+    ['具体是哪些医院？', '新遴选挂牌的IDC医院大约有多少家？'], // the asking word that opens it is not counted
+    ['具体有哪几个社区', '长宁要创中医示范站的社区有几个'],
   ])('%s after %s names nothing of its own: read with the earlier topic', (question, previous) => {
     expect(resolveFollowUp(question, after(previous))).toMatchObject({ kind: 'rewrite', question: `${question} ${previous}` });
   });
 
-  test.each([['好的'], ['谢谢'], ['明白了'], ['另外，谁牵头'], ['Who leads it?'], ['陪诊那块具体怎么做？']])('%s asks nothing of the conversation: not a follow-up', (question) => {
-    expect(resolveFollowUp(question, after('长宁要建区域中医医联体吗'))).toEqual({ kind: 'none' });
-  });
+  test.each([['好的'], ['谢谢'], ['明白了'], ['另外，谁牵头'], ['Who leads it?'], ['陪诊那块具体怎么做？'], ['具体是哪些社区卫生服务中心']])(
+    '%s asks nothing of the conversation: not a follow-up',
+    (question) => {
+      expect(resolveFollowUp(question, after('长宁要建区域中医医联体吗'))).toEqual({ kind: 'none' });
+    },
+  );
 
   test('a follow-up naming a topic of its own carries it alone too, with the document of the previous answer', () => {
     expect(resolveFollowUp('那国家中医医学中心要建几家', after('上海要创建多少家国家医学中心'))).toEqual({
