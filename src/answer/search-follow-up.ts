@@ -1,6 +1,6 @@
 import type { Corpus } from '../core/corpus.js';
 import type { HybridRetriever, RetrieveOptions } from '../retrieval/hybrid-retriever.js';
-import { documentStretches, findNamedDocument, namedDocuments } from '../retrieval/parse-citation-query.js';
+import { documentStretches, findNamedDocument, namedDocuments, withTitleWordsInFull } from '../retrieval/parse-citation-query.js';
 import type { PolicyDocument } from '../core/types.js';
 import { readScope, SCOPE_WORDS } from '../retrieval/scope-check.js';
 import { topicTerms } from '../text/tokenize.js';
@@ -31,12 +31,13 @@ function documentsOfScope(question: string, documents: readonly PolicyDocument[]
 
 /**
  * The earlier question without the words that name its document: the stretch that names it, up to its word for a
- * document (市医政要点 of 市医政要点里医疗纠纷这块咋说的), less every run of the title; elsewhere runs of
+ * document (市医政要点 of 市医政要点里医疗纠纷这块咋说的), less every run of the title, its short words read in full
+ * (卫健 as 卫生健康); elsewhere runs of
  * EARLIER_TITLE_RUN or more (卫生健康工作要点 and 2023年 go, 公立医院 stays).
  */
 function withoutDocument(base: string, earlier: PolicyDocument, documents: readonly PolicyDocument[]): string {
   return documentStretches(base, documents)
-    .map((s) => withoutTitleRuns(s.text, [earlier.title], s.doc?.id === earlier.id ? 2 : EARLIER_TITLE_RUN))
+    .map((s) => (s.doc?.id === earlier.id ? withoutTitleRuns(withTitleWordsInFull(s.text), [earlier.title], 2) : withoutTitleRuns(s.text, [earlier.title], EARLIER_TITLE_RUN)))
     .join('');
 }
 

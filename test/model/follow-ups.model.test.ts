@@ -162,3 +162,18 @@ describe('a follow-up naming a document by its issuer and year asks of that scop
     expect(await searchFollowUp(followUp, runtime.retriever, runtime.corpus, { k: 5 })).toContain('长宁');
   });
 });
+
+describe('the earlier document named by a short word (卫健 for 卫生健康) is not searched again', () => {
+  test.each([
+    ['市里23年卫健要点说区域医疗中心多少人口配一家', '那21年那个方案里说它主要看哪类病', '区域'],
+    ['23年卫健要点里护理咋说的', '那普陀的呢', '护理'],
+  ])('%s → %s', async (first, then, subject) => {
+    const a1 = await runtime.answerer.answer(first);
+    expect(a1.citations[0]!.id.startsWith('2023-shanghai-health-work-priorities#')).toBe(true);
+    const followUp = resolveFollowUp(then, [turn(a1)]);
+    if (followUp.kind !== 'rewrite') throw new Error(`not a rewrite: ${followUp.kind}`);
+    const searched = await searchFollowUp(followUp, runtime.retriever, runtime.corpus, { k: 5 });
+    expect(searched).toContain(subject);
+    expect(searched).not.toMatch(/卫健|卫生健康/);
+  });
+});
