@@ -75,7 +75,7 @@ const NAMES_DOCUMENT = /[〔[［【(（]\d{4}[〕\]］】)）]\d{1,4}号|《[^�
  * (长宁护理这块今年有啥安排) and point at nothing. 这个 standing alone (对这个又是如何部署的), not before its noun (这个发热门诊).
  */
 export const REFERS_BACK =
-  /它|上面|上述|刚才|前面(?:说|提|讲)|这一点|这项|这条|那条|该条|该项|该文件|这个文件|这份文件|(?:^|(?<=[对在把就于里从按给跟和与]|[^\p{Script=Han}]))(?:这事|这件事|这块|这一块|这方面)|这个(?=[又是还也都就在里中呢的，,。？?！!]|$)/u;
+  /它|上面|上述|刚才|前面(?:说|提|讲)|这一点|这项|这条|那条|该条|该项|该文件|这个文件|这份文件|(?:^|(?<=[对在把就于里从按给跟和与]|[^\p{Script=Han}]))(?:这事|这件事|这块|这一块|这一?方面|这个方面)|这个(?=[又是还也都就在里中呢的，,。？?！!]|$)/u;
 /**
  * Words of a question that ask rather than name (大概几家, 是第几批了, 谁牵头): a second turn made of
  * them alone names no topic of its own and is read with the conversation's.
