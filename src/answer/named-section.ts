@@ -47,12 +47,16 @@ export function namedSection(question: string, corpus: Corpus, bm25: Bm25Index):
   }
   if (!section) return undefined;
   const own = sectionAsks(question, section.words);
-  const asks = own === undefined ? undefined : withoutDocumentNames(own, corpus).replace(DOCUMENT_WORDS, ' ');
+  // Words that point at the part again (第三块医院管理那部分: 那部分) name nothing of their own.
+  const asks = own === undefined ? undefined : withoutDocumentNames(own, corpus).replace(DOCUMENT_WORDS, ' ').replace(PART_POINTER, ' ');
   const named = { docId: doc.id, ...(asks !== undefined && topicTerms(asks).length > 0 ? { asks } : {}) };
   const before = wordsBefore(question, section.words, corpus);
   const parent = headedSection(before, doc.id, corpus, bm25);
   return parent !== undefined && parent !== section.position ? { ...named, n: parent, sub: section.position } : { ...named, n: section.position };
 }
+
+/** 这部分, 那一块, 那一大块: the part pointed at again. */
+const PART_POINTER = /[这那]一?大?(?:部分|板块|块|章|节)/gu;
 
 /** The question's words before `words` (those that name a section or a range), the document's name left out: they describe the part asked. */
 function wordsBefore(question: string, words: string, corpus: Corpus): string {

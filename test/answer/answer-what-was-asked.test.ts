@@ -379,6 +379,18 @@ describe('a section asked of a document the question names, in one question', ()
     expect(a.citations.length).toBe(Math.min(5, items(docId, main, 1).length));
   });
 
+  test.each([
+    ['医政要点第三块医院管理那部分有哪几条', '2023-shanghai-medical-administration-priorities', 3],
+    ['长宁计划第五部分专项工作这块都有啥', '2023-changning-medical-work-plan', 5],
+  ])('%s: the heading named again with 那部分, 这块 after the ordinal asks the whole section', async (question, docId, n) => {
+    const a = await ask(question);
+    expect(a.citations.map((c) => c.id)).toEqual(
+      items(docId, n)
+        .slice(0, 5)
+        .map((p) => p.id),
+    );
+  });
+
   test('what is asked of the section after naming it picks its points that speak to it', async () => {
     const a = await ask('卫生健康工作要点第四部分里为民办实事项目有哪些？');
     expect(sectionOf(a)[0]!.slice(0, 2)).toEqual(['2023-shanghai-health-work-priorities', 4]);
