@@ -21,7 +21,7 @@ import { quoteMustHold, readIntent, slotAsked, type AnswerIntent } from '../retr
 import { englishSearchTerms, MIN_TRANSLATED_SHARE_FOR_HIGH } from '../retrieval/english-search-terms.js';
 import type { AnswerSlot } from '../core/types.js';
 import { composeList, MAX_LIST_POINTS } from './compose-list.js';
-import { askedPoints, headingNames, namedSection } from './named-section.js';
+import { askedPoints, headingNames, namedSection, type SectionAsked } from './named-section.js';
 import { pointsAround, pointsMentioning } from './block-points.js';
 import { withoutDocumentNames } from './naming-grams.js';
 import { titleFree, withoutTitleRuns } from '../text/runs.js';
@@ -30,7 +30,7 @@ import { SCOPE_WORDS } from '../retrieval/scope-check.js';
 import { DOCUMENT_WORDS as DOCUMENT_WORDS_SOURCE, findNamedDocument } from '../retrieval/parse-citation-query.js';
 import { outlineAsked, outlineOf } from './outline.js';
 import { issueAsked, issueSignature } from './issue-date.js';
-import { onlyRefersBack, resolveFollowUp } from './resolve-follow-up.js';
+import { type FollowUp, onlyRefersBack, resolveFollowUp } from './resolve-follow-up.js';
 import { searchFollowUp } from './search-follow-up.js';
 import { pickOrdinal } from './pick-ordinal.js';
 import { RANK_PENALTY, scoreSentences, shortenClaim, type ScoredSentence } from './select-sentences.js';
@@ -70,6 +70,14 @@ const randomId = () => crypto.randomUUID();
 
 /** The document the conversation is about: that of the previous answer's first citation. */
 const conversationDocId = (history: AnswerOptions['history']) => history?.at(-1)?.citations?.[0]?.id.split('#')[0];
+
+/** The section a follow-up points at: by its place, or the one before or after the previous answer's (上一部分呢); undefined past either end. */
+function sectionOf(followUp: Extract<FollowUp, { kind: 'section' }>, corpus: Corpus): SectionAsked | undefined {
+  if (typeof followUp.n !== 'object') return { ...followUp, n: followUp.n };
+  const at = corpus.passage(followUp.n.from)?.section;
+  const n = at === undefined ? undefined : at + followUp.n.step;
+  return n === undefined || !corpus.passages.some((p) => p.docId === followUp.docId && p.section === n) ? undefined : { ...followUp, n };
+}
 
 /**
  * The offline composer: picks the sentences of the retrieved points that answer the question
@@ -150,7 +158,18 @@ export class ExtractiveAnswerer implements Answerer {
     }
     // "医政医管要点第三部分讲了啥", "长宁计划最后那部分讲了什么": a section of the document the question names;
     // "第三块讲的啥" after a question about a document: a section of that document.
-    const section = namedSection(question, corpus, this.deps.bm25) ?? (followUp.kind === 'section' ? followUp : undefined);
+    const section = namedSection(question, corpus, this.deps.bm25) ?? (followUp.kind === 'section' ? sectionOf(followUp, corpus) : undefined);
+    // "上一部分呢" after the first section: there is none to point at, which is said, not searched for.
+    if (!section && followUp.kind === 'section' && typeof followUp.n === 'object') {
+      return this.abstain(
+        answerId,
+        question,
+        followUp.n.step < 0 ? '上一次回答的已是该文件的第一部分，前面没有别的部分。' : '上一次回答的已是该文件的最后一部分，后面没有别的部分。',
+        [],
+        [],
+        question,
+      );
+    }
     // "它所在的那一部分还有哪些其他工作", "这部分讲了几条": the part of the document the previous answer's point sits in.
     // "在哪几处提的" after "长宁的计划里安宁疗护有提到吗": the points of that document that mention 安宁疗护.
     const mentioned = followUp.kind === 'mentions' ? mentionedSubject(followUp.topic, corpus) : undefined;

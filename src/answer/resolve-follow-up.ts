@@ -19,11 +19,12 @@ export type FollowUp =
   /** "这条是哪个文件里的？" */
   | { kind: 'source'; passageId: string; topic: string }
   /**
-   * "第三块讲的啥", "最后那部分呢": the n-th section (一、二、三、…), or the last, of the document the conversation is about.
+   * "第三块讲的啥", "最后那部分呢": the n-th section (一、二、三、…), or the last, of the document the conversation is about;
+   * "上一部分呢", "下一块讲的啥": the section before or after the one the previous answer's first point (`from`) sits in.
    * `asks`: what the question asks of that section in words of its own ("第二块里面，区域性医疗中心是
    * 怎么说的" → 区域性医疗中心), when it names anything.
    */
-  | { kind: 'section'; n: SectionPosition; docId: string; topic: string; asks?: string }
+  | { kind: 'section'; n: SectionPosition | { step: -1 | 1; from: string }; docId: string; topic: string; asks?: string }
   /**
    * "它所在的那一部分还有哪些其他工作", "这部分讲了几条，都是啥": the block (the innermost headings) of the point the
    * previous answer cited first; `others` when the question asks for the rest of it (其他, 其余, 别的, 还有); `asks`, as for
@@ -42,6 +43,8 @@ const NEW_TOPIC = /^(?:另外|对了|还有个问题|还有一个问题|还有�
 const SECTION_FILLER = /讲(?:的|了)?(?:啥|什么)|说(?:的|了)?(?:啥|什么)|是(?:啥|什么)|里面|当中|之中|主要|具体|内容|有哪些|有啥|都有|哪些|什么/g;
 
 const ORDINAL = /第\s*([一二三四五六七八九十]|\d{1,2})\s*(?:点|条|个|项|部分)/;
+/** The section before or after the one talked about (上一部分, 下一块, 前一个方面), opening the question. */
+const NEXT_SECTION = /^(?:那么?)?(上|下|前|后)一\s*(?:个)?(?:大?块|大?部分|方面|板块)/u;
 /**
  * Words that ask about the part of the document the previous answer's point sits in: 所在, 在的, 所属, 同属 or 同一
  * before a word for a part (它所在的那一部分, 那它在的那一大块, 与它同属一个部分, 同一部分里), or 这部分 / 这一大块 opening
@@ -134,6 +137,12 @@ export function resolveFollowUp(question: string, history: readonly Turn[] | und
   if (section && q.length <= 24 && docIdOf(cited[0]?.id)) {
     const asks = sectionAsks(q, section.words);
     return { kind: 'section', n: section.position, docId: docIdOf(cited[0]!.id)!, topic: topicOf(history!), ...(asks ? { asks } : {}) };
+  }
+  const beside = NEXT_SECTION.exec(q);
+  if (beside && q.length <= 24 && cited[0]) {
+    const asks = sectionAsks(q, beside[0]);
+    const step = /[上前]/u.test(beside[1]!) ? -1 : 1;
+    return { kind: 'section', n: { step, from: cited[0].id }, docId: docIdOf(cited[0].id)!, topic: topicOf(history!), ...(asks ? { asks } : {}) };
   }
 
   const ordinal = ORDINAL.exec(q);

@@ -75,3 +75,30 @@ describe('how a document is organised is answered with its headings', () => {
     expect(unverifiedClaims(forged, a.citations, loose)).toHaveLength(1);
   });
 });
+
+describe('the section before or after the one talked about', () => {
+  const items = (docId: string, section: number) =>
+    pipeline.corpus.passages.filter((p) => p.docId === docId && p.section === section && (p.kind === 'point' || p.kind === 'paragraph') && (p.part?.index ?? 1) === 1).map((p) => p.id);
+
+  test('上一部分呢 after a section: the points of the section before it', async () => {
+    const docId = '2023-shanghai-health-work-priorities';
+    const first = await ask('卫生健康工作要点第五部分讲了什么');
+    expect(pipeline.corpus.passage(first.citations[0]!.id)!.section).toBe(5);
+    const a = await ask('上一部分呢', [turn(first)]);
+    expect(a.citations.map((c) => c.id)).toEqual(items(docId, 4).slice(0, 5));
+  });
+
+  test('下一块讲的啥 after the first section: the second', async () => {
+    const first = await ask('长宁今年医疗工作计划第一部分讲的啥');
+    const a = await ask('下一块讲的啥', [turn(first)]);
+    expect(a.citations.map((c) => c.id)).toEqual(items('2023-changning-medical-work-plan', 2).slice(0, 5));
+  });
+
+  test('上一部分呢 after the first section: there is none, and that is said, not searched for', async () => {
+    const first = await ask('长宁今年医疗工作计划第一部分讲的啥');
+    const a = await ask('上一部分呢', [turn(first)]);
+    expect(a.abstained).toBe(true);
+    expect(a.answer).toContain('第一部分');
+    expect(a.citations).toEqual([]);
+  });
+});

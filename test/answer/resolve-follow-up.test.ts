@@ -196,6 +196,21 @@ describe('resolveFollowUp: a section ordinal points at a section of the document
   });
 });
 
+describe('resolveFollowUp: the section before or after the one talked about', () => {
+  test.each([
+    ['上一部分呢', -1],
+    ['那下一部分讲的啥', 1],
+    ['前一块呢', -1],
+    ['下一个方面说了什么', 1],
+  ])('%s -> the section %i from that of the first cited point', (question, step) => {
+    expect(resolveFollowUp(question, after('卫健要点第五部分讲啥'))).toMatchObject({ kind: 'section', n: { step, from: 'doc#1.2' }, docId: 'doc' });
+  });
+
+  test.each([['上一条呢'], ['下一步怎么做'], ['上一年的呢']])('must not: %s', (question) => {
+    expect(resolveFollowUp(question, after('卫健要点第五部分讲啥')).kind).not.toBe('section');
+  });
+});
+
 describe('resolveFollowUp: the part the previous answer sits in', () => {
   test.each([
     ['它所在的那一部分还有哪些其他工作？', true],
