@@ -71,14 +71,20 @@ const ANAPHORIC_START = new RegExp(`^(那么|${INSIDE_WORDS}|那|还有|另外|�
 const ANAPHORIC_END = /(呢|怎么说|怎么写的?|怎么规定的?)[？?。.！!]*$/;
 /** A 文号 or a quoted title. */
 const NAMES_DOCUMENT = /[〔[［【(（]\d{4}[〕\]］】)）]\d{1,4}号|《[^》]+》/;
+/** Words that stand for the document talked about, not its subject (这个文件, 这份要点, 该方案, 这文件, 这个计划里). */
+export const DOCUMENT_POINTER = /(?:这个|这份|该|那个|那份|这一?个?)(?:文件|方案|要点|计划|通知)(?:里面?|中|上)?/u;
+
 /**
  * Words that point back at the previous answer wherever they stand (它的有效期, 上面说的那条), and
- * 这事, 这块, 这方面 standing for the subject itself (长宁的计划里这事具体要做啥, 医政医管要点对这块又是怎么要求的):
- * at the start, or after a word that governs them (对, 在, 里); after a noun they mark that noun as the topic
- * (长宁护理这块今年有啥安排) and point at nothing. 这个 standing alone (对这个又是如何部署的), not before its noun (这个发热门诊).
+ * 这事, 这块, 这方面 standing for the subject itself (长宁的计划里这事具体要做啥, 医政医管要点对这块又是怎么要求的)
+ * and 这个文件, 该方案 for its document (该方案什么时候失效): at the start, or after a word that governs them (对, 在, 里);
+ * after a noun they mark that noun as the topic (长宁护理这块今年有啥安排), and after a year or a place they name a
+ * document of their own (2021年那个方案), pointing at nothing. 这个 standing alone (对这个又是如何部署的), not before its noun (这个发热门诊).
  */
-export const REFERS_BACK =
-  /它|上面|上述|刚才|前面(?:说|提|讲)|这一点|这项|这条|那条|该条|该项|该文件|这个文件|这份文件|(?:^|(?<=[对在把就于里从按给跟和与]|[^\p{Script=Han}]))(?:这事|这件事|这块|这一块|这一?方面|这个方面)|这个(?=[又是还也都就在里中呢的，,。？?！!]|$)/u;
+export const REFERS_BACK = new RegExp(
+  String.raw`它|上面|上述|刚才|前面(?:说|提|讲)|这一点|这项|这条|那条|该条|该项|(?:^|(?<=[对在把就于里从按给跟和与]|[^\p{Script=Han}]))(?:这事|这件事|这块|这一块|这一?方面|这个方面|${DOCUMENT_POINTER.source})|这个(?=[又是还也都就在里中呢的，,。？?！!]|$)`,
+  'u',
+);
 /**
  * Words of a question that ask rather than name (大概几家, 是第几批了, 谁牵头): a second turn made of
  * them alone names no topic of its own and is read with the conversation's.

@@ -5,7 +5,7 @@ import type { PolicyDocument } from '../core/types.js';
 import { readScope, SCOPE_WORDS } from '../retrieval/scope-check.js';
 import { topicTerms } from '../text/tokenize.js';
 import { withoutTitleRuns } from '../text/runs.js';
-import { type FollowUp, REFERS_BACK } from './resolve-follow-up.js';
+import { DOCUMENT_POINTER, type FollowUp, REFERS_BACK } from './resolve-follow-up.js';
 
 /** A place or year (普陀, 2025年): a follow-up that names one asks of the documents it names, not of the conversation's. */
 const NAMES_SCOPE = new RegExp(SCOPE_WORDS.source, 'u');
@@ -14,9 +14,6 @@ const NAMES_SCOPE_ALL = new RegExp(SCOPE_WORDS.source, 'gu');
 const EARLIER_TITLE_RUN = 5;
 /** What closes a follow-up without naming anything (里呢, 的呢, 怎么说, 里是怎么说的, 又是咋安排的). */
 const ENDING = /(?:里|的|中)?(?:是|又是)?(?:呢|(?:怎么|咋|如何)(?:说|写|讲|规定|要求|安排)的?)?[？?。.！!]*$/u;
-
-/** Words that stand for the document talked about, not its subject (这个文件, 这份要点, 该方案, 这个计划里). */
-const DOCUMENT_POINTER = /(?:这个|这份|该|那个|那份|这一?个?)(?:文件|方案|要点|计划|通知)(?:里面?|中|上)?/u;
 
 /**
  * The documents of the places and years a question names, read as retrieval reads a question's scope (普陀 → 2025年普陀区医政医管工作要点;

@@ -97,6 +97,14 @@ describe('resolveFollowUp: 这事, 这块, 这方面 stand for the subject, or m
     expect(r.kind === 'rewrite' && r.question).toContain('平安医院');
   });
 
+  test.each([['该方案什么时候失效'], ['这方案管到哪年为止？'], ['另外，该方案中的试点单位包括哪几类']])('%s: 该方案, 这方案 stand for the document talked about', (question) => {
+    expect(resolveFollowUp(question, after('高质量发展实施方案里医保支付咋改')).kind).toBe('rewrite');
+  });
+
+  test.each([['医疗服务价格这事2021年那个方案咋说的'], ['护理这块普陀那份要点里咋写的']])('%s: after a year or a place, 那个方案 names a document of its own', (question) => {
+    expect(resolveFollowUp(question, after('市医政要点里区域性医疗中心重症床位要占到多少'))).toEqual({ kind: 'none' });
+  });
+
   test.each([
     ['另外，长宁护理这块今年有啥安排'],
     ['对了，普陀心理门诊这块有啥要求？'],
