@@ -123,6 +123,11 @@ export function enumeratesKind(text: string, kind: string): boolean {
 const UNIT_ASKED = new RegExp(`(?:多少|几)\\s*(${data.countUnits.join('|')})`, 'u');
 const NUMERAL = '[\\d一二三四五六七八九十百千万两]+\\s*(?:余|多)?\\s*';
 
+/** A count of bodies asked (几家, 多少所; not 家庭, 家属, 家长). */
+const BODIES_COUNTED_ASKED = /(?:多少|几)\s*(?:家|所)(?![庭属长人])/u;
+/** A count of people in a sentence (10名, 800人, 5位; not 人口, 位置, 位于). */
+const PEOPLE_COUNTED = new RegExp(`${NUMERAL}(?:以上|左右)?(?:人(?!口|次)|名|位(?!置|于))`, 'gu');
+
 /** The measure a question names for its slot ("每家补贴多少钱" counts money; "多少张" beds counted in 张), if any. */
 function measureOf(slot: AnswerSlot, question: string) {
   const q = flat(question);
@@ -183,7 +188,11 @@ export function holdsSlot(slot: AnswerSlot, text: string, question?: string): bo
   // The members of a kind (要交哪些材料, 哪几种保险, 成员单位有哪些): an enumeration of that kind, not any sentence of several clauses.
   if (kind !== undefined) return enumeratesKind(t, kind);
   // 一批, 若干 are not figures, and a noun counted so has none (若干行业分中心 for 行业分中心建几个).
-  if (slot === 'figure') return (SLOTS.figure.test(t.replace(NOT_FIGURE, ' ').replace(VAGUE_WORD, ' ')) && (q === undefined || !countedVaguely(t, q))) || (q !== undefined && majorsCounted(t, q));
+  // Bodies counted (几家, 多少所) are not counted in people (培养10名以上基层中医药人才 does not say how many 成员单位).
+  if (slot === 'figure') {
+    const counted = q !== undefined && BODIES_COUNTED_ASKED.test(q) ? t.replace(PEOPLE_COUNTED, ' ') : t;
+    return (SLOTS.figure.test(counted.replace(NOT_FIGURE, ' ').replace(VAGUE_WORD, ' ')) && (q === undefined || !countedVaguely(t, q))) || (q !== undefined && majorsCounted(t, q));
+  }
   if (slot === 'date') return SLOTS.date.test(t.replace(NOT_DATE, ' '));
   // Where (设在哪儿, 选址在哪个街道): a place the question does not name itself (普陀 of 普陀区域急救中心), or a hospital named as such.
   if (slot === 'place') return SLOTS.place.test(t) || HOSPITAL_NAME.test(t) || SITES_COUNTED.test(t);
@@ -243,9 +252,10 @@ const CONTENTS_AFTER = /^[”"’》」）)]{0,2}[^，,。；;]{0,4}?(?:包括|�
 const CONTENTS_BEFORE = /、[^，,。；;《]{1,30}(?:等(?:[一二三四五六七八九十\d]+[项条个类种])?|[一二三四五六七八九十\d]+[项条个类种])$/u;
 /**
  * A set the question counts and asks the members of (那21个专病医联体，都是哪些病种; 长宁之前建的那21个专病医联体都有哪些;
- * 21个专病医联体分别针对哪些病种; 7个文件分别是啥): its noun.
+ * 21个专病医联体分别针对哪些病种; 7个文件分别是啥; 五个新城具体是指哪几个地方): its noun.
  */
-const COUNTED_SET = /(?:\d+|[一二三四五六七八九十两]+)(?:个|项|类|种)([\p{Script=Han}]{2,8}?)[，,]?(?:都|具体|分别)*(?:(?:包括|包含|针对|涉及|覆盖)(?:的)?(?:是|有)?|有|是|叫)?(?:哪些|哪几|啥|什么)/u;
+const COUNTED_SET =
+  /(?:\d+|[一二三四五六七八九十两]+)(?:个|项|类|种)([\p{Script=Han}]{2,8}?)[，,]?(?:都|具体|分别)*(?:(?:包括|包含|针对|涉及|覆盖)(?:的)?(?:是|有)?|有|是指?|指的?是?|叫)?(?:哪些|哪几|啥|什么)/u;
 
 /**
  * Whether the text gives the items of one of the sets named (…清单包括A、B、C; A、B等准则): undefined when it

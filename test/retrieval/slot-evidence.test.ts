@@ -526,6 +526,9 @@ describe('holdsSlot: a figure answers only the figure of the status and scope as
     ['第三批中医特色示范服务站建多少家', STATIONS, true],
     ['目前示范服务站总共有多少家', '完成第三批中医药特色示范社区卫生服务站建设', false],
     ['援滇医疗队是第几批？', '组建第六批援滇医疗队', true],
+    // 已经 with any verb asks what is done (已经挂牌了多少家), as 已经有 does
+    ['这次新选之前，IDC医院已经挂牌了多少家', '遴选新的30家左右IDC医院挂牌', false],
+    ['IDC医院已经挂牌了多少家', '已挂牌IDC医院20家', true],
   ] as const)('%s in 「%s」: %s', (question, text, held) => {
     expect(holdsSlot('figure', text, question)).toBe(held);
   });
@@ -816,6 +819,10 @@ describe('contentsAsked and holdsSlot: what a named standard, list or rule set h
     expect(contentsAsked('全市40家试点单位都是哪些医院')).toBeUndefined();
     expect(contentsAsked('今年要建的3个中心都有哪些')).toBeUndefined();
     expect(contentsAsked('五个新城，具体是哪五个')).toBeUndefined();
+    // 是指, 指的是: what a counted set stands for
+    expect(contentsAsked('这五个新城具体是指哪几个地方？')).toEqual(['新城']);
+    expect(contentsAsked('3类改革项目指的是哪些')).toEqual(['改革项目']);
+    expect(holdsSlot('list', '加快推进市级优质资源向“五个新城”及金山、崇明等远郊扩容下沉', '这五个新城具体是指哪几个地方？')).toBe(false);
     const question = '长宁之前建的那21个专病医联体都有哪些？';
     expect(holdsSlot('list', '在前期已建立21个专病医联体的基础上，推进房颤、甲状腺等疾病全专结合平台建设', question)).toBe(false);
     expect(holdsSlot('list', '已建立心衰、房颤、卒中、糖尿病等21个专病医联体', question)).toBe(true);
@@ -915,6 +922,24 @@ describe('holdsSlot: a figure asked by its unit is answered by a number of that 
     ['推进5个区域性医疗中心建设', '区域性医疗中心建几家', true], // 几家 names no unit of its own: any figure
     ['重症床位要达到总床位数的20%', '重症床位占比多少', true],
   ])('%s (%s) -> %s', (text, question, held) => {
+    expect(holdsSlot('figure', text, question)).toBe(held);
+  });
+
+  it.each([
+    ['区域性医疗中心服务半径一般是多少公里', '实现每30-50万人口配置一家区域性医疗中心', false], // a length asked: a count of people is none
+    ['区域性医疗中心服务半径一般是多少公里', '服务半径不超过5公里', true],
+    ['新院区面积多少平方米', '新院区建筑面积约12万平方米', true],
+  ])('a length or an area: %s / %s -> %s', (question, text, held) => {
+    expect(holdsSlot('figure', text, question)).toBe(held);
+  });
+
+  it.each([
+    ['区域中医医联体共有多少家成员单位？', '培养10名以上医联体内基层中医药人才', false], // bodies asked: people counted are none
+    ['区域中医医联体共有多少家成员单位？', '医联体成员单位已达12家', true],
+    ['试点放在几所医院', '每所医院选派5名医师', false],
+    ['家庭医生要配多少名', '每个团队配备家庭医生3名', true], // 家庭 is no body counted
+    ['要培养多少人', '培养10名以上基层中医药人才', true],
+  ])('bodies counted are not counted in people: %s / %s -> %s', (question, text, held) => {
     expect(holdsSlot('figure', text, question)).toBe(held);
   });
 
