@@ -120,6 +120,13 @@ export class ExtractiveAnswerer implements Answerer {
     const answerId = (this.deps.newId ?? randomId)();
     const followUp = resolveFollowUp(question, options.history);
 
+    // "《2023年长宁区医疗工作计划》是哪一天印发的", "这文件谁发的啊": the cover notice's signature (its issuer and date), quoted from it.
+    const issued = issueAsked(question, corpus, conversationDocId(options.history));
+    const signature = issued === undefined ? undefined : issueSignature(issued, corpus);
+    if (issued && signature) {
+      const c = { ...corpus.citation(signature.passage.id, 1), quote: signature.quote };
+      return { ...this.finish(answerId, question, [{ text: signature.quote, citation: 1 }], [c], [c.id], question), intent: issued.asks };
+    }
     if (followUp.kind === 'source' && corpus.passage(followUp.passageId)) {
       const c = corpus.citation(followUp.passageId, 1);
       const quote = scoreSentences(followUp.topic, [c.id], corpus, this.deps.bm25).find((s) => s.score > 0)?.sentence ?? splitSentences(c.text)[0] ?? c.text;
@@ -148,13 +155,6 @@ export class ExtractiveAnswerer implements Answerer {
         nearest: [],
         retrievedIds: cited.map((c) => c.id),
       };
-    }
-    // "《2023年长宁区医疗工作计划》是哪一天印发的", "这文件啥时候发的": the date the issuer signed the cover notice with, quoted from it.
-    const issued = issueAsked(question, corpus, conversationDocId(options.history));
-    const signature = issued === undefined ? undefined : issueSignature(issued, corpus);
-    if (signature) {
-      const c = { ...corpus.citation(signature.passage.id, 1), quote: signature.quote };
-      return { ...this.finish(answerId, question, [{ text: signature.quote, citation: 1 }], [c], [c.id], question), intent: 'date' };
     }
     // "医政医管要点第三部分讲了啥", "长宁计划最后那部分讲了什么": a section of the document the question names;
     // "第三块讲的啥" after a question about a document: a section of that document.

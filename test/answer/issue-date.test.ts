@@ -25,7 +25,15 @@ describe('issueAsked: when a seed document was issued', () => {
     ['它是哪一年出台的', GF, GF],
     ['啥时候发的', CN, CN], // naming no document: the one talked about
   ])('%s -> %s', (question, talkedAbout, docId) => {
-    expect(issueAsked(question, pipeline.corpus, talkedAbout)).toBe(docId);
+    expect(issueAsked(question, pipeline.corpus, talkedAbout)).toEqual({ docId, asks: 'date' });
+  });
+
+  test.each([
+    ['这文件谁发的啊', GF, GF],
+    ['《2023年长宁区医疗工作计划》是哪个部门印发的', undefined, CN],
+    ['这份要点的发文单位是哪个', PT, PT],
+  ])('who issued it: %s -> %s', (question, talkedAbout, docId) => {
+    expect(issueAsked(question, pipeline.corpus, talkedAbout)).toEqual({ docId, asks: 'who' });
   });
 
   test.each([
@@ -37,16 +45,22 @@ describe('issueAsked: when a seed document was issued', () => {
     ['啥时候发的', undefined], // no document named nor talked about
     ['这个文件发给了哪些单位', CN], // who, not when
     ['市疾控中心新址啥时候开工', CN], // no verb of issuing
+    ['这条是谁发的', CN], // a point's source, not a document's issuer: the source answer's
+    ['九不准是哪个部门印发的', CN],
   ])('not the issue date of a seed document: %s', (question, talkedAbout) => {
     expect(issueAsked(question, pipeline.corpus, talkedAbout)).toBeUndefined();
   });
 
   test('the signature quoted is the notice’s own, issuer and date as signed, or the date where no issuer stands before it', () => {
-    const cn = issueSignature(CN, pipeline.corpus)!;
+    const cn = issueSignature({ docId: CN, asks: 'date' }, pipeline.corpus)!;
     expect(cn.passage.kind).toBe('notice');
     expect(cn.quote).toBe('上海市长宁区卫生健康委员会2023年3月8日');
     expect(cn.passage.text.replace(/\s+/g, '')).toContain(cn.quote);
-    expect(issueSignature(GF, pipeline.corpus)!.quote).toBe('2021年12月27日');
+    expect(issueSignature({ docId: GF, asks: 'date' }, pipeline.corpus)!.quote).toBe('2021年12月27日');
+    // Asked who, where the date is signed without the issuer: the notice's title, which names it.
+    const gf = issueSignature({ docId: GF, asks: 'who' }, pipeline.corpus)!;
+    expect(gf.quote).toMatch(/^上海市人民政府办公厅印发.*通知$/);
+    expect(gf.passage.text.replace(/\s+/g, '')).toContain(gf.quote);
   });
 });
 
@@ -66,5 +80,14 @@ describe('the answer to when a document was issued', () => {
     const a2 = await pipeline.answerer.answer('这文件啥时候发的', { history: [turn(a1)] });
     expect(a2.citations.map((c) => c.id)).toEqual([`${PT}#notice`]);
     expect(a2.answer).toContain('2025年4月18日[1]');
+  });
+
+  test('who issued the document talked about (这文件谁发的啊) is its notice, naming the issuer, not the point talked about', async () => {
+    const a1 = await pipeline.answerer.answer('市里那个公立医院高质量发展方案，国家医学中心要建几家');
+    expect(a1.citations[0]!.id.startsWith(`${GF}#`)).toBe(true);
+    const a2 = await pipeline.answerer.answer('这文件谁发的啊', { history: [turn(a1)] });
+    expect(a2.citations.map((c) => c.id)).toEqual([`${GF}#notice`]);
+    expect(a2.answer).toContain('上海市人民政府办公厅印发');
+    expect(unverifiedClaims(a2.answer, a2.citations, loose)).toEqual([]);
   });
 });
