@@ -45,6 +45,10 @@ describe('readIntent', () => {
     ['高质量发展方案里党建那块有几条，各管啥', 'list'], // 各管啥: what each covers
     ['这几条各讲啥', 'list'],
     ['各区要建几家', 'figure'], // 各 of 各区 asks no items
+    ['它还要争创啥等级', 'figure'], // a grade, as 几级
+    ['这次评审要评到什么级别', 'figure'],
+    ['什么级别的医院要开发热门诊', 'what'], // a kind of hospital, not a grade to reach
+    ['哪个级别的医院要开发热门诊', 'what'],
     ['各医院干啥用的', 'what'],
     ['卫健工作要点最后讲治理能力的那几条都是啥', 'list'],
     ['医政医管要点里分级诊疗提了几处，都说了啥', 'list'],

@@ -86,6 +86,8 @@ describe('holdsSlot with the measure the question names', () => {
     ['重症床位占比多少', '要达到总床位数的 20%', true],
     ['这次要评到几级几等？', '以全国一流中西医结合医院为标杆', false],
     ['这次要评到几级？', '创建三级乙等中西医结合医院', true],
+    ['它还要争创啥等级', '加强同仁医院五大中心建设', false], // 啥等级, 什么级别 ask a grade as 几级 does
+    ['它还要争创啥等级', '争创三级甲等综合性医院', true],
     ['要派多少人去？', '组建第六批援滇医疗队', false],
     ['要派多少人去？', '选派10名医师', true],
     ['示范中心要培育多少', '培育30家示范中心', true], // no measure named: any figure counts
