@@ -265,8 +265,9 @@ function namedBlock(topic: string, top: Passage, corpus: Corpus, bm25: Bm25Index
  * empty unless two or more points are named.
  */
 function namedBySubjects(topic: string, retrieval: RetrievalResult, corpus: Corpus, bm25: Bm25Index): Passage[] {
+  // Each subject side by side names one point, by its rarest words too (立法普法和信访: 立法, 普法 stand in one point alone).
   const subjects = listSubjects(topic)
-    .map((s) => themeGrams(s, corpus, bm25))
+    .map((s) => themeGrams(s, corpus, bm25, { rare: true }))
     .filter((g) => g.length > 0);
   if (subjects.length < 2) return [];
   const points: Array<{ point: Passage; text: string; lead: string }> = [];

@@ -4,7 +4,7 @@ import type { Bm25Index } from '../retrieval/bm25-index.js';
 import { expandEverydayWords } from '../retrieval/everyday-words.js';
 import { withTitleWordsInFull } from '../retrieval/parse-citation-query.js';
 import { SCOPE_WORDS } from '../retrieval/scope-check.js';
-import { contentBigrams, normalizeForSearch } from '../text/tokenize.js';
+import { contentBigrams, normalizeForSearch, topicTerms } from '../text/tokenize.js';
 import { withoutTitleRuns } from '../text/runs.js';
 
 /** A run of this many characters of a document's title in a question names the document (医政医管, 高质量发展), not a block or a point. */
@@ -50,12 +50,19 @@ const THEME_STOPS = new RegExp(`[${data.themeStops.chars}]`, 'u');
 const NAMING_STOPS = new RegExp(`[${data.themeStops.namingChars}]`, 'u');
 
 /**
- * The words of a list's subject that name it inside a point's text: its naming words less those
- * of any document's title (要点, 计划, 医疗, 公立医院 name a document, or nearly every point) and
- * those that hold a function character (院要, 心的, 对区: a run across two words). Empty when
- * nothing is left.
+ * The words of a list's subject that name it inside a point's text: its naming words (with `rare`, when it has none,
+ * the bigrams inside its own words that one passage alone holds: 立法, 带量), less those of any document's title (要点, 计划, 医疗, 公立医院 name a
+ * document, or nearly every point) and those that hold a function character (院要, 心的, 对区: a run across two words).
+ * Empty when nothing is left.
  */
-export function themeGrams(subject: string, corpus: Corpus, bm25: Bm25Index): string[] {
+export function themeGrams(subject: string, corpus: Corpus, bm25: Bm25Index, options: { rare?: boolean } = {}): string[] {
   const { titles } = documentNames(corpus);
-  return namingGrams(subject, corpus, bm25).filter((g) => !THEME_STOPS.test(g) && !titles.some((t) => t.includes(g)));
+  const keep = (g: string) => !THEME_STOPS.test(g) && !titles.some((t) => t.includes(g));
+  const grams = namingGrams(subject, corpus, bm25).filter(keep);
+  if (grams.length > 0 || !options.rare) return grams;
+  // With `rare`, a subject none of whose words two passages hold (立法普法, 带量采购) is named by the bigrams inside its
+  // words that one passage alone holds: inside a word, such a bigram is no run across two.
+  return topicTerms(expandEverydayWords(withoutDocumentNames(subject, corpus)), { joinSingles: true })
+    .flatMap((w) => contentBigrams(w))
+    .filter((g) => bm25.documentFrequency(g) === 1 && !NAMING_STOPS.test(g) && keep(g));
 }

@@ -252,6 +252,15 @@ describe('subjects side by side, each named in the text of a point of the list p
     expect(cited).toEqual([`${PT}#2.7`, `${PT}#2.8`]);
   });
 
+  test('立法普法和信访: a subject whose words one point alone holds names that point', () => {
+    const cited = list('2023年上海市卫生健康工作要点中，立法普法和信访工作各有哪些安排？', [
+      [`${HW}#5.26`, 1],
+      [`${HW}#5.25`, 0.82],
+      [`${HW}#4.19`, 0.47],
+    ]);
+    expect(cited).toEqual(expect.arrayContaining([`${HW}#5.25`, `${HW}#5.26`]));
+  });
+
   test('must not fire: one subject the points name, the other named by none (无人机配送) adds nothing', () => {
     const cited = list('普陀的绩效考核和无人机配送药品有啥安排？', [
       [`${PT}#2.7`, 1],

@@ -32,6 +32,15 @@ describe('themeGrams: the words of a list subject that name it inside a point', 
     expect(themeGrams('传染病临床诊治中心', corpus, bm25)).toEqual(expect.arrayContaining(['传染', '诊治']));
   });
 
+  test('with rare: a subject none of whose words two passages hold (立法普法, 带量采购) is named by the words one passage holds', () => {
+    expect(themeGrams('立法普法', corpus, bm25)).toEqual([]);
+    expect(themeGrams('立法普法', corpus, bm25, { rare: true })).toEqual(['立法', '普法']);
+    expect(themeGrams('带量采购', corpus, bm25, { rare: true })).toEqual(['带量', '采购']);
+    // must not: a subject with words of its own keeps them alone, and a word no passage holds names nothing
+    expect(themeGrams('传染病临床诊治中心', corpus, bm25, { rare: true })).toEqual(themeGrams('传染病临床诊治中心', corpus, bm25));
+    expect(themeGrams('火星探测', corpus, bm25, { rare: true })).toEqual([]);
+  });
+
   test('share: the IDF-weighted part of the words a text holds, 0 for none and 1 for all', () => {
     const grams = themeGrams('天山中医医院', corpus, bm25);
     expect(share(grams, '强化天山中医医院急诊、肺病科等专科建设', bm25)).toBe(1);
