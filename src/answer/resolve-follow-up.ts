@@ -69,6 +69,15 @@ const INSIDE = new RegExp(`^(?:${INSIDE_WORDS})`);
 /** Words that open a question about what was just said: 那, 这个, and the words that ask inside the previous answer. */
 const ANAPHORIC_START = new RegExp(`^(那么|${INSIDE_WORDS}|那|还有|另外|此外|同样|这个|这些|这一条|这条|如果是)`);
 const ANAPHORIC_END = /(呢|怎么说|怎么写的?|怎么规定的?)[？?。.！!]*$/;
+/**
+ * A short first clause closed by 呢 before what it asks, naming only a place, a year or a document (长宁区里的呢，哪几个社区在创;
+ * 那普陀呢，有几家): it points back as 呢 at the end does. Not one with a topic of its own (为什么要建区域性医疗中心呢，…).
+ */
+const ANAPHORIC_CLAUSE = /^[^，,。？?！!]{1,12}呢[，,]/u;
+function pointsBackByClause(q: string): boolean {
+  const clause = ANAPHORIC_CLAUSE.exec(q)?.[0];
+  return clause !== undefined && ownTerms(clause.replace(SCOPE, ' ').replace(/呢|[，,]/gu, ' ')).every((t) => /^(?:[那这]?[个份边]?|区里|市里|里|的|那边|这边)+$/u.test(t));
+}
 /** A 文号 or a quoted title. */
 const NAMES_DOCUMENT = /[〔[［【(（]\d{4}[〕\]］】)）]\d{1,4}号|《[^》]+》/;
 /** Words that stand for the document talked about, not its subject (这个文件, 这份要点, 该方案, 这文件, 这个计划里). */
@@ -160,7 +169,7 @@ export function resolveFollowUp(question: string, history: readonly Turn[] | und
   // A follow-up refers back; a short question on a topic of its own ("互联网医院", "DRG付费？") is
   // a new question and inherits nothing, neither topic nor place nor year. An English question is
   // never read as a follow-up of a Chinese one.
-  const refersBack = ANAPHORIC_START.test(q) || ANAPHORIC_END.test(q) || REFERS_BACK.test(q);
+  const refersBack = ANAPHORIC_START.test(q) || ANAPHORIC_END.test(q) || pointsBackByClause(q) || REFERS_BACK.test(q);
   if (!writtenInChinese(q)) return { kind: 'none' };
   // "谁牵头", "是第几批了", "大概几家": a short question that names nothing of its own asks about the
   // conversation's topic; so does one whose words all come from the earlier question ("要培养多少名"

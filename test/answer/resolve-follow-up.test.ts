@@ -44,6 +44,18 @@ describe('resolveFollowUp: a follow-up refers back; a short question is not one'
     expect(resolveFollowUp(question, after(previous))).toMatchObject({ kind: 'rewrite', question: `${question} ${previous}` });
   });
 
+  test.each([
+    ['长宁区里的呢，哪几个社区在创', '23年市里要建几家示范性社区康复中心'],
+    ['那普陀呢，有几家', '长宁今年要创几家示范站'],
+  ])('%s after %s: a first clause closed by 呢 points back', (question, previous) => {
+    expect(resolveFollowUp(question, after(previous)).kind).toBe('rewrite');
+  });
+
+  test.each([['为什么要建区域性医疗中心呢，有啥好处'], ['医联体是啥呢']])('must not: %s names a topic of its own in a clause too long to point back, or ends with 呢 alone as before', (question) => {
+    const r = resolveFollowUp(question, after('长宁今年要创几家示范站'));
+    expect(r.kind === 'none' || question.endsWith('呢')).toBe(true);
+  });
+
   test.each([['好的'], ['谢谢'], ['明白了'], ['另外，谁牵头'], ['Who leads it?'], ['陪诊那块具体怎么做？'], ['具体是哪些社区卫生服务中心']])(
     '%s asks nothing of the conversation: not a follow-up',
     (question) => {
