@@ -3,7 +3,7 @@ import kindsData from './data/institution-kinds.json' with { type: 'json' };
 import places from './data/places.json' with { type: 'json' };
 import { parseChineseNumeral } from '../text/chinese-numerals.js';
 import { normalizeWidth } from '../text/normalize-width.js';
-import { pairShare } from '../text/runs.js';
+import { longestSharedRun, pairShare } from '../text/runs.js';
 import { contentBigrams, topicTerms } from '../text/tokenize.js';
 import { documentTermsFor } from './everyday-words.js';
 import type { AnswerSlot } from '../core/types.js';
@@ -194,8 +194,9 @@ export function holdsSlot(slot: AnswerSlot, text: string, question?: string): bo
     return (SLOTS.figure.test(counted.replace(NOT_FIGURE, ' ').replace(VAGUE_WORD, ' ')) && (q === undefined || !countedVaguely(t, q))) || (q !== undefined && majorsCounted(t, q));
   }
   if (slot === 'date') return SLOTS.date.test(t.replace(NOT_DATE, ' '));
-  // Where (设在哪儿, 选址在哪个街道): a place the question does not name itself (普陀 of 普陀区域急救中心), or a hospital named as such.
-  if (slot === 'place') return SLOTS.place.test(t) || HOSPITAL_NAME.test(t) || SITES_COUNTED.test(t);
+  // Where (设在哪儿, 选址在哪个街道): a place the question does not name itself (普陀 of 普陀区域急救中心), or a hospital named as such;
+  // in the part of the sentence that names what is asked, when the sentence names it (placeBeside).
+  if (slot === 'place') return q === undefined ? placesIn(t).length > 0 : placeBeside(t, q);
   return SLOTS[slot].test(t);
 }
 
@@ -394,6 +395,41 @@ function withoutWhatIsAsked(slot: AnswerSlot, text: string, question: string): s
 }
 
 const HOSPITAL_NAMES = new RegExp(HOSPITAL_NAME.source, 'gu');
+
+/** Where the places a sentence names start: a place (a district, a street, a campus, 设在…), a hospital named as such, or sites side by side (华阳、虹桥两家). */
+function placesIn(text: string): Array<{ at: number; end: number }> {
+  return [PLACE_ANY, HOSPITAL_NAMES, SITES_COUNTED_ANY].flatMap((pattern) => [...text.matchAll(pattern)].map((m) => ({ at: m.index, end: m.index + m[0].length })));
+}
+const PLACE_ANY = new RegExp(SLOTS.place.source, 'gu');
+const SITES_COUNTED_ANY = new RegExp(SITES_COUNTED.source, 'gu');
+
+/** The words that ask where a thing is (设在哪, 开在哪, 在哪里): data/answer-intents.json `whatSlots`, place. */
+const PLACE_ASKED = new RegExp(data.whatSlots.find((entry) => entry.slot === 'place')!.asks.join('|'), 'u');
+/** What parts a sentence into the things a place may belong to: clauses and items side by side (、, 和, 与, 及: data `listJoiners`). */
+const SENTENCE_PARTS = new RegExp(`[，,；;。]|${data.listJoiners.words.join('|')}`, 'gu');
+/** Fewest characters of the thing asked that locate it in a sentence. */
+const PLACE_SUBJECT_RUN = 3;
+
+/**
+ * A place stands beside what is asked where it is: in the same part of the sentence (区精神卫生中心桃浦院区 gives the site of
+ * the 精神卫生中心, not of the 区康复医院 named before it; 推动华阳、虹桥两家…开展宣教活动 does not site the 太极健康实践基地
+ * of the clause before). The thing asked is the longest run of the words before the question's 在哪 that the sentence holds,
+ * at least PLACE_SUBJECT_RUN characters; a sentence that does not name it is read as before, any place answering.
+ */
+function placeBeside(text: string, question: string): boolean {
+  const places = placesIn(text);
+  if (places.length === 0) return false;
+  const asked = PLACE_ASKED.exec(question);
+  const subject = asked ? longestSharedRun(question.slice(0, asked.index), text) : '';
+  if ([...subject].length < PLACE_SUBJECT_RUN) return true;
+  const partAt = (at: number) => [...text.slice(0, at).matchAll(SENTENCE_PARTS)].length;
+  const from = text.indexOf(subject);
+  const to = from + subject.length;
+  // The thing asked is no place of its own (推进区康复医院 read as a hospital's name ends within it); a place is in the part
+  // where it starts or ends (设在社区卫生服务中心和村卫生室; 卫生中心桃浦院区).
+  const own = partAt(from);
+  return places.some((p) => !(p.end > from && p.end <= to) && (partAt(p.at) === own || partAt(p.end - 1) === own));
+}
 const COUNTED_NAMES = new RegExp(SITES_COUNTED.source.replace('[两三四五几]家', '([两三四五几])家'), 'gu');
 const COUNT_ASKED = /(?<![哪\d])(\d+|[一二三四五六七八九十两]+)\s*(?:来|多|余)?\s*[家所个]/u;
 

@@ -905,6 +905,19 @@ describe('holdsSlot: a place is one the question does not name', () => {
   ])('%s (%s) -> %s', (text, question, held) => {
     expect(holdsSlot('place', text, question)).toBe(held);
   });
+
+  it.each([
+    // in another item side by side, or another clause: the site of something else
+    ['加快推进区康复医院、区精神卫生中心桃浦院区投入使用', '普陀那个区康复医院开在哪', false],
+    ['开展太极健康实践基地建设项目，推动华阳、虹桥两家社区卫生服务中心开展太极健康宣教活动', '太极健康实践基地设在哪里', false],
+    ['持续推进区级康复医院建设，不断完善康复医疗服务体系', '区康复医院的院址在哪里', false], // the thing asked named as a hospital is no place
+    // in the part that names the thing asked, or where the sentence does not name it
+    ['加快推进区康复医院、区精神卫生中心桃浦院区投入使用', '区精神卫生中心新院区开在哪', true],
+    ['临时接种点设在社区卫生服务中心和村卫生室', '临时接种点都设在哪儿啊？', true],
+    ['在普陀区桃浦镇设立区域急救分站', '区域急救分站设在哪', true],
+  ])('a place stands beside what is asked: %s (%s) -> %s', (text, question, held) => {
+    expect(holdsSlot('place', text, question)).toBe(held);
+  });
 });
 
 describe('missingNoun: a method or a place not given', () => {
