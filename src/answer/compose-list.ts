@@ -2,7 +2,8 @@ import data from '../retrieval/data/answer-intents.json' with { type: 'json' };
 import { isItem, type Corpus } from '../core/corpus.js';
 import type { Passage, RetrievalResult } from '../core/types.js';
 import type { Bm25Index } from '../retrieval/bm25-index.js';
-import { namedDocuments } from '../retrieval/parse-citation-query.js';
+import { DOCUMENT_WORDS, documentStretches, namedDocuments } from '../retrieval/parse-citation-query.js';
+import { namedPlaces } from '../retrieval/scope-check.js';
 import { listSubjects, listTopic } from '../retrieval/question-intent.js';
 import { asksWhatIsDone, enumeratesItems } from '../retrieval/slot-evidence.js';
 import { splitSentences } from '../text/split-sentences.js';
@@ -403,12 +404,25 @@ function inDocumentOrder(points: readonly Passage[]): Passage[] {
 
 /**
  * The scopes that answer a list asked of several (市医政要点和普陀, 市里和普陀): a scope of several documents that the
- * question names as a place (市里), not by a title, is each of its documents; one it names by title stays one scope.
+ * question names as a place (市里), not by a title, is each of its documents; of one it names by title, the documents
+ * it names are the scopes, each its own (2023年市卫健工作要点、市医政要点以及长宁、普陀: the two city documents apart).
  */
 function scopesAnswering(question: string, groups: readonly string[][], corpus: Corpus): string[][] {
   const titled = namedDocuments(question, corpus.documents.values()).map((d) => d.id);
-  return groups.flatMap((g) => (g.length > 1 && !g.some((id) => titled.includes(id)) ? g.map((id) => [id]) : [g]));
+  // A document the question names in words that fit no one title (市卫健委2023年工作要点: two city documents), not by a
+  // district: the scope's other documents stay asked, together.
+  const unsure = documentStretches(question, corpus.documents.values()).some((s) => !s.doc && ENDS_WITH_DOCUMENT.test(s.text) && namedPlaces(s.text).length === 0);
+  return groups.flatMap((g) => {
+    if (g.length <= 1) return [g];
+    const named = g.filter((id) => titled.includes(id));
+    if (named.length === 0) return g.map((id) => [id]);
+    const rest = g.filter((id) => !named.includes(id));
+    return [...named.map((id) => [id]), ...(unsure && rest.length > 0 ? [rest] : [])];
+  });
 }
+
+/** A stretch of a question that ends with a word for a document (…工作要点, …计划). */
+const ENDS_WITH_DOCUMENT = new RegExp(`(?:${DOCUMENT_WORDS.source})$`, 'u');
 
 /** Points of several documents: document by document, as retrieval first met them, each in its order. */
 function inRetrievedDocumentOrder(points: readonly Passage[], ids: readonly string[], corpus: Corpus): Passage[] {
@@ -465,6 +479,8 @@ function acrossDocuments(topic: string, retrieval: RetrievalResult, corpus: Corp
   const topScore = ranked[0]?.score ?? 0;
   const byGroup = new Map<string, Array<{ sentence: ScoredSentence; score: number }>>();
   for (const r of ranked) {
+    // Scopes named: a document outside them (the other city documents of 市医政要点和普陀) is not asked.
+    if (scopes && !scopes.some((g) => g.includes(corpus.passage(r.sentence.passageId)!.docId))) continue;
     const group = groupOf(r.sentence.passageId);
     const held = byGroup.get(group) ?? [];
     if (held.length === 0 ? r.score >= topScore * ACROSS_SCORE_SHARE : held.length === 1 && r.score >= held[0]!.score * SECOND_POINT_SHARE) held.push(r);

@@ -180,9 +180,14 @@ export class HybridRetriever {
     const byName = several.length > 1 ? { ...read, groups: several.map((d) => [d.id]) } : read;
     // "市卫健委2023年工作要点里，…": a question that names one document is answered from it.
     const one = byName.groups.length <= 1 ? findNamedDocument(question, docs) : undefined;
-    // "沪卫医〔2023〕32号和普陀区的要点分别…": a document named beside a district's plan is a scope of its own, the district's the other.
-    const beside = one !== undefined && byName.groups.length === 1 && !byName.groups[0]!.includes(one.id);
-    const scope = beside ? { ...byName, groups: [[one.id], ...byName.groups] } : byName;
+    // "沪卫医〔2023〕32号和普陀区的要点分别…", "沪卫医〔2023〕32号、长宁和普陀的文件…": a document named beside districts' plans is
+    // a scope of its own, each district's another.
+    const besides =
+      byName.groups.length >= 1 && several.length <= 1
+        ? [...new Set([...(one ? [one] : []), ...(byName.groups.length > 1 ? namedDocuments(question, docs) : [])])].filter((d) => !byName.groups.some((g) => g.includes(d.id)))
+        : [];
+    const beside = besides.length > 0;
+    const scope = beside ? { ...byName, groups: [...besides.map((d) => [d.id]), ...byName.groups] } : byName;
     const named = beside ? undefined : one;
     const first = await rank(this.tuning.candidates, named ? [named.id] : scope.groups.flat());
     // "《2023年上海市医政医管工作要点》在护理方面提出了哪些要求": the title's words name the document, and its preamble, which

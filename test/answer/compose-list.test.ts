@@ -658,9 +658,34 @@ describe('a list asked of several documents: the best points of each document', 
     ];
     const scoped = (q: string) => composeList(q, { ...ranked(q, ranking, 4), scopeGroups: [[GF, HW, MA], [CN]] }, corpus, bm25, DEFAULT_EXTRACTIVE_TUNING)!.sentences.map((s) => s.passageId);
     expect(scoped('示范性社区康复中心，市里跟长宁都是咋安排的')).toEqual(expect.arrayContaining([`${CN}#2.3`, `${HW}#4.21`, `${MA}#4.15`]));
-    // must not: a city document named by its title is the city's scope, one point for it.
+    // must not: a city document named by its title is the city's scope, one point for it, and the city's others are not asked.
     const titled = scoped('示范性社区康复中心，市医政医管工作要点跟长宁分别咋安排的');
-    expect(titled.filter((id) => id.startsWith(HW) || id.startsWith(MA))).toHaveLength(1);
+    expect(titled.filter((id) => id.startsWith(HW) || id.startsWith(MA))).toEqual([`${MA}#4.15`]);
+  });
+
+  test('two city documents named by title beside districts: each answers for itself', () => {
+    const ranking: Array<[string, number]> = [
+      [`${HW}#2.15`, 1],
+      [`${PT}#1.4`, 0.9],
+      [`${CN}#5.2`, 0.85],
+      [`${MA}#4.19`, 0.8],
+      [`${GF}#2.1.p1`, 0.75],
+    ];
+    const q = '2023年市卫健工作要点、市医政要点以及长宁、普陀的文件中，对口支援工作分别有哪些安排？';
+    const cited = composeList(q, { ...ranked(q, ranking, 5), scopeGroups: [[GF, HW, MA], [CN], [PT]] }, corpus, bm25, DEFAULT_EXTRACTIVE_TUNING)!.sentences.map((s) => s.passageId);
+    expect(cited).toEqual(expect.arrayContaining([`${HW}#2.15`, `${MA}#4.19`, `${CN}#5.2`, `${PT}#1.4`]));
+    expect(cited).not.toContain(`${GF}#2.1.p1`); // the city document not named is not asked
+  });
+
+  test('a document named in words that fit no one title (实施方案) keeps the scope’s other documents asked, together', () => {
+    const ranking: Array<[string, number]> = [
+      [`${HW}#2.13`, 1],
+      [`${CN}#5.1`, 0.98],
+      [`${GF}#2.2.p2`, 0.8],
+    ];
+    const q = '实施方案、市卫健要点和长宁计划在临床研究与科研管理方面分别有哪些部署？';
+    const cited = composeList(q, { ...ranked(q, ranking, 3), scopeGroups: [[GF, HW, MA], [CN]] }, corpus, bm25, DEFAULT_EXTRACTIVE_TUNING)!.sentences.map((s) => s.passageId);
+    expect(cited).toEqual(expect.arrayContaining([`${HW}#2.13`, `${CN}#5.1`, `${GF}#2.2.p2`]));
   });
 
   test('must not fire: asked across documents, but only one document speaks of the topic', () => {

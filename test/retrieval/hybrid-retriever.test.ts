@@ -102,6 +102,14 @@ describe('direct citations', () => {
     expect(own.citations.every((c) => c.id.startsWith('2025-putuo-medical-administration-priorities#'))).toBe(true);
   });
 
+  test('a document named by its 文号 beside two districts is a scope of its own, as beside one', async () => {
+    const r = await pipeline.retriever.retrieve('沪卫医〔2023〕32号、长宁和普陀的文件对行风建设分别怎么要求的？');
+    expect(r.scopeGroups).toEqual([['2023-shanghai-medical-administration-priorities'], ['2023-changning-medical-work-plan'], ['2025-putuo-medical-administration-priorities']]);
+    // must not: a document named inside a scope already read (市医政要点 of the city's) adds none.
+    const city = await pipeline.retriever.retrieve('2023年市卫健工作要点、市医政要点以及长宁、普陀的文件中，对口支援工作分别有哪些安排？');
+    expect(city.scopeGroups).toHaveLength(3);
+  });
+
   test("a document named by its full title: the point on the topic leads, not the preamble that repeats the title's words", async () => {
     const r = await pipeline.retriever.retrieve('《2023年上海市医政医管工作要点》在护理方面提出了哪些要求？');
     expect(r.citations[0]!.id).not.toBe('2023-shanghai-medical-administration-priorities#0');
