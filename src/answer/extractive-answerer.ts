@@ -29,7 +29,7 @@ import { normalizeWidth } from '../text/normalize-width.js';
 import { SCOPE_WORDS } from '../retrieval/scope-check.js';
 import { DOCUMENT_WORDS as DOCUMENT_WORDS_SOURCE, findNamedDocument } from '../retrieval/parse-citation-query.js';
 import { outlineAsked, outlineOf } from './outline.js';
-import { issueAsked, issueSignature } from './issue-date.js';
+import { issueAsked, issueSignature } from './document-issue.js';
 import { type FollowUp, onlyRefersBack, resolveFollowUp } from './resolve-follow-up.js';
 import { searchFollowUp } from './search-follow-up.js';
 import { pickOrdinal } from './pick-ordinal.js';

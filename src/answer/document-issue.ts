@@ -10,8 +10,11 @@ import { withoutDocumentNames } from './naming-grams.js';
 const ISSUED = /印发|发布|下发|出台|发文|签发|发出|发的|发了/gu;
 /** Words that point at the document talked about, or only ask (这个文件, 这份计划, 它, 具体, 正式). */
 const POINTING = /这个|这份|这|那个|那份|该|它|其|具体|正式|是|的|[？?，,。！!\s]/gu;
-/** The words that ask a date (啥时候, 哪一天, 几月份, 日期) and the short names staff give a document's issuer and year (市卫健委, 23年). */
-const DATE_WORDS = /什么时候|啥时候|啥时|何时|几时|哪一?天|哪一?年|几月份?|几号|哪个月|日期|时间|(?:[市区]|普陀区?|长宁区?)?(?:卫健委|卫生健康委(?:员会)?|政府办公厅|政府办)|\d{2}年/gu;
+/**
+ * The words that ask a date (啥时候, 哪一天, 几月份, 日期) and the short names staff give a document's issuer and year (市卫健委,
+ * 23年); the places before them (普陀区卫健委) are left out with the document's name.
+ */
+const DATE_WORDS = /什么时候|啥时候|啥时|何时|几时|哪一?天|哪一?年|几月份?|几号|哪个月|日期|时间|[市区]?(?:卫健委|卫生健康委(?:员会)?|政府办公厅|政府办)|\d{2}年/gu;
 
 /** Words that ask who issued a document (谁发的, 哪个部门印发的, 发文单位). */
 const WHO_ISSUED = /谁(?:印发|发布|下发|签发|出台|制定|发)的?|哪(?:个|家)(?:部门|单位|机关)(?:印发|发布|下发|出台|发)的?|(?:发文|印发)(?:单位|机关|部门)/gu;

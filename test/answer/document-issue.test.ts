@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { unverifiedClaims } from '../../src/answer/compose-text.js';
 import type { Pipeline } from '../../src/answer/create-pipeline.js';
-import { issueAsked, issueSignature } from '../../src/answer/issue-date.js';
+import { issueAsked, issueSignature } from '../../src/answer/document-issue.js';
 import type { Answer, Turn } from '../../src/answer/types.js';
 import { loose } from '../../src/eval/resolve-gold.js';
 import { seedPipeline } from '../support/seed-pipeline.js';
