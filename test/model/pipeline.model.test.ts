@@ -80,6 +80,14 @@ describe('npm run ask (CLI)', () => {
     expect(result.citations[0]).toMatchObject({ docNumber: '沪卫发〔2023〕2号', path: [expect.stringMatching(/^二、/), '8'] });
   });
 
+  test('when and by whom a document was issued: its cover notice, quoting the signature', async () => {
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'src/cli/ask.ts', '--json', '《2023年长宁区医疗工作计划》是哪一天印发的？'], { env });
+    const result = JSON.parse(stdout) as { answer: string; confidence: string; citations: Array<{ id: string; quote: string }> };
+    expect(result.confidence).toBe('high');
+    expect(result.citations.map((c) => c.id)).toEqual(['2023-changning-medical-work-plan#notice']);
+    expect(result.citations[0]!.quote).toBe('上海市长宁区卫生健康委员会2023年3月8日');
+  });
+
   test('--batch answers good lines and names the bad ones, going on with the rest', async () => {
     const file = join(scratch, 'questions.jsonl');
     writeFileSync(
