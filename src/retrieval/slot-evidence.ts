@@ -169,7 +169,7 @@ export function holdsSlot(slot: AnswerSlot, text: string, question?: string): bo
   const subject = names ? subjectNamed(q!) : undefined;
   if (subject !== undefined && pairShare(flat(text), subject) < NAMED_WITH_SHARE) return false;
   const others = names ? withoutOtherCounts(withoutNamesGiven(t, q!), q!) : t;
-  if (measure) return measure.gives.test(others);
+  if (measure) return (slot === 'figure' || slot === 'date') && q !== undefined ? valueBeside(others, q, measure.gives) : measure.gives.test(others);
   // The members of a kind that is no body nor place (哪几个专业, 哪几个病): an enumeration of that kind, not names.
   const kind = slot === 'list' && q !== undefined ? kindAsked(q) : undefined;
   if (kind !== undefined && !BODY_OR_PLACE.test(kind)) return enumeratesKind(t, kind);
@@ -190,10 +190,11 @@ export function holdsSlot(slot: AnswerSlot, text: string, question?: string): bo
   // 一批, 若干 are not figures, and a noun counted so has none (若干行业分中心 for 行业分中心建几个).
   // Bodies counted (几家, 多少所) are not counted in people (培养10名以上基层中医药人才 does not say how many 成员单位).
   if (slot === 'figure') {
-    const counted = q !== undefined && BODIES_COUNTED_ASKED.test(q) ? t.replace(PEOPLE_COUNTED, ' ') : t;
-    return (SLOTS.figure.test(counted.replace(NOT_FIGURE, ' ').replace(VAGUE_WORD, ' ')) && (q === undefined || !countedVaguely(t, q))) || (q !== undefined && majorsCounted(t, q));
+    const counted = (q !== undefined && BODIES_COUNTED_ASKED.test(q) ? t.replace(PEOPLE_COUNTED, ' ') : t).replace(NOT_FIGURE, ' ').replace(VAGUE_WORD, ' ');
+    const given = q === undefined ? SLOTS.figure.test(counted) : valueBeside(counted, q, SLOTS.figure) && !countedVaguely(t, q);
+    return given || (q !== undefined && majorsCounted(t, q));
   }
-  if (slot === 'date') return SLOTS.date.test(t.replace(NOT_DATE, ' '));
+  if (slot === 'date') return q === undefined ? SLOTS.date.test(t.replace(NOT_DATE, ' ')) : valueBeside(t.replace(NOT_DATE, ' '), q, SLOTS.date);
   // Where (设在哪儿, 选址在哪个街道): a place the question does not name itself (普陀 of 普陀区域急救中心), or a hospital named as such;
   // in the part of the sentence that names what is asked, when the sentence names it (placeBeside).
   if (slot === 'place') return q === undefined ? placesIn(t).length > 0 : placeBeside(t, q);
@@ -395,6 +396,49 @@ function withoutWhatIsAsked(slot: AnswerSlot, text: string, question: string): s
 }
 
 const HOSPITAL_NAMES = new RegExp(HOSPITAL_NAME.source, 'gu');
+
+/** Clause marks: a value in another clause (到2025年，建成…) is read as before. */
+const CLAUSE_MARKS = /[，,；;。：:]/gu;
+/** The words that join items side by side within a clause (、, 和, 与, 及: data `listJoiners`). */
+const ITEM_JOINERS = new RegExp(data.listJoiners.words.join('|'), 'gu');
+/** Fewest characters of the thing asked that locate it in a sentence, for a figure or a date. */
+const VALUE_SUBJECT_RUN = 4;
+
+/**
+ * A figure or date of another item of a clause is not the one asked (瑞金无锡分院二期和仁济宁波分院建设: 二期 is the 瑞金无锡分院's;
+ * 国家队联合演练和季度公共卫生联合风险评估: 季度 is the 评估's): a value in an item before the one that names what is asked, or
+ * opening an item after it. A value in the predicate after the items (市级定点医院、区域性医疗中心的重症床位…要达到总床位数的20%)
+ * is shared by them and answers; so does one in another clause (到2025年，建成…), or any, when the sentence does not name what is
+ * asked (its longest run of the question's words, VALUE_SUBJECT_RUN characters or more).
+ */
+function valueBeside(text: string, question: string, pattern: RegExp): boolean {
+  const values = [...text.matchAll(new RegExp(pattern.source, 'gu'))].map((m) => m.index);
+  if (values.length === 0) return false;
+  const subject = longestSharedRun(flat(question).replace(/[^\p{Script=Han}\p{L}\p{N}]/gu, ' '), text);
+  if ([...subject].length < VALUE_SUBJECT_RUN) return true;
+  const from = text.indexOf(subject);
+  const clauses = [...text.matchAll(CLAUSE_MARKS)].map((m) => m.index);
+  const joiners = [...text.matchAll(ITEM_JOINERS)].map((m) => ({ at: m.index, end: m.index + m[0].length }));
+  const clauseOf = (at: number) => clauses.filter((c) => c < at).length;
+  const clauseStart = (at: number) => Math.max(-1, ...clauses.filter((c) => c < at));
+  const itemOf = (at: number) => joiners.filter((j) => j.end <= at && j.at > clauseStart(at)).length;
+  return values.some((at) => {
+    if (clauseOf(at) !== clauseOf(from)) return true;
+    const item = itemOf(at);
+    const own = itemOf(from);
+    if (item === own) return true;
+    // Before what is asked: the value that closes an item is that item's (瑞金无锡分院二期和…); one that counts what follows it
+    // (创建10家以上国家医学中心和国家区域医疗中心) counts the items together.
+    if (item < own) {
+      const closed = joiners.find((j) => j.at > at);
+      const end = new RegExp(pattern.source, 'u').exec(text.slice(at))![0].length + at;
+      return closed === undefined || closed.at - end > 1;
+    }
+    // After what is asked: the value opens an item of its own (和季度…评估), or stands in the items' shared predicate.
+    const opened = joiners.filter((j) => j.end <= at).at(-1);
+    return opened === undefined || at - opened.end > 1;
+  });
+}
 
 /** Where the places a sentence names start: a place (a district, a street, a campus, 设在…), a hospital named as such, or sites side by side (华阳、虹桥两家). */
 function placesIn(text: string): Array<{ at: number; end: number }> {

@@ -118,6 +118,26 @@ describe('holdsSlot with the measure the question names', () => {
   });
 });
 
+describe('holdsSlot: a figure or date of another item of the clause is not the one asked', () => {
+  it.each([
+    // the value closes the item before the one asked, or opens an item after it
+    ['加快推进瑞金无锡分院二期和仁济宁波分院建设', '仁济宁波分院现在是在建第几期', false],
+    ['继续开展三省一市国家队联合演练和季度公共卫生联合风险评估', '三省一市国家队那个联合演练多久搞一次', false],
+    ['推进示范性社区康复中心和20家中医药特色示范站建设', '示范性社区康复中心建几家', false],
+    // the value of the item asked, one counting the items together, one in their shared predicate, or in another clause
+    ['加快推进瑞金无锡分院二期和仁济宁波分院建设', '瑞金无锡分院建到第几期了', true],
+    ['继续开展三省一市国家队联合演练和季度公共卫生联合风险评估', '公共卫生联合风险评估多久搞一次', true],
+    ['创建10家以上国家医学中心和国家区域医疗中心', '要争取多少家国家级的医学中心和区域医疗中心', true],
+    ['市级定点医院、区域性医疗中心的重症床位和可转换重症床位要达到总床位数的20%', '市级定点医院重症床位占比多少', true],
+    ['开展2022年度本市二、三级公立医院绩效考核', '今年市里搞公立医院绩效考核，考的是哪一年的', true],
+    ['力争到2025年，创建10家以上国家医学中心', '国家医学中心啥时候建成', true],
+    ['对已经建档的65岁及以上重点人群做好分类分级健康服务', '多大岁数老人算建档重点人群', true], // 及以上 bounds a figure, it joins no items
+  ])('%s (%s) -> %s', (text, question, held) => {
+    const slot = /几期|多少|几家|占比|多大/.test(question) ? 'figure' : 'date';
+    expect(holdsSlot(slot, text, question)).toBe(held);
+  });
+});
+
 describe('holdsSlot: an answer tells something the question does not', () => {
   it('a figure the question states is not the answer', () => {
     expect(holdsSlot('figure', '包括高水平医院10家、示范型区域性医疗中心10家', '那10家高水平医院每家补多少？')).toBe(false);
