@@ -605,8 +605,11 @@ function namesQualifiers(text: string, question: string): boolean {
 const RATIO_NOUN = new RegExp(data.slots.ratioNoun, 'u');
 const RATIO_FIGURE = String.raw`(?:\d+(?:\.\d+)?\s*[:：∶]\s*\d+(?:\.\d+)?|[一二三四五六七八九十\d]+\s*比\s*[一二三四五六七八九十\d]+|\d+(?:\.\d+)?\s*[%％])`;
 
-/** A ratio named by its two terms (床位跟人员的比例, 医生和护士的比): the first character of each, then 比 (床人比, 医护比). */
-const RATIO_OF_TERMS = /(\p{Script=Han})\p{Script=Han}{0,3}?(?:跟|和|与|同)(\p{Script=Han})\p{Script=Han}{0,3}?的?(?:比例|配比|比)/gu;
+/**
+ * A ratio named by its two terms (床位跟人员的比例, 医生和护士的比, 医生和护士应按什么比例配): the first character of each, then 比
+ * (床人比, 医护比).
+ */
+const RATIO_OF_TERMS = /(\p{Script=Han})\p{Script=Han}{0,3}?(?:跟|和|与|同)(\p{Script=Han})\p{Script=Han}{0,3}?的?(?:(?:应|要|得)?(?:按照?|以)(?:什么|啥|多少|怎样的|何种)?)?(?:比例|配比|比)/gu;
 
 /**
  * The ratio a question asks: one named by its two terms (医护比说要到1比2，那床位跟人的比例定的多少 asks 床人比,

@@ -382,6 +382,10 @@ describe('holdsSlot: a ratio asked by name is answered by a figure of that ratio
     ['公立医院床位跟人员的比例定的多少', beds, false],
     ['医护比说要到1比2，那床位跟人的比例定的多少啊', beds, false], // the ratio asked, not the one the asker knows
     ['医生和护士的比例要到多少', beds, true],
+    // with how the ratio is set between the terms and 比例 (应按什么比例, 按照多少比例)
+    ['医生和护士应按什么比例配备', beds, true],
+    ['重症医护人员与重症床位应按什么比例配备？', '重症床位和可转换重症床位要达到总床位数的20%', false], // a share of beds is no staff-to-bed ratio
+    ['床位与人员按照多少比例设定', beds, false],
     ['那床人比定的是多少？ 医护比要提到多少', beds, false], // a follow-up searched with the conversation's question after it
   ])('%s / %s -> %s', (question, text, held) => {
     expect(holdsSlot('figure', text, question)).toBe(held);
