@@ -123,6 +123,9 @@ export function enumeratesKind(text: string, kind: string): boolean {
 const UNIT_ASKED = new RegExp(`(?:多少|几)\\s*(${data.countUnits.join('|')})`, 'u');
 const NUMERAL = '[\\d一二三四五六七八九十百千万两]+\\s*(?:余|多)?\\s*';
 
+/** A post asked who holds (副组长由谁担任, 主任是谁): data/answer-intents.json `roles`. */
+const POST_ASKED = new RegExp(`(副?(?:${data.roles.join('|')}))(?:一职)?(?:由|是|为|让)?(?:谁|哪位|什么人|哪个人)`, 'u');
+
 /** A count of bodies asked (几家, 多少所; not 家庭, 家属, 家长). */
 const BODIES_COUNTED_ASKED = /(?:多少|几)\s*(?:家|所)(?![庭属长人])/u;
 /** A count of people in a sentence (10名, 800人, 5位; not 人口, 位置, 位于). */
@@ -148,6 +151,9 @@ function measureOf(slot: AnswerSlot, question: string) {
 export function holdsSlot(slot: AnswerSlot, text: string, question?: string): boolean {
   const q = question === undefined ? undefined : flat(question);
   if (q !== undefined && aboutOtherKind(text, q)) return false;
+  // Who holds a post (副组长由谁担任): the sentence must name the post asked, 副 and all (组长 is not the 副组长).
+  const post = slot === 'who' && q !== undefined ? POST_ASKED.exec(q)?.[1] : undefined;
+  if (post !== undefined && !(post.startsWith('副') ? flat(text).includes(post) : new RegExp(`(?<!副)${post}`, 'u').test(flat(text)))) return false;
   // "试点单位分哪几类，各多少家": items each with its count (高水平医院10家、示范型区域性医疗中心10家…), not a count or two of other things.
   if ((slot === 'list' || slot === 'figure') && q !== undefined && asksCountsEach(q)) return COUNTED_ITEMS.test(flat(text));
   // What a named standard, list or rule set holds (创建标准包括哪些内容): a sentence that names it answers with its items, given with its name.

@@ -118,6 +118,19 @@ describe('holdsSlot with the measure the question names', () => {
   });
 });
 
+describe('holdsSlot: who holds a post is answered by a sentence that names that post', () => {
+  const LEAD = '由市政府主要领导担任市深化医药卫生体制改革领导小组组长';
+  it.each([
+    ['市深化医药卫生体制改革领导小组的副组长由谁担任？', LEAD, false], // 组长 is not the 副组长
+    ['医改领导小组组长是谁', LEAD, true],
+    ['领导小组副组长由谁担任', '由市卫生健康委主任担任领导小组副组长', true],
+    ['领导小组组长由谁担任', '由市卫生健康委主任担任领导小组副组长', false], // 副组长 is not the 组长
+    ['这事谁牵头', '由市卫生健康委牵头', true], // no post asked: as before
+  ])('%s / %s -> %s', (question, text, held) => {
+    expect(holdsSlot('who', text, question)).toBe(held);
+  });
+});
+
 describe('holdsSlot: a figure or date of another item of the clause is not the one asked', () => {
   it.each([
     // the value closes the item before the one asked, or opens an item after it
