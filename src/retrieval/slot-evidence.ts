@@ -420,11 +420,13 @@ const VALUE_SUBJECT_RUN = 4;
 function valueBeside(text: string, question: string, pattern: RegExp): boolean {
   const values = [...text.matchAll(new RegExp(pattern.source, 'gu'))].map((m) => m.index);
   if (values.length === 0) return false;
+  // No items side by side: every value is the clause's own.
+  const joiners = [...text.matchAll(ITEM_JOINERS)].map((m) => ({ at: m.index, end: m.index + m[0].length }));
+  if (joiners.length === 0) return true;
   const subject = longestSharedRun(flat(question).replace(/[^\p{Script=Han}\p{L}\p{N}]/gu, ' '), text);
   if ([...subject].length < VALUE_SUBJECT_RUN) return true;
   const from = text.indexOf(subject);
   const clauses = [...text.matchAll(CLAUSE_MARKS)].map((m) => m.index);
-  const joiners = [...text.matchAll(ITEM_JOINERS)].map((m) => ({ at: m.index, end: m.index + m[0].length }));
   const clauseOf = (at: number) => clauses.filter((c) => c < at).length;
   const clauseStart = (at: number) => Math.max(-1, ...clauses.filter((c) => c < at));
   const itemOf = (at: number) => joiners.filter((j) => j.end <= at && j.at > clauseStart(at)).length;
