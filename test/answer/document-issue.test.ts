@@ -74,20 +74,15 @@ describe('the answer to when a document was issued', () => {
     expect(unverifiedClaims(a.answer, a.citations, loose)).toEqual([]);
   });
 
-  test('asked of the document talked about (这文件啥时候发的), is that document’s', async () => {
-    const a1 = await pipeline.answerer.answer('普陀25年医政要点里儿科有啥要求');
-    expect(a1.citations[0]!.id.startsWith(`${PT}#`)).toBe(true);
-    const a2 = await pipeline.answerer.answer('这文件啥时候发的', { history: [turn(a1)] });
-    expect(a2.citations.map((c) => c.id)).toEqual([`${PT}#notice`]);
-    expect(a2.answer).toContain('2025年4月18日[1]');
-  });
-
-  test('who issued the document talked about (这文件谁发的啊) is its notice, naming the issuer, not the point talked about', async () => {
-    const a1 = await pipeline.answerer.answer('市里那个公立医院高质量发展方案，国家医学中心要建几家');
-    expect(a1.citations[0]!.id.startsWith(`${GF}#`)).toBe(true);
-    const a2 = await pipeline.answerer.answer('这文件谁发的啊', { history: [turn(a1)] });
-    expect(a2.citations.map((c) => c.id)).toEqual([`${GF}#notice`]);
-    expect(a2.answer).toContain('上海市人民政府办公厅印发');
+  test.each([
+    ['普陀25年医政要点里儿科有啥要求', '这文件啥时候发的', PT, '2025年4月18日[1]'], // when, of the document talked about
+    ['市里那个公立医院高质量发展方案，国家医学中心要建几家', '这文件谁发的啊', GF, '上海市人民政府办公厅印发'], // who: the notice naming the issuer, not the point
+  ])('%s → %s: that document’s notice', async (first, then, docId, said) => {
+    const a1 = await pipeline.answerer.answer(first);
+    expect(a1.citations[0]!.id.startsWith(`${docId}#`)).toBe(true);
+    const a2 = await pipeline.answerer.answer(then, { history: [turn(a1)] });
+    expect(a2.citations.map((c) => c.id)).toEqual([`${docId}#notice`]);
+    expect(a2.answer).toContain(said);
     expect(unverifiedClaims(a2.answer, a2.citations, loose)).toEqual([]);
   });
 });
