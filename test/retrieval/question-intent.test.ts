@@ -56,6 +56,9 @@ describe('readIntent', () => {
     ['几个文件对护理都提出了啥', 'list'],
     ['这些要求市里都提出了吗', 'yes-no'], // 都提了吗 asks whether, not what
     ['长宁的计划里安宁疗护都提了吗', 'yes-no'],
+    ['长宁的计划里安宁疗护都提了没', 'yes-no'], // V了没, V没V: asked of what is done
+    ['普陀的睡眠门诊开没开', 'yes-no'],
+    ['发热门诊开了没有？', 'yes-no'],
     ['发热门诊这事几个文件里都咋说的', 'list'], // 几个文件: across documents
     ['社区康复中心这事各个文件都咋说的', 'list'],
     // how each of several documents or scopes does something (各怎么搞), or how the city's documents put it (市里文件咋说的): the points of each
