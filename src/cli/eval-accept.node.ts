@@ -4,7 +4,7 @@ import type { Answerer } from '../answer/types.js';
 import type { Corpus } from '../core/corpus.js';
 import { applyAccept, planAccept } from '../eval/accept-update.js';
 import { changelogEntry, prependEntry } from '../eval/changelog-entry.js';
-import type { Baseline, Comparison } from '../eval/compare-baseline.js';
+import { type Baseline, type Comparison, formatBaseline } from '../eval/compare-baseline.js';
 import type { EvalCase } from '../eval/eval-case.js';
 import type { CorpusChangeReport } from '../eval/explain-changes.js';
 import { DIFF_NOTATION } from '../eval/format-summary.js';
@@ -91,7 +91,7 @@ export async function acceptUpdate(x: AcceptInput): Promise<number> {
     appendFileSync(join(x.paths.retired, `${r.set}.jsonl`), `${r.lines.join('\n')}\n`);
   }
   const baseline = x.record(results);
-  writeFileSync(x.baselinePath, `${JSON.stringify(baseline, null, 2)}\n`);
+  writeFileSync(x.baselinePath, formatBaseline(baseline));
   const why = new Map((after.explained?.cases ?? []).map((c) => [c.id, c.reason]));
   const accepted = [
     ...(after.comparison?.worse ?? []).map((c) => ({ id: c.id, before: c.before, after: c.after, why: why.get(c.id) ?? 'worse, within the tolerance' })),

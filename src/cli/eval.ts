@@ -8,7 +8,7 @@ import { basename, dirname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createPipeline } from '../answer/create-pipeline.js';
 import { parseConfig } from '../core/config.js';
-import { baselineSchema, compareWithBaseline, toBaseline } from '../eval/compare-baseline.js';
+import { type Baseline, baselineSchema, compareWithBaseline, formatBaseline, toBaseline } from '../eval/compare-baseline.js';
 import { z } from 'zod';
 import { parseEvalCases, type EvalCase } from '../eval/eval-case.js';
 import { loadSuite, suiteSchema, type SuiteCase } from '../eval/load-suite.js';
@@ -336,8 +336,8 @@ function toleratedLine(results: readonly CaseResult[], dir: string): string {
   return `gold anchors not in the corpus as written, located through ${dir} (the same numbered point, its text within ${MAX_POINT_DRIFT * 100} % of the reference's): ${tolerated.reduce((n, r) => n + r.tolerated!.length, 0)} in ${tolerated.length} case(s)`;
 }
 
-function writeBaseline(path: string, baseline: unknown): void {
-  writeFileSync(path, `${JSON.stringify(baseline, null, 2)}\n`);
+function writeBaseline(path: string, baseline: Baseline): void {
+  writeFileSync(path, formatBaseline(baseline));
   console.log(`baseline recorded in ${path}`);
 }
 

@@ -32,25 +32,56 @@ const caseRecordSchema = z.object({
   confidence: z.enum(['high', 'low']).optional(),
 });
 
-export const baselineSchema = z.object({
-  recordedAt: z.string(),
-  /** The question files (or suite) and retrieval mode the baseline was recorded with: a run of others is not gated against it. */
-  questions: z.string().optional(),
-  mode: z.string().optional(),
-  /** The documents the baseline was recorded on: a later run tells a corpus change from a regression. */
-  corpusHash: z.string().optional(),
-  documents: z.array(z.object({ docNumber: z.string(), title: z.string(), date: z.string(), contentHash: z.string().optional() })).optional(),
-  /** Each answerable case's gold point(s) then, with their text, to show what an edit changed. */
-  gold: z.record(z.string(), z.array(z.object({ id: z.string(), docNumber: z.string(), label: z.string(), text: z.string() }))).optional(),
-  /** Metrics over all cases (the report's charts). */
-  metrics: z.record(z.string(), z.number()),
-  /** Metrics per split (`held-out`, `dev`): each gates separately. */
-  groups: z.record(z.string(), z.record(z.string(), z.number())).default({}),
-  /** Allowed drop per metric before the eval fails (absolute, 0..1). */
-  tolerances: z.record(z.string(), z.number()).default({}),
-  defaultTolerance: z.number().default(0.02),
-  cases: z.record(z.string(), caseRecordSchema),
-});
+const goldPointSchema = z.object({ id: z.string(), docNumber: z.string(), label: z.string(), text: z.string() });
+
+/**
+ * A baseline as stored: each gold point's text once (`goldPoints`, by point id), each case listing its points' ids, so
+ * that a point many cases share is not written once per case. A baseline written before (`gold` with the points in full)
+ * reads the same.
+ */
+const storedGold = (raw: unknown): unknown => {
+  if (typeof raw !== 'object' || raw === null || !('goldPoints' in raw)) return raw;
+  const { goldPoints, gold, ...rest } = raw as { goldPoints: Record<string, Omit<z.infer<typeof goldPointSchema>, 'id'>>; gold?: Record<string, string[]> };
+  return { ...rest, gold: Object.fromEntries(Object.entries(gold ?? {}).map(([caseId, ids]) => [caseId, ids.map((id) => ({ id, ...goldPoints[id]! }))])) };
+};
+
+/** The text of a baseline file: gold points stored once (see `storedGold`), two-space indented, one trailing newline. */
+export function formatBaseline(baseline: Baseline): string {
+  return `${JSON.stringify(storedBaseline(baseline), null, 2)}\n`;
+}
+
+/** The baseline as it is written: gold points stored once (see `storedGold`). */
+function storedBaseline(baseline: Baseline): object {
+  if (!baseline.gold) return baseline;
+  const goldPoints: Record<string, Omit<z.infer<typeof goldPointSchema>, 'id'>> = {};
+  for (const points of Object.values(baseline.gold)) for (const { id, ...point } of points) goldPoints[id] = point;
+  const gold = Object.fromEntries(Object.entries(baseline.gold).map(([caseId, points]) => [caseId, points.map((p) => p.id)]));
+  const { gold: _full, cases, ...rest } = baseline;
+  return { ...rest, goldPoints, gold, cases };
+}
+
+export const baselineSchema = z.preprocess(
+  storedGold,
+  z.object({
+    recordedAt: z.string(),
+    /** The question files (or suite) and retrieval mode the baseline was recorded with: a run of others is not gated against it. */
+    questions: z.string().optional(),
+    mode: z.string().optional(),
+    /** The documents the baseline was recorded on: a later run tells a corpus change from a regression. */
+    corpusHash: z.string().optional(),
+    documents: z.array(z.object({ docNumber: z.string(), title: z.string(), date: z.string(), contentHash: z.string().optional() })).optional(),
+    /** Each answerable case's gold point(s) then, with their text, to show what an edit changed. */
+    gold: z.record(z.string(), z.array(goldPointSchema)).optional(),
+    /** Metrics over all cases (the report's charts). */
+    metrics: z.record(z.string(), z.number()),
+    /** Metrics per split (`held-out`, `dev`): each gates separately. */
+    groups: z.record(z.string(), z.record(z.string(), z.number())).default({}),
+    /** Allowed drop per metric before the eval fails (absolute, 0..1). */
+    tolerances: z.record(z.string(), z.number()).default({}),
+    defaultTolerance: z.number().default(0.02),
+    cases: z.record(z.string(), caseRecordSchema),
+  }),
+);
 
 type CaseRecord = z.infer<typeof caseRecordSchema>;
 
