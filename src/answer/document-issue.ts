@@ -1,6 +1,6 @@
 import type { Corpus } from '../core/corpus.js';
 import type { Passage } from '../core/types.js';
-import { DOCUMENT_WORDS, findNamedDocument } from '../retrieval/parse-citation-query.js';
+import { DOCUMENT_WORDS, findNamedDocument, NAMES_A_DOCUMENT } from '../retrieval/parse-citation-query.js';
 import { isAskingWord, isListFiller, readIntent } from '../retrieval/question-intent.js';
 import { topicTerms } from '../text/tokenize.js';
 import { chineseDate } from './compose-text.js';
@@ -19,6 +19,10 @@ const DATE_WORDS = /什么时候|啥时候|啥时|何时|几时|哪一?天|哪�
 /** Words that ask who issued a document (谁发的, 哪个部门印发的, 发文单位). */
 const WHO_ISSUED = /谁(?:印发|发布|下发|签发|出台|制定|发)的?|哪(?:个|家)(?:部门|单位|机关)(?:印发|发布|下发|出台|发)的?|(?:发文|印发)(?:单位|机关|部门)/gu;
 
+/** The same, tested once in a question (the global forms above blank every match). */
+const ASKS_ISSUED = new RegExp(ISSUED.source, 'u');
+const ASKS_WHO_ISSUED = new RegExp(WHO_ISSUED.source, 'u');
+
 /** What a question asks of a document's issuing: when (the date it was signed) or who (the body that signed it). */
 export interface IssueAsked {
   docId: string;
@@ -34,8 +38,8 @@ export interface IssueAsked {
  */
 export function issueAsked(question: string, corpus: Corpus, conversationDocId?: string): IssueAsked | undefined {
   const q = question.replace(/\s+/g, '');
-  const who = new RegExp(WHO_ISSUED.source, 'u').test(q) && new RegExp(DOCUMENT_WORDS.source, 'u').test(q);
-  const when = new RegExp(ISSUED.source, 'u').test(q) && readIntent(q) === 'date';
+  const who = ASKS_WHO_ISSUED.test(q) && NAMES_A_DOCUMENT.test(q);
+  const when = ASKS_ISSUED.test(q) && readIntent(q) === 'date';
   if (!who && !when) return undefined;
   const rest = withoutDocumentNames(q, corpus).replace(DOCUMENT_WORDS, ' ').replace(WHO_ISSUED, ' ').replace(ISSUED, ' ').replace(DATE_WORDS, ' ').replace(POINTING, ' ');
   if (topicTerms(rest, { joinSingles: true }).some((t) => !isAskingWord(t) && !isListFiller(t))) return undefined;
@@ -44,7 +48,7 @@ export function issueAsked(question: string, corpus: Corpus, conversationDocId?:
   if (named) return { docId: named.id, asks };
   // Of the document talked about when the question points at it (这文件, 该方案, 它) or names none; a name that fits
   // several documents (市卫健委23年工作要点: two) is not guessed.
-  const talkedAbout = POINTS_AT.test(q) || !new RegExp(DOCUMENT_WORDS.source, 'u').test(q) ? conversationDocId : undefined;
+  const talkedAbout = POINTS_AT.test(q) || !NAMES_A_DOCUMENT.test(q) ? conversationDocId : undefined;
   return talkedAbout === undefined ? undefined : { docId: talkedAbout, asks };
 }
 

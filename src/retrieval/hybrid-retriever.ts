@@ -182,10 +182,8 @@ export class HybridRetriever {
     const one = byName.groups.length <= 1 ? findNamedDocument(question, docs) : undefined;
     // "沪卫医〔2023〕32号和普陀区的要点分别…", "沪卫医〔2023〕32号、长宁和普陀的文件…": a document named beside districts' plans is
     // a scope of its own, each district's another.
-    const besides =
-      byName.groups.length >= 1 && several.length <= 1
-        ? [...new Set([...(one ? [one] : []), ...(byName.groups.length > 1 ? namedDocuments(question, docs) : [])])].filter((d) => !byName.groups.some((g) => g.includes(d.id)))
-        : [];
+    const namedBeside = byName.groups.length === 0 ? [] : one ? [one] : byName.groups.length > 1 ? namedDocuments(question, docs) : [];
+    const besides = namedBeside.filter((d) => !byName.groups.some((g) => g.includes(d.id)));
     const beside = besides.length > 0;
     const scope = beside ? { ...byName, groups: [...besides.map((d) => [d.id]), ...byName.groups] } : byName;
     const named = beside ? undefined : one;

@@ -74,7 +74,8 @@ function namedIn(q: string, docs: readonly PolicyDocument[]): PolicyDocument | u
 
 /** A word for a document anywhere in a question (长宁的计划, 普陀那个要点, 这份文件). */
 export const DOCUMENT_WORDS = /方案|要点|计划|通知|文件/g;
-const NAMES_A_DOCUMENT = new RegExp(DOCUMENT_WORDS.source);
+/** A word for a document anywhere in a text (方案, 要点, 计划, 通知, 文件). */
+export const NAMES_A_DOCUMENT = new RegExp(DOCUMENT_WORDS.source);
 
 /**
  * A document named by its place and a word for a document ("长宁计划", "普陀的要点"): the places

@@ -418,7 +418,7 @@ const VALUE_SUBJECT_RUN = 4;
  * asked (its longest run of the question's words, VALUE_SUBJECT_RUN characters or more).
  */
 function valueBeside(text: string, question: string, pattern: RegExp): boolean {
-  const values = [...text.matchAll(new RegExp(pattern.source, 'gu'))].map((m) => m.index);
+  const values = [...text.matchAll(new RegExp(pattern.source, 'gu'))].map((m) => ({ at: m.index, end: m.index + m[0].length }));
   if (values.length === 0) return false;
   // No items side by side: every value is the clause's own.
   const joiners = [...text.matchAll(ITEM_JOINERS)].map((m) => ({ at: m.index, end: m.index + m[0].length }));
@@ -430,7 +430,7 @@ function valueBeside(text: string, question: string, pattern: RegExp): boolean {
   const clauseOf = (at: number) => clauses.filter((c) => c < at).length;
   const clauseStart = (at: number) => Math.max(-1, ...clauses.filter((c) => c < at));
   const itemOf = (at: number) => joiners.filter((j) => j.end <= at && j.at > clauseStart(at)).length;
-  return values.some((at) => {
+  return values.some(({ at, end }) => {
     if (clauseOf(at) !== clauseOf(from)) return true;
     const item = itemOf(at);
     const own = itemOf(from);
@@ -439,7 +439,6 @@ function valueBeside(text: string, question: string, pattern: RegExp): boolean {
     // (创建10家以上国家医学中心和国家区域医疗中心) counts the items together.
     if (item < own) {
       const closed = joiners.find((j) => j.at > at);
-      const end = new RegExp(pattern.source, 'u').exec(text.slice(at))![0].length + at;
       return closed === undefined || closed.at - end > 1;
     }
     // After what is asked: the value opens an item of its own (和季度…评估), or stands in the items' shared predicate.
