@@ -2,7 +2,7 @@ import data from '../retrieval/data/answer-intents.json' with { type: 'json' };
 import { isItem, type Corpus } from '../core/corpus.js';
 import type { Passage, RetrievalResult } from '../core/types.js';
 import type { Bm25Index } from '../retrieval/bm25-index.js';
-import { DOCUMENT_WORDS, documentStretches, namedDocuments } from '../retrieval/parse-citation-query.js';
+import { documentStretches, NAMES_A_DOCUMENT, namedDocuments } from '../retrieval/parse-citation-query.js';
 import { namedPlaces } from '../retrieval/scope-check.js';
 import { listSubjects, listTopic } from '../retrieval/question-intent.js';
 import { asksWhatIsDone, enumeratesItems } from '../retrieval/slot-evidence.js';
@@ -411,7 +411,8 @@ function scopesAnswering(question: string, groups: readonly string[][], corpus: 
   const titled = namedDocuments(question, corpus.documents.values()).map((d) => d.id);
   // A document the question names in words that fit no one title (市卫健委2023年工作要点: two city documents), not by a
   // district: the scope's other documents stay asked, together.
-  const unsure = documentStretches(question, corpus.documents.values()).some((s) => !s.doc && ENDS_WITH_DOCUMENT.test(s.text) && namedPlaces(s.text).length === 0);
+  // (A stretch ends where a word for a document does: one that holds one ends with it.)
+  const unsure = documentStretches(question, corpus.documents.values()).some((s) => !s.doc && NAMES_A_DOCUMENT.test(s.text) && namedPlaces(s.text).length === 0);
   return groups.flatMap((g) => {
     if (g.length <= 1) return [g];
     const named = g.filter((id) => titled.includes(id));
@@ -420,9 +421,6 @@ function scopesAnswering(question: string, groups: readonly string[][], corpus: 
     return [...named.map((id) => [id]), ...(unsure && rest.length > 0 ? [rest] : [])];
   });
 }
-
-/** A stretch of a question that ends with a word for a document (…工作要点, …计划). */
-const ENDS_WITH_DOCUMENT = new RegExp(`(?:${DOCUMENT_WORDS.source})$`, 'u');
 
 /** Points of several documents: document by document, as retrieval first met them, each in its order. */
 function inRetrievedDocumentOrder(points: readonly Passage[], ids: readonly string[], corpus: Corpus): Passage[] {
