@@ -79,6 +79,8 @@ export const LEAD_SHARE = 0.6;
  *   "公立医院文化建设那块"): the items under those headings, in the document's order; the block
  *   must hold the first point, unless that is a preamble or a notice, or the question points at the
  *   part (那一部分) and its headings hold at least POINTED_ELSEWHERE_SHARE of the topic;
+ * - the question names a part as a whole (那一部分, 那一大块, “优服务”部分: data/answer-intents.json `partWords`) in
+ *   words its headings do not share: the items of the first point's part, in the document's order;
  * - the question names subjects that the leads of retrieved points name ("护理和继续教育",
  *   "对口支援" in two documents): each of those points, across sections and documents;
  * - the first point names the question's subject in its text, and at most MAX_LIST_POINTS points of
@@ -121,6 +123,13 @@ export function composeList(question: string, retrieval: RetrievalResult, corpus
   const block = namedBlock(topic, top, corpus, bm25, { grams, leadShare, pointed: BLOCK_WORDS.test(question) });
   if (block && block.length >= 2) {
     return { sentences: inDocumentOrder(preferRetrieved(block, ids, corpus)).map(sentenceOf), decided: true, headed: true, ...(block.length > MAX_LIST_POINTS ? { of: block.length } : {}) };
+  }
+
+  // "以提升患者就医获得感为主题的那一部分包括哪几项工作": a part named as a whole in the staff's own words, which its
+  // headings need not share: the first point's part.
+  if (!block && PART_WORDS.test(question) && isItem(top) && blockPath(top).length > 0) {
+    const part = blockPoints(corpus, top);
+    if (part.length >= 2) return { sentences: inDocumentOrder(preferRetrieved(part, ids, corpus)).map(sentenceOf), decided: true, ...(part.length > MAX_LIST_POINTS ? { of: part.length } : {}) };
   }
 
   // The points whose lead names a subject ("护理和继续教育"), and the point each subject names in its text
@@ -344,6 +353,7 @@ function namedInText(topic: string, retrieval: RetrievalResult, corpus: Corpus, 
 }
 
 const BLOCK_WORDS = new RegExp(data.blockWords.pattern, 'u');
+const PART_WORDS = new RegExp(data.partWords.pattern, 'u');
 const MENTIONS = new RegExp(data.mentions.pattern, 'u');
 /** What joins several subjects of a mention beside the list joiners (listSubjects: 和, 及, 、): 或 (绩效考核或绩效评价) and brackets (医联体（医疗联合体）); and the verbs staff put before a subject (搞培训). */
 const MENTION_ALTERNATIVES = /或者|或|[（）()]/u;

@@ -34,7 +34,7 @@ export interface SectionAsked {
 export function namedSection(question: string, corpus: Corpus, bm25: Bm25Index): SectionAsked | undefined {
   const range = readPointRange(question);
   const section = readSectionOrdinal(question);
-  if (!section && !range) return undefined;
+  if (!section && !range) return quotedSection(question, corpus);
   const doc = findNamedDocument(question, corpus.documents.values());
   if (!doc) return undefined;
   if (range) {
@@ -54,6 +54,32 @@ export function namedSection(question: string, corpus: Corpus, bm25: Bm25Index):
   const parent = headedSection(before, doc.id, corpus, bm25);
   return parent !== undefined && parent !== section.position ? { ...named, n: parent, sub: section.position } : { ...named, n: section.position };
 }
+
+/** A heading's words in quotes, then the part they head (“优服务”部分, 「组织实施」那一块). */
+const QUOTED_PART = /[“「『"]([^”」』"]{2,24})[”」』"][这那]?一?大?(?:部分|板块|块|章|节)/u;
+
+/**
+ * The section (or sub-section) of the document the question names whose heading holds the words it quotes before 部分
+ * ("沪府办发〔2021〕31号在“组织实施”部分提出了哪些保障措施", "普陀要点的“优服务”部分"): the quote names the heading as
+ * an ordinal would. Undefined unless one heading of that document holds them.
+ */
+function quotedSection(question: string, corpus: Corpus): SectionAsked | undefined {
+  const quoted = QUOTED_PART.exec(question);
+  if (!quoted) return undefined;
+  const doc = findNamedDocument(question, corpus.documents.values());
+  if (!doc) return undefined;
+  const words = squeeze(quoted[1]!);
+  const found = new Map<string, SectionAsked>();
+  for (const p of corpus.passages) {
+    if (p.docId !== doc.id || !isItem(p) || p.section === undefined) continue;
+    const at = p.path.slice(0, -1).findIndex((h) => squeeze(h).includes(words));
+    if (at === 0) found.set(`${p.section}`, { docId: doc.id, n: p.section });
+    else if (at === 1 && p.sub !== undefined) found.set(`${p.section}.${p.sub}`, { docId: doc.id, n: p.section, sub: p.sub });
+  }
+  return found.size === 1 ? [...found.values()][0] : undefined;
+}
+
+const squeeze = (text: string) => normalizeForSearch(text).replace(/\s+/g, '');
 
 /** 这部分, 那一块, 那一大块: the part pointed at again. */
 const PART_POINTER = /[这那]一?大?(?:部分|板块|块|章|节)/gu;

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { blockPoints } from '../../src/answer/block-points.js';
-import { askedPoints } from '../../src/answer/named-section.js';
+import { askedPoints, namedSection } from '../../src/answer/named-section.js';
 import { composeList, MAX_LIST_POINTS } from '../../src/answer/compose-list.js';
 import { buildLexicalIndex } from '../../src/answer/create-pipeline.js';
 import { DEFAULT_EXTRACTIVE_TUNING } from '../../src/answer/extractive-answerer.js';
@@ -134,6 +134,31 @@ describe("a part the question points at (那块, 那一部分), its theme in the
     expect(list('市卫健委2023年工作要点里，涉及深化改革、推动行业高质量发展的那一部分部署了哪些工作？', ranking)).toEqual([`${HW}#3.16`, `${HW}#3.17`, `${HW}#3.18`]);
     // must not: without pointing at a part, the first point's section is not overruled by a heading elsewhere
     expect(list('市卫健委2023年工作要点里，涉及深化改革、推动行业高质量发展部署了哪些工作？', ranking)?.[0]).toBe(`${HW}#5.23`);
+  });
+});
+
+describe('a part named as a whole (那一部分, 那一大块) in words its headings do not share: the first point’s part', () => {
+  // Retrieval ranked a point of the part first; the staff's words for it (就医获得感, 接住病人) are not the heading's.
+  test.each([
+    ['普陀区要点中以提升患者就医获得感为主题的那一部分包括哪几项工作？', [`${PT}#3.10`, 0.83], [`${PT}#3.10`, `${PT}#3.11`, `${PT}#3.12`, `${PT}#3.13`]],
+    ['长宁今年新冠这类疫情来了怎么接住病人、备好药和东西那一大块，一共布置了哪几条', [`${CN}#1.2`, 0.9], [`${CN}#1.1`, `${CN}#1.2`, `${CN}#1.3`]],
+    ['市里23年卫健要点最后讲管理治理那一块，都要做啥', [`${HW}#5.26`, 0.9], [`${HW}#5.22`, `${HW}#5.23`, `${HW}#5.24`, `${HW}#5.25`, `${HW}#5.26`]],
+    ['普陀医政要点里管看病质量那部分有啥', [`${PT}#2.6`, 0.9], [`${PT}#2.6`, `${PT}#2.7`, `${PT}#2.8`, `${PT}#2.9`]],
+  ] as Array<[string, [string, number], string[]]>)('%s', (question, first, part) => {
+    expect(list(question, [first, [`${PT}#1.3`, 0.5]])).toEqual(part);
+  });
+
+  // 这块, 那块 after a topic name the topic (民营医院这块), and 这一块 in a follow-up the topic just asked: not a part.
+  test.each([
+    ['民营医院、私人诊所这块，市里2023年医政要点都说了啥？', `${MA}#2.10`],
+    ['普陀精神卫生和心理这块今年都要干啥', `${PT}#3.13`],
+    ['市里医政要点里这一块咋说的', `${MA}#2.10`],
+  ])('must not: %s', (question, first) => {
+    const cited = list(question, [
+      [first, 1],
+      [`${HW}#1.1`, 0.3],
+    ]);
+    expect(cited === undefined || cited.length < blockPoints(corpus, corpus.passage(first)!).length).toBe(true);
   });
 });
 
@@ -569,6 +594,27 @@ describe('the items of a block and of a section, one passage per point', () => {
     expect(askedPoints({ docId: GF, n: 2, sub: 6 }, corpus).map((p) => p.id)).toEqual([`${GF}#2.6.p1`, `${GF}#2.6.p2`, `${GF}#2.6.p3`, `${GF}#2.6.p4`]);
     expect(askedPoints({ docId: GF, n: 2, sub: 'last' }, corpus).map((p) => p.id)).toEqual(askedPoints({ docId: GF, n: 2, sub: 6 }, corpus).map((p) => p.id));
     expect(askedPoints({ docId: GF, n: 9 }, corpus)).toEqual([]);
+  });
+});
+
+describe('a heading quoted before 部分 names its section, as an ordinal would', () => {
+  test.each([
+    ['普陀区2025年医政医管要点的“优服务”部分部署了哪几项工作？', { docId: PT, n: 3 }],
+    ['沪府办发〔2021〕31号在“组织实施”部分提出了哪些保障措施？', { docId: GF, n: 3 }],
+    ['公立医院高质量发展方案里「三医联动」那块有啥要求', { docId: GF, n: 2, sub: 4 }],
+  ])('%s', (question, section) => {
+    expect(namedSection(question, corpus, bm25)).toEqual(section);
+  });
+
+  test.each([
+    // quoted words that no heading holds (a name inside a point's text)
+    '普陀区2025年医政医管要点的“精神卫生服务年”部分讲了啥',
+    // no document named: which document's heading is not known
+    '“优服务”部分部署了哪几项工作？',
+    // quoted words that are not followed by a part
+    '普陀区2025年医政医管要点里“优服务”是啥意思',
+  ])('must not: %s', (question) => {
+    expect(namedSection(question, corpus, bm25)).toBeUndefined();
   });
 });
 
