@@ -620,13 +620,18 @@ const RATIO_OF_TERMS = /(\p{Script=Han})\p{Script=Han}{0,3}?(?:跟|和|与|同)(
 
 /**
  * The ratio a question asks: one named by its two terms (医护比说要到1比2，那床位跟人的比例定的多少 asks 床人比,
- * the other is what the asker knows), else the first it names by its noun (那床人比定的是多少 with the conversation's
- * question after it).
+ * the other is what the asker knows), else the first it names by its noun after what the asker states first
+ * (医护比要提高到1:2左右，那床人比定为多少 asks 床人比), else the first it names (那床人比定的是多少 with the
+ * conversation's question after it).
  */
 function ratioNamed(question: string): string | undefined {
   const terms = [...question.matchAll(RATIO_OF_TERMS)].at(-1);
-  return terms ? `${terms[1]}${terms[2]}比` : RATIO_NOUN.exec(question)?.[0];
+  if (terms) return `${terms[1]}${terms[2]}比`;
+  const asked = STATED_FIRST.exec(question);
+  return (asked ? RATIO_NOUN.exec(question.slice(asked.index + asked[0].length)) : null)?.[0] ?? RATIO_NOUN.exec(question)?.[0];
 }
+/** A clause the asker states before asking (…1:2左右，那…): what follows 那 after a comma is asked. */
+const STATED_FIRST = /[，,]\s*那么?/u;
 
 /**
  * False when the question asks a ratio by name (床人比具体定多少) and the text gives no figure of

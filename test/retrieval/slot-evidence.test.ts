@@ -400,6 +400,10 @@ describe('holdsSlot: a ratio asked by name is answered by a figure of that ratio
     ['重症医护人员与重症床位应按什么比例配备？', '重症床位和可转换重症床位要达到总床位数的20%', false], // a share of beds is no staff-to-bed ratio
     ['床位与人员按照多少比例设定', beds, false],
     ['那床人比定的是多少？ 医护比要提到多少', beds, false], // a follow-up searched with the conversation's question after it
+    // what the asker states first, then asks after 那: the ratio after 那 is asked
+    ['方案提出医护比要逐步提高到1:2左右，那公立医院的床人比具体定为多少？', beds, false],
+    ['医护比都说到1比2了，那床人比呢，定多少', beds, false],
+    ['床人比说是分类设定，那医护比要到多少', beds, true],
   ])('%s / %s -> %s', (question, text, held) => {
     expect(holdsSlot('figure', text, question)).toBe(held);
   });
