@@ -2,6 +2,7 @@ import data from './data/answer-intents.json' with { type: 'json' };
 import kindsData from './data/institution-kinds.json' with { type: 'json' };
 import places from './data/places.json' with { type: 'json' };
 import { parseChineseNumeral } from '../text/chinese-numerals.js';
+import { escapeRegExp } from '../text/escape-reg-exp.js';
 import { normalizeWidth } from '../text/normalize-width.js';
 import { longestSharedRun, pairShare } from '../text/runs.js';
 import { contentBigrams, topicTerms } from '../text/tokenize.js';
@@ -34,7 +35,6 @@ const VAGUE_WORD = new RegExp(VAGUE, 'gu');
 /** A noun counted only vaguely, with the words that count it (部分市级医院, 一批国内领先): some, not which. */
 const VAGUE_COUNTED = new RegExp(`${VAGUE}[^，,。．.；;、和及与]{0,16}`, 'gu');
 const FIGURE_ANY = `(?:${data.slots.figure.join('|')})`;
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** What a question's figure or date counts (money, people, a share, a grade, a day), and what a sentence must give for it. */
 const MEASURES = data.measures.map((m) => ({ slot: m.slot as AnswerSlot, asks: anyOf(m.asks), gives: anyOf(withPlaces(m.gives)), noun: 'noun' in m ? m.noun : undefined }));
