@@ -42,6 +42,7 @@ const WHAT_SLOTS: ReadonlyArray<{ slot: AnswerSlot; asks: RegExp }> = data.whatS
 
 /** The words that ask how one applies for or does a thing (咋申请, 要走啥流程, 要准备啥材料). */
 const PROCEDURE = WHAT_SLOTS.find((entry) => entry.slot === 'procedure')!.asks;
+const CONSEQUENCE = WHAT_SLOTS.find((entry) => entry.slot === 'consequence')!.asks;
 /** Words that ask the conditions or standards a thing must meet (需满足哪些条件, 啥资格). */
 const CONDITIONS = /(?:哪些|什么|啥|哪几个?)(?:样的)?(?:条件|资格|标准)/u;
 
@@ -56,6 +57,8 @@ export function slotAsked(question: string, intent: AnswerIntent): AnswerSlot | 
   // 要走啥手续, 要准备哪些材料 read as lists by their question word: the steps or materials of a procedure are asked;
   // not when the conditions are asked too (需满足哪些条件、办理什么手续): the list of them stays asked.
   if (intent === 'list' && PROCEDURE.test(q) && !CONDITIONS.test(q)) return 'procedure';
+  // 有哪些具体处罚措施, 会受到哪些处分: the sanctions that follow are asked, not any list.
+  if (intent === 'list' && CONSEQUENCE.test(q)) return 'consequence';
   if (intent !== 'what') return slotOf(intent);
   // Its contents asked outright (具体内容是什么, 具体是啥), not what it is (医疗质量管理制度是什么).
   if (CONTENTS_OUTRIGHT.test(q) && contentsAsked(q) !== undefined) return 'list';

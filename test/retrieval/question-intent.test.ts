@@ -222,6 +222,12 @@ describe('slotAsked: a what-question may ask a method, a place, a consequence or
     ['新院区落在哪个街道', 'place'],
     ['急救分站落在哪', 'place'],
     ['新址在哪条路上', 'place'],
+    // read as lists by 哪些: the sanctions that follow are asked
+    ['长宁区对违反“九不准”的医务人员有哪些具体处罚措施？', 'consequence'],
+    ['收回扣的医生会受到哪些处分', 'consequence'],
+    ['考核不达标都有哪些问责', 'consequence'],
+    ['行风建设有哪些具体措施', 'list'], // must not: measures, no sanction named
+    ['违规的有哪些被通报了', 'list'], // must not: which ones were named, not what follows
   ])('%s -> %s', (question, slot) => {
     expect(slotAsked(question, readIntent(question))).toBe(slot);
   });
