@@ -6,6 +6,7 @@ import { documentStretches, NAMES_A_DOCUMENT, namedDocuments } from '../retrieva
 import { namedPlaces } from '../retrieval/scope-check.js';
 import { listSubjects, listTopic } from '../retrieval/question-intent.js';
 import { asksWhatIsDone, enumeratesItems } from '../retrieval/slot-evidence.js';
+import { escapeRegExp } from '../text/escape-reg-exp.js';
 import { splitSentences } from '../text/split-sentences.js';
 import { normalizeForSearch } from '../text/tokenize.js';
 import { blockPath, blockPoints, firstParts, pointText } from './block-points.js';
@@ -375,11 +376,23 @@ function mentionedIn(question: string, top: Passage, corpus: Corpus): Passage[] 
     .filter((n) => n.length >= 2);
   if (names.length === 0) return undefined;
   const points = corpus.passages.filter((p) => p.docId === top.docId && isItem(p) && (p.part?.index ?? 1) === 1);
+  const forms = names.map(mentionForm);
   const holding = points.filter((p) => {
     const text = normalizeForSearch(pointText(p, corpus)).replace(/\s+/g, '');
-    return names.some((n) => text.includes(n));
+    return forms.some((f) => f.test(text));
   });
   return holding.length >= 2 && holding.length <= MAX_LIST_POINTS ? inDocumentOrder(holding) : undefined;
+}
+/** Most characters a document sets inside a subject's name (医院等级评审 for 医院评审, 社区卫生服务中心 for 社区卫生中心). */
+export const MENTION_INSERT = 2;
+
+/**
+ * A subject's name as a document may write it: whole, or, of four characters or more, with up to MENTION_INSERT
+ * characters set between two of its words (two characters at least on each side: 医院 / 评审, not 医 / 院评审).
+ */
+export function mentionForm(name: string): RegExp {
+  const splits = [...Array(Math.max(0, name.length - 3)).keys()].map((i) => `${escapeRegExp(name.slice(0, i + 2))}\\p{Script=Han}{1,${MENTION_INSERT}}${escapeRegExp(name.slice(i + 2))}`);
+  return new RegExp([escapeRegExp(name), ...splits].join('|'), 'u');
 }
 const OWN_LIST = new RegExp(data.ownListMarkers.pattern, 'gu');
 
