@@ -190,6 +190,10 @@ describe('where a document mentions a subject (涉及X的内容, 说到X的地�
     ['卫生健康工作要点里关于中医药的内容一共有哪几处'],
     ['卫生健康工作要点里，中医药的事都在哪几条提了'], // where, asked after the subject
     ['卫生健康工作要点里哪些地方提到中医药的'], // where, asked before it
+    ['卫生健康工作要点里，中医药在哪出现过'], // where, with no count of places
+    ['卫健要点里跟中医药有关的都在哪'],
+    ['卫健要点里带“中医药”三个字的都有哪几条'], // the words quoted, as a search would take them
+    ['卫健要点里带中医药这个词的有几条'],
   ])("staff's words for mentioning (跟X沾边的, 和X有关的, 讲X的有几处, X在哪几条提了): %s -> the points holding 中医药", (question) => {
     const listed = composed(question, [
       [`${HW}#2.12`, 1],
@@ -202,6 +206,8 @@ describe('where a document mentions a subject (涉及X的内容, 说到X的地�
     ['卫生健康工作要点里关于中医药的内容有哪些'], // what it says about a subject, not where it is mentioned: the other ways decide
     ['中医药和中西医结合有哪些安排'], // 和 joins subjects, no 有关
     ['中医药这块哪几条最重要'], // which points matter, not where it is mentioned
+    ['带量采购的中医药有哪些要求'], // 带 of a term (带量采购), no words quoted or counted
+    ['中医药在哪里'], // where a thing is, not where it is mentioned
   ])('must not read as mentions: %s', (question) => {
     const listed = composed(question, [
       [`${HW}#2.12`, 1],

@@ -54,6 +54,9 @@ describe('readIntent', () => {
     ['医政医管要点里分级诊疗提了几处，都说了啥', 'list'],
     ['医政要点在医疗质量安全监督方面都提出了什么', 'list'], // 都提出了, as 都提了
     ['几个文件对护理都提出了啥', 'list'],
+    ['长宁计划里跟专科联盟有关的都在哪', 'list'], // where it is mentioned: the places are a list
+    ['高质量发展方案里医院评审在哪出现过', 'list'],
+    ['急救中心建在哪', 'what'], // must not: where a thing is built
     ['这些要求市里都提出了吗', 'yes-no'], // 都提了吗 asks whether, not what
     ['长宁的计划里安宁疗护都提了吗', 'yes-no'],
     ['长宁的计划里安宁疗护都提了没', 'yes-no'], // V了没, V没V: asked of what is done
