@@ -179,10 +179,10 @@ export function holdsSlot(slot: AnswerSlot, text: string, question?: string): bo
   // The members of a kind that is no body nor place (哪几个专业, 哪几个病): an enumeration of that kind, not names.
   const kind = slot === 'list' && q !== undefined ? kindAsked(q) : undefined;
   if (kind !== undefined && !BODY_OR_PLACE.test(kind)) return enumeratesKind(t, kind);
-  // Which ones, by count (哪几家医院, 哪几个社区) or by name (名单, 那2家中心分别设在哪些单位): names answer, a body named as such or short names side by side; not any enumeration.
-  if (slot === 'list' && q !== undefined && ASKS_WHICH_ONES.test(q)) return NAMED_BODY.test(t) || SHORT_NAMES.test(t);
   // Hospitals by name (旗舰医院是哪几家，有名单吗): a hospital named as such, not another body the sentence names (国家中医药传承创新中心).
   if (names) return (q!.includes('医院') ? HOSPITAL_NAME : NAMED_BODY).test(others) || SHORT_NAMES.test(others);
+  // Which ones, by count (哪几家医院, 哪几个社区) or by name (名单, 那2家中心分别设在哪些单位): names answer, a body named as such or short names side by side; not any enumeration.
+  if (slot === 'list' && q !== undefined && ASKS_WHICH_ONES.test(q)) return NAMED_BODY.test(t) || SHORT_NAMES.test(t);
   // Which bodies, not by name (哪些医院必须提供儿科服务): a body or a kind of institution answers (二级、三级公立综合医院), as for who;
   // hospitals asked, a hospital or a kind of hospital; some of them (依托部分市级医院, 一批医院) do not say which.
   const bodies = slot === 'list' && q !== undefined ? ASKS_BODIES.exec(q)?.[1] : undefined;
@@ -210,8 +210,8 @@ export function holdsSlot(slot: AnswerSlot, text: string, question?: string): bo
 const ITEM_COUNT = String.raw`[\d一二三四五六七八九十两]+(?:\s*[－\-~～至到]\s*[\d一二三四五六七八九十两]+)?\s*(?:家|个|所|名|张|项|类|人|支|批|台)`;
 /** Several items each counted, side by side (高水平医院10家、示范型区域性医疗中心10家; 1－2家国家中医医学中心、1家…; 护士N名，医师M名). */
 const COUNTED_ITEMS = new RegExp(`${ITEM_COUNT}[^，,。；;：:]{0,30}[、，,][^，,。；;：:]{0,30}?${ITEM_COUNT}`, 'u');
-/** Counts asked of each of several things: 各多少家, 各几家, 各选多少家, 每类多少家, 每样各弄几家, 各类分别有多少家, 分别建多少个; not 各区要建几家 (a count for each district). */
-const COUNTS_EACH = /(?:各(?=[多几选挑评配有是建设占要类自弄搞])|每一?[类种样]|分别)(?:类|自)?[^，,。？?；;]{0,4}?(?:多少|几)/u;
+/** Counts asked of each of several things: 各多少家, 各几家, 各选多少家, 每类多少家, 每样各弄几家, 各类分别有多少家, 分别建多少个; not 各区要建几家 (a count for each district), nor 分别是哪几家 (which ones). */
+const COUNTS_EACH = /(?:各(?=[多几选挑评配有是建设占要类自弄搞])|每一?[类种样]|分别)(?:类|自)?[^，,。？?；;]{0,4}?(?:多少|(?<!哪)几)/u;
 
 /** Whether a question asks several things and the count of each (试点单位分哪几类，各多少家). */
 export function asksCountsEach(question: string): boolean {
@@ -303,7 +303,7 @@ const ASKS_BODIES = /哪些(医院|医疗机构|机构|单位)/;
 /** A list of names asked (名单, 名称, 叫什么). */
 const ASKS_NAME_LIST = /名单|名称|叫什么/;
 /** Bodies the question counts (2家, 30来家, 那两家, 10所); not the 几家 of 哪几家, which asks the count's members as 哪几家 does anywhere. */
-const BODIES_COUNTED = /(?<![哪\d一二三四五六七八九十两几])(?:\d+|[一二三四五六七八九十两几]+)\s*(?:来|多|余)?\s*[家所]/;
+const BODIES_COUNTED = /(?<![哪\d一二三四五六七八九十两几])(?:\d+|[一二三四五六七八九十两几]+|多少)\s*(?:来|多|余)?\s*[家所]/;
 /** Which of them (哪些, 哪几, 分别设在哪). */
 const WHICH_OF = /哪些|哪几|分别[^，,。？?]{0,3}哪/;
 

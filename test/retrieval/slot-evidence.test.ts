@@ -196,6 +196,8 @@ describe('holdsSlot: counts asked of each of several things (分哪几类，各�
     ['这几类各搞多少个', true],
     ['各区要建几家', false], // a count for each district: a figure per unit, not items with their counts
     ['试点单位一共多少家', false],
+    ['这些高水平医院分别是哪几家？', false], // which ones, not how many of each
+    ['分别是哪几个区', false],
   ])('asksCountsEach(%s) -> %s', (q, asked) => expect(asksCountsEach(q)).toBe(asked));
 });
 
@@ -688,6 +690,9 @@ describe('asksNames and holdsSlot: bodies asked by name are answered by names, n
     ['拟成立的2家职业病危害工程防护指导中心分别设在哪些单位？'],
     ['首批示范型区域性医疗中心试点的10家单位分别是哪些医院？'],
     ['三级医院下放职称评审权限试点的医院名单是什么？'],
+    // a count asked, then which ones (a follow-up is searched with the earlier question after it)
+    ['具体是哪些医院？ 《2023年上海市医政医管工作要点》中，新遴选挂牌的IDC医院大约有多少家？'],
+    ['新遴选的IDC医院有多少家，都是哪些'],
   ])('%s asks names', (question) => {
     expect(asksNames(question)).toBe(true);
   });
@@ -705,6 +710,8 @@ describe('asksNames and holdsSlot: bodies asked by name are answered by names, n
     ['who', '三级医院下放职称评审权限试点的医院名单是什么？', '稳慎开展三级医院下放职称评审权限试点,对引进高层次人才实行灵活的职称评审机制'],
     // hospitals asked: other bodies named are not the hospitals
     ['who', '中西医结合旗舰医院是哪几家，有名单吗', '加快推进国家医学中心（中医类）、国家中医药传承创新中心、国家和市级中西医结合旗舰医院等重大项目建设'],
+    ['list', '中西医结合旗舰医院是哪几家，有名单吗', '加快推进国家医学中心（中医类）、国家中医药传承创新中心、国家和市级中西医结合旗舰医院等重大项目建设'], // as a list: the same
+    ['list', '具体是哪些医院？ 《2023年上海市医政医管工作要点》中，新遴选挂牌的IDC医院大约有多少家？', '遴选新的30家左右IDC医院挂牌'],
   ] as const)('%s %s: not held by a kind counted or named (「%s」)', (slot, question, text) => {
     expect(holdsSlot(slot, text, question)).toBe(false);
   });
