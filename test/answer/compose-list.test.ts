@@ -194,6 +194,8 @@ describe('where a document mentions a subject (涉及X的内容, 说到X的地�
     ['卫健要点里跟中医药有关的都在哪'],
     ['卫健要点里带“中医药”三个字的都有哪几条'], // the words quoted, as a search would take them
     ['卫健要点里带中医药这个词的有几条'],
+    ['卫健工作要点中，涉及中医药的工作安排分布在哪些条目'], // 涉及X的 with a word for what is arranged
+    ['卫健要点里讲到中医药的措施都有哪些'],
   ])("staff's words for mentioning (跟X沾边的, 和X有关的, 讲X的有几处, X在哪几条提了): %s -> the points holding 中医药", (question) => {
     const listed = composed(question, [
       [`${HW}#2.12`, 1],
@@ -208,6 +210,7 @@ describe('where a document mentions a subject (涉及X的内容, 说到X的地�
     ['中医药这块哪几条最重要'], // which points matter, not where it is mentioned
     ['带量采购的中医药有哪些要求'], // 带 of a term (带量采购), no words quoted or counted
     ['中医药在哪里'], // where a thing is, not where it is mentioned
+    ['卫健要点里关于中医药的工作安排有哪些'], // what is arranged about it, not where it is mentioned
   ])('must not read as mentions: %s', (question) => {
     const listed = composed(question, [
       [`${HW}#2.12`, 1],
