@@ -348,6 +348,10 @@ describe('holdsSlot: which district, which hospital', () => {
     ['上海在外地合作建的医院有哪几家？', '与安徽省合作共建上海中医药大学附属曙光医院安徽医院，加快推进瑞金无锡分院二期', true],
     // a hospital qualified, not named: 有条件的医院, 医联体内医院
     ['允许开展自行研制体外诊断试剂试点的是哪几家医院？', '允许有条件的医院按照国家要求开展自行研制体外诊断试剂试点', false],
+    // a hospital of a standing, not named (高水平医院); the districts a question asks by their kind (远郊区) named without 区
+    ['哪几家大医院要去五个新城开分院', '支持符合条件的高水平医院通过“一院多区”建设,加快推进市级优质资源向“五个新城”及金山、崇明等远郊扩容下沉', false],
+    ['文件点名了哪几个远郊区作为扩容下沉的方向？', '加快推进市级优质资源向“五个新城”及金山、崇明等远郊扩容下沉', true],
+    ['哪家医院要在嘉定建新院区', '支持瑞金医院在嘉定建设新院区', true], // must still: a hospital named as such
     // names beside what was asked: a sentence that does not speak of the noun asked (区域性医疗中心) names other bodies
     ['普陀区的区域性医疗中心是哪几家医院？', '加快推进区康复医院、区精神卫生中心桃浦院区投入使用', false],
     ['中医特色示范站是哪几家医院', '推动华阳、虹桥两家社区卫生服务中心开展太极健康宣教活动，加快推进天山中医医院建设', false],
