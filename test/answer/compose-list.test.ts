@@ -457,6 +457,27 @@ describe('otherwise the first point and the points of its block retrieval scored
     ).toEqual([`${CN}#1.1`, `${CN}#1.2`, `${CN}#1.3`]);
   });
 
+  test('three of a block’s four points listed: the fourth joins (党建: (六) of the 2021 plan, its leadership-team paragraph matched no word of the question)', () => {
+    const cited = list('公立医院党建这块，2021年那个高质量发展方案要医院做哪些？', [
+      [`${GF}#2.6.p4`, 1],
+      [`${GF}#2.6.p1`, 0.95],
+      [`${GF}#2.6.p3`, 0.9],
+      [`${GF}#1.1`, 0.5],
+    ]);
+    expect(cited).toContain(`${GF}#2.6.p2`);
+    expect(cited?.[0]).toBe(`${GF}#2.6.p4`);
+  });
+
+  test('must not: two of a block’s four points listed do not make it the list (长宁 一、: 1.1 and 1.3 of three are all, 五、 none)', () => {
+    const cited = list('长宁今年新冠救治有哪些安排？', [
+      [`${CN}#1.1`, 1],
+      [`${CN}#1.3`, 0.81],
+      [`${CN}#5.2`, 0.75],
+    ]);
+    expect(cited).not.toContain(`${CN}#5.1`);
+    expect(cited).not.toContain(`${CN}#5.4`);
+  });
+
   test('must not fire: the first point’s best sentence names the items itself (门诊号源、检查检验、住院床位)', () => {
     expect(
       list('普陀要把哪些医疗资源往社区下沉？', [
@@ -496,11 +517,12 @@ describe('otherwise the first point and the points of its block retrieval scored
       [`${GF}#2.6.p3`, 0.81],
       [`${GF}#3.3`, 0.61],
     ];
-    expect(list('高质量发展方案里党建那块讲了几方面', ranking)).toEqual([`${GF}#2.6.p4`, `${GF}#2.6.p1`, `${GF}#2.6.p3`]);
+    // (three of the block's four paragraphs listed: the fourth joins them)
+    expect(list('高质量发展方案里党建那块讲了几方面', ranking)).toEqual([`${GF}#2.6.p4`, `${GF}#2.6.p1`, `${GF}#2.6.p2`, `${GF}#2.6.p3`]);
     // must not: the same ranking, asked without pointing at a block: the enumeration holds the list in the first point.
     expect(list('高质量发展方案对党建工作的责任有哪些规定', ranking)).toBeUndefined();
     // fires: a question that counts the points (分几条, 哪几条, 提了几处) asks for them, not for one sentence's items.
-    expect(list('公立医院高质量发展实施方案在医院党建方面分几条作了部署？各是什么？', ranking)).toEqual([`${GF}#2.6.p4`, `${GF}#2.6.p1`, `${GF}#2.6.p3`]);
+    expect(list('公立医院高质量发展实施方案在医院党建方面分几条作了部署？各是什么？', ranking)).toEqual([`${GF}#2.6.p4`, `${GF}#2.6.p1`, `${GF}#2.6.p2`, `${GF}#2.6.p3`]);
     // must not: 条件 is not a point counted.
     expect(list('高质量发展方案对党建工作有哪些条件', ranking)).toBeUndefined();
   });
