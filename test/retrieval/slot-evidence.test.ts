@@ -352,6 +352,9 @@ describe('holdsSlot: which district, which hospital', () => {
     ['哪几家大医院要去五个新城开分院', '支持符合条件的高水平医院通过“一院多区”建设,加快推进市级优质资源向“五个新城”及金山、崇明等远郊扩容下沉', false],
     ['文件点名了哪几个远郊区作为扩容下沉的方向？', '加快推进市级优质资源向“五个新城”及金山、崇明等远郊扩容下沉', true],
     ['哪家医院要在嘉定建新院区', '支持瑞金医院在嘉定建设新院区', true], // must still: a hospital named as such
+    // which schools: a school named as such, not the body the work is done with
+    ['中医药文化进校园具体覆盖哪几所学校？', '以区中医治未病中心为依托，联合区教育局，开展一系列中医药文化进校园活动', false],
+    ['中医药文化进校园具体覆盖哪几所学校？', '联合区教育局，在长宁实验小学、天山中学开展中医药文化进校园活动', true],
     // names beside what was asked: a sentence that does not speak of the noun asked (区域性医疗中心) names other bodies
     ['普陀区的区域性医疗中心是哪几家医院？', '加快推进区康复医院、区精神卫生中心桃浦院区投入使用', false],
     ['中医特色示范站是哪几家医院', '推动华阳、虹桥两家社区卫生服务中心开展太极健康宣教活动，加快推进天山中医医院建设', false],
