@@ -40,6 +40,8 @@ export const SECTION_HEADING_SHARE = 0.4;
  * on the dev split: 0.25 and 0.3, 0.4 and 0.5 gave the same lists).
  */
 export const POINTED_HEADING_SHARE = 0.3;
+/** The first point's own innermost heading names the list when it holds at least this share of the topic, more than the first point's title does, and the part holds at most MAX_LIST_POINTS points (chosen on the dev split: 0.2, 0.25 and 0.3 gained 7, 6 and 5 lists, none lost). */
+export const OWN_HEADING_SHARE = 0.2;
 export const POINTED_ELSEWHERE_SHARE = 0.5;
 /** A point of the first point's document outside its block joins the list when its best sentence matches at least ELSEWHERE_MATCH_SHARE as well as the first point's, and retrieval scored it at least ELSEWHERE_SCORE_SHARE of the first point's score (chosen on the dev split: a replay of the 31 dev lists that reach this rule, then the whole dev split). */
 export const ELSEWHERE_MATCH_SHARE = 0.6;
@@ -82,6 +84,8 @@ export const LEAD_SHARE = 0.6;
  *   "公立医院文化建设那块"): the items under those headings, in the document's order; the block
  *   must hold the first point, unless that is a preamble or a notice, or the question points at the
  *   part (那一部分) and its headings hold at least POINTED_ELSEWHERE_SHARE of the topic;
+ * - the first point's own innermost heading holds OWN_HEADING_SHARE of the topic and more than its title does (看病体验好一点 under
+ *   三、优服务，着力改善医疗服务体验, the first point titled 持续改善医疗服务): its part, the first point first;
  * - the question names a part as a whole (那一部分, 那一大块, “优服务”部分: data/answer-intents.json `partWords`) in
  *   words its headings do not share: the items of the first point's part, in the document's order;
  * - the question names subjects that the leads of retrieved points name ("护理和继续教育",
@@ -126,6 +130,19 @@ export function composeList(question: string, retrieval: RetrievalResult, corpus
   const block = namedBlock(topic, top, corpus, bm25, { grams, leadShare, pointed: BLOCK_WORDS.test(question) });
   if (block && block.length >= 2) {
     return { sentences: inDocumentOrder(preferRetrieved(block, ids, corpus)).map(sentenceOf), decided: true, headed: true, ...(block.length > MAX_LIST_POINTS ? { of: block.length } : {}) };
+  }
+
+  // "普陀要让病人看病体验好一点，具体打算做哪些": the first point's own heading (三、优服务，着力改善医疗服务体验) holds
+  // some of the topic, and more than the first point's title does (持续改善医疗服务): its part is what is asked, the
+  // first point first, as a one-point answer would cite it. Its innermost heading only: 二、主要任务 above a
+  // sub-section names no topic (主要 of 主要用在哪些长期住院上).
+  if (!block && isItem(top) && blockPath(top).length > 0) {
+    const headed = share(grams, normalizeForSearch(blockPath(top).at(-1)!), bm25);
+    const part = blockPoints(corpus, top);
+    if (headed >= OWN_HEADING_SHARE && headed > leadShare && part.length >= 2 && part.length <= MAX_LIST_POINTS) {
+      const first = part.find((p) => p.pointId === top.pointId) ?? topPoint;
+      return { sentences: [first, ...part.filter((p) => p.pointId !== first.pointId)].map(sentenceOf), decided: true };
+    }
   }
 
   // "以提升患者就医获得感为主题的那一部分包括哪几项工作": a part named as a whole in the staff's own words, which its
