@@ -67,6 +67,11 @@ export const SECOND_POINT_SHARE = 0.95;
 const ACROSS_DOCUMENTS = new RegExp(data.acrossDocuments.join('|'), 'u');
 const ACROSS_DOCUMENTS_EN = new RegExp(data.acrossDocumentsEnglish.join('|'), 'u');
 
+/** The question asks a list of several documents at once (几个文件, 两份工作要点; `asked`: the English question a translation searches). */
+export function asksOfSeveralDocuments(question: string, asked?: string): boolean {
+  return ACROSS_DOCUMENTS.test(normalizeForSearch(question)) || (asked !== undefined && ACROSS_DOCUMENTS_EN.test(asked.toLowerCase()));
+}
+
 /** A point names one of several subjects of a list question when its text holds at least this IDF-weighted share of the subject's theme words. */
 export const SUBJECT_SHARE = 0.6;
 
@@ -112,7 +117,7 @@ export function composeList(question: string, retrieval: RetrievalResult, corpus
 
   // "几个文件里都咋说的", "市里跟普陀的文件都提了哪些要求": the best points of each document.
   // `asked`: the question as written, when what is searched is its translation (What do the documents say about …).
-  const acrossWords = ACROSS_DOCUMENTS.test(normalizeForSearch(question)) || (asked !== undefined && ACROSS_DOCUMENTS_EN.test(asked.toLowerCase()));
+  const acrossWords = asksOfSeveralDocuments(question, asked);
   if (acrossWords || (retrieval.scopeGroups?.length ?? 0) > 1) {
     // Asked of each document (几个文件), or of each scope named (市医政要点和普陀: that document's best, 普陀's best; 市里和普陀: each city document's best).
     const across = acrossDocuments(topic, retrieval, corpus, bm25, tuning, acrossWords || !retrieval.scopeGroups ? undefined : scopesAnswering(question, retrieval.scopeGroups, corpus));

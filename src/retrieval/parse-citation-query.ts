@@ -51,6 +51,9 @@ export function findNamedDocument(question: string, documents: Iterable<PolicyDo
   return several.length > 1 ? undefined : namedIn(normalizeForSearch(question), docs);
 }
 
+/** Documents counted before a word for their kind (两份工作要点, 市里两份2023年要点, 三个文件): several, not one. */
+const SEVERAL_DOCUMENTS = /[两三四五几各多][个份][^，,。？?、]{0,8}?(?:要点|计划|方案|文件)/u;
+
 function namedIn(q: string, docs: readonly PolicyDocument[]): PolicyDocument | undefined {
   const number = DOC_NUMBER.exec(q);
   if (number) {
@@ -58,6 +61,8 @@ function namedIn(q: string, docs: readonly PolicyDocument[]): PolicyDocument | u
     const byNumber = docs.find((d) => wanted.endsWith(d.docNumber) || d.docNumber.endsWith(wanted));
     if (byNumber) return byNumber;
   }
+  // "两份工作要点", "几个文件": several documents counted by their kind name no one title.
+  if (SEVERAL_DOCUMENTS.test(q)) return undefined;
   let best: { doc: PolicyDocument; share: number } | undefined;
   const places = namedPlaces(q);
   for (const doc of docs) {

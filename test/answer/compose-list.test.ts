@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { blockPoints } from '../../src/answer/block-points.js';
 import { askedPoints, namedSection } from '../../src/answer/named-section.js';
-import { composeList, MAX_LIST_POINTS, mentionForm } from '../../src/answer/compose-list.js';
+import { asksOfSeveralDocuments, composeList, MAX_LIST_POINTS, mentionForm } from '../../src/answer/compose-list.js';
 import { buildLexicalIndex } from '../../src/answer/create-pipeline.js';
 import { DEFAULT_EXTRACTIVE_TUNING } from '../../src/answer/extractive-answerer.js';
 import type { RetrievalResult } from '../../src/core/types.js';
@@ -730,6 +730,16 @@ describe('a list asked of several documents: the best points of each document', 
     // 普陀's point (0.5) is below the share; the others are not.
     expect(new Set(cited.map((id) => id.split('#')[0]))).toEqual(new Set([MA, CN, HW]));
     expect(cited.length).toBeLessThanOrEqual(MAX_LIST_POINTS);
+  });
+
+  test.each([
+    ['市里两份2023年要点里发热门诊都咋说的', true],
+    ['市卫健委的两份工作要点对发热门诊分别有啥要求', true],
+    ['发热门诊这事几个文件里都咋说的', true],
+    ['2023年卫生健康工作要点里发热门诊咋说的', false], // one document
+    ['两个社区要创示范站，要点里咋说的', false], // two of something else
+  ])('documents counted by their kind (两份…要点) ask each of them: %s -> %s', (question, several) => {
+    expect(asksOfSeveralDocuments(question)).toBe(several);
   });
 
   test("a second point of a document joins only when retrieval scored it nearly as high as that document's first; the point ranked first leads", () => {

@@ -60,6 +60,9 @@ describe('direct citations', () => {
     ['对口支援方面，市卫健委的工作要点和医政医管要点各提了哪些要求？'],
     // A year no title holds.
     ['2024年医政医管要点里护理怎么说'],
+    // Documents counted by their kind: several, not the one whose title the words fit best.
+    ['市卫生健康委2023年的两份工作要点中，涉及长三角的工作安排有哪些？'],
+    ['市里两份2023年要点里发热门诊咋说的'],
   ])('a place names no document: %s', (question) => {
     expect(findNamedDocument(question, docs())).toBeUndefined();
   });
