@@ -74,8 +74,29 @@ function namedIn(q: string, docs: readonly PolicyDocument[]): PolicyDocument | u
     const share = [...grams].filter((g) => q.includes(g)).length / Math.max(1, grams.size);
     if (share >= 0.6 && (!best || share > best.share)) best = { doc, share };
   }
-  return best?.doc ?? shortTitleNamed(q, docs, places) ?? placeNamed(q, docs, places);
+  return best?.doc ?? shortTitleNamed(q, docs, places) ?? placeNamed(q, docs, places) ?? kindWordNamed(q, docs, places);
 }
+
+/**
+ * 方案, the word for a document that one title alone holds (the 2021 plan's 实施方案), asked on its own (方案里…, 该方案,
+ * 那个方案中) or with that title's words right before it (实施方案在…): that document. Not after words of no title
+ * (DRG付费改革方案), nor 计划, which staff write as a verb (计划建设几家) as often as for 长宁's 工作计划.
+ */
+function kindWordNamed(q: string, docs: readonly PolicyDocument[], places: readonly string[]): PolicyDocument | undefined {
+  const years = q.match(/20\d{2}(?=年)/g) ?? [];
+  const titles = docs.filter((d) => places.every((p) => d.title.includes(p) || d.issuer.includes(p)) && years.every((y) => d.title.includes(y)));
+  for (const m of q.matchAll(ALONE_PLAN)) {
+    const [, pointer, before = ''] = m;
+    const holding = titles.filter((d) => normalizeForSearch(d.title).includes(`${before}方案`));
+    if (holding.length !== 1) continue;
+    // 方案 right after other words (改革方案) is another document's name, unless a pointer stands before it.
+    if (before.length === 0 && pointer === undefined && m.index > 0 && /\p{Script=Han}/u.test(q[m.index - 1]!)) continue;
+    return holding[0];
+  }
+  return undefined;
+}
+/** 方案 with a pointer or up to two words before it, then where in it (里, 中, 上, 的, 在, 对). */
+const ALONE_PLAN = /(那个|这个|那份|这份|该|这|那)?([\p{Script=Han}]{0,2}?)方案(?=[里中上的在对])/gu;
 
 /** A word for a document anywhere in a question (长宁的计划, 普陀那个要点, 这份文件). */
 export const DOCUMENT_WORDS = /方案|要点|计划|通知|文件/g;

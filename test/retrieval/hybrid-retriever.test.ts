@@ -47,6 +47,10 @@ describe('direct citations', () => {
     ['长宁计划最后一部分讲了啥', '2023-changning-medical-work-plan'],
     ['普陀的要点第一部分都有哪几条', '2025-putuo-medical-administration-priorities'],
     ['长宁那个文件里护理怎么说', '2023-changning-medical-work-plan'],
+    // 方案, a word for a document that one title alone holds, on its own or after that title's words
+    ['方案里公立医院党建这块一共提了哪几条要求', '2021-shanghai-public-hospital-high-quality-development-plan'],
+    ['实施方案在组织实施环节提出了哪些保障措施？', '2021-shanghai-public-hospital-high-quality-development-plan'],
+    ['那个方案中党建咋说', '2021-shanghai-public-hospital-high-quality-development-plan'],
   ])('a place that one document alone holds, with a document word, names it: %s', (question, docId) => {
     expect(findNamedDocument(question, docs())?.id).toBe(docId);
   });
@@ -72,6 +76,9 @@ describe('direct citations', () => {
     ['公立医院高质量发展的试点单位一共有多少家'],
     // Words in no title before a document word.
     ['DRG付费改革方案有哪些要求'],
+    ['改革方案里咋说'],
+    // 计划 as a verb, not 长宁's 工作计划
+    ['计划建设几家中西医结合旗舰医院'],
     // A place the titles do not hold.
     ['北京市卫生健康工作要点里说了啥'],
   ])('no document named: %s', (question) => {
