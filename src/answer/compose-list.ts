@@ -40,9 +40,9 @@ export const SECTION_HEADING_SHARE = 0.4;
  * on the dev split: 0.25 and 0.3, 0.4 and 0.5 gave the same lists).
  */
 export const POINTED_HEADING_SHARE = 0.3;
+export const POINTED_ELSEWHERE_SHARE = 0.5;
 /** The first point's own innermost heading names the list when it holds at least this share of the topic, more than the first point's title does, and the part holds at most MAX_LIST_POINTS points (chosen on the dev split: 0.2, 0.25 and 0.3 gained 7, 6 and 5 lists, none lost). */
 export const OWN_HEADING_SHARE = 0.2;
-export const POINTED_ELSEWHERE_SHARE = 0.5;
 /** A point of the first point's document outside its block joins the list when its best sentence matches at least ELSEWHERE_MATCH_SHARE as well as the first point's, and retrieval scored it at least ELSEWHERE_SCORE_SHARE of the first point's score (chosen on the dev split: a replay of the 31 dev lists that reach this rule, then the whole dev split). */
 export const ELSEWHERE_MATCH_SHARE = 0.6;
 export const ELSEWHERE_SCORE_SHARE = 0.7;
@@ -81,7 +81,7 @@ export const LEAD_SHARE = 0.6;
 /**
  * A list question ("…有哪些安排？", "…都有哪些措施？") answered from several points, one sentence
  * each, up to MAX_LIST_POINTS. Asked of several documents at once ("几个文件里都咋说的", or two
- * scopes named: 市里跟普陀), the best point of each document that speaks to the topic. Else five ways
+ * scopes named: 市里跟普陀), the best point of each document that speaks to the topic. Else these ways
  * a list is found, tried in this order:
  * - the question asks where the first point's document mentions a subject ("涉及中医药的内容有哪些"):
  *   the points whose text holds it, in the document's order, when two to MAX_LIST_POINTS do;
@@ -137,24 +137,22 @@ export function composeList(question: string, retrieval: RetrievalResult, corpus
     return { sentences: inDocumentOrder(preferRetrieved(block, ids, corpus)).map(sentenceOf), decided: true, headed: true, ...(block.length > MAX_LIST_POINTS ? { of: block.length } : {}) };
   }
 
-  // "普陀要让病人看病体验好一点，具体打算做哪些": the first point's own heading (三、优服务，着力改善医疗服务体验) holds
-  // some of the topic, and more than the first point's title does (持续改善医疗服务): its part is what is asked, the
-  // first point first, as a one-point answer would cite it. Its innermost heading only: 二、主要任务 above a
-  // sub-section names no topic (主要 of 主要用在哪些长期住院上).
+  // The first point's own part, when the question asks it: its innermost heading holds some of the topic, and more than
+  // the first point's title does ("普陀要让病人看病体验好一点，具体打算做哪些" under 三、优服务，着力改善医疗服务体验, the first
+  // point titled 持续改善医疗服务), the first point first, as a one-point answer would cite it (the innermost heading only:
+  // 二、主要任务 above a sub-section names no topic, 主要 of 主要用在哪些长期住院上); or the question names a part as a whole
+  // in the staff's own words, which its headings need not share ("以提升患者就医获得感为主题的那一部分包括哪几项工作"), in the
+  // document's order.
   if (!block && isItem(top) && blockPath(top).length > 0) {
-    const headed = share(grams, normalizeForSearch(blockPath(top).at(-1)!), bm25);
     const part = blockPoints(corpus, top);
-    if (headed >= OWN_HEADING_SHARE && headed > leadShare && part.length >= 2 && part.length <= MAX_LIST_POINTS) {
+    const headed = share(grams, normalizeForSearch(blockPath(top).at(-1)!), bm25);
+    if (part.length >= 2 && part.length <= MAX_LIST_POINTS && headed >= OWN_HEADING_SHARE && headed > leadShare) {
       const first = part.find((p) => p.pointId === top.pointId) ?? topPoint;
       return { sentences: [first, ...part.filter((p) => p.pointId !== first.pointId)].map(sentenceOf), decided: true };
     }
-  }
-
-  // "以提升患者就医获得感为主题的那一部分包括哪几项工作": a part named as a whole in the staff's own words, which its
-  // headings need not share: the first point's part.
-  if (!block && PART_WORDS.test(question) && isItem(top) && blockPath(top).length > 0) {
-    const part = blockPoints(corpus, top);
-    if (part.length >= 2) return { sentences: inDocumentOrder(preferRetrieved(part, ids, corpus)).map(sentenceOf), decided: true, ...(part.length > MAX_LIST_POINTS ? { of: part.length } : {}) };
+    if (part.length >= 2 && PART_WORDS.test(question)) {
+      return { sentences: inDocumentOrder(preferRetrieved(part, ids, corpus)).map(sentenceOf), decided: true, ...(part.length > MAX_LIST_POINTS ? { of: part.length } : {}) };
+    }
   }
 
   // The points whose lead names a subject ("护理和继续教育"), and the point each subject names in its text
