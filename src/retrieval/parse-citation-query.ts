@@ -83,8 +83,7 @@ function namedIn(q: string, docs: readonly PolicyDocument[]): PolicyDocument | u
  * (DRG付费改革方案), nor 计划, which staff write as a verb (计划建设几家) as often as for 长宁's 工作计划.
  */
 function kindWordNamed(q: string, docs: readonly PolicyDocument[], places: readonly string[]): PolicyDocument | undefined {
-  const years = q.match(/20\d{2}(?=年)/g) ?? [];
-  const titles = docs.filter((d) => places.every((p) => d.title.includes(p) || d.issuer.includes(p)) && years.every((y) => d.title.includes(y)));
+  const titles = titlesFitting(q, docs, places);
   for (const m of q.matchAll(ALONE_PLAN)) {
     const [, pointer, before = ''] = m;
     const holding = titles.filter((d) => normalizeForSearch(d.title).includes(`${before}方案`));
@@ -95,6 +94,12 @@ function kindWordNamed(q: string, docs: readonly PolicyDocument[], places: reado
   }
   return undefined;
 }
+/** The documents whose title or issuer holds every place the question names, and whose title every year it names (20xx年). */
+function titlesFitting(q: string, docs: readonly PolicyDocument[], places: readonly string[]): PolicyDocument[] {
+  const years = q.match(/20\d{2}(?=年)/g) ?? [];
+  return docs.filter((d) => places.every((p) => d.title.includes(p) || d.issuer.includes(p)) && years.every((y) => d.title.includes(y)));
+}
+
 /** 方案 with a pointer or up to two words before it, then where in it (里, 中, 上, 的, 在, 对). */
 const ALONE_PLAN = /(那个|这个|那份|这份|该|这|那)?([\p{Script=Han}]{0,2}?)方案(?=[里中上的在对])/gu;
 
@@ -139,10 +144,7 @@ const SHORT_TITLE_RUN = 4;
  */
 function shortTitleNamed(question: string, docs: readonly PolicyDocument[], places: readonly string[]): PolicyDocument | undefined {
   const q = withTitleWordsInFull(question);
-  const years = q.match(/20\d{2}(?=年)/g) ?? [];
-  const titles = docs
-    .filter((d) => places.every((p) => d.title.includes(p) || d.issuer.includes(p)) && years.every((y) => d.title.includes(y)))
-    .map((d) => ({ doc: d, title: normalizeForSearch(d.title) }));
+  const titles = titlesFitting(q, docs, places).map((d) => ({ doc: d, title: normalizeForSearch(d.title) }));
   // Two words for a document (市卫健委的工作要点和医政医管要点): two documents may be named, and a run in two titles names neither.
   const oneDocument = (q.match(DOCUMENT_WORDS)?.length ?? 0) <= 1;
   const chars = [...q];
