@@ -404,13 +404,13 @@ function mentionedIn(question: string, top: Passage, corpus: Corpus): Passage[] 
   if (subject === undefined) return undefined;
   const names = listSubjects(subject)
     .flatMap((n) => n.split(MENTION_ALTERNATIVES))
-    .map((n) => normalizeForSearch(n.replace(MENTION_VERBS, '')).replace(/\s+/g, ''))
+    .map((n) => normalizeForSearch(n.replace(MENTION_VERBS, '')))
     .filter((n) => n.length >= 2);
   if (names.length === 0) return undefined;
   const points = corpus.passages.filter((p) => p.docId === top.docId && isItem(p) && (p.part?.index ?? 1) === 1);
   const forms = names.map(mentionForm);
   const holding = points.filter((p) => {
-    const text = normalizeForSearch(pointText(p, corpus)).replace(/\s+/g, '');
+    const text = normalizeForSearch(pointText(p, corpus));
     return forms.some((f) => f.test(text));
   });
   return holding.length >= 2 && holding.length <= MAX_LIST_POINTS ? inDocumentOrder(holding) : undefined;

@@ -2,6 +2,7 @@ import type { Corpus } from '../core/corpus.js';
 import type { Passage } from '../core/types.js';
 import { DOCUMENT_WORDS, findNamedDocument, NAMES_A_DOCUMENT } from '../retrieval/parse-citation-query.js';
 import { isAskingWord, isListFiller, readIntent } from '../retrieval/question-intent.js';
+import { escapeRegExp } from '../text/escape-reg-exp.js';
 import { topicTerms } from '../text/tokenize.js';
 import { chineseDate } from './compose-text.js';
 import { withoutDocumentNames } from './naming-grams.js';
@@ -72,6 +73,6 @@ export function issueSignature(asked: IssueAsked, corpus: Corpus): { passage: Pa
   const signed = at >= 0 && text.slice(Math.max(0, at - doc.issuer.length), at) === doc.issuer;
   if (signed) return { passage: notice, quote: `${doc.issuer}${date}` };
   if (asked.asks === 'date') return at < 0 ? undefined : { passage: notice, quote: date };
-  const title = new RegExp(`${doc.issuer}印发[^。]*?通知`, 'u').exec(text)?.[0];
+  const title = new RegExp(`${escapeRegExp(doc.issuer)}印发[^。]*?通知`, 'u').exec(text)?.[0];
   return title === undefined ? undefined : { passage: notice, quote: title };
 }

@@ -68,18 +68,16 @@ function quotedSection(question: string, corpus: Corpus): SectionAsked | undefin
   if (!quoted) return undefined;
   const doc = findNamedDocument(question, corpus.documents.values());
   if (!doc) return undefined;
-  const words = squeeze(quoted[1]!);
+  const words = normalizeForSearch(quoted[1]!);
   const found = new Map<string, SectionAsked>();
   for (const p of corpus.passages) {
     if (p.docId !== doc.id || !isItem(p) || p.section === undefined) continue;
-    const at = p.path.slice(0, -1).findIndex((h) => squeeze(h).includes(words));
+    const at = p.path.slice(0, -1).findIndex((h) => normalizeForSearch(h).includes(words));
     if (at === 0) found.set(`${p.section}`, { docId: doc.id, n: p.section });
     else if (at === 1 && p.sub !== undefined) found.set(`${p.section}.${p.sub}`, { docId: doc.id, n: p.section, sub: p.sub });
   }
   return found.size === 1 ? [...found.values()][0] : undefined;
 }
-
-const squeeze = (text: string) => normalizeForSearch(text).replace(/\s+/g, '');
 
 /** 这部分, 那一块, 那一大块: the part pointed at again. */
 const PART_POINTER = /[这那]一?大?(?:部分|板块|块|章|节)/gu;

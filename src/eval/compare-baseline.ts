@@ -33,6 +33,8 @@ const caseRecordSchema = z.object({
 });
 
 const goldPointSchema = z.object({ id: z.string(), docNumber: z.string(), label: z.string(), text: z.string() });
+/** A gold point as stored once in `goldPoints`, keyed by its id. */
+type StoredGoldPoint = Omit<z.infer<typeof goldPointSchema>, 'id'>;
 
 /**
  * A baseline as stored: each gold point's text once (`goldPoints`, by point id), each case listing its points' ids, so
@@ -41,7 +43,7 @@ const goldPointSchema = z.object({ id: z.string(), docNumber: z.string(), label:
  */
 const storedGold = (raw: unknown): unknown => {
   if (typeof raw !== 'object' || raw === null || !('goldPoints' in raw)) return raw;
-  const { goldPoints, gold, ...rest } = raw as { goldPoints: Record<string, Omit<z.infer<typeof goldPointSchema>, 'id'>>; gold?: Record<string, string[]> };
+  const { goldPoints, gold, ...rest } = raw as { goldPoints: Record<string, StoredGoldPoint>; gold?: Record<string, string[]> };
   return { ...rest, gold: Object.fromEntries(Object.entries(gold ?? {}).map(([caseId, ids]) => [caseId, ids.map((id) => ({ id, ...goldPoints[id]! }))])) };
 };
 
@@ -53,7 +55,7 @@ export function formatBaseline(baseline: Baseline): string {
 /** The baseline as it is written: gold points stored once (see `storedGold`). */
 function storedBaseline(baseline: Baseline): object {
   if (!baseline.gold) return baseline;
-  const goldPoints: Record<string, Omit<z.infer<typeof goldPointSchema>, 'id'>> = {};
+  const goldPoints: Record<string, StoredGoldPoint> = {};
   for (const points of Object.values(baseline.gold)) for (const { id, ...point } of points) goldPoints[id] = point;
   const gold = Object.fromEntries(Object.entries(baseline.gold).map(([caseId, points]) => [caseId, points.map((p) => p.id)]));
   const { gold: _full, cases, ...rest } = baseline;

@@ -403,6 +403,14 @@ function withoutWhatIsAsked(slot: AnswerSlot, text: string, question: string): s
 
 const HOSPITAL_NAMES = new RegExp(HOSPITAL_NAME.source, 'gu');
 
+/** A pattern's global form, built once per pattern (a measure's, the figure's, the date's): valueBeside reads every value. */
+const GLOBAL_FORMS = new WeakMap<RegExp, RegExp>();
+function everywhere(pattern: RegExp): RegExp {
+  let global = GLOBAL_FORMS.get(pattern);
+  if (!global) GLOBAL_FORMS.set(pattern, (global = new RegExp(pattern.source, 'gu')));
+  return global;
+}
+
 /** Clause marks: a value in another clause (到2025年，建成…) is read as before. */
 const CLAUSE_MARKS = /[，,；;。：:]/gu;
 /** The words that join items side by side within a clause (、, 和, 与, 及: data `listJoiners`). */
@@ -418,7 +426,7 @@ const VALUE_SUBJECT_RUN = 4;
  * asked (its longest run of the question's words, VALUE_SUBJECT_RUN characters or more).
  */
 function valueBeside(text: string, question: string, pattern: RegExp): boolean {
-  const values = [...text.matchAll(new RegExp(pattern.source, 'gu'))].map((m) => ({ at: m.index, end: m.index + m[0].length }));
+  const values = [...text.matchAll(everywhere(pattern))].map((m) => ({ at: m.index, end: m.index + m[0].length }));
   if (values.length === 0) return false;
   // No items side by side: every value is the clause's own.
   const joiners = [...text.matchAll(ITEM_JOINERS)].map((m) => ({ at: m.index, end: m.index + m[0].length }));
