@@ -302,8 +302,8 @@ const ASKS_WHICH_ONES = /哪[几两三四五][家所个位]/;
 const ASKS_BODIES = /哪些(医院|医疗机构|机构|单位)/;
 /** A list of names asked (名单, 名称, 叫什么). */
 const ASKS_NAME_LIST = /名单|名称|叫什么/;
-/** Bodies the question counts (2家, 30来家, 那两家, 10所); not the 几家 of 哪几家, which asks the count's members as 哪几家 does anywhere. */
-const BODIES_COUNTED = /(?<![哪\d一二三四五六七八九十两几])(?:\d+|[一二三四五六七八九十两几]+|多少)\s*(?:来|多|余)?\s*[家所]/;
+/** Bodies the question counts (2家, 30来家, 那两家, 10所, 多少家); not the 几家 of 哪几家, which asks the count's members as 哪几家 does anywhere, nor 家庭, 家属, 家长, 家人 (as BODIES_COUNTED_ASKED). */
+const BODIES_COUNTED = /(?<![哪\d一二三四五六七八九十两几])(?:\d+|[一二三四五六七八九十两几]+|多少)\s*(?:来|多|余)?\s*[家所](?![庭属长人])/;
 /** Which of them (哪些, 哪几, 分别设在哪). */
 const WHICH_OF = /哪些|哪几|分别[^，,。？?]{0,3}哪/;
 

@@ -704,12 +704,16 @@ describe('asksNames and holdsSlot: bodies asked by name are answered by names, n
     expect(asksNames(question)).toBe(true);
   });
 
-  it.each([['普陀区要求哪些医院必须提供儿科医疗服务？'], ['哪些单位负责医疗废物监管'], ['今年要新建几家区域性医疗中心'], ['长三角这块，上海在外地合作建的医院有哪几家？']])(
-    'must not: %s (a kind may answer, or a count is asked)',
-    (question) => {
-      expect(asksNames(question)).toBe(false);
-    },
-  );
+  it.each([
+    ['普陀区要求哪些医院必须提供儿科医疗服务？'],
+    ['哪些单位负责医疗废物监管'],
+    ['今年要新建几家区域性医疗中心'],
+    ['长三角这块，上海在外地合作建的医院有哪几家？'],
+    ['有多少家庭医生签约了，都是哪些社区'], // 多少家庭 counts no bodies
+    ['多少家属可以陪护，哪些病房'],
+  ])('must not: %s (a kind may answer, or a count is asked)', (question) => {
+    expect(asksNames(question)).toBe(false);
+  });
 
   it.each([
     ['list', '新挂牌的那30来家IDC医院有名单吗，都是哪些医院？', '遴选新的30家左右IDC医院挂牌；结合医疗资源布局、人口分布等因素，再补点若干区域性医疗中心建设单位'],
