@@ -62,7 +62,11 @@ const WHERE_MENTIONED = /(?:都|分别|具体)*在?哪(?:几|些)?(?:处|条|个
 const HOW_SAID = /^(?:怎么|咋|如何)(?:说|讲|写|提)的?$/u;
 /** Words that ask for the rest of that part, the point already answered left out. */
 const OTHERS = /其他|其它|其余|别的|还有|另外几/u;
-const ASKS_SOURCE = /哪个文件|哪份文件|什么文件|出自|来自哪|哪个文号|文号是|谁发的|谁印发|哪个部门|哪家单位发/;
+/**
+ * Words that ask which document a passage comes from, or who issued it (这条是哪个部门发的, 是哪个部门的文件); not a body
+ * that does the work (它由哪个部门负责组建, 要会同哪个部门完成: a who-question about the subject).
+ */
+const ASKS_SOURCE = /哪个文件|哪份文件|什么文件|出自|来自哪|哪个文号|文号是|谁发的|谁印发|哪个部门(?:印发|下发|发布|出台|制定|颁布|发的|出的|的文件|的[？?]*$)|哪家单位发/;
 /** Words that ask inside the previous answer (这里面, 里头, 其中): what follows is sought in its document, whatever place the words name. */
 const INSIDE_WORDS = '这里面|那里面|这里头|那里头|里面|里头|其中';
 const INSIDE = new RegExp(`^(?:${INSIDE_WORDS})`);

@@ -91,6 +91,14 @@ describe('resolveFollowUp: a follow-up refers back; a short question is not one'
     expect(resolveFollowUp('这条是哪个文件里的？', after('区域性医疗中心有哪些要求？'))).toMatchObject({ kind: 'source', passageId: 'doc#1.2' });
   });
 
+  test.each([['这条是哪个部门发的？'], ['这是哪个部门印发的'], ['是哪个部门的文件？'], ['这个是哪个部门的？']])('"%s" asks who issued the passage', (q) =>
+    expect(resolveFollowUp(q, after('区域性医疗中心有哪些要求？'))).toMatchObject({ kind: 'source', passageId: 'doc#1.2' }),
+  );
+
+  test.each([['它由哪个部门负责组建？'], ['这项编制工作要会同哪个部门完成？'], ['那这事归哪个部门管']])('"%s" asks a body that does the work, not the source', (q) =>
+    expect(resolveFollowUp(q, after('方案里的公共卫生医疗急救预备役体系是做什么的？'))).toMatchObject({ kind: 'rewrite' }),
+  );
+
   test('no history, no follow-up', () => expect(resolveFollowUp('那普陀区呢？', [])).toEqual({ kind: 'none' }));
 });
 
