@@ -10,7 +10,7 @@ import { answerProbability, parseDecisionFile, tierOf, topicProbability, type De
 import { expandEverydayWords } from './everyday-words.js';
 import type { Reranker } from './http-reranker.js';
 import { findNamedDocument, namedDocuments } from './parse-citation-query.js';
-import { writtenInChinese } from './question-language.js';
+import { withLatinTermsDefined, writtenInChinese } from './question-language.js';
 import { asksCountsEach, asksNames, contentsAsked, kindAsked } from './slot-evidence.js';
 import { listTopic, quoteMustHold, readIntent, slotAsked, type AnswerIntent } from './question-intent.js';
 import { readScope, SCOPE_WORDS } from './scope-check.js';
@@ -153,9 +153,11 @@ export class HybridRetriever {
     const docs = [...corpus.documents.values()];
     // Ask for the question's vector first: an embedder in another process works on it while
     // this one parses the question and runs BM25.
-    const vector = mode !== 'lexical' && embedder ? embedder.embedQuery(question) : undefined;
+    // "IDC是啥": an acronym of the documents' own and nothing else is searched with the name they give it (传染病临床诊治中心).
+    const defined = withLatinTermsDefined(question, this.corpusText);
+    const vector = mode !== 'lexical' && embedder ? embedder.embedQuery(defined) : undefined;
     vector?.catch(() => undefined); // Awaited (and its failure raised) in gatherCandidates; this only marks it handled meanwhile.
-    const expanded = expandEverydayWords(question);
+    const expanded = expandEverydayWords(defined);
     // Within the documents a place or year chose, the place and year name every passage alike: BM25 searches the rest
     // (长宁护理这块: 护理, not the 长宁 that 《长宁区“平安医院”建设工作方案》 repeats in one point).
     const unscoped = expanded.replace(SCOPE_WORDS, ' ');

@@ -40,6 +40,17 @@ describe('everyday wording is answered, not declined', () => {
     expect(squash(named.citations[0]!.text)).toContain('平安医院');
   });
 
+  test('an acronym asked alone (IDC是啥, MDT是什么) is answered high from the point that defines it, not from the nearest vector of an unread token', async () => {
+    for (const [question, name] of [
+      ['IDC是啥', '传染病临床诊治中心（IDC）'],
+      ['MDT是什么', '多学科诊疗(MDT)'],
+    ]) {
+      const a = await runtime.answerer.answer(question!);
+      expect(a.confidence).toBe('high');
+      expect(squash(a.citations[0]!.text)).toContain(name);
+    }
+  });
+
   test('南京西路街道 is a street in Shanghai, not 南京', async () => {
     const a = await runtime.answerer.answer('南京西路街道的区域性医疗中心按多少人口配置一家？');
     expect(a.reason ?? '').not.toContain('南京');

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { DOCUMENT_TERMS, documentTermsFor, expandEverydayWords } from '../../src/retrieval/everyday-words.js';
 import { namedPlaces } from '../../src/retrieval/scope-check.js';
-import { isSmallTalk, writtenInChinese } from '../../src/retrieval/question-language.js';
+import { isSmallTalk, withLatinTermsDefined, writtenInChinese } from '../../src/retrieval/question-language.js';
 import { CORPUS_DIR } from '../support/corpus-dirs.js';
 
 const SEEDS = CORPUS_DIR;
@@ -102,4 +102,24 @@ describe('places written in pinyin (English questions)', () => {
     ['Is Beijing covered?', ['北京']],
   ])('%s names %j', (question, places) => expect(namedPlaces(question)).toEqual(places));
   test.each([['What is the output of the computer?'], ['Pudongxyz is not a word'], ['The changing rules for nurses']])('%s names no place', (question) => expect(namedPlaces(question)).toEqual([]));
+});
+
+describe('withLatinTermsDefined: an acronym asked alone is searched with the name the documents give it in brackets', () => {
+  const corpus = '推广多学科诊疗(mdt)、无痛诊疗\n加快推进上海市传染病临床诊治中心(idc)为基础的三级救治网络\n建立mdt形式的质量控制管理模式\n推进5g应用';
+  test.each([
+    ['IDC是啥', '市传染病临床诊治中心idc是啥'],
+    ['MDT是什么？', '推广多学科诊疗mdt是什么？'],
+    ['这个IDC全称是啥', '这个市传染病临床诊治中心idc全称是啥'],
+    ['MDT那块咋弄', '推广多学科诊疗mdt那块咋弄'],
+    ['IDC到底是个啥', '市传染病临床诊治中心idc到底是个啥'],
+  ])('%s → %s', (question, searched) => expect(withLatinTermsDefined(question, corpus)).toBe(searched));
+
+  test.each([
+    ['MDT质控咋弄'], // a topic of its own beside the term: searched as written
+    ['IDC医院挂几家'],
+    ['DRG付费？'], // a term no document defines in brackets
+    ['5G是啥'], // used, never defined
+    ['PACS是什么'], // in no document
+    ['发热门诊是啥'], // no Latin term
+  ])('%s is searched as written', (question) => expect(withLatinTermsDefined(question, corpus)).toBe(question));
 });
