@@ -95,7 +95,7 @@ export const DOCUMENT_POINTER = /(?:这个|这份|该|那个|那份|这一?个?)
  * document of their own (2021年那个方案), pointing at nothing. 这个 standing alone (对这个又是如何部署的), not before its noun (这个发热门诊).
  */
 export const REFERS_BACK = new RegExp(
-  String.raw`它|上面|上述|刚才|前面(?:说|提|讲)|这一点|这项|这条|那条|该条|该项|(?:^|(?<=[对在把就于里从按给跟和与]|[^\p{Script=Han}]))(?:这事|这件事|这块|这一块|这一?方面|这个方面|${DOCUMENT_POINTER.source})|这个(?=[又是还也都就在里中呢的，,。？?！!]|$)`,
+  String.raw`它|上面|上述|刚才|前面(?:说|提|讲)|这一点|这项|这条|那条|该条|该项|(?:^|(?<=[对在把就于里从按给跟和与]|[^\p{Script=Han}]))(?:这事|这件事|这块|这一块|那块|那一块|这一?方面|这个方面|${DOCUMENT_POINTER.source})|这个(?=[又是还也都就在里中呢的，,。？?！!]|$)`,
   'u',
 );
 /**

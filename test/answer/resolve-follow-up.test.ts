@@ -112,6 +112,9 @@ describe('resolveFollowUp: 这事, 这块, 这方面 stand for the subject, or m
     ['市卫健委2023年工作要点对这个又是如何部署的？'], // 这个 standing alone
     ['在这一方面，还提出了哪些其他目标？'], // 这一方面, 这个方面 as 这方面
     ['普陀在这个方面有啥安排'],
+    ['对那块又是咋要求的'], // 那块 as 这块
+    ['那一块具体怎么做'],
+    ['MDT那块咋弄'], // after a Latin term, as after a governing word
   ])('%s points back: read with the earlier topic', (question) => {
     const r = resolveFollowUp(question, after('市医政医管要点里平安医院创建由谁牵头？'));
     expect(r.kind === 'rewrite' && r.question).toContain('平安医院');
@@ -132,6 +135,8 @@ describe('resolveFollowUp: 这事, 这块, 这方面 stand for the subject, or m
     ['普陀精神卫生这方面有啥要求'],
     ['另外，长宁这个家庭医生签约怎么收费'],
     ['普陀精神卫生这一方面有啥要求'],
+    ['另外，长宁护理那块今年有啥安排'],
+    ['对了，普陀心理门诊那一块有啥要求？'],
   ])('%s: 这块 after a noun marks it as the topic; nothing is carried', (question) => {
     expect(resolveFollowUp(question, after('市医政医管要点里平安医院创建由谁牵头？'))).toEqual({ kind: 'none' });
   });
