@@ -2,7 +2,7 @@ import { isItem, type Corpus } from '../core/corpus.js';
 import type { Passage } from '../core/types.js';
 import type { Bm25Index } from '../retrieval/bm25-index.js';
 import { DOCUMENT_WORDS, findNamedDocument } from '../retrieval/parse-citation-query.js';
-import { isListFiller, listTopic } from '../retrieval/question-intent.js';
+import { isListFiller, listTopic, readIntent } from '../retrieval/question-intent.js';
 import { readPointRange, readSectionOrdinal, type SectionPosition } from '../retrieval/section-ordinal.js';
 import { normalizeForSearch, topicTerms } from '../text/tokenize.js';
 import { blockPath, firstParts } from './block-points.js';
@@ -34,7 +34,7 @@ export interface SectionAsked {
 export function namedSection(question: string, corpus: Corpus, bm25: Bm25Index): SectionAsked | undefined {
   const range = readPointRange(question);
   const section = readSectionOrdinal(question);
-  if (!section && !range) return quotedSection(question, corpus);
+  if (!section && !range) return quotedSection(question, corpus) ?? partNamedByHeading(question, corpus, bm25);
   const doc = findNamedDocument(question, corpus.documents.values());
   if (!doc) return undefined;
   if (range) {
@@ -77,6 +77,45 @@ function quotedSection(question: string, corpus: Corpus): SectionAsked | undefin
     else if (at === 1 && p.sub !== undefined) found.set(`${p.section}.${p.sub}`, { docId: doc.id, n: p.section, sub: p.sub });
   }
   return found.size === 1 ? [...found.values()][0] : undefined;
+}
+
+/**
+ * Words that close a description of a part of a document (靠改革创新推动事业发展的部分, 推动医院高质量发展那部分, 组织实施环节,
+ * “三医联动”外部治理方面): 部分, 板块, 环节 or 方面, after 的, 这 or 那 or right after what the part is about.
+ */
+const PART_DESCRIBED = /(?:[的这那]一?大?)?(?:部分|板块|环节|方面)/u;
+
+/**
+ * The section or sub-section of the document a list question names whose heading its words before 部分, 方面 or 环节 name
+ * ("沪府办发〔2021〕31号在组织实施环节提出了哪些保障措施" → 三、组织实施; "长宁计划里推动医院高质量发展那部分主要抓哪些事" →
+ * 三、…继续推动医疗机构的高质量发展): at least LEAD_SHARE of those words, the best of the document's headings, a sub-section's when
+ * it names one better than its section's. Undefined unless the question names a document and its words name one heading.
+ */
+function partNamedByHeading(question: string, corpus: Corpus, bm25: Bm25Index): SectionAsked | undefined {
+  if (readIntent(question) !== 'list') return undefined;
+  const q = question.replace(/\s+/g, '');
+  const part = PART_DESCRIBED.exec(q);
+  if (!part) return undefined;
+  const doc = findNamedDocument(question, corpus.documents.values());
+  if (!doc) return undefined;
+  // The clause that describes the part, the document's name and the word that governs the part (在, 里, 中) left out.
+  const clause = q
+    .split(part[0])[0]!
+    .split(/[，,。；;：:？?]/u)
+    .at(-1)!;
+  const grams = namingGrams(clause.replace(DOCUMENT_WORDS, ' '), corpus, bm25, doc);
+  if (grams.length === 0) return undefined;
+  let best: { asked: SectionAsked; share: number } | undefined;
+  for (const p of corpus.passages) {
+    if (p.docId !== doc.id || !isItem(p) || p.section === undefined || p.path.length === 0) continue;
+    const heads = [{ asked: { docId: doc.id, n: p.section } as SectionAsked, heading: p.path[0]! }];
+    if (p.sub !== undefined && p.path.length > 2) heads.push({ asked: { docId: doc.id, n: p.section, sub: p.sub }, heading: p.path[1]! });
+    for (const h of heads) {
+      const s = share(grams, normalizeForSearch(h.heading), bm25);
+      if (s >= LEAD_SHARE && (!best || s > best.share)) best = { asked: h.asked, share: s };
+    }
+  }
+  return best?.asked;
 }
 
 /** 这部分, 那一块, 那一大块: the part pointed at again. */

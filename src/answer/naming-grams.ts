@@ -2,7 +2,8 @@ import data from '../retrieval/data/answer-intents.json' with { type: 'json' };
 import type { Corpus } from '../core/corpus.js';
 import type { Bm25Index } from '../retrieval/bm25-index.js';
 import { expandEverydayWords } from '../retrieval/everyday-words.js';
-import { withTitleWordsInFull } from '../retrieval/parse-citation-query.js';
+import { DOC_NUMBERS, withTitleWordsInFull } from '../retrieval/parse-citation-query.js';
+import type { PolicyDocument } from '../core/types.js';
 import { SCOPE_WORDS } from '../retrieval/scope-check.js';
 import { contentBigrams, normalizeForSearch, topicTerms } from '../text/tokenize.js';
 import { withoutTitleRuns } from '../text/runs.js';
@@ -17,13 +18,18 @@ const TITLE_RUN = 3;
  * 在医疗质量与服务管理). A bigram across two words ("理这", "情救") is found in one passage or none,
  * and would weigh the most.
  */
-export function namingGrams(text: string, corpus: Corpus, bm25: Bm25Index): string[] {
-  return contentBigrams(expandEverydayWords(withoutDocumentNames(text, corpus))).filter((g) => bm25.documentFrequency(g) >= 2 && !NAMING_STOPS.test(g));
+export function namingGrams(text: string, corpus: Corpus, bm25: Bm25Index, named?: PolicyDocument): string[] {
+  return contentBigrams(expandEverydayWords(withoutDocumentNames(text, corpus, named))).filter((g) => bm25.documentFrequency(g) >= 2 && !NAMING_STOPS.test(g));
 }
 
-/** The text without the words that name documents rather than a topic: runs of a title or issuer (医政医管, 市政府办公厅), places and years. */
-export function withoutDocumentNames(text: string, corpus: Corpus): string {
-  return withoutTitleRuns(normalizeForSearch(withTitleWordsInFull(text)), documentNames(corpus).titlesAndIssuers, TITLE_RUN).replace(SCOPE_WORDS, ' ');
+/**
+ * The text without the words that name documents rather than a topic: 文号, runs of a title or issuer (医政医管, 市政府办公厅),
+ * places and years; with `named`, the document a question names, only its title and issuer (医院高质量发展, a run of the
+ * 2021 plan's title, is a topic in 长宁计划里推动医院高质量发展那部分).
+ */
+export function withoutDocumentNames(text: string, corpus: Corpus, named?: PolicyDocument): string {
+  const names = named ? [normalizeForSearch(named.title), normalizeForSearch(named.issuer)] : documentNames(corpus).titlesAndIssuers;
+  return withoutTitleRuns(normalizeForSearch(withTitleWordsInFull(text.replace(DOC_NUMBERS, ' '))), names, TITLE_RUN).replace(SCOPE_WORDS, ' ');
 }
 
 const NAMES = new WeakMap<Corpus, { titles: string[]; titlesAndIssuers: string[] }>();

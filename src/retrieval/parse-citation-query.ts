@@ -11,6 +11,8 @@ export interface CitationQuery {
 }
 
 const DOC_NUMBER = /([\u4e00-\u9fff]{1,6})[〔[［【(（](\d{4})[〕\]］】)）](\d{1,4})号/;
+/** Every 文号 in a text (沪府办发〔2021〕31号): a document's number, no topic. */
+export const DOC_NUMBERS = new RegExp(DOC_NUMBER.source, 'gu');
 const CN = '[一二三四五六七八九十]{1,3}';
 
 const titleBigrams = (title: string) => {

@@ -701,6 +701,31 @@ describe('a heading quoted before 部分 names its section, as an ordinal would'
   });
 });
 
+describe('a list question names a part by what its heading says, before 部分, 方面 or 环节', () => {
+  test.each([
+    ['沪府办发〔2021〕31号在组织实施环节提出了哪些保障措施？', { docId: GF, n: 3 }],
+    ['市政府办公厅的公立医院高质量发展实施方案中，“三医联动”外部治理方面有哪些改革举措？', { docId: GF, n: 2, sub: 4 }],
+    ['2023年上海市卫生健康工作要点中，靠改革创新推动事业发展的部分列了哪几项重点工作？', { docId: HW, n: 3 }],
+    // 医院高质量发展 is a run of the 2021 plan's title, and a topic in the 长宁 plan's words
+    ['长宁计划里推动医院高质量发展那部分主要抓哪些事', { docId: CN, n: 3 }],
+    ['普卫健医〔2025〕3号在严监管方面有哪几项任务？', { docId: PT, n: 4 }],
+  ])('%s', (question, section) => {
+    expect(namedSection(question, corpus, bm25)).toEqual(section);
+  });
+
+  test.each([
+    // no document named
+    '推动医院高质量发展那部分主要抓哪些事',
+    // not a list question
+    '长宁计划里推动医院高质量发展那部分是谁牵头',
+    // words no heading holds (a topic inside points)
+    '2023年上海市医政医管工作要点在护理方面提出了哪些要求？',
+    '普陀区2025年医政医管要点在儿科方面有哪些安排',
+  ])('must not: %s', (question) => {
+    expect(namedSection(question, corpus, bm25)).toBeUndefined();
+  });
+});
+
 describe("a heading that shares a word of the topic does not outweigh the first point's own title", () => {
   test('做好继续教育工作 under headings that share only 继续 (继续抓实, 继续做好): the point leads, not the section in document order', () => {
     const ranking: Array<[string, number]> = [
