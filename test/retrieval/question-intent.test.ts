@@ -204,6 +204,12 @@ describe('slotAsked: a what-question may ask a method, a place, a consequence or
     ['病种组合指数具体如何计算', 'method'],
     ['安检设备按啥标准配', 'method'],
     ['绩效考核的评分标准是啥', 'method'],
+    // how weights, scores or shares are set (weights-dev-27)
+    ['绩效考核各项指标的权重是怎么定的', 'method'],
+    ['三级医院评审各部分的分值是怎么设置的？', 'method'],
+    ['专科能力和科研转化这些内容的比重如何确定？', 'method'],
+    ['区属医院绩效考核的分数咋分配的', 'method'],
+    ['绩效评价如何分配权重', 'method'],
     ['临时接种点都设在哪儿啊？', 'place'],
     ['急救中心选址在哪个街道', 'place'],
     ['安宁疗护中心建在哪', 'place'],
@@ -251,6 +257,9 @@ describe('slotAsked: a what-question may ask a method, a place, a consequence or
     ['这项任务落在哪个文件里'], // where in the documents, with 落在 too
     ['这事落在哪一条'],
     ['投诉怎样的处理比较好'], // 怎样的处理 with no 被 or 受到: how to handle, not what follows
+    ['床位怎么分配'], // setting with no noun of a scoring scheme
+    ['优质资源如何确定布局'],
+    ['权重是什么意思'], // the word asked about, not how it is set
   ])('no method, place, consequence nor procedure: %s', (question) => {
     expect(slotAsked(question, readIntent(question))).toBeUndefined();
   });
