@@ -27,7 +27,7 @@ import { scopeDecline } from './stages/scope-decline.js';
 /** A run of the named document's title this long or longer names the document, not the topic (医政医管, 2023年上海市). */
 export const TITLE_FREE_RUN = 2;
 /**
- * A figure or date question whose best point gives none: a point among the next SLOT_HOLDER_DEPTH, scored at least
+ * A figure, date or stage (推进到哪一步) question whose best point gives none: a point among the next SLOT_HOLDER_DEPTH, scored at least
  * SLOT_HOLDER_SHARE of the best, naming the subject as the best point does (SUBJECT_RUN), covering the topic's words as
  * fully and giving one, leads instead. Chosen on the dev split before the subject check was added (0.8: six answers
  * right and no out-of-corpus question answered high; 0.7 and 0.6 answered near-topic ones high); with it, five right.
@@ -236,7 +236,7 @@ export class HybridRetriever {
     // a point close behind that names it as the best point does, covers the topic as fully and gives one
     // (建设3－5家中西医结合旗舰医院) answers, and leads. Not one that names another thing (国家中医医学中心 for 国家医学中心).
     const countsEach = (slot === 'list' || slot === 'figure') && asksCountsEach(question);
-    if (searched.slot === 0 && (slot === 'figure' || slot === 'date' || countsEach) && scope.groups.length <= 1) {
+    if (searched.slot === 0 && (slot === 'figure' || slot === 'date' || slot === 'stage' || countsEach) && scope.groups.length <= 1) {
       const top = candidates[0]!;
       const subject = longestSharedRun(normalizeForSearch(topic), text(top.id));
       const share = countsEach ? COUNTS_EACH_HOLDER_SHARE : SLOT_HOLDER_SHARE;

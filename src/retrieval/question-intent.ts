@@ -69,8 +69,10 @@ export function slotAsked(question: string, intent: AnswerIntent): AnswerSlot | 
  * The slots the quoted sentence must itself hold (a figure, a date, a method, a place, a consequence, a procedure; a body when the question asks
  * which one: 哪家医院, 哪个单位), else the answer says which is missing.
  */
-export function quoteMustHold(slot: AnswerSlot | undefined, question: string): slot is 'figure' | 'date' | 'method' | 'place' | 'consequence' | 'procedure' | 'who' {
-  return slot === 'figure' || slot === 'date' || slot === 'method' || slot === 'place' || slot === 'consequence' || slot === 'procedure' || (slot === 'who' && asksWhichBody(question));
+export function quoteMustHold(slot: AnswerSlot | undefined, question: string): slot is 'figure' | 'date' | 'method' | 'place' | 'consequence' | 'procedure' | 'stage' | 'who' {
+  return (
+    slot === 'figure' || slot === 'date' || slot === 'method' || slot === 'place' || slot === 'consequence' || slot === 'procedure' || slot === 'stage' || (slot === 'who' && asksWhichBody(question))
+  );
 }
 
 /** English questions' own question words, in the order they are tried (data/answer-intents.json `englishIntents`). */

@@ -22,6 +22,7 @@ const SLOTS: Record<AnswerSlot, RegExp> = {
   place: anyOf(withPlaces(data.slots.place)),
   consequence: anyOf(data.slots.consequence),
   procedure: anyOf(data.slots.procedure),
+  stage: anyOf(data.slots.stage),
 };
 /** Numbers that are not figures: years, plan names (十四五), versions, hospital grades (二级以上医院), 5.12国际护士节. */
 const NOT_FIGURE = anyOf(data.slots.notFigure, 'gu');

@@ -52,6 +52,9 @@ describe('a figure or date the documents do not give is said to be missing, neve
     ['长三角耐药结核病协同防治中心放在哪家医院？', 'who', '医院名称'],
     ['限制类技术备案要报到哪个部门去？', 'who', '部门'],
     ['长宁中医药文化进校园是进哪几所学校啊？', 'who', '学校名称'], // 区教育局, the body it works with, is no school
+    // how far a project has got, where the documents only push it on (推进…建设)
+    ['儿科医院新生儿大楼现在建到哪一步了', 'stage', '进展阶段'],
+    ['长宁区推进的远程心电图项目目前进展到了哪个阶段？', 'stage', '进展阶段'],
   ])('%s -> low, missing %s (%s)', async (question, slot, noun) => {
     const a = await ask(question);
     expect(a.abstained).toBe(false);
@@ -62,6 +65,16 @@ describe('a figure or date the documents do not give is said to be missing, neve
     // The quote is still verbatim, and the lead is not taken for a claim.
     expect(unverifiedClaims(a.answer, a.citations, loose)).toEqual([]);
     expect(claimsOf(a.answer).join('')).not.toContain('没有给出');
+  });
+
+  test.each([
+    ['市疾控中心新建项目今年要推进到哪一步？', '竣工验收'], // the point that names the milestone leads the one that pushes the work on
+    ['普陀区康复医院今年要推进到什么程度？', '投入使用'],
+  ])('%s: the stage is there (%s) -> not missing, high', async (question, stage) => {
+    const a = await ask(question);
+    expect(a.missing).toBeUndefined();
+    expect(a.confidence).toBe('high');
+    expect(a.citations[0]!.quote.replace(/\s+/g, '')).toContain(stage);
   });
 
   test.each([['区域性医疗中心按多少人口配置一家？'], ['重症床位要占总床位的多少？'], ['IDC医院今年要新挂牌多少家？']])('%s: the figure is there -> not missing', async (question) => {

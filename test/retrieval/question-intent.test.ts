@@ -211,6 +211,12 @@ describe('slotAsked: a what-question may ask a method, a place, a consequence or
     ['区属医院绩效考核的分数咋分配的', 'method'],
     ['绩效评价如何分配权重', 'method'],
     ['临时接种点都设在哪儿啊？', 'place'],
+    // how far a project has got (stage-dev-27)
+    ['市疾控中心新建项目今年要推进到哪一步？', 'stage'],
+    ['儿科医院新生儿大楼现在建到哪一步了', 'stage'],
+    ['张江院区目前进展到什么阶段？', 'stage'],
+    ['旗舰医院建设进度到哪了', 'stage'],
+    ['普陀区康复医院今年要推进到什么程度？', 'stage'],
     ['急救中心选址在哪个街道', 'place'],
     ['安宁疗护中心建在哪', 'place'],
     ['发热哨点诊室一般开在什么地方', 'place'],
@@ -260,6 +266,8 @@ describe('slotAsked: a what-question may ask a method, a place, a consequence or
     ['床位怎么分配'], // setting with no noun of a scoring scheme
     ['优质资源如何确定布局'],
     ['权重是什么意思'], // the word asked about, not how it is set
+    ['那些能临时改成ICU的单元，关键时刻得做到什么程度？'], // how much, not how far a project has got
+    ['第一步是什么'],
   ])('no method, place, consequence nor procedure: %s', (question) => {
     expect(slotAsked(question, readIntent(question))).toBeUndefined();
   });

@@ -983,6 +983,21 @@ describe('missingNoun: a method or a place not given', () => {
   it('names what the documents do not give', () => {
     expect(missingNoun('method', '每个人头的钱是怎么算出来的')).toBe('计算方法或评定标准');
     expect(missingNoun('place', '临时接种点都设在哪儿')).toBe('地点');
+    expect(missingNoun('stage', '新生儿大楼建到哪一步了')).toBe('进展阶段');
+  });
+});
+
+describe('holdsSlot: a stage is a milestone of the project, not the work pushed on', () => {
+  it.each([
+    ['二是市疾控中心新建项目完成竣工验收。', true],
+    ['加快推进区康复医院、区精神卫生中心桃浦院区投入使用，实现短缺医疗资源的快速补充', true],
+    ['配合推进示范项目开工建设', true],
+    ['再补点若干区域性医疗中心建设单位，年底完成认定挂牌。', true],
+    ['三是多措并举推进疾控体系现代化建设，加快推进市疾控中心新建工程。', false], // pushed on, no milestone
+    ['推进远程心电图项目。', false],
+    ['提高临床路径管理的入径率、完成率。', false], // 完成率 is a rate, not a milestone
+  ])('%s -> %s', (text, held) => {
+    expect(holdsSlot('stage', text, '这个项目今年要推进到哪一步')).toBe(held);
   });
 });
 

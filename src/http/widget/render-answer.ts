@@ -22,6 +22,7 @@ export const MISSING_LABELS = {
   place: '文件未给出所问的地点',
   consequence: '文件未写明所问的处理或处罚',
   procedure: '文件未写明所问的办理流程或材料',
+  stage: '文件未写明所问的进展阶段',
 } as const;
 
 export function renderAnswer(answer: WidgetAnswer, deps: PassageLinkDeps): HTMLElement {
