@@ -74,7 +74,7 @@ describe('a figure or date the documents do not give is said to be missing, neve
     const a = await ask(question);
     expect(a.missing).toBeUndefined();
     expect(a.confidence).toBe('high');
-    expect(a.citations[0]!.quote.replace(/\s+/g, '')).toContain(stage);
+    expect((a.citations[0]!.quote ?? '').replace(/\s+/g, '')).toContain(stage);
   });
 
   test.each([['区域性医疗中心按多少人口配置一家？'], ['重症床位要占总床位的多少？'], ['IDC医院今年要新挂牌多少家？']])('%s: the figure is there -> not missing', async (question) => {
