@@ -88,6 +88,11 @@ const NAMES_DOCUMENT = /[〔[［【(（]\d{4}[〕\]］】)）]\d{1,4}号|《[^�
 export const DOCUMENT_POINTER = /(?:这个|这份|该|那个|那份|这一?个?)(?:文件|方案|要点|计划|通知)(?:里面?|中|上)?/u;
 
 /**
+ * Nouns that name no subject of their own, only what was said of one (这个比例, 这个目标, 这一要求, 该版本): after 这个 they
+ * point back as 这个 alone does. Not a noun that names a subject (这个发热门诊, 这个医联体 are read with their own words).
+ */
+const SHELL_NOUNS = '比例|目标|要求|数字|指标|标准|任务|版本|规定|期限|时限|节点';
+/**
  * Words that point back at the previous answer wherever they stand (它的有效期, 上面说的那条), and
  * 这事, 这块, 这方面 standing for the subject itself (长宁的计划里这事具体要做啥, 医政医管要点对这块又是怎么要求的)
  * and 这个文件, 该方案 for its document (该方案什么时候失效): at the start, or after a word that governs them (对, 在, 里);
@@ -95,7 +100,7 @@ export const DOCUMENT_POINTER = /(?:这个|这份|该|那个|那份|这一?个?)
  * document of their own (2021年那个方案), pointing at nothing. 这个 standing alone (对这个又是如何部署的), not before its noun (这个发热门诊).
  */
 export const REFERS_BACK = new RegExp(
-  String.raw`它|上面|上述|刚才|前面(?:说|提|讲)|这一点|这项|这条|那条|该条|该项|(?:^|(?<=[对在把就于里从按给跟和与]|[^\p{Script=Han}]))(?:这事|这件事|这块|这一块|那块|那一块|这一?方面|这个方面|${DOCUMENT_POINTER.source})|这个(?=[又是还也都就在里中呢的，,。？?！!]|$)`,
+  String.raw`它|上面|上述|刚才|前面(?:说|提|讲)|这一点|这项|这条|那条|该条|该项|(?:^|(?<=[对在把就于里从按给跟和与]|[^\p{Script=Han}]))(?:这事|这件事|这块|这一块|那块|那一块|这一?方面|这个方面|${DOCUMENT_POINTER.source})|这个(?=[又是还也都就在里中呢的，,。？?！!]|$)|(?:这个|这一|该)(?=${SHELL_NOUNS})`,
   'u',
 );
 /**

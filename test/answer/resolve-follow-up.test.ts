@@ -115,6 +115,11 @@ describe('resolveFollowUp: 这事, 这块, 这方面 stand for the subject, or m
     ['对那块又是咋要求的'], // 那块 as 这块
     ['那一块具体怎么做'],
     ['MDT那块咋弄'], // after a Latin term, as after a governing word
+    // 这个 before a noun that names no subject of its own, only what was said of one
+    ['哪些医院需要达到这个比例？'],
+    ['这个目标哪年要完成'],
+    ['这一要求适用于哪些医院'],
+    ['长宁拿这个版本打算做成什么样？'],
   ])('%s points back: read with the earlier topic', (question) => {
     const r = resolveFollowUp(question, after('市医政医管要点里平安医院创建由谁牵头？'));
     expect(r.kind === 'rewrite' && r.question).toContain('平安医院');
@@ -137,6 +142,7 @@ describe('resolveFollowUp: 这事, 这块, 这方面 stand for the subject, or m
     ['普陀精神卫生这一方面有啥要求'],
     ['另外，长宁护理那块今年有啥安排'],
     ['对了，普陀心理门诊那一块有啥要求？'],
+    ['对了，急诊这个科室晚上开吗'], // 这个 before a noun that names a subject
   ])('%s: 这块 after a noun marks it as the topic; nothing is carried', (question) => {
     expect(resolveFollowUp(question, after('市医政医管要点里平安医院创建由谁牵头？'))).toEqual({ kind: 'none' });
   });
