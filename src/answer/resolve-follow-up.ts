@@ -71,7 +71,7 @@ const ASKS_SOURCE = /哪个文件|哪份文件|什么文件|出自|来自哪|哪
 const INSIDE_WORDS = '这里面|那里面|这里头|那里头|里面|里头|其中';
 const INSIDE = new RegExp(`^(?:${INSIDE_WORDS})`);
 /** Words that open a question about what was just said: 那, 这个, and the words that ask inside the previous answer. */
-const ANAPHORIC_START = new RegExp(`^(那么|${INSIDE_WORDS}|那|还有|另外|此外|同样|这个|这些|这一条|这条|如果是)`);
+const ANAPHORIC_START = new RegExp(`^(那么|${INSIDE_WORDS}|那|还有|还要|还得|还需要?|另外|此外|同样|这个|这些|这一条|这条|如果是)`);
 const ANAPHORIC_END = /(呢|怎么说|怎么写的?|怎么规定的?)[？?。.！!]*$/;
 /**
  * A short first clause closed by 呢 before what it asks, naming only a place, a year or a document (长宁区里的呢，哪几个社区在创;

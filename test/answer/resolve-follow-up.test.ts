@@ -120,6 +120,10 @@ describe('resolveFollowUp: 这事, 这块, 这方面 stand for the subject, or m
     ['这个目标哪年要完成'],
     ['这一要求适用于哪些医院'],
     ['长宁拿这个版本打算做成什么样？'],
+    // 还要, 还得, 还需要 opening the question: what else the same subject needs
+    ['还要建个啥馆来着'],
+    ['还得配多少人'],
+    ['还需要哪些部门参与'],
   ])('%s points back: read with the earlier topic', (question) => {
     const r = resolveFollowUp(question, after('市医政医管要点里平安医院创建由谁牵头？'));
     expect(r.kind === 'rewrite' && r.question).toContain('平安医院');
