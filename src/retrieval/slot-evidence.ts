@@ -61,8 +61,11 @@ const KIND_BEFORE = /([\p{Script=Han}]{1,6}?)(?:里|中|里面)?(?:都|具体|�
 const COUNTED_AGAIN = /([两三四五六七八九十]+)个([\p{Script=Han}]{1,4}?)(?=[，,。；;？?]|等|$|是|有|都|具体|分别).*哪\1个/u;
 /** A measure word alone (哪几条, 哪几项, 哪几种) counts items; it names no kind. */
 const MEASURE_ONLY = /^[个家种类所位项样条块点处]$/u;
-/** Words that relate rather than name (跟中医药相关的都有啥, 哪几处提到了, 涉及的): no kind. */
+/** Words that relate rather than name (跟中医药相关的都有啥, 哪几处提到了, 涉及的, 哪几条提到康复, 说到医联体的): no kind. */
 const RELATES = /(?:相关|有关|提到|涉及|关于)$/u;
+const RELATES_FIRST = /^(?:提到|提及|说到|讲到|写到|涉及|关于|有关|出现)/u;
+/** A document's points or places counted (哪几条, 哪几处): the question asks which points, whatever words describe them. */
+const POINTS_COUNTED = /哪[几两三四五六七八九十]*[条处]/u;
 /** A kind that names what is done (安排, 保障措施, 能力提升举措, 树立行业形象的工作), a quality or manner (特征, 途径, 程度) or a body: it ends in a list filler, an activity noun or an abstract noun. */
 const ASKS_WHAT_IS_DONE = new RegExp(`(?:${[...data.listFillers.words, ...data.activityNouns, ...data.abstractNouns].join('|')})$`, 'u');
 /** Characters that name no kind (的, 了, 是, 都, 要). */
@@ -81,7 +84,7 @@ export function kindAsked(question: string): string | undefined {
   if (counted) return counted[2]!.replace(FUNCTION_CHARS, '').slice(-4) || undefined;
   const after = KIND_OF.exec(q)?.[1] ?? KIND_AFTER.exec(q)?.[1];
   const kind = after !== undefined && !MEASURE_ONLY.test(after) ? after : KIND_BEFORE.exec(q)?.[1];
-  if (kind === undefined || ASKS_WHAT_IS_DONE.test(kind) || RELATES.test(kind.replace(/[的了]+$/u, ''))) return undefined;
+  if (kind === undefined || ASKS_WHAT_IS_DONE.test(kind) || RELATES.test(kind.replace(/[的了]+$/u, '')) || RELATES_FIRST.test(kind) || POINTS_COUNTED.test(q)) return undefined;
   // The noun, not the words before it (今年重点盯的传染病 → 盯传染病 at most four characters).
   const named = kind.replace(FUNCTION_CHARS, '').slice(-4);
   return named.length > 0 ? named : undefined;

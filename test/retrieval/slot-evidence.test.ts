@@ -640,6 +640,11 @@ describe('kindAsked: the kind whose members a list question asks', () => {
     ['重大传染病救治体系方面，普陀今年要补强哪些能力？'], // a capacity, not a kind with members
     ['长宁今年在哪些方面的工作上有新安排？'], // 方面的工作: what is done, by what it belongs to
     ['普陀2025年度的公立医院绩效考核考哪些医院？'], // bodies: the who slot reads them by name
+    ['普陀25年要点哪几条提到康复'], // which points: the words after 哪几条 relate, they name no kind
+    ['普陀要点里说到医联体的有哪几条'], // which points, described by what they mention
+    ['医联体的事都在哪几条提了'],
+    ['市卫健工作要点里中医药方面都有哪些活'], // 活: the colloquial word for 工作
+    ['长宁今年给同仁医院派了哪些活儿'],
   ])('%s -> no kind asked', (question) => {
     expect(kindAsked(question)).toBeUndefined();
   });
