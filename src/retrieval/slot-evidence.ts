@@ -64,8 +64,10 @@ const MEASURE_ONLY = /^[个家种类所位项样条块点处]$/u;
 /** Words that relate rather than name (跟中医药相关的都有啥, 哪几处提到了, 涉及的, 哪几条提到康复, 说到医联体的): no kind. */
 const RELATES = /(?:相关|有关|提到|涉及|关于)$/u;
 const RELATES_FIRST = /^(?:提到|提及|说到|讲到|写到|涉及|关于|有关|出现)/u;
-/** A document's points or places counted (哪几条, 哪几处): the question asks which points, whatever words describe them. */
-const POINTS_COUNTED = /哪[几两三四五六七八九十]*[条处]/u;
+/** A document's points or places asked (哪几条, 哪几处, 哪些条目, 哪些地方): the question asks which points, whatever words describe them. */
+const POINTS_COUNTED = /哪(?:[几两三四五六七八九十]*[条处]|些(?:条目?|地方|处))/u;
+/** Words before the asking ones that end in 的 (改善病人看病感受的都有哪些, 凡是提到区域性医疗中心的都有哪些): a clause whose noun is left out, what is done. */
+const HEAD_LEFT_OUT = /的$/u;
 /** A kind that names what is done (安排, 保障措施, 能力提升举措, 树立行业形象的工作), a quality or manner (特征, 途径, 程度) or a body: it ends in a list filler, an activity noun or an abstract noun. */
 const ASKS_WHAT_IS_DONE = new RegExp(`(?:${[...data.listFillers.words, ...data.activityNouns, ...data.abstractNouns].join('|')})$`, 'u');
 /** Characters that name no kind (的, 了, 是, 都, 要). */
@@ -83,8 +85,12 @@ export function kindAsked(question: string): string | undefined {
   const counted = COUNTED_AGAIN.exec(q);
   if (counted) return counted[2]!.replace(FUNCTION_CHARS, '').slice(-4) || undefined;
   const after = KIND_OF.exec(q)?.[1] ?? KIND_AFTER.exec(q)?.[1];
-  const kind = after !== undefined && !MEASURE_ONLY.test(after) ? after : KIND_BEFORE.exec(q)?.[1];
-  if (kind === undefined || ASKS_WHAT_IS_DONE.test(kind) || RELATES.test(kind.replace(/[的了]+$/u, '')) || RELATES_FIRST.test(kind) || POINTS_COUNTED.test(q)) return undefined;
+  const before = after !== undefined && !MEASURE_ONLY.test(after) ? undefined : KIND_BEFORE.exec(q)?.[1];
+  const kind = before ?? after;
+  if (kind === undefined || (before === undefined && MEASURE_ONLY.test(kind))) return undefined;
+  if (ASKS_WHAT_IS_DONE.test(kind) || RELATES.test(kind.replace(/[的了]+$/u, '')) || RELATES_FIRST.test(kind) || POINTS_COUNTED.test(q)) return undefined;
+  // "改善病人看病感受的都有哪些": the words before the asking ones end in 的, their noun left out (not 都是哪些科的, where 的 closes the question).
+  if (before !== undefined && HEAD_LEFT_OUT.test(before)) return undefined;
   // The noun, not the words before it (今年重点盯的传染病 → 盯传染病 at most four characters).
   const named = kind.replace(FUNCTION_CHARS, '').slice(-4);
   return named.length > 0 ? named : undefined;

@@ -622,6 +622,8 @@ describe('kindAsked: the kind whose members a list question asks', () => {
     ['立项的是哪些专科，能给个清单吗', '专科'],
     ['2024年上海市卫生健康工作要点和2023年比有哪些新变化？', '新变化'], // changes between documents are not work a plan arranges (做法, 进展)
     ['今年质控中心说要新增调整，新加的是哪几个专业的质控中心？', '专业'], // which ones, by what they belong to
+    ['职业病防护那些行业分中心要建几个，都是哪些行业的', '行业'], // 的 closing the question, not a clause whose noun is left out
+    ['市里要大医院去争的国家医学中心，都是哪些科的', '科'],
   ])('%s -> %s', (question, kind) => {
     expect(kindAsked(question)).toBe(kind);
   });
@@ -645,6 +647,9 @@ describe('kindAsked: the kind whose members a list question asks', () => {
     ['医联体的事都在哪几条提了'],
     ['市卫健工作要点里中医药方面都有哪些活'], // 活: the colloquial word for 工作
     ['长宁今年给同仁医院派了哪些活儿'],
+    ['涉及医联体建设的内容分布在哪些条目？'], // 条目, 地方: the document's points
+    ['市医政要点里凡是提到区域性医疗中心的都有哪些？'], // …的都有哪些: the noun left out, what is said or done
+    ['公立医院高质量发展那个方案里，改善病人看病感受的都有哪些'],
   ])('%s -> no kind asked', (question) => {
     expect(kindAsked(question)).toBeUndefined();
   });
