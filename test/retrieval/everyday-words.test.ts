@@ -112,6 +112,7 @@ describe('withLatinTermsDefined: an acronym asked alone is searched with the nam
     ['这个IDC全称是啥', '这个市传染病临床诊治中心idc全称是啥'],
     ['MDT那块咋弄', '推广多学科诊疗mdt那块咋弄'],
     ['IDC到底是个啥', '市传染病临床诊治中心idc到底是个啥'],
+    ['文中的IDC指的是什么机构？', '文中的市传染病临床诊治中心idc指的是什么机构？'],
   ])('%s → %s', (question, searched) => expect(withLatinTermsDefined(question, corpus)).toBe(searched));
 
   test.each([
