@@ -124,6 +124,9 @@ describe('resolveFollowUp: 这事, 这块, 这方面 stand for the subject, or m
     ['还要建个啥馆来着'],
     ['还得配多少人'],
     ['还需要哪些部门参与'],
+    // 这 with a count: the ones just counted
+    ['这五个中心分别指哪几个？'],
+    ['长宁说的这两家具体是哪两家'],
   ])('%s points back: read with the earlier topic', (question) => {
     const r = resolveFollowUp(question, after('市医政医管要点里平安医院创建由谁牵头？'));
     expect(r.kind === 'rewrite' && r.question).toContain('平安医院');
@@ -147,6 +150,7 @@ describe('resolveFollowUp: 这事, 这块, 这方面 stand for the subject, or m
     ['另外，长宁护理那块今年有啥安排'],
     ['对了，普陀心理门诊那一块有啥要求？'],
     ['对了，急诊这个科室晚上开吗'], // 这个 before a noun that names a subject
+    ['另外，这两年医保支付方式改了啥'], // 这两年: a span of time, not the ones just counted
   ])('%s: 这块 after a noun marks it as the topic; nothing is carried', (question) => {
     expect(resolveFollowUp(question, after('市医政医管要点里平安医院创建由谁牵头？'))).toEqual({ kind: 'none' });
   });
