@@ -1,4 +1,5 @@
 import data from './data/answer-intents.json' with { type: 'json' };
+import { spellWhichCounts } from '../text/chinese-numerals.js';
 import { normalizeForSearch } from '../text/tokenize.js';
 import { asksWhichBody, contentsAsked } from './slot-evidence.js';
 
@@ -23,7 +24,7 @@ const INTENTS: ReadonlyArray<{ intent: AnswerIntent; asks: RegExp }> = data.inte
  * by their own question words.
  */
 export function readIntent(question: string): AnswerIntent {
-  const q = normalizeForSearch(question);
+  const q = spellWhichCounts(normalizeForSearch(question));
   if (!/\p{Script=Han}/u.test(q)) return readEnglishIntent(question.trim().toLowerCase().replace(/\s+/g, ' '));
   return INTENTS.find((entry) => entry.asks.test(q))?.intent ?? 'what';
 }
@@ -53,7 +54,7 @@ const CONDITIONS = /(?:哪些|什么|啥|哪几个?)(?:样的)?(?:条件|资格|
  * contents); undefined when it asks what something is.
  */
 export function slotAsked(question: string, intent: AnswerIntent): AnswerSlot | undefined {
-  const q = normalizeForSearch(question);
+  const q = spellWhichCounts(normalizeForSearch(question));
   // 要走啥手续, 要准备哪些材料 read as lists by their question word: the steps or materials of a procedure are asked;
   // not when the conditions are asked too (需满足哪些条件、办理什么手续): the list of them stays asked.
   if (intent === 'list' && PROCEDURE.test(q) && !CONDITIONS.test(q)) return 'procedure';

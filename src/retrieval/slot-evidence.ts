@@ -1,7 +1,7 @@
 import data from './data/answer-intents.json' with { type: 'json' };
 import kindsData from './data/institution-kinds.json' with { type: 'json' };
 import places from './data/places.json' with { type: 'json' };
-import { parseChineseNumeral } from '../text/chinese-numerals.js';
+import { parseChineseNumeral, spellWhichCounts } from '../text/chinese-numerals.js';
 import { escapeRegExp } from '../text/escape-reg-exp.js';
 import { normalizeWidth } from '../text/normalize-width.js';
 import { longestSharedRun, pairShare } from '../text/runs.js';
@@ -47,7 +47,7 @@ export function enumeratesItems(text: string): boolean {
   return ENUMERATION.test(normalizeWidth(text));
 }
 
-const flat = (text: string) => normalizeWidth(text).replace(/\s+/g, '');
+const flat = (text: string) => spellWhichCounts(normalizeWidth(text).replace(/\s+/g, ''));
 
 /** Whole enumerations, the last item closed by 等 or by the end of its clause (data/answer-intents.json `enumeration.runs`). */
 const ENUMERATIONS = new RegExp(data.enumeration.runs, 'gu');
@@ -303,15 +303,15 @@ export function givesContents(text: string, names: readonly string[]): boolean |
 }
 
 /** A question asking which bodies, by name (哪两家, 哪几家医院, 分别是哪, 名单). */
-const ASKS_WHICH = /哪[几两一三四五些]?[家所个位]|分别是|名单|名称|叫什么/;
+const ASKS_WHICH = /哪[几两一三四五六七八九十些]*[家所个位]|分别是|名单|名称|叫什么|叫啥/;
 /** A kind that names bodies or places (社区, 成员单位, 区), whose members are answered by names. */
 const BODY_OR_PLACE = /医院|院区|机构|单位|中心|社区|街道|镇|区|部门|学会|协会|基地|站|所/u;
-/** Which ones, by count: 哪几家, 哪两家, 哪几个. */
-const ASKS_WHICH_ONES = /哪[几两三四五][家所个位]/;
+/** Which ones, by count: 哪几家, 哪两家, 哪几个, 哪八个 (具体是哪8个). */
+const ASKS_WHICH_ONES = /哪[几两三四五六七八九十]+[家所个位]/;
 /** Which bodies (哪些医院, 哪些医疗机构, 哪些单位): answered as a who question is. */
 const ASKS_BODIES = /哪些(医院|医疗机构|机构|单位)/;
 /** A list of names asked (名单, 名称, 叫什么). */
-const ASKS_NAME_LIST = /名单|名称|叫什么/;
+const ASKS_NAME_LIST = /名单|名称|叫什么|叫啥/;
 /** Bodies the question counts (2家, 30来家, 那两家, 10所, 多少家); not the 几家 of 哪几家, which asks the count's members as 哪几家 does anywhere, nor 家庭, 家属, 家长, 家人 (as BODIES_COUNTED_ASKED). */
 const BODIES_COUNTED = /(?<![哪\d一二三四五六七八九十两几])(?:\d+|[一二三四五六七八九十两几]+|多少)\s*(?:来|多|余)?\s*[家所](?![庭属长人])/;
 /** Which of them (哪些, 哪几, 分别设在哪). */

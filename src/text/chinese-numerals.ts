@@ -17,3 +17,11 @@ export function toChineseNumeral(n: number): string {
   const tens = Math.floor(n / 10);
   return `${tens === 1 ? '' : names[tens]}十${names[n % 10]}`;
 }
+
+/** 哪 and a count in digits (哪8个, 哪 3 家): the count spelled as the question words are written (哪八个, 哪三家; 2 as 两). */
+const WHICH_COUNT = /哪\s*(\d{1,2})\s*(?=[个家项条所种类位])/gu;
+
+/** A question's "which N" with N in digits (具体是哪8个) written as with a Chinese numeral (哪八个), which the question words name. */
+export function spellWhichCounts(text: string): string {
+  return text.replace(WHICH_COUNT, (_, n: string) => `哪${Number(n) === 2 ? '两' : toChineseNumeral(Number(n))}`);
+}

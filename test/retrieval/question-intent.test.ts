@@ -37,6 +37,10 @@ describe('readIntent', () => {
     // list
     ['普陀今年在护理方面有哪些安排？', 'list'],
     ['改善就医感受都有啥措施', 'list'],
+    ['那7个配套文件都叫啥？', 'list'], // the names of several
+    ['五个中心分别叫什么', 'list'],
+    ['具体是哪8个？', 'list'], // which ones, counted in digits
+    ['这个主题活动叫啥', 'what'], // one thing's name
     ['分级诊疗包括哪几项', 'list'], // 哪几 asks a list, not a figure
     ['高质量发展要抓几个方面', 'list'],
     ['护理、儿科这两块要干点啥？', 'list'], // 这两块 names several blocks

@@ -21,6 +21,8 @@ import {
   kindAsked,
   missingNoun,
 } from '../../src/retrieval/slot-evidence.js';
+import { readIntent } from '../../src/retrieval/question-intent.js';
+import { spellWhichCounts } from '../../src/text/chinese-numerals.js';
 import { seedCorpus } from '../support/seed-pipeline.js';
 
 describe('holdsSlot', () => {
@@ -710,6 +712,7 @@ describe('asksNames and holdsSlot: bodies asked by name are answered by names, n
     // a count asked, then which ones (a follow-up is searched with the earlier question after it)
     ['具体是哪些医院？ 《2023年上海市医政医管工作要点》中，新遴选挂牌的IDC医院大约有多少家？'],
     ['新遴选的IDC医院有多少家，都是哪些'],
+    ['整治回扣的“1+7”文件，那7个配套文件都叫啥？'], // 叫啥 as 叫什么
   ])('%s asks names', (question) => {
     expect(asksNames(question)).toBe(true);
   });
@@ -1136,5 +1139,20 @@ describe('holdsPredicate: a yes/no question narrowed to some people, a time or a
     ['党委书记一般不兼任行政领导职务', '党委书记可以兼任行政领导职务吗？', true], // no qualifier: the predicate alone decides
   ])('%s <- %s: %s', (text, question, held) => {
     expect(holdsPredicate(text, question)).toBe(held);
+  });
+});
+
+describe('which ones counted in digits (具体是哪8个) are asked as with a Chinese numeral (哪八个)', () => {
+  const sentence = '做好行风建设工作制度培训，持续贯彻落实本市整治医药产品回扣“1+7”系列文件，加强九项准则宣贯，推进制度执行和落实，组织行风建设监督查访';
+  it('spells the count', () => {
+    expect(spellWhichCounts('具体是哪8个？')).toBe('具体是哪八个？');
+    expect(spellWhichCounts('是哪 2 家医院')).toBe('是哪两家医院');
+    expect(spellWhichCounts('哪12项')).toBe('哪十二项');
+    expect(spellWhichCounts('2023年要新建5家')).toBe('2023年要新建5家'); // a count stated, not asked
+  });
+  it('a sentence that names none of them does not answer which ones', () => {
+    const question = '整治回扣的“1+7”文件，具体是哪8个？';
+    expect(readIntent(question)).toBe('list');
+    expect(holdsSlot('list', sentence, question)).toBe(false);
   });
 });
