@@ -1156,3 +1156,20 @@ describe('which ones counted in digits (具体是哪8个) are asked as with a Ch
     expect(holdsSlot('list', sentence, question)).toBe(false);
   });
 });
+
+describe('holdsSlot: a deadline asked is a point in time, not a span of hours nor a frequency', () => {
+  const icu = '市级定点医院、区域性医疗中心的重症床位和可转换重症床位要达到总床位数的20%，确保综合ICU监护单元可随时使用，通过建设可转换重症监护单元，确保需要时24小时内重症监护资源增加一倍。';
+  it.each([
+    ['重症床位占比达到20%的要求须在什么时间之前完成？', icu, false],
+    ['可转换重症监护单元要求在哪个期限前建成投用？', icu, false],
+    ['最晚哪天要开展救治培训', '对社区卫生服务中心定期开展救治培训', false], // 定期: how often
+    ['补点的建设单位要在什么时候之前完成认定挂牌？', '再补点若干区域性医疗中心建设单位，年底完成认定挂牌', true],
+    ['整改要在什么时候之前完成', '收到通知后5个工作日内完成整改', true], // a span of days may set a deadline from an event
+  ])('%s -> %s', (question, text, held) => {
+    expect(holdsSlot('date', text, question)).toBe(held);
+  });
+
+  it('must not: how long asked (多长时间内) is answered by the span', () => {
+    expect(holdsSlot('date', icu, '可转换的重症监护资源多长时间内能翻一倍')).toBe(true);
+  });
+});
