@@ -98,10 +98,11 @@ const SHELL_NOUNS = '比例|目标|要求|数字|指标|标准|任务|版本|规
  * and 这个文件, 该方案 for its document (该方案什么时候失效): at the start, or after a word that governs them (对, 在, 里);
  * after a noun they mark that noun as the topic (长宁护理这块今年有啥安排), and after a year or a place they name a
  * document of their own (2021年那个方案), pointing at nothing. 这个 standing alone (对这个又是如何部署的), not before its noun (这个发热门诊);
- * 这 with a count wherever it stands (这五个中心分别指哪几个, 这两家, 这几项: the ones just counted).
+ * 这 with a count wherever it stands (这五个中心分别指哪几个, 这两家, 这几项: the ones just counted); 相关, 有关 with no noun of
+ * their own before them (要点里开展的相关主题活动叫什么: related to what was just asked; not 中医药相关的, 跟X有关, 会同有关部门).
  */
 export const REFERS_BACK = new RegExp(
-  String.raw`它|上面|上述|刚才|前面(?:说|提|讲)|这一点|这项|这条|那条|该条|该项|(?:^|(?<=[对在把就于里从按给跟和与]|[^\p{Script=Han}]))(?:这事|这件事|这块|这一块|那块|那一块|这一?方面|这个方面|${DOCUMENT_POINTER.source})|这个(?=[又是还也都就在里中呢的，,。？?！!]|$)|(?:这个|这一|该)(?=${SHELL_NOUNS})|这[两三四五六七八九十几]+(?:个|家|项|条|所|类|大|支|批)`,
+  String.raw`它|上面|上述|刚才|前面(?:说|提|讲)|这一点|这项|这条|那条|该条|该项|(?:^|(?<=[对在把就于里从按给跟和与]|[^\p{Script=Han}]))(?:这事|这件事|这块|这一块|那块|那一块|这一?方面|这个方面|${DOCUMENT_POINTER.source})|这个(?=[又是还也都就在里中呢的，,。？?！!]|$)|(?:这个|这一|该)(?=${SHELL_NOUNS})|这[两三四五六七八九十几]+(?:个|家|项|条|所|类|大|支|批)|(?:^|(?<=[的里中在对有是那这]))(?:相关|有关)(?=[\p{Script=Han}])`,
   'u',
 );
 /**

@@ -127,6 +127,9 @@ describe('resolveFollowUp: 这事, 这块, 这方面 stand for the subject, or m
     // 这 with a count: the ones just counted
     ['这五个中心分别指哪几个？'],
     ['长宁说的这两家具体是哪两家'],
+    // 相关, 有关 with no noun of their own before them: related to what was just asked
+    ['那2023年市医政医管工作要点里开展的相关主题活动叫什么呢？'],
+    ['普陀的要点里有关要求是啥'],
   ])('%s points back: read with the earlier topic', (question) => {
     const r = resolveFollowUp(question, after('市医政医管要点里平安医院创建由谁牵头？'));
     expect(r.kind === 'rewrite' && r.question).toContain('平安医院');
@@ -151,6 +154,8 @@ describe('resolveFollowUp: 这事, 这块, 这方面 stand for the subject, or m
     ['对了，普陀心理门诊那一块有啥要求？'],
     ['对了，急诊这个科室晚上开吗'], // 这个 before a noun that names a subject
     ['另外，这两年医保支付方式改了啥'], // 这两年: a span of time, not the ones just counted
+    ['另外，中医药相关的都有啥'], // related to a noun of its own
+    ['对了，医院安防要会同有关部门吗'], // 会同有关部门: a fixed phrase
   ])('%s: 这块 after a noun marks it as the topic; nothing is carried', (question) => {
     expect(resolveFollowUp(question, after('市医政医管要点里平安医院创建由谁牵头？'))).toEqual({ kind: 'none' });
   });

@@ -36,6 +36,15 @@ const FOLLOW_UPS: Array<{ first: string; then: string; expectDoc: string; expect
   { first: '上海公立医院高质量发展要争创国家医学中心吗', then: '那国家中医药传承创新中心要建几个', expectDoc: '沪府办发〔2021〕31号', expect: /1家国家中医药传承创新中心/ },
   // "它" is the document: when it runs to is its closing clause.
   { first: '公立医院高质量发展实施方案的总体目标是什么', then: '它管到哪一年？', expectDoc: '沪府办发〔2021〕31号', expect: /有效期至2030年/ },
+  // 相关 with no noun of its own before it: related to what was just asked, searched in the document the follow-up names.
+  {
+    first: '2021年的公立医院高质量发展实施方案提出支持医院设立什么部门来改善就医体验？',
+    then: '那2023年市医政医管工作要点里开展的相关主题活动叫什么呢？',
+    expectDoc: '沪卫医〔2023〕32号',
+    expect: /改善就医感受、提升患者体验/,
+  },
+  // 这 with a count: the ones just counted.
+  { first: '长宁区2023年医疗工作计划对同仁医院五大中心的能力建设是怎么安排的？', then: '这五个中心分别指哪几个？', expectDoc: '长卫健发〔2023〕20号', expect: /胸痛中心/ },
 ];
 
 describe('follow-up questions use the conversation passed in', () => {
