@@ -103,13 +103,20 @@ function partNamedByHeading(question: string, corpus: Corpus, bm25: Bm25Index): 
     .split(part[0])[0]!
     .split(/[，,。；;：:？?]/u)
     .at(-1)!;
-  const grams = namingGrams(clause.replace(DOCUMENT_WORDS, ' '), corpus, bm25, doc);
+  return bestHeading(namingGrams(clause.replace(DOCUMENT_WORDS, ' '), corpus, bm25, doc), doc.id, corpus, bm25, { subSections: true });
+}
+
+/**
+ * The section of a document whose heading (一、主要任务) holds the most of `grams`, at least LEAD_SHARE of them, and with
+ * `subSections`, a sub-section's heading ((四)激活“三医联动”…) when it holds more; undefined when none does.
+ */
+function bestHeading(grams: readonly string[], docId: string, corpus: Corpus, bm25: Bm25Index, options: { subSections: boolean }): SectionAsked | undefined {
   if (grams.length === 0) return undefined;
   let best: { asked: SectionAsked; share: number } | undefined;
   for (const p of corpus.passages) {
-    if (p.docId !== doc.id || !isItem(p) || p.section === undefined || p.path.length === 0) continue;
-    const heads = [{ asked: { docId: doc.id, n: p.section } as SectionAsked, heading: p.path[0]! }];
-    if (p.sub !== undefined && p.path.length > 2) heads.push({ asked: { docId: doc.id, n: p.section, sub: p.sub }, heading: p.path[1]! });
+    if (p.docId !== docId || !isItem(p) || p.section === undefined || p.path.length === 0) continue;
+    const heads: Array<{ asked: SectionAsked; heading: string }> = [{ asked: { docId, n: p.section }, heading: p.path[0]! }];
+    if (options.subSections && p.sub !== undefined && p.path.length > 2) heads.push({ asked: { docId, n: p.section, sub: p.sub }, heading: p.path[1]! });
     for (const h of heads) {
       const s = share(grams, normalizeForSearch(h.heading), bm25);
       if (s >= LEAD_SHARE && (!best || s > best.share)) best = { asked: h.asked, share: s };
@@ -131,15 +138,8 @@ const ENDS = /收尾|结尾|末尾|最末|文末/g;
 
 /** The section of a document whose heading (一、主要任务) the words name best, at least LEAD_SHARE of them; undefined when none does. */
 export function headedSection(words: string, docId: string, corpus: Corpus, bm25: Bm25Index): number | undefined {
-  const grams = namingGrams(words, corpus, bm25);
-  if (grams.length === 0) return undefined;
-  let best: { section: number; share: number } | undefined;
-  for (const p of corpus.passages) {
-    if (p.docId !== docId || !isItem(p) || p.section === undefined || p.path.length === 0) continue;
-    const s = share(grams, normalizeForSearch(p.path[0]!), bm25);
-    if (s >= LEAD_SHARE && (!best || s > best.share)) best = { section: p.section, share: s };
-  }
-  return best?.section;
+  const n = bestHeading(namingGrams(words, corpus, bm25), docId, corpus, bm25, { subSections: false })?.n;
+  return typeof n === 'number' ? n : undefined;
 }
 
 /** The points a section asked covers, one passage per point, in the document's order. */
