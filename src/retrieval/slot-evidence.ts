@@ -186,7 +186,7 @@ export function holdsSlot(slot: AnswerSlot, text: string, question?: string): bo
   if (subject !== undefined && pairShare(flat(text), subject) < NAMED_WITH_SHARE) return false;
   const others = names ? withoutOtherCounts(withoutNamesGiven(t, q!), q!) : t;
   // A deadline asked (什么时间之前完成, 最晚哪天) is a point in time: a span (24小时内) or a frequency (定期) gives none.
-  const dated = slot === 'date' && q !== undefined && DEADLINE_ASKED.test(q) ? others.replace(SHORT_SPANS, ' ') : others;
+  const dated = slot === 'date' && q !== undefined ? forDeadline(others, q) : others;
   if (measure) return (slot === 'figure' || slot === 'date') && q !== undefined ? valueBeside(dated, q, measure.gives) : measure.gives.test(dated);
   // The members of a kind that is no body nor place (哪几个专业, 哪几个病): an enumeration of that kind, not names.
   const kind = slot === 'list' && q !== undefined ? kindAsked(q) : undefined;
@@ -212,8 +212,7 @@ export function holdsSlot(slot: AnswerSlot, text: string, question?: string): bo
     const given = q === undefined ? SLOTS.figure.test(counted) : valueBeside(counted, q, SLOTS.figure) && !countedVaguely(t, q);
     return given || (q !== undefined && majorsCounted(t, q));
   }
-  if (slot === 'date')
-    return q === undefined ? SLOTS.date.test(t.replace(NOT_DATE, ' ')) : valueBeside(t.replace(NOT_DATE, ' ').replace(DEADLINE_ASKED.test(q) ? SHORT_SPANS : NO_SPAN, ' '), q, SLOTS.date);
+  if (slot === 'date') return q === undefined ? SLOTS.date.test(t.replace(NOT_DATE, ' ')) : valueBeside(forDeadline(t.replace(NOT_DATE, ' '), q), q, SLOTS.date);
   // Where (设在哪儿, 选址在哪个街道): a place the question does not name itself (普陀 of 普陀区域急救中心), or a hospital named as such;
   // in the part of the sentence that names what is asked, when the sentence names it (placeBeside).
   if (slot === 'place') return q === undefined ? placesIn(t).length > 0 : placeBeside(t, q);
@@ -227,7 +226,11 @@ const DEADLINE_ASKED = /(?:什么时候|什么时间|啥时候|哪个期限|哪�
  * days (5个工作日内完成), which may set a deadline from an event.
  */
 const SHORT_SPANS = /[\d一二三四五六七八九十两]+\s*(?:个)?(?:小时|分钟)\s*(?:内|以内|之内)|定期|每年|每月|每周|每季度?/gu;
-const NO_SPAN = /(?!)/gu;
+
+/** The text as a deadline asked reads it: without the spans and frequencies, which give none. */
+function forDeadline(text: string, question: string): string {
+  return DEADLINE_ASKED.test(question) ? text.replace(SHORT_SPANS, ' ') : text;
+}
 
 const ITEM_COUNT = String.raw`[\d一二三四五六七八九十两]+(?:\s*[－\-~～至到]\s*[\d一二三四五六七八九十两]+)?\s*(?:家|个|所|名|张|项|类|人|支|批|台)`;
 /** Several items each counted, side by side (高水平医院10家、示范型区域性医疗中心10家; 1－2家国家中医医学中心、1家…; 护士N名，医师M名). */
