@@ -1173,3 +1173,12 @@ describe('holdsSlot: a deadline asked is a point in time, not a span of hours no
     expect(holdsSlot('date', icu, '可转换的重症监护资源多长时间内能翻一倍')).toBe(true);
   });
 });
+
+describe('holdsSlot: people counted with the colloquial 号 (多少号人) are a count of people', () => {
+  it.each([
+    ['组建第六批援滇医疗队', false], // a batch counted, not people
+    ['组建第六批援滇医疗队，共10人', true],
+  ])('%s -> %s', (text, held) => {
+    expect(holdsSlot('figure', text, '长宁这回组的援滇医疗队一共去多少号人')).toBe(held);
+  });
+});
