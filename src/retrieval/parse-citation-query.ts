@@ -124,11 +124,12 @@ function placeNamed(q: string, docs: readonly PolicyDocument[], places: readonly
 const DOCUMENT_WORD = new RegExp(`^(?:的|那个|这个|那份|这份)?(?:实施)?(?:${DOCUMENT_WORDS.source})`, 'u');
 /**
  * Short forms staff write for the words of a title: 卫健 for 卫生健康 (as in 卫健委, the 卫生健康委员会),
- * 医政要点 for 医政医管工作要点 (as the dev list sets write it: 市里医政要点跟长宁计划).
+ * 医政要点 and 医政工作要点 for 医政医管工作要点 (as the dev sets write them: 市里医政要点跟长宁计划, 市级的医政工作要点里).
  */
 const TITLE_ABBREVIATIONS: ReadonlyArray<readonly [string, string]> = [
   ['卫健', '卫生健康'],
   ['医政要点', '医政医管工作要点'],
+  ['医政工作要点', '医政医管工作要点'],
 ];
 
 /** The question with the short forms of title words written out (卫健工作要点 -> 卫生健康工作要点). */

@@ -92,6 +92,8 @@ describe('direct citations', () => {
     expect(namedDocuments('长宁计划里护理怎么说', docs()).map((d) => d.id)).toEqual(['2023-changning-medical-work-plan']);
     // 医政要点, staff's short form of 医政医管工作要点; without a district, the city's.
     expect(namedDocuments('平安医院这事，市里医政要点跟长宁计划分别咋说的', docs()).map((d) => d.id)).toEqual(['2023-shanghai-medical-administration-priorities', '2023-changning-medical-work-plan']);
+    // 医政工作要点, another short form of it
+    expect(findNamedDocument('市级的医政工作要点里是否也有相关安排？', docs())?.id).toBe('2023-shanghai-medical-administration-priorities');
     expect(namedDocuments('区域性医疗中心按多少人口配置一家', docs())).toEqual([]);
   });
 
