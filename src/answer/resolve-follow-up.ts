@@ -110,8 +110,15 @@ export const REFERS_BACK = new RegExp(
  * them alone names no topic of its own and is read with the conversation's.
  */
 const ASKING = /^(?:几|多少|第几|大概|大约|大致|具体|一共|总共)/;
-/** Most characters (punctuation left out) of a second turn read as naming nothing of its own: 是第几批了, 具体怎么做. */
-const ELLIPTICAL_CHARS = 6;
+/**
+ * Most characters (punctuation left out) of a second turn read as naming nothing of its own: 是第几批了, 具体怎么做, 是哪家医院牵头搞.
+ * 8 on the dev split (turns-dev-29); 6 before it held the forms with a verb of doing.
+ */
+const ELLIPTICAL_CHARS = 8;
+/** Verbs of doing that name no subject (弄完, 搞, 做好): 牵头搞 asks who leads, 啥时候弄完 when it is done. */
+const DOING = /(?:弄|搞|做|干|办)(?:完|好|成)?$/u;
+/** Words for a time, split by the segmenter from the question word that asks it (啥 | 时候). */
+const TIME_WORD = /^(?:时候|时间)$/u;
 /** A question mark, or a word that makes a sentence a question (怎么, 咋, 吗, 呢). */
 const ASKS = /[？?]|怎么|咋|如何|吗|呢|嘛/;
 /** When a follow-up names its own place or year, the previous ones are dropped from the topic. */
@@ -183,14 +190,17 @@ export function resolveFollowUp(question: string, history: readonly Turn[] | und
   const refersBack = ANAPHORIC_START.test(q) || ANAPHORIC_END.test(q) || pointsBackByClause(q) || REFERS_BACK.test(q);
   if (!writtenInChinese(q)) return { kind: 'none' };
   // "谁牵头", "是第几批了", "大概几家": a short question that names nothing of its own asks about the
-  // conversation's topic; so does one whose words all come from the earlier question ("要培养多少名"
-  // after 长宁要培养医联体的基层中医药人才吗). Short, because the segmenter does not know every term
-  // ("陪诊那块具体怎么做"). Asking words that open it (具体是哪些医院, 一共有几家) are not counted.
+  // conversation's topic; so does one whose words all come from the conversation, the earlier question or
+  // what its answer quoted ("要培养多少名" after 长宁要培养医联体的基层中医药人才吗; "是哪家医院牵头搞" after an answer
+  // that names the hospital), and one that names only another place ("普陀也搞吗" after 长宁…互联网+护理: the place
+  // replaces the earlier one below). Short, because the segmenter does not know every term ("陪诊那块具体怎么做").
+  // Asking words that open it (具体是哪些医院, 一共有几家) and verbs of doing (啥时候弄完) are not counted.
   const earlier = topicOf(history!);
+  const said = `${earlier}${(last.answer ?? '').replace(/\s+/g, '')}`;
   const elliptical =
     !opener &&
     [...q.replace(/[\p{P}\s]/gu, '').replace(ASKING, '')].length <= ELLIPTICAL_CHARS &&
-    ownTerms(q).every((t) => earlier.includes(t)) &&
+    ownTerms(q.replace(SCOPE, ' ')).every((t) => said.includes(t) || said.includes(t.replace(DOING, ''))) &&
     (readIntent(q) !== 'what' || ASKS.test(q)) &&
     !isSmallTalk(q);
   if (!refersBack && !elliptical) return { kind: 'none' };
@@ -223,9 +233,12 @@ export function sectionAsks(question: string, sectionWords: string): string | un
   return topicTerms(own).length > 0 ? own : undefined;
 }
 
-/** The topic words of a question, its asking words (几批, 大概, 牵头) left out; words the segmenter lacks (急诊) kept. */
+/** The topic words of a question, its asking words (几批, 大概, 牵头, 啥时候 split as 时候) and verbs of doing (弄完, 牵头搞 as 牵头) left out; words the segmenter lacks (急诊) kept. */
 function ownTerms(question: string): string[] {
-  return topicTerms(question, { joinSingles: true }).filter((t) => !ASKING.test(t) && !isAskingWord(t));
+  return topicTerms(question, { joinSingles: true }).filter((t) => {
+    const named = t.replace(DOING, '');
+    return named !== '' && !TIME_WORD.test(named) && !ASKING.test(named) && !isAskingWord(named);
+  });
 }
 
 /** The document of a passage id (`doc#point`). */

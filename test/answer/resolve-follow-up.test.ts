@@ -44,6 +44,22 @@ describe('resolveFollowUp: a follow-up refers back; a short question is not one'
     expect(resolveFollowUp(question, after(previous))).toMatchObject({ kind: 'rewrite', question: `${question} ${previous}` });
   });
 
+  test('words from what the previous answer quoted, verbs of doing and another place name nothing of their own', () => {
+    const answered: Turn[] = [{ question: '长宁今年中医医联体有啥打算', answer: '以天山中医医院为中心，牵头建立区域中医医联体[1]。', citations: [{ id: 'doc#2.2' }] }];
+    // 医院 is the answer's; 牵头搞 asks who leads (8 characters)
+    expect(resolveFollowUp('是哪家医院牵头搞', answered)).toMatchObject({ kind: 'rewrite', question: '是哪家医院牵头搞 长宁今年中医医联体有啥打算' });
+    // 时候 split from 啥, 弄完 a verb of doing
+    expect(resolveFollowUp('啥时候弄完', after('区域性医疗中心还要再补几个点'))).toMatchObject({ kind: 'rewrite' });
+    expect(resolveFollowUp('啥时候弄完', after('区域性医疗中心还要再补几个点'))).not.toHaveProperty('own');
+    // another place only: asked of it, the earlier place dropped
+    const r = resolveFollowUp('普陀也搞吗', after('长宁今年护士搞不搞上门的互联网+护理'));
+    expect(r.kind === 'rewrite' && r.question).toContain('互联网+护理');
+    expect(r.kind === 'rewrite' && r.question).not.toContain('长宁');
+    // must not: a word of its own the conversation never used is a new question
+    expect(resolveFollowUp('胸痛中心咋搞', answered)).toEqual({ kind: 'none' });
+    expect(resolveFollowUp('普陀的胸痛中心咋搞', answered)).toEqual({ kind: 'none' });
+  });
+
   test.each([
     ['长宁区里的呢，哪几个社区在创', '23年市里要建几家示范性社区康复中心'],
     ['那普陀呢，有几家', '长宁今年要创几家示范站'],
