@@ -10,7 +10,7 @@ import { escapeRegExp } from '../text/escape-reg-exp.js';
 import { splitSentences } from '../text/split-sentences.js';
 import { normalizeForSearch } from '../text/tokenize.js';
 import { blockPath, blockPoints, firstParts, pointText } from './block-points.js';
-import { namingGrams, share, themeGrams, withoutDocumentNames } from './naming-grams.js';
+import { namingGrams, rareGrams, share, themeGrams, withoutDocumentNames } from './naming-grams.js';
 import { RANK_PENALTY, scoreSentences, type ScoredSentence } from './select-sentences.js';
 
 /**
@@ -77,6 +77,8 @@ export const SUBJECT_SHARE = 0.6;
 
 /** A point's lead (its title sentence, or its own heading) names a subject of the question when it holds at least this IDF-weighted share of the subject's words. */
 export const LEAD_SHARE = 0.6;
+/** Fewest bigrams one passage alone holds that name a question's subject as that point's (免陪, 陪照, 照护): one may run across two words. */
+const OWN_SUBJECT_GRAMS = 2;
 
 /**
  * A list question ("…有哪些安排？", "…都有哪些措施？") answered from several points, one sentence
@@ -132,7 +134,11 @@ export function composeList(question: string, retrieval: RetrievalResult, corpus
   const topPoint = firstPartOf(top, corpus)!;
   const grams = namingGrams(topic, corpus, bm25);
   const leadShare = share(grams, normalizeForSearch(leadOf(topPoint)), bm25);
-  const block = namedBlock(topic, top, corpus, bm25, { grams, leadShare, pointed: BLOCK_WORDS.test(question) });
+  // "普陀区今年对免陪照护服务有何安排": the words that name the subject are the first point's alone (免陪, 陪照, 照护); a heading
+  // that shares the rest of the topic (服务 of 优服务) does not make the question ask its block or part.
+  const rare = rareGrams(topic, corpus, bm25);
+  const ownSubject = rare.length >= OWN_SUBJECT_GRAMS && rare.every((g) => normalizeForSearch(pointText(topPoint, corpus)).includes(g));
+  const block = ownSubject ? undefined : namedBlock(topic, top, corpus, bm25, { grams, leadShare, pointed: BLOCK_WORDS.test(question) });
   if (block && block.length >= 2) {
     return { sentences: inDocumentOrder(preferRetrieved(block, ids, corpus)).map(sentenceOf), decided: true, headed: true, ...(block.length > MAX_LIST_POINTS ? { of: block.length } : {}) };
   }
@@ -146,7 +152,7 @@ export function composeList(question: string, retrieval: RetrievalResult, corpus
   if (!block && isItem(top) && blockPath(top).length > 0) {
     const part = blockPoints(corpus, top);
     const headed = share(grams, normalizeForSearch(blockPath(top).at(-1)!), bm25);
-    if (part.length >= 2 && part.length <= MAX_LIST_POINTS && headed >= OWN_HEADING_SHARE && headed > leadShare) {
+    if (!ownSubject && part.length >= 2 && part.length <= MAX_LIST_POINTS && headed >= OWN_HEADING_SHARE && headed > leadShare) {
       const first = part.find((p) => p.pointId === top.pointId) ?? topPoint;
       return { sentences: [first, ...part.filter((p) => p.pointId !== first.pointId)].map(sentenceOf), decided: true };
     }

@@ -23,6 +23,14 @@ export function namingGrams(text: string, corpus: Corpus, bm25: Bm25Index, named
 }
 
 /**
+ * The bigrams of a topic that one passage alone holds (免陪, 陪照, 照护 of 免陪照护服务), document names, places and years left
+ * out, and none across two words (holding a function character): the words that name a subject of one point.
+ */
+export function rareGrams(text: string, corpus: Corpus, bm25: Bm25Index): string[] {
+  return contentBigrams(expandEverydayWords(withoutDocumentNames(text, corpus))).filter((g) => bm25.documentFrequency(g) === 1 && !NAMING_STOPS.test(g));
+}
+
+/**
  * The text without the words that name documents rather than a topic: 文号, runs of a title or issuer (医政医管, 市政府办公厅),
  * places and years; with `named`, the document a question names, only its title and issuer (医院高质量发展, a run of the
  * 2021 plan's title, is a topic in 长宁计划里推动医院高质量发展那部分).

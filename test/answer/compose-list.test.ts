@@ -739,6 +739,22 @@ describe("a heading that shares a word of the topic does not outweigh the first 
   });
 });
 
+describe("a subject whose words one point alone holds is that point's, not its block's", () => {
+  const ranking: Array<[string, number]> = [
+    [`${PT}#3.11`, 1],
+    [`${PT}#3.10`, 0.6],
+    [`${PT}#1.1`, 0.4],
+  ];
+  test('免陪照护服务有何安排: the point that holds 免陪照护 leads; the part whose heading shares 服务 (三、优服务…) is not listed in its order', () => {
+    const cited = list('普陀区今年对免陪照护服务有何安排？', ranking);
+    expect(cited?.[0] ?? `${PT}#3.11`).toBe(`${PT}#3.11`);
+  });
+  test('must not: a topic of common words (改善就医体验) still names the part', () => {
+    const cited = list('普陀25年要点里改善看病体验那一大块都有哪些事', ranking)!;
+    expect(cited.length).toBeGreaterThan(2);
+  });
+});
+
 describe('a list asked of several documents: the best points of each document', () => {
   const fever: Array<[string, number]> = [
     [`${MA}#1.3`, 1],
