@@ -90,6 +90,10 @@ export async function searchFollowUp(
   const alone = await retriever.retrieve(followUp.own, options);
   const top = alone.citations[0];
   if (alone.abstained || alone.confidence !== 'high' || !top) return followUp.question;
+  // "该目标计划在哪一年实现": a pronoun for the earlier subject, and its own words alone found the preamble (2023年是…开局之年),
+  // which states what the document is for: the subject was lost, and is searched with the question.
+  // Not the closing clause, which answers for the document a pronoun may stand for (它的有效期到什么时候为止).
+  if (pointsBack && corpus.passage(top.id)?.kind === 'preamble') return followUp.question;
   // Its own document or place, and a topic beside it ("那市里23年医政要点里呢" names a document and nothing to ask of it).
   // Not a question asked inside the previous answer (这里面要创上海市…示范站的是哪几家): 上海市 there is part of a name.
   const namesItsOwn = !followUp.inside && !pointsBack && (NAMES_SCOPE.test(followUp.own) || namedByOwn !== undefined) && ownTopic;

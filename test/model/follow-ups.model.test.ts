@@ -57,6 +57,13 @@ describe('follow-up questions use the conversation passed in', () => {
     expect(a2.answer).toMatch(pattern);
   });
 
+  test('a pronoun for the earlier subject (该目标) is not answered from the preamble its own words alone find', async () => {
+    const a1 = await runtime.answerer.answer('长宁区计划中，同仁医院要争创什么等级的医院？');
+    const a2 = await runtime.answerer.answer('该目标计划在哪一年实现？', { history: [turn(a1)] });
+    expect(a2.citations[0]?.id).not.toMatch(/#0$/);
+    expect(a2.confidence).not.toBe('high'); // no year is given for it
+  });
+
   test('without history an ordinal has nothing to refer to and is not guessed', async () => {
     const a = await runtime.answerer.answer('第四项是什么？');
     expect(a.abstained).toBe(true);
