@@ -251,17 +251,19 @@ describe('where a document mentions a subject (涉及X的内容, 说到X的地�
     expect(listed?.sentences.map((s) => s.passageId.replace(/~\d+$/, ''))).not.toEqual([`${HW}#1.6`, `${HW}#2.12`, `${HW}#2.14`, `${HW}#4.21`]);
   });
 
-  test.each([['公立医院高质量发展实施方案中哪些地方提到了医院评审？'], ['高质量发展方案里哪几处说到医院评审'], ['21年公立医院方案里涉及医院评审的内容有哪些']])(
-    'the subject after 哪些地方提到了, though the document is named before it; and a name the text writes with words inside (医院等级评审): %s',
-    (question) => {
-      expect(
-        list(question, [
-          [`${GF}#3.4`, 1],
-          [`${GF}#2.2.p5`, 0.9],
-        ]),
-      ).toEqual([`${GF}#2.2.p5`, `${GF}#2.6.p4`]);
-    },
-  );
+  test.each([
+    ['公立医院高质量发展实施方案中哪些地方提到了医院评审？'],
+    ['高质量发展方案里哪几处说到医院评审'],
+    ['21年公立医院方案里涉及医院评审的内容有哪些'],
+    ['公立医院高质量发展实施方案中，哪些条目涉及医院评审？'],
+  ])('the subject after 哪些地方提到了, though the document is named before it; and a name the text writes with words inside (医院等级评审): %s', (question) => {
+    expect(
+      list(question, [
+        [`${GF}#3.4`, 1],
+        [`${GF}#2.2.p5`, 0.9],
+      ]),
+    ).toEqual([`${GF}#2.2.p5`, `${GF}#2.6.p4`]);
+  });
 
   test('a name with up to two characters set between two of its words, never fewer than two on a side', () => {
     expect(mentionForm('医院评审').test('医院等级评审')).toBe(true);
