@@ -2,6 +2,7 @@ import type { Corpus } from '../core/corpus.js';
 import type { HybridRetriever, RetrieveOptions } from '../retrieval/hybrid-retriever.js';
 import { documentStretches, findNamedDocument, namedDocuments, withTitleWordsInFull } from '../retrieval/parse-citation-query.js';
 import type { PolicyDocument } from '../core/types.js';
+import { readIntent } from '../retrieval/question-intent.js';
 import { readScope, SCOPE_WORDS } from '../retrieval/scope-check.js';
 import { topicTerms } from '../text/tokenize.js';
 import { withoutTitleRuns } from '../text/runs.js';
@@ -87,6 +88,9 @@ export async function searchFollowUp(
     // Its closing words (的呢, 里是怎么说的) name nothing: left out, they would thin the topic the decision reads.
     return `${followUp.own.replace(ENDING, '')} ${withoutDocument(followUp.base!, earlierDocument, documents).replace(NAMES_SCOPE_ALL, ' ')}`;
   }
+  // "那区域性医疗中心呢" after 市级定点医院的重症床位要占总床位的多少: a subject of its own and nothing asked of it, after a
+  // figure, a date or a body asked: that is asked of the new subject, with the earlier question.
+  if (followUp.base && !asksAnything(followUp.own) && SLOT_INTENTS.has(readIntent(followUp.base))) return followUp.question;
   const alone = await retriever.retrieve(followUp.own, options);
   const top = alone.citations[0];
   if (alone.abstained || alone.confidence !== 'high' || !top) return followUp.question;
@@ -98,4 +102,14 @@ export async function searchFollowUp(
   // Not a question asked inside the previous answer (这里面要创上海市…示范站的是哪几家): 上海市 there is part of a name.
   const namesItsOwn = !followUp.inside && !pointsBack && (NAMES_SCOPE.test(followUp.own) || namedByOwn !== undefined) && ownTopic;
   return corpus.passage(top.id)?.docId === followUp.docId || namesItsOwn ? followUp.own : followUp.question;
+}
+
+/** Words that ask what a thing is, how or why (什么, 啥, 怎么, 哪, 为什么, 吗), beside the intents' own. */
+const ASKS_WHAT = /什么|啥|怎么|咋|如何|哪|为何|为啥|吗|么样/u;
+/** The intents whose answer a sentence holds or not (a figure, a date, a body). */
+const SLOT_INTENTS: ReadonlySet<string> = new Set(['figure', 'date', 'who']);
+
+/** Whether a question asks anything of its own: an intent's words (多少, 谁, 哪些, 能不能) or what, how or why. */
+function asksAnything(question: string): boolean {
+  return readIntent(question) !== 'what' || ASKS_WHAT.test(question);
 }

@@ -43,6 +43,8 @@ const FOLLOW_UPS: Array<{ first: string; then: string; expectDoc: string; expect
     expectDoc: '沪卫医〔2023〕32号',
     expect: /改善就医感受、提升患者体验/,
   },
+  // A subject of its own and nothing asked of it, after a figure asked: the figure is asked of it.
+  { first: '市级定点医院的重症床位要占总床位的多少？', then: '那区域性医疗中心呢？', expectDoc: '沪卫医〔2023〕32号', expect: /20%/ },
   // 这 with a count: the ones just counted.
   { first: '长宁区2023年医疗工作计划对同仁医院五大中心的能力建设是怎么安排的？', then: '这五个中心分别指哪几个？', expectDoc: '长卫健发〔2023〕20号', expect: /胸痛中心/ },
 ];
