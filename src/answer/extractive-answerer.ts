@@ -188,7 +188,14 @@ export class ExtractiveAnswerer implements Answerer {
       // "第二块里面，区域性医疗中心是怎么说的": the section's sentences that speak to what it names;
       // "第三块讲的啥": the first sentence of each of the section's first points.
       const asked = asks === undefined ? [] : this.sectionSentences(asks, points, most);
-      const quoted = asked.length > 0 ? asked : points.slice(0, MAX_LIST_POINTS).map((p) => ({ passageId: p.id, sentence: splitSentences(p.text)[0] ?? p.text }));
+      // A part named by what its heading says: each point by its sentence that matches the question best, as a composed list quotes.
+      const described = section?.described;
+      const quoted =
+        asked.length > 0
+          ? asked
+          : points
+              .slice(0, MAX_LIST_POINTS)
+              .map((p) => ({ passageId: p.id, sentence: (described === undefined ? undefined : bestMatching(described, p, this.deps.corpus, this.deps.bm25)) ?? splitSentences(p.text)[0] ?? p.text }));
       if (quoted.length > 0) {
         const topic = asked.length > 0 ? asks! : question;
         const cited = quoted.map((s) => ({ ...corpus.citation(s.passageId, 1), quote: s.sentence }));
@@ -536,4 +543,10 @@ function mentionedSubject(question: string, corpus: Corpus): string | undefined 
 function saysPartOf(answer: Answer, total: number, question: string): Answer {
   const shown = answer.citations.length;
   return total > shown ? { ...answer, answer: `${answer.answer}${partialListNote(total, shown, !writtenInChinese(question))}` } : answer;
+}
+
+/** The sentence of a passage that matches the topic's words best; undefined when none matches any. */
+function bestMatching(topic: string, passage: Passage, corpus: Corpus, bm25: Bm25Index): string | undefined {
+  const best = scoreSentences(topic, [passage.id], corpus, bm25)[0];
+  return best && best.score > 0 ? best.sentence : undefined;
 }

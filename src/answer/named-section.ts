@@ -20,6 +20,11 @@ export interface SectionAsked {
   asks?: string;
   /** "最后三条", "开头两条": only the first or last points of the section (of the document, with `n` 'all'). */
   range?: { from: 'start' | 'end'; count: number };
+  /**
+   * A part named by what its heading says (组织实施环节, 推动医院高质量发展那部分): the question's topic, by which each point is
+   * quoted with its sentence that matches it best, as a composed list quotes, not with its first sentence.
+   */
+  described?: string;
 }
 
 /**
@@ -103,7 +108,8 @@ function partNamedByHeading(question: string, corpus: Corpus, bm25: Bm25Index): 
     .split(part[0])[0]!
     .split(/[，,。；;：:？?]/u)
     .at(-1)!;
-  return bestHeading(namingGrams(clause.replace(DOCUMENT_WORDS, ' '), corpus, bm25, doc), doc.id, corpus, bm25, { subSections: true });
+  const asked = bestHeading(namingGrams(clause.replace(DOCUMENT_WORDS, ' '), corpus, bm25, doc), doc.id, corpus, bm25, { subSections: true });
+  return asked && { ...asked, described: listTopic(question) };
 }
 
 /**

@@ -519,3 +519,11 @@ describe('a follow-up asks what its own words ask', () => {
     expect(a.intent).toBe('figure');
   });
 });
+
+describe('a part named by what its heading says is listed whole, each point quoted by its sentence that matches the question', () => {
+  test("提升医院管理效能方面提了哪几项任务: the section's four points, the sentences that name the work (紧密型城市医疗集团), not only the points' titles", async () => {
+    const a = await ask('2023年上海市医政医管工作要点在深化医改、提升医院管理效能方面提了哪几项任务？');
+    expect(a.citations.map((c) => c.id.split('#')[1])).toEqual(['3.11', '3.12', '3.13', '3.14']);
+    expect(a.answer.replace(/\s+/g, '')).toContain('紧密型城市医疗集团');
+  });
+});
