@@ -183,7 +183,7 @@ export class ExtractiveAnswerer implements Answerer {
           : undefined;
     if (part && points) {
       // What the question names of its own, unless the section's heading names it already (最后那部分专项工作: the whole section).
-      const asks = part.asks !== undefined && points[0] && !headingNames(part.asks, points[0], corpus, this.deps.bm25) ? part.asks : undefined;
+      const asks = part.asks !== undefined && points[0] && (section?.askedInside === true || !headingNames(part.asks, points[0], corpus, this.deps.bm25)) ? part.asks : undefined;
       const most = readIntent(question) === 'list' ? MAX_LIST_POINTS : SECTION_SENTENCES;
       // "第二块里面，区域性医疗中心是怎么说的": the section's sentences that speak to what it names;
       // "第三块讲的啥": the first sentence of each of the section's first points.

@@ -25,6 +25,8 @@ export interface SectionAsked {
    * quoted with its sentence that matches it best, as a composed list quotes, not with its first sentence.
    */
   described?: string;
+  /** `asks` came after 对, 关于 inside a part the question names (那部分，对社区卫生服务提了什么要求): a subject of its own, never the heading's words. */
+  askedInside?: boolean;
 }
 
 /**
@@ -97,10 +99,15 @@ const PART_DESCRIBED = /(?:[的这那]一?大?)?(?:部分|板块|环节|方面)/
  * it names one better than its section's. Undefined unless the question names a document and its words name one heading.
  */
 function partNamedByHeading(question: string, corpus: Corpus, bm25: Bm25Index): SectionAsked | undefined {
-  if (readIntent(question) !== 'list') return undefined;
   const q = question.replace(/\s+/g, '');
   const part = PART_DESCRIBED.exec(q);
   if (!part) return undefined;
+  // A subject of its own asked inside the part (那部分，对社区卫生服务提了什么要求 → 社区卫生服务; 那部分，中医药文化宣传方面有什么安排;
+  // 方面，关于护理是怎么说的): the part's sentences about it. Else a list question asks the part's items (有哪些保障措施, 包含哪些具体工作).
+  const inside = SUBJECT_INSIDE.exec(q.slice(part.index + part[0].length))
+    ?.slice(1)
+    .find((g) => g !== undefined);
+  if (inside === undefined && readIntent(question) !== 'list') return undefined;
   const doc = findNamedDocument(question, corpus.documents.values());
   if (!doc) return undefined;
   // The clause that describes the part, the document's name and the word that governs the part (在, 里, 中) left out.
@@ -109,8 +116,16 @@ function partNamedByHeading(question: string, corpus: Corpus, bm25: Bm25Index): 
     .split(/[，,。；;：:？?]/u)
     .at(-1)!;
   const asked = bestHeading(namingGrams(clause.replace(DOCUMENT_WORDS, ' '), corpus, bm25, doc), doc.id, corpus, bm25, { subSections: true });
-  return asked && { ...asked, described: listTopic(question) };
+  if (!asked) return undefined;
+  return inside !== undefined ? { ...asked, asks: inside, askedInside: true } : { ...asked, described: listTopic(question) };
 }
+
+/**
+ * A subject asked inside a part, right after the words that name the part: after 对, 关于, 涉及 or 针对 (对社区卫生服务提了什么要求,
+ * 关于疾控体系是怎么部署的), or a clause of its own before 方面 or 这块 (，中医药文化宣传方面有什么安排).
+ */
+const SUBJECT_INSIDE =
+  /^(?:里面?|中|当中)?[，,]?(?:对|关于|涉及|针对)([\p{Script=Han}A-Za-z]{2,12}?)(?:的|方面|这块|提|是|有|怎么|咋|如何|作)|^(?:里面?|中|当中)?[，,]([\p{Script=Han}]{2,10}?)(?:方面|这块)/u;
 
 /**
  * The section of a document whose heading (一、主要任务) holds the most of `grams`, at least LEAD_SHARE of them, and with

@@ -712,13 +712,22 @@ describe('a list question names a part by what its heading says, before 部分, 
     ['长宁计划里推动医院高质量发展那部分主要抓哪些事', { docId: CN, n: 3 }],
     ['普卫健医〔2025〕3号在严监管方面有哪几项任务？', { docId: PT, n: 4 }],
   ])('%s', (question, section) => {
-    expect(namedSection(question, corpus, bm25)).toEqual(section);
+    // Its items are quoted by the question's topic (described), not by their first sentences.
+    expect(namedSection(question, corpus, bm25)).toEqual({ ...section, described: expect.any(String) });
+  });
+
+  test.each([
+    ['2023年上海市医政医管工作要点在医疗质量安全监督管理方面，关于护理是怎么说的？', { docId: MA, n: 4, asks: '护理' }],
+    ['长宁计划中医药能力提升那部分，中医药文化宣传方面有什么安排？', { docId: CN, n: 4, asks: '中医药文化宣传' }],
+    ['沪府办发〔2021〕31号在整合型医疗服务体系那部分，对社区卫生服务提了什么要求？', { docId: GF, n: 2, sub: 1, asks: '社区卫生服务' }],
+  ])('a subject asked inside the part (对, 关于, or a clause before 方面) is asked of its sentences: %s', (question, section) => {
+    expect(namedSection(question, corpus, bm25)).toEqual({ ...section, askedInside: true });
   });
 
   test.each([
     // no document named
     '推动医院高质量发展那部分主要抓哪些事',
-    // not a list question
+    // not a list question, and no subject asked inside the part
     '长宁计划里推动医院高质量发展那部分是谁牵头',
     // words no heading holds (a topic inside points)
     '2023年上海市医政医管工作要点在护理方面提出了哪些要求？',
