@@ -64,8 +64,11 @@ const MEASURE_ONLY = /^[个家种类所位项样条块点处]$/u;
 /** Words that relate rather than name (跟中医药相关的都有啥, 哪几处提到了, 涉及的, 哪几条提到康复, 说到医联体的): no kind. */
 const RELATES = /(?:相关|有关|提到|涉及|关于)$/u;
 const RELATES_FIRST = /^(?:提到|提及|说到|讲到|写到|涉及|关于|有关|出现)/u;
-/** A document's points or places asked (哪几条, 哪几处, 哪些条目, 哪些地方): the question asks which points, whatever words describe them. */
-const POINTS_COUNTED = /哪(?:[几两三四五六七八九十]*[条处]|些(?:条目?|地方|处))/u;
+/**
+ * A document's points or places asked (哪几条, 哪几处, 哪些条目, 哪些地方): the question asks which points, whatever words describe
+ * them. Not 哪些条件 (conditions) nor 条例 (regulations).
+ */
+const POINTS_COUNTED = /哪(?:[几两三四五六七八九十]*[条处]|些(?:条目?|地方|处))(?![件例])/u;
 /** Words before the asking ones that end in 的 (改善病人看病感受的都有哪些, 凡是提到区域性医疗中心的都有哪些): a clause whose noun is left out, what is done. */
 const HEAD_LEFT_OUT = /的$/u;
 /** A kind that names what is done (安排, 保障措施, 能力提升举措, 树立行业形象的工作), a quality or manner (特征, 途径, 程度) or a body: it ends in a list filler, an activity noun or an abstract noun. */

@@ -625,6 +625,7 @@ describe('kindAsked: the kind whose members a list question asks', () => {
     ['2024年上海市卫生健康工作要点和2023年比有哪些新变化？', '新变化'], // changes between documents are not work a plan arranges (做法, 进展)
     ['今年质控中心说要新增调整，新加的是哪几个专业的质控中心？', '专业'], // which ones, by what they belong to
     ['职业病防护那些行业分中心要建几个，都是哪些行业的', '行业'], // 的 closing the question, not a clause whose noun is left out
+    ['公立医院引进的人才要满足哪些条件，才算得上高层次人才？', '条件'], // 哪些条件: conditions, not 哪些条 (which points)
     ['市里要大医院去争的国家医学中心，都是哪些科的', '科'],
   ])('%s -> %s', (question, kind) => {
     expect(kindAsked(question)).toBe(kind);
