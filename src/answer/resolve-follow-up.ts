@@ -200,7 +200,7 @@ export function resolveFollowUp(question: string, history: readonly Turn[] | und
   const elliptical =
     !opener &&
     [...q.replace(/[\p{P}\s]/gu, '').replace(ASKING, '')].length <= ELLIPTICAL_CHARS &&
-    ownTerms(q.replace(SCOPE, ' ')).every((t) => said.includes(t) || said.includes(t.replace(DOING, ''))) &&
+    ownTerms(q.replace(SCOPE, ' ')).every((t) => said.includes(t)) &&
     (readIntent(q) !== 'what' || ASKS.test(q)) &&
     !isSmallTalk(q);
   if (!refersBack && !elliptical) return { kind: 'none' };
@@ -233,12 +233,11 @@ export function sectionAsks(question: string, sectionWords: string): string | un
   return topicTerms(own).length > 0 ? own : undefined;
 }
 
-/** The topic words of a question, its asking words (几批, 大概, 牵头, 啥时候 split as 时候) and verbs of doing (弄完, 牵头搞 as 牵头) left out; words the segmenter lacks (急诊) kept. */
+/** The topic words of a question, less the verbs of doing at their end (牵头搞 → 牵头), its asking words (几批, 大概, 牵头, 时候 of 啥时候) left out; words the segmenter lacks (急诊) kept. */
 function ownTerms(question: string): string[] {
-  return topicTerms(question, { joinSingles: true }).filter((t) => {
-    const named = t.replace(DOING, '');
-    return named !== '' && !TIME_WORD.test(named) && !ASKING.test(named) && !isAskingWord(named);
-  });
+  return topicTerms(question, { joinSingles: true })
+    .map((t) => t.replace(DOING, ''))
+    .filter((t) => t !== '' && !TIME_WORD.test(t) && !ASKING.test(t) && !isAskingWord(t));
 }
 
 /** The document of a passage id (`doc#point`). */
