@@ -61,8 +61,9 @@ const KIND_BEFORE = /([\p{Script=Han}]{1,6}?)(?:里|中|里面)?(?:都|具体|�
 const COUNTED_AGAIN = /([两三四五六七八九十]+)个([\p{Script=Han}]{1,4}?)(?=[，,。；;？?]|等|$|是|有|都|具体|分别).*哪\1个/u;
 /** A measure word alone (哪几条, 哪几项, 哪几种) counts items; it names no kind. */
 const MEASURE_ONLY = /^[个家种类所位项样条块点处]$/u;
-/** Words that relate rather than name (跟中医药相关的都有啥, 哪几处提到了, 涉及的, 哪几条提到康复, 说到医联体的): no kind. */
+/** Words that relate rather than name, closing the words read as a kind (跟中医药相关的都有啥, 哪几处提到了, 涉及的): no kind. */
 const RELATES = /(?:相关|有关|提到|涉及|关于)$/u;
+/** The same, opening them (哪几条提到康复, 说到医联体的有哪几条): what is mentioned, no kind. */
 const RELATES_FIRST = /^(?:提到|提及|说到|讲到|写到|涉及|关于|有关|出现)/u;
 /**
  * A document's points or places asked (哪几条, 哪几处, 哪些条目, 哪些地方): the question asks which points, whatever words describe
