@@ -137,7 +137,8 @@ export function composeList(question: string, retrieval: RetrievalResult, corpus
   // "普陀区今年对免陪照护服务有何安排": the words that name the subject are the first point's alone (免陪, 陪照, 照护); a heading
   // that shares the rest of the topic (服务 of 优服务) does not make the question ask its block or part.
   const rare = rareGrams(topic, corpus, bm25);
-  const ownSubject = rare.length >= OWN_SUBJECT_GRAMS && rare.every((g) => normalizeForSearch(pointText(topPoint, corpus)).includes(g));
+  const topText = normalizeForSearch(pointText(topPoint, corpus));
+  const ownSubject = rare.length >= OWN_SUBJECT_GRAMS && rare.every((g) => topText.includes(g));
   const block = ownSubject ? undefined : namedBlock(topic, top, corpus, bm25, { grams, leadShare, pointed: BLOCK_WORDS.test(question) });
   if (block && block.length >= 2) {
     return { sentences: inDocumentOrder(preferRetrieved(block, ids, corpus)).map(sentenceOf), decided: true, headed: true, ...(block.length > MAX_LIST_POINTS ? { of: block.length } : {}) };

@@ -47,7 +47,9 @@ export function enumeratesItems(text: string): boolean {
   return ENUMERATION.test(normalizeWidth(text));
 }
 
-const flat = (text: string) => spellWhichCounts(normalizeWidth(text).replace(/\s+/g, ''));
+const flat = (text: string) => normalizeWidth(text).replace(/\s+/g, '');
+/** A question as read here: flat, and 哪8个 spelled as 哪八个, as its question words are written (the documents ask nothing). */
+const flatQuestion = (question: string) => spellWhichCounts(flat(question));
 
 /** Whole enumerations, the last item closed by 等 or by the end of its clause (data/answer-intents.json `enumeration.runs`). */
 const ENUMERATIONS = new RegExp(data.enumeration.runs, 'gu');
@@ -84,7 +86,7 @@ const FUNCTION_CHARS = /[的了是都要会能还也就在对把被给和与及�
  * question counts by the same number (五个新城…具体是哪五个 → 新城).
  */
 export function kindAsked(question: string): string | undefined {
-  const q = flat(question).replace(/[？?！!。]+$/u, '');
+  const q = flatQuestion(question).replace(/[？?！!。]+$/u, '');
   // "五个新城，具体是哪五个": the noun the question counts by the same number.
   const counted = COUNTED_AGAIN.exec(q);
   if (counted) return counted[2]!.replace(FUNCTION_CHARS, '').slice(-4) || undefined;
@@ -109,7 +111,7 @@ const DONE_WORD = new RegExp(`(?:${[...data.listFillers.words, ...data.activityN
  * of a kind (哪些医疗资源往社区下沉).
  */
 export function asksWhatIsDone(question: string): boolean {
-  const q = flat(question).replace(/[？?！!。]+$/u, '');
+  const q = flatQuestion(question).replace(/[？?！!。]+$/u, '');
   const word = KIND_AFTER.exec(q)?.[1] ?? KIND_BEFORE.exec(q)?.[1];
   return word !== undefined && DONE_WORD.test(word);
 }
@@ -147,7 +149,7 @@ const PEOPLE_COUNTED = new RegExp(`${NUMERAL}(?:以上|左右)?(?:人(?!口|次)
 
 /** The measure a question names for its slot ("每家补贴多少钱" counts money; "多少张" beds counted in 张), if any. */
 function measureOf(slot: AnswerSlot, question: string) {
-  const q = flat(question);
+  const q = flatQuestion(question);
   const named = MEASURES.find((m) => m.slot === slot && m.asks.test(q));
   if (named || slot !== 'figure') return named;
   const unit = UNIT_ASKED.exec(q)?.[1];
@@ -163,7 +165,7 @@ function measureOf(slot: AnswerSlot, question: string) {
  * kinds of institution (三级医院) does not answer for the kind asked (二级医院).
  */
 export function holdsSlot(slot: AnswerSlot, text: string, question?: string): boolean {
-  const q = question === undefined ? undefined : flat(question);
+  const q = question === undefined ? undefined : flatQuestion(question);
   if (q !== undefined && aboutOtherKind(text, q)) return false;
   // Who holds a post (副组长由谁担任): the sentence must name the post asked, 副 and all (组长 is not the 副组长).
   const post = slot === 'who' && q !== undefined ? POST_ASKED.exec(q)?.[1] : undefined;
@@ -244,7 +246,7 @@ const COUNTS_EACH = /(?:各(?=[多几选挑评配有是建设占要类自弄搞]
 
 /** Whether a question asks several things and the count of each (试点单位分哪几类，各多少家). */
 export function asksCountsEach(question: string): boolean {
-  return COUNTS_EACH.test(flat(question));
+  return COUNTS_EACH.test(flatQuestion(question));
 }
 
 const MAJORS = /[二三四五六七八九十两]大([\p{Script=Han}]{2})/gu;
@@ -270,7 +272,7 @@ const ASKS_CONTENTS = new RegExp(
  * asks the members of a kind, 清单; 监测评价哪些内容 names no set).
  */
 export function contentsAsked(question: string): string[] | undefined {
-  const q = flat(question);
+  const q = flatQuestion(question);
   const name = ASKS_CONTENTS.exec(q)?.[1];
   if (name === undefined) {
     // "那21个专病医联体都有哪些": the members of a set the question counts, unless it is a kind of body (40家试点单位 asks names).
@@ -342,7 +344,7 @@ const WHICH_OF = /哪些|哪几|分别[^，,。？?]{0,3}哪/;
  * issuer when no body is named, which answers 谁负责 but not 哪家.
  */
 export function asksWhichBody(question: string): boolean {
-  const q = flat(question);
+  const q = flatQuestion(question);
   return ASKS_WHICH.test(q) || MEASURES.some((m) => m.slot === 'who' && m.asks.test(q));
 }
 
@@ -352,7 +354,7 @@ export function asksWhichBody(question: string): boolean {
  * hospital it names (IDC医院具体是哪些医院). Otherwise 哪些医院 may be answered by a kind (二级、三级公立综合医院均应提供儿科医疗服务).
  */
 export function asksNames(question: string): boolean {
-  const q = flat(question);
+  const q = flatQuestion(question);
   return ASKS_NAME_LIST.test(q) || (BODIES_COUNTED.test(q) && WHICH_OF.test(q)) || KIND_THEN_WHICH.test(q);
 }
 /**
@@ -460,7 +462,7 @@ function valueBeside(text: string, question: string, pattern: RegExp): boolean {
   // No items side by side: every value is the clause's own.
   const joiners = [...text.matchAll(ITEM_JOINERS)].map((m) => ({ at: m.index, end: m.index + m[0].length }));
   if (joiners.length === 0) return true;
-  const subject = longestSharedRun(flat(question).replace(/[^\p{Script=Han}\p{L}\p{N}]/gu, ' '), text);
+  const subject = longestSharedRun(flatQuestion(question).replace(/[^\p{Script=Han}\p{L}\p{N}]/gu, ' '), text);
   if ([...subject].length < VALUE_SUBJECT_RUN) return true;
   const from = text.indexOf(subject);
   const clauses = [...text.matchAll(CLAUSE_MARKS)].map((m) => m.index);
@@ -602,7 +604,7 @@ const YES_NO_TAIL = /(?:吗|呢|不|没|么|吧)?[？?。.！!]*$/u;
  * or nothing of substance follows it (有提吗).
  */
 export function askedPredicate(question: string): string | undefined {
-  const q = flat(question);
+  const q = flatQuestion(question);
   const markers = [...q.matchAll(YES_NO_MARKER)];
   const last = markers.at(-1);
   if (!last) return undefined;
@@ -641,7 +643,7 @@ const QUALIFIERS = data.qualifiers.map((g) => ({ asked: anyOf(g.asked), named: a
  * 建立医务人员职业荣誉制度 does not say whether retired doctors may be chosen.
  */
 function namesQualifiers(text: string, question: string): boolean {
-  const q = flat(question);
+  const q = flatQuestion(question);
   const t = flat(text);
   return QUALIFIERS.every((g) => !g.asked.test(q) || g.named.test(t));
 }
@@ -748,7 +750,7 @@ function kindsNamed(text: string): Set<string> {
  * Kinds and the words for them: data/institution-kinds.json.
  */
 export function aboutOtherKind(text: string, question: string): boolean {
-  const asked = kindsNamed(flat(question));
+  const asked = kindsNamed(flatQuestion(question));
   if (asked.size === 0) return false;
   const stated = kindsNamed(flat(text));
   return stated.size > 0 && ![...asked].some((k) => stated.has(k));
@@ -768,7 +770,7 @@ const NUMBER = /\d+(?:\.\d+)?/gu;
  * 还是 with nothing of substance on either side offers no choice. Undefined when no choice is offered.
  */
 export function askedChoice(question: string): [string[], string[]] | undefined {
-  const q = flat(question);
+  const q = flatQuestion(question);
   if (/吗[？?。.！!]*$/u.test(q)) return undefined;
   const m = CHOICE.exec(q);
   if (!m) return undefined;
