@@ -23,12 +23,18 @@ export interface ComposedList {
   decided: boolean;
   /** The question names the part listed by its headings (医院管理这块): the headings, not a sentence, match what was asked. */
   headed?: true;
-  /** The part named holds more points than a list cites (MAX_LIST_POINTS): how many it holds, so the answer says it lists some of them. */
+  /** The part named holds more points than a list cites (MAX_PART_POINTS): how many it holds, so the answer says it lists some of them. */
   of?: number;
 }
 
 /** Most points a list answer cites: more is a document to read, not an answer. */
 export const MAX_LIST_POINTS = 5;
+/**
+ * Most points cited when a part is asked as a whole (医院管理这块都有啥, 最后那部分一共列了哪几项): a part
+ * has a known end, and citing five of its six points leaves one out of what was asked. Beyond this
+ * many, the answer says how many the part holds and cites the first.
+ */
+export const MAX_PART_POINTS = 8;
 /** A point joins the list when its best sentence matches the question at least this share as well as the first point's. */
 export const LIST_SHARE = 0.7;
 /** A block whose headings hold at least this IDF-weighted share of the question's topic is what the list asks for. */
@@ -141,7 +147,7 @@ export function composeList(question: string, retrieval: RetrievalResult, corpus
   const ownSubject = rare.length >= OWN_SUBJECT_GRAMS && rare.every((g) => topText.includes(g));
   const block = ownSubject ? undefined : namedBlock(topic, top, corpus, bm25, { grams, leadShare, pointed: BLOCK_WORDS.test(question) });
   if (block && block.length >= 2) {
-    return { sentences: inDocumentOrder(preferRetrieved(block, ids, corpus)).map(sentenceOf), decided: true, headed: true, ...(block.length > MAX_LIST_POINTS ? { of: block.length } : {}) };
+    return { sentences: inDocumentOrder(preferRetrieved(block, ids, corpus)).map(sentenceOf), decided: true, headed: true, ...(block.length > MAX_PART_POINTS ? { of: block.length } : {}) };
   }
 
   // The first point's own part, when the question asks it: its innermost heading holds some of the topic, and more than
@@ -158,7 +164,7 @@ export function composeList(question: string, retrieval: RetrievalResult, corpus
       return { sentences: [first, ...part.filter((p) => p.pointId !== first.pointId)].map(sentenceOf), decided: true };
     }
     if (part.length >= 2 && PART_WORDS.test(question)) {
-      return { sentences: inDocumentOrder(preferRetrieved(part, ids, corpus)).map(sentenceOf), decided: true, ...(part.length > MAX_LIST_POINTS ? { of: part.length } : {}) };
+      return { sentences: inDocumentOrder(preferRetrieved(part, ids, corpus)).map(sentenceOf), decided: true, ...(part.length > MAX_PART_POINTS ? { of: part.length } : {}) };
     }
   }
 
@@ -451,13 +457,13 @@ function firstPartOf(p: Passage | undefined, corpus: Corpus): Passage | undefine
   return corpus.passages.find((q) => q.pointId === p.pointId && (q.part?.index ?? 1) === 1) ?? p;
 }
 
-/** At most MAX_LIST_POINTS of a block's points: those retrieval ranked, best first, then the rest in the document's order. */
+/** At most MAX_PART_POINTS of a block's points: those retrieval ranked, best first, then the rest in the document's order. */
 function preferRetrieved(points: readonly Passage[], ids: readonly string[], corpus: Corpus): Passage[] {
   const rank = (p: Passage) => {
     const at = ids.findIndex((id) => corpus.passage(id)?.pointId === p.pointId);
     return at < 0 ? ids.length + p.order : at;
   };
-  return [...points].sort((a, b) => rank(a) - rank(b)).slice(0, MAX_LIST_POINTS);
+  return [...points].sort((a, b) => rank(a) - rank(b)).slice(0, MAX_PART_POINTS);
 }
 
 function inDocumentOrder(points: readonly Passage[]): Passage[] {

@@ -20,7 +20,7 @@ import { holdsSlot, missingNoun } from '../retrieval/slot-evidence.js';
 import { quoteMustHold, readIntent, slotAsked, type AnswerIntent } from '../retrieval/question-intent.js';
 import { englishSearchTerms, MIN_TRANSLATED_SHARE_FOR_HIGH } from '../retrieval/english-search-terms.js';
 import type { AnswerSlot } from '../core/types.js';
-import { composeList, MAX_LIST_POINTS } from './compose-list.js';
+import { composeList, MAX_LIST_POINTS, MAX_PART_POINTS } from './compose-list.js';
 import { askedPoints, headingNames, namedSection, type SectionAsked } from './named-section.js';
 import { pointsAround, pointsMentioning } from './block-points.js';
 import { withoutDocumentNames } from './naming-grams.js';
@@ -194,7 +194,7 @@ export class ExtractiveAnswerer implements Answerer {
         asked.length > 0
           ? asked
           : points
-              .slice(0, MAX_LIST_POINTS)
+              .slice(0, MAX_PART_POINTS)
               .map((p) => ({ passageId: p.id, sentence: (described === undefined ? undefined : bestMatching(described, p, this.deps.corpus, this.deps.bm25)) ?? splitSentences(p.text)[0] ?? p.text }));
       if (quoted.length > 0) {
         const topic = asked.length > 0 ? asks! : question;
@@ -208,7 +208,7 @@ export class ExtractiveAnswerer implements Answerer {
           cited.map((c) => c.id),
           topic,
         );
-        // The section's first points, not all of them (最后那部分一共列了哪几项, six points): said so.
+        // The section's first points, not all of them (a part of more than MAX_PART_POINTS points): said so.
         return asked.length === 0 ? saysPartOf(answer, points.length, question) : answer;
       }
     }

@@ -4,7 +4,9 @@ import { claimsOf, LOW_CONFIDENCE_LEAD, partialListNote, unverifiedClaims } from
 import type { Pipeline } from '../../src/answer/create-pipeline.js';
 import type { Answer, Turn } from '../../src/answer/types.js';
 import { loose } from '../../src/eval/resolve-gold.js';
-import { seedPipeline } from '../support/seed-pipeline.js';
+import { corpusFiles, corpusOf, seedPipeline } from '../support/seed-pipeline.js';
+import { createPipeline } from '../../src/answer/create-pipeline.js';
+import { MAX_LIST_POINTS, MAX_PART_POINTS } from '../../src/answer/compose-list.js';
 import { ExtractiveAnswerer } from '../../src/answer/extractive-answerer.js';
 import { holdsSlot } from '../../src/retrieval/slot-evidence.js';
 import { DEFAULT_TUNING, HybridRetriever, type RetrieveOptions } from '../../src/retrieval/hybrid-retriever.js';
@@ -295,13 +297,38 @@ describe('a list question is answered from several points, each cited, in the do
 });
 
 describe("a list of some of a named part's points says how many the part holds", () => {
+  // No part of the five documents holds more than MAX_PART_POINTS points: the changning plan's last
+  // part is given four more here (ten in all), as a longer document would have it.
+  const CN = '2023-changning-medical-work-plan';
+  let longer: Pipeline;
+  beforeAll(async () => {
+    const extra = [
+      '6.规范医疗废物管理。落实医疗废物分类收集和暂存要求。',
+      '7.加强消毒供应管理。推进消毒供应中心规范化建设。',
+      '8.做好血液管理。推进临床合理用血。',
+      '9.加强放射诊疗管理。落实放射防护要求。',
+    ]
+      .map((point) => `\n\n${point}`)
+      .join('');
+    const texts = corpusFiles().map(([file, text]) => [file, file.startsWith(CN) ? text.replace(/\n\s*上海市长宁区卫生健康委员会 2023 年 3 月 8 日印发/, `${extra}$&`) : text] as const);
+    longer = await createPipeline({ corpus: corpusOf(texts), tuning: { ...DEFAULT_TUNING, decision: undefined } });
+  });
+  const askLonger = (q: string) => longer.answerer.answer(q, { history: [] });
+
   test.each([
-    ['长宁计划最后那部分专项工作一共列了哪几项', 6], // a section asked by position
-    ['公立医院高质量发展方案里整合型医疗服务体系那块都有哪些任务', 6], // a block named by its heading's words
-  ])('%s -> five cited of %i, and said so', async (question, total) => {
-    const a = await ask(question);
-    expect(a.citations).toHaveLength(5);
-    expect(a.answer).toContain(`该部分共${total}条，这里列出其中5条，其余请查看原文。`);
+    ['长宁计划最后那部分专项工作一共列了哪几项'], // a section asked by position
+    ['长宁计划里专项工作那块都有哪些任务'], // a block named by its heading's words
+  ])('%s -> MAX_PART_POINTS cited of ten, and said so', async (question) => {
+    const a = await askLonger(question);
+    const last = longer.corpus.passages.filter((p) => p.docId === CN && p.section === 5 && p.kind === 'point' && (p.part?.index ?? 1) === 1);
+    expect(last).toHaveLength(10);
+    // MAX_PART_POINTS of the part's ten (by position: its first; by heading: those retrieval ranked first), in the document's order.
+    const cited = a.citations.map((c) => longer.corpus.passage(c.id)!);
+    expect(cited).toHaveLength(MAX_PART_POINTS);
+    expect(cited.every((p) => last.some((q) => q.id === p.id))).toBe(true);
+    expect(cited.map((p) => p.order)).toEqual(cited.map((p) => p.order).sort((x, y) => x - y));
+    if (/最后/.test(question)) expect(cited.map((p) => p.id)).toEqual(last.slice(0, MAX_PART_POINTS).map((p) => p.id));
+    expect(a.answer).toContain(`该部分共10条，这里列出其中${MAX_PART_POINTS}条，其余请查看原文。`);
     // The note is not a claim: every claim is still verbatim.
     expect(unverifiedClaims(a.answer, a.citations, loose)).toEqual([]);
     expect(claimsOf(a.answer).join('')).not.toContain('该部分共');
@@ -365,11 +392,11 @@ describe('a section asked of a document the question names, in one question', ()
     ['普陀今年医政医管要点第一部分都有哪几条？', '2025-putuo-medical-administration-priorities', 1],
     ['长宁今年医疗工作计划第一部分讲的啥', '2023-changning-medical-work-plan', 1],
     ['卫生健康工作要点第四部分讲了什么', '2023-shanghai-health-work-priorities', 4],
-  ])("%s -> the points of that section, in the document's order, up to five", async (question, docId, n) => {
+  ])("%s -> the points of that section, in the document's order, up to MAX_PART_POINTS", async (question, docId, n) => {
     const a = await ask(question);
     expect(a.abstained).toBe(false);
     const want = items(docId, n)
-      .slice(0, 5)
+      .slice(0, MAX_PART_POINTS)
       .map((p) => p.id);
     expect(a.citations.map((c) => c.id)).toEqual(want);
     expect(unverifiedClaims(a.answer, a.citations, loose)).toEqual([]);
@@ -378,11 +405,10 @@ describe('a section asked of a document the question names, in one question', ()
   test('"最后那部分" is the document\'s last section; its heading\'s own words ask for the whole of it', async () => {
     const docId = '2023-changning-medical-work-plan';
     const a = await ask('长宁计划最后那部分专项工作一共列了哪几项');
-    expect(a.citations.map((c) => c.id)).toEqual(
-      items(docId, lastOf(docId))
-        .slice(0, 5)
-        .map((p) => p.id),
-    );
+    // All of it (six points), not the five a list composed from retrieval cites: a part has a known end.
+    expect(a.citations.map((c) => c.id)).toEqual(items(docId, lastOf(docId)).map((p) => p.id));
+    expect(a.citations.length).toBeGreaterThan(MAX_LIST_POINTS);
+    expect(a.answer).not.toContain('该部分共');
   });
 
   test("words before the ordinal that name a section's heading make it a sub-section of that section", async () => {
@@ -390,7 +416,7 @@ describe('a section asked of a document the question names, in one question', ()
     const a = await ask('高质量发展方案主要任务的第一块都有啥任务？');
     const main = pipeline.corpus.passages.find((p) => p.docId === docId && p.path[0]?.includes('主要任务'))!.section!;
     expect(sectionOf(a).every(([doc, section, sub]) => doc === docId && section === main && sub === 1)).toBe(true);
-    expect(a.citations.length).toBe(Math.min(5, items(docId, main, 1).length));
+    expect(a.citations.length).toBe(items(docId, main, 1).length);
   });
 
   test.each([
@@ -398,11 +424,7 @@ describe('a section asked of a document the question names, in one question', ()
     ['长宁计划第五部分专项工作这块都有啥', '2023-changning-medical-work-plan', 5],
   ])('%s: the heading named again with 那部分, 这块 after the ordinal asks the whole section', async (question, docId, n) => {
     const a = await ask(question);
-    expect(a.citations.map((c) => c.id)).toEqual(
-      items(docId, n)
-        .slice(0, 5)
-        .map((p) => p.id),
-    );
+    expect(a.citations.map((c) => c.id)).toEqual(items(docId, n).map((p) => p.id));
   });
 
   test('what is asked of the section after naming it picks its points that speak to it', async () => {

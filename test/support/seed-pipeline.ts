@@ -10,21 +10,34 @@ import { CORPUS_DIR } from './corpus-dirs.js';
 
 const SEEDS = CORPUS_DIR;
 
+/** The seed files, in name order: [file name, text]. */
+export function corpusFiles(): Array<readonly [string, string]> {
+  return readdirSync(SEEDS)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => [f, readFileSync(join(SEEDS, f), 'utf8')] as const);
+}
+
+/** The corpus parsed from documents given as [file name, text]. */
+export function corpusOf(files: ReadonlyArray<readonly [string, string]>): Corpus {
+  return new Corpus(corpusDataOf(files));
+}
+
+function corpusDataOf(files: ReadonlyArray<readonly [string, string]>): CorpusData {
+  const data: CorpusData = { documents: [], passages: [] };
+  for (const [file, text] of files) {
+    const { document, passages } = parseDocument(file, text);
+    data.documents.push({ ...document, contentHash: file });
+    data.passages.push(...passages);
+  }
+  return data;
+}
+
 let cached: CorpusData | undefined;
 
 /** The real corpus, parsed from seeds/ once per test file. */
 export function seedCorpus(): Corpus {
-  cached ??= (() => {
-    const data: CorpusData = { documents: [], passages: [] };
-    for (const file of readdirSync(SEEDS)
-      .filter((f) => f.endsWith('.txt'))
-      .sort()) {
-      const { document, passages } = parseDocument(file, readFileSync(join(SEEDS, file), 'utf8'));
-      data.documents.push({ ...document, contentHash: file });
-      data.passages.push(...passages);
-    }
-    return data;
-  })();
+  cached ??= corpusDataOf(corpusFiles());
   return new Corpus(cached);
 }
 
