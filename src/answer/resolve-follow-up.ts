@@ -1,7 +1,7 @@
 import { parseChineseNumeral } from '../text/chinese-numerals.js';
 import { namedYears, SCOPE_WORDS } from '../retrieval/scope-check.js';
 import { isSmallTalk, writtenInChinese } from '../retrieval/question-language.js';
-import { isAskingWord, isListFiller, readIntent } from '../retrieval/question-intent.js';
+import { isAskingWord, isListFiller, namesNoSubject, readIntent } from '../retrieval/question-intent.js';
 import { readSectionOrdinal, type SectionPosition } from '../retrieval/section-ordinal.js';
 import { topicTerms } from '../text/tokenize.js';
 import type { Turn } from './types.js';
@@ -93,7 +93,7 @@ export const DOCUMENT_POINTER = /(?:这个|这份|该|那个|那份|这一?个?)
  */
 const SHELL_NOUNS = '比例|目标|要求|数字|指标|标准|任务|版本|规定|期限|时限|节点';
 /**
- * Words that point back at the previous answer wherever they stand (它的有效期, 上面说的那条), and
+ * Words that point back at the previous answer wherever they stand (它的有效期, 上面说的那条, 这样做是出于什么考虑, 是都得这样吗), and
  * 这事, 这块, 这方面 standing for the subject itself (长宁的计划里这事具体要做啥, 医政医管要点对这块又是怎么要求的)
  * and 这个文件, 该方案 for its document (该方案什么时候失效): at the start, or after a word that governs them (对, 在, 里);
  * after a noun they mark that noun as the topic (长宁护理这块今年有啥安排), and after a year or a place they name a
@@ -102,7 +102,7 @@ const SHELL_NOUNS = '比例|目标|要求|数字|指标|标准|任务|版本|规
  * their own before them (要点里开展的相关主题活动叫什么: related to what was just asked; not 中医药相关的, 跟X有关, 会同有关部门).
  */
 export const REFERS_BACK = new RegExp(
-  String.raw`它|上面|上述|刚才|前面(?:说|提|讲)|这一点|这项|这条|那条|该条|该项|(?:^|(?<=[对在把就于里从按给跟和与]|[^\p{Script=Han}]))(?:这事|这件事|这块|这一块|那块|那一块|这一?方面|这个方面|${DOCUMENT_POINTER.source})|这个(?=[又是还也都就在里中呢的，,。？?！!]|$)|(?:这个|这一|该)(?=${SHELL_NOUNS})|这[两三四五六七八九十几]+(?:个|家|项|条|所|类|大|支|批)|(?:^|(?<=[的里中在对有是那这]))(?:相关|有关)(?=[\p{Script=Han}])`,
+  String.raw`它|这样|这么(?=[做搞弄办干])|上面|上述|刚才|前面(?:说|提|讲)|这一点|这项|这条|那条|该条|该项|(?:^|(?<=[对在把就于里从按给跟和与]|[^\p{Script=Han}]))(?:这事|这件事|这块|这一块|那块|那一块|这一?方面|这个方面|${DOCUMENT_POINTER.source})|这个(?=[又是还也都就在里中呢的，,。？?！!]|$)|(?:这个|这一|该)(?=${SHELL_NOUNS})|这[两三四五六七八九十几]+(?:个|家|项|条|所|类|大|支|批)|(?:^|(?<=[的里中在对有是那这]))(?:相关|有关)(?=[\p{Script=Han}])`,
   'u',
 );
 /**
@@ -115,12 +115,17 @@ const ASKING = /^(?:几|多少|第几|大概|大约|大致|具体|一共|总共)
  * 8 on the dev split (turns-dev-29); 6 before it held the forms with a verb of doing.
  */
 const ELLIPTICAL_CHARS = 8;
+/**
+ * Most characters of a second turn read as naming nothing of its own when its words only ask what becomes of the subject
+ * (建成以后主要发挥什么作用, 最后要达到啥标准, 主要鼓励朝哪些方向发展: `namesNoSubject`), or come from the conversation.
+ */
+const COURSE_CHARS = 14;
 /** Verbs of doing that name no subject (弄完, 搞, 做好): 牵头搞 asks who leads, 啥时候弄完 when it is done. */
 const DOING = /(?:弄|搞|做|干|办)(?:完|好|成)?$/u;
 /** Words for a time, split by the segmenter from the question word that asks it (啥 | 时候). */
 const TIME_WORD = /^(?:时候|时间)$/u;
 /** A question mark, or a word that makes a sentence a question (怎么, 咋, 吗, 呢). */
-const ASKS = /[？?]|怎么|咋|如何|吗|呢|嘛/;
+const ASKS = /[？?]|怎么|咋|如何|吗|呢|嘛|啥|什么|哪/;
 /** When a follow-up names its own place or year, the previous ones are dropped from the topic. */
 const SCOPE = SCOPE_WORDS;
 
@@ -197,10 +202,13 @@ export function resolveFollowUp(question: string, history: readonly Turn[] | und
   // Asking words that open it (具体是哪些医院, 一共有几家) and verbs of doing (啥时候弄完) are not counted.
   const earlier = topicOf(history!);
   const said = `${earlier}${(last.answer ?? '').replace(/\s+/g, '')}`;
+  // "建成以后主要发挥什么作用", "最后要达到啥标准": words that ask what becomes of a subject name none, so a longer turn made of them is read
+  // with the conversation too; a noun of its own (护理有啥要求) is a subject.
+  const chars = [...q.replace(/[\p{P}\s]/gu, '').replace(ASKING, '')].length;
+  const terms = ownTerms(q.replace(SCOPE, ' '));
   const elliptical =
     !opener &&
-    [...q.replace(/[\p{P}\s]/gu, '').replace(ASKING, '')].length <= ELLIPTICAL_CHARS &&
-    ownTerms(q.replace(SCOPE, ' ')).every((t) => said.includes(t)) &&
+    ((chars <= ELLIPTICAL_CHARS && terms.every((t) => said.includes(t))) || (chars <= COURSE_CHARS && terms.some(namesNoSubject) && terms.every((t) => said.includes(t) || namesNoSubject(t)))) &&
     (readIntent(q) !== 'what' || ASKS.test(q)) &&
     !isSmallTalk(q);
   if (!refersBack && !elliptical) return { kind: 'none' };
@@ -213,7 +221,7 @@ export function resolveFollowUp(question: string, history: readonly Turn[] | und
     kind: 'rewrite',
     question: `${own} ${base}`,
     // Its own words: a topic, or a year that names a document (21年那个方案里呢).
-    ...((ownTerms(own.replace(REFERS_BACK, ' ').replace(ANAPHORIC_END, '')).length > 0 || namedYears(own).length > 0) && docId
+    ...((ownTerms(own.replace(REFERS_BACK, ' ').replace(ANAPHORIC_END, '')).some((t) => !namesNoSubject(t)) || namedYears(own).length > 0) && docId
       ? { own, docId, base, ...(INSIDE.test(q) ? { inside: true } : {}) }
       : {}),
   };
@@ -233,10 +241,15 @@ export function sectionAsks(question: string, sectionWords: string): string | un
   return topicTerms(own).length > 0 ? own : undefined;
 }
 
+/** 由 and 来 before a verb only say who does it or that it is done (由哪家来牵头: 来牵头 is 牵头): the segmenter joins them to it. */
+const LIGHT_VERB = /^[由来](?=\p{Script=Han}{2})/u;
+/** 哪 with its measure word (哪家, 哪几类, 哪一年), which the segmenter may join to the next character (由哪家来牵头: 家来). */
+const WHICH = /哪[一几]?[家个些类位种所项条样块天年月批]/gu;
+
 /** The topic words of a question, less the verbs of doing at their end (牵头搞 → 牵头), its asking words (几批, 大概, 牵头, 时候 of 啥时候) left out; words the segmenter lacks (急诊) kept. */
 function ownTerms(question: string): string[] {
-  return topicTerms(question, { joinSingles: true })
-    .map((t) => t.replace(DOING, ''))
+  return topicTerms(question.replace(WHICH, ' '), { joinSingles: true })
+    .map((t) => t.replace(DOING, '').replace(LIGHT_VERB, ''))
     .filter((t) => t !== '' && !TIME_WORD.test(t) && !ASKING.test(t) && !isAskingWord(t));
 }
 

@@ -102,6 +102,16 @@ export function isListFiller(word: string): boolean {
   return LIST_FILLER_WORD.test(word);
 }
 
+const NAMES_NO_SUBJECT = new RegExp(`^(?:${[...data.listFillers.words, ...data.activityNouns, ...data.abstractNouns, ...data.courseWords].join('|')})+$`, 'u');
+
+/**
+ * A word that asks what becomes of a subject rather than naming one (作用, 标准, 方向, 建成以后, 达到, 鼓励,
+ * 安排, 做法: data/answer-intents.json `courseWords` with the list fillers, activity and abstract nouns).
+ */
+export function namesNoSubject(word: string): boolean {
+  return NAMES_NO_SUBJECT.test(word);
+}
+
 /** A list question without the words that ask for items (哪些安排, 什么措施): what remains names its topic. */
 export function listTopic(question: string): string {
   return question.replace(LIST_FILLERS, ' ');

@@ -61,6 +61,38 @@ describe('resolveFollowUp: a follow-up refers back; a short question is not one'
   });
 
   test.each([
+    ['建成以后主要发挥什么作用？', '上海要创建多少家国家医学中心'], // 12 characters: 建成, 以后, 发挥, 作用 ask what becomes of it
+    ['最后要达到啥标准', '大医院对口帮扶的受援医院今年重点干啥'],
+    ['主要鼓励朝哪些方向发展？', '市里对新片区的社会办医有什么部署'],
+    ['鼓励往啥方向搞', '市里对新片区的社会办医有什么部署'],
+    ['分别依托哪些单位设立？', '上海要成立几家职业病危害工程防护指导中心'],
+    ['由哪家来牵头弄', '长宁是不是要搞区域中医医联体'], // 哪家 and 来 before the verb name nothing (the segmenter reads 家来)
+  ])('%s after %s: words that ask what becomes of the subject name none, read with the earlier topic', (question, previous) => {
+    const r = resolveFollowUp(question, after(previous));
+    expect(r).toMatchObject({ kind: 'rewrite', question: `${question} ${previous}` });
+    // Its words are no topic of their own to search alone.
+    expect(r).not.toHaveProperty('own');
+  });
+
+  test.each([
+    ['护理有啥要求'], // 护理: a subject
+    ['互联网医院建成以后发挥什么作用'], // 互联网医院: a subject, the rest asks of it
+    ['另外，建成以后发挥什么作用'], // opened as a new question
+    ['胸痛中心最后要达到啥标准'],
+    ['建成以后主要发挥什么作用，对周边的社区医院有什么带动'], // longer than a turn that only asks of the subject
+  ])('must not: %s names a subject of its own, or opens a new question', (question) => {
+    expect(resolveFollowUp(question, after('上海要创建多少家国家医学中心'))).toEqual({ kind: 'none' });
+  });
+
+  test.each([
+    ['这样做是出于什么考虑？', '普陀对医疗机构探视服务有什么要求'],
+    ['是都得这样还是就哪几类', '医院重症床位得占到总床位多少啊'],
+    ['这么搞有啥好处', '普陀对医疗机构探视服务有什么要求'],
+  ])('%s after %s: 这样, 这么做 stand for what was just said', (question, previous) => {
+    expect(resolveFollowUp(question, after(previous)).kind).toBe('rewrite');
+  });
+
+  test.each([
     ['长宁区里的呢，哪几个社区在创', '23年市里要建几家示范性社区康复中心'],
     ['那普陀呢，有几家', '长宁今年要创几家示范站'],
   ])('%s after %s: a first clause closed by 呢 points back', (question, previous) => {
