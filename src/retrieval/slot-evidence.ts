@@ -351,7 +351,7 @@ export function asksWhichBody(question: string): boolean {
 /**
  * The question asks bodies by name: a list of names (试点医院的名单是什么), which ones of the bodies
  * it counts (那2家指导中心分别设在哪些单位, 新挂牌的30来家IDC医院都是哪些医院), or which ones of a kind of
- * hospital it names (IDC医院具体是哪些医院). Otherwise 哪些医院 may be answered by a kind (二级、三级公立综合医院均应提供儿科医疗服务).
+ * hospital it names (IDC医院具体是哪些医院, 自行研制体外诊断试剂的试点医院有哪些). Otherwise 哪些医院 may be answered by a kind (二级、三级公立综合医院均应提供儿科医疗服务).
  */
 export function asksNames(question: string): boolean {
   const q = flatQuestion(question);
@@ -359,10 +359,10 @@ export function asksNames(question: string): boolean {
 }
 /**
  * A kind of hospital the question names, then which hospitals it is (今年新遴选挂牌的IDC医院具体是哪些医院,
- * 市级定点医院，具体是哪些医院): the names of that kind's members, as a count asked again is. Not a generic word
- * (公立医院绩效考核考哪些医院: a narrower kind answers it, 区属公立医院).
+ * 市级定点医院，具体是哪些医院, 试点医院有哪些): the names of that kind's members, as a count asked again is. Not a generic word
+ * (公立医院绩效考核考哪些医院: a narrower kind answers it, 区属公立医院), nor what the hospitals have (试点医院有哪些要求).
  */
-const KIND_THEN_WHICH = /(?:[A-Za-z]+|(?!公立|综合|专科)[\p{Script=Han}]{2})医院[^？?。]{0,8}?(?:是|有)哪些医院/u;
+const KIND_THEN_WHICH = /(?:[A-Za-z]+|(?!公立|综合|专科)[\p{Script=Han}]{2})医院(?:[^？?。]{0,8}?(?:是|有)哪些医院|(?:都|具体|分别|一共|主要)*(?:是|有)哪些(?=[？?。，,]|$))/u;
 /**
  * The noun a question asks the names of, right before 是哪 or 有哪, after its last 的 (普陀区的区域性医疗中心是哪几家医院
  * → 区域性医疗中心). Not a hospital's role (签约的合作医院是哪家): the hospital named in it is the answer, however the

@@ -704,6 +704,17 @@ describe('holdsSlot: names counted as another number than the bodies asked are t
   });
 });
 
+describe('who: 中心 names a body, not the 多中心 of a study run at several sites', () => {
+  it.each([
+    ['探索对多中心临床研究实行伦理审查结果互认', false],
+    ['组织和参与多中心研究', false],
+    ['依托市疾控中心开展监测', true],
+    ['由区卫生健康事业发展中心牵头', true],
+  ] as const)('%s: %s', (text, held) => {
+    expect(holdsSlot('who', text, '由哪个机构牵头组织？')).toBe(held);
+  });
+});
+
 describe('asksNames and holdsSlot: bodies asked by name are answered by names, not by a kind counted', () => {
   it.each([
     ['新挂牌的那30来家IDC医院有名单吗，都是哪些医院？'],
@@ -762,6 +773,17 @@ describe('asksNames and holdsSlot: bodies asked by name are answered by names, n
     '%s asks names: a kind of hospital named, then which hospitals',
     (question) => {
       expect(asksNames(question)).toBe(true);
+    },
+  );
+
+  it.each([['自行研制体外诊断试剂的试点医院有哪些？'], ['IDC医院都有哪些'], ['那批定点医院具体是哪些，有名单没']])('%s asks names: a kind of hospital, then which ones it is', (question) => {
+    expect(asksNames(question)).toBe(true);
+  });
+
+  it.each([['长宁计划里天山中医医院的任务有哪些？'], ['涉及院前急救与医院急诊衔接的要求有哪些？'], ['试点医院有哪些要求'], ['公立医院有哪些']])(
+    'must not: %s (what the hospitals have or do, or a generic word)',
+    (question) => {
+      expect(asksNames(question)).toBe(false);
     },
   );
 
