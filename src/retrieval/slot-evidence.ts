@@ -697,6 +697,8 @@ const TARGET = anyOf(STATUS.target);
 const EXISTING = anyOf(STATUS.existing);
 const PER_UNIT = anyOf(STATUS.perUnit);
 const ORDINAL = /第[一二三四五六七八九十\d]+(?:批|届|轮|期)/u;
+/** A figure said for each one (每, 各): a rate, not how many there are in all. */
+const RATE = /每|各(?![类种项级])/u;
 const ASKS_ORDINAL = /第几/u;
 const FIGURES = new RegExp(SLOTS.figure.source, 'gu');
 /** The last clause break of a text and what follows it: the clause a figure stands in starts after it. */
@@ -705,13 +707,16 @@ const CLAUSE_START = /[，,。．；;：:！!？?][^，,。．；;：:！!？?]*
 /**
  * The text without the figures of another status or scope than the question asks (data/answer-intents.json
  * `figureStatus`): a target (创建10家以上) when it asks how many there are now, a figure marked done (已建立21个) when it
- * asks how many are added, a total (3－5家) when it asks the figure for each one, another batch (第三批20家) when it
- * names one (第一批). Each figure is read with the clause before it.
+ * asks how many are added, a total (3－5家) when it asks the figure for each one, a rate (每30-50万人口配置一家) when it
+ * asks how many bodies there are in all, another batch (第三批20家) when it names one (第一批). Each figure is read with
+ * the clause before it.
  */
 function withoutOtherFigures(text: string, question: string): string {
   const current = ASKS_CURRENT.test(question) && !ASKS_PLAN.test(question);
   const added = ASKS_NEW.test(question);
   const perUnit = ASKS_PER_UNIT.test(question);
+  // How many bodies there are in all (目前全市一共有多少家): a rate (每30-50万人口配置一家, 各区1家) counts none of them.
+  const bodiesInAll = current && !perUnit && BODIES_COUNTED_ASKED.test(question);
   const ordinal = ORDINAL.exec(question)?.[0];
   if (!current && !added && !perUnit && ordinal === undefined) return text;
   let out = '';
@@ -728,6 +733,7 @@ function withoutOtherFigures(text: string, question: string): string {
       : (current && TARGET.test(clause) && !EXISTING.test(clause)) ||
         (added && EXISTING.test(clause)) ||
         (perUnit && !PER_UNIT.test(clause)) ||
+        (bodiesInAll && RATE.test(clause)) ||
         (ordinal !== undefined && ORDINAL.test(clause) && !clause.includes(ordinal));
     out += text.slice(from, m.index) + (other ? ' ' : m[0]);
     from = m.index + m[0].length;

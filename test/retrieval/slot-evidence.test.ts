@@ -583,6 +583,12 @@ describe('holdsSlot: a figure answers only the figure of the status and scope as
     // 已经 with any verb asks what is done (已经挂牌了多少家), as 已经有 does
     ['这次新选之前，IDC医院已经挂牌了多少家', '遴选新的30家左右IDC医院挂牌', false],
     ['IDC医院已经挂牌了多少家', '已挂牌IDC医院20家', true],
+    // how many bodies in all, a rate given (每, 各): no answer; the rate asked, or a total given: the answer
+    ['目前全市一共有多少家区域性医疗中心？', '实现每30-50万人口配置一家区域性医疗中心', false],
+    ['现在总共有几家社区卫生服务中心', '各街道（镇）设置1家社区卫生服务中心', false],
+    ['区域性医疗中心按多少人口配一家', '实现每30-50万人口配置一家区域性医疗中心', true],
+    ['区域性医疗中心目前一共有多少家', '本市现有区域性医疗中心36家', true],
+    ['目前各类医疗机构一共有多少家', '全市各类医疗机构共6000家', true], // 各类 is no rate
   ] as const)('%s in 「%s」: %s', (question, text, held) => {
     expect(holdsSlot('figure', text, question)).toBe(held);
   });
