@@ -33,6 +33,7 @@ import { issueAsked, issueSignature } from './document-issue.js';
 import { type FollowUp, onlyRefersBack, resolveFollowUp } from './resolve-follow-up.js';
 import { searchFollowUp } from './search-follow-up.js';
 import { pickOrdinal } from './pick-ordinal.js';
+import { asksDocumentValidity } from '../retrieval/stages/route-by-kind.js';
 import { RANK_PENALTY, scoreSentences, shortenClaim, type ScoredSentence } from './select-sentences.js';
 import type { Answer, AnswerEvent, AnswerOptions, Answerer } from './types.js';
 import { COMPOSE_K } from '../core/limits.js';
@@ -435,6 +436,13 @@ export class ExtractiveAnswerer implements Answerer {
     // ranked a point first: the sentences are scored again without the words that name the document.
     const preambleLeads = corpus.passage(first[0]?.passageId ?? '')?.kind === 'preamble' && corpus.passage(ids[0] ?? '')?.kind !== 'preamble';
     const scored = preambleLeads ? scoreSentences(withoutNamedTitle(question, corpus), ids, corpus, bm25) : first;
+    // "那个方案管到啥时候": the closing clause, which retrieval put first for it, says when the document runs to in words of its
+    // own (本实施方案自…起实施,有效期至…), which need not share the question's.
+    const closing = corpus.passage(ids[0] ?? '');
+    if (closing?.kind === 'closing' && asksDocumentValidity(question)) {
+      const own = splitSentences(closing.text).find((x) => holdsSlot('date', x)) ?? closing.text;
+      return [{ passageId: closing.id, sentence: own, score: 1, rank: 0 }];
+    }
     const best = scored[0];
     if (!best || best.score < this.tuning.minSentenceScore) return [];
     const chosen = [best];

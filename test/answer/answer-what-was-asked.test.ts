@@ -347,6 +347,21 @@ describe("a list of some of a named part's points says how many the part holds",
   });
 });
 
+describe("when a document runs to is answered from its closing clause, in the clause's own words", () => {
+  test.each([['公立医院高质量发展那个方案管到啥时候'], ['21年那个公立医院方案啥时候到期']])('%s', async (question) => {
+    const a = await ask(question);
+    expect(pipeline.corpus.passage(a.citations[0]!.id)!.kind).toBe('closing');
+    expect(a.citations[0]!.quote).toContain('有效期至2030年12月31日');
+    expect(a.confidence).toBe('high');
+    expect(a.answer.startsWith(LOW_CONFIDENCE_LEAD)).toBe(false);
+  });
+
+  test('must not: a task of the plan that runs to a year is not the closing clause', async () => {
+    const a = await ask('方案里的试点要搞到啥时候');
+    expect(pipeline.corpus.passage(a.citations[0]!.id)!.kind).not.toBe('closing');
+  });
+});
+
 describe('follow-ups', () => {
   test('"另外，…" after a question is a new question: nothing of the earlier topic is searched', async () => {
     const first = await ask('普陀今年护理方面有哪些安排？');

@@ -156,6 +156,8 @@ describe('routeByKind', () => {
     ['这个公立医院高质量发展实施方案管到哪天为止？'],
     ['市政府办公厅那份公立医院高质量发展实施方案管到啥时候为止？'],
     ['高质量发展那个计划用到哪年'],
+    ['公立医院高质量发展那个方案管到啥时候'], // 啥 for 什么
+    ['这个要点用到何时'],
   ])('%s: the document itself runs to, starts or expires -> the closing clause first', (question) => {
     const ranked = [point(body(), 1), point(kindOf('closing'), 0.5)];
     expect(routeByKind(question, ranked, corpus, [], text)[0]!.id).toBe(kindOf('closing'));
@@ -172,6 +174,7 @@ describe('routeByKind', () => {
     ['限制类技术目录什么时候生效'],
     ['方案里的改革任务要干到哪年为止'], // a task of the plan, not the plan
     ['要点里说的第三批康复中心建到哪年为止'],
+    ['方案里的试点要搞到啥时候'], // a task of the plan, not the plan
   ])('%s: a work item, not the document -> retrieval order kept', (question) => {
     const ranked = [point(body(), 1), point(kindOf('closing'), 0.5)];
     expect(routeByKind(question, ranked, corpus, [], text)[0]!.id).toBe(body());
