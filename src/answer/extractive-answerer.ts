@@ -3,6 +3,7 @@ import type { Bm25Index } from '../retrieval/bm25-index.js';
 import { isItem, type Corpus } from '../core/corpus.js';
 import { TITLE_FREE_RUN, validateQuestion, type HybridRetriever, type RetrievalMode } from '../retrieval/hybrid-retriever.js';
 import { splitSentences } from '../text/split-sentences.js';
+import { normalizeForSearch, topicTerms } from '../text/tokenize.js';
 import { writtenInChinese } from '../retrieval/question-language.js';
 import {
   composeAnswerText,
@@ -17,7 +18,7 @@ import {
   type Claim,
 } from './compose-text.js';
 import { holdsSlot, missingNoun } from '../retrieval/slot-evidence.js';
-import { quoteMustHold, readIntent, slotAsked, type AnswerIntent } from '../retrieval/question-intent.js';
+import { isAskingWord, quoteMustHold, readIntent, slotAsked, type AnswerIntent } from '../retrieval/question-intent.js';
 import { englishSearchTerms, MIN_TRANSLATED_SHARE_FOR_HIGH } from '../retrieval/english-search-terms.js';
 import type { AnswerSlot } from '../core/types.js';
 import { composeList, MAX_LIST_POINTS, MAX_PART_POINTS } from './compose-list.js';
@@ -184,7 +185,13 @@ export class ExtractiveAnswerer implements Answerer {
           : undefined;
     if (part && points) {
       // What the question names of its own, unless the section's heading names it already (最后那部分专项工作: the whole section).
-      const asks = part.asks !== undefined && points[0] && (section?.askedInside === true || !headingNames(part.asks, points[0], corpus, this.deps.bm25)) ? part.asks : undefined;
+      // Nor when none of its words is in the section (最后那部分保障措施是啥, of 三、组织实施): they describe the whole of it in the staff's words.
+      const asks =
+        part.asks !== undefined &&
+        points[0] &&
+        (section?.askedInside === true || (!headingNames(part.asks, points[0], corpus, this.deps.bm25) && (section === undefined || saysEvery(part.asks, points))))
+          ? part.asks
+          : undefined;
       const most = readIntent(question) === 'list' ? MAX_LIST_POINTS : SECTION_SENTENCES;
       // "第二块里面，区域性医疗中心是怎么说的": the section's sentences that speak to what it names;
       // "第三块讲的啥": the first sentence of each of the section's first points.
@@ -551,6 +558,16 @@ function mentionedSubject(question: string, corpus: Corpus): string | undefined 
 function saysPartOf(answer: Answer, total: number, question: string): Answer {
   const shown = answer.citations.length;
   return total > shown ? { ...answer, answer: `${answer.answer}${partialListNote(total, shown, !writtenInChinese(question))}` } : answer;
+}
+
+/** Words that ask how something is put (怎么说, 咋讲的, 如何规定): no words of the subject. */
+const HOW_SAID = /^(?:是)?(?:怎么|咋|如何)(?:说|讲|写|提|规定|要求|安排)的?$/u;
+
+/** Whether the points' text holds every word a question names (区域性医疗中心 of 第二块里面，区域性医疗中心是怎么说的; not 保障措施 of 组织实施, which holds 保障 alone). */
+function saysEvery(words: string, points: readonly Passage[]): boolean {
+  const text = normalizeForSearch(points.map((p) => p.text).join(''));
+  const terms = topicTerms(normalizeForSearch(words)).filter((t) => !HOW_SAID.test(t) && !isAskingWord(t));
+  return terms.length > 0 && terms.every((t) => text.includes(t));
 }
 
 /** The sentence of a passage that matches the topic's words best; undefined when none matches any. */

@@ -426,6 +426,17 @@ describe('a section asked of a document the question names, in one question', ()
     expect(a.answer).not.toContain('该部分共');
   });
 
+  test("words after the place that none of the section's points holds describe the whole of it (保障措施 of 三、组织实施); words it holds ask inside it", async () => {
+    const docId = '2021-shanghai-public-hospital-high-quality-development-plan';
+    const a = await ask('公立医院高质量发展方案最后那几条保障措施是啥');
+    expect(a.citations.map((c) => c.id)).toEqual(items(docId, lastOf(docId)).map((p) => p.id));
+    // must not: 区域性医疗中心 is in the second part, and only its points are quoted
+    const first = await ask('2023年上海市医政医管工作要点分哪几部分？');
+    const inside = await ask('第二块里面，区域性医疗中心是怎么说的？', [turn(first)]);
+    expect(inside.citations.length).toBeLessThan(items(first.citations[0]!.id.split('#')[0]!, 2).length);
+    expect(inside.citations.every((c) => c.quote!.includes('区域性医疗中心'))).toBe(true);
+  });
+
   test("words before the ordinal that name a section's heading make it a sub-section of that section", async () => {
     const docId = '2021-shanghai-public-hospital-high-quality-development-plan';
     const a = await ask('高质量发展方案主要任务的第一块都有啥任务？');

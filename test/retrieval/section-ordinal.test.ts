@@ -21,6 +21,8 @@ describe('readSectionOrdinal: a section named by its ordinal or its place', () =
     ['开篇的部分说了什么', 1, '开篇的部分'],
     ['长宁计划开头讲新冠救治那部分有几条', 1, '开头讲新冠救治那部分'],
     ['最前面那块呢', 1, '最前面那块'],
+    ['公立医院高质量发展方案最后那几条保障措施是啥', 'last', '最后那几条'], // the points the text closes with, counted by none
+    ['最后这些项讲的什么', 'last', '最后这些项'],
   ])('%s -> %s', (question, position, words) => {
     expect(readSectionOrdinal(question)).toEqual({ position, words });
   });
@@ -39,6 +41,8 @@ describe('readSectionOrdinal: a section named by its ordinal or its place', () =
     ['开头两条讲了什么'], // the first points, not the first section
     ['最开始提出这项工作是哪年'],
     ['最后一批试点医院，这部分要求高吗'], // 最后 of a batch, a clause away from 这部分
+    ['最后那几家医院是哪些'], // bodies, not points of a text
+    ['最后几条讲了什么'], // no 那: the last points of whatever is talked about
   ])('%s names no section', (question) => {
     expect(readSectionOrdinal(question)).toBeUndefined();
   });
