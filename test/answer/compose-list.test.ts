@@ -265,6 +265,26 @@ describe('where a document mentions a subject (涉及X的内容, 说到X的地�
     ).toEqual([`${GF}#2.2.p5`, `${GF}#2.6.p4`]);
   });
 
+  test.each([['请列出医政医管要点里对区域性医疗中心提出要求的全部条目'], ['医政医管要点对区域性医疗中心作出部署的所有内容有哪些']])(
+    'all the places a text asks something of a subject (全部, 所有): %s',
+    (question) => {
+      expect(
+        list(question, [
+          [`${MA}#2.7`, 1],
+          [`${MA}#2.8`, 0.9],
+        ]),
+      ).toEqual([`${MA}#1.2`, `${MA}#1.5`, `${MA}#2.7`, `${MA}#2.8`, `${MA}#4.15`]);
+    },
+  );
+
+  test('must not: what is asked of a subject, with no word for every place (医政医管要点对区域性医疗中心提出了哪些要求), is left to the other ways', () => {
+    const cited = list('医政医管要点对区域性医疗中心提出了哪些要求', [
+      [`${MA}#2.7`, 1],
+      [`${MA}#2.8`, 0.9],
+    ]);
+    expect(cited).not.toEqual([`${MA}#1.2`, `${MA}#1.5`, `${MA}#2.7`, `${MA}#2.8`, `${MA}#4.15`]);
+  });
+
   test('a name with up to two characters set between two of its words, never fewer than two on a side', () => {
     expect(mentionForm('医院评审').test('医院等级评审')).toBe(true);
     expect(mentionForm('社区卫生中心').test('社区卫生服务中心')).toBe(true);

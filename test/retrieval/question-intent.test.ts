@@ -116,6 +116,9 @@ describe('readIntent', () => {
     ['中医药的内容帮我汇总下', 'list'],
     ['长宁把区里医疗服务体系做强那部分（大医院、医联体、社区）讲了啥', 'list'], // what a part it points at says
     ['把普陀的监管措施列出来', 'list'],
+    ['请列出市医政要点里对区域性医疗中心提出要求的全部条目', 'list'], // a request to list opening the question
+    ['列举一下长宁今年的专项工作', 'list'],
+    ['文件里列出的目标是多少', 'figure'], // 列出 inside a question: what was listed, not a request
     // … and where those words ask something else (must not fire)
     ['献血咋弄', 'what'], // how to do, not what is arranged
     ['这个病怎么治', 'what'],
