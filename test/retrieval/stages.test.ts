@@ -73,6 +73,21 @@ describe('gatherCandidates (candidates)', () => {
     expect(c.sentences.get(a!)).toEqual({ id: `${a}@1`, score: expect.closeTo(0.9) });
     expect(c.lexical).toEqual([]);
   });
+  test("every point's cosine is kept beside the pool: a point past the pool (found by BM25 or a sentence) is read at its own cosine, not 0", async () => {
+    const [a, b, d] = corpus.passages.map((p) => p.id);
+    const vectors = new FlatIndex([
+      { id: a!, vector: unit(0) },
+      { id: b!, vector: [0.8, 0.6, 0, 0] },
+      { id: d!, vector: [0.6, 0.8, 0, 0] },
+    ]);
+    const c = await gatherCandidates({ bm25, vectors }, 'q', { mode: 'dense', pool: 1, keep: (id) => id !== b, vector: Promise.resolve(unit(0)) });
+    expect([...c.points.keys()]).toEqual([a]);
+    expect(c.cosines.get(d!)).toBeCloseTo(0.6);
+    expect(c.cosines.has(b!)).toBe(false); // what `keep` leaves out is not kept here either
+    // Fused, the point past the pool carries its cosine; its fused score still uses the pool's floor.
+    const fused = fuseCandidates({ ...c, lexical: [{ id: d!, score: 5 }] }, { lexicalShare: 0.5, sentenceWeight: 0 }, 'hybrid', 5);
+    expect(fused.find((r) => r.id === d)?.point).toBeCloseTo(0.6);
+  });
   test('a dense mode without vectors is a programming error', async () => {
     await expect(gatherCandidates({ bm25 }, 'q', { mode: 'hybrid', pool: 5, keep: () => true })).rejects.toBeInstanceOf(InvariantError);
   });
@@ -89,6 +104,10 @@ describe('fuseCandidates (fuse)', () => {
     sentences: new Map([
       ['a', { id: 'a@0', score: 0.6 }],
       ['b', { id: 'b@2', score: 0.95 }],
+    ]),
+    cosines: new Map([
+      ['a', 0.8],
+      ['b', 0.5],
     ]),
   };
   test('the sentence weight decides between a whole-point and a sentence match', () => {
@@ -109,6 +128,7 @@ describe('fuseCandidates (fuse)', () => {
       ],
       points: new Map(),
       sentences: new Map(),
+      cosines: new Map(),
     };
     expect(fuseCandidates(lexical, { lexicalShare: 0.1, sentenceWeight: 0.5 }, 'lexical', 5).map((r) => [r.id, r.score])).toEqual([
       ['y', 1],

@@ -20,6 +20,7 @@ export function fuseCandidates(c: Candidates, weights: { lexicalShare: number; s
     .slice(0, n)
     .map((r) => {
       const s = c.sentences.get(r.id);
-      return { ...r, ...(c.points.has(r.id) ? { point: c.points.get(r.id)! } : {}), ...(s ? { sentence: s.score, sentenceId: s.id } : {}) };
+      const point = c.points.get(r.id) ?? c.cosines.get(r.id);
+      return { ...r, ...(point !== undefined ? { point } : {}), ...(s ? { sentence: s.score, sentenceId: s.id } : {}) };
     });
 }

@@ -10,6 +10,8 @@ export interface Candidates {
   lexical: Array<{ id: string; score: number }>;
   points: Map<string, number>;
   sentences: Map<string, { id: string; score: number }>;
+  /** Every point's cosine, those past the pool too: what the decision reads of a point found by BM25 or by a sentence alone. */
+  cosines: Map<string, number>;
 }
 
 /**
@@ -25,14 +27,17 @@ export async function gatherCandidates(
   const lexical = mode !== 'dense' ? indexes.bm25.search(question, pool).filter((h) => keep(h.id)) : [];
   const points = new Map<string, number>();
   const sentences = new Map<string, { id: string; score: number }>();
+  const cosines = new Map<string, number>();
   if (mode !== 'lexical') {
     if (!options.vector || !indexes.vectors) throw new InvariantError(`retrieval mode ${mode} needs an embedder and a vector index`);
     const v = await options.vector;
-    for (const h of await indexes.vectors.search(v, pool)) if (keep(h.id)) points.set(h.id, h.score);
+    const all = await indexes.vectors.search(v, Number.MAX_SAFE_INTEGER);
+    for (const h of all) if (keep(h.id)) cosines.set(h.id, h.score);
+    for (const h of all.slice(0, pool)) if (keep(h.id)) points.set(h.id, h.score);
     for (const h of indexes.sentenceVectors ? await indexes.sentenceVectors.search(v, pool * 4) : []) {
       const id = passageOfSentence(h.id);
       if (keep(id) && !sentences.has(id)) sentences.set(id, { id: h.id, score: h.score });
     }
   }
-  return { lexical, points, sentences };
+  return { lexical, points, sentences, cosines };
 }
