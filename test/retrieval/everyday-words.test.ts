@@ -35,6 +35,8 @@ describe('everyday words -> document terms (data/everyday-words.json)', () => {
     ['AI在医院里的应用', ['人工智能']],
     ['私人诊所有啥要求', ['社会办医']],
     ['老人看病没人陪怎么办', ['陪诊', '免陪']],
+    ['长宁今年派去云南的医疗队是第几批了', ['援滇']],
+    ['去西藏新疆帮扶的事咋安排', ['援藏', '援疆']],
   ])('%s -> %j', (question, terms) => {
     for (const t of terms) expect(documentTermsFor(question)).toContain(t);
   });
