@@ -54,6 +54,8 @@ describe('everyday words -> document terms (data/everyday-words.json)', () => {
     ['家庭医生签约率要到多少'],
     // AI inside a Latin word is not artificial intelligence.
     ['DAILY报表怎么交'],
+    // 西藏 of a Shanghai street (西藏中路) is no province.
+    ['西藏中路上的诊所有啥要求'],
     // Document terms themselves add nothing.
     ['发热门诊要保持什么要求？'],
   ])('%s: nothing added where the word means something else', (question) => {
