@@ -23,6 +23,7 @@ describe('readSectionOrdinal: a section named by its ordinal or its place', () =
     ['最前面那块呢', 1, '最前面那块'],
     ['公立医院高质量发展方案最后那几条保障措施是啥', 'last', '最后那几条'], // the points the text closes with, counted by none
     ['最后这些项讲的什么', 'last', '最后这些项'],
+    ['高质量发展那个实施方案最后的保障措施有几条，分别是啥', 'last', '最后的保障措施有几条'], // the count of the points the text closes with
   ])('%s -> %s', (question, position, words) => {
     expect(readSectionOrdinal(question)).toEqual({ position, words });
   });
@@ -43,6 +44,8 @@ describe('readSectionOrdinal: a section named by its ordinal or its place', () =
     ['最后一批试点医院，这部分要求高吗'], // 最后 of a batch, a clause away from 这部分
     ['最后那几家医院是哪些'], // bodies, not points of a text
     ['最后几条讲了什么'], // no 那: the last points of whatever is talked about
+    ['最后一批试点有几家'], // bodies counted, not points
+    ['最后的目标有几个'],
   ])('%s names no section', (question) => {
     expect(readSectionOrdinal(question)).toBeUndefined();
   });
