@@ -350,13 +350,15 @@ export function asksWhichBody(question: string): boolean {
 
 /**
  * The question asks bodies by name: a list of names (试点医院的名单是什么), which ones of the bodies
- * it counts (那2家指导中心分别设在哪些单位, 新挂牌的30来家IDC医院都是哪些医院), or which ones of a kind of
+ * it counts (那2家指导中心分别设在哪些单位, 新挂牌的30来家IDC医院都是哪些医院), which ones were chosen (试点选在了哪些医院), or which ones of a kind of
  * hospital it names (IDC医院具体是哪些医院, 自行研制体外诊断试剂的试点医院有哪些). Otherwise 哪些医院 may be answered by a kind (二级、三级公立综合医院均应提供儿科医疗服务).
  */
 export function asksNames(question: string): boolean {
   const q = flatQuestion(question);
-  return ASKS_NAME_LIST.test(q) || (BODIES_COUNTED.test(q) && WHICH_OF.test(q)) || KIND_THEN_WHICH.test(q);
+  return ASKS_NAME_LIST.test(q) || (BODIES_COUNTED.test(q) && WHICH_OF.test(q)) || KIND_THEN_WHICH.test(q) || CHOSEN_WHICH.test(q);
 }
+/** Which ones were chosen (试点选在了哪些医院, 挑了哪几家): the chosen are named; a kind (三级医院) says who may be, not who was. Not the kinds chosen (选了哪几类单位), nor what an award selects (评选哪些“十佳”). */
+const CHOSEN_WHICH = /(?<!评)(?:选|挑)(?:在|了|的|中)*哪(?:些(?![类种])|几[家所个位])/u;
 /**
  * A kind of hospital the question names, then which hospitals it is (今年新遴选挂牌的IDC医院具体是哪些医院,
  * 市级定点医院，具体是哪些医院, 试点医院有哪些): the names of that kind's members, as a count asked again is. Not a generic word

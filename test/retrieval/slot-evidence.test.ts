@@ -786,6 +786,14 @@ describe('asksNames and holdsSlot: bodies asked by name are answered by names, n
     expect(asksNames(question)).toBe(true);
   });
 
+  it.each([['三级医院下放职称评审权限的试点选在了哪些医院？'], ['投诉举报处理标杆点选了哪些医院'], ['挑了哪几家社区中心']])('%s asks names: which ones were chosen', (question) => {
+    expect(asksNames(question)).toBe(true);
+  });
+
+  it.each([['试点都选了哪几类单位'], ['市卫健委信访工作要评选哪些“十佳”？'], ['选了哪些种类的医院']])('must not: %s (kinds chosen, or what an award selects)', (question) => {
+    expect(asksNames(question)).toBe(false);
+  });
+
   it.each([['长宁计划里天山中医医院的任务有哪些？'], ['涉及院前急救与医院急诊衔接的要求有哪些？'], ['试点医院有哪些要求'], ['公立医院有哪些']])(
     'must not: %s (what the hospitals have or do, or a generic word)',
     (question) => {
