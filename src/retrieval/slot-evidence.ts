@@ -144,6 +144,8 @@ const POST_ASKED = new RegExp(`(副?(?:${data.roles.join('|')}))(?:一职)?(?:�
 
 /** A count of bodies asked (几家, 多少所; not 家庭, 家属, 家长). */
 const BODIES_COUNTED_ASKED = /(?:多少|几)\s*(?:家|所)(?![庭属长人])/u;
+/** A count of bodies in a sentence (30家左右, 3－5家, 10所, 两个, 20个): a number and a measure word of bodies. */
+const BODIES_COUNT = new RegExp(`${NUMERAL}(?:来|多|余)?\\s*(?:[-－—~～至到]\\s*${NUMERAL})?(?:家|所|个|座|处)`, 'u');
 /** A count of people in a sentence (10名, 800人, 5位; not 人口, 位置, 位于). */
 const PEOPLE_COUNTED = new RegExp(`${NUMERAL}(?:以上|左右)?(?:人(?!口|次)|名|位(?!置|于))`, 'gu');
 
@@ -215,7 +217,9 @@ export function holdsSlot(slot: AnswerSlot, text: string, question?: string): bo
   // Bodies counted (几家, 多少所) are not counted in people (培养10名以上基层中医药人才 does not say how many 成员单位).
   if (slot === 'figure') {
     const counted = (q !== undefined && BODIES_COUNTED_ASKED.test(q) ? t.replace(PEOPLE_COUNTED, ' ') : t).replace(NOT_FIGURE, ' ').replace(VAGUE_WORD, ' ');
-    const given = q === undefined ? SLOTS.figure.test(counted) : valueBeside(counted, q, SLOTS.figure) && !countedVaguely(t, q);
+    // Bodies counted (几家, 多少所) are counted by a measure word of bodies (30家左右, 3－5家): not by a level (二级、三级), a span (三年) or a round (第六轮).
+    const bodies = q !== undefined && BODIES_COUNTED_ASKED.test(q);
+    const given = q === undefined ? SLOTS.figure.test(counted) : valueBeside(counted, q, SLOTS.figure) && !countedVaguely(t, q) && (!bodies || BODIES_COUNT.test(counted));
     return given || (q !== undefined && majorsCounted(t, q));
   }
   if (slot === 'date') return q === undefined ? SLOTS.date.test(t.replace(NOT_DATE, ' ')) : valueBeside(forDeadline(t.replace(NOT_DATE, ' '), q), q, SLOTS.date);
@@ -695,6 +699,8 @@ const ASKS_CURRENT = anyOf(STATUS.asksCurrent);
 const ASKS_PLAN = anyOf(STATUS.asksPlan);
 const ASKS_NEW = anyOf(STATUS.asksNew);
 const ASKS_PER_UNIT = anyOf(STATUS.asksPerUnit);
+const ASKS_TOTAL = anyOf(STATUS.asksTotal);
+const ADDED = anyOf(STATUS.added);
 const TARGET = anyOf(STATUS.target);
 const EXISTING = anyOf(STATUS.existing);
 const PER_UNIT = anyOf(STATUS.perUnit);
@@ -717,10 +723,12 @@ function withoutOtherFigures(text: string, question: string): string {
   const current = ASKS_CURRENT.test(question) && !ASKS_PLAN.test(question);
   const added = ASKS_NEW.test(question);
   const perUnit = ASKS_PER_UNIT.test(question);
-  // How many bodies there are in all (目前全市一共有多少家): a rate (每30-50万人口配置一家, 各区1家) counts none of them.
-  const bodiesInAll = current && !perUnit && BODIES_COUNTED_ASKED.test(question);
+  // How many there are in all (一共, 总数): a figure of those added (新建改建20个) is not the total; nor, of bodies
+  // (全市一共有多少家, 总共要建成多少家), a rate (每30-50万人口配置一家, 各区1家).
+  const total = ASKS_TOTAL.test(question) && !perUnit;
+  const bodiesInAll = (current || total) && !perUnit && BODIES_COUNTED_ASKED.test(question);
   const ordinal = ORDINAL.exec(question)?.[0];
-  if (!current && !added && !perUnit && ordinal === undefined) return text;
+  if (!current && !added && !perUnit && !total && ordinal === undefined) return text;
   let out = '';
   let from = 0;
   for (const m of text.matchAll(FIGURES)) {
@@ -736,6 +744,7 @@ function withoutOtherFigures(text: string, question: string): string {
         (added && EXISTING.test(clause)) ||
         (perUnit && !PER_UNIT.test(clause)) ||
         (bodiesInAll && RATE.test(clause)) ||
+        (total && !added && ADDED.test(clause)) ||
         (ordinal !== undefined && ORDINAL.test(clause) && !clause.includes(ordinal));
     out += text.slice(from, m.index) + (other ? ' ' : m[0]);
     from = m.index + m[0].length;

@@ -244,6 +244,9 @@ describe('slotAsked: a what-question may ask a method, a place, a consequence or
     ['新院区落在哪个街道', 'place'],
     ['急救分站落在哪', 'place'],
     ['新址在哪条路上', 'place'],
+    ['首届长三角职业健康技能大赛在哪个城市举办？', 'place'], // which city, province or country
+    ['普陀援摩医疗队派到摩洛哥哪个城市', 'place'],
+    ['援滇医疗队去哪个地方', 'place'],
     // read as lists by 哪些: the sanctions that follow are asked
     ['长宁区对违反“九不准”的医务人员有哪些具体处罚措施？', 'consequence'],
     ['收回扣的医生会受到哪些处分', 'consequence'],
@@ -258,6 +261,7 @@ describe('slotAsked: a what-question may ask a method, a place, a consequence or
     ['这个规定在哪个文件里'], // where in the documents: a citation, not a place
     ['互联网医院的内容在哪一条'],
     ['护理这块写在哪部分'],
+    ['紧密型城市医疗集团是啥'], // 城市 of a name, no city asked
     ['普陀要增设哪类门诊'], // 设 without 在 is not siting
     ['新设的睡眠门诊是干什么的'],
     ['胸痛中心是什么'],
