@@ -5,7 +5,7 @@ export const questionChannels = ['web', 'api', 'slack'] as const;
 export type QuestionChannel = (typeof questionChannels)[number];
 
 /** What the question asked that the quoted passage does not hold, when the answer says so. */
-export const missingKinds = ['figure', 'date', 'who', 'list', 'method', 'place', 'consequence', 'procedure', 'stage'] as const;
+export const missingKinds = ['figure', 'date', 'who', 'list', 'method', 'place', 'consequence', 'procedure', 'stage', 'name'] as const;
 export type MissingKind = (typeof missingKinds)[number];
 
 /**

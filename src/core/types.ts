@@ -124,7 +124,7 @@ export type AnswerIntent = 'figure' | 'date' | 'who' | 'list' | 'yes-no' | 'what
  * follows when a rule is not kept (`consequence`: 没开会被咋处罚, 违反了受什么处分) and how one applies for
  * or does a thing (`procedure`: 咋申请, 要走啥流程, 要准备啥材料).
  */
-export type AnswerSlot = 'figure' | 'date' | 'who' | 'list' | 'method' | 'place' | 'consequence' | 'procedure' | 'stage';
+export type AnswerSlot = 'figure' | 'date' | 'who' | 'list' | 'method' | 'place' | 'consequence' | 'procedure' | 'stage' | 'name';
 
 export interface RetrievalSignals {
   /** Cosine of the question and the best point's best-matching sentence (dense modes). */

@@ -70,9 +70,17 @@ export function slotAsked(question: string, intent: AnswerIntent): AnswerSlot | 
  * The slots the quoted sentence must itself hold (a figure, a date, a method, a place, a consequence, a procedure; a body when the question asks
  * which one: 哪家医院, 哪个单位), else the answer says which is missing.
  */
-export function quoteMustHold(slot: AnswerSlot | undefined, question: string): slot is 'figure' | 'date' | 'method' | 'place' | 'consequence' | 'procedure' | 'stage' | 'who' {
+export function quoteMustHold(slot: AnswerSlot | undefined, question: string): slot is 'figure' | 'date' | 'method' | 'place' | 'consequence' | 'procedure' | 'stage' | 'name' | 'who' {
   return (
-    slot === 'figure' || slot === 'date' || slot === 'method' || slot === 'place' || slot === 'consequence' || slot === 'procedure' || slot === 'stage' || (slot === 'who' && asksWhichBody(question))
+    slot === 'figure' ||
+    slot === 'date' ||
+    slot === 'method' ||
+    slot === 'place' ||
+    slot === 'consequence' ||
+    slot === 'procedure' ||
+    slot === 'stage' ||
+    slot === 'name' ||
+    (slot === 'who' && asksWhichBody(question))
   );
 }
 

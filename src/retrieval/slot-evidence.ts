@@ -23,6 +23,7 @@ const SLOTS: Record<AnswerSlot, RegExp> = {
   consequence: anyOf(data.slots.consequence),
   procedure: anyOf(data.slots.procedure),
   stage: anyOf(data.slots.stage),
+  name: anyOf(data.slots.name),
 };
 /** Numbers that are not figures: years, plan names (十四五), versions, hospital grades (二级以上医院), 5.12国际护士节. */
 const NOT_FIGURE = anyOf(data.slots.notFigure, 'gu');
@@ -226,6 +227,9 @@ export function holdsSlot(slot: AnswerSlot, text: string, question?: string): bo
   // Where (设在哪儿, 选址在哪个街道): a place the question does not name itself (普陀 of 普陀区域急救中心), or a hospital named as such;
   // in the part of the sentence that names what is asked, when the sentence names it (placeBeside).
   if (slot === 'place') return q === undefined ? placesIn(t).length > 0 : placeBeside(t, q);
+  // What a thing is called (那个频道叫啥, 新院区叫什么名字): a name quoted or given as such (“免陪照护服务”, 名为, IDC); of a body
+  // asked (院区, 医院, 中心), a body named as such (区精神卫生中心桃浦院区) or short names side by side.
+  if (slot === 'name') return SLOTS.name.test(t) || (q !== undefined && BODY_NAME_ASKED.test(flatQuestion(q)) && (NAMED_BODY.test(t) || SHORT_NAMES.test(t) || CAMPUS_NAMED.test(t)));
   return SLOTS[slot].test(t);
 }
 
@@ -327,6 +331,10 @@ export function givesContents(text: string, names: readonly string[]): boolean |
   return named ? false : undefined;
 }
 
+/** The name of a body asked (新院区叫什么名字, 那家医院叫啥). */
+const BODY_NAME_ASKED = /(?:医院|院区|分院|中心|机构|单位)[^，,。？?]{0,6}?(?:叫|名字|名称)/u;
+/** A campus or branch named by its place (桃浦院区, 无锡分院). */
+const CAMPUS_NAMED = /\p{Script=Han}{2}(?:院区|分院)/u;
 /** A question asking which bodies, by name (哪两家, 哪几家医院, 分别是哪, 名单). */
 const ASKS_WHICH = /哪[几两一三四五六七八九十些]*[家所个位]|分别是|名单|名称|叫什么|叫啥/;
 /** A kind that names bodies or places (社区, 成员单位, 区), whose members are answered by names. */

@@ -28,6 +28,7 @@ describe('a figure or date the documents do not give is said to be missing, neve
     ['长宁第六批援滇医疗队派多少人？', 'figure', '人数'],
     ['春昇杯医学创新人才大赛一等奖奖金多少？', 'figure', '金额'],
     ['三级医院评审标准上海实施细则哪天起实施？', 'date', '日期'],
+    ['本市在全国率先推出的省级健康教育频道叫什么名称？', 'name', '名称'],
     // bodies asked by name, none named: the list of names is missing
     ['新挂牌的那30来家IDC医院有名单吗，都是哪些医院？', 'list', '名单'],
     ['拟成立的2家职业病危害工程防护指导中心分别设在哪些单位？', 'list', '名单'],

@@ -245,6 +245,11 @@ describe('slotAsked: a what-question may ask a method, a place, a consequence or
     ['急救分站落在哪', 'place'],
     ['新址在哪条路上', 'place'],
     ['首届长三角职业健康技能大赛在哪个城市举办？', 'place'], // which city, province or country
+    // what a thing is called
+    ['本市在全国率先推出的省级健康教育频道叫什么名称？', 'name'],
+    ['普陀要搞的那个医疗质量管理大模型叫啥名', 'name'],
+    ['那个频道叫啥', 'name'],
+    ['这个中心的全称是什么', 'name'],
     ['普陀援摩医疗队派到摩洛哥哪个城市', 'place'],
     ['援滇医疗队去哪个地方', 'place'],
     // read as lists by 哪些: the sanctions that follow are asked
@@ -262,6 +267,7 @@ describe('slotAsked: a what-question may ask a method, a place, a consequence or
     ['互联网医院的内容在哪一条'],
     ['护理这块写在哪部分'],
     ['紧密型城市医疗集团是啥'], // 城市 of a name, no city asked
+    ['叫停是什么意思'], // 叫 of 叫停, no name asked
     ['普陀要增设哪类门诊'], // 设 without 在 is not siting
     ['新设的睡眠门诊是干什么的'],
     ['胸痛中心是什么'],

@@ -720,6 +720,20 @@ describe('holdsSlot: names counted as another number than the bodies asked are t
   });
 });
 
+describe('name: what a thing is called is given by a name quoted or given as such, or for a body, a body named as such', () => {
+  it.each([
+    ['本市在全国率先推出的省级健康教育频道叫什么名称？', '三是在全国率先推出省级健康教育频道，开展健康科普优秀成果和典型人物选树活动', false],
+    ['普陀要搞的那个医疗质量管理大模型叫啥名', '探索医学人工智能在医疗行业管理方面的应用，探索建立医疗质量管理大模型', false],
+    ['里面提到要试点的那个服务叫啥？', '开展“免陪照护服务”试点', true],
+    ['那个主题活动叫什么', '开展“改善就医感受、提升患者体验”主题活动', true],
+    ['普陀今年要投入使用的新院区叫什么名字？', '加快推进区康复医院、区精神卫生中心桃浦院区投入使用', true],
+    ['那个平台叫啥', '建设上海市传染病临床诊治中心（IDC）为基础的三级救治网络', true], // a Latin-letter name
+    ['那个服务叫啥', '加快推进区康复医院建设', false], // a body named, but no body's name asked
+  ] as const)('%s in 「%s」: %s', (question, text, held) => {
+    expect(holdsSlot('name', text, question)).toBe(held);
+  });
+});
+
 describe('who: 中心 names a body, not the 多中心 of a study run at several sites', () => {
   it.each([
     ['探索对多中心临床研究实行伦理审查结果互认', false],

@@ -23,6 +23,7 @@ export const MISSING_LABELS = {
   consequence: '文件未写明所问的处理或处罚',
   procedure: '文件未写明所问的办理流程或材料',
   stage: '文件未写明所问的进展阶段',
+  name: '文件未给出所问的名称',
 } as const;
 
 export function renderAnswer(answer: WidgetAnswer, deps: PassageLinkDeps): HTMLElement {

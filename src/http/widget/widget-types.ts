@@ -22,7 +22,7 @@ export interface WidgetAnswer {
   /** `low`: the documents do not answer directly; the quote is only possibly relevant. */
   confidence?: 'high' | 'low';
   /** What was asked and the documents do not give (a figure, a date, a responsible body, a method, a place). */
-  missing?: 'figure' | 'date' | 'who' | 'list' | 'method' | 'place' | 'consequence' | 'procedure' | 'stage';
+  missing?: 'figure' | 'date' | 'who' | 'list' | 'method' | 'place' | 'consequence' | 'procedure' | 'stage' | 'name';
   /** The question actually searched when a follow-up was read with the conversation's topic. */
   rewrittenQuestion?: string;
   /** Closest passages when abstaining (not evidence); offered in the 👎 form. */
