@@ -32,23 +32,29 @@ export function rareGrams(text: string, corpus: Corpus, bm25: Bm25Index): string
 
 /**
  * The text without the words that name documents rather than a topic: 文号, runs of a title or issuer (医政医管, 市政府办公厅),
- * places and years; with `named`, the document a question names, only its title and issuer (医院高质量发展, a run of the
+ * places and years (not a place the documents write as part of a name: 健康上海); with `named`, the document a question names, only its title and issuer (医院高质量发展, a run of the
  * 2021 plan's title, is a topic in 长宁计划里推动医院高质量发展那部分).
  */
 export function withoutDocumentNames(text: string, corpus: Corpus, named?: PolicyDocument): string {
   const names = named ? [normalizeForSearch(named.title), normalizeForSearch(named.issuer)] : documentNames(corpus).titlesAndIssuers;
-  return withoutTitleRuns(normalizeForSearch(withTitleWordsInFull(text.replace(DOC_NUMBERS, ' '))), names, TITLE_RUN).replace(SCOPE_WORDS, ' ');
+  const plain = withoutTitleRuns(normalizeForSearch(withTitleWordsInFull(text.replace(DOC_NUMBERS, ' '))), names, TITLE_RUN);
+  // A place after a word that the documents write with it as one name (健康上海 of 健康上海行动) names a programme, not where.
+  const written = documentNames(corpus).text;
+  return plain.replace(SCOPE_WORDS, (place: string, _group: string, at: number) => {
+    const before = plain.slice(Math.max(0, at - 2), at);
+    return /^\p{Script=Han}{2}$/u.test(before) && written.includes(before + place) ? place : ' ';
+  });
 }
 
-const NAMES = new WeakMap<Corpus, { titles: string[]; titlesAndIssuers: string[] }>();
+const NAMES = new WeakMap<Corpus, { titles: string[]; titlesAndIssuers: string[]; text: string }>();
 
-/** The corpus's titles and issuers, normalised once per corpus: every list question reads them several times. */
-function documentNames(corpus: Corpus): { titles: string[]; titlesAndIssuers: string[] } {
+/** The corpus's titles and issuers, and its passages' text, normalised once per corpus: every list question reads them several times. */
+function documentNames(corpus: Corpus): { titles: string[]; titlesAndIssuers: string[]; text: string } {
   let names = NAMES.get(corpus);
   if (!names) {
     const documents = [...corpus.documents.values()];
     const titles = documents.map((d) => normalizeForSearch(d.title));
-    names = { titles, titlesAndIssuers: [...titles, ...documents.map((d) => normalizeForSearch(d.issuer))] };
+    names = { titles, titlesAndIssuers: [...titles, ...documents.map((d) => normalizeForSearch(d.issuer))], text: corpus.passages.map((p) => normalizeForSearch(p.text)).join('\n') };
     NAMES.set(corpus, names);
   }
   return names;

@@ -17,6 +17,12 @@ describe('namingGrams: the words of a topic that can name a heading', () => {
   test('must not leave out a word that holds 要 (主要任务)', () => {
     expect(namingGrams('主要任务', corpus, bm25)).toContain('主要');
   });
+
+  test('a place the documents write as part of a name (健康上海 of 健康上海行动) names the programme; a place that says where is left out', () => {
+    expect(namingGrams('市里23年工作要点里搞健康上海那块有啥', corpus, bm25)).toEqual(expect.arrayContaining(['健康', '上海']));
+    expect(namingGrams('上海市护理这块有啥安排', corpus, bm25)).not.toContain('上海');
+    expect(namingGrams('长宁区护理这块有啥安排', corpus, bm25)).toEqual(['护理']);
+  });
 });
 
 describe('themeGrams: the words of a list subject that name it inside a point', () => {
