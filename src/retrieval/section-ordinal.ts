@@ -8,10 +8,10 @@ const SECTION_ORDINAL = /第\s*([一二三四五六七八九十]|\d{1,2})\s*(?:�
 /**
  * The last section, named by its place: 最后一部分, 最后那块, 最后的部分, 最后一大块, 最后一个方面; and by the words for a text's end
  * (收尾那块, 结尾那部分, 末尾那一块); and the points at the end counted by none (最后那几条保障措施是啥: those the text closes with), or
- * whose count is asked (最后的保障措施有几条).
+ * whose count is asked (最后的保障措施有几条); what the last part is about may stand between, up to 16 characters (最后讲如何组织落实、保障推进的部分).
  */
 const LAST_SECTION =
-  /(?:最后|收尾|结尾|末尾|最末)(?:一个|一|那一?|的|这一?)?\s*(?:大?块|大?部分|方面|板块)|(?:最后|末尾|最末)[那这](?:几|些)(?:条|项|点)|(?:最后|末尾|最末)的?[^，,。？?]{2,8}?(?:有|共|一共|总共|列了|分)几(?:条|项|点)|(?:最后|收尾|结尾|末尾)[^，,。？?]{1,10}?[那这]一?\s*(?:大?块|大?部分|方面|板块)/;
+  /(?:最后|收尾|结尾|末尾|最末)(?:一个|一|那一?|的|这一?)?\s*(?:大?块|大?部分|方面|板块)|(?:最后|末尾|最末)[那这](?:几|些)(?:条|项|点)|(?:最后|末尾|最末)的?[^，,。？?]{2,8}?(?:有|共|一共|总共|列了|分)几(?:条|项|点)|(?:最后|收尾|结尾|末尾)[^，,。？?]{1,16}?(?:[那这]一?\s*(?:大?块|大?部分|方面|板块)|的\s*(?:大?块|大?部分|板块))/;
 /** The first section, named by its place: 开头那部分, 开篇的部分, 最前面那块, and with what it is about between (开头讲新冠救治那部分); as the last is named at the text's end, and with what it is about (最后讲专项工作那部分). */
 const FIRST_SECTION = /(?:开头|开篇|最前面|最开始)(?:一个|一|那一?|的|这一?)?\s*(?:大?块|大?部分|方面|板块)|(?:开头|开篇|最前面|最开始)[^，,。？?]{1,10}?[那这]一?\s*(?:大?块|大?部分|方面|板块)/;
 
