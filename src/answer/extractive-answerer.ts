@@ -18,7 +18,7 @@ import {
   type Claim,
 } from './compose-text.js';
 import { holdsSlot, missingNoun } from '../retrieval/slot-evidence.js';
-import { isAskingWord, quoteMustHold, readIntent, slotAsked, type AnswerIntent } from '../retrieval/question-intent.js';
+import { asksHowPut, isAskingWord, quoteMustHold, readIntent, slotAsked, type AnswerIntent } from '../retrieval/question-intent.js';
 import { englishSearchTerms, MIN_TRANSLATED_SHARE_FOR_HIGH } from '../retrieval/english-search-terms.js';
 import type { AnswerSlot } from '../core/types.js';
 import { composeList, MAX_LIST_POINTS, MAX_PART_POINTS } from './compose-list.js';
@@ -560,13 +560,10 @@ function saysPartOf(answer: Answer, total: number, question: string): Answer {
   return total > shown ? { ...answer, answer: `${answer.answer}${partialListNote(total, shown, !writtenInChinese(question))}` } : answer;
 }
 
-/** Words that ask how something is put (怎么说, 咋讲的, 如何规定): no words of the subject. */
-const HOW_SAID = /^(?:是)?(?:怎么|咋|如何)(?:说|讲|写|提|规定|要求|安排)的?$/u;
-
 /** Whether the points' text holds every word a question names (区域性医疗中心 of 第二块里面，区域性医疗中心是怎么说的; not 保障措施 of 组织实施, which holds 保障 alone). */
 function saysEvery(words: string, points: readonly Passage[]): boolean {
   const text = normalizeForSearch(points.map((p) => p.text).join(''));
-  const terms = topicTerms(normalizeForSearch(words)).filter((t) => !HOW_SAID.test(t) && !isAskingWord(t));
+  const terms = topicTerms(normalizeForSearch(words)).filter((t) => !asksHowPut(t) && !isAskingWord(t));
   return terms.length > 0 && terms.every((t) => text.includes(t));
 }
 

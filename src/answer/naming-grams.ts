@@ -39,22 +39,34 @@ export function withoutDocumentNames(text: string, corpus: Corpus, named?: Polic
   const names = named ? [normalizeForSearch(named.title), normalizeForSearch(named.issuer)] : documentNames(corpus).titlesAndIssuers;
   const plain = withoutTitleRuns(normalizeForSearch(withTitleWordsInFull(text.replace(DOC_NUMBERS, ' '))), names, TITLE_RUN);
   // A place after a word that the documents write with it as one name (健康上海 of 健康上海行动) names a programme, not where.
-  const written = documentNames(corpus).text;
+  const written = corpusText(corpus);
   return plain.replace(SCOPE_WORDS, (place: string, _group: string, at: number) => {
     const before = plain.slice(Math.max(0, at - 2), at);
     return /^\p{Script=Han}{2}$/u.test(before) && written.includes(before + place) ? place : ' ';
   });
 }
 
-const NAMES = new WeakMap<Corpus, { titles: string[]; titlesAndIssuers: string[]; text: string }>();
+const TEXTS = new WeakMap<Corpus, string>();
 
-/** The corpus's titles and issuers, and its passages' text, normalised once per corpus: every list question reads them several times. */
-function documentNames(corpus: Corpus): { titles: string[]; titlesAndIssuers: string[]; text: string } {
+/** The passages' text, normalised once per corpus. */
+function corpusText(corpus: Corpus): string {
+  let text = TEXTS.get(corpus);
+  if (text === undefined) {
+    text = corpus.passages.map((p) => normalizeForSearch(p.text)).join('\n');
+    TEXTS.set(corpus, text);
+  }
+  return text;
+}
+
+const NAMES = new WeakMap<Corpus, { titles: string[]; titlesAndIssuers: string[] }>();
+
+/** The corpus's titles and issuers, normalised once per corpus: every list question reads them several times. */
+function documentNames(corpus: Corpus): { titles: string[]; titlesAndIssuers: string[] } {
   let names = NAMES.get(corpus);
   if (!names) {
     const documents = [...corpus.documents.values()];
     const titles = documents.map((d) => normalizeForSearch(d.title));
-    names = { titles, titlesAndIssuers: [...titles, ...documents.map((d) => normalizeForSearch(d.issuer))], text: corpus.passages.map((p) => normalizeForSearch(p.text)).join('\n') };
+    names = { titles, titlesAndIssuers: [...titles, ...documents.map((d) => normalizeForSearch(d.issuer))] };
     NAMES.set(corpus, names);
   }
   return names;

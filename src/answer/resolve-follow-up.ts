@@ -1,7 +1,7 @@
 import { parseChineseNumeral } from '../text/chinese-numerals.js';
 import { namedYears, SCOPE_WORDS } from '../retrieval/scope-check.js';
 import { isSmallTalk, writtenInChinese } from '../retrieval/question-language.js';
-import { isAskingWord, isListFiller, namesNoSubject, readIntent } from '../retrieval/question-intent.js';
+import { asksHowPut, isAskingWord, isListFiller, namesNoSubject, readIntent } from '../retrieval/question-intent.js';
 import { readSectionOrdinal, type SectionPosition } from '../retrieval/section-ordinal.js';
 import { topicTerms } from '../text/tokenize.js';
 import type { Turn } from './types.js';
@@ -58,8 +58,6 @@ const SAME_BLOCK =
  * words for a document's places (处, 条, 地方) and a verb of mentioning, either order.
  */
 const WHERE_MENTIONED = /(?:都|分别|具体)*在?哪(?:几|些)?(?:处|条|个?地方)[中里]?(?:提|说|讲|写|出现)|(?:提|说|讲|写)(?:到|的|了|过)?(?:在)?哪(?:几|些)?(?:处|条|个?地方)/u;
-/** How a thing is said (怎么说的, 咋讲): asks what the places say, names nothing. */
-const HOW_SAID = /^(?:怎么|咋|如何)(?:说|讲|写|提)的?$/u;
 /** Words that ask for the rest of that part, the point already answered left out. */
 const OTHERS = /其他|其它|其余|别的|还有|另外几/u;
 /**
@@ -161,7 +159,7 @@ export function resolveFollowUp(question: string, history: readonly Turn[] | und
   if (ASKS_SOURCE.test(q) && cited[0] && q.length <= 24) return { kind: 'source', passageId: cited[0].id, topic: topicOf(history!) };
 
   // "在哪几处提的，分别咋说": naming nothing of its own, it asks where the document talked about mentions the earlier subject.
-  if (WHERE_MENTIONED.test(q) && q.length <= 24 && docIdOf(cited[0]?.id) && ownTerms(q.replace(WHERE_MENTIONED, ' ')).every((t) => isListFiller(t) || ASKING.test(t) || HOW_SAID.test(t))) {
+  if (WHERE_MENTIONED.test(q) && q.length <= 24 && docIdOf(cited[0]?.id) && ownTerms(q.replace(WHERE_MENTIONED, ' ')).every((t) => isListFiller(t) || ASKING.test(t) || asksHowPut(t))) {
     return { kind: 'mentions', docId: docIdOf(cited[0]!.id)!, topic: topicOf(history!) };
   }
 

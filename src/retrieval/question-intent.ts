@@ -105,6 +105,13 @@ export function isAskingWord(word: string): boolean {
 
 const LIST_FILLER_WORD = new RegExp(`^(?:${data.listFillers.words.join('|')})+$`, 'u');
 
+const HOW_PUT = /^(?:是)?(?:怎么|咋|如何)(?:说|讲|写|提|规定|要求|安排)的?$/u;
+
+/** A word that asks how something is put (怎么说, 咋讲的, 是如何规定的): no word of the subject. */
+export function asksHowPut(word: string): boolean {
+  return HOW_PUT.test(word);
+}
+
 /** A word that asks for items rather than naming a topic (都有, 包括, 内容). */
 export function isListFiller(word: string): boolean {
   return LIST_FILLER_WORD.test(word);

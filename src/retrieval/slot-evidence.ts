@@ -145,8 +145,6 @@ const POST_ASKED = new RegExp(`(副?(?:${data.roles.join('|')}))(?:一职)?(?:�
 
 /** A count of bodies asked (几家, 多少所; not 家庭, 家属, 家长). */
 const BODIES_COUNTED_ASKED = /(?:多少|几)\s*(?:家|所)(?![庭属长人])/u;
-/** A count of bodies in a sentence (30家左右, 3－5家, 10所, 两个, 20个): a number and a measure word of bodies. */
-const BODIES_COUNT = new RegExp(`${NUMERAL}(?:来|多|余)?\\s*(?:[-－—~～至到]\\s*${NUMERAL})?(?:家|所|个|座|处)`, 'u');
 /** A count of people in a sentence (10名, 800人, 5位; not 人口, 位置, 位于). */
 const PEOPLE_COUNTED = new RegExp(`${NUMERAL}(?:以上|左右)?(?:人(?!口|次)|名|位(?!置|于))`, 'gu');
 
@@ -218,9 +216,7 @@ export function holdsSlot(slot: AnswerSlot, text: string, question?: string): bo
   // Bodies counted (几家, 多少所) are not counted in people (培养10名以上基层中医药人才 does not say how many 成员单位).
   if (slot === 'figure') {
     const counted = (q !== undefined && BODIES_COUNTED_ASKED.test(q) ? t.replace(PEOPLE_COUNTED, ' ') : t).replace(NOT_FIGURE, ' ').replace(VAGUE_WORD, ' ');
-    // Bodies counted (几家, 多少所) are counted by a measure word of bodies (30家左右, 3－5家): not by a level (二级、三级), a span (三年) or a round (第六轮).
-    const bodies = q !== undefined && BODIES_COUNTED_ASKED.test(q);
-    const given = q === undefined ? SLOTS.figure.test(counted) : valueBeside(counted, q, SLOTS.figure) && !countedVaguely(t, q) && (!bodies || BODIES_COUNT.test(counted));
+    const given = q === undefined ? SLOTS.figure.test(counted) : valueBeside(counted, q, SLOTS.figure) && !countedVaguely(t, q);
     return given || (q !== undefined && majorsCounted(t, q));
   }
   if (slot === 'date') return q === undefined ? SLOTS.date.test(t.replace(NOT_DATE, ' ')) : valueBeside(forDeadline(t.replace(NOT_DATE, ' '), q), q, SLOTS.date);
