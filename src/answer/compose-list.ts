@@ -404,6 +404,8 @@ const MENTIONS = new RegExp(data.mentions.pattern, 'u');
 /** What joins several subjects of a mention beside the list joiners (listSubjects: 和, 及, 、): 或 (绩效考核或绩效评价) and brackets (医联体（医疗联合体）); and the verbs staff put before a subject (搞培训). */
 const MENTION_ALTERNATIVES = /或者|或|[（）()]/u;
 const MENTION_VERBS = /^(?:搞|做|开展|抓)/u;
+/** A noun for people closed by 人, two characters before it (老年人, 残疾人). */
+const PEOPLE_NOUN = /^\p{Script=Han}{2,}人$/u;
 
 /**
  * The points of the first point's document (first parts, items) whose text holds the subject a
@@ -418,6 +420,8 @@ function mentionedIn(question: string, top: Passage, corpus: Corpus): Passage[] 
   const names = listSubjects(subject)
     .flatMap((n) => n.split(MENTION_ALTERNATIVES))
     .map((n) => normalizeForSearch(n.replace(MENTION_VERBS, '')))
+    // People named with 人 are written without it before another noun (老年人 → 老年健康服务, 残疾人 → 残疾预防).
+    .flatMap((n) => (PEOPLE_NOUN.test(n) ? [n, n.slice(0, -1)] : [n]))
     .filter((n) => n.length >= 2);
   if (names.length === 0) return undefined;
   const points = corpus.passages.filter((p) => p.docId === top.docId && isItem(p) && (p.part?.index ?? 1) === 1);

@@ -277,6 +277,20 @@ describe('where a document mentions a subject (涉及X的内容, 说到X的地�
     },
   );
 
+  test('people named with 人 are mentioned without it before another noun (老年人 → 老年健康服务体系)', () => {
+    const cited = list('2023年上海市卫生健康工作要点中，涉及老年人的工作安排有哪些？', [
+      [`${HW}#1.2`, 1],
+      [`${HW}#1.5`, 0.9],
+    ]);
+    expect(cited?.map((id) => id.replace(/~\d+$/, ''))).toEqual([`${HW}#1.2`, `${HW}#1.5`, `${HW}#4.20`]);
+    // must not: a subject of one character before 人 (病人) is not cut to one character
+    const patients = list('卫健要点里涉及病人的内容有哪些', [
+      [`${HW}#1.2`, 1],
+      [`${HW}#1.5`, 0.9],
+    ]);
+    expect(patients ?? []).not.toContain(`${HW}#4.20`);
+  });
+
   test('must not: what is asked of a subject, with no word for every place (医政医管要点对区域性医疗中心提出了哪些要求), is left to the other ways', () => {
     const cited = list('医政医管要点对区域性医疗中心提出了哪些要求', [
       [`${MA}#2.7`, 1],
