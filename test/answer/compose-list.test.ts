@@ -277,6 +277,15 @@ describe('where a document mentions a subject (涉及X的内容, 说到X的地�
     },
   );
 
+  test('the places counted right after 的 (说到社区卫生中心的有哪几条): the points whose text holds it, a name the text writes with words inside (社区卫生服务中心)', () => {
+    expect(
+      list('普陀2025那份医政要点，说到社区卫生中心的有哪几条啊', [
+        [`${PT}#1.1`, 1],
+        [`${PT}#1.2`, 0.9],
+      ]),
+    ).toEqual([`${PT}#1.2`, `${PT}#3.12`]);
+  });
+
   test('people named with 人 are mentioned without it before another noun (老年人 → 老年健康服务体系)', () => {
     const cited = list('2023年上海市卫生健康工作要点中，涉及老年人的工作安排有哪些？', [
       [`${HW}#1.2`, 1],
