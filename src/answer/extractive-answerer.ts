@@ -111,7 +111,7 @@ export class ExtractiveAnswerer implements Answerer {
     const { corpus, bm25 } = this.deps;
     if (outlineAsked(question, corpus, bm25, conversationDocId(history)) !== undefined) return true;
     if (issueAsked(question, corpus, conversationDocId(history)) !== undefined) return true;
-    if (namedSection(question, corpus, bm25)) return true;
+    if (namedSection(question, corpus, bm25, conversationDocId(history))) return true;
     const kind = resolveFollowUp(question, history).kind;
     return kind === 'section' || kind === 'block' || kind === 'mentions';
   }
@@ -160,7 +160,7 @@ export class ExtractiveAnswerer implements Answerer {
     }
     // "医政医管要点第三部分讲了啥", "长宁计划最后那部分讲了什么": a section of the document the question names;
     // "第三块讲的啥" after a question about a document: a section of that document.
-    const section = namedSection(question, corpus, this.deps.bm25) ?? (followUp.kind === 'section' ? sectionOf(followUp, corpus) : undefined);
+    const section = namedSection(question, corpus, this.deps.bm25, conversationDocId(options.history)) ?? (followUp.kind === 'section' ? sectionOf(followUp, corpus) : undefined);
     // "上一部分呢" after the first section: there is none to point at, which is said, not searched for.
     if (!section && followUp.kind === 'section' && typeof followUp.n === 'object') {
       return this.abstain(

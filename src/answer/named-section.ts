@@ -36,12 +36,13 @@ export interface SectionAsked {
  * heading make it a sub-section of that one ("高质量发展方案主要任务的第一块": 二、主要任务 （一）).
  * The first or last few points ("疫情那部分最后三条", "第二部分开头两条", "收尾的最后三条") are those of
  * the section named by ordinal or heading, else of the whole document. Undefined unless the question
- * names a document and a section or a range.
+ * names a document and a section or a range; a part named by its heading's words may be of the document
+ * a conversation is about (`talkedAbout`).
  */
-export function namedSection(question: string, corpus: Corpus, bm25: Bm25Index): SectionAsked | undefined {
+export function namedSection(question: string, corpus: Corpus, bm25: Bm25Index, talkedAbout?: string): SectionAsked | undefined {
   const range = readPointRange(question);
   const section = readSectionOrdinal(question);
-  if (!section && !range) return quotedSection(question, corpus) ?? partNamedByHeading(question, corpus, bm25);
+  if (!section && !range) return quotedSection(question, corpus) ?? partNamedByHeading(question, corpus, bm25, talkedAbout);
   const doc = findNamedDocument(question, corpus.documents.values());
   if (!doc) return undefined;
   if (range) {
@@ -98,7 +99,7 @@ const PART_DESCRIBED = /(?:[的这那]一?大?)?(?:部分|板块|环节|方面)/
  * 三、…继续推动医疗机构的高质量发展): at least LEAD_SHARE of those words, the best of the document's headings, a sub-section's when
  * it names one better than its section's. Undefined unless the question names a document and its words name one heading.
  */
-function partNamedByHeading(question: string, corpus: Corpus, bm25: Bm25Index): SectionAsked | undefined {
+function partNamedByHeading(question: string, corpus: Corpus, bm25: Bm25Index, talkedAbout?: string): SectionAsked | undefined {
   const q = question.replace(/\s+/g, '');
   const part = PART_DESCRIBED.exec(q);
   if (!part) return undefined;
@@ -108,7 +109,8 @@ function partNamedByHeading(question: string, corpus: Corpus, bm25: Bm25Index): 
     ?.slice(1)
     .find((g) => g !== undefined);
   if (inside === undefined && readIntent(question) !== 'list') return undefined;
-  const doc = findNamedDocument(question, corpus.documents.values());
+  // In a conversation, a part of the document talked about (组织实施部分还提出了哪些要求, after a question on its 试点单位).
+  const doc = findNamedDocument(question, corpus.documents.values()) ?? (talkedAbout === undefined ? undefined : corpus.documents.get(talkedAbout));
   if (!doc) return undefined;
   // The clause that describes the part, the document's name and the word that governs the part (在, 里, 中) left out.
   const clause = q

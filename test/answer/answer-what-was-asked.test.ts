@@ -5,7 +5,8 @@ import type { Pipeline } from '../../src/answer/create-pipeline.js';
 import type { Answer, Turn } from '../../src/answer/types.js';
 import { loose } from '../../src/eval/resolve-gold.js';
 import { corpusFiles, corpusOf, seedPipeline } from '../support/seed-pipeline.js';
-import { createPipeline } from '../../src/answer/create-pipeline.js';
+import { buildLexicalIndex, createPipeline } from '../../src/answer/create-pipeline.js';
+import { namedSection } from '../../src/answer/named-section.js';
 import { MAX_LIST_POINTS, MAX_PART_POINTS } from '../../src/answer/compose-list.js';
 import { ExtractiveAnswerer } from '../../src/answer/extractive-answerer.js';
 import { holdsSlot } from '../../src/retrieval/slot-evidence.js';
@@ -369,6 +370,17 @@ describe('follow-ups', () => {
     const a = await ask('另外，重症床位要占总床位的多少？', [turn(first)]);
     expect(a.rewrittenQuestion).toBeUndefined();
     expect(a.citations[0]!.docNumber).not.toBe(first.citations[0]!.docNumber);
+  });
+
+  test("a part named by its heading's words, no document named, is the part of the document talked about (组织实施部分)", async () => {
+    const first = await ask('公立医院高质量发展实施方案中，试点单位分为哪几类？');
+    const docId = first.citations[0]!.id.split('#')[0]!;
+    const a = await ask('除试点先行外，组织实施部分还提出了哪些要求？', [turn(first)]);
+    const cited = a.citations.map((c) => pipeline.corpus.passage(c.id)!);
+    expect(cited.length).toBeGreaterThanOrEqual(4);
+    expect(cited.every((p) => p.docId === docId && p.path[0]?.includes('组织实施'))).toBe(true);
+    // must not: with no conversation, no document is named and none is taken
+    expect(namedSection('除试点先行外，组织实施部分还提出了哪些要求？', pipeline.corpus, buildLexicalIndex(pipeline.corpus))).toBeUndefined();
   });
 
   test('"第二块讲的啥" after a question about a document cites that document\'s second section', async () => {
