@@ -7,8 +7,8 @@ import { topicTerms } from '../text/tokenize.js';
 import { chineseDate } from './compose-text.js';
 import { withoutDocumentNames } from './naming-grams.js';
 
-/** The verbs with which a document is issued (印发 is the word its own notice uses; 发布, 下发, 出台, 发文, 签发, and staff's 发的). */
-const ISSUED = /印发|发布|下发|出台|发文|签发|发出|发的|发了/gu;
+/** The verbs with which a document is issued (印发 is the word its own notice uses; 发布, 下发, 出台, 发文, 签发, and staff's 发的), and 落款, the line that signs and dates it. */
+const ISSUED = /印发|发布|下发|出台|发文|签发|发出|发的|发了|落款/gu;
 /** Words that point at the document talked about, or only ask (这个文件, 这份计划, 它, 具体, 正式). */
 const POINTING = /这个|这份|这|那个|那份|该|它|其|具体|正式|是|的|[？?，,。！!\s]/gu;
 /**
@@ -18,7 +18,7 @@ const POINTING = /这个|这份|这|那个|那份|该|它|其|具体|正式|是|
 const DATE_WORDS = /什么时候|啥时候|啥时|何时|几时|哪一?天|哪一?年|几月份?|几号|哪个月|日期|时间|[市区]?(?:卫健委|卫生健康委(?:员会)?|政府办公厅|政府办)|\d{2}年/gu;
 
 /** Words that ask who issued a document (谁发的, 哪个部门印发的, 发文单位). */
-const WHO_ISSUED = /谁(?:印发|发布|下发|签发|出台|制定|发)的?|哪(?:个|家)(?:部门|单位|机关)(?:印发|发布|下发|出台|发)的?|(?:发文|印发)(?:单位|机关|部门)/gu;
+const WHO_ISSUED = /谁(?:印发|发布|下发|签发|出台|制定|发)的?|哪(?:个|家)(?:部门|单位|机关)(?:印发|发布|下发|出台|发)的?|(?:发文|印发|落款)(?:单位|机关|部门)/gu;
 
 /** The same, tested once in a question (the global forms above blank every match). */
 const ASKS_ISSUED = new RegExp(ISSUED.source, 'u');

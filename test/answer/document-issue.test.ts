@@ -24,6 +24,7 @@ describe('issueAsked: when a seed document was issued', () => {
     ['这份计划是哪一天印发的？', CN, CN],
     ['它是哪一年出台的', GF, GF],
     ['啥时候发的', CN, CN], // naming no document: the one talked about
+    ['市卫健委关于2023年医政医管工作要点的通知，落款日期是哪天？', undefined, '2023-shanghai-medical-administration-priorities'], // 落款: the line that signs and dates it
   ])('%s -> %s', (question, talkedAbout, docId) => {
     expect(issueAsked(question, pipeline.corpus, talkedAbout)).toEqual({ docId, asks: 'date' });
   });
@@ -32,6 +33,7 @@ describe('issueAsked: when a seed document was issued', () => {
     ['这文件谁发的啊', GF, GF],
     ['《2023年长宁区医疗工作计划》是哪个部门印发的', undefined, CN],
     ['这份要点的发文单位是哪个', PT, PT],
+    ['这个计划的落款单位是哪个', CN, CN],
   ])('who issued it: %s -> %s', (question, talkedAbout, docId) => {
     expect(issueAsked(question, pipeline.corpus, talkedAbout)).toEqual({ docId, asks: 'who' });
   });
@@ -47,6 +49,7 @@ describe('issueAsked: when a seed document was issued', () => {
     ['市疾控中心新址啥时候开工', CN], // no verb of issuing
     ['这条是谁发的', CN], // a point's source, not a document's issuer: the source answer's
     ['九不准是哪个部门印发的', CN],
+    ['落款这块有啥要求', CN], // no date or body asked
   ])('not the issue date of a seed document: %s', (question, talkedAbout) => {
     expect(issueAsked(question, pipeline.corpus, talkedAbout)).toBeUndefined();
   });
