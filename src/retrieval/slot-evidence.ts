@@ -710,7 +710,7 @@ const EXISTING = anyOf(STATUS.existing);
 const PER_UNIT = anyOf(STATUS.perUnit);
 const ORDINAL = /第[一二三四五六七八九十\d]+(?:批|届|轮|期)/u;
 /** A figure said for each one (每, 各): a rate, not how many there are in all. */
-const RATE = /每|各(?![类种项级])/u;
+const RATE = anyOf(STATUS.rate);
 const ASKS_ORDINAL = /第几/u;
 const FIGURES = new RegExp(SLOTS.figure.source, 'gu');
 /** The last clause break of a text and what follows it: the clause a figure stands in starts after it. */
