@@ -225,7 +225,7 @@ export function holdsSlot(slot: AnswerSlot, text: string, question?: string): bo
   if (slot === 'place') return q === undefined ? placesIn(t).length > 0 : placeBeside(t, q);
   // What a thing is called (那个频道叫啥, 新院区叫什么名字): a name quoted or given as such (“免陪照护服务”, 名为, IDC); of a body
   // asked (院区, 医院, 中心), a body named as such (区精神卫生中心桃浦院区) or short names side by side.
-  if (slot === 'name') return SLOTS.name.test(t) || (q !== undefined && BODY_NAME_ASKED.test(flatQuestion(q)) && (NAMED_BODY.test(t) || SHORT_NAMES.test(t) || CAMPUS_NAMED.test(t)));
+  if (slot === 'name') return SLOTS.name.test(t) || (q !== undefined && BODY_NAME_ASKED.test(q) && (NAMED_BODY.test(t) || SHORT_NAMES.test(t) || CAMPUS_NAMED.test(t)));
   return SLOTS[slot].test(t);
 }
 
