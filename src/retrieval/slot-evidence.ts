@@ -145,8 +145,8 @@ const POST_ASKED = new RegExp(`(副?(?:${data.roles.join('|')}))(?:一职)?(?:�
 
 /** A count of bodies asked (几家, 多少所; not 家庭, 家属, 家长). */
 const BODIES_COUNTED_ASKED = /(?:多少|几)\s*(?:家|所)(?![庭属长人])/u;
-/** A count of people in a sentence (10名, 800人, 5位; not 人口, 位置, 位于). */
-const PEOPLE_COUNTED = new RegExp(`${NUMERAL}(?:以上|左右)?(?:人(?!口|次)|名|位(?!置|于))`, 'gu');
+/** A count of bodies in a sentence (30家, 两所, 21个专病医联体): what answers a count of bodies asked; not a level (三级救治网络), a span (三年), people (10名). */
+const BODIES_COUNT_GIVEN = new RegExp(`${NUMERAL}(?:家|所|个)(?![人月])`, 'u');
 
 /** The measure a question names for its slot ("每家补贴多少钱" counts money; "多少张" beds counted in 张), if any. */
 function measureOf(slot: AnswerSlot, question: string) {
@@ -213,10 +213,12 @@ export function holdsSlot(slot: AnswerSlot, text: string, question?: string): bo
   // The members of a kind (要交哪些材料, 哪几种保险, 成员单位有哪些): an enumeration of that kind, not any sentence of several clauses.
   if (kind !== undefined) return enumeratesKind(t, kind);
   // 一批, 若干 are not figures, and a noun counted so has none (若干行业分中心 for 行业分中心建几个).
-  // Bodies counted (几家, 多少所) are not counted in people (培养10名以上基层中医药人才 does not say how many 成员单位).
+  // Bodies counted (几家, 多少所) are counted in 家, 所 or 个: not in people (培养10名以上基层中医药人才 does not say how many 成员单位),
+  // levels (三级救治网络) or years (三年行动计划).
   if (slot === 'figure') {
-    const counted = (q !== undefined && BODIES_COUNTED_ASKED.test(q) ? t.replace(PEOPLE_COUNTED, ' ') : t).replace(NOT_FIGURE, ' ').replace(VAGUE_WORD, ' ');
-    const given = q === undefined ? SLOTS.figure.test(counted) : valueBeside(counted, q, SLOTS.figure) && !countedVaguely(t, q);
+    const counted = t.replace(NOT_FIGURE, ' ').replace(VAGUE_WORD, ' ');
+    const figure = q !== undefined && BODIES_COUNTED_ASKED.test(q) ? BODIES_COUNT_GIVEN : SLOTS.figure;
+    const given = q === undefined ? figure.test(counted) : valueBeside(counted, q, figure) && !countedVaguely(t, q);
     return given || (q !== undefined && majorsCounted(t, q));
   }
   if (slot === 'date') return q === undefined ? SLOTS.date.test(t.replace(NOT_DATE, ' ')) : valueBeside(forDeadline(t.replace(NOT_DATE, ' '), q), q, SLOTS.date);

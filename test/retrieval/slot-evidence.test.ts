@@ -1097,7 +1097,14 @@ describe('holdsSlot: a figure asked by its unit is answered by a number of that 
     ['试点放在几所医院', '每所医院选派5名医师', false],
     ['家庭医生要配多少名', '每个团队配备家庭医生3名', true], // 家庭 is no body counted
     ['要培养多少人', '培养10名以上基层中医药人才', true],
-  ])('bodies counted are not counted in people: %s / %s -> %s', (question, text, held) => {
+    ['IDC医院现在一共有多少家', '加快推进以传染病临床诊治中心为基础的三级救治网络布局和建设', false], // a level is no count of bodies
+    ['要开儿科的医院一共几家', '二级、三级公立综合医院均应提供儿科医疗服务', false], // grades side by side count nothing
+    ['参加的医院有几家', '落实三年行动计划要求', false], // a span of years is none
+    ['专病医联体建了几家', '在前期已建立21个专病医联体的基础上', true], // bodies may be counted in 个
+    ['试点医院有几家', '以中山、瑞金两家高质量发展国家试点医院为重点', true],
+    ['区域性医疗中心建几所', '每30-50万人口配置一家区域性医疗中心', true],
+    ['这批IDC医院挂几家', '遴选新的30家左右IDC医院挂牌', true],
+  ])('bodies counted are counted in 家, 所 or 个: %s / %s -> %s', (question, text, held) => {
     expect(holdsSlot('figure', text, question)).toBe(held);
   });
 
