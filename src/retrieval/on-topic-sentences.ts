@@ -2,6 +2,9 @@ import type { Bm25Index } from './bm25-index.js';
 import { contentBigrams, normalizeForSearch } from '../text/tokenize.js';
 import { splitSentences } from '../text/split-sentences.js';
 
+/** Share of the best sentence's topic weight a sentence holding the topic's rarest word needs to be about the topic too. */
+export const NEAR_SHARE = 0.5;
+
 /**
  * The sentences of a passage that are about what the question asks: those sharing the largest
  * IDF-weighted share of the topic's bigrams (ties kept), and the sentence the dense retriever
@@ -18,7 +21,12 @@ export function onTopicSentences(topic: string, passageText: string, bm25: Bm25I
     return grams.reduce((sum, g) => sum + (n.includes(g) ? bm25.idf(g) : 0), 0);
   });
   const best = Math.max(0, ...scores);
-  const out = best > 0 ? sentences.filter((_, i) => scores[i] === best) : [];
+  // The topic's rarest word the passage holds names what is asked (IDC of 传染病诊治中心IDC今年新挂几家医院): a sentence
+  // that holds it and NEAR_SHARE of the best weight is about it too (遴选新的30家左右IDC医院挂牌, beside 加快推进…IDC…网络).
+  const present = grams.filter((g) => sentences.some((s) => normalizeForSearch(s).includes(g)));
+  const rarest = present.reduce<string | undefined>((r, g) => (r === undefined || bm25.idf(g) > bm25.idf(r) ? g : r), undefined);
+  const near = (s: string, i: number) => scores[i] === best || (rarest !== undefined && scores[i]! >= NEAR_SHARE * best && normalizeForSearch(s).includes(rarest));
+  const out = best > 0 ? sentences.filter(near) : [];
   const dense = matched === undefined ? undefined : all[matched];
   if (dense && !out.includes(dense)) out.push(dense);
   return { sentences: out.length > 0 ? out : sentences.slice(0, 1), weight: best };

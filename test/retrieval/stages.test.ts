@@ -259,6 +259,15 @@ describe('decisionSignals (decide)', () => {
     // Nothing specific asked: the slot signal is 1.
     expect(decisionSignals('重症床位', [point(share, 1)], [point(share, 1)], 'lexical', { bm25, text, passageText, corpusText }).slot).toBe(1);
   });
+  test("slot: a sentence that holds the topic's rarest word and half the best weight is read too, not one without it", () => {
+    // The 2023 medical administration plan's point on IDC: a sentence on the network, then 遴选新的30家左右IDC医院挂牌.
+    const idc = corpus.passages.find((p) => /遴选新的30家左右IDC医院挂牌/.test(p.text))!.id;
+    const ctx = { bm25, text, passageText, corpusText };
+    const held = (topic: string, question: string) => decisionSignals(topic, [point(idc, 1)], [point(idc, 1)], 'lexical', { ...ctx, asked: { intent: 'figure', question } }).slot;
+    expect(held('传染病IDC医院新挂牌', '传染病那种IDC医院今年要新挂牌几家')).toBe(1);
+    // Asked of the network, whose words the figure's sentence does not hold: no count of it is given.
+    expect(held('传染病临床诊治中心三级救治网络', '传染病临床诊治中心的三级救治网络要建几家')).toBe(0);
+  });
   test('slot: a point that names the list whose contents are asked, and gives none of its items, does not hold them', () => {
     // The 2023 health work plan's point that publishes 权责清单、许可清单、证明事项清单 (the lists side by side, not their items).
     const lists = corpus.passages.find((p) => /证明事项清单/.test(p.text) && /二是/.test(p.text))!.id;
