@@ -729,10 +729,10 @@ function withoutOtherFigures(text: string, question: string): string {
   const current = ASKS_CURRENT.test(question) && !ASKS_PLAN.test(question);
   const added = ASKS_NEW.test(question);
   const perUnit = ASKS_PER_UNIT.test(question);
-  // How many there are in all (一共, 总数): a figure of those added (新建改建20个) is not the total; nor, of bodies
-  // (全市一共有多少家, 总共要建成多少家), a rate (每30-50万人口配置一家, 各区1家).
+  // How many there are in all (一共, 总数): a figure of those added (新建改建20个) is not the total; nor, of bodies in all
+  // or added (全市一共有多少家, 总共要建成多少家, 还要新补几家), a rate (每30-50万人口配置一家, 各区1家).
   const total = ASKS_TOTAL.test(question) && !perUnit;
-  const bodiesInAll = (current || total) && !perUnit && BODIES_COUNTED_ASKED.test(question);
+  const bodiesInAll = (current || total || added) && !perUnit && BODIES_COUNTED_ASKED.test(question);
   const ordinal = ORDINAL.exec(question)?.[0];
   if (!current && !added && !perUnit && !total && ordinal === undefined) return text;
   let out = '';

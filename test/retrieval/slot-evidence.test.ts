@@ -590,6 +590,12 @@ describe('holdsSlot: a figure answers only the figure of the status and scope as
     ['区域性医疗中心目前一共有多少家', '本市现有区域性医疗中心36家', true],
     ['目前各类医疗机构一共有多少家', '全市各类医疗机构共6000家', true], // 各类 is no rate
     ['按人口配置标准，全市区域性医疗中心总共要建成多少家？', '实现每30-50万人口配置一家区域性医疗中心', false], // a total planned, a rate given
+    // how many bodies added, a rate given: no answer; a count of those added, or a rate asked for each: the answer
+    ['今年全市还要新补几家区域性医疗中心啊', '实现每30-50万人口配置一家区域性医疗中心', false],
+    ['社区卫生服务中心今年新增几家', '各街道（镇）设置1家社区卫生服务中心', false],
+    ['区域性医疗中心再建几家', '实现每30-50万人口配置一家区域性医疗中心', false],
+    ['今年新建多少家示范性社区康复中心', '建设第三批20家示范性社区康复中心', true],
+    ['每个街道新增几家社区卫生服务中心', '各街道（镇）设置1家社区卫生服务中心', true], // the figure for each asked: the rate answers
     // the total asked, a figure of those added given: no answer; the added asked: the answer
     ['2023年全市园区（楼宇）健康服务点的总数是多少？', '配合新建改建20个园区（楼宇）健康服务点、升级优化50个健康服务点功能', false],
     ['今年新建改建多少个园区健康服务点', '配合新建改建20个园区（楼宇）健康服务点、升级优化50个健康服务点功能', true],
