@@ -40,6 +40,17 @@ export interface Scope {
 
 /** The city named as a scope (市级 is a kind of hospital, not a scope; 市级文件, 市级层面, 市级和普陀 name the city's documents; 市级和区级医院 are kinds of hospital). */
 const CITY = /市里|全市|本市|市卫|市医政|市政府|上海市|市层面|市的|市要点|市级(?:的)?(?:文件|层面|要点|计划|政策)|市级(?=[和跟与及、])(?![和跟与及、]区级)/;
+/**
+ * 上海市 opening a name the documents hold (上海市中医药特色示范卫生服务站, a title 长宁's plan gives): part of that name, not
+ * the city named as a scope; 上海市 opening a document's title (上海市医政医管工作要点) names the city's document.
+ */
+const CITY_OPENING_NAME = /上海市[\u4e00-\u9fff]{4}/gu;
+
+/** The question without the names that 上海市 opens (CITY_OPENING_NAME), as the scope reads it. */
+function withoutCityNames(q: string, documents: readonly PolicyDocument[], corpusText: string): string {
+  return q.replace(CITY_OPENING_NAME, (m) => (corpusText.includes(m) && !documents.some((d) => normalizeForSearch(d.title).includes(m)) ? ' ' : m));
+}
+
 /** A title that names a district (2025年普陀区医政医管工作要点), the district captured. */
 export const DISTRICT_IN_TITLE = /([\u4e00-\u9fff]{2})区/;
 /**
@@ -73,6 +84,6 @@ export function readScope(question: string, documents: readonly PolicyDocument[]
     const districts = documents.filter((d) => DISTRICT_IN_TITLE.test(d.title)).map((d) => d.id);
     if (districts.length > 0 && !groups.some((g) => g.some((id) => districts.includes(id)))) groups.push(districts);
   }
-  if (CITY.test(q)) groups.unshift(documents.filter((d) => !DISTRICT_IN_TITLE.test(d.title)).map((d) => d.id));
+  if (CITY.test(withoutCityNames(q, documents, corpusText))) groups.unshift(documents.filter((d) => !DISTRICT_IN_TITLE.test(d.title)).map((d) => d.id));
   return { unknownPlaces, years, groups };
 }

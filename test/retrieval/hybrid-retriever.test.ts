@@ -168,6 +168,16 @@ describe('scope', () => {
     // must not: 市级 before a hospital is a kind of hospital, not the city's documents.
     expect(readScope('普陀区的市级医院有哪些', docs(), corpusText).groups).toHaveLength(1);
   });
+  test('上海市 opening a name the documents hold is part of the name, not the city; opening a title, the city', () => {
+    const city = ['2021-shanghai-public-hospital-high-quality-development-plan', '2023-shanghai-health-work-priorities', '2023-shanghai-medical-administration-priorities'];
+    const groups = (q: string) => readScope(q, docs(), corpusText).groups.map((g) => [...g].sort());
+    // 上海市中医药特色示范卫生服务站: a title 长宁's plan gives its community centres.
+    expect(groups('推动创建上海市中医药特色示范卫生服务站的又是哪几家？')).toEqual([]);
+    expect(groups('长宁哪些社区在创上海市中医药特色示范卫生服务站')).toEqual([['2023-changning-medical-work-plan']]);
+    // must not: the city's plan named by its title, or the city itself.
+    expect(groups('上海市医政医管工作要点对发热门诊有啥要求')).toEqual([city]);
+    expect(groups('上海市今年护理工作有什么安排')).toEqual([city]);
+  });
   test.each([['社会办医这块，市里和区里的文件都提了啥要求？'], ['护理这块，市医政医管要点和两个区的文件都有啥打算']])(
     'the districts named together add their plans beside the city: %s',
     (question) => {
