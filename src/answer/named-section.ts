@@ -89,9 +89,10 @@ function quotedSection(question: string, corpus: Corpus): SectionAsked | undefin
 
 /**
  * Words that close a description of a part of a document (靠改革创新推动事业发展的部分, 推动医院高质量发展那部分, 组织实施环节,
- * “三医联动”外部治理方面): 部分, 板块, 环节 or 方面, after 的, 这 or 那 or right after what the part is about.
+ * “三医联动”外部治理方面, 重质量那一大块): 部分, 板块, 环节 or 方面, after 的, 这 or 那 or right after what the part is about;
+ * 大块, a part whatever precedes it. Not 块 alone (护理这块), which names a topic.
  */
-const PART_DESCRIBED = /(?:[的这那]一?大?)?(?:部分|板块|环节|方面)/u;
+const PART_DESCRIBED = /(?:[的这那]一?大?)?(?:部分|板块|环节|方面)|[的这那]?一?大块/u;
 
 /**
  * The section or sub-section of the document a list question names whose heading its words before 部分, 方面 or 环节 name

@@ -90,6 +90,9 @@ describe('readIntent', () => {
     ['区里的文件对互联网医院怎么要求的', 'what'], // must not: one district's document
     ['普陀急救和传染病救治这块都打算怎么弄', 'list'],
     ['普陀那边社区卫生服务中心今年要干点啥', 'list'],
+    ['普陀要点里重质量那一大块都干些啥', 'list'], // 都…些啥: the things done
+    ['长宁今年护理这块都搞些啥', 'list'],
+    ['社区医院这块都做啥', 'list'],
     // how something is arranged or put, what each of several things says, what a text brings up: the points on it
     ['普陀对区属医院的绩效考核是如何安排的', 'list'],
     ['方案在总体思路和目标上是如何表述的', 'list'],
@@ -142,6 +145,7 @@ describe('readIntent', () => {
     ['两个比例分别是多少', 'figure'], // 分别 with 多少 still asks figures
     ['这两项分别是什么时候开始', 'date'],
     ['鼓励大家多生孩子，卫健部门今年做些什么？', 'what'], // 做些什么 is not 干点啥
+    ['医院要做些什么准备', 'what'], // must not: 做些什么 without 都
     ['这个文件是什么时候发的', 'date'], // 文件 alone is not 几个文件
     ['有啥安排吗', 'list'], // 有啥 asks a list already
     ['安排了多少张床位', 'figure'], // 安排了 with a figure word
