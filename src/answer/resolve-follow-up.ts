@@ -1,3 +1,4 @@
+import data from '../retrieval/data/answer-intents.json' with { type: 'json' };
 import { parseChineseNumeral } from '../text/chinese-numerals.js';
 import { namedYears, SCOPE_WORDS } from '../retrieval/scope-check.js';
 import { isSmallTalk, writtenInChinese } from '../retrieval/question-language.js';
@@ -213,8 +214,15 @@ export function resolveFollowUp(question: string, history: readonly Turn[] | und
   const ownScope = q.match(SCOPE) ?? [];
   // Asked inside the previous answer (这里面要创上海市…的是哪几家), the place it names is part of a name: the earlier place stays.
   const base = ownScope.length > 0 && !INSIDE.test(q) ? earlier.replace(SCOPE, '') : earlier;
-  const own = q.replace(ANAPHORIC_START, '');
   const docId = docIdOf(cited[0]?.id);
+  // "它还要争创啥等级" after 长宁同仁医院五大中心是哪五个: 它 (not 它们, several) is the hospital the earlier question names, asked
+  // of it with the earlier place; the rest of the earlier question (五大中心) would find its point again.
+  const hospital = /它(?!们)/u.test(q) ? hospitalNamed(earlier) : undefined;
+  if (hospital !== undefined) {
+    const own = q.replace(ANAPHORIC_START, '').replace(/它/u, hospital);
+    return { kind: 'rewrite', question: `${own} ${(earlier.match(SCOPE) ?? []).join(' ')}`.trim() };
+  }
+  const own = q.replace(ANAPHORIC_START, '');
   return {
     kind: 'rewrite',
     question: `${own} ${base}`,
@@ -249,6 +257,25 @@ function ownTerms(question: string): string[] {
   return topicTerms(question.replace(WHICH, ' '), { joinSingles: true })
     .map((t) => t.replace(DOING, '').replace(LIGHT_VERB, ''))
     .filter((t) => t !== '' && !TIME_WORD.test(t) && !ASKING.test(t) && !isAskingWord(t));
+}
+
+/** A hospital by its own name (同仁医院, 天山中医医院): up to four characters before 医院, not only words for a kind of hospital. */
+const HOSPITAL_NAME = /(\p{Script=Han}{2,4}?)医院/u;
+/** Words for a kind of hospital, not a name (公立医院, 三级医院, 区康复医院, 市级定点医院): data/answer-intents.json `hospitalKinds`. */
+const HOSPITAL_KIND = new RegExp(`^(?:[市区]|${data.hospitalKinds.words.join('|')})+$`, 'u');
+/** Characters no hospital's name holds, which close or ask rather than name (区里公立医院, 哪几家医院, 对医院). */
+const NOT_IN_NAME = /[里的对在要把被给和与及或等哪几多少各每该其是有都]/u;
+/** A document named (实施方案, 工作计划, 要点): 它 may stand for it. */
+const NAMES_A_PLAN = /方案|计划|要点|文件|规划/u;
+
+/**
+ * The hospital an earlier question names by its own name (长宁同仁医院五大中心是哪五个 → 同仁医院), which 它 in a follow-up stands
+ * for; undefined when it names none, or names a document too (它 may be the document: 它管到哪一年).
+ */
+export function hospitalNamed(earlier: string): string | undefined {
+  if (NAMES_A_PLAN.test(earlier)) return undefined;
+  const named = HOSPITAL_NAME.exec(earlier.replace(SCOPE, ' ').replace(/[那这][个家所]/gu, ' '));
+  return named && !HOSPITAL_KIND.test(named[1]!) && !NOT_IN_NAME.test(named[1]!) ? named[0] : undefined;
 }
 
 /** The document of a passage id (`doc#point`). */

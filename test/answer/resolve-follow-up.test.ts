@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { onlyRefersBack, resolveFollowUp } from '../../src/answer/resolve-follow-up.js';
+import { hospitalNamed, onlyRefersBack, resolveFollowUp } from '../../src/answer/resolve-follow-up.js';
 import type { Turn } from '../../src/answer/types.js';
 
 const after = (question: string): Turn[] => [{ question, answer: '…', citations: [{ id: 'doc#1.2' }, { id: 'doc#1.3' }] }];
@@ -220,6 +220,29 @@ describe('resolveFollowUp: 这里面 asks inside the previous answer', () => {
     const r = resolveFollowUp('那上海市的要点里中医药特色示范站建几家？', after('长宁今年怎么提升医疗机构的中医药服务能级？'));
     expect(r.kind === 'rewrite' && r.question).not.toContain('长宁');
     expect(r).not.toHaveProperty('inside');
+  });
+});
+
+describe('resolveFollowUp: 它 stands for the hospital the earlier question names by its own name', () => {
+  test.each([
+    ['长宁同仁医院五大中心是哪五个', '它还要争创啥等级', '同仁医院还要争创啥等级 长宁'],
+    ['同仁医院今年要加强哪些中心的能力', '那它还要争什么名头', '同仁医院还要争什么名头'],
+    ['天山中医医院牵头建的是啥医联体', '它还要培养多少基层中医人才', '天山中医医院还要培养多少基层中医人才'],
+  ])('%s → %s', (first, then, searched) => {
+    expect(resolveFollowUp(then, after(first))).toEqual({ kind: 'rewrite', question: searched });
+  });
+  test.each([
+    ['公立医院高质量发展实施方案的总体目标是什么'], // a document named: 它 may be the plan
+    ['长宁对区里公立医院绩效考核有啥要求'], // a kind of hospital, not a name
+    ['普陀2025年要新投用哪几家医院'],
+    ['普陀那个区康复医院今年能开起来吗'],
+    ['三级医院要开几个发热门诊'],
+  ])('must not: no hospital named by its own name in %s', (first) => {
+    expect(hospitalNamed(first)).toBeUndefined();
+  });
+  test('must not: 它们 stands for several, and the earlier question is carried', () => {
+    const r = resolveFollowUp('建它们主要是想解决啥问题', after('同仁医院和天山中医医院今年要建啥'));
+    expect(r.kind === 'rewrite' && r.question).toContain('同仁医院和天山中医医院今年要建啥');
   });
 });
 

@@ -51,6 +51,8 @@ const FOLLOW_UPS: Array<{ first: string; then: string; expectDoc: string; expect
   { first: '长宁今年对家庭医生有啥安排', then: '那中医这块又咋弄', expectDoc: '长卫健发〔2023〕20号', expect: /^根据[^：]+第四部分第1条：/ },
   // must not: a side of the earlier topic (社区那边) is asked the earlier question.
   { first: '普陀今年儿科医院那边要做啥', then: '那社区那边呢，有啥要求', expectDoc: '普卫健医〔2025〕3号', expect: /儿科/ },
+  // 它 for the hospital the earlier question names, not the earlier question's other words (its centres).
+  { first: '同仁医院今年要加强哪些中心的能力', then: '那它还要争什么名头', expectDoc: '长卫健发〔2023〕20号', expect: /^根据[^：]+第二部分第1条：/ },
   // 这 with a count: the ones just counted.
   { first: '长宁区2023年医疗工作计划对同仁医院五大中心的能力建设是怎么安排的？', then: '这五个中心分别指哪几个？', expectDoc: '长卫健发〔2023〕20号', expect: /胸痛中心/ },
 ];
