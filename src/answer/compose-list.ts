@@ -3,6 +3,7 @@ import { isItem, type Corpus } from '../core/corpus.js';
 import type { Passage, RetrievalResult } from '../core/types.js';
 import type { Bm25Index } from '../retrieval/bm25-index.js';
 import { documentStretches, NAMES_A_DOCUMENT, namedDocuments } from '../retrieval/parse-citation-query.js';
+import { documentTermsFor } from '../retrieval/everyday-words.js';
 import { namedPlaces } from '../retrieval/scope-check.js';
 import { listSubjects, listTopic } from '../retrieval/question-intent.js';
 import { asksWhatIsDone, enumeratesItems } from '../retrieval/slot-evidence.js';
@@ -420,6 +421,8 @@ function mentionedIn(question: string, top: Passage, corpus: Corpus): Passage[] 
   const names = listSubjects(subject)
     .flatMap((n) => n.split(MENTION_ALTERNATIVES))
     .map((n) => normalizeForSearch(n.replace(MENTION_VERBS, '')))
+    // Staff's everyday words with the documents' words for them (私立医院 → 社会办医, 民营医院; 网上看病 → 互联网诊疗).
+    .flatMap((n) => [n, ...documentTermsFor(n).map(normalizeForSearch)])
     // People named with 人 are written without it before another noun (老年人 → 老年健康服务, 残疾人 → 残疾预防).
     .flatMap((n) => (PEOPLE_NOUN.test(n) ? [n, n.slice(0, -1)] : [n]))
     .filter((n) => n.length >= 2);

@@ -308,6 +308,20 @@ describe('where a document mentions a subject (涉及X的内容, 说到X的地�
     expect(cited).not.toEqual([`${MA}#1.2`, `${MA}#1.5`, `${MA}#2.7`, `${MA}#2.8`, `${MA}#4.15`]);
   });
 
+  test("a subject in everyday words is mentioned in the documents' words for it (私立医院 → 社会办医, 民营医院; 老人 → 老年人)", () => {
+    expect(
+      list('长宁区2023年医疗工作计划中，哪些条目涉及私立医院？', [
+        [`${CN}#3.1`, 1],
+        [`${CN}#3.2`, 0.9],
+      ]),
+    ).toEqual([`${CN}#2.2`, `${CN}#3.2`]);
+    const elderly = list('卫健工作要点里跟老人有关的都有哪几条', [
+      [`${HW}#1.2`, 1],
+      [`${HW}#1.5`, 0.9],
+    ]);
+    expect(elderly?.map((id) => id.replace(/~\d+$/, ''))).toEqual([`${HW}#1.2`, `${HW}#1.5`, `${HW}#4.20`]);
+  });
+
   test('a name with up to two characters set between two of its words, never fewer than two on a side', () => {
     expect(mentionForm('医院评审').test('医院等级评审')).toBe(true);
     expect(mentionForm('社区卫生中心').test('社区卫生服务中心')).toBe(true);
