@@ -227,6 +227,7 @@ describe('where a document mentions a subject (涉及X的内容, 说到X的地�
     ['卫健要点里带“中医药”三个字的都有哪几条'], // the words quoted, as a search would take them
     ['卫健要点里带中医药这个词的有几条'],
     ['卫健工作要点中，涉及中医药的工作安排分布在哪些条目'], // 涉及X的 with a word for what is arranged
+    ['《2023年上海市卫生健康工作要点》中，提到中医药的工作都分布在哪几条？'], // where it is spread
     ['卫健要点里讲到中医药的措施都有哪些'],
   ])("staff's words for mentioning (跟X沾边的, 和X有关的, 讲X的有几处, X在哪几条提了): %s -> the points holding 中医药", (question) => {
     const listed = composed(question, [
