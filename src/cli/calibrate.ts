@@ -12,7 +12,7 @@ import { loadSuite, suiteSchema, type SuiteCase } from '../eval/load-suite.js';
 import { resolveGold } from '../eval/resolve-gold.js';
 import { toTurn } from '../eval/run-eval.js';
 import { withQueryCache } from '../embeddings/query-cache.js';
-import { fitLogistic, answerProbability, topicProbability, type DecisionFile, type DecisionModel, type DecisionSignals } from '../retrieval/decision-model.js';
+import { fitLogistic, answerProbability, parseDecisionFile, topicProbability, type DecisionFile, type DecisionModel, type DecisionSignals } from '../retrieval/decision-model.js';
 import { englishSearchTerms, MIN_TRANSLATED_SHARE_FOR_HIGH } from '../retrieval/english-search-terms.js';
 import { nothingMatches } from '../retrieval/stages/decision-signals.js';
 import { DEFAULT_TUNING, type RetrievalMode, type RetrievalTuning } from '../retrieval/hybrid-retriever.js';
@@ -37,8 +37,20 @@ interface Row {
   translated: boolean;
 }
 
+const MODES = ['hybrid', 'lexical'] as const;
+
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { suite: { type: 'string', default: 'evals/suite.json' }, out: { type: 'string', default: OUT } } });
+  const { values } = parseArgs({ options: { suite: { type: 'string', default: 'evals/suite.json' }, out: { type: 'string', default: OUT }, modes: { type: 'string', default: MODES.join(',') } } });
+  // "--modes lexical": refits that mode's decision alone; the other mode's model, and the fusion weights unless hybrid is
+  // refitted, are kept from the file at --out as it is.
+  const modes = values.modes.split(',').map((m) => m.trim());
+  const unknown = modes.filter((m) => !(MODES as readonly string[]).includes(m));
+  if (unknown.length > 0 || modes.length === 0) {
+    console.error(`calibrate: --modes takes ${MODES.join(', ')} (comma-separated); got ${values.modes}`);
+    return 2;
+  }
+  const refit = MODES.filter((m) => modes.includes(m));
+  const kept = refit.length < MODES.length ? parseDecisionFile(JSON.parse(readFileSync(values.out, 'utf8'))) : undefined;
   const config = parseConfig(process.env);
   const dev = loadSuite(suiteSchema.parse(JSON.parse(readFileSync(values.suite, 'utf8'))), (p) => readFileSync(p, 'utf8')).filter((c) => c.split === 'dev');
   const runtime = await loadRuntime({ modelDir: config.MODEL_DIR, indexDir: config.INDEX_DIR, seedsDir: config.SEEDS_DIR, ocr: config.OCR });
@@ -46,22 +58,25 @@ async function main(): Promise<number> {
   const parts = { corpus: runtime.corpus, bm25: runtime.bm25, embedder, vectors: runtime.index.vectors, sentenceVectors: runtime.index.sentenceVectors };
   console.error(`calibrate: ${dev.length} dev cases from ${values.suite}`);
 
-  // 1. Fusion weights: the grid point with the best mean reciprocal rank of the gold point.
+  // 1. Fusion weights (they weigh hybrid retrieval only): the grid point with the best mean reciprocal rank of the gold point.
   let best = { lexicalShare: DEFAULT_TUNING.lexicalShare, sentenceWeight: DEFAULT_TUNING.sentenceWeight, mrr: -1 };
-  for (const lexicalShare of [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9]) {
-    for (const sentenceWeight of [0, 0.25, 0.5, 0.6, 0.75, 1]) {
-      const rows = await collect(runtime, parts, dev, 'hybrid', { ...DEFAULT_TUNING, lexicalShare, sentenceWeight });
-      const mrr = rows.reduce((s, r) => s + r.rr, 0) / rows.length;
-      if (mrr > best.mrr + 1e-9) best = { lexicalShare, sentenceWeight, mrr };
+  if (kept && !refit.includes('hybrid')) best = { ...kept.fusion, mrr: Number((kept.dev as { fusionMrr?: number } | undefined)?.fusionMrr ?? -1) };
+  else {
+    for (const lexicalShare of [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9]) {
+      for (const sentenceWeight of [0, 0.25, 0.5, 0.6, 0.75, 1]) {
+        const rows = await collect(runtime, parts, dev, 'hybrid', { ...DEFAULT_TUNING, lexicalShare, sentenceWeight });
+        const mrr = rows.reduce((s, r) => s + r.rr, 0) / rows.length;
+        if (mrr > best.mrr + 1e-9) best = { lexicalShare, sentenceWeight, mrr };
+      }
     }
+    console.error(`fusion: lexicalShare ${best.lexicalShare}, sentenceWeight ${best.sentenceWeight} (dev MRR ${best.mrr.toFixed(3)})`);
   }
-  console.error(`fusion: lexicalShare ${best.lexicalShare}, sentenceWeight ${best.sentenceWeight} (dev MRR ${best.mrr.toFixed(3)})`);
   const fusion = { lexicalShare: best.lexicalShare, sentenceWeight: best.sentenceWeight };
 
   // 2. Decision models per mode, on the signals of the first ranked point.
-  const models = {} as DecisionFile['models'];
-  const report: Record<string, unknown> = { fusionMrr: round(best.mrr) };
-  for (const mode of ['hybrid', 'lexical'] as const) {
+  const models = { ...kept?.models } as DecisionFile['models'];
+  const report: Record<string, unknown> = { ...kept?.dev, fusionMrr: round(best.mrr) };
+  for (const mode of refit) {
     const rows = (await collect(runtime, parts, dev, mode, { ...DEFAULT_TUNING, ...fusion })).filter((r): r is Row & { rr: number; signals: DecisionSignals } => r.signals !== undefined);
     // The model is fitted on the questions searched as asked; translated (English) questions, whose
     // signals are those of the Chinese terms they translated to, are decided by the same model
@@ -125,7 +140,7 @@ async function main(): Promise<number> {
   const file: DecisionFile = {
     fittedAt: new Date().toISOString(),
     embeddingModel: runtime.embedder.modelId,
-    fittedOn: `${values.suite}, dev split (${dev.length} cases)`,
+    fittedOn: kept ? `${values.suite}, dev split (${dev.length} cases): ${refit.join(', ')}; kept: ${kept.fittedOn}` : `${values.suite}, dev split (${dev.length} cases)`,
     fusion,
     models,
     dev: report,

@@ -68,6 +68,33 @@ describe('npm run calibrate', () => {
   }, 300_000);
 });
 
+describe('npm run calibrate -- --modes lexical', () => {
+  test('refits the keyword-only decision alone: the hybrid model and the fusion weights are kept from the file', async () => {
+    const out = join(scratch, 'partial.json');
+    const committed = readFileSync('src/retrieval/data/retrieval-calibration.json', 'utf8');
+    writeFileSync(out, committed);
+    const suite = join(scratch, 'partial-suite.json');
+    writeFileSync(suite, JSON.stringify({ sets: ['near-topic-dev', 'english-dev-2', 'lists-english-turns-dev'].map((name) => ({ name, path: `evals/${name}.jsonl`, heldOutShare: 0 })) }));
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'src/cli/calibrate.ts', '--suite', suite, '--out', out, '--modes', 'lexical'], { maxBuffer: 1 << 24 });
+    expect(stdout).toContain(`wrote ${out}`);
+    expect(stderr).not.toMatch(/^fusion:/m);
+    const before = parseDecisionFile(JSON.parse(committed));
+    const after = parseDecisionFile(JSON.parse(readFileSync(out, 'utf8')));
+    expect(after.models.hybrid).toEqual(before.models.hybrid);
+    expect(after.fusion).toEqual(before.fusion);
+    expect(after.models.lexical).not.toEqual(before.models.lexical);
+    expect(after.fittedOn).toMatch(/: lexical; kept: /);
+  }, 300_000);
+
+  test('an unknown mode is refused, and the file is left as it was', async () => {
+    const out = join(scratch, 'refused.json');
+    writeFileSync(out, '{"untouched":true}');
+    const failed = run(process.execPath, ['--import', 'tsx', 'src/cli/calibrate.ts', '--out', out, '--modes', 'lexicon']);
+    await expect(failed).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('--modes takes hybrid, lexical') });
+    expect(readFileSync(out, 'utf8')).toBe('{"untouched":true}');
+  });
+});
+
 describe('npm run ask with RERANK_BASE_URL', () => {
   test('a reranker served over HTTP reorders the points: the one it scores highest is cited first', async () => {
     const question = '发烧门诊要一直开着吗？';
