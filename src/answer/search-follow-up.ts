@@ -93,13 +93,7 @@ export async function searchFollowUp(
   if (followUp.base && !asksAnything(followUp.own) && SLOT_INTENTS.has(readIntent(followUp.base))) return followUp.question;
   const alone = await retriever.retrieve(followUp.own, options);
   const top = alone.citations[0];
-  // A topic of its own asked of the conversation's document (ownTopicInDocument): marked as a topic (急诊急救方面) when its
-  // words alone found nothing with confidence, else marked or asked of (那护理方面又有啥安排, 中医这块又咋弄).
-  const marked = TOPIC_MARKED.test(followUp.own);
-  const asksOwn = !namesOwnPlace && !pointsBack && ownTopic && !followUp.inside && !SIDE.test(followUp.own) && document !== undefined;
-  if (alone.abstained || alone.confidence !== 'high' || !top) {
-    return (asksOwn && marked ? await ownTopicInDocument(followUp.own, document, retriever, corpus, options) : undefined) ?? followUp.question;
-  }
+  if (alone.abstained || alone.confidence !== 'high' || !top) return followUp.question;
   // "该目标计划在哪一年实现": a pronoun for the earlier subject, and its own words alone found the preamble (2023年是…开局之年),
   // which states what the document is for: the subject was lost, and is searched with the question.
   // Not the closing clause, which answers for the document a pronoun may stand for (它的有效期到什么时候为止).
@@ -107,35 +101,8 @@ export async function searchFollowUp(
   // Its own document or place, and a topic beside it ("那市里23年医政要点里呢" names a document and nothing to ask of it).
   // Not a question asked inside the previous answer (这里面要创上海市…示范站的是哪几家): 上海市 there is part of a name.
   const namesItsOwn = !followUp.inside && !pointsBack && (NAMES_SCOPE.test(followUp.own) || namedByOwn !== undefined) && ownTopic;
-  if (corpus.passage(top.id)?.docId === followUp.docId || namesItsOwn) return followUp.own;
-  return (asksOwn && (marked || asksAnything(followUp.own)) ? await ownTopicInDocument(followUp.own, document, retriever, corpus, options) : undefined) ?? followUp.question;
+  return corpus.passage(top.id)?.docId === followUp.docId || namesItsOwn ? followUp.own : followUp.question;
 }
-
-/**
- * "那护理方面又有啥安排" after 普陀今年改善医疗服务聚焦哪五个环节: a topic of its own, found alone in another document, asked
- * of the conversation's document: its title and the follow-up's words, when that finds a point of it with confidence. The
- * earlier question's words would pull the search back to its own points (the five 环节 of 改善医疗服务).
- * The caller asks it only of a follow-up that names no place, does not point back (它, 这个) nor ask inside the earlier
- * answer (里面那个MDT), has a topic of its own and does not ask of a side of the earlier topic (那社区那边呢，有啥要求); and
- * that marks its topic (急诊急救方面) or asks something of it (那社区呢 asks nothing: the earlier question, asked of 社区).
- */
-async function ownTopicInDocument(
-  own: string,
-  document: PolicyDocument,
-  retriever: Pick<HybridRetriever, 'retrieve'>,
-  corpus: Corpus,
-  options: Pick<RetrieveOptions, 'k' | 'mode'>,
-): Promise<string | undefined> {
-  const titled = `${document.title} ${own.replace(ENDING, '')}`;
-  const found = await retriever.retrieve(titled, options);
-  const top = found.citations[0];
-  return !found.abstained && found.confidence === 'high' && top && corpus.passage(top.id)?.docId === document.id ? titled : undefined;
-}
-
-/** A topic named as such (医保这块, 急诊急救方面, 院感这一块): a topic of the conversation's document, whatever is asked of it. */
-const TOPIC_MARKED = /[这那]一?块|方面|板块|领域/u;
-/** A side of the earlier topic (社区那边, 医院这边): the earlier question asked of it. */
-const SIDE = /[那这](?:边|头)/u;
 
 /** Words that ask what a thing is, how or why (什么, 啥, 怎么, 哪, 为什么, 吗), beside the intents' own. */
 const ASKS_WHAT = /什么|啥|怎么|咋|如何|哪|为何|为啥|吗|么样/u;

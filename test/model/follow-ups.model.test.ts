@@ -45,12 +45,6 @@ const FOLLOW_UPS: Array<{ first: string; then: string; expectDoc: string; expect
   },
   // A subject of its own and nothing asked of it, after a figure asked: the figure is asked of it.
   { first: '市级定点医院的重症床位要占总床位的多少？', then: '那区域性医疗中心呢？', expectDoc: '沪卫医〔2023〕32号', expect: /20%/ },
-  // A topic marked as such (这块, 方面) with something asked of it: asked of the conversation's document, not with the earlier
-  // topic's words, which pull the search back to the earlier points.
-  { first: '普陀今年改善医疗服务那几个环节都是啥', then: '那护理这块又有啥安排', expectDoc: '普卫健医〔2025〕3号', expect: /^根据[^：]+第三部分第11条：/ },
-  { first: '长宁今年对家庭医生有啥安排', then: '那中医这块又咋弄', expectDoc: '长卫健发〔2023〕20号', expect: /^根据[^：]+第四部分第1条：/ },
-  // must not: a side of the earlier topic (社区那边) is asked the earlier question.
-  { first: '普陀今年儿科医院那边要做啥', then: '那社区那边呢，有啥要求', expectDoc: '普卫健医〔2025〕3号', expect: /儿科/ },
   // 它 for the hospital the earlier question names, not the earlier question's other words (its centres).
   { first: '同仁医院今年要加强哪些中心的能力', then: '那它还要争什么名头', expectDoc: '长卫健发〔2023〕20号', expect: /^根据[^：]+第二部分第1条：/ },
   // 这 with a count: the ones just counted.
