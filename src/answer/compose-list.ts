@@ -2,7 +2,7 @@ import data from '../retrieval/data/answer-intents.json' with { type: 'json' };
 import { isItem, type Corpus } from '../core/corpus.js';
 import type { Passage, RetrievalResult } from '../core/types.js';
 import type { Bm25Index } from '../retrieval/bm25-index.js';
-import { documentStretches, NAMES_A_DOCUMENT, namedDocuments } from '../retrieval/parse-citation-query.js';
+import { documentStretches, findNamedDocument, NAMES_A_DOCUMENT, namedDocuments } from '../retrieval/parse-citation-query.js';
 import { documentTermsFor } from '../retrieval/everyday-words.js';
 import { namedPlaces } from '../retrieval/scope-check.js';
 import { listSubjects, listTopic } from '../retrieval/question-intent.js';
@@ -133,8 +133,10 @@ export function composeList(question: string, retrieval: RetrievalResult, corpus
     if (across) return { sentences: across, decided: true };
   }
 
-  // "涉及中医药的内容有哪些": the points of the document whose text holds the subject, wherever they sit.
-  const mentioning = mentionedIn(question, top, corpus);
+  // "涉及中医药的内容有哪些": the points of the document whose text holds the subject, wherever they sit; not when several
+  // documents are asked (市里和区里的文件), of which one document's mentions are a part.
+  const several = acrossWords || (retrieval.scopeGroups?.length ?? 0) > 1;
+  const mentioning = several ? undefined : mentionedIn(question, top, corpus);
   if (mentioning) return { sentences: mentioning.map(sentenceOf), decided: mentioning.some((p) => p.pointId === top.pointId) };
 
   // How much of the topic the first point's own title holds (做好继续教育工作): read against the headings, and for a point that is the list itself.
@@ -415,6 +417,8 @@ const PEOPLE_NOUN = /^\p{Script=Han}{2,}人$/u;
  * subject is a common term, and the other ways decide).
  */
 function mentionedIn(question: string, top: Passage, corpus: Corpus): Passage[] | undefined {
+  // The document the question names, else the first point's (retrieval may rank another document's point first).
+  const docId = findNamedDocument(question, corpus.documents.values())?.id ?? top.docId;
   const said = MENTIONS.exec(question.replace(/\s+/g, ''));
   const subject = said?.slice(1).find((g) => g !== undefined);
   if (subject === undefined) return undefined;
@@ -427,7 +431,7 @@ function mentionedIn(question: string, top: Passage, corpus: Corpus): Passage[] 
     .flatMap((n) => (PEOPLE_NOUN.test(n) ? [n, n.slice(0, -1)] : [n]))
     .filter((n) => n.length >= 2);
   if (names.length === 0) return undefined;
-  const points = corpus.passages.filter((p) => p.docId === top.docId && isItem(p) && (p.part?.index ?? 1) === 1);
+  const points = corpus.passages.filter((p) => p.docId === docId && isItem(p) && (p.part?.index ?? 1) === 1);
   const forms = names.map(mentionForm);
   const holding = points.filter((p) => {
     const text = normalizeForSearch(pointText(p, corpus));

@@ -323,6 +323,30 @@ describe('where a document mentions a subject (涉及X的内容, 说到X的地�
     expect(elderly?.map((id) => id.replace(/~\d+$/, ''))).toEqual([`${HW}#1.2`, `${HW}#1.5`, `${HW}#4.20`]);
   });
 
+  test('a subject put first with 这块, a document asked all it says of it: the points of the document named that hold it', () => {
+    expect(
+      list('民营医院、私人诊所这块，市里2023年医政要点都说了啥？', [
+        [`${MA}#2.10`, 1],
+        [`${MA}#2.8`, 0.9],
+      ]),
+    ).toEqual([`${MA}#2.10`, `${MA}#3.14`]);
+    // The document named, though retrieval ranked another's point first.
+    expect(
+      list('民营医院、社会办医这块，市医政医管要点都提了啥', [
+        [`${CN}#3.2`, 1],
+        [`${MA}#2.10`, 0.9],
+      ]),
+    ).toEqual([`${MA}#2.10`, `${MA}#3.14`]);
+    // must not: several documents asked (市里和区里): each document's point, not one document's mentions.
+    expect(
+      list('社会办医、民营医院这块，市里和区里的文件都提了啥要求？', [
+        [`${MA}#2.10`, 1],
+        [`${CN}#3.2`, 0.9],
+        [`${MA}#3.14`, 0.85],
+      ]),
+    ).toContain(`${CN}#3.2`);
+  });
+
   test('a name with up to two characters set between two of its words, never fewer than two on a side', () => {
     expect(mentionForm('医院评审').test('医院等级评审')).toBe(true);
     expect(mentionForm('社区卫生中心').test('社区卫生服务中心')).toBe(true);
