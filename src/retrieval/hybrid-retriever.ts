@@ -236,7 +236,9 @@ export class HybridRetriever {
     // a point close behind that names it as the best point does, covers the topic as fully and gives one
     // (建设3－5家中西医结合旗舰医院) answers, and leads. Not one that names another thing (国家中医医学中心 for 国家医学中心).
     const countsEach = (slot === 'list' || slot === 'figure') && asksCountsEach(question);
-    if (searched.slot === 0 && (slot === 'figure' || slot === 'date' || slot === 'stage' || countsEach) && scope.groups.length <= 1) {
+    // "市里要争创国家医学中心的是哪几个专科": the members of a kind asked (专科), which a point close behind enumerates (肿瘤、内分泌、心血管等专科类).
+    const membersOf = slot === 'list' && kindAsked(question) !== undefined;
+    if (searched.slot === 0 && (slot === 'figure' || slot === 'date' || slot === 'stage' || countsEach || membersOf) && scope.groups.length <= 1) {
       const top = candidates[0]!;
       const subject = longestSharedRun(normalizeForSearch(topic), text(top.id));
       const share = countsEach ? COUNTS_EACH_HOLDER_SHARE : SLOT_HOLDER_SHARE;

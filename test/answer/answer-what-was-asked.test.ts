@@ -567,9 +567,10 @@ describe('a follow-up asks what its own words ask', () => {
     expect(a.citations[0]!.quote).toContain(subject);
   });
 
-  test("asked inside the previous answer (这里面), a place the question names is part of a name: the conversation's document is searched", async () => {
+  test("asked inside the previous answer (这里面), a place the question names is part of a name: the conversation's document answers", async () => {
     const a = await ask('这里面要创上海市中医药特色示范站的是哪几家社区中心？', [turn(await ask('长宁今年怎么提升医疗机构的中医药服务能级？'))]);
-    expect(a.rewrittenQuestion).toContain('长宁');
+    // 上海市 opening a name the documents hold is no scope: the city's documents are not searched instead.
+    expect(a.rewrittenQuestion).not.toMatch(/^上海市/);
     expect(a.citations[0]!.docNumber).toBe('长卫健发〔2023〕20号');
   });
 

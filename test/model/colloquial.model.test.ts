@@ -59,6 +59,19 @@ describe('everyday wording is answered, not declined', () => {
   });
 });
 
+describe('the members of a kind asked (哪些科, 哪几个专科): the point close behind that enumerates them leads', () => {
+  test.each([['市里要大医院去争的国家医学中心，都是哪些科的'], ['推进社区卫生服务能级提升，围绕的是哪几项功能？']])('%s', async (question) => {
+    const a = await runtime.answerer.answer(question);
+    expect(a.confidence).toBe('high');
+    expect(a.citations[0]!.quote).toMatch(/肿瘤、内分泌、心血管等专科|功能/);
+  });
+  test('must not fire: a list of what is done (有哪些安排), no kind asked, keeps the best point', async () => {
+    const a = await runtime.answerer.answer('市里争创国家医学中心有哪些安排');
+    expect(a.abstained).toBe(false);
+    expect(a.citations[0]!.quote).toMatch(/国家医学中心/);
+  });
+});
+
 describe('a short topical question after another is a new question', () => {
   test('互联网医院 after a question on 区域性医疗中心 answers about 互联网医院', async () => {
     const first = await runtime.answerer.answer('区域性医疗中心按多少人口配置一家？');
