@@ -417,11 +417,11 @@ const PEOPLE_NOUN = /^\p{Script=Han}{2,}人$/u;
  * subject is a common term, and the other ways decide).
  */
 function mentionedIn(question: string, top: Passage, corpus: Corpus): Passage[] | undefined {
-  // The document the question names, else the first point's (retrieval may rank another document's point first).
-  const docId = findNamedDocument(question, corpus.documents.values())?.id ?? top.docId;
   const said = MENTIONS.exec(question.replace(/\s+/g, ''));
   const subject = said?.slice(1).find((g) => g !== undefined);
   if (subject === undefined) return undefined;
+  // The document the question names, else the first point's (retrieval may rank another document's point first).
+  const docId = findNamedDocument(question, corpus.documents.values())?.id ?? top.docId;
   const names = listSubjects(subject)
     .flatMap((n) => n.split(MENTION_ALTERNATIVES))
     .map((n) => normalizeForSearch(n.replace(MENTION_VERBS, '')))

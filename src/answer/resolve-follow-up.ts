@@ -214,15 +214,12 @@ export function resolveFollowUp(question: string, history: readonly Turn[] | und
   const ownScope = q.match(SCOPE) ?? [];
   // Asked inside the previous answer (这里面要创上海市…的是哪几家), the place it names is part of a name: the earlier place stays.
   const base = ownScope.length > 0 && !INSIDE.test(q) ? earlier.replace(SCOPE, '') : earlier;
+  const own = q.replace(ANAPHORIC_START, '');
   const docId = docIdOf(cited[0]?.id);
   // "它还要争创啥等级" after 长宁同仁医院五大中心是哪五个: 它 (not 它们, several) is the hospital the earlier question names, asked
   // of it with the earlier place; the rest of the earlier question (五大中心) would find its point again.
   const hospital = /它(?!们)/u.test(q) ? hospitalNamed(earlier) : undefined;
-  if (hospital !== undefined) {
-    const own = q.replace(ANAPHORIC_START, '').replace(/它/u, hospital);
-    return { kind: 'rewrite', question: `${own} ${(earlier.match(SCOPE) ?? []).join(' ')}`.trim() };
-  }
-  const own = q.replace(ANAPHORIC_START, '');
+  if (hospital !== undefined) return { kind: 'rewrite', question: `${own.replace(/它/u, hospital)} ${(earlier.match(SCOPE) ?? []).join(' ')}`.trim() };
   return {
     kind: 'rewrite',
     question: `${own} ${base}`,
