@@ -399,6 +399,8 @@ describe('holdsSlot: a ratio asked by name is answered by a figure of that ratio
   it.each([
     ['公立医院的床人比具体定多少？', beds, false], // the 1∶2 is 医护比's
     ['医护比要提到多少？', beds, true],
+    ['医生护士的配比全市要达到多少？', '逐步使医护比总体提到1∶2左右', true], // 配比 names no ratio: any ratio figure answers
+    ['床位和医生的配比定多少', '逐步使医护比总体提到1∶2左右', false], // must not: the ratio named by its two terms is 床医比
     ['医护比是多少', '逐步使医护比总体提到1比2左右', true],
     ['重症床位占比要多少', '重症床位要达到总床位数的20%', true], // 占比 names no ratio of its own
     ['床人比怎么定', '科学、分类设定公立医院床人比', false],
