@@ -127,7 +127,8 @@ export function composeList(question: string, retrieval: RetrievalResult, corpus
   // "几个文件里都咋说的", "市里跟普陀的文件都提了哪些要求": the best points of each document.
   // `asked`: the question as written, when what is searched is its translation (What do the documents say about …).
   const acrossWords = asksOfSeveralDocuments(question, asked);
-  if (acrossWords || (retrieval.scopeGroups?.length ?? 0) > 1) {
+  const several = acrossWords || (retrieval.scopeGroups?.length ?? 0) > 1;
+  if (several) {
     // Asked of each document (几个文件), or of each scope named (市医政要点和普陀: that document's best, 普陀's best; 市里和普陀: each city document's best).
     const across = acrossDocuments(topic, retrieval, corpus, bm25, tuning, acrossWords || !retrieval.scopeGroups ? undefined : scopesAnswering(question, retrieval.scopeGroups, corpus));
     if (across) return { sentences: across, decided: true };
@@ -135,7 +136,6 @@ export function composeList(question: string, retrieval: RetrievalResult, corpus
 
   // "涉及中医药的内容有哪些": the points of the document whose text holds the subject, wherever they sit; not when several
   // documents are asked (市里和区里的文件), of which one document's mentions are a part.
-  const several = acrossWords || (retrieval.scopeGroups?.length ?? 0) > 1;
   const mentioning = several ? undefined : mentionedIn(question, top, corpus);
   if (mentioning) return { sentences: mentioning.map(sentenceOf), decided: mentioning.some((p) => p.pointId === top.pointId) };
 
