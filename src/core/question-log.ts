@@ -1,12 +1,13 @@
 import { z } from 'zod';
+import { answerSlots, type AnswerSlot } from './types.js';
 
 /** Where a question was asked: the widget (`/api/chat`), the JSON API (`/api/ask`) or Slack. */
 export const questionChannels = ['web', 'api', 'slack'] as const;
 export type QuestionChannel = (typeof questionChannels)[number];
 
 /** What the question asked that the quoted passage does not hold, when the answer says so. */
-export const missingKinds = ['figure', 'date', 'who', 'list', 'method', 'place', 'consequence', 'procedure', 'stage', 'name'] as const;
-export type MissingKind = (typeof missingKinds)[number];
+export const missingKinds = answerSlots;
+export type MissingKind = AnswerSlot;
 
 /**
  * One question and what became of it: what the gap report reads. No user ids, names or Slack

@@ -118,13 +118,16 @@ export interface RetrievalResult {
 /** What kind of answer a question asks (src/retrieval/question-intent.ts reads it). */
 export type AnswerIntent = 'figure' | 'date' | 'who' | 'list' | 'yes-no' | 'what';
 /**
- * The kinds of answer a sentence either holds or not: the intents' (figure, date, who, list), and four a
+ * The kinds of answer a sentence either holds or not: the intents' (figure, date, who, list), and those a
  * what-question may ask (src/retrieval/question-intent.ts `slotAsked`): how a thing is computed or
  * scored (`method`: 怎么算出来的, 按什么方法测算), where it is (`place`: 设在哪儿, 选址在哪个街道), what
- * follows when a rule is not kept (`consequence`: 没开会被咋处罚, 违反了受什么处分) and how one applies for
- * or does a thing (`procedure`: 咋申请, 要走啥流程, 要准备啥材料).
+ * follows when a rule is not kept (`consequence`: 没开会被咋处罚, 违反了受什么处分), how one applies for
+ * or does a thing (`procedure`: 咋申请, 要走啥流程, 要准备啥材料), how far it is to get (`stage`: 要推进到哪一步)
+ * and what it is called (`name`: 那个频道叫啥). The one list of them: the answer's `missing`, the question log's
+ * and the widget's read it.
  */
-export type AnswerSlot = 'figure' | 'date' | 'who' | 'list' | 'method' | 'place' | 'consequence' | 'procedure' | 'stage' | 'name';
+export const answerSlots = ['figure', 'date', 'who', 'list', 'method', 'place', 'consequence', 'procedure', 'stage', 'name'] as const;
+export type AnswerSlot = (typeof answerSlots)[number];
 
 export interface RetrievalSignals {
   /** Cosine of the question and the best point's best-matching sentence (dense modes). */

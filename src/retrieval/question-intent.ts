@@ -70,7 +70,7 @@ export function slotAsked(question: string, intent: AnswerIntent): AnswerSlot | 
  * The slots the quoted sentence must itself hold (a figure, a date, a method, a place, a consequence, a procedure; a body when the question asks
  * which one: 哪家医院, 哪个单位), else the answer says which is missing.
  */
-export function quoteMustHold(slot: AnswerSlot | undefined, question: string): slot is 'figure' | 'date' | 'method' | 'place' | 'consequence' | 'procedure' | 'stage' | 'name' | 'who' {
+export function quoteMustHold(slot: AnswerSlot | undefined, question: string): slot is Exclude<AnswerSlot, 'list'> {
   return (
     slot === 'figure' ||
     slot === 'date' ||

@@ -33,7 +33,7 @@ export interface FeedbackBody {
   mode?: string;
   confidence?: 'high' | 'low';
   /** What was asked and the documents do not give (a figure, a date, a responsible body, a method, a place). */
-  missing?: 'figure' | 'date' | 'who' | 'list' | 'method' | 'place' | 'consequence' | 'procedure' | 'stage' | 'name';
+  missing?: WidgetAnswer['missing'];
   history?: WidgetTurn[];
 }
 

@@ -1,3 +1,5 @@
+import type { AnswerSlot } from '../../core/types.js';
+
 /** The parts of the service's Answer JSON the widget reads. */
 export interface WidgetCitation {
   id: string;
@@ -22,7 +24,7 @@ export interface WidgetAnswer {
   /** `low`: the documents do not answer directly; the quote is only possibly relevant. */
   confidence?: 'high' | 'low';
   /** What was asked and the documents do not give (a figure, a date, a responsible body, a method, a place). */
-  missing?: 'figure' | 'date' | 'who' | 'list' | 'method' | 'place' | 'consequence' | 'procedure' | 'stage' | 'name';
+  missing?: AnswerSlot;
   /** The question actually searched when a follow-up was read with the conversation's topic. */
   rewrittenQuestion?: string;
   /** Closest passages when abstaining (not evidence); offered in the 👎 form. */
