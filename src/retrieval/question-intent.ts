@@ -1,7 +1,7 @@
 import data from './data/answer-intents.json' with { type: 'json' };
 import { spellWhichCounts } from '../text/chinese-numerals.js';
 import { normalizeForSearch } from '../text/tokenize.js';
-import { asksWhichBody, contentsAsked } from './slot-evidence.js';
+import { asksComparison, asksWhichBody, contentsAsked } from './slot-evidence.js';
 
 import type { AnswerIntent, AnswerSlot } from '../core/types.js';
 
@@ -61,6 +61,8 @@ export function slotAsked(question: string, intent: AnswerIntent): AnswerSlot | 
   // 有哪些具体处罚措施, 会受到哪些处分: the sanctions that follow are asked, not any list.
   if (intent === 'list' && CONSEQUENCE.test(q)) return 'consequence';
   if (intent !== 'what') return slotOf(intent);
+  // Which of two is more (哪个区的专病医联体多, 比普陀区多还是少): the figure of each side is asked.
+  if (asksComparison(q)) return 'figure';
   // Its contents asked outright (具体内容是什么, 具体是啥), not what it is (医疗质量管理制度是什么).
   if (CONTENTS_OUTRIGHT.test(q) && contentsAsked(q) !== undefined) return 'list';
   return WHAT_SLOTS.find((entry) => entry.asks.test(q))?.slot;

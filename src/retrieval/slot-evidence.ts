@@ -185,6 +185,8 @@ export function holdsSlot(slot: AnswerSlot, text: string, question?: string): bo
   if (slot === 'figure' && q !== undefined && !ratioGiven(asked, q)) return false;
   // A figure of another status or scope than asked (已建立21个 for 新增几个, 创建10家以上 for 现在已经有几家, 3－5家 for 每个区几家) is no answer.
   const t = slot === 'figure' && q !== undefined ? withoutOtherFigures(asked, q) : asked;
+  // Which of two is more (长宁跟普陀比哪个区的专病医联体多, 比普陀区多还是少): a figure of each side, or a ratio, which has both.
+  if (slot === 'figure' && q !== undefined && asksComparison(q)) return figuresGiven(t.replace(NOT_FIGURE, ' ').replace(VAGUE_WORD, ' '), q) >= 2;
   // Names asked (那10家高水平医院是哪几家): names counted as another number (中山、瑞金两家) or given by the question name none of them.
   const names = (slot === 'list' || slot === 'who') && q !== undefined && (asksNames(q) || measure?.noun === HOSPITAL_NAMES_NOUN);
   // The names of what was asked (普陀区的区域性医疗中心是哪几家医院) stand beside it: a sentence that does not speak
@@ -229,6 +231,29 @@ export function holdsSlot(slot: AnswerSlot, text: string, question?: string): bo
   // asked (院区, 医院, 中心), a body named as such (区精神卫生中心桃浦院区) or short names side by side.
   if (slot === 'name') return SLOTS.name.test(t) || (q !== undefined && BODY_NAME_ASKED.test(q) && (NAMED_BODY.test(t) || SHORT_NAMES.test(t) || CAMPUS_NAMED.test(t)));
   return SLOTS[slot].test(t);
+}
+
+const COMPARISON = anyOf(data.comparison);
+const RATIO = /\d+(?:\.\d+)?\s*[:：∶]\s*\d+|[一二三四五六七八九十\d]+\s*比\s*[一二三四五六七八九十\d]+/u;
+
+/** Whether a question asks which of two is more or less (哪个区的专病医联体多, 比普陀区多还是少, 跟市里要求的20%比高了还是低了). */
+export function asksComparison(question: string): boolean {
+  return COMPARISON.test(flatQuestion(question));
+}
+
+const NUMBERS = /\d+(?:\.\d+)?/gu;
+
+/**
+ * How many figures a text gives that the question does not state itself (跟全市1:2左右的目标相比 is not answered by
+ * 医护比总体提到1∶2左右): a ratio (1∶2) gives both of its sides.
+ */
+function figuresGiven(text: string, question: string): number {
+  const stated = new Set(question.match(NUMBERS) ?? []);
+  return [...text.matchAll(FIGURES)].reduce((n, m) => {
+    const numbers = m[0].match(NUMBERS) ?? [];
+    if (numbers.length > 0 && numbers.every((x) => stated.has(x))) return n;
+    return n + (RATIO.test(m[0]) ? 2 : 1);
+  }, 0);
 }
 
 /** A deadline asked: a point in time by which (什么时间之前, 哪个期限前, 最晚哪天, 截止), not how long. */
@@ -714,6 +739,53 @@ const ORDINAL = /第[一二三四五六七八九十\d]+(?:批|届|轮|期)/u;
 /** A figure said for each one (每, 各): a rate, not how many there are in all. */
 const RATE = anyOf(STATUS.rate);
 const ASKS_ORDINAL = /第几/u;
+/**
+ * What a figure question leaves out (不含国家医学中心, 不算这批的话, 刨掉中医类的, 不是区域性医疗中心的普通区级医院): the
+ * member named after the word of leaving out, up to the words that close it; or, before 以外的 (…以外的其他医院), the
+ * members named there.
+ */
+const EXCLUDED = new RegExp(`(?<![算含包计是])(?:${STATUS.excludes.join('|')})(\\p{Script=Han}{2,16}?)(?=的话|那种|那些|这种|这批|在内|还|剩|以后|之后|[的，,。？?；;、（(）)]|$)`, 'u');
+const OUTSIDE = new RegExp(`(\\p{Script=Han}{2,24}?)(?:${STATUS.outside.join('|')})`, 'u');
+/** The joiners between the members a question leaves out (市级定点医院和区域性医疗中心以外的), and the words that close one (中医类的). */
+const MEMBER_JOINERS = /[和及与、跟]|以及/u;
+const MEMBER_TAIL = /(?:类|那种|那些|这种)$/u;
+/** A clause that leaves something out itself (不含中医, 除…外, 以外): its figure is of the rest, as the question asks. */
+const LEAVES_OUT = /不含|不包括|不计|除[^，,。；;]{0,16}外|以外|之外/u;
+/** A count of its own before a member (若干行业分中心, 一批, 3家): the figure before it does not count that member. */
+const OWN_COUNT = /若干|一批|数个|[\d一二三四五六七八九十两]+\s*(?:家|个|所|名|张|项|类|批|支|台)/u;
+/** A sub-clause: clause breaks and the enumeration comma (市级定点医院、区域性医疗中心的重症床位…20%: the 20% is of the second). */
+const SUB_CLAUSE_START = /[，,。．；;：:！!？?、][^，,。．；;：:！!？?、]*$/u;
+const SUB_CLAUSE_END = /[，,。．；;：:！!？?、]/u;
+
+/** The members a figure question leaves out (不含国家医学中心 → 国家医学中心; 市级定点医院和区域性医疗中心以外的 → both), if any. */
+export function leftOut(question: string): string[] {
+  const q = flatQuestion(question);
+  const named = EXCLUDED.exec(q)?.[1] ?? OUTSIDE.exec(q)?.[1];
+  if (named === undefined) return [];
+  return named
+    .split(MEMBER_JOINERS)
+    .map((m) => m.replace(MEMBER_TAIL, ''))
+    .filter((m) => m.length >= 2);
+}
+
+/**
+ * True when a figure, read with its sub-clause, counts a member the question leaves out together with the rest
+ * (重症床位和可转换重症床位要达到总床位数的20% for 不含可转换重症床位; 创建10家以上国家医学中心和国家区域医疗中心 for 不含国家医学中心):
+ * the member is named there without a count of its own between (成立2家指导中心和若干行业分中心 counts 2 of the centres alone),
+ * and the clause itself leaves nothing out.
+ */
+function countsLeftOut(before: string, figure: string, after: string, members: readonly string[]): boolean {
+  const head = before.slice((SUB_CLAUSE_START.exec(before)?.index ?? -1) + 1);
+  const end = SUB_CLAUSE_END.exec(after);
+  const tail = end ? after.slice(0, end.index) : after;
+  const clause = head + figure + tail;
+  if (LEAVES_OUT.test(clause)) return false;
+  return members.some((m) => {
+    if (head.includes(m)) return true;
+    const at = tail.indexOf(m);
+    return at >= 0 && !OWN_COUNT.test(tail.slice(0, at));
+  });
+}
 const FIGURES = new RegExp(SLOTS.figure.source, 'gu');
 /** The last clause break of a text and what follows it: the clause a figure stands in starts after it. */
 const CLAUSE_START = /[，,。．；;：:！!？?][^，,。．；;：:！!？?]*$/u;
@@ -722,7 +794,8 @@ const CLAUSE_START = /[，,。．；;：:！!？?][^，,。．；;：:！!？?]*
  * The text without the figures of another status or scope than the question asks (data/answer-intents.json
  * `figureStatus`): a target (创建10家以上) when it asks how many there are now, a figure marked done (已建立21个) when it
  * asks how many are added, a total (3－5家) when it asks the figure for each one, a rate (每30-50万人口配置一家) when it
- * asks how many bodies there are in all, another batch (第三批20家) when it names one (第一批). Each figure is read with
+ * asks how many bodies there are in all, another batch (第三批20家) when it names one (第一批), a figure that counts a
+ * member the question leaves out with the rest (国家医学中心和国家区域医疗中心 for 不含国家医学中心). Each figure is read with
  * the clause before it.
  */
 function withoutOtherFigures(text: string, question: string): string {
@@ -734,7 +807,8 @@ function withoutOtherFigures(text: string, question: string): string {
   const total = ASKS_TOTAL.test(question) && !perUnit;
   const bodiesInAll = (current || total || added) && !perUnit && BODIES_COUNTED_ASKED.test(question);
   const ordinal = ORDINAL.exec(question)?.[0];
-  if (!current && !added && !perUnit && !total && ordinal === undefined) return text;
+  const members = leftOut(question);
+  if (!current && !added && !perUnit && !total && ordinal === undefined && members.length === 0) return text;
   let out = '';
   let from = 0;
   for (const m of text.matchAll(FIGURES)) {
@@ -751,7 +825,8 @@ function withoutOtherFigures(text: string, question: string): string {
         (perUnit && !PER_UNIT.test(clause)) ||
         (bodiesInAll && RATE.test(clause)) ||
         (total && !added && ADDED.test(clause)) ||
-        (ordinal !== undefined && ORDINAL.test(clause) && !clause.includes(ordinal));
+        (ordinal !== undefined && ORDINAL.test(clause) && !clause.includes(ordinal)) ||
+        (members.length > 0 && countsLeftOut(before, m[0], text.slice(m.index + m[0].length), members));
     out += text.slice(from, m.index) + (other ? ' ' : m[0]);
     from = m.index + m[0].length;
   }

@@ -51,6 +51,10 @@ describe('a figure or date the documents do not give is said to be missing, neve
     ['长宁区2023年计划新增多少个专病医联体？', 'figure', '数字'],
     ['上海现在已经有几家国家医学中心了', 'figure', '数字'],
     ['每个区得建几家中西医结合旗舰医院啊', 'figure', '数字'],
+    // the figure of what is left when a member is left out, where the figure counts it with the rest
+    ['国家区域医疗中心（不含国家医学中心）要创建几家？', 'figure', '数字'],
+    // which of two is more, where only one side has a figure
+    ['长宁跟普陀比，哪个区的专病医联体多？', 'figure', '数字'],
     // which body, by name, where the sentence quoted names none (a task or a kind of body only)
     ['首届长三角职业健康技能大赛由哪个单位承办？', 'who', '单位名称'],
     ['长三角耐药结核病协同防治中心放在哪家医院？', 'who', '医院名称'],

@@ -7,6 +7,7 @@ import {
   aboutOtherKind,
   askedChoice,
   askedPredicate,
+  asksComparison,
   asksCountsEach,
   asksNames,
   asksWhatIsDone,
@@ -19,6 +20,7 @@ import {
   holdsPredicate,
   holdsSlot,
   kindAsked,
+  leftOut,
   missingNoun,
 } from '../../src/retrieval/slot-evidence.js';
 import { readIntent } from '../../src/retrieval/question-intent.js';
@@ -602,6 +604,69 @@ describe('holdsSlot: a figure answers only the figure of the status and scope as
     ['2023年全市园区（楼宇）健康服务点的总数是多少？', '配合新建改建20个园区（楼宇）健康服务点、升级优化50个健康服务点功能', false],
     ['今年新建改建多少个园区健康服务点', '配合新建改建20个园区（楼宇）健康服务点、升级优化50个健康服务点功能', true],
     ['专病医联体一共有多少个', '在前期已建立21个专病医联体的基础上', true],
+  ] as const)('%s in 「%s」: %s', (question, text, held) => {
+    expect(holdsSlot('figure', text, question)).toBe(held);
+  });
+});
+
+describe('leftOut: the members a figure question leaves out', () => {
+  it.each([
+    ['实施方案中国家区域医疗中心（不含国家医学中心）的创建目标具体是几家？', ['国家医学中心']],
+    ['国家区域医疗中心单算的话要搞几家啊？不算国家医学中心那种', ['国家医学中心']],
+    ['不含可转换重症床位的话，实有重症床位应占总床位的多少？', ['可转换重症床位']],
+    ['刨掉中医类的还要建几家啊？', ['中医']],
+    ['今年新挂牌的那批IDC医院，刨去市级医院还剩几家？', ['市级医院']],
+    ['不是区域性医疗中心的普通区级医院，重症床位应占总床位的比例是多少？', ['区域性医疗中心']],
+    ['市级定点医院和区域性医疗中心以外的其他医院，重症床位占比要求是多少？', ['市级定点医院', '区域性医疗中心']],
+    // must not fire: 算不算, 含不含, 是不是 ask yes or no; 除了 asks what else there is
+    ['中医类的算不算在内？', []],
+    ['是不是每个进医院的人都得过安检', []],
+    ['除了两家国家试点医院，本市列为试点的单位总共有多少家？', []],
+    ['重症床位连可转换的一起算，得占总床位多少？', []],
+  ] as const)('%s → %j', (question, members) => {
+    expect(leftOut(question)).toEqual(members);
+  });
+});
+
+describe('holdsSlot: a figure that counts a member the question leaves out together with the rest is not the figure of the rest', () => {
+  const CENTRES = '创建10家以上国家医学中心和国家区域医疗中心(含中医),打造医学研究高峰';
+  const ICU = '市级定点医院、区域性医疗中心的重症床位和可转换重症床位要达到总床位数的20%';
+  const OCCUPATIONAL = '成立2家职业病危害工程防护指导中心和3个行业分中心';
+  it.each([
+    ['国家区域医疗中心（不含国家医学中心）的创建目标是几家？', CENTRES, false],
+    ['不含可转换重症床位的话，实有重症床位应占总床位的多少？', ICU, false],
+    ['不是区域性医疗中心的普通区级医院，重症床位应占总床位的比例是多少？', ICU, false],
+    // must not fire: the member left out has a count of its own; the clause itself leaves it out; nothing is left out
+    ['不算行业分中心，职业病危害工程防护指导中心要成立几家？', OCCUPATIONAL, true],
+    ['国家区域医疗中心（不含中医类）要建几家？', '创建8家国家区域医疗中心(不含中医)', true],
+    ['国家医学中心和国家区域医疗中心一共要建几家？', CENTRES, true],
+    ['重症床位连可转换的一起算，得占总床位多少？', ICU, true],
+    ['不是区域性医疗中心的医院，IDC医院要挂牌几家？', '遴选新的30家左右IDC医院挂牌', true], // the member is not in the figure's clause
+  ] as const)('%s in 「%s」: %s', (question, text, held) => {
+    expect(holdsSlot('figure', text, question)).toBe(held);
+  });
+});
+
+describe('asksComparison and holdsSlot: which of two is more is answered only by a figure of each side', () => {
+  it.each([
+    ['长宁跟普陀比哪个区的专病医联体多', true],
+    ['长宁和普陀比，哪个区的专病医联体更多？', true],
+    ['咱长宁专病医联体有21个，跟普陀比算多还是少', true],
+    ['普陀现在重症床位占比跟市里要求的20%比，高了还是低了？', true],
+    ['中西医结合旗舰医院跟高水平中医特色专科医院，哪个要建得多？', true],
+    // must not fire: which one by name (哪两家大医院), how many (多少), a difference asked (多了几个)
+    ['国家级的高质量发展试点是哪两家大医院？', false],
+    ['长宁哪家医院在冲最高等级的综合医院？', false],
+    ['哪个区的专病医联体有多少个？', false],
+    ['长宁的专病医联体比去年多了几个？', false],
+  ] as const)('%s: %s', (question, asks) => {
+    expect(asksComparison(question)).toBe(asks);
+  });
+  it.each([
+    ['长宁跟普陀比哪个区的专病医联体多', '在前期已建立21个专病医联体的基础上，推进房颤、甲状腺等疾病全专结合平台建设', false],
+    ['健康服务点是新建改建的多，还是升级优化的多？', '配合新建改建20个园区（楼宇）健康服务点、升级优化50个健康服务点功能', true],
+    ['公立医院医生和护士哪一方应配得更多？', '逐步使医护比总体提到1∶2左右', true], // a ratio gives both sides
+    ['长宁区目前的医护比与全市1:2左右的目标相比，是高还是低？', '逐步使医护比总体提到1∶2左右', false], // the side the question states
   ] as const)('%s in 「%s」: %s', (question, text, held) => {
     expect(holdsSlot('figure', text, question)).toBe(held);
   });
