@@ -58,9 +58,15 @@ const SAME_BLOCK =
  * Words that ask where the document mentions it (在哪几处提的, 分别在哪几条中提到, 哪些地方说了): 哪 with the measure
  * words for a document's places (处, 条, 地方) and a verb of mentioning, either order.
  */
-const WHERE_MENTIONED = /(?:都|分别|具体)*在?哪(?:几|些)?(?:处|条|个?地方)[中里]?(?:提|说|讲|写|出现)|(?:提|说|讲|写)(?:到|的|了|过)?(?:在)?哪(?:几|些)?(?:处|条|个?地方)/u;
+const WHERE_MENTIONED =
+  /(?:都|分别|具体)*在?哪(?:几|些)?(?:处|条|个?地方)[中里]?(?:提|说|讲|写|出现)(?:到|过|了)*(?:它|这个|这事)?|(?:提|说|讲|写)(?:到|的|了|过)?(?:在)?哪(?:几|些)?(?:处|条|个?地方)/u;
 /** Words that ask for the rest of that part, the point already answered left out. */
 const OTHERS = /其他|其它|其余|别的|还有|另外几/u;
+/**
+ * Words that ask for what is left besides what was just said (除了这条, 除此之外, 这部分还有哪些别的措施, 同一部分的其他改革):
+ * they name no subject of their own.
+ */
+const BESIDES = /除(?:了|去)?(?:这|那|上面|刚才|它)(?:一?条|一?个|一?点|一?处|一?项)?(?:以外|之外)?|除此(?:以外|之外)|其他|其它|其余|别的|还有|另外几/gu;
 /**
  * Words that ask which document a passage comes from, or who issued it (这条是哪个部门发的, 是哪个部门的文件); not a body
  * that does the work (它由哪个部门负责组建, 要会同哪个部门完成: a who-question about the subject).
@@ -160,7 +166,12 @@ export function resolveFollowUp(question: string, history: readonly Turn[] | und
   if (ASKS_SOURCE.test(q) && cited[0] && q.length <= 24) return { kind: 'source', passageId: cited[0].id, topic: topicOf(history!) };
 
   // "在哪几处提的，分别咋说": naming nothing of its own, it asks where the document talked about mentions the earlier subject.
-  if (WHERE_MENTIONED.test(q) && q.length <= 24 && docIdOf(cited[0]?.id) && ownTerms(q.replace(WHERE_MENTIONED, ' ')).every((t) => isListFiller(t) || ASKING.test(t) || asksHowPut(t))) {
+  if (
+    WHERE_MENTIONED.test(q) &&
+    q.length <= 24 &&
+    docIdOf(cited[0]?.id) &&
+    ownTerms(q.replace(WHERE_MENTIONED, ' ').replace(BESIDES, ' ')).every((t) => isListFiller(t) || ASKING.test(t) || asksHowPut(t))
+  ) {
     return { kind: 'mentions', docId: docIdOf(cited[0]!.id)!, topic: topicOf(history!) };
   }
 
@@ -241,7 +252,8 @@ export function sectionAsks(question: string, sectionWords: string): string | un
     .slice(q.indexOf(sectionWords) + sectionWords.length)
     .replace(ANAPHORIC_END, ' ')
     .replace(SECTION_FILLER, ' ');
-  return topicTerms(own).length > 0 ? own : undefined;
+  // 还有哪些别的措施, 其他改革都有哪些: the rest is asked, by words that name no subject (措施, 改革, 安排: namesNoSubject).
+  return topicTerms(own.replace(BESIDES, ' ')).some((t) => !namesNoSubject(t)) ? own : undefined;
 }
 
 /** 由 and 来 before a verb only say who does it or that it is done (由哪家来牵头: 来牵头 is 牵头): the segmenter joins them to it. */

@@ -351,7 +351,17 @@ describe('resolveFollowUp: the part the previous answer sits in', () => {
 
   test('what it names of its own is kept to be sought in that part', () => {
     expect(resolveFollowUp('这部分里医保支付是怎么说的', after('21年方案讲医保改革吗'))).toMatchObject({ kind: 'block', asks: expect.stringContaining('医保支付') });
+    expect(resolveFollowUp('这部分还有哪些人才方面的措施', after('21年方案讲医保改革吗'))).toMatchObject({ kind: 'block', asks: expect.stringContaining('人才') });
   });
+
+  test.each([['这部分还有哪些别的措施？'], ['同一部分的其他改革都有哪些？'], ['这部分还有哪些安排'], ['同一部分里其余的举措呢']])(
+    '%s: the rest of the part, by words that name no subject (措施, 改革, 安排), is the whole of it',
+    (question) => {
+      const resolved = resolveFollowUp(question, after('普陀对重大传染病救治体系是怎么要求的？'));
+      expect(resolved).toMatchObject({ kind: 'block', others: true });
+      expect(resolved).not.toHaveProperty('asks');
+    },
+  );
 
   test.each([
     ['这块具体怎么做'], // 这块 alone stands for the subject
@@ -370,11 +380,14 @@ describe('resolveFollowUp: the part the previous answer sits in', () => {
 });
 
 describe('resolveFollowUp: where the document mentions what the earlier question asked about', () => {
-  test.each([['在哪几处提的，分别咋说'], ['分别在哪几条中提到，具体是怎么说的？'], ['哪些地方说了']])('%s -> mentions, in the document talked about', (question) => {
-    expect(resolveFollowUp(question, after('长宁的计划里安宁疗护有提到吗'))).toEqual({ kind: 'mentions', docId: 'doc', topic: '长宁的计划里安宁疗护有提到吗' });
-  });
+  test.each([['在哪几处提的，分别咋说'], ['分别在哪几条中提到，具体是怎么说的？'], ['哪些地方说了'], ['除了这条，文件里还有哪几条提到它？'], ['除此之外还在哪些地方提到']])(
+    '%s -> mentions, in the document talked about',
+    (question) => {
+      expect(resolveFollowUp(question, after('长宁的计划里安宁疗护有提到吗'))).toEqual({ kind: 'mentions', docId: 'doc', topic: '长宁的计划里安宁疗护有提到吗' });
+    },
+  );
 
-  test.each([['在哪几处提到了护理'], ['第三条说的啥'], ['哪几条是关于医保的']])('must not: %s names a topic or a point of its own', (question) => {
+  test.each([['在哪几处提到了护理'], ['第三条说的啥'], ['哪几条是关于医保的'], ['除了这条，还有哪几条提到护理']])('must not: %s names a topic or a point of its own', (question) => {
     expect(resolveFollowUp(question, after('长宁的计划里安宁疗护有提到吗')).kind).not.toBe('mentions');
   });
 });
