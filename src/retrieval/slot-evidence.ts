@@ -272,8 +272,8 @@ function forDeadline(text: string, question: string): string {
 const ITEM_COUNT = String.raw`[\d一二三四五六七八九十两]+(?:\s*[－\-~～至到]\s*[\d一二三四五六七八九十两]+)?\s*(?:家|个|所|名|张|项|类|人|支|批|台)`;
 /** Several items each counted, side by side (高水平医院10家、示范型区域性医疗中心10家; 1－2家国家中医医学中心、1家…; 护士N名，医师M名). */
 const COUNTED_ITEMS = new RegExp(`${ITEM_COUNT}[^，,。；;：:]{0,30}[、，,][^，,。；;：:]{0,30}?${ITEM_COUNT}`, 'u');
-/** Counts asked of each of several things: 各多少家, 各几家, 各选多少家, 每类多少家, 每样各弄几家, 各类分别有多少家, 分别建多少个; not 各区要建几家 (a count for each district), nor 分别是哪几家 (which ones). */
-const COUNTS_EACH = /(?:各(?=[多几选挑评配有是建设占要类自弄搞])|每一?[类种样]|分别)(?:类|自)?[^，,。？?；;]{0,4}?(?:多少|(?<!哪)几)/u;
+/** Counts asked of each of several things: 各多少家, 各几家, 各选多少家, 每类多少家, 每样各弄几家, 各类分别有多少家, 分别建多少个, 各要占总床位百分之几; not 各区要建几家 (a count for each district), nor 分别是哪几家 (which ones). */
+const COUNTS_EACH = /(?:各(?=[多几选挑评配有是建设占要类自弄搞])|每一?[类种样]|分别)(?:类|自)?[^，,。？?；;]{0,4}?(?:多少|(?<!哪)几)|各(?:要|自|需|得)?占[^，,。？?；;]{0,8}?(?:多少|几)/u;
 
 /** Whether a question asks several things and the count of each (试点单位分哪几类，各多少家). */
 export function asksCountsEach(question: string): boolean {
@@ -757,6 +757,34 @@ const OWN_COUNT = /若干|一批|数个|[\d一二三四五六七八九十两]+\s
 const SUB_CLAUSE_START = /[，,。．；;：:！!？?、][^，,。．；;：:！!？?、]*$/u;
 const SUB_CLAUSE_END = /[，,。．；;：:！!？?、]/u;
 
+/**
+ * The part of a whole a figure question asks (那批试点单位里头，中医院占几家; 21个专病医联体中，由同仁医院牵头的有几个; 其中分给科研人员个人的
+ * 比例是多少): what follows 其中, or 里头, 里面, 当中 or 中 closing a clause after a whole counted (21个, 那批, 这些; not 建设中，
+ * 试点单位中，which name no set the asker counts), up to 占, 有 or 是 before 几 or 多少; without 由 before it, 的 after it and
+ * the measure it asks by (比例, 数量).
+ */
+const PART_ASKED =
+  /(?:其中|(?<=(?:\d+|[一二两三四五六七八九十]+)\s*[个家所名项批张][^，,。？?]{0,12}|[那这][批些][^，,。？?]{0,12})(?:里头|里面|当中|之中|中(?=[，,])))[，,]?(?:的|那些)?(\p{Script=Han}{2,14}?)(?:能|要|会|可以?|得)?(?:占|有|是)(?:多少|几)/u;
+const PART_TRIM = /^由|(?:的)?(?:比例|比重|数量|人数|数目|个数)?的?$/gu;
+/** Fewest characters at the end of the part asked that a figure's sub-clause must name (入选试点的社区卫生服务中心 → 服务中心). */
+const PART_TAIL = 4;
+
+/** The part of a whole a figure question asks, as a figure's sub-clause must name it (中医院, 服务中心), if it asks one. */
+export function partAsked(question: string): string | undefined {
+  const named = PART_ASKED.exec(flatQuestion(question))?.[1]?.replace(PART_TRIM, '');
+  return named === undefined || named.length < 2 ? undefined : named.slice(-PART_TAIL);
+}
+
+/** The sub-clause before a figure, from the last clause break or enumeration comma. */
+const subClauseHead = (before: string) => before.slice((SUB_CLAUSE_START.exec(before)?.index ?? -1) + 1);
+/** The sub-clause after a figure, up to the next clause break or enumeration comma. */
+function subClauseTail(after: string): string {
+  const end = SUB_CLAUSE_END.exec(after);
+  return end ? after.slice(0, end.index) : after;
+}
+/** A figure with its sub-clause (高水平社区卫生服务中心20家; 配合新建改建20个园区（楼宇）健康服务点). */
+const subClauseOf = (before: string, figure: string, after: string) => subClauseHead(before) + figure + subClauseTail(after);
+
 /** The members a figure question leaves out (不含国家医学中心 → 国家医学中心; 市级定点医院和区域性医疗中心以外的 → both), if any. */
 export function leftOut(question: string): string[] {
   const q = flatQuestion(question);
@@ -775,9 +803,8 @@ export function leftOut(question: string): string[] {
  * and the clause itself leaves nothing out.
  */
 function countsLeftOut(before: string, figure: string, after: string, members: readonly string[]): boolean {
-  const head = before.slice((SUB_CLAUSE_START.exec(before)?.index ?? -1) + 1);
-  const end = SUB_CLAUSE_END.exec(after);
-  const tail = end ? after.slice(0, end.index) : after;
+  const head = subClauseHead(before);
+  const tail = subClauseTail(after);
   const clause = head + figure + tail;
   if (LEAVES_OUT.test(clause)) return false;
   return members.some((m) => {
@@ -808,7 +835,8 @@ function withoutOtherFigures(text: string, question: string): string {
   const bodiesInAll = (current || total || added) && !perUnit && BODIES_COUNTED_ASKED.test(question);
   const ordinal = ORDINAL.exec(question)?.[0];
   const members = leftOut(question);
-  if (!current && !added && !perUnit && !total && ordinal === undefined && members.length === 0) return text;
+  const part = partAsked(question);
+  if (!current && !added && !perUnit && !total && ordinal === undefined && members.length === 0 && part === undefined) return text;
   let out = '';
   let from = 0;
   for (const m of text.matchAll(FIGURES)) {
@@ -826,7 +854,8 @@ function withoutOtherFigures(text: string, question: string): string {
         (bodiesInAll && RATE.test(clause)) ||
         (total && !added && ADDED.test(clause)) ||
         (ordinal !== undefined && ORDINAL.test(clause) && !clause.includes(ordinal)) ||
-        (members.length > 0 && countsLeftOut(before, m[0], text.slice(m.index + m[0].length), members));
+        (members.length > 0 && countsLeftOut(before, m[0], text.slice(m.index + m[0].length), members)) ||
+        (part !== undefined && !subClauseOf(before, m[0], text.slice(m.index + m[0].length)).includes(part));
     out += text.slice(from, m.index) + (other ? ' ' : m[0]);
     from = m.index + m[0].length;
   }

@@ -22,6 +22,7 @@ import {
   kindAsked,
   leftOut,
   missingNoun,
+  partAsked,
 } from '../../src/retrieval/slot-evidence.js';
 import { readIntent } from '../../src/retrieval/question-intent.js';
 import { spellWhichCounts } from '../../src/text/chinese-numerals.js';
@@ -644,6 +645,38 @@ describe('holdsSlot: a figure that counts a member the question leaves out toget
     ['不是区域性医疗中心的医院，IDC医院要挂牌几家？', '遴选新的30家左右IDC医院挂牌', true], // the member is not in the figure's clause
   ] as const)('%s in 「%s」: %s', (question, text, held) => {
     expect(holdsSlot('figure', text, question)).toBe(held);
+  });
+});
+
+describe('partAsked and holdsSlot: the part of a whole asked is answered only by a figure said of that part', () => {
+  it.each([
+    ['高质量发展那批试点单位里头，中医院占几家', '中医院'],
+    ['长宁区已建成的21个专病医联体中，由同仁医院牵头的有几个？', '医院牵头'],
+    ['其中分给科研人员个人的比例是多少？', '人员个人'],
+    ['中医药特色示范站那30家里头，村卫生室占几家？', '村卫生室'],
+    ['其中入选试点的社区卫生服务中心是多少家？', '服务中心'],
+    // must not fire: 中 of 建设中 or of a set the asker does not count; no part before 占/有/是
+    ['长宁区中医医联体建设中，基层中医药人才的培养目标是多少名？', undefined],
+    ['公立医院高质量发展试点单位中，社区卫生服务中心有几家？', undefined],
+    ['其中健康服务点要升级多少个', undefined],
+  ] as const)('%s → %s', (question, part) => {
+    expect(partAsked(question)).toBe(part);
+  });
+  const PILOTS = '以中山、瑞金两家高质量发展国家试点医院和全市40家试点单位为重点';
+  const TIERS = '包括高水平医院10家、示范型区域性医疗中心10家、高水平社区卫生服务中心20家';
+  it.each([
+    ['高质量发展那批试点单位里头，中医院占几家', PILOTS, false],
+    ['那40家试点单位里头，社区卫生服务中心占几家', TIERS, true],
+    ['其中区域性医疗中心占几家？', TIERS, true],
+    ['其中入选试点的社区卫生服务中心是多少家？', TIERS, true],
+    ['其中新建的有几个？', '配合新建改建20个园区（楼宇）健康服务点、升级优化50个健康服务点功能', true], // 新建 is named beside 20个
+  ] as const)('%s in 「%s」: %s', (question, text, held) => {
+    expect(holdsSlot('figure', text, question)).toBe(held);
+  });
+  it('each of two asked by their share (各要占总床位百分之几) is answered by a share for each, not one for both', () => {
+    const question = '定点医院的重症床和能转成重症的床，各要占总床位百分之几';
+    expect(asksCountsEach(question)).toBe(true);
+    expect(holdsSlot('figure', '市级定点医院、区域性医疗中心的重症床位和可转换重症床位要达到总床位数的20%', question)).toBe(false);
   });
 });
 
