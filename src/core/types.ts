@@ -126,7 +126,7 @@ export type AnswerIntent = 'figure' | 'date' | 'who' | 'list' | 'yes-no' | 'what
  * and what it is called (`name`: 那个频道叫啥). The one list of them: the answer's `missing`, the question log's
  * and the widget's read it.
  */
-export const answerSlots = ['figure', 'date', 'who', 'list', 'method', 'place', 'consequence', 'procedure', 'stage', 'name'] as const;
+export const answerSlots = ['figure', 'date', 'who', 'list', 'method', 'place', 'consequence', 'procedure', 'stage', 'name', 'meaning'] as const;
 export type AnswerSlot = (typeof answerSlots)[number];
 
 export interface RetrievalSignals {

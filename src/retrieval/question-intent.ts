@@ -82,6 +82,7 @@ export function quoteMustHold(slot: AnswerSlot | undefined, question: string): s
     slot === 'procedure' ||
     slot === 'stage' ||
     slot === 'name' ||
+    slot === 'meaning' ||
     (slot === 'who' && asksWhichBody(question))
   );
 }

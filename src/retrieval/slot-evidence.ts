@@ -24,6 +24,7 @@ const SLOTS: Record<AnswerSlot, RegExp> = {
   procedure: anyOf(data.slots.procedure),
   stage: anyOf(data.slots.stage),
   name: anyOf(data.slots.name),
+  meaning: anyOf(data.slots.meaning),
 };
 /** Numbers that are not figures: years, plan names (十四五), versions, hospital grades (二级以上医院), 5.12国际护士节. */
 const NOT_FIGURE = anyOf(data.slots.notFigure, 'gu');
@@ -229,6 +230,11 @@ export function holdsSlot(slot: AnswerSlot, text: string, question?: string): bo
   if (slot === 'place') return q === undefined ? placesIn(t).length > 0 : placeBeside(t, q);
   // What a thing is called (那个频道叫啥, 新院区叫什么名字): a name quoted or given as such (“免陪照护服务”, 名为, IDC); of a body
   // asked (院区, 医院, 中心), a body named as such (区精神卫生中心桃浦院区) or short names side by side.
+  // What a term means or how it works (“双带头人”培育工程具体指什么): a sentence that explains the term where it names it.
+  if (slot === 'meaning') {
+    const term = q === undefined ? undefined : termAsked(q);
+    return term === undefined ? SLOTS.meaning.test(t) : explainsTerm(flat(text), term);
+  }
   if (slot === 'name') return SLOTS.name.test(t) || (q !== undefined && BODY_NAME_ASKED.test(q) && (NAMED_BODY.test(t) || SHORT_NAMES.test(t) || CAMPUS_NAMED.test(t)));
   return SLOTS[slot].test(t);
 }
@@ -254,6 +260,62 @@ function figuresGiven(text: string, question: string): number {
     if (numbers.length > 0 && numbers.every((x) => stated.has(x))) return n;
     return n + (RATIO.test(m[0]) ? 2 : 1);
   }, 0);
+}
+
+const QUOTED_TERM = /[“"「『]([^”"」』]{2,20})[”"」』]/u;
+/** The words that ask what a term means or how it works (data/answer-intents.json whatSlots `meaning`). */
+const MEANING_ASKED = anyOf(data.whatSlots.find((w) => w.slot === 'meaning')!.asks);
+/** What stands between a term and the words that ask about it, and before it (那个, 里面说的): none of the term. */
+const TERM_AFTER = /(?:具体|到底|究竟|的|是|就是|这个|那个|一词)+$/u;
+const TERM_BEFORE = /^(?:里面|文中|这里|那里)?(?:说的|提到的|讲的|提的)?(?:那个|这个|的)?/u;
+/** Fewest characters, and most, of a term read before the words that ask (穿透式监管 → 式监管 is too little; the run's last four). */
+const TERM_CHARS = 4;
+const LATIN_TERM = /[A-Za-z][A-Za-z0-9.+-]*$/u;
+
+/**
+ * The term whose meaning or workings a question asks: the first it quotes (“双带头人”培育工程具体指什么 → 双带头人), else a term
+ * in Latin letters before the words that ask (文中的IDC指的是什么 → IDC), else the last four characters there
+ * (长宁医联体内人员资源共享和交流培养机制具体如何运作 → 培养机制).
+ */
+export function termAsked(question: string): string | undefined {
+  const q = flatQuestion(question);
+  const quoted = QUOTED_TERM.exec(q)?.[1];
+  if (quoted !== undefined) return quoted;
+  const asked = MEANING_ASKED.exec(q);
+  if (!asked) return undefined;
+  const before = q
+    .slice(0, asked.index)
+    .replace(TERM_AFTER, '')
+    .replace(/^.*[，,。；;：:]/u, '')
+    .replace(TERM_BEFORE, '');
+  const latin = LATIN_TERM.exec(before)?.[0];
+  if (latin !== undefined) return latin;
+  return before.length >= 2 ? before.slice(-TERM_CHARS) : undefined;
+}
+
+/** What explains a term right after it: its head noun (培育工程, 机制, 平台) at most, a comma, then 即, 是指, a colon or a bracket. */
+const EXPLAINED_AFTER = new RegExp(`^[”"」』]?[^，,。；;“"]{0,6}?[，,]?(?:${data.slots.meaning.join('|')})`, 'u');
+/** The term bracketed after what it stands for (研究者发起的临床试验(IIT), 传染病临床诊治中心（IDC）). */
+const BRACKETED_BEFORE = /[（(][“"「]?$/u;
+/** A quoted term after the clause that describes it (把业务骨干培养成党员、把党员培养成业务骨干的“双培养”机制), or items closed by 等 (A、B等“五大中心”). */
+const DESCRIBED_BEFORE = /(?:[^，,。；;]{4,}的|、[^，,。；;]{1,30}等)[“"「]?$/u;
+
+/**
+ * Whether the text explains the term where it names it (src/retrieval/data/answer-intents.json `$whatSlots`, meaning): a
+ * term in Latin letters wherever it is named (the words around it spell it out); else one explained right after it, or
+ * bracketed after what it stands for, or described by the clause before it. A sentence that does not name the term
+ * does not explain it.
+ */
+function explainsTerm(text: string, term: string): boolean {
+  const t = normalizeWidth(text);
+  const at = [...t.matchAll(new RegExp(escapeRegExp(normalizeWidth(term)), 'gu'))];
+  if (at.length === 0) return false;
+  if (/^[A-Za-z]/u.test(term)) return true;
+  return at.some((m) => {
+    const before = t.slice(0, m.index);
+    const after = t.slice(m.index + m[0].length);
+    return EXPLAINED_AFTER.test(after) || BRACKETED_BEFORE.test(before) || DESCRIBED_BEFORE.test(before);
+  });
 }
 
 /** A deadline asked: a point in time by which (什么时间之前, 哪个期限前, 最晚哪天, 截止), not how long. */

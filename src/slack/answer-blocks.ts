@@ -65,6 +65,7 @@ export const MISSING_NOTES: Record<NonNullable<Answer['missing']>, string> = {
   procedure: ':warning: *文件未写明所问的办理流程或材料*：相关条目讲到了这项工作，但没有写明怎么申请、怎么办。',
   stage: ':warning: *文件未写明所问的进展阶段*：相关条目讲到了这项工作，但没有写明要推进到哪一步（开工、建成、投用、验收等）。',
   name: ':warning: *文件未给出所问的名称*：相关条目讲到了这件事，但没有写明它叫什么。',
+  meaning: ':warning: *文件未说明所问的含义或做法*：相关条目提到了它，但没有解释它具体指什么、怎么运作。',
 };
 
 /** Quotes are the sentence(s) backing a claim; anything longer is read in the modal. */

@@ -47,6 +47,9 @@ describe('a figure or date the documents do not give is said to be missing, neve
     // how one applies, where the documents name the service only
     ['患者如何申请普陀的免陪照护服务？', 'procedure', '办理流程或材料'],
     ['普陀区域急救中心建设选址在哪个街道？', 'place', '地点'],
+    // what a term means or how it works, where the documents only name it
+    ['普陀提出的“穿透式”监管具体是什么含义？', 'meaning', '含义或做法'],
+    ['“智慧卫监”平台是怎样运作的？', 'meaning', '含义或做法'],
     // a figure of another status or scope than asked: done when new is asked, a target when now is asked, a total when each is asked
     ['长宁区2023年计划新增多少个专病医联体？', 'figure', '数字'],
     ['上海现在已经有几家国家医学中心了', 'figure', '数字'],

@@ -215,6 +215,14 @@ describe('slotAsked: a what-question may ask a method, a place, a consequence or
     ['病种组合指数具体如何计算', 'method'],
     ['安检设备按啥标准配', 'method'],
     ['绩效考核的评分标准是啥', 'method'],
+    ['医疗机构的信用评级是按照什么标准来评定的？', 'method'],
+    // what a term means or how it works (near-lists-dev-38)
+    ['党支部书记“双带头人”培育工程具体指什么？', 'meaning'],
+    ['普陀提出的“穿透式”监管具体是什么含义？', 'meaning'],
+    ['“智慧卫监”平台是怎样运作的？', 'meaning'],
+    ['两个允许指啥', 'meaning'],
+    ['MDT是啥意思', 'meaning'],
+    ['3.0版的具体内容是什么', 'meaning'],
     // how weights, scores or shares are set (weights-dev-27)
     ['绩效考核各项指标的权重是怎么定的', 'method'],
     ['三级医院评审各部分的分值是怎么设置的？', 'method'],
@@ -271,12 +279,10 @@ describe('slotAsked: a what-question may ask a method, a place, a consequence or
     ['互联网医院的内容在哪一条'],
     ['护理这块写在哪部分'],
     ['紧密型城市医疗集团是啥'], // 城市 of a name, no city asked
-    ['叫停是什么意思'], // 叫 of 叫停, no name asked
     ['普陀要增设哪类门诊'], // 设 without 在 is not siting
     ['新设的睡眠门诊是干什么的'],
     ['胸痛中心是什么'],
     ['家庭医生签约是怎么回事'], // how it stands, not how it is computed
-    ['DRG付费是什么意思'],
     ['医疗废物怎么处理'], // 怎么处理 alone asks how a thing is handled, not what follows a breach
     ['患者投诉一般怎么处理'],
     ['处罚决定书在哪个文件里'],
@@ -286,7 +292,6 @@ describe('slotAsked: a what-question may ask a method, a place, a consequence or
     ['投诉怎样的处理比较好'], // 怎样的处理 with no 被 or 受到: how to handle, not what follows
     ['床位怎么分配'], // setting with no noun of a scoring scheme
     ['优质资源如何确定布局'],
-    ['权重是什么意思'], // the word asked about, not how it is set
     ['那些能临时改成ICU的单元，关键时刻得做到什么程度？'], // how much, not how far a project has got
     ['第一步是什么'],
   ])('no method, place, consequence nor procedure: %s', (question) => {
@@ -303,8 +308,15 @@ describe('slotAsked: a what-question may ask a method, a place, a consequence or
   });
 
   it.each([['医疗质量管理制度是什么'], ['互联网医院标准是啥意思']])('what a named set is, not its contents: %s', (question) => {
-    expect(slotAsked(question, readIntent(question))).toBeUndefined();
+    expect(slotAsked(question, readIntent(question))).not.toBe('list');
   });
+
+  it.each([['叫停是什么意思'], ['DRG付费是什么意思'], ['权重是什么意思'], ['互联网医院标准是啥意思']])(
+    'what a term means (什么意思) asks its meaning, which a sentence that only names it does not give: %s',
+    (question) => {
+      expect(slotAsked(question, 'what')).toBe('meaning');
+    },
+  );
 
   it('only a what-question is read so: 放在哪家医院 asks who, 多少钱怎么算 a figure', () => {
     expect(slotAsked('结核病防治中心放在哪家医院', readIntent('结核病防治中心放在哪家医院'))).toBe('who');

@@ -23,6 +23,7 @@ import {
   leftOut,
   missingNoun,
   partAsked,
+  termAsked,
 } from '../../src/retrieval/slot-evidence.js';
 import { readIntent } from '../../src/retrieval/question-intent.js';
 import { spellWhichCounts } from '../../src/text/chinese-numerals.js';
@@ -1173,6 +1174,36 @@ describe('holdsSlot: a stage is a milestone of the project, not the work pushed 
     ['提高临床路径管理的入径率、完成率。', false], // 完成率 is a rate, not a milestone
   ])('%s -> %s', (text, held) => {
     expect(holdsSlot('stage', text, '这个项目今年要推进到哪一步')).toBe(held);
+  });
+});
+
+describe('termAsked and holdsSlot: what a term means is answered by a sentence that explains it where it names it', () => {
+  it.each([
+    ['党支部书记“双带头人”培育工程具体指什么？', '双带头人'],
+    ['两个允许指啥', '两个允许'],
+    ['文中的IDC指的是什么', 'IDC'],
+    ['里面那个MDT是啥意思', 'MDT'],
+    ['长宁医联体内人员资源共享和交流培养机制具体如何运作？', '培养机制'],
+    ['这个怎么报销', undefined],
+  ] as const)('%s → %s', (question, term) => {
+    expect(termAsked(question)).toBe(term);
+  });
+  const PARTY = '实施党支部书记“双带头人”培育工程,建立健全把业务骨干培养成党员、把党员培养成业务骨干的“双培养”机制';
+  it.each([
+    // explained: a bracket or 即 after it, bracketed after what it stands for, described by the clause before it, a Latin term named
+    ['“两个允许”指的是什么？', '落实“两个允许”(允许医疗卫生机构突破现行事业单位工资调控水平)', true],
+    ['“一头”指什么', '抓好“一头”（研究阶段）和“一尾”（成果转化）', true],
+    ['IIT是啥意思', '开展研究者发起的临床试验(IIT)', true],
+    ['“双培养”机制是啥意思？', PARTY, true],
+    ['“三个一”是指什么', '推行“三个一”，即一张床、一个团队、一套方案', true],
+    ['MDT是啥意思', '建立MDT形式的质量控制管理模式', true],
+    // only named
+    ['“双带头人”培育工程具体指什么？', PARTY, false],
+    ['“穿透式”监管具体是什么含义？', '针对发现问题开展“穿透式”监管', false],
+    ['“智慧卫监”平台是怎样运作的？', '加强“智慧卫监”平台可视化监管场景应用，持续提高智能化监管能力', false],
+    ['“智慧卫监”平台是怎样运作的？', '持续提高智能化监管能力', false], // the term not named at all
+  ] as const)('%s in 「%s」: %s', (question, text, held) => {
+    expect(holdsSlot('meaning', text, question)).toBe(held);
   });
 });
 

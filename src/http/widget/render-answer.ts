@@ -24,6 +24,7 @@ export const MISSING_LABELS = {
   procedure: '文件未写明所问的办理流程或材料',
   stage: '文件未写明所问的进展阶段',
   name: '文件未给出所问的名称',
+  meaning: '文件未说明所问的含义或做法',
 } as const;
 
 export function renderAnswer(answer: WidgetAnswer, deps: PassageLinkDeps): HTMLElement {
