@@ -59,8 +59,8 @@ const ENUMERATIONS = new RegExp(data.enumeration.runs, 'gu');
 const KIND_AFTER = /(?:哪些|哪几[个家种类所位项样条]?|哪[两三四五六七八九十]+[个家种类所位项样条]|啥|什么)([\p{Script=Han}]{1,4}?)(?=[？?，,。！!；;]|吗|呢|啊|呀|吧|$)/u;
 /** Which ones of a kind, by what they belong to (哪几个专业的质控中心, 哪些科室的医生): the kind before 的. */
 const KIND_OF = /(?:哪些|哪几[个家种类所位项样条]?|哪[两三四五六七八九十]+[个家种类所位项样条])([\p{Script=Han}]{1,4}?)的[\p{Script=Han}]{1,6}?(?=[？?，,。！!；;]|吗|呢|啊|呀|吧|$)/u;
-/** The noun before the words that ask for its members (传染病有哪些, 入选的学科具体包括什么, 都是哪些病种). */
-const KIND_BEFORE = /([\p{Script=Han}]{1,6}?)(?:里|中|里面)?(?:都|具体|主要)?(?:有|包括|包含|是)(?:哪些|哪几[个家种类所位项样条]?|啥|什么)[？?，,。！!吗呢啊呀]*$/u;
+/** The noun before the words that ask for its members (传染病有哪些, 入选的学科具体包括什么, 都是哪些病种, 覆盖的临床专业分别有哪些; not 三大功能分别是什么, which names its items by a count). */
+const KIND_BEFORE = /([\p{Script=Han}]{1,6}?)(?:里|中|里面)?(?:都|具体|主要)?(?:(?:分别)?(?:有|包括|包含)|是)(?:哪些|哪几[个家种类所位项样条]?|啥|什么)[？?，,。！!吗呢啊呀]*$/u;
 /** A number and measure word the question uses twice, once to count a noun and once to ask which (五个新城…哪五个): the noun. */
 const COUNTED_AGAIN = /([两三四五六七八九十]+)个([\p{Script=Han}]{1,4}?)(?=[，,。；;？?]|等|$|是|有|都|具体|分别).*哪\1个/u;
 /** A measure word alone (哪几条, 哪几项, 哪几种) counts items; it names no kind. */
@@ -355,7 +355,7 @@ function majorsCounted(text: string, question: string): boolean {
 
 /** The name of a standard, list or rule set whose contents a question asks (创建标准包括哪些内容, 证明事项清单里都有啥, 九不准和十项不得具体是哪几条): data/answer-intents.json `contents`. */
 const ASKS_CONTENTS = new RegExp(
-  `([\\p{Script=Han}\\d+“”"‘’]{1,16}?(?:${data.contents.nouns.join('|')}))[”"’]?(?:（[^）]{0,16}）|\\([^)]{0,16}\\))?(?:里面|里|中|上)?[，,]?(?:那|这)?(?:\\d+|[一二三四五六七八九十两几]+)?[个张项条份]?(?:具体|主要|都|一共|分别|到底|究竟)*(?:${data.contents.asks.join('|')})(?:啥|什么|哪些|哪几|哪[一二三四五六七八九十两]+)`,
+  `([\\p{Script=Han}\\d+“”"‘’《]{1,16}?(?:${data.contents.nouns.join('|')}))[”"’》]?(?:（[^）]{0,16}）|\\([^)]{0,16}\\))?(?:里面|里|中|上)?[，,]?(?:那|这)?(?:\\d+|[一二三四五六七八九十两几]+)?[个张项条份]?(?:具体|主要|都|一共|分别|到底|究竟)*(?:${data.contents.asks.join('|')})(?:啥|什么|哪些|哪几|哪[一二三四五六七八九十两]+)`,
   'u',
 );
 
@@ -374,7 +374,7 @@ export function contentsAsked(question: string): string[] | undefined {
   }
   return name
     .split(/[和及与、]/u)
-    .map((n) => n.replace(/[“”"‘’]/gu, '').replace(/^(?:那个|这个|那|这)/u, ''))
+    .map((n) => n.replace(/[“”"‘’《》]/gu, '').replace(/^(?:那个|这个|那|这)/u, ''))
     .filter((n) => n.length >= 2);
 }
 

@@ -739,6 +739,7 @@ describe('kindAsked: the kind whose members a list question asks', () => {
     ['重点筛的是哪几种慢病？', '慢病'],
     ['入选的学科具体包括什么？', '入选学科'],
     ['长宁区中医药工作领导小组的成员单位有哪些？', '成员单位'],
+    ['普陀区级质控组织覆盖的临床专业分别有哪些？', '临床专业'], // 分别有哪些 asks the members as 有哪些 does
     ['立项的是哪些专科，能给个清单吗', '专科'],
     ['2024年上海市卫生健康工作要点和2023年比有哪些新变化？', '新变化'], // changes between documents are not work a plan arranges (做法, 进展)
     ['今年质控中心说要新增调整，新加的是哪几个专业的质控中心？', '专业'], // which ones, by what they belong to
@@ -771,6 +772,7 @@ describe('kindAsked: the kind whose members a list question asks', () => {
     ['涉及医联体建设的内容分布在哪些条目？'], // 条目, 地方: the document's points
     ['市医政要点里凡是提到区域性医疗中心的都有哪些？'], // …的都有哪些: the noun left out, what is said or done
     ['公立医院高质量发展那个方案里，改善病人看病感受的都有哪些'],
+    ['长宁区要求社区卫生服务中心打造的三大功能分别是什么？'], // 分别是: the items a count names, not the members of a kind
   ])('%s -> no kind asked', (question) => {
     expect(kindAsked(question)).toBeUndefined();
   });
@@ -1000,6 +1002,7 @@ describe('contentsAsked and holdsSlot: what a named standard, list or rule set h
     ['院感防控制度主要包括什么', ['院感防控制度']],
     ['护理质量改进目标有哪些', ['护理质量改进目标']],
     ['国家医疗质量安全改进目标（2021到2023年的）具体包括哪些', ['国家医疗质量安全改进目标']], // an aside in brackets after the name
+    ['《2023年各专业质控工作改进目标》具体包括哪些改进目标？', ['2023年各专业质控工作改进目标']], // the name in title marks
     // what a standard checks or a list sets out, asked with the verb staff use for it
     ['基层中医药工作示范区创建标准具体都考核些啥', ['基层中医药工作示范区创建标准']],
     ['医院评审标准主要查些什么', ['医院评审标准']],
