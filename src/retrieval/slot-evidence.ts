@@ -142,7 +142,15 @@ const UNIT_ASKED = new RegExp(`(?:多少|几)\\s*(${data.countUnits.join('|')})`
 const NUMERAL = '[\\d一二三四五六七八九十百千万两]+\\s*(?:余|多)?\\s*';
 
 /** A post asked who holds (副组长由谁担任, 主任是谁): data/answer-intents.json `roles`. */
-const POST_ASKED = new RegExp(`(副?(?:${data.roles.join('|')}))(?:一职)?(?:由|是|为|让)?(?:谁|哪位|什么人|哪个人)`, 'u');
+const POST_ASKED = new RegExp(
+  `(副?(?:${data.roles.join('|')}))(?:一职)?(?:由|是|为|让)?(?:谁|哪位|什么人|哪个人)|(?:谁|哪位|什么人|哪个人)(?:来)?(?:当|任|担任|做|出任)(副?(?:${data.roles.join('|')}))`,
+  'u',
+);
+/** The post a question asks who holds (副组长由谁担任, 谁当组长), if any. */
+const postAsked = (question: string) => {
+  const m = POST_ASKED.exec(question);
+  return m ? (m[1] ?? m[2]) : undefined;
+};
 
 /** A count of bodies asked (几家, 多少所; not 家庭, 家属, 家长). */
 const BODIES_COUNTED_ASKED = /(?:多少|几)\s*(?:家|所)(?![庭属长人])/u;
@@ -170,7 +178,7 @@ export function holdsSlot(slot: AnswerSlot, text: string, question?: string): bo
   const q = question === undefined ? undefined : flatQuestion(question);
   if (q !== undefined && aboutOtherKind(text, q)) return false;
   // Who holds a post (副组长由谁担任): the sentence must name the post asked, 副 and all (组长 is not the 副组长).
-  const post = slot === 'who' && q !== undefined ? POST_ASKED.exec(q)?.[1] : undefined;
+  const post = slot === 'who' && q !== undefined ? postAsked(q) : undefined;
   if (post !== undefined && !(post.startsWith('副') ? flat(text).includes(post) : new RegExp(`(?<!副)${post}`, 'u').test(flat(text)))) return false;
   // "试点单位分哪几类，各多少家": items each with its count (高水平医院10家、示范型区域性医疗中心10家…), not a count or two of other things.
   if ((slot === 'list' || slot === 'figure') && q !== undefined && asksCountsEach(q)) return COUNTED_ITEMS.test(flat(text));
@@ -178,7 +186,9 @@ export function holdsSlot(slot: AnswerSlot, text: string, question?: string): bo
   const sets = slot === 'list' && q !== undefined ? contentsAsked(q) : undefined;
   const given = sets === undefined ? undefined : givesContents(text, sets);
   if (given !== undefined) return given;
-  const named = q === undefined ? flat(text) : withoutWhatIsAsked(slot, flat(text), q);
+  // Which body does it (哪个部门负责保障, 主管部门是哪个): not the bodies named as partners (与公安部门的警医联动, 卫生、司法等部门的沟通配合).
+  const doers = slot === 'who' && q !== undefined && asksWhichBody(q) && !PARTNERS_ASKED.test(q) ? flat(text).replace(PARTNERS, ' ') : flat(text);
+  const named = q === undefined ? doers : withoutWhatIsAsked(slot, doers, q);
   // "分别是哪两家单位", "哪几家医院": bodies counted as a kind (2家…指导中心, 若干行业分中心, 高水平医院10家) name none of them.
   const asked = (slot === 'who' || slot === 'list') && q !== undefined && (ASKS_WHICH.test(q) || asksNames(q)) ? withoutKinds(named) : named;
   const measure = q === undefined ? undefined : measureOf(slot, q);
@@ -212,7 +222,7 @@ export function holdsSlot(slot: AnswerSlot, text: string, question?: string): bo
     const said = t.replace(VAGUE_COUNTED, ' ');
     return bodies === '医院' ? /医院/.test(said) : SLOTS.who.test(said);
   }
-  if (slot === 'who' && q !== undefined && ASKS_WHICH.test(q) && SHORT_NAMES.test(flat(text))) return true;
+  if (slot === 'who' && q !== undefined && ASKS_WHICH.test(q) && SHORT_NAMES.test(doers)) return true;
   // The members of a kind (要交哪些材料, 哪几种保险, 成员单位有哪些): an enumeration of that kind, not any sentence of several clauses.
   if (kind !== undefined) return enumeratesKind(t, kind);
   // 一批, 若干 are not figures, and a noun counted so has none (若干行业分中心 for 行业分中心建几个).
@@ -436,13 +446,23 @@ const BODIES_COUNTED = /(?<![哪\d一二三四五六七八九十两几])(?:\d+|[
 const WHICH_OF = /哪些|哪几|分别[^，,。？?]{0,3}哪/;
 
 /**
+ * Bodies named as partners of the work, not as who does it: after 与, 同 or 跟 and before a verb of working together
+ * (加强与海关、民政、教育、水务等部门分工协同, 推进与公安部门的警医联动机制建设), or before one with 的 (卫生、司法、高院、保监等部门的沟通配合).
+ * The verbs are the documents' own for working with others (seeds/: 协同, 联动, 配合, 沟通, 合作, 衔接, 对接).
+ */
+const PARTNERS =
+  /(?:与|同|跟)[^，,。；;]{1,30}?(?:部门|单位|机构)(?:之间)?的?(?:分工)?(?:协同|联动|配合|沟通|合作|衔接|对接)|[^，,。；;与同跟]{1,30}?(?:部门|单位|机构)(?:之间)?的(?:沟通|协同|配合|联动|合作|衔接|对接)/gu;
+/** A question that asks the partners themselves (要跟哪几个部门多沟通配合, 和哪些单位协同). */
+const PARTNERS_ASKED = /(?:与|同|跟|和)[^，,。？?]{0,6}哪|协同|联动|配合|沟通|合作|衔接|对接/u;
+
+/**
  * A who-question asks which body (哪家医院, 哪个单位承办, 哪个部门牵头, 名单), not who acts in general (谁负责, 由谁牵头):
  * the sentence quoted must name one, as it must give the figure a figure question asks. A plan's tasks fall to its
  * issuer when no body is named, which answers 谁负责 but not 哪家.
  */
 export function asksWhichBody(question: string): boolean {
   const q = flatQuestion(question);
-  return ASKS_WHICH.test(q) || MEASURES.some((m) => m.slot === 'who' && m.asks.test(q));
+  return ASKS_WHICH.test(q) || postAsked(q) !== undefined || MEASURES.some((m) => m.slot === 'who' && m.asks.test(q));
 }
 
 /**

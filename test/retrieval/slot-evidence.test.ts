@@ -132,6 +132,8 @@ describe('holdsSlot: who holds a post is answered by a sentence that names that 
     ['领导小组副组长由谁担任', '由市卫生健康委主任担任领导小组副组长', true],
     ['领导小组组长由谁担任', '由市卫生健康委主任担任领导小组副组长', false], // 副组长 is not the 组长
     ['这事谁牵头', '由市卫生健康委牵头', true], // no post asked: as before
+    ['长宁区中医药工作领导小组谁当组长？', '组织协调区中医药工作领导小组相关成员单位和各医疗机构，加快落实各项创建工作', false], // 谁 before the post
+    ['医改领导小组谁来担任组长', LEAD, true],
   ])('%s / %s -> %s', (question, text, held) => {
     expect(holdsSlot('who', text, question)).toBe(held);
   });
@@ -541,12 +543,26 @@ describe('holdsSlot: 办 is an office (区府办), not the 办 of 举办 or 承�
   });
 });
 
+describe('holdsSlot: which body does the work is not answered by bodies named as partners', () => {
+  it.each([
+    ['医疗纠纷人民调解委员会的主管部门是哪个？', '持续加强卫生、司法、高院、保监等部门的沟通配合，推动以人民调解为主的多条纠纷处理途径有效衔接', false],
+    ['污水监测由哪家单位具体负责采样？', '加强与海关、民政、教育、水务等部门分工协同，规范开展病例、污水等综合监测', false],
+    // must not fire: a body named as the doer; the partners asked themselves
+    ['继续教育依托哪些单位开展？', '依托区卫生健康事业发展中心、区医学会等，开展护理、医疗、管理能力等多方面培训及继教工作', true],
+    ['化解医疗纠纷要跟哪几个部门多沟通配合', '持续加强卫生、司法、高院、保监等部门的沟通配合', true],
+    ['警医联动由哪个部门牵头？', '由区卫生健康委牵头，推进与公安部门的警医联动机制建设', true],
+  ] as const)('%s in 「%s」: %s', (question, text, held) => {
+    expect(holdsSlot('who', text, question)).toBe(held);
+  });
+});
+
 describe('asksWhichBody: a who-question that asks which body, whose name the quote must give', () => {
   it.each([
     ['首届长三角职业健康技能大赛由哪个单位承办？', true],
     ['长三角耐药结核病协同防治中心放在哪家医院？', true],
     ['限制类技术备案要报到哪个部门去？', true],
     ['长宁下沉带教的片区牵头医院是哪几家？', true],
+    ['长宁区中医药工作领导小组谁当组长？', true], // who holds a post: the post must be named
     // who acts, not which body: a plan's tasks fall to its issuer
     ['谁负责推进医院安检工作？', false],
     ['由谁牵头建设区域医疗中心', false],
