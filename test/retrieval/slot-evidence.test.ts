@@ -1019,6 +1019,7 @@ describe('contentsAsked and holdsSlot: what a named standard, list or rule set h
     ['护理质量改进目标有哪些', ['护理质量改进目标']],
     ['国家医疗质量安全改进目标（2021到2023年的）具体包括哪些', ['国家医疗质量安全改进目标']], // an aside in brackets after the name
     ['《2023年各专业质控工作改进目标》具体包括哪些改进目标？', ['2023年各专业质控工作改进目标']], // the name in title marks
+    ['多维度病种组合评价指标体系，包括哪些具体指标？', ['多维度病种组合评价指标体系']], // an indicator system: its indicators
     // what a standard checks or a list sets out, asked with the verb staff use for it
     ['基层中医药工作示范区创建标准具体都考核些啥', ['基层中医药工作示范区创建标准']],
     ['医院评审标准主要查些什么', ['医院评审标准']],
