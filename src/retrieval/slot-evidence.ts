@@ -741,6 +741,7 @@ export function askedPredicate(question: string): string | undefined {
 export function holdsPredicate(text: string, question: string, known?: (word: string) => boolean): boolean {
   if (aboutOtherKind(text, question)) return false;
   if (!namesQualifiers(text, question)) return false;
+  if (!namesBodyAsked(text, question, known)) return false;
   const predicate = askedPredicate(question);
   if (predicate === undefined) return true;
   const t = flat(text);
@@ -755,6 +756,32 @@ export function holdsPredicate(text: string, question: string, known?: (word: st
 }
 
 const QUALIFIERS = data.qualifiers.map((g) => ({ asked: anyOf(g.asked), named: anyOf(g.named) }));
+
+/** A community, street or town named by its own name before the word for its kind (data `namedBodies.kinds`: 江苏路社区卫生服务中心, 长风社区, 曹杨新村街道; not the 社区 of 社区医院, a kind). */
+const BODY_BY_NAME = new RegExp(`(\\p{Script=Han}{2,4}?)(?:${data.namedBodies.kinds.join('|')})`, 'gu');
+/** Words that describe a kind rather than name one (示范性社区, 各社区, 这个社区): data `hospitalKinds` and `namedBodies.notNames`. */
+const NOT_A_NAME = new RegExp(`^(?:${[...data.hospitalKinds.words, ...data.namedBodies.notNames].join('|')})+$`, 'u');
+/** What a question puts before a name that is none of it (2023年程家桥, 让江苏路, 在长风). */
+const BEFORE_NAME = /^[年的在有是和与及跟到把让给由]+/u;
+/** Characters of a name's end that locate it in a sentence (家桥 of 程家桥, 苏路 of 江苏路). */
+const NAME_TAIL = 2;
+
+/**
+ * False when a yes/no question asks whether a community, street or town it names by its own name is among those the
+ * documents name (江苏路社区卫生服务中心今年也在创示范性社区康复中心吗, 第二批示范服务站有长风社区吗) and the text does not
+ * settle it: it names others side by side (推动周桥、新华、华阳创建示范性社区康复中心) but not that one, or, with `known`,
+ * the name is one the documents never use.
+ */
+function namesBodyAsked(text: string, question: string, known?: (word: string) => boolean): boolean {
+  const t = flat(text);
+  for (const m of flatQuestion(question).matchAll(BODY_BY_NAME)) {
+    const name = m[1]!.replace(BEFORE_NAME, '');
+    if (name.length < 2 || NOT_A_NAME.test(name) || t.includes(name.slice(-NAME_TAIL))) continue;
+    if (SHORT_NAMES.test(t)) return false;
+    if (known && contentBigrams(name).every((b) => !known(b))) return false;
+  }
+  return true;
+}
 
 /**
  * False when a yes/no question narrows its rule to some people, a time or an owner (退休的老医生能不能评,

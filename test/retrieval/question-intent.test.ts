@@ -223,6 +223,7 @@ describe('slotAsked: a what-question may ask a method, a place, a consequence or
     ['两个允许指啥', 'meaning'],
     ['MDT是啥意思', 'meaning'],
     ['3.0版的具体内容是什么', 'meaning'],
+    ['党支部书记“双带头人”具体指哪两种带头人？', 'meaning'],
     // how weights, scores or shares are set (weights-dev-27)
     ['绩效考核各项指标的权重是怎么定的', 'method'],
     ['三级医院评审各部分的分值是怎么设置的？', 'method'],

@@ -340,6 +340,23 @@ describe('holdsPredicate', () => {
   });
 });
 
+describe('holdsPredicate: whether a community named by its own name is among those the documents name', () => {
+  const REHAB = '推动周桥、新华、华阳创建示范性社区康复中心';
+  const known = (word: string) => ['周桥', '新华', '华阳', '社区', '康复', '示范', '家桥', '程家'].includes(word);
+  it.each([
+    ['江苏路社区卫生服务中心今年也在创示范性社区康复中心吗？', REHAB, true, false], // others named side by side, not it
+    ['长宁区2023年程家桥社区卫生服务中心是否也在创建示范性社区康复中心？', REHAB, true, false],
+    ['第二批中医特色示范服务站有长风社区吗', '建设第二批30家中医药特色示范社区卫生服务站（村卫生室）', true, false], // a name the documents never use
+    // must not fire: the one named is among them; a kind, not a name (示范性社区, 社区医院); a known name, nothing listed
+    ['华阳社区卫生服务中心也在创示范性社区康复中心吗？', REHAB, true, true],
+    ['示范性社区康复中心今年要创建吗', REHAB, true, true],
+    ['专家号能放到社区医院挂吗？', '推动优质资源下沉，专家号源向社区卫生服务中心开放', true, true],
+    ['程家桥社区卫生服务中心也要搞签约吗', '做好家庭医生签约服务', true, true],
+  ] as const)('%s in 「%s」 (with the corpus vocabulary: %s): %s', (question, text, withKnown, held) => {
+    expect(holdsPredicate(text, question, withKnown ? known : undefined)).toBe(held);
+  });
+});
+
 describe('holdsSlot: which district, which hospital', () => {
   it.each([
     ['紧密型城市医疗集团试点区是哪几个区？', '组织开展紧密型城市医疗集团试点区建设，充分发挥区级医院的牵头作用', false], // 区级医院 is no district
