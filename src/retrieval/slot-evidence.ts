@@ -238,35 +238,32 @@ export function holdsSlot(slot: AnswerSlot, text: string, question?: string): bo
   // Where (设在哪儿, 选址在哪个街道): a place the question does not name itself (普陀 of 普陀区域急救中心), or a hospital named as such;
   // in the part of the sentence that names what is asked, when the sentence names it (placeBeside).
   if (slot === 'place') return q === undefined ? placesIn(t).length > 0 : placeBeside(t, q);
-  // What a thing is called (那个频道叫啥, 新院区叫什么名字): a name quoted or given as such (“免陪照护服务”, 名为, IDC); of a body
-  // asked (院区, 医院, 中心), a body named as such (区精神卫生中心桃浦院区) or short names side by side.
   // What a term means or how it works (“双带头人”培育工程具体指什么): a sentence that explains the term where it names it.
   if (slot === 'meaning') {
     const term = q === undefined ? undefined : termAsked(q);
     return term === undefined ? SLOTS.meaning.test(t) : explainsTerm(flat(text), term);
   }
+  // What a thing is called (那个频道叫啥, 新院区叫什么名字): a name quoted or given as such (“免陪照护服务”, 名为, IDC); of a body
+  // asked (院区, 医院, 中心), a body named as such (区精神卫生中心桃浦院区) or short names side by side.
   if (slot === 'name') return SLOTS.name.test(t) || (q !== undefined && BODY_NAME_ASKED.test(q) && (NAMED_BODY.test(t) || SHORT_NAMES.test(t) || CAMPUS_NAMED.test(t)));
   return SLOTS[slot].test(t);
 }
 
 const COMPARISON = anyOf(data.comparison);
-const RATIO = /\d+(?:\.\d+)?\s*[:：∶]\s*\d+|[一二三四五六七八九十\d]+\s*比\s*[一二三四五六七八九十\d]+/u;
 
 /** Whether a question asks which of two is more or less (哪个区的专病医联体多, 比普陀区多还是少, 跟市里要求的20%比高了还是低了). */
 export function asksComparison(question: string): boolean {
   return COMPARISON.test(flatQuestion(question));
 }
 
-const NUMBERS = /\d+(?:\.\d+)?/gu;
-
 /**
  * How many figures a text gives that the question does not state itself (跟全市1:2左右的目标相比 is not answered by
  * 医护比总体提到1∶2左右): a ratio (1∶2) gives both of its sides.
  */
 function figuresGiven(text: string, question: string): number {
-  const stated = new Set(question.match(NUMBERS) ?? []);
+  const stated = new Set(question.match(NUMBER) ?? []);
   return [...text.matchAll(FIGURES)].reduce((n, m) => {
-    const numbers = m[0].match(NUMBERS) ?? [];
+    const numbers = m[0].match(NUMBER) ?? [];
     if (numbers.length > 0 && numbers.every((x) => stated.has(x))) return n;
     return n + (RATIO.test(m[0]) ? 2 : 1);
   }, 0);
@@ -795,7 +792,11 @@ function namesQualifiers(text: string, question: string): boolean {
 }
 
 const RATIO_NOUN = new RegExp(data.slots.ratioNoun, 'u');
-const RATIO_FIGURE = String.raw`(?:\d+(?:\.\d+)?\s*[:：∶]\s*\d+(?:\.\d+)?|[一二三四五六七八九十\d]+\s*比\s*[一二三四五六七八九十\d]+|\d+(?:\.\d+)?\s*[%％])`;
+/** A ratio's two sides (1∶2, 一比二). */
+const RATIO_SIDES = String.raw`\d+(?:\.\d+)?\s*[:：∶]\s*\d+(?:\.\d+)?|[一二三四五六七八九十\d]+\s*比\s*[一二三四五六七八九十\d]+`;
+const RATIO_FIGURE = String.raw`(?:${RATIO_SIDES}|\d+(?:\.\d+)?\s*[%％])`;
+/** A figure that is a ratio: it gives both sides of a comparison. */
+const RATIO = new RegExp(RATIO_SIDES, 'u');
 
 /**
  * A ratio named by its two terms (床位跟人员的比例, 医生和护士的比, 医生和护士应按什么比例配): the first character of each, then 比
