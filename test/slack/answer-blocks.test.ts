@@ -160,7 +160,8 @@ describe('answerMessage', () => {
   it.each([
     ['按人头付费，每个人头的钱是怎么算出来的？', 'method'],
     ['临时接种点都设在哪儿啊？', 'place'],
-  ] as const)('a method or place not given is marked as such: %s', async (question, kind) => {
+    ['普陀提出的“穿透式”监管具体是什么含义？', 'meaning'],
+  ] as const)('a method, place or meaning not given is marked as such: %s', async (question, kind) => {
     const missing = await pipeline.answerer.answer(question);
     expect(missing.missing).toBe(kind);
     const blocks = answerMessage(missing).blocks as Blocks;
