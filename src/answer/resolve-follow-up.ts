@@ -66,7 +66,7 @@ const OTHERS = /其他|其它|其余|别的|还有|另外几/u;
  * Words that ask for what is left besides what was just said (除了这条, 除此之外, 这部分还有哪些别的措施, 同一部分的其他改革):
  * they name no subject of their own.
  */
-const BESIDES = /除(?:了|去)?(?:这|那|上面|刚才|它)(?:一?条|一?个|一?点|一?处|一?项)?(?:以外|之外)?|除此(?:以外|之外)|其他|其它|其余|别的|还有|另外几/gu;
+const BESIDES = new RegExp(`除(?:了|去)?(?:这|那|上面|刚才|它)(?:一?条|一?个|一?点|一?处|一?项)?(?:以外|之外)?|除此(?:以外|之外)|${OTHERS.source}`, 'gu');
 /**
  * Words that ask which document a passage comes from, or who issued it (这条是哪个部门发的, 是哪个部门的文件); not a body
  * that does the work (它由哪个部门负责组建, 要会同哪个部门完成: a who-question about the subject).

@@ -122,9 +122,9 @@ export type AnswerIntent = 'figure' | 'date' | 'who' | 'list' | 'yes-no' | 'what
  * what-question may ask (src/retrieval/question-intent.ts `slotAsked`): how a thing is computed or
  * scored (`method`: 怎么算出来的, 按什么方法测算), where it is (`place`: 设在哪儿, 选址在哪个街道), what
  * follows when a rule is not kept (`consequence`: 没开会被咋处罚, 违反了受什么处分), how one applies for
- * or does a thing (`procedure`: 咋申请, 要走啥流程, 要准备啥材料), how far it is to get (`stage`: 要推进到哪一步)
- * and what it is called (`name`: 那个频道叫啥). The one list of them: the answer's `missing`, the question log's
- * and the widget's read it.
+ * or does a thing (`procedure`: 咋申请, 要走啥流程, 要准备啥材料), how far it is to get (`stage`: 要推进到哪一步),
+ * what it is called (`name`: 那个频道叫啥) and what a term means or how it works (`meaning`: “穿透式”监管是什么含义).
+ * The one list of them: the answer's `missing`, the question log's and the widget's read it.
  */
 export const answerSlots = ['figure', 'date', 'who', 'list', 'method', 'place', 'consequence', 'procedure', 'stage', 'name', 'meaning'] as const;
 export type AnswerSlot = (typeof answerSlots)[number];

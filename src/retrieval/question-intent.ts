@@ -69,22 +69,12 @@ export function slotAsked(question: string, intent: AnswerIntent): AnswerSlot | 
 }
 
 /**
- * The slots the quoted sentence must itself hold (a figure, a date, a method, a place, a consequence, a procedure; a body when the question asks
- * which one: 哪家医院, 哪个单位), else the answer says which is missing.
+ * The slots the quoted sentence must itself hold, else the answer says which is missing: every slot but a list (which
+ * several points compose) and a body asked in general (谁负责: a plan's tasks fall to its issuer); a body when the
+ * question asks which one (哪家医院, 哪个单位, who holds a post).
  */
 export function quoteMustHold(slot: AnswerSlot | undefined, question: string): slot is Exclude<AnswerSlot, 'list'> {
-  return (
-    slot === 'figure' ||
-    slot === 'date' ||
-    slot === 'method' ||
-    slot === 'place' ||
-    slot === 'consequence' ||
-    slot === 'procedure' ||
-    slot === 'stage' ||
-    slot === 'name' ||
-    slot === 'meaning' ||
-    (slot === 'who' && asksWhichBody(question))
-  );
+  return slot !== undefined && slot !== 'list' && (slot !== 'who' || asksWhichBody(question));
 }
 
 /** English questions' own question words, in the order they are tried (data/answer-intents.json `englishIntents`). */

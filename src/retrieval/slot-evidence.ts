@@ -176,18 +176,19 @@ function measureOf(slot: AnswerSlot, question: string) {
  */
 export function holdsSlot(slot: AnswerSlot, text: string, question?: string): boolean {
   const q = question === undefined ? undefined : flatQuestion(question);
+  const whole = flat(text);
   if (q !== undefined && aboutOtherKind(text, q)) return false;
   // Who holds a post (副组长由谁担任): the sentence must name the post asked, 副 and all (组长 is not the 副组长).
   const post = slot === 'who' && q !== undefined ? postAsked(q) : undefined;
-  if (post !== undefined && !(post.startsWith('副') ? flat(text).includes(post) : new RegExp(`(?<!副)${post}`, 'u').test(flat(text)))) return false;
+  if (post !== undefined && !(post.startsWith('副') ? whole.includes(post) : new RegExp(`(?<!副)${post}`, 'u').test(whole))) return false;
   // "试点单位分哪几类，各多少家": items each with its count (高水平医院10家、示范型区域性医疗中心10家…), not a count or two of other things.
-  if ((slot === 'list' || slot === 'figure') && q !== undefined && asksCountsEach(q)) return COUNTED_ITEMS.test(flat(text));
+  if ((slot === 'list' || slot === 'figure') && q !== undefined && asksCountsEach(q)) return COUNTED_ITEMS.test(whole);
   // What a named standard, list or rule set holds (创建标准包括哪些内容): a sentence that names it answers with its items, given with its name.
   const sets = slot === 'list' && q !== undefined ? contentsAsked(q) : undefined;
   const given = sets === undefined ? undefined : givesContents(text, sets);
   if (given !== undefined) return given;
   // Which body does it (哪个部门负责保障, 主管部门是哪个): not the bodies named as partners (与公安部门的警医联动, 卫生、司法等部门的沟通配合).
-  const doers = slot === 'who' && q !== undefined && asksWhichBody(q) && !PARTNERS_ASKED.test(q) ? flat(text).replace(PARTNERS, ' ') : flat(text);
+  const doers = slot === 'who' && q !== undefined && asksWhichBody(q) && !PARTNERS_ASKED.test(q) ? whole.replace(PARTNERS, ' ') : whole;
   const named = q === undefined ? doers : withoutWhatIsAsked(slot, doers, q);
   // "分别是哪两家单位", "哪几家医院": bodies counted as a kind (2家…指导中心, 若干行业分中心, 高水平医院10家) name none of them.
   const asked = (slot === 'who' || slot === 'list') && q !== undefined && (ASKS_WHICH.test(q) || asksNames(q)) ? withoutKinds(named) : named;
@@ -203,7 +204,7 @@ export function holdsSlot(slot: AnswerSlot, text: string, question?: string): bo
   // The names of what was asked (普陀区的区域性医疗中心是哪几家医院) stand beside it: a sentence that does not speak
   // of it (NAMED_WITH_SHARE of its character pairs) names other bodies (区康复医院, 区精神卫生中心).
   const subject = names ? subjectNamed(q!) : undefined;
-  if (subject !== undefined && pairShare(flat(text), subject) < NAMED_WITH_SHARE) return false;
+  if (subject !== undefined && pairShare(whole, subject) < NAMED_WITH_SHARE) return false;
   const others = names ? withoutOtherCounts(withoutNamesGiven(t, q!), q!) : t;
   // A deadline asked (什么时间之前完成, 最晚哪天) is a point in time: a span (24小时内) or a frequency (定期) gives none.
   const dated = slot === 'date' && q !== undefined ? forDeadline(others, q) : others;
@@ -241,7 +242,7 @@ export function holdsSlot(slot: AnswerSlot, text: string, question?: string): bo
   // What a term means or how it works (“双带头人”培育工程具体指什么): a sentence that explains the term where it names it.
   if (slot === 'meaning') {
     const term = q === undefined ? undefined : termAsked(q);
-    return term === undefined ? SLOTS.meaning.test(t) : explainsTerm(flat(text), term);
+    return term === undefined ? SLOTS.meaning.test(t) : explainsTerm(whole, term);
   }
   // What a thing is called (那个频道叫啥, 新院区叫什么名字): a name quoted or given as such (“免陪照护服务”, 名为, IDC); of a body
   // asked (院区, 医院, 中心), a body named as such (区精神卫生中心桃浦院区) or short names side by side.
@@ -311,11 +312,10 @@ const DESCRIBED_BEFORE = /(?:[^，,。；;]{4,}的|、[^，,。；;]{1,30}等)[�
  * Whether the text explains the term where it names it (src/retrieval/data/answer-intents.json `$whatSlots`, meaning): a
  * term in Latin letters wherever it is named (the words around it spell it out); else one explained right after it, or
  * bracketed after what it stands for, or described by the clause before it. A sentence that does not name the term
- * does not explain it.
+ * does not explain it. Both are read flat (widths normalised, no whitespace), as holdsSlot and termAsked give them.
  */
-function explainsTerm(text: string, term: string): boolean {
-  const t = normalizeWidth(text);
-  const at = [...t.matchAll(new RegExp(escapeRegExp(normalizeWidth(term)), 'gu'))];
+function explainsTerm(t: string, term: string): boolean {
+  const at = [...t.matchAll(new RegExp(escapeRegExp(term), 'gu'))];
   if (at.length === 0) return false;
   if (/^[A-Za-z]/u.test(term)) return true;
   return at.some((m) => {
@@ -951,6 +951,7 @@ function withoutOtherFigures(text: string, question: string): string {
   let from = 0;
   for (const m of text.matchAll(FIGURES)) {
     const before = text.slice(0, m.index);
+    const after = text.slice(m.index + m[0].length);
     const clause = before.slice((CLAUSE_START.exec(before)?.index ?? -1) + 1);
     // An ordinal (第三批, 第六轮) counts nothing: it answers only the ordinal asked (第几批; 第三批 when the question names it).
     const ordinalHere = before.endsWith('第');
@@ -964,8 +965,8 @@ function withoutOtherFigures(text: string, question: string): string {
         (bodiesInAll && RATE.test(clause)) ||
         (total && !added && ADDED.test(clause)) ||
         (ordinal !== undefined && ORDINAL.test(clause) && !clause.includes(ordinal)) ||
-        (members.length > 0 && countsLeftOut(before, m[0], text.slice(m.index + m[0].length), members)) ||
-        (part !== undefined && !subClauseOf(before, m[0], text.slice(m.index + m[0].length)).includes(part));
+        (members.length > 0 && countsLeftOut(before, m[0], after, members)) ||
+        (part !== undefined && !subClauseOf(before, m[0], after).includes(part));
     out += text.slice(from, m.index) + (other ? ' ' : m[0]);
     from = m.index + m[0].length;
   }
