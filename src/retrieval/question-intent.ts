@@ -1,7 +1,7 @@
 import data from './data/answer-intents.json' with { type: 'json' };
 import { spellWhichCounts } from '../text/chinese-numerals.js';
 import { normalizeForSearch } from '../text/tokenize.js';
-import { asksComparison, asksWhichBody, contentsAsked } from './slot-evidence.js';
+import { asksComparison, asksWhichBody, contentsAsked, WHAT_SLOTS } from './slot-evidence.js';
 
 import type { AnswerIntent, AnswerSlot } from '../core/types.js';
 
@@ -35,11 +35,6 @@ export function slotOf(intent: AnswerIntent): AnswerSlot | undefined {
 }
 
 const CONTENTS_OUTRIGHT = /具体|内容|条款|哪/u;
-
-const WHAT_SLOTS: ReadonlyArray<{ slot: AnswerSlot; asks: RegExp }> = data.whatSlots.map((entry) => ({
-  slot: entry.slot as AnswerSlot,
-  asks: new RegExp(entry.asks.join('|'), 'u'),
-}));
 
 /** The words that ask how one applies for or does a thing (咋申请, 要走啥流程, 要准备啥材料). */
 const PROCEDURE = WHAT_SLOTS.find((entry) => entry.slot === 'procedure')!.asks;

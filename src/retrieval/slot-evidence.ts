@@ -271,8 +271,15 @@ function figuresGiven(text: string, question: string): number {
 }
 
 const QUOTED_TERM = /[“"「『]([^”"」』]{2,20})[”"」』]/u;
-/** The words that ask what a term means or how it works (data/answer-intents.json whatSlots `meaning`). */
-const MEANING_ASKED = anyOf(data.whatSlots.find((w) => w.slot === 'meaning')!.asks);
+/** The words that ask each slot of a what-question (data/answer-intents.json `whatSlots`), in the data's order; compiled once here for question-intent too. */
+export const WHAT_SLOTS: ReadonlyArray<{ slot: AnswerSlot; asks: RegExp }> = data.whatSlots.map((entry) => ({
+  slot: entry.slot as AnswerSlot,
+  asks: new RegExp(entry.asks.join('|'), 'u'),
+}));
+const whatSlotAsks = (slot: AnswerSlot): RegExp => WHAT_SLOTS.find((entry) => entry.slot === slot)!.asks;
+
+/** The words that ask what a term means or how it works (whatSlots `meaning`). */
+const MEANING_ASKED = whatSlotAsks('meaning');
 /** What stands between a term and the words that ask about it, and before it (那个, 里面说的): none of the term. */
 const TERM_AFTER = /(?:具体|到底|究竟|的|是|就是|这个|那个|一词)+$/u;
 const TERM_BEFORE = /^(?:里面|文中|这里|那里)?(?:说的|提到的|讲的|提的)?(?:那个|这个|的)?/u;
@@ -315,14 +322,14 @@ const DESCRIBED_BEFORE = /(?:[^，,。；;]{4,}的|、[^，,。；;]{1,30}等)[�
  * does not explain it. Both are read flat (widths normalised, no whitespace), as holdsSlot and termAsked give them.
  */
 function explainsTerm(t: string, term: string): boolean {
-  const at = [...t.matchAll(new RegExp(escapeRegExp(term), 'gu'))];
-  if (at.length === 0) return false;
+  let at = t.indexOf(term);
+  if (at < 0) return false;
   if (/^[A-Za-z]/u.test(term)) return true;
-  return at.some((m) => {
-    const before = t.slice(0, m.index);
-    const after = t.slice(m.index + m[0].length);
-    return EXPLAINED_AFTER.test(after) || BRACKETED_BEFORE.test(before) || DESCRIBED_BEFORE.test(before);
-  });
+  for (; at >= 0; at = t.indexOf(term, at + term.length)) {
+    const before = t.slice(0, at);
+    if (EXPLAINED_AFTER.test(t.slice(at + term.length)) || BRACKETED_BEFORE.test(before) || DESCRIBED_BEFORE.test(before)) return true;
+  }
+  return false;
 }
 
 /** A deadline asked: a point in time by which (什么时间之前, 哪个期限前, 最晚哪天, 截止), not how long. */
@@ -610,7 +617,7 @@ const PLACE_ANY = new RegExp(SLOTS.place.source, 'gu');
 const SITES_COUNTED_ANY = new RegExp(SITES_COUNTED.source, 'gu');
 
 /** The words that ask where a thing is (设在哪, 开在哪, 在哪里): data/answer-intents.json `whatSlots`, place. */
-const PLACE_ASKED = new RegExp(data.whatSlots.find((entry) => entry.slot === 'place')!.asks.join('|'), 'u');
+const PLACE_ASKED = whatSlotAsks('place');
 /** What parts a sentence into the things a place may belong to: clauses and items side by side (、, 和, 与, 及: data `listJoiners`). */
 const SENTENCE_PARTS = new RegExp(`[，,；;。]|${data.listJoiners.words.join('|')}`, 'gu');
 /** Fewest characters of the thing asked that locate it in a sentence. */
