@@ -141,19 +141,29 @@ export function enumeratesKind(text: string, kind: string): boolean {
 const UNIT_ASKED = new RegExp(`(?:多少|几)\\s*(${data.countUnits.join('|')})`, 'u');
 const NUMERAL = '[\\d一二三四五六七八九十百千万两]+\\s*(?:余|多)?\\s*';
 
-/** A post asked who holds (副组长由谁担任, 主任是谁): data/answer-intents.json `roles`. */
+/**
+ * A post asked who holds (副组长由谁担任, 主任是谁: data/answer-intents.json `roles`), or who leads a group (援滇医疗队谁带队,
+ * 由哪家医院带队: `leads`), which is a post too.
+ */
 const POST_ASKED = new RegExp(
-  `(副?(?:${data.roles.join('|')}))(?:一职)?(?:由|是|为|让)?(?:谁|哪位|什么人|哪个人)|(?:谁|哪位|什么人|哪个人)(?:来)?(?:当|任|担任|做|出任)(副?(?:${data.roles.join('|')}))`,
+  `(副?(?:${data.roles.join('|')}))(?:一职)?(?:由|是|为|让)?(?:谁|哪位|什么人|哪个人)|(?:谁|哪位|什么人|哪个人)(?:来)?(?:当|任|担任|做|出任)(副?(?:${data.roles.join('|')}))|(?:谁|哪位|什么人|哪个人|哪[家个所位][\\p{Script=Han}]{0,4}?)(?:来)?(?:负责)?(${data.leads.join('|')})(?!伍)`,
   'u',
 );
-/** The post a question asks who holds (副组长由谁担任, 谁当组长), if any. */
+const LEADS: readonly string[] = data.leads;
+/** Who leads a group is said by any word for leading it, or by naming its head (由市政府主要领导担任…组长 answers 谁来挂帅). */
+const LEADS_HELD = [...data.leads, '组长', '队长'].join('|');
+/** The post a question asks who holds (副组长由谁担任, 谁当组长, 谁带队), if any. */
 const postAsked = (question: string) => {
   const m = POST_ASKED.exec(question);
-  return m ? (m[1] ?? m[2]) : undefined;
+  return m ? (m[1] ?? m[2] ?? m[3]) : undefined;
 };
 
 /** A count of bodies asked (几家, 多少所; not 家庭, 家属, 家长). */
 const BODIES_COUNTED_ASKED = /(?:多少|几)\s*(?:家|所)(?![庭属长人])/u;
+/** How many things asked by 个 (要建几个, 多少个), not a share (百分之几, 占比多少, 几成) nor a span (几个月). */
+const ITEMS_COUNTED_ASKED = /(?:几|多少)\s*个(?![月小])/u;
+/** A number counted by a measure word (5个, 3－5家, 10所, 两类): what answers how many things, as 几个 may be answered by 5家 too. */
+const ITEMS_COUNT_GIVEN = new RegExp(`${NUMERAL}(?:个|家|所|项|类|种|批|支|座|间|台|张|套|条|处|名|位)(?![月小])`, 'u');
 /** A count of bodies in a sentence (30家, 两所, 21个专病医联体): what answers a count of bodies asked; not a level (三级救治网络), a span (三年), people (10名). */
 const BODIES_COUNT_GIVEN = new RegExp(`${NUMERAL}(?:家|所|个)(?![人月])`, 'u');
 
@@ -180,7 +190,7 @@ export function holdsSlot(slot: AnswerSlot, text: string, question?: string): bo
   if (q !== undefined && aboutOtherKind(text, q)) return false;
   // Who holds a post (副组长由谁担任): the sentence must name the post asked, 副 and all (组长 is not the 副组长).
   const post = slot === 'who' && q !== undefined ? postAsked(q) : undefined;
-  if (post !== undefined && !(post.startsWith('副') ? whole.includes(post) : new RegExp(`(?<!副)${post}`, 'u').test(whole))) return false;
+  if (post !== undefined && !(post.startsWith('副') ? whole.includes(post) : new RegExp(`(?<!副)(?:${LEADS.includes(post) ? LEADS_HELD : post})`, 'u').test(whole))) return false;
   // "试点单位分哪几类，各多少家": items each with its count (高水平医院10家、示范型区域性医疗中心10家…), not a count or two of other things.
   if ((slot === 'list' || slot === 'figure') && q !== undefined && asksCountsEach(q)) return COUNTED_ITEMS.test(whole);
   // What a named standard, list or rule set holds (创建标准包括哪些内容): a sentence that names it answers with its items, given with its name.
@@ -231,7 +241,8 @@ export function holdsSlot(slot: AnswerSlot, text: string, question?: string): bo
   // levels (三级救治网络) or years (三年行动计划).
   if (slot === 'figure') {
     const counted = t.replace(NOT_FIGURE, ' ').replace(VAGUE_WORD, ' ');
-    const figure = q !== undefined && BODIES_COUNTED_ASKED.test(q) ? BODIES_COUNT_GIVEN : SLOTS.figure;
+    // How many things asked (每家要建几个): a number counted by a measure word answers, not a share, a ratio, a span or a multiple (20%, 1∶2, 24小时内, 增加一倍).
+    const figure = q === undefined ? SLOTS.figure : BODIES_COUNTED_ASKED.test(q) ? BODIES_COUNT_GIVEN : ITEMS_COUNTED_ASKED.test(q) ? ITEMS_COUNT_GIVEN : SLOTS.figure;
     const given = q === undefined ? figure.test(counted) : valueBeside(counted, q, figure) && !countedVaguely(t, q);
     return given || (q !== undefined && majorsCounted(t, q));
   }
@@ -807,9 +818,9 @@ const RATIO = new RegExp(RATIO_SIDES, 'u');
 
 /**
  * A ratio named by its two terms (床位跟人员的比例, 医生和护士的比, 医生和护士应按什么比例配): the first character of each, then 比
- * (床人比, 医护比).
+ * (床人比, 医护比); the first term is the word right before 跟 or 和, of one or two characters (公立医院床位跟护士 → 床护比, not 医护比).
  */
-const RATIO_OF_TERMS = /(\p{Script=Han})\p{Script=Han}{0,3}?(?:跟|和|与|同)(\p{Script=Han})\p{Script=Han}{0,3}?的?(?:(?:应|要|得)?(?:按照?|以)(?:什么|啥|多少|怎样的|何种)?)?(?:比例|配比|比)/gu;
+const RATIO_OF_TERMS = /(\p{Script=Han})\p{Script=Han}?(?:跟|和|与|同)(\p{Script=Han})\p{Script=Han}{0,3}?的?(?:(?:应|要|得)?(?:按照?|以)(?:什么|啥|多少|怎样的|何种)?)?(?:比例|配比|比)/gu;
 
 /**
  * The ratio a question asks: one named by its two terms (医护比说要到1比2，那床位跟人的比例定的多少 asks 床人比,

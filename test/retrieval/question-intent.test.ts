@@ -20,6 +20,9 @@ describe('readIntent', () => {
     ['报告时限是多长时间', 'date'], // 多长时间 is a time, not a figure
     ['哪一年要完成', 'date'],
     ['几月份开始', 'date'],
+    ['三级医院评审现在是几年评一次？', 'date'], // how often, in years, as 多久一次
+    ['专科评估几年一轮', 'date'],
+    ['这个规划管几年？', 'what'], // 几年 alone asks no date: read as before
     // who or which body
     ['这事谁牵头？', 'who'],
     ['哪些部门负责医联体建设', 'who'], // 哪些 + 部门 asks who, not a list

@@ -124,6 +124,39 @@ describe('holdsSlot with the measure the question names', () => {
   });
 });
 
+describe('holdsSlot: how many things asked by 个 is not answered by a share or a ratio', () => {
+  const ICU = '市级定点医院、区域性医疗中心的重症床位和可转换重症床位要达到总床位数的20%，确保综合ICU监护单元可随时使用';
+  it.each([
+    ['可转换的重症监护单元今年每家要建几个？', ICU, false],
+    ['可转换重症监护单元每家建几个', '通过建设可转换重症监护单元，确保需要时24小时内重症监护资源增加一倍', false], // a span and a multiple count no units
+    ['专病医联体建了几个', '已建立21个专病医联体', true],
+    ['区域医疗中心要建几个', '建设3－5家区域医疗中心', true], // 几个 answered by 家 as well
+    ['ICU监护单元得有多少个', ICU, false],
+    ['重症床位要占总床位的百分之几', ICU, true], // a share asked: read as before
+    ['重症床位占比多少', ICU, true],
+    ['全市要建几个区域医疗中心', '新建5个区域医疗中心', true],
+    ['中心要建几个', '建设区域医疗中心，覆盖率达到百分之九十', false],
+    ['这项试点要搞几个月', '试点覆盖率达到80%', true], // 几个月 asks a span, not things: read as before
+  ] as const)('%s / %s -> %s', (question, text, held) => {
+    expect(holdsSlot('figure', text, question)).toBe(held);
+  });
+});
+
+describe('holdsSlot: how often, in years (几年评一次), is answered by a cycle, not by an edition year', () => {
+  it.each([
+    ['三级医院评审现在是几年评一次？', '医院等级评审每4年开展一次', true],
+    ['三级医院评审现在是几年评一次？', '三级医院评审周期为四年', true],
+    ['专科评估几年一轮', '专科评估三年一轮', true],
+    ['三级医院评审现在是几年评一次？', '印发《三级医院评审标准（2022年版）》上海实施细则', false], // an edition, not a cycle
+    ['大型医院巡查几年搞一次', '开展年度大型医院巡查，提升医院巡查工作效能', true], // 年度: once a year
+    ['大型医院巡查几年搞一次', '定期开展大型医院巡查', false], // 定期 says it recurs, not how often
+    ['那个三年行动计划几年一轮啊', '启动新一轮加强公共卫生体系建设三年行动计划', true], // a plan of three years, round by round
+    ['大型医院巡查几年搞一次', '落实公共卫生体系建设三年行动计划', false], // a plan's years, not the inspection's
+  ] as const)('%s / %s -> %s', (question, text, held) => {
+    expect(holdsSlot('date', text, question)).toBe(held);
+  });
+});
+
 describe('holdsSlot: who holds a post is answered by a sentence that names that post', () => {
   const LEAD = '由市政府主要领导担任市深化医药卫生体制改革领导小组组长';
   it.each([
@@ -134,6 +167,12 @@ describe('holdsSlot: who holds a post is answered by a sentence that names that 
     ['这事谁牵头', '由市卫生健康委牵头', true], // no post asked: as before
     ['长宁区中医药工作领导小组谁当组长？', '组织协调区中医药工作领导小组相关成员单位和各医疗机构，加快落实各项创建工作', false], // 谁 before the post
     ['医改领导小组谁来担任组长', LEAD, true],
+    // who leads a group is a post too: only a sentence that says who leads answers
+    ['第六批援滇医疗队谁带队？', '组建第六批援滇医疗队', false],
+    ['普陀大医院巡查是谁领队', '聚焦公立医院党建、行业作风建设、运行管理等情况，开展年度大型医院巡查', false],
+    ['援滇医疗队由哪家医院带队', '由区中心医院带队，组建第六批援滇医疗队', true],
+    ['巡查组谁来带队', '由区卫生健康委主要领导带队开展巡查', true],
+    ['全市推动医院改革，最高层由谁来挂帅？', LEAD, true], // the group's head answers who leads it
   ])('%s / %s -> %s', (question, text, held) => {
     expect(holdsSlot('who', text, question)).toBe(held);
   });
@@ -429,6 +468,9 @@ describe('holdsSlot: a ratio asked by name is answered by a figure of that ratio
     ['床人比怎么定', '科学、分类设定公立医院床人比', false],
     // a ratio named by its two terms: 床位跟人员的比例 is 床人比, 医生和护士的比 is 医护比
     ['公立医院床位跟人员的比例定的多少', beds, false],
+    ['公立医院床位跟护士的比例要求是多少？', beds, false], // 床护比, not the 医护比 of 公立医院…护士
+    ['公立医院里医生跟护士的比例要到多少？', beds, true],
+    ['医务人员跟床位的比例是多少', beds, false], // 人床比
     ['医护比说要到1比2，那床位跟人的比例定的多少啊', beds, false], // the ratio asked, not the one the asker knows
     ['医生和护士的比例要到多少', beds, true],
     // with how the ratio is set between the terms and 比例 (应按什么比例, 按照多少比例)
@@ -583,6 +625,10 @@ describe('asksWhichBody: a who-question that asks which body, whose name the quo
     // who acts, not which body: a plan's tasks fall to its issuer
     ['谁负责推进医院安检工作？', false],
     ['由谁牵头建设区域医疗中心', false],
+    ['第六批援滇医疗队谁带队？', true], // who leads a group: a post, which must be named
+    ['援滇医疗队由哪家医院带队', true],
+    ['援滇医疗队由谁组建？', false],
+    ['人才队伍由谁来带？', false], // 带 of a team built, not 带队
   ] as const)('%s: %s', (question, asks) => {
     expect(asksWhichBody(question)).toBe(asks);
   });
