@@ -1,7 +1,7 @@
 import data from './data/answer-intents.json' with { type: 'json' };
 import { spellWhichCounts } from '../text/chinese-numerals.js';
 import { normalizeForSearch } from '../text/tokenize.js';
-import { asksComparison, asksWhichBody, contentsAsked, WHAT_SLOTS } from './slot-evidence.js';
+import { asksComparison, asksWhichBody, citedDocumentAsked, contentsAsked, WHAT_SLOTS } from './slot-evidence.js';
 
 import type { AnswerIntent, AnswerSlot } from '../core/types.js';
 
@@ -60,7 +60,10 @@ export function slotAsked(question: string, intent: AnswerIntent): AnswerSlot | 
   if (asksComparison(q)) return 'figure';
   // Its contents asked outright (具体内容是什么, 具体是啥), not what it is (医疗质量管理制度是什么).
   if (CONTENTS_OUTRIGHT.test(q) && contentsAsked(q) !== undefined) return 'list';
-  return WHAT_SLOTS.find((entry) => entry.asks.test(q))?.slot;
+  const named = WHAT_SLOTS.find((entry) => entry.asks.test(q))?.slot;
+  // Or what a document the seed documents cite holds (依法执业自查管理办法里要求医院怎么自查), when no other slot is asked
+  // (《…条例》的立法要经过怎样的程序 asks a procedure).
+  return named ?? (citedDocumentAsked(q) !== undefined ? 'list' : undefined);
 }
 
 /**

@@ -391,7 +391,7 @@ const ASKS_CONTENTS = new RegExp(
  */
 export function contentsAsked(question: string): string[] | undefined {
   const q = flatQuestion(question);
-  const name = ASKS_CONTENTS.exec(q)?.[1];
+  const name = ASKS_CONTENTS.exec(q)?.[1] ?? citedDocumentAsked(q);
   if (name === undefined) {
     // "那21个专病医联体都有哪些": the members of a set the question counts, unless it is a kind of body (40家试点单位 asks names).
     const counted = COUNTED_SET.exec(q)?.[1];
@@ -402,6 +402,18 @@ export function contentsAsked(question: string): string[] | undefined {
     .map((n) => n.replace(/[“”"‘’《》]/gu, '').replace(/^(?:那个|这个|那|这)/u, ''))
     .filter((n) => n.length >= 2);
 }
+
+/**
+ * A document the seed documents cite by title, whose contents a question asks (…示范区建设方案里确定的改革任务有哪些, 依法执业自查管理办法里
+ * 要求医院怎么自查, 《…“十四五”规划》主要讲了啥): its name up to the noun that ends it, the words of asking within a dozen characters
+ * after it (data/answer-intents.json `citedDocuments`). Not the seed documents themselves (实施方案, 医政要点, 长宁计划), nor a kind
+ * of document qualified with 的 (要修订的管理办法有哪些: which ones, not what one holds).
+ */
+const CITED_DOCUMENT_ASKED = new RegExp(
+  `《?((?:(?!的)[\\p{Script=Han}\\d“”"‘’（）()\\-－]){4,30}?(?:${data.citedDocuments.nouns.join('|')}))》?(?:（[^）]{0,16}）|\\([^)]{0,16}\\))?(?:里面|里头|里|中|上)?[，,]?[^，,。？?；;]{0,12}?(?:[，,](?:都|具体|分别|主要)+(?:有|是)?)?(?:${data.citedDocuments.asks.join('|')})`,
+  'u',
+);
+export const citedDocumentAsked = (question: string): string | undefined => CITED_DOCUMENT_ASKED.exec(flatQuestion(question))?.[1]?.replace(/（[^）]*）|\([^)]*\)/gu, '');
 
 /** What introduces a set's items after its name: 包括, 即, 分别是, 如下, a colon or a bracket, a few words between (主要包括); not 为 alone (以…改进目标为指引). */
 const CONTENTS_AFTER = /^[”"’》」）)]{0,2}[^，,。；;]{0,4}?(?:包括|包含|涵盖|即|分别[是为]|主要[是为]|如下|：|:|（|\()/u;
@@ -421,7 +433,8 @@ const COUNTED_SET =
  * 证明事项清单: the lists side by side, not their items).
  */
 export function givesContents(text: string, names: readonly string[]): boolean | undefined {
-  const t = flat(text);
+  // Quotes out, as out of the names (《长宁区“平安医院”建设工作方案》 names 平安医院建设工作方案).
+  const t = flat(text).replace(/[“”"‘’]/gu, '');
   let named = false;
   for (const name of names) {
     const tail = tailIn(name, t);

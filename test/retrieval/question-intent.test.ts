@@ -219,6 +219,17 @@ describe('slotAsked: a what-question may ask a method, a place, a consequence or
     ['安检设备按啥标准配', 'method'],
     ['绩效考核的评分标准是啥', 'method'],
     ['医疗机构的信用评级是按照什么标准来评定的？', 'method'],
+    // what a document the seed documents cite holds: its contents (near-cited-dev-41, probe-dev-45)
+    ['依法执业自查管理办法里要求医院怎么自查、查些什么？', 'list'],
+    ['卫生设施专项规划（2022-2035年）主要规划了些什么？', 'list'],
+    ['长宁那个平安医院建设工作方案里，各单位是怎么分工的？', 'list'],
+    ['中医药综合改革示范区建设方案里定的改革任务，都有哪些？', 'list'], // a comma before 都有哪些
+    ['示范区建设方案出台后，市里有哪些举措？', 'list'], // the city's measures asked, after a comma: a list as any, not the plan's contents
+    ['《上海市爱国卫生与健康促进条例》的立法要经过怎样的程序？', 'procedure'], // another slot asked: it wins
+    ['高质量发展方案里对老年人健康服务是怎么说的？', undefined], // the seed document itself: read as before
+    ['信用信息管理办法是哪年出台的', 'date'], // another intent: the cited route reads what-questions only
+    ['患者的意见怎么处理', undefined], // 的意见 names no document
+    ['卫生健康工作要点中明确要修订的管理办法有哪些？', 'list'], // a kind of document (要修订的管理办法): which ones, not a cited one's contents
     // what a term means or how it works (near-lists-dev-38)
     ['党支部书记“双带头人”培育工程具体指什么？', 'meaning'],
     ['普陀提出的“穿透式”监管具体是什么含义？', 'meaning'],

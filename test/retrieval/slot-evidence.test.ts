@@ -124,6 +124,17 @@ describe('holdsSlot with the measure the question names', () => {
   });
 });
 
+describe('holdsSlot: what a cited document holds is answered by its contents given with its title, not by the title cited', () => {
+  it.each([
+    ['中医药综合改革示范区建设方案里确定的改革任务有哪些？', '一是全面推进《上海市国家中医药综合改革示范区建设方案》确定的各项改革任务', false],
+    ['长宁平安医院建设工作方案里各单位是怎么分工的？', '贯彻落实《长宁区“平安医院”建设工作方案》，明确职责分工', false], // quotes inside the title
+    ['《上海市卫生健康发展“十四五”规划》主要讲了啥？', '对标《上海市卫生健康发展“十四五”规划》，全面推进各项工作', false],
+    ['依法执业自查管理办法里规定了查哪些', '《上海市医疗机构依法执业自查管理办法》包括执业资质、人员资质和技术准入三方面', true],
+  ] as const)('%s / %s -> %s', (question, text, held) => {
+    expect(holdsSlot('list', text, question)).toBe(held);
+  });
+});
+
 describe('holdsSlot: how many things asked by 个 is not answered by a share or a ratio', () => {
   const ICU = '市级定点医院、区域性医疗中心的重症床位和可转换重症床位要达到总床位数的20%，确保综合ICU监护单元可随时使用';
   it.each([
@@ -1087,6 +1098,11 @@ describe('contentsAsked and holdsSlot: what a named standard, list or rule set h
     ['基层中医药工作示范区创建标准具体都考核些啥', ['基层中医药工作示范区创建标准']],
     ['医院评审标准主要查些什么', ['医院评审标准']],
     ['那个权责清单都列了哪些', ['权责清单']],
+    // a document the seed documents cite by title: what it holds, asked with any question word within a dozen characters
+    ['依法执业自查管理办法里要求医院怎么自查、查些什么？', ['依法执业自查管理办法']],
+    ['卫生设施专项规划（2022-2035年）主要规划了些什么？', ['卫生设施专项规划']], // the years in brackets left out
+    ['中医药综合改革示范区建设方案里定的改革任务，都有哪些？', ['中医药综合改革示范区建设方案']],
+    ['《上海市卫生健康发展“十四五”规划》主要讲了啥？', ['上海市卫生健康发展十四五规划']],
   ])('%s asks the contents of %j', (question, names) => {
     expect(contentsAsked(question)).toEqual(names);
     expect(missingNoun('list', question)).toBe('内容');
@@ -1097,6 +1113,9 @@ describe('contentsAsked and holdsSlot: what a named standard, list or rule set h
     ['对区属医院监测评价哪些内容？'], // no set named
     ['绩效评价重点评价哪些方面'],
     ['今年的工作要点有哪些'], // the document itself
+    ['示范区建设方案出台后，市里有哪些举措？'], // the city's measures, asked after a comma: not the plan's contents
+    ['高质量发展方案里对老年人健康服务是怎么说的？'], // a seed document itself (方案 alone ends no cited title)
+    ['明确要修订的管理办法或推进立法的事项有哪些？'], // a kind of document qualified with 的: which ones, not what one holds
     ['这个文件里都有啥'],
     ['实施方案有哪些任务'],
     ['改善就医感受要抓哪五个环节？'],
