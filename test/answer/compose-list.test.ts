@@ -872,6 +872,9 @@ describe('a list asked of several documents: the best points of each document', 
     ['发热门诊这事几个文件里都咋说的', true],
     ['2023年卫生健康工作要点里发热门诊咋说的', false], // one document
     ['两个社区要创示范站，要点里咋说的', false], // two of something else
+    ['示范性社区康复中心，市里区里都怎么提的？', true], // the city and the districts, with no word between
+    ['市里跟区里的文件都咋说', true],
+    ['市里要求区里怎么做', false], // the city asking the districts, not both asked
   ])('documents counted by their kind (两份…要点) ask each of them: %s -> %s', (question, several) => {
     expect(asksOfSeveralDocuments(question)).toBe(several);
   });

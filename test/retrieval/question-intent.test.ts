@@ -122,6 +122,11 @@ describe('readIntent', () => {
     ['中医药的内容帮我汇总下', 'list'],
     ['长宁把区里医疗服务体系做强那部分（大医院、医联体、社区）讲了啥', 'list'], // what a part it points at says
     ['把普陀的监管措施列出来', 'list'],
+    ['示范性社区康复中心，市里区里都怎么提的？', 'list'], // 都怎么提的, as 都怎么说的
+    ['ICU、重症医学科这些重症力量，市里和区里打算怎么加强？', 'list'], // the city and the districts: each one's points
+    ['市级和区级医院分别怎么收费', 'list'], // (分别 … 怎么, as before)
+    ['市里对区里怎么考核', 'what'], // must not: the city's way of assessing districts, no scopes side by side
+    ['这个事市里怎么提的', 'what'], // must not: one scope
     ['请列出市医政要点里对区域性医疗中心提出要求的全部条目', 'list'], // a request to list opening the question
     ['列举一下长宁今年的专项工作', 'list'],
     ['文件里列出的目标是多少', 'figure'], // 列出 inside a question: what was listed, not a request
