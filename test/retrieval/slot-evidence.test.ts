@@ -424,6 +424,10 @@ describe('holdsSlot: which district, which hospital', () => {
     // a hospital qualified, not named: 有条件的医院, 医联体内医院
     ['允许开展自行研制体外诊断试剂试点的是哪几家医院？', '允许有条件的医院按照国家要求开展自行研制体外诊断试剂试点', false],
     // a hospital of a standing, not named (高水平医院); the districts a question asks by their kind (远郊区) named without 区
+    // a hospital named by its part in a partnership, or a tier below the city's (受援医院, 帮扶县级医院): no name
+    ['组团式对口支援的受援医院一共是哪几家，有名单吗？', '进一步推进上海医疗“组团式”对口支援和三级医院帮扶县级医院工作，重点推动受援医院的医疗服务能力的提升', false],
+    ['医联体的成员医院是哪几家', '推进医联体内成员医院和合作医院的资源共享', false],
+    ['对口支援的是哪几家医院', '组织瑞金医院、中山医院对口支援受援医院', true], // named ones beside them answer
     ['哪几家大医院要去五个新城开分院', '支持符合条件的高水平医院通过“一院多区”建设,加快推进市级优质资源向“五个新城”及金山、崇明等远郊扩容下沉', false],
     ['文件点名了哪几个远郊区作为扩容下沉的方向？', '加快推进市级优质资源向“五个新城”及金山、崇明等远郊扩容下沉', true],
     ['哪家医院要在嘉定建新院区', '支持瑞金医院在嘉定建设新院区', true], // must still: a hospital named as such
