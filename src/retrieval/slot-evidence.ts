@@ -223,9 +223,9 @@ export function holdsSlot(slot: AnswerSlot, text: string, question?: string): bo
   const kind = slot === 'list' && q !== undefined ? kindAsked(q) : undefined;
   if (kind !== undefined && !BODY_OR_PLACE.test(kind)) return enumeratesKind(t, kind);
   // Hospitals by name (旗舰医院是哪几家，有名单吗): a hospital named as such, not another body the sentence names (国家中医药传承创新中心).
-  if (names) return (q!.includes('医院') ? HOSPITAL_NAME : NAMED_BODY).test(others) || SHORT_NAMES.test(others);
+  if (names) return (q!.includes('医院') ? HOSPITAL_NAME : NAMED_BODY).test(others) || namesShort(others);
   // Which ones, by count (哪几家医院, 哪几个社区) or by name (名单, 那2家中心分别设在哪些单位): names answer, a body named as such or short names side by side; not any enumeration.
-  if (slot === 'list' && q !== undefined && ASKS_WHICH_ONES.test(q)) return NAMED_BODY.test(t) || SHORT_NAMES.test(t);
+  if (slot === 'list' && q !== undefined && ASKS_WHICH_ONES.test(q)) return NAMED_BODY.test(t) || namesShort(t);
   // Which bodies, not by name (哪些医院必须提供儿科服务): a body or a kind of institution answers (二级、三级公立综合医院), as for who;
   // hospitals asked, a hospital or a kind of hospital; some of them (依托部分市级医院, 一批医院) do not say which.
   const bodies = slot === 'list' && q !== undefined ? ASKS_BODIES.exec(q)?.[1] : undefined;
@@ -233,7 +233,7 @@ export function holdsSlot(slot: AnswerSlot, text: string, question?: string): bo
     const said = t.replace(VAGUE_COUNTED, ' ');
     return bodies === '医院' ? /医院/.test(said) : SLOTS.who.test(said);
   }
-  if (slot === 'who' && q !== undefined && ASKS_WHICH.test(q) && SHORT_NAMES.test(doers)) return true;
+  if (slot === 'who' && q !== undefined && ASKS_WHICH.test(q) && namesShort(doers)) return true;
   // The members of a kind (要交哪些材料, 哪几种保险, 成员单位有哪些): an enumeration of that kind, not any sentence of several clauses.
   if (kind !== undefined) return enumeratesKind(t, kind);
   // 一批, 若干 are not figures, and a noun counted so has none (若干行业分中心 for 行业分中心建几个).
@@ -257,7 +257,7 @@ export function holdsSlot(slot: AnswerSlot, text: string, question?: string): bo
   }
   // What a thing is called (那个频道叫啥, 新院区叫什么名字): a name quoted or given as such (“免陪照护服务”, 名为, IDC); of a body
   // asked (院区, 医院, 中心), a body named as such (区精神卫生中心桃浦院区) or short names side by side.
-  if (slot === 'name') return SLOTS.name.test(t) || (q !== undefined && BODY_NAME_ASKED.test(q) && (NAMED_BODY.test(t) || SHORT_NAMES.test(t) || CAMPUS_NAMED.test(t)));
+  if (slot === 'name') return SLOTS.name.test(t) || (q !== undefined && BODY_NAME_ASKED.test(q) && (NAMED_BODY.test(t) || namesShort(t) || CAMPUS_NAMED.test(t)));
   return SLOTS[slot].test(t);
 }
 
@@ -538,6 +538,19 @@ const NAMED_BODY = new RegExp(`${HOSPITAL_NAME.source}|[\\p{Script=Han}]{2,10}(?
 const SITES_COUNTED = /[\p{Script=Han}]{2}、[\p{Script=Han}]{2}[两三四五几]家/u;
 /** Short names side by side (周桥、新华、华阳; 中山、瑞金两家). */
 const SHORT_NAMES = new RegExp(`[\\p{Script=Han}]{1,3}、[\\p{Script=Han}]{1,3}(?:、[\\p{Script=Han}]{1,3})+|${SITES_COUNTED.source}`, 'u');
+/**
+ * Short names side by side that name bodies: not a family of one word's kinds (援疆、援藏、援青、援滇: kinds of aid, no body),
+ * whose items after the first all open with one character that the first holds too (it may be read with the words before
+ * it: 批援疆). Three items at least: two names that share a character (新华、新泾) still name, and so do 周桥、新华、新泾.
+ */
+function namesShort(text: string): boolean {
+  for (const m of text.matchAll(SHORT_NAMES_EVERYWHERE)) {
+    const [first, ...rest] = m[0].split('、');
+    const opening = rest[0]![0]!;
+    if (!(rest.length >= 2 && rest.every((item) => item[0] === opening) && first!.includes(opening))) return true;
+  }
+  return false;
+}
 /** A count of bodies: 2家, 十个, 几所. */
 const COUNT = '(?:\\d+|[一二三四五六七八九十两几]+)\\s*(?:家|个|所)';
 /** A kind of body counted, not named: a count before it (2家…指导中心, 若干行业分中心), or after it (高水平医院10家); not a count after names (中山、瑞金两家). */

@@ -31,6 +31,9 @@ describe('readIntent', () => {
     ['这个项目由哪一家医院牵头', 'who'],
     ['援滇医疗队由哪家医院带队？', 'who'],
     ['康复医院跟哪家大医院合作', 'who'],
+    ['那两家单位分别是哪', 'who'],
+    ['医院内部管钱、考核、搞数字化分别是哪几条', 'list'], // which points, not which bodies
+    ['分别是哪三项', 'list'],
     ['成立的2家指导中心分别是哪两家单位？', 'who'], // which two, by name
     ['国家试点医院是哪两家', 'who'],
     ['新挂牌的IDC医院具体是哪几家', 'who'], // 哪几家, 哪几所: which bodies, by name

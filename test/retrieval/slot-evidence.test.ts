@@ -427,6 +427,12 @@ describe('holdsSlot: which district, which hospital', () => {
     // a hospital named by its part in a partnership, or a tier below the city's (受援医院, 帮扶县级医院): no name
     ['组团式对口支援的受援医院一共是哪几家，有名单吗？', '进一步推进上海医疗“组团式”对口支援和三级医院帮扶县级医院工作，重点推动受援医院的医疗服务能力的提升', false],
     ['医联体的成员医院是哪几家', '推进医联体内成员医院和合作医院的资源共享', false],
+    // kinds of one word side by side (援疆、援藏、援青、援滇) are no short names of bodies
+    ['组团式对口支援的受援医院是哪几家？', '指导做好新一批“组团式”援疆、援藏、援青、援滇医疗人才的选派工作，进一步推进上海医疗“组团式”对口支援和三级医院帮扶县级医院工作', false],
+    ['示范站是哪几家医院', '推动周桥、新华、华阳、新泾四家社区卫生服务中心开展宣教', true], // four names, not all opening alike
+    ['试点是哪几家医院', '推动新华、新泾两家医院开展试点', true], // two names sharing a character still name
+    ['受援医院有名单吗，是哪几家', '指导做好新一批援疆、援藏、援青、援滇医疗人才的选派工作，重点推动受援医院的医疗服务能力的提升', false],
+    ['示范站是哪几家', '推动周桥、新华、新泾社区卫生服务中心开展宣教', true], // the first does not open alike
     ['对口支援的是哪几家医院', '组织瑞金医院、中山医院对口支援受援医院', true], // named ones beside them answer
     ['哪几家大医院要去五个新城开分院', '支持符合条件的高水平医院通过“一院多区”建设,加快推进市级优质资源向“五个新城”及金山、崇明等远郊扩容下沉', false],
     ['文件点名了哪几个远郊区作为扩容下沉的方向？', '加快推进市级优质资源向“五个新城”及金山、崇明等远郊扩容下沉', true],
