@@ -164,6 +164,27 @@ const BODIES_COUNTED_ASKED = /(?:多少|几)\s*(?:家|所)(?![庭属长人])/u;
 const ITEMS_COUNTED_ASKED = /(?:几|多少)\s*个(?![月小])/u;
 /** A number counted by a measure word (5个, 3－5家, 10所, 两类): what answers how many things, as 几个 may be answered by 5家 too. */
 const ITEMS_COUNT_GIVEN = new RegExp(`${NUMERAL}(?:个|家|所|项|类|种|批|支|座|间|台|张|套|条|处|名|位)(?![月小])`, 'u');
+/** A rate per population asked (按多少人口配一家, 每多少万人口设一个, 多少常住人口配置一家). */
+const POPULATION_RATE_ASKED = /(?:多少|几)\s*万?(?:常住)?人口/u;
+/** A rate per population given and what it counts (每30-50万人口配置一家区域性医疗中心 → 区域性医疗中心). */
+const POPULATION_RATES = /每[^，,。；;]{0,12}人口[^，,。；;]{0,4}?(?:配置|设置|设立|建设|配备|建|设|配)?(?:一|1)\s*[家个所座处](\p{Script=Han}{2,12})/gu;
+/** Institutions a question names, as a rate counts them (社区卫生服务中心, 急救分站); not one it points back at (这类中心). */
+const INSTITUTIONS_NAMED = /(?:(?![这那该此])\p{Script=Han}){2,10}?(?:中心|医院|分站|站|诊所|机构)/gu;
+/** Characters at the end of an institution's name that tell it from another (医疗中心 of 区域性医疗中心, 服务中心 of 社区卫生服务中心). */
+const COUNTED_TAIL = 4;
+
+/**
+ * False when the question asks a rate per population for an institution it names (社区卫生服务中心按多少人口设一个) and every
+ * such rate the text gives counts another (每30-50万人口配置一家区域性医疗中心): the rate is of what it counts. True
+ * otherwise: the question names none (这类中心按多少人口配置一家), or the text gives no rate that counts one.
+ */
+function ratesCountAsked(text: string, question: string): boolean {
+  if (!POPULATION_RATE_ASKED.test(question)) return true;
+  const asked = [...question.matchAll(INSTITUTIONS_NAMED)].map((m) => m[0].slice(-COUNTED_TAIL));
+  const counts = [...flat(text).matchAll(POPULATION_RATES)].map((m) => m[1]!);
+  return asked.length === 0 || counts.length === 0 || counts.some((noun) => asked.some((tail) => noun.endsWith(tail)));
+}
+
 /** A count of bodies in a sentence (30家, 两所, 21个专病医联体): what answers a count of bodies asked; not a level (三级救治网络), a span (三年), people (10名). */
 const BODIES_COUNT_GIVEN = new RegExp(`${NUMERAL}(?:家|所|个)(?![人月])`, 'u');
 
@@ -188,6 +209,8 @@ export function holdsSlot(slot: AnswerSlot, text: string, question?: string): bo
   const q = question === undefined ? undefined : flatQuestion(question);
   const whole = flat(text);
   if (q !== undefined && aboutOtherKind(text, q)) return false;
+  // A rate per population asked for one thing (社区卫生服务中心按多少人口设一个): a rate that counts another is no answer.
+  if (slot === 'figure' && q !== undefined && !ratesCountAsked(text, q)) return false;
   // Who holds a post (副组长由谁担任): the sentence must name the post asked, 副 and all (组长 is not the 副组长).
   const post = slot === 'who' && q !== undefined ? postAsked(q) : undefined;
   if (post !== undefined && !(post.startsWith('副') ? whole.includes(post) : new RegExp(`(?<!副)(?:${LEADS.includes(post) ? LEADS_HELD : post})`, 'u').test(whole))) return false;
