@@ -654,6 +654,16 @@ describe('asksWhichBody: a who-question that asks which body, whose name the quo
     expect(asksWhichBody(question)).toBe(asks);
   });
 
+  it.each([
+    ['医院设的患者体验部归哪个科室管？', '支持医院设立患者体验部,创建充满人文关怀的就医环境', false], // the unit the question names is no answer
+    ['免陪照护服务试点放在医院哪个科室管？', '在区属医院开展免陪照护服务试点', false],
+    ['发热门诊归哪个科室管', '发热门诊由感染科负责日常管理', true],
+    ['投诉由医院哪个科室受理', '医院投诉由医务处统一受理', true],
+  ] as const)('which department inside a hospital (哪个科室): a department named as such, %s / %s -> %s', (question, text, held) => {
+    expect(holdsSlot('who', text, question)).toBe(held);
+    expect(missingNoun('who', question)).toBe('科室');
+  });
+
   it('what is said missing names the bodies asked: 单位名称, or the measure named (医院名称, 部门)', () => {
     expect(missingNoun('who', '首届长三角职业健康技能大赛由哪个单位承办？')).toBe('单位名称');
     expect(missingNoun('who', '长三角耐药结核病协同防治中心放在哪家医院？')).toBe('医院名称');
