@@ -7,7 +7,7 @@ import { loose } from '../../src/eval/resolve-gold.js';
 import { corpusFiles, corpusOf, seedPipeline } from '../support/seed-pipeline.js';
 import { buildLexicalIndex, createPipeline } from '../../src/answer/create-pipeline.js';
 import { namedSection } from '../../src/answer/named-section.js';
-import { MAX_LIST_POINTS, MAX_PART_POINTS } from '../../src/answer/compose-list.js';
+import { MAX_LIST_POINTS, MAX_PART_POINTS, SECOND_POINT_SHARE } from '../../src/answer/compose-list.js';
 import { ExtractiveAnswerer } from '../../src/answer/extractive-answerer.js';
 import { holdsSlot } from '../../src/retrieval/slot-evidence.js';
 import { DEFAULT_TUNING, HybridRetriever, type RetrieveOptions } from '../../src/retrieval/hybrid-retriever.js';
@@ -198,7 +198,13 @@ describe('a list question is answered from several points, each cited, in the do
     // 普陀's plan and, for 市里, each city document with a point on it (the 2021 plan's 绩效评价机制 and the 2023 priorities' 绩效考核), one point each.
     const docs = a.citations.map((c) => c.docNumber);
     expect(new Set(docs)).toEqual(new Set(['普卫健医〔2025〕3号', '沪卫医〔2023〕32号', '沪府办发〔2021〕31号']));
-    expect(docs).toHaveLength(3);
+    // One point each, and a second of a document only where retrieval scored it nearly as high as that document's first
+    // (SECOND_POINT_SHARE: the 2021 plan's 建立评价体系 beside its 绩效评价机制).
+    for (const doc of new Set(docs)) expect(docs.filter((d) => d === doc).length).toBeLessThanOrEqual(2);
+    for (const c of a.citations) {
+      const first = a.citations.find((o) => o.docNumber === c.docNumber)!;
+      if (c !== first) expect(c.score).toBeGreaterThanOrEqual(first.score * SECOND_POINT_SHARE);
+    }
     expect(unverifiedClaims(a.answer, a.citations, loose)).toEqual([]);
   });
 
