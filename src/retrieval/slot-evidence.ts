@@ -164,6 +164,21 @@ const BODIES_COUNTED_ASKED = /(?:多少|几)\s*(?:家|所)(?![庭属长人])/u;
 const ITEMS_COUNTED_ASKED = /(?:几|多少)\s*个(?![月小])/u;
 /** A number counted by a measure word (5个, 3－5家, 10所, 两类): what answers how many things, as 几个 may be answered by 5家 too. */
 const ITEMS_COUNT_GIVEN = new RegExp(`${NUMERAL}(?:个|家|所|项|类|种|批|支|座|间|台|张|套|条|处|名|位)(?![月小])`, 'u');
+/** The thing 几个 counts when the question names it after (最多能开几个分院 → 分院); not words that close the question (出来, 左右, 方面). */
+const ITEM_NOUN_ASKED = /(?:几|多少)\s*个(?!出来|左右|以上|方面)(\p{Script=Han}{2,4})/u;
+/** Each number counted by a measure word, with the words after it (五个新城 → 新城, 创建10家以上国家医学中心 → 以上国家医学中心). */
+const COUNTS_WITH_NOUN = new RegExp(`${NUMERAL}(?:个|家|所|项|类|种|批|支|座|间|台|张|套|条|处)(\\p{Script=Han}{0,8})`, 'gu');
+
+/**
+ * The text without the counts of other things than the question counts after 几个 (最多能开几个分院: 五个新城 counts 新城): a count
+ * followed by a noun that shares no two characters with the one asked goes; one with no noun after it (建成21个) stays.
+ */
+function withoutOtherItems(text: string, question: string): string {
+  const asked = ITEM_NOUN_ASKED.exec(question)?.[1];
+  if (asked === undefined) return text;
+  const pairs = [...asked].slice(1).map((c, i) => asked[i]! + c);
+  return text.replace(COUNTS_WITH_NOUN, (m, noun: string) => (noun.length >= 2 && !pairs.some((p) => noun.includes(p)) ? ' ' : m));
+}
 /** A rate per population asked (按多少人口配一家, 每多少万人口设一个, 多少常住人口配置一家). */
 const POPULATION_RATE_ASKED = /(?:多少|几)\s*万?(?:常住)?人口/u;
 /** A rate per population given and what it counts (每30-50万人口配置一家区域性医疗中心 → 区域性医疗中心). */
@@ -263,7 +278,7 @@ export function holdsSlot(slot: AnswerSlot, text: string, question?: string): bo
   // Bodies counted (几家, 多少所) are counted in 家, 所 or 个: not in people (培养10名以上基层中医药人才 does not say how many 成员单位),
   // levels (三级救治网络) or years (三年行动计划).
   if (slot === 'figure') {
-    const counted = t.replace(NOT_FIGURE, ' ').replace(VAGUE_WORD, ' ');
+    const counted = (q !== undefined && ITEMS_COUNTED_ASKED.test(q) ? withoutOtherItems(t, q) : t).replace(NOT_FIGURE, ' ').replace(VAGUE_WORD, ' ');
     // How many things asked (每家要建几个): a number counted by a measure word answers, not a share, a ratio, a span or a multiple (20%, 1∶2, 24小时内, 增加一倍).
     const figure = q === undefined ? SLOTS.figure : BODIES_COUNTED_ASKED.test(q) ? BODIES_COUNT_GIVEN : ITEMS_COUNTED_ASKED.test(q) ? ITEMS_COUNT_GIVEN : SLOTS.figure;
     const given = q === undefined ? figure.test(counted) : valueBeside(counted, q, figure) && !countedVaguely(t, q);

@@ -142,6 +142,12 @@ describe('holdsSlot: how many things asked by 个 is not answered by a share or 
     ['可转换重症监护单元每家建几个', '通过建设可转换重症监护单元，确保需要时24小时内重症监护资源增加一倍', false], // a span and a multiple count no units
     ['专病医联体建了几个', '已建立21个专病医联体', true],
     ['区域医疗中心要建几个', '建设3－5家区域医疗中心', true], // 几个 answered by 家 as well
+    // the thing counted after 几个: a count of another thing is no answer
+    ['一院多区的话一家大医院最多能开几个分院', '加快推进市级优质资源向“五个新城”及金山、崇明等远郊扩容下沉', false],
+    ['一家医院最多能开几个分院', '每家医院最多设3个分院区', true],
+    ['上海要搞几个国家医学中心', '创建10家以上国家医学中心和国家区域医疗中心', true], // the noun after 以上 still shares
+    ['今年要新建改建多少个园区楼宇健康服务点', '新建改建20个园区楼宇健康服务点', true],
+    ['国际一流的临床学科要弄几个出来', '建设10个国际一流临床学科', true], // no noun after 几个: any count
     ['ICU监护单元得有多少个', ICU, false],
     ['重症床位要占总床位的百分之几', ICU, true], // a share asked: read as before
     ['重症床位占比多少', ICU, true],
