@@ -1,7 +1,7 @@
 import data from './data/answer-intents.json' with { type: 'json' };
 import { spellWhichCounts } from '../text/chinese-numerals.js';
 import { normalizeForSearch } from '../text/tokenize.js';
-import { asksComparison, asksWhichBody, citedDocumentAsked, contentsAsked, WHAT_SLOTS } from './slot-evidence.js';
+import { asksComparison, asksWhichBody, citedDocumentAsked, contentsAsked, WHAT_SLOTS, whatSlotAsks } from './slot-evidence.js';
 
 import type { AnswerIntent, AnswerSlot } from '../core/types.js';
 
@@ -37,8 +37,8 @@ export function slotOf(intent: AnswerIntent): AnswerSlot | undefined {
 const CONTENTS_OUTRIGHT = /具体|内容|条款|哪/u;
 
 /** The words that ask how one applies for or does a thing (咋申请, 要走啥流程, 要准备啥材料). */
-const PROCEDURE = WHAT_SLOTS.find((entry) => entry.slot === 'procedure')!.asks;
-const CONSEQUENCE = WHAT_SLOTS.find((entry) => entry.slot === 'consequence')!.asks;
+const PROCEDURE = whatSlotAsks('procedure');
+const CONSEQUENCE = whatSlotAsks('consequence');
 /** Words that ask the conditions or standards a thing must meet (需满足哪些条件, 啥资格). */
 const CONDITIONS = /(?:哪些|什么|啥|哪几个?)(?:样的)?(?:条件|资格|标准)/u;
 

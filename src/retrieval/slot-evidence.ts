@@ -151,7 +151,7 @@ const POST_ASKED = new RegExp(
 );
 const LEADS: readonly string[] = data.leads;
 /** Who leads a group is said by any word for leading it, or by naming its head (由市政府主要领导担任…组长 answers 谁来挂帅). */
-const LEADS_HELD = [...data.leads, '组长', '队长'].join('|');
+const LEADS_HELD = [...data.leads, ...data.leadHeads].join('|');
 /** The post a question asks who holds (副组长由谁担任, 谁当组长, 谁带队), if any. */
 const postAsked = (question: string) => {
   const m = POST_ASKED.exec(question);
@@ -163,11 +163,11 @@ const BODIES_COUNTED_ASKED = /(?:多少|几)\s*(?:家|所)(?![庭属长人])/u;
 /** How many things asked by 个 (要建几个, 多少个), not a share (百分之几, 占比多少, 几成) nor a span (几个月). */
 const ITEMS_COUNTED_ASKED = /(?:几|多少)\s*个(?![月小])/u;
 /** A number counted by a measure word (5个, 3－5家, 10所, 两类): what answers how many things, as 几个 may be answered by 5家 too. */
-const ITEMS_COUNT_GIVEN = new RegExp(`${NUMERAL}(?:个|家|所|项|类|种|批|支|座|间|台|张|套|条|处|名|位)(?![月小])`, 'u');
+const ITEMS_COUNT_GIVEN = new RegExp(`${NUMERAL}(?:${data.itemMeasures.join('|')}|名|位)(?![月小])`, 'u');
 /** The thing 几个 counts when the question names it after (最多能开几个分院 → 分院); not words that close the question (出来, 左右, 方面). */
 const ITEM_NOUN_ASKED = /(?:几|多少)\s*个(?!出来|左右|以上|方面)(\p{Script=Han}{2,4})/u;
 /** Each number counted by a measure word, with the words after it (五个新城 → 新城, 创建10家以上国家医学中心 → 以上国家医学中心). */
-const COUNTS_WITH_NOUN = new RegExp(`${NUMERAL}(?:个|家|所|项|类|种|批|支|座|间|台|张|套|条|处)(\\p{Script=Han}{0,8})`, 'gu');
+const COUNTS_WITH_NOUN = new RegExp(`${NUMERAL}(?:${data.itemMeasures.join('|')})(\\p{Script=Han}{0,8})`, 'gu');
 
 /**
  * The text without the counts of other things than the question counts after 几个 (最多能开几个分院: 五个新城 counts 新城): a count
@@ -325,7 +325,8 @@ export const WHAT_SLOTS: ReadonlyArray<{ slot: AnswerSlot; asks: RegExp }> = dat
   slot: entry.slot as AnswerSlot,
   asks: new RegExp(entry.asks.join('|'), 'u'),
 }));
-const whatSlotAsks = (slot: AnswerSlot): RegExp => WHAT_SLOTS.find((entry) => entry.slot === slot)!.asks;
+/** The words that ask one what-slot. */
+export const whatSlotAsks = (slot: AnswerSlot): RegExp => WHAT_SLOTS.find((entry) => entry.slot === slot)!.asks;
 
 /** The words that ask what a term means or how it works (whatSlots `meaning`). */
 const MEANING_ASKED = whatSlotAsks('meaning');
