@@ -248,6 +248,9 @@ export function holdsSlot(slot: AnswerSlot, text: string, question?: string): bo
   // Which of two is more (长宁跟普陀比哪个区的专病医联体多, 比普陀区多还是少): a figure of each side, or a ratio, which has both.
   if (slot === 'figure' && q !== undefined && asksComparison(q)) return figuresGiven(t.replace(NOT_FIGURE, ' ').replace(VAGUE_WORD, ' '), q) >= 2;
   // Names asked (那10家高水平医院是哪几家): names counted as another number (中山、瑞金两家) or given by the question name none of them.
+  // Which body does an act (绩效评价由哪家机构来评, 最后由哪个部门来验收): a body the sentence names as the doer, not one it names
+  // as what is acted on (开展公立医院高质量发展绩效评价, 评估结果应用于医院财政投入); not partners asked (跟哪个部门一起) nor a post.
+  if (slot === 'who' && q !== undefined && post === undefined && AGENT_ASKED.test(q) && !PARTNERS_ASKED.test(q) && !agentNamed(doers, q)) return false;
   const names = (slot === 'list' || slot === 'who') && q !== undefined && (asksNames(q) || measure?.noun === HOSPITAL_NAMES_NOUN);
   // The names of what was asked (普陀区的区域性医疗中心是哪几家医院) stand beside it: a sentence that does not speak
   // of it (NAMED_WITH_SHARE of its character pairs) names other bodies (区康复医院, 区精神卫生中心).
@@ -519,8 +522,27 @@ const WHICH_OF = /哪些|哪几|分别[^，,。？?]{0,3}哪/;
  */
 const PARTNERS =
   /(?:与|同|跟)[^，,。；;]{1,30}?(?:部门|单位|机构)(?:之间)?的?(?:分工)?(?:协同|联动|配合|沟通|合作|衔接|对接)|[^，,。；;与同跟]{1,30}?(?:部门|单位|机构)(?:之间)?的(?:沟通|协同|配合|联动|合作|衔接|对接)/gu;
-/** A question that asks the partners themselves (要跟哪几个部门多沟通配合, 和哪些单位协同). */
-const PARTNERS_ASKED = /(?:与|同|跟|和)[^，,。？?]{0,6}哪|协同|联动|配合|沟通|合作|衔接|对接/u;
+/** A question that asks the partners themselves (要跟哪几个部门多沟通配合, 和哪些单位协同); not 跟踪, 跟进, 同步 (跟踪评价委托哪家机构). */
+const PARTNERS_ASKED = /(?:与|同(?!步|时|样)|跟(?!踪|进|随)|和)[^，,。？?]{0,6}哪|协同|联动|配合|沟通|合作|衔接|对接/u;
+
+/** A question that asks which body does an act (绩效评价由哪家机构来评, 委托哪家第三方评估机构承担, 哪个部门负责): data/answer-intents.json `agents`. */
+const AGENT_ASKED = new RegExp(data.agents.asks.join('|'), 'u');
+/** The ends of a body's name (委, 局, 中心, 医院, 部门: the who slot's first pattern, less the run before it) and the posts that act (主要领导, 党委), less the verbs among them. */
+const BODY_END = data.slots.who[0]!.replace('[\\p{Script=Han}]{1,14}?', '');
+const ACTING_POSTS = data.slots.who[1]!.split('|')
+  .filter((word) => !data.agents.after.includes(word))
+  .join('|');
+/** And the bodies a who-question's measure names (感染科, 医务处: `measures`), but a district, which is where, not who. */
+const MEASURED_BODIES = data.measures.filter((m) => m.slot === 'who').flatMap((m) => m.gives.filter((g) => !/\{[a-z]+\}/u.test(g)));
+const DOER = [BODY_END, ACTING_POSTS, ...MEASURED_BODIES].map((p) => `(?:${p})`).join('|');
+/**
+ * A body named as the doer: after a preposition of the agent (由市政府主要领导担任, 经国务院药品监管部门批准, 依托区卫生健康事业发展中心),
+ * or before a verb of directing or doing (组织部门牵头抓总, 国资等部门具体负责, 以天山中医医院为中心).
+ */
+const AGENT_NAMED = new RegExp(`(?:${data.agents.before.join('|')})[^，,。；;：:]{0,24}?(?:${DOER})|(?:${DOER})(?:${data.agents.between.join('|')})*(?:${data.agents.after.join('|')})`, 'u');
+/** A body before a verb of carrying a task out that the question names too (中心开展 for 由哪两家中心开展太极健康宣教). */
+const DOING_NAMED = data.agents.doing.map((verb) => ({ verb, named: new RegExp(`(?:${DOER})(?:${data.agents.between.join('|')})*${verb}`, 'u') }));
+const agentNamed = (text: string, question: string) => AGENT_NAMED.test(text) || DOING_NAMED.some((d) => question.includes(d.verb) && d.named.test(text));
 
 /**
  * A who-question asks which body (哪家医院, 哪个单位承办, 哪个部门牵头, 名单), not who acts in general (谁负责, 由谁牵头):

@@ -642,6 +642,35 @@ describe('holdsSlot: which body does the work is not answered by bodies named as
   });
 });
 
+describe('holdsSlot: which body does an act is answered by a body named as the doer, not one acted on', () => {
+  it.each([
+    // must fire: the bodies are what is evaluated, inspected or helped, or what the results go to
+    ['公立医院高质量发展的绩效评价由哪家机构来评？', '开展公立医院高质量发展绩效评价,重点评价专科能力提升、科研成果转化等,评估结果应用于医院财政投入、薪酬总量核定等方面', false],
+    ['普陀的大型医院巡查由哪个巡查组来执行？', '聚焦公立医院党建、行业作风建设、运行管理等情况，开展年度大型医院巡查，提升医院巡查工作效能', false],
+    ['受援县医院达没达标，最后由哪个部门来验收？', '重点推动受援医院的医疗服务能力的提升，加强“五中心”、重点专科建设，促进受援医院达到县级医院标准', false],
+    ['试点单位的跟踪评价委托哪家第三方评估机构承担？', '完善我市公立医院高质量发展指标评价体系，做好试点单位跟踪评价工作', false],
+    ['绩效评价由哪家机构来打分', '优化公立医院绩效考核指标体系,重点考核医疗质量、运营效率,引导医院落实功能定位', false], // 落实 is not the act asked
+    // must not fire: the body is the doer, after 由, 经, 依托 or 发挥, or before a verb of directing or of the act asked
+    ['医院党建这块由哪个部门负责总牵头？', '建立健全各级党委统一领导,组织部门牵头抓总,卫生健康、教育、国资等部门具体负责', true],
+    ['进口急需药品要经哪个部门批准？', '医疗机构因临床急需进口少量药品的,经国务院药品监管部门批准,可以进口', true],
+    ['继续教育靠哪几家单位来组织？', '依托区卫生健康事业发展中心、区医学会等，开展护理、医疗、管理能力等多方面培训及继教工作', true],
+    ['区域中医医联体由哪家医院牵头？', '以天山中医医院为中心，牵头建立区域中医医联体', true],
+    ['城市医疗集团试点由哪一级医院发挥牵头作用？', '探索医疗集团内一体化管理，充分发挥区级医院的牵头作用', true],
+    ['太极宣教由哪两家社区卫生服务中心开展？', '推动华阳、虹桥两家社区卫生服务中心开展太极健康宣教活动', true],
+  ] as const)('%s in 「%s」: %s', (question, text, held) => {
+    expect(holdsSlot('who', text, question)).toBe(held);
+  });
+
+  it.each([
+    // not asked of a doer: whose it is, which ones, partners, a post
+    ['新生儿大楼是哪家医院的', '推进复旦大学附属儿科医院新生儿大楼、上海儿童医学中心张江院区等重大项目建设'],
+    ['国家试点医院是哪两家？', '以中山、瑞金两家高质量发展国家试点医院和全市40家试点单位为重点'],
+    ['卫生设施规划是跟哪个局一起编的？', '会同市规划资源局完成《上海市卫生健康设施专项规划》编制'],
+  ] as const)('a body in any place answers %s', (question, text) => {
+    expect(holdsSlot('who', text, question)).toBe(true);
+  });
+});
+
 describe('asksWhichBody: a who-question that asks which body, whose name the quote must give', () => {
   it.each([
     ['首届长三角职业健康技能大赛由哪个单位承办？', true],
