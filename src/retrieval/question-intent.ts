@@ -26,7 +26,9 @@ const INTENTS: ReadonlyArray<{ intent: AnswerIntent; asks: RegExp }> = data.inte
 export function readIntent(question: string): AnswerIntent {
   const q = spellWhichCounts(normalizeForSearch(question));
   if (!/\p{Script=Han}/u.test(q)) return readEnglishIntent(question.trim().toLowerCase().replace(/\s+/g, ' '));
-  return INTENTS.find((entry) => entry.asks.test(q))?.intent ?? 'what';
+  // 啥 is the spoken 什么 (现代汉语八百词): a question word the lists give with 什么 only (包括什么, 什么单位) asks the same with 啥.
+  const spoken = q.replaceAll('啥', '什么');
+  return INTENTS.find((entry) => entry.asks.test(q) || entry.asks.test(spoken))?.intent ?? 'what';
 }
 
 /** The slot of an intent, when it has one. */

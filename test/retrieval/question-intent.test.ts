@@ -23,6 +23,12 @@ describe('readIntent', () => {
     ['三级医院评审现在是几年评一次？', 'date'], // how often, in years, as 多久一次
     ['专科评估几年一轮', 'date'],
     ['这个规划管几年？', 'what'], // 几年 alone asks no date: read as before
+    // 啥 asks as 什么 does, where the lists name 什么 only; the forms with 啥 of their own stay
+    ['区域整合型医疗服务体系这块包括啥？', 'list'],
+    ['这事啥单位负责', 'who'],
+    ['由啥机构来评', 'who'],
+    ['啥时开始', 'date'],
+    ['这是啥意思', 'what'],
     // who or which body
     ['这事谁牵头？', 'who'],
     ['哪些部门负责医联体建设', 'who'], // 哪些 + 部门 asks who, not a list
