@@ -718,6 +718,32 @@ describe("otherwise, points elsewhere in the first point's document that match a
   });
 });
 
+describe("otherwise, a point of the first point's document that retrieval scored nearly as high joins, however its sentence matches", () => {
+  test('控制医疗费用: the performance point that controls cost growth and the abnormal-stay check of another part, ranked within RANKED_CLOSE_SHARE of it', () => {
+    const cited = list(
+      '普陀区在控制医疗费用方面有哪些措施？',
+      [
+        [`${PT}#2.7`, 1],
+        [`${PT}#4.16`, 0.8],
+      ],
+      1,
+    );
+    expect(cited).toEqual([`${PT}#2.7`, `${PT}#4.16`]);
+  });
+
+  test('must not fire: the same point ranked well below the first', () => {
+    const cited = list(
+      '普陀区在控制医疗费用方面有哪些措施？',
+      [
+        [`${PT}#2.7`, 1],
+        [`${PT}#4.16`, 0.6],
+      ],
+      1,
+    );
+    expect(cited ?? [`${PT}#2.7`]).toEqual([`${PT}#2.7`]);
+  });
+});
+
 describe('a preamble ranked first: the first item retrieval ranked leads, and the list is not decided', () => {
   const composed = (question: string, points: Array<[string, number]>) => composeList(question, ranked(question, points), corpus, bm25, DEFAULT_EXTRACTIVE_TUNING);
 
