@@ -540,9 +540,14 @@ const DOER = [BODY_END, ACTING_POSTS, ...MEASURED_BODIES].map((p) => `(?:${p})`)
  * or before a verb of directing or doing (组织部门牵头抓总, 国资等部门具体负责, 以天山中医医院为中心).
  */
 const AGENT_NAMED = new RegExp(`(?:${data.agents.before.join('|')})[^，,。；;：:]{0,24}?(?:${DOER})|(?:${DOER})(?:${data.agents.between.join('|')})*(?:${data.agents.after.join('|')})`, 'u');
-/** A body before a verb of carrying a task out that the question names too (中心开展 for 由哪两家中心开展太极健康宣教). */
-const DOING_NAMED = data.agents.doing.map((verb) => ({ verb, named: new RegExp(`(?:${DOER})(?:${data.agents.between.join('|')})*${verb}`, 'u') }));
-const agentNamed = (text: string, question: string) => AGENT_NAMED.test(text) || DOING_NAMED.some((d) => question.includes(d.verb) && d.named.test(text));
+/**
+ * A body, or short names side by side, before a verb of carrying a task out that the question names too, in one clause (中心开展 for
+ * 由哪两家中心开展太极健康宣教, 支持综合性医院建立 for 由哪类医院来建立, 推动周桥、新华、华阳创建 for 由哪几家来创建).
+ */
+const DOING_NAMED = data.agents.doing.map((verb) => ({ verb, named: new RegExp(`(?:${DOER}|[\\p{Script=Han}]{1,3}(?:、[\\p{Script=Han}]{1,3})+)[^。；;：:]{0,20}?${verb}`, 'u') }));
+/** A body before a modal verb of duty (区域性医疗中心要做好…收治准备, 各级急救中心要制定…预案): the subject that must act. */
+const DUTY_NAMED = new RegExp(`(?:${DOER})(?:${data.agents.between.join('|')})*(?:${data.agents.modal.join('|')})`, 'u');
+const agentNamed = (text: string, question: string) => AGENT_NAMED.test(text) || DUTY_NAMED.test(text) || DOING_NAMED.some((d) => question.includes(d.verb) && d.named.test(text));
 
 /**
  * A who-question asks which body (哪家医院, 哪个单位承办, 哪个部门牵头, 名单), not who acts in general (谁负责, 由谁牵头):

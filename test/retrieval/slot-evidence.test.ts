@@ -657,6 +657,10 @@ describe('holdsSlot: which body does an act is answered by a body named as the d
     ['区域中医医联体由哪家医院牵头？', '以天山中医医院为中心，牵头建立区域中医医联体', true],
     ['城市医疗集团试点由哪一级医院发挥牵头作用？', '探索医疗集团内一体化管理，充分发挥区级医院的牵头作用', true],
     ['太极宣教由哪两家社区卫生服务中心开展？', '推动华阳、虹桥两家社区卫生服务中心开展太极健康宣教活动', true],
+    ['长宁由哪几家社区中心来创建示范性社区康复中心？', '推动周桥、新华、华阳创建示范性社区康复中心', true], // short names before the verb asked
+    ['肿瘤综合诊治中心由哪类医院来建立？', '支持综合性医院建立肿瘤综合诊治中心,实行全周期一体化管理', true],
+    ['多中心研究支持哪类医院去牵头组织？', '支持三级医院与世界一流医疗机构、学术机构合作,组织和参与多中心研究', true], // the verb asked, later in the sentence
+    ['危重病例由哪类医院负责收治？', '区域性医疗中心要做好重型、危重型病例收治准备,市级定点医院要做好危重型病例的收治准备', true], // a body before 要: the subject that must act
   ] as const)('%s in 「%s」: %s', (question, text, held) => {
     expect(holdsSlot('who', text, question)).toBe(held);
   });
