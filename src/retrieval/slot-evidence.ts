@@ -183,8 +183,8 @@ function withoutOtherItems(text: string, question: string): string {
 const POPULATION_RATE_ASKED = /(?:多少|几)\s*万?(?:常住)?人口/u;
 /** A rate per population given and what it counts (每30-50万人口配置一家区域性医疗中心 → 区域性医疗中心). */
 const POPULATION_RATES = /每[^，,。；;]{0,12}人口[^，,。；;]{0,4}?(?:配置|设置|设立|建设|配备|建|设|配)?(?:一|1)\s*[家个所座处](\p{Script=Han}{2,12})/gu;
-/** Institutions a question names, as a rate counts them (社区卫生服务中心, 急救分站); not one it points back at (这类中心). */
-const INSTITUTIONS_NAMED = /(?:(?![这那该此])\p{Script=Han}){2,10}?(?:中心|医院|分站|站|诊所|机构)/gu;
+/** Institutions a question names, as a rate counts them (社区卫生服务中心, 急救分站: data/answer-intents.json `rateInstitutions`); not one it points back at (这类中心). */
+const INSTITUTIONS_NAMED = new RegExp(`(?:(?![这那该此])\\p{Script=Han}){2,10}?(?:${data.rateInstitutions.join('|')})`, 'gu');
 /** Characters at the end of an institution's name that tell it from another (医疗中心 of 区域性医疗中心, 服务中心 of 社区卫生服务中心). */
 const COUNTED_TAIL = 4;
 
