@@ -247,10 +247,10 @@ export function holdsSlot(slot: AnswerSlot, text: string, question?: string): bo
   const t = slot === 'figure' && q !== undefined ? withoutOtherFigures(asked, q) : asked;
   // Which of two is more (长宁跟普陀比哪个区的专病医联体多, 比普陀区多还是少): a figure of each side, or a ratio, which has both.
   if (slot === 'figure' && q !== undefined && asksComparison(q)) return figuresGiven(t.replace(NOT_FIGURE, ' ').replace(VAGUE_WORD, ' '), q) >= 2;
-  // Names asked (那10家高水平医院是哪几家): names counted as another number (中山、瑞金两家) or given by the question name none of them.
   // Which body does an act (绩效评价由哪家机构来评, 最后由哪个部门来验收): a body the sentence names as the doer, not one it names
   // as what is acted on (开展公立医院高质量发展绩效评价, 评估结果应用于医院财政投入); not partners asked (跟哪个部门一起) nor a post.
   if (slot === 'who' && q !== undefined && post === undefined && AGENT_ASKED.test(q) && !PARTNERS_ASKED.test(q) && !agentNamed(doers, q)) return false;
+  // Names asked (那10家高水平医院是哪几家): names counted as another number (中山、瑞金两家) or given by the question name none of them.
   const names = (slot === 'list' || slot === 'who') && q !== undefined && (asksNames(q) || measure?.noun === HOSPITAL_NAMES_NOUN);
   // The names of what was asked (普陀区的区域性医疗中心是哪几家医院) stand beside it: a sentence that does not speak
   // of it (NAMED_WITH_SHARE of its character pairs) names other bodies (区康复医院, 区精神卫生中心).
@@ -541,12 +541,14 @@ const DOER = [BODY_END, ACTING_POSTS, ...MEASURED_BODIES].map((p) => `(?:${p})`)
  */
 const AGENT_NAMED = new RegExp(`(?:${data.agents.before.join('|')})[^，,。；;：:]{0,24}?(?:${DOER})|(?:${DOER})(?:${data.agents.between.join('|')})*(?:${data.agents.after.join('|')})`, 'u');
 /**
- * A body, or short names side by side, before a verb of carrying a task out that the question names too, in one clause (中心开展 for
- * 由哪两家中心开展太极健康宣教, 支持综合性医院建立 for 由哪类医院来建立, 推动周桥、新华、华阳创建 for 由哪几家来创建).
+ * A body, or short names side by side, before a verb of carrying a task out that the question names too, within 20 characters of one
+ * sentence (中心开展 for 由哪两家中心开展太极健康宣教, 支持综合性医院建立 for 由哪类医院来建立, 推动周桥、新华、华阳创建 for 由哪几家来创建,
+ * 支持三级医院…合作,组织和参与 for 支持哪类医院去牵头组织).
  */
 const DOING_NAMED = data.agents.doing.map((verb) => ({ verb, named: new RegExp(`(?:${DOER}|[\\p{Script=Han}]{1,3}(?:、[\\p{Script=Han}]{1,3})+)[^。；;：:]{0,20}?${verb}`, 'u') }));
 /** A body before a modal verb of duty (区域性医疗中心要做好…收治准备, 各级急救中心要制定…预案): the subject that must act. */
 const DUTY_NAMED = new RegExp(`(?:${DOER})(?:${data.agents.between.join('|')})*(?:${data.agents.modal.join('|')})`, 'u');
+/** The text names a doer of the act the question asks: as the agent, as the subject that must act, or before the verb the question names. */
 const agentNamed = (text: string, question: string) => AGENT_NAMED.test(text) || DUTY_NAMED.test(text) || DOING_NAMED.some((d) => question.includes(d.verb) && d.named.test(text));
 
 /**
