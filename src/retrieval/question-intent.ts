@@ -37,6 +37,8 @@ export function slotOf(intent: AnswerIntent): AnswerSlot | undefined {
 }
 
 const CONTENTS_OUTRIGHT = /具体|内容|条款|哪/u;
+/** The sets that are their items (标准, 清单, 目录, 指标体系: data/answer-intents.json `contents` nouns that name no rule): asking what one is asks its contents. */
+const SET_OF_ITEMS = /(?:标准|清单|目录|指标体系)$/u;
 
 /** The words that ask how one applies for or does a thing (咋申请, 要走啥流程, 要准备啥材料). */
 const PROCEDURE = whatSlotAsks('procedure');
@@ -63,9 +65,13 @@ export function slotAsked(question: string, intent: AnswerIntent): AnswerSlot | 
   // Its contents asked outright (具体内容是什么, 具体是啥), not what it is (医疗质量管理制度是什么).
   if (CONTENTS_OUTRIGHT.test(q) && contentsAsked(q) !== undefined) return 'list';
   const named = WHAT_SLOTS.find((entry) => entry.asks.test(q))?.slot;
+  if (named !== undefined) return named;
+  // What a standard, a list or a catalogue is (标杆点的建设标准是什么, 证明事项清单是啥): such a set is its items, asked when
+  // the set is (not a rule set, which may be asked what it is: 医疗质量管理制度是什么).
+  if (contentsAsked(q)?.some((name) => SET_OF_ITEMS.test(name))) return 'list';
   // Or what a document the seed documents cite holds (依法执业自查管理办法里要求医院怎么自查), when no other slot is asked
   // (《…条例》的立法要经过怎样的程序 asks a procedure).
-  return named ?? (citedDocumentAsked(q) !== undefined ? 'list' : undefined);
+  return citedDocumentAsked(q) !== undefined ? 'list' : undefined;
 }
 
 /**

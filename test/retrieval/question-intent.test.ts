@@ -336,7 +336,14 @@ describe('slotAsked: a what-question may ask a method, a place, a consequence or
     expect(slotAsked(question, 'what')).toBe(slot);
   });
 
-  it.each([['医疗质量管理制度是什么'], ['互联网医院标准是啥意思']])('what a named set is, not its contents: %s', (question) => {
+  it.each([['投诉举报处理标杆点的建设标准是什么？'], ['免陪照护服务试点的服务标准是啥'], ['证明事项清单是什么']])(
+    'a standard, a list or a catalogue asked what it is: its items, a list: %s',
+    (question) => {
+      expect(slotAsked(question, readIntent(question))).toBe('list');
+    },
+  );
+
+  it.each([['医疗质量管理制度是什么'], ['互联网医院标准是啥意思'], ['绩效考核的评分标准是啥']])('what a named set is, not its contents: %s', (question) => {
     expect(slotAsked(question, readIntent(question))).not.toBe('list');
   });
 
