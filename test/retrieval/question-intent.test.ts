@@ -291,6 +291,8 @@ describe('slotAsked: a what-question may ask a method, a place, a consequence or
     ['普陀要搞的那个医疗质量管理大模型叫啥名', 'name'],
     ['那个频道叫啥', 'name'],
     ['这个中心的全称是什么', 'name'],
+    ['今年护士节活动的主题是啥', 'name'], // a theme is given as a name is
+    ['那个主题活动是什么主题', 'name'],
     ['普陀援摩医疗队派到摩洛哥哪个城市', 'place'],
     ['援滇医疗队去哪个地方', 'place'],
     // read as lists by 哪些: the sanctions that follow are asked
