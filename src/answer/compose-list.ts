@@ -250,16 +250,17 @@ export function composeList(question: string, retrieval: RetrievalResult, corpus
     return (matchScore(s) > matchScore(lead) && score >= topScore * ELSEWHERE_SCORE_SHARE) || (whatIsDone && score >= topScore * TIED_SCORE_SHARE);
   });
   if (!BLOCK_WORDS.test(question) && enumeratesItems(lead.sentence) && !betterElsewhere) return undefined;
-  // Retrieval scored it nearly as high as the first, wherever it sits in the document, and one of its sentences speaks to the topic at all.
-  const rankedClose = (s: ScoredSentence) => matchScore(s) >= tuning.minSentenceScore && (scoreOf.get(corpus.passage(s.passageId)!.pointId) ?? 0) >= topScore * RANKED_CLOSE_SHARE;
   const others = [...bestOf.values()]
     .filter((s) => {
       const p = corpus.passage(s.passageId)!;
       if (p.docId !== head.docId || !isItem(p)) return false;
       const matches = (share: number) => matchScore(s) >= tuning.minSentenceScore && matchScore(s) >= matchScore(lead) * share;
+      const score = scoreOf.get(p.pointId) ?? 0;
+      // Anywhere in the document: a point retrieval scored nearly as high as the first, one of whose sentences speaks to the topic at all.
+      if (matchScore(s) >= tuning.minSentenceScore && score >= topScore * RANKED_CLOSE_SHARE) return true;
       // Elsewhere in the document: a point that matches and that retrieval scored nearly as well as the first.
-      if (!inTopBlock(s)) return (matches(ELSEWHERE_MATCH_SHARE) && (scoreOf.get(p.pointId) ?? 0) >= topScore * ELSEWHERE_SCORE_SHARE) || rankedClose(s);
-      return matches(LIST_SHARE) || near.has(p.pointId) || rankedClose(s);
+      if (!inTopBlock(s)) return matches(ELSEWHERE_MATCH_SHARE) && score >= topScore * ELSEWHERE_SCORE_SHARE;
+      return matches(LIST_SHARE) || near.has(p.pointId);
     })
     // One sentence per point: parts of one long point count once.
     .filter((s, i, all) => all.findIndex((o) => corpus.passage(o.passageId)!.pointId === corpus.passage(s.passageId)!.pointId) === i)

@@ -37,8 +37,8 @@ export function slotOf(intent: AnswerIntent): AnswerSlot | undefined {
 }
 
 const CONTENTS_OUTRIGHT = /具体|内容|条款|哪/u;
-/** The sets that are their items (标准, 清单, 目录, 指标体系: data/answer-intents.json `contents` nouns that name no rule): asking what one is asks its contents. */
-const SET_OF_ITEMS = /(?:标准|清单|目录|指标体系)$/u;
+/** The sets that are their items (标准, 清单, 目录, 指标体系: data/answer-intents.json `contents.itemsOnly`): asking what one is asks its contents. */
+const SET_OF_ITEMS = new RegExp(`(?:${data.contents.itemsOnly.join('|')})$`, 'u');
 
 /** The words that ask how one applies for or does a thing (咋申请, 要走啥流程, 要准备啥材料). */
 const PROCEDURE = whatSlotAsks('procedure');
