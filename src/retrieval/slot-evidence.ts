@@ -259,6 +259,8 @@ export function holdsSlot(slot: AnswerSlot, text: string, question?: string): bo
   const others = names ? withoutOtherCounts(withoutNamesGiven(t, q!), q!) : t;
   // A deadline asked (什么时间之前完成, 最晚哪天) is a point in time: a span (24小时内) or a frequency (定期) gives none.
   const dated = slot === 'date' && q !== undefined ? forDeadline(others, q) : others;
+  // By what a thing is chosen or rated (评选标准是啥, 按什么指标定, 依据什么来打分): a basis the sentence gives, not the thing asked as another's basis.
+  if (measure && slot === 'method' && q !== undefined) return basisGiven(dated, q, measure.gives);
   if (measure) return (slot === 'figure' || slot === 'date') && q !== undefined ? valueBeside(dated, q, measure.gives) : measure.gives.test(dated);
   // The members of a kind that is no body nor place (哪几个专业, 哪几个病): an enumeration of that kind, not names.
   const kind = slot === 'list' && q !== undefined ? kindAsked(q) : undefined;
@@ -713,6 +715,21 @@ function valueBeside(text: string, question: string, pattern: RegExp): boolean {
     return opened === undefined || at - opened.end > 1;
   });
 }
+
+/** Fewest characters of a basis the question does not hold: fewer, and the basis is what the question asks about. */
+const BASIS_NEW_CHARACTERS = 2;
+
+/**
+ * A basis stated (依据…, 根据…创建标准, 结合…等因素, 以医德、能力、业绩为重点) that says something the question does not: one
+ * whose every character but one is the question's names the thing asked, used as the basis of another (依据医疗机构的
+ * 信用评级，在监管方式…采取差异化措施 does not say by what the credit rating is set).
+ */
+function basisGiven(text: string, question: string, gives: RegExp): boolean {
+  const asked = new Set(question);
+  return [...text.matchAll(everywhere(gives))].some((m) => [...m[0].replace(BASIS_MARKER, '')].filter((c) => !asked.has(c)).length >= BASIS_NEW_CHARACTERS);
+}
+/** The words that introduce a basis (依据, 根据, 按照, 结合, 以…为), left out when reading what it says. */
+const BASIS_MARKER = /^(?:依据|根据|按照|参照|对照|对标|结合|以|符合)|(?:等?因素|为(?:重点|主|依据|标准|导向|核心|基础|准))$/gu;
 
 /** Where the places a sentence names start: a place (a district, a street, a campus, 设在…), a hospital named as such, or sites side by side (华阳、虹桥两家). */
 function placesIn(text: string): Array<{ at: number; end: number }> {

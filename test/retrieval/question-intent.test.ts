@@ -22,7 +22,19 @@ describe('readIntent', () => {
     ['几月份开始', 'date'],
     ['三级医院评审现在是几年评一次？', 'date'], // how often, in years, as 多久一次
     ['专科评估几年一轮', 'date'],
-    ['这个规划管几年？', 'what'], // 几年 alone asks no date: read as before
+    // how long, a term or a duration in years (slots-dev-53): a date of the 期限 measure
+    ['这个规划管几年？', 'date'],
+    ['长宁跟华东医院新一轮签约签几年？', 'date'],
+    ['援滇医疗队一批干几年', 'date'],
+    ['质控专家组成员任期是多长', 'date'],
+    ['信访质量提升行动计划是几年的？', 'date'],
+    ['这个试点要搞多少年', 'date'],
+    // must not: 几年 of these years, a difference, a school year, a year of its range; 多少 before 年轻
+    ['近几年医院评审有啥变化', 'list'],
+    ['这几年长宁建了哪些医联体', 'list'],
+    ['两个考核年度相差几年', 'what'], // as before: no figure word but 几, which 年 follows
+    ['规划期是哪几年？', 'date'], // 哪几年 as before
+    ['有多少年轻医生去援滇', 'figure'],
     // 啥 asks as 什么 does, where the lists name 什么 only; the forms with 啥 of their own stay
     ['区域整合型医疗服务体系这块包括啥？', 'list'],
     ['这事啥单位负责', 'who'],
@@ -33,6 +45,13 @@ describe('readIntent', () => {
     ['这事谁牵头？', 'who'],
     ['哪些部门负责医联体建设', 'who'], // 哪些 + 部门 asks who, not a list
     ['归谁管', 'who'],
+    // an organisation of another kind than a department (slots-dev-53): a TV station, a company, an association, a university
+    ['那个健康教育频道是哪个电视台开的？', 'who'],
+    ['光华中西医结合医院是跟哪个大学合作的', 'who'],
+    ['春昇杯是哪个公司赞助的', 'who'],
+    ['这个大赛哪个协会主办', 'who'],
+    ['医院评审与监测系统是什么平台', 'what'], // must not: a platform is asked what it is
+    ['大学生能不能来进修', 'yes-no'], // must not: 大学 with no 哪
     ['要深化建设的上海中医药大学附属社区卫生服务中心是哪一家？', 'who'], // 哪一家, as 哪家
     ['这个项目由哪一家医院牵头', 'who'],
     ['援滇医疗队由哪家医院带队？', 'who'],
@@ -295,6 +314,18 @@ describe('slotAsked: a what-question may ask a method, a place, a consequence or
     ['那个主题活动是什么主题', 'name'],
     ['普陀援摩医疗队派到摩洛哥哪个城市', 'place'],
     ['援滇医疗队去哪个地方', 'place'],
+    // where a thing is held or sits, by the district, city or new town (slots-dev-53, near-topic-dev-51)
+    ['首届长三角职业健康技能大赛在哪办啊', 'place'],
+    ['新城卫生示范项目是在哪个新城开工？', 'place'],
+    ['市疾控中心新址在哪个区？', 'place'],
+    ['曙光医院安徽医院建在安徽哪个市？', 'place'],
+    ['在哪办理出生医学证明', 'procedure'], // must not: where to apply is a procedure, not a site
+    // by what standard, criteria or basis a thing is chosen or rated (slots-dev-53): a method of its own measure, the criteria
+    ['十佳信访工作者评选标准是啥？', 'method'],
+    ['重要薄弱学科遴选按什么指标定？', 'method'],
+    ['春昇杯医学创新人才大赛依据什么来打分？', 'method'],
+    ['儿童友好医院要达到什么标准才算？', 'method'],
+    ['老年友善医院评定依据啥？', 'method'],
     // read as lists by 哪些: the sanctions that follow are asked
     ['长宁区对违反“九不准”的医务人员有哪些具体处罚措施？', 'consequence'],
     ['收回扣的医生会受到哪些处分', 'consequence'],
@@ -325,6 +356,10 @@ describe('slotAsked: a what-question may ask a method, a place, a consequence or
     ['优质资源如何确定布局'],
     ['那些能临时改成ICU的单元，关键时刻得做到什么程度？'], // how much, not how far a project has got
     ['第一步是什么'],
+    ['二级综合医院的评审标准呢？'], // 评审标准 names a standard (三级医院评审标准), no criteria of choosing
+    ['受援医院最终要达到什么标准？'], // the level to reach, not what it is chosen by
+    ['在哪个区的文件里提到了家庭病床'], // where in the documents
+    ['基层医疗机构按什么来设置？'], // by what it is set up, not chosen or rated
   ])('no method, place, consequence nor procedure: %s', (question) => {
     expect(slotAsked(question, readIntent(question))).toBeUndefined();
   });

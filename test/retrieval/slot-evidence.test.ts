@@ -1552,3 +1552,64 @@ describe('holdsSlot: people counted with the colloquial 号 (多少号人) are a
     expect(holdsSlot('figure', text, '长宁这回组的援滇医疗队一共去多少号人')).toBe(held);
   });
 });
+
+describe('holdsSlot: a duration asked (签几年, 任期几年, 是几年的) is answered by a span of years or months, a term or a validity', () => {
+  it.each([
+    ['信访质量提升行动计划是几年的？', '组织落实《上海市卫生健康信访工作质量提升三年行动计划实施方案》', true],
+    ['这个方案管几年', '本实施方案自2021年12月27日起实施,有效期至2030年12月31日', true],
+    ['规划管几年', '会同市规划资源局完成《上海市卫生设施专项规划（2022-2035年）》编制', false], // a range of years is no span said
+    // the seed sentences that speak of the task and give no span
+    ['长宁跟华东医院新一轮签约签几年？', '推进新一轮与华东医院签约工作，加强社区卫生服务中心专病建设', false],
+    ['援滇医疗队一批干几年', '组建第六批援滇医疗队', false],
+    ['质控专家组成员任期几年？', '继续扩大质控工作覆盖范围，更新质控专家组成员，完善质控督查标准', false],
+    ['师带徒项目带教周期几年？', '加强在建师带徒项目的中期考核和过程管理', false],
+  ] as const)('%s in 「%s」: %s', (question, text, held) => {
+    expect(holdsSlot('date', text, question)).toBe(held);
+  });
+  it('the missing noun is a duration', () => {
+    expect(missingNoun('date', '长宁跟华东医院新一轮签约签几年？')).toBe('期限');
+  });
+});
+
+describe('holdsSlot: a company, a TV station or an association asked is answered by one named as such, not by any body', () => {
+  it.each([
+    ['普陀院内陪诊第三方是哪家公司在做？', '通过智能导诊、云陪诊、社工志愿者、第三方服务等多种形式为老年人等重点人群就医提供便利', false],
+    ['医院评审与监测系统是哪家公司开发的？', '利用“上海市医院评审与监测系统”，对区属医院资源配置、医疗服务开展日常监测和综合评价', false],
+    ['那个健康教育频道是哪个电视台开的？', '三是在全国率先推出省级健康教育频道，开展健康科普优秀成果和典型人物选树活动', false], // the channel is not its station
+    ['那个健康教育频道是哪个电视台开的？', '与上海广播电视台合作推出健康教育频道', true],
+    ['继教培训是跟哪个协会合作的', '依托区卫生健康事业发展中心、区医学会等，开展护理、医疗、管理能力等多方面培训及继教工作', true],
+    ['光华中西医结合医院是跟哪个大学合作的', '深化光华中西医结合医院与上海中医药大学合作', true],
+    ['光华中西医结合医院是跟哪个大学合作的', '加强社区卫生服务中心专病建设', false],
+  ] as const)('%s in 「%s」: %s', (question, text, held) => {
+    expect(holdsSlot('who', text, question)).toBe(held);
+  });
+});
+
+describe('holdsSlot: by what a thing is chosen or rated is answered by a basis the sentence states of it', () => {
+  it.each([
+    ['长宁创建基层中医药示范区按什么标准来评？', '根据全国基层中医药工作示范区创建标准，推进基层中医药工作示范区创建', true],
+    ['医院人才按什么标准来评？', '建立以医德、能力、业绩为重点的人才评价体系', true],
+    ['区域性医疗中心补点依据什么来定？', '结合医疗资源布局、人口分布等因素，再补点若干区域性医疗中心建设单位', true],
+    // the thing asked used as another's basis says nothing of its own (near-lists-dev-38)
+    ['医疗机构的信用评级是按照什么标准来评定的？', '推进基于信用的医疗机构分级分类监管，依据医疗机构的信用评级，在监管方式、抽查比例和频次等方面采取差异化措施', false],
+    // the task named and no basis
+    ['十佳信访工作者评选标准是啥？', '二是选树年度卫生健康“十佳信访集体（窗口）”“十佳信访工作者”，组织开展信访暨医疗投诉处理技能大赛', false],
+    ['重要薄弱学科遴选按什么指标定？', '开展重中之重研究中心B类项目、重要薄弱学科遴选', false],
+    ['老年友善医院评定依据啥？', '发展老年健康服务,建设老年友善医院', false],
+  ] as const)('%s in 「%s」: %s', (question, text, held) => {
+    expect(holdsSlot('method', text, question)).toBe(held);
+  });
+  it('the missing noun is the criteria', () => {
+    expect(missingNoun('method', '十佳信访工作者评选标准是啥？')).toBe('评定标准或依据');
+  });
+});
+
+describe('holdsSlot: a place asked within a province or city it names is one the sentence gives beside what is asked', () => {
+  const TEXT = '与安徽省合作共建上海中医药大学附属曙光医院安徽医院，加快推进瑞金无锡分院二期和仁济宁波分院建设';
+  it.each([
+    ['曙光医院安徽医院建在安徽哪个市？', false], // 无锡 and 宁波 are other branches' cities
+    ['瑞金分院二期建在江苏哪个市？', true],
+  ] as const)('%s: %s', (question, held) => {
+    expect(holdsSlot('place', TEXT, question)).toBe(held);
+  });
+});
