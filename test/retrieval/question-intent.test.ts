@@ -23,6 +23,14 @@ describe('readIntent', () => {
     ['三级医院评审现在是几年评一次？', 'date'], // how often, in years, as 多久一次
     ['专科评估几年一轮', 'date'],
     // how long, a term or a duration in years (slots-dev-53): a date of the 期限 measure
+    // several documents asked how they manage (都咋管的), each document (各文件), a block's points counted (分几条) or each point's say (各说的啥): lists
+    ['民营医院这块市里跟长宁都咋管的', 'list'],
+    ['五个新城的医疗资源配置，各文件是怎么说的？', 'list'],
+    ['党建那块分了几条，各说的啥', 'list'],
+    ['质量管理那一块分几条？', 'list'],
+    ['这个文件是怎么说的', 'what'], // must not: one document, no 各 nor 都
+    ['科室怎么管', 'what'],
+    ['疫苗分几次打', 'figure'], // must not: 分几次 counts doses, not points
     ['这个规划管几年？', 'date'],
     ['长宁跟华东医院新一轮签约签几年？', 'date'],
     ['援滇医疗队一批干几年', 'date'],
