@@ -31,6 +31,12 @@ describe('readIntent', () => {
     ['这个文件是怎么说的', 'what'], // must not: one document, no 各 nor 都
     ['科室怎么管', 'what'],
     ['疫苗分几次打', 'figure'], // must not: 分几次 counts doses, not points
+    // several subjects side by side (、) asked how they are done: each one's points
+    ['普陀急诊急救、ICU这块今年咋弄', 'list'],
+    ['长宁那些专科联盟、专病联盟咋弄的', 'list'],
+    ['护理、康复怎么抓', 'list'],
+    ['急诊急救这块今年咋弄', 'what'], // must not: one subject
+    ['发热门诊、急诊怎么衔接', 'what'], // must not: how two connect, not how each is done
     ['这个规划管几年？', 'date'],
     ['长宁跟华东医院新一轮签约签几年？', 'date'],
     ['援滇医疗队一批干几年', 'date'],
