@@ -153,6 +153,10 @@ const LEADS: readonly string[] = data.leads;
 /** Who leads a group is said by any word for leading it, or by naming its head (由市政府主要领导担任…组长 answers 谁来挂帅). */
 const LEADS_HELD = [...data.leads, ...data.leadHeads].join('|');
 /** The post a question asks who holds (副组长由谁担任, 谁当组长, 谁带队), if any. */
+/** Where the working office of a group sits (办公室设在哪个部门, 秘书处放在哪): data/answer-intents.json `offices`. */
+const OFFICE_ASKED = new RegExp(`(?:${data.offices.join('|')})[^，,。？?]{0,2}?(?:(?:设|放|挂靠|挂|落|安)(?:在|于)?|归口?|是|在)[^，,。？?]{0,4}?(?:哪|什么|啥)`, 'u');
+/** The office named: by its word, or by a short name ending in 办 (市医改办; not 举办, 主办, 承办, 开办: the who slot's exclusions). */
+const OFFICE_NAMED = new RegExp(`${data.offices.join('|')}|[\\p{Script=Han}]{1,6}(?<![举承主协开申督包代会创兴])办(?![医学理好法公])`, 'u');
 const postAsked = (question: string) => {
   const m = POST_ASKED.exec(question);
   return m ? (m[1] ?? m[2] ?? m[3]) : undefined;
@@ -229,6 +233,8 @@ export function holdsSlot(slot: AnswerSlot, text: string, question?: string): bo
   // Who holds a post (副组长由谁担任): the sentence must name the post asked, 副 and all (组长 is not the 副组长).
   const post = slot === 'who' && q !== undefined ? postAsked(q) : undefined;
   if (post !== undefined && !(post.startsWith('副') ? whole.includes(post) : new RegExp(`(?<!副)(?:${LEADS.includes(post) ? LEADS_HELD : post})`, 'u').test(whole))) return false;
+  // Where a group's working office sits (领导小组的办公室设在哪个部门): a sentence that names the office, not the group or its head.
+  if (slot === 'who' && q !== undefined && OFFICE_ASKED.test(q) && !OFFICE_NAMED.test(whole)) return false;
   // "试点单位分哪几类，各多少家": items each with its count (高水平医院10家、示范型区域性医疗中心10家…), not a count or two of other things.
   if ((slot === 'list' || slot === 'figure') && q !== undefined && asksCountsEach(q)) return COUNTED_ITEMS.test(whole);
   // What a named standard, list or rule set holds (创建标准包括哪些内容): a sentence that names it answers with its items, given with its name.

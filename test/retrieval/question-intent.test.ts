@@ -61,6 +61,7 @@ describe('readIntent', () => {
     ['归谁管', 'who'],
     // an organisation of another kind than a department (slots-dev-53): a TV station, a company, an association, a university
     ['那个健康教育频道是哪个电视台开的？', 'who'],
+    ['患者体验部归口医院哪个职能部门管？', 'who'], // a department qualified (职能部门) is a department
     ['光华中西医结合医院是跟哪个大学合作的', 'who'],
     ['春昇杯是哪个公司赞助的', 'who'],
     ['这个大赛哪个协会主办', 'who'],

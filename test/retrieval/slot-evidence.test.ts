@@ -1613,3 +1613,17 @@ describe('holdsSlot: a place asked within a province or city it names is one the
     expect(holdsSlot('place', TEXT, question)).toBe(held);
   });
 });
+
+describe("holdsSlot: where a group's working office sits is answered by a sentence that names the office", () => {
+  const HEAD = '由市政府主要领导担任市深化医药卫生体制改革领导小组组长,将推进公立医院高质量发展作为深化医改重点工作';
+  it.each([
+    ['市深化医改领导小组的办公室设在哪个部门？', HEAD, false], // the group and its head, no office
+    ['医改领导小组办公室放在哪个部门', HEAD, false],
+    ['市深化医改领导小组的办公室设在哪个部门？', '领导小组办公室设在市卫生健康委', true],
+    ['市深化医改领导小组的办公室设在哪个部门？', '市医改办设在市卫生健康委', true], // a short name in 办
+    ['市医改领导小组由谁牵头？', HEAD, true], // must not: no office asked
+    ['长宁的区域性医疗中心设在哪家医院？', '进一步发挥同仁医院区域性医疗中心作用', true], // must not: a centre, no office
+  ] as const)('%s in 「%s」: %s', (question, text, held) => {
+    expect(holdsSlot('who', text, question)).toBe(held);
+  });
+});
