@@ -333,6 +333,7 @@ describe('slotAsked: a what-question may ask a method, a place, a consequence or
     ['首届长三角职业健康技能大赛在哪办啊', 'place'],
     ['新城卫生示范项目是在哪个新城开工？', 'place'],
     ['市疾控中心新址在哪个区？', 'place'],
+    ['市疾控新大楼盖在哪', 'place'], // 盖, 造: staff's words for building
     ['曙光医院安徽医院建在安徽哪个市？', 'place'],
     ['在哪办理出生医学证明', 'procedure'], // must not: where to apply is a procedure, not a site
     // by what standard, criteria or basis a thing is chosen or rated (slots-dev-53): a method of its own measure, the criteria
