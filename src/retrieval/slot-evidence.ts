@@ -984,6 +984,8 @@ const ORDINAL = /第[一二三四五六七八九十\d]+(?:批|届|轮|期)/u;
 /** A figure said for each one (每, 各): a rate, not how many there are in all. */
 const RATE = anyOf(STATUS.rate);
 const ASKS_ORDINAL = /第几/u;
+/** The batches before the one a sentence counts (前两批, 之前一共): data `figureStatus.earlier`. */
+const ASKS_EARLIER = anyOf(STATUS.earlier);
 /**
  * What a figure question leaves out (不含国家医学中心, 不算这批的话, 刨掉中医类的, 不是区域性医疗中心的普通区级医院): the
  * member named after the word of leaving out, up to the words that close it; or, before 以外的 (…以外的其他医院), the
@@ -1066,7 +1068,7 @@ const CLAUSE_START = /[，,。．；;：:！!？?][^，,。．；;：:！!？?]*
  * The text without the figures of another status or scope than the question asks (data/answer-intents.json
  * `figureStatus`): a target (创建10家以上) when it asks how many there are now, a figure marked done (已建立21个) when it
  * asks how many are added, a total (3－5家) when it asks the figure for each one, a rate (每30-50万人口配置一家) when it
- * asks how many bodies there are in all, another batch (第三批20家) when it names one (第一批), a figure that counts a
+ * asks how many bodies there are in all, another batch (第三批20家) when it names one (第一批) or the ones before (前两批), a figure that counts a
  * member the question leaves out with the rest (国家医学中心和国家区域医疗中心 for 不含国家医学中心). Each figure is read with
  * the clause before it.
  */
@@ -1079,26 +1081,28 @@ function withoutOtherFigures(text: string, question: string): string {
   const total = ASKS_TOTAL.test(question) && !perUnit;
   const bodiesInAll = (current || total || added) && !perUnit && BODIES_COUNTED_ASKED.test(question);
   const ordinal = ORDINAL.exec(question)?.[0];
+  const earlier = ASKS_EARLIER.test(question);
   const members = leftOut(question);
   const part = partAsked(question);
-  if (!current && !added && !perUnit && !total && ordinal === undefined && members.length === 0 && part === undefined) return text;
+  if (!current && !added && !perUnit && !total && ordinal === undefined && !earlier && members.length === 0 && part === undefined) return text;
   let out = '';
   let from = 0;
   for (const m of text.matchAll(FIGURES)) {
     const before = text.slice(0, m.index);
     const after = text.slice(m.index + m[0].length);
     const clause = before.slice((CLAUSE_START.exec(before)?.index ?? -1) + 1);
-    // An ordinal (第三批, 第六轮) counts nothing: it answers only the ordinal asked (第几批; 第三批 when the question names it).
+    // An ordinal (第三批, 第六轮) counts nothing: it answers only the ordinal asked (第几批; 第三批 when the question names it), and
+    // none when the batches before it are asked (前两批).
     const ordinalHere = before.endsWith('第');
     const other = ordinalHere
-      ? ordinal !== undefined
-        ? !ordinal.startsWith(`第${m[0]}`)
-        : !ASKS_ORDINAL.test(question)
+      ? earlier || (ordinal !== undefined ? !ordinal.startsWith(`第${m[0]}`) : !ASKS_ORDINAL.test(question))
       : (current && TARGET.test(clause) && !EXISTING.test(clause)) ||
         (added && EXISTING.test(clause)) ||
         (perUnit && !PER_UNIT.test(clause)) ||
         (bodiesInAll && RATE.test(clause)) ||
         (total && !added && ADDED.test(clause)) ||
+        // (第三批 named by the question too is gone from the text already: 建设第 20家.)
+        (earlier && (ORDINAL.test(clause) || clause.trimEnd().endsWith('第'))) ||
         (ordinal !== undefined && ORDINAL.test(clause) && !clause.includes(ordinal)) ||
         (members.length > 0 && countsLeftOut(before, m[0], after, members)) ||
         (part !== undefined && !subClauseOf(before, m[0], after).includes(part));

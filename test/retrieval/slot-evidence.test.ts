@@ -1627,3 +1627,18 @@ describe("holdsSlot: where a group's working office sits is answered by a senten
     expect(holdsSlot('who', text, question)).toBe(held);
   });
 });
+
+describe('holdsSlot: the batches before the one a sentence counts are not counted by it', () => {
+  const THIRD = '实施2023年为民办实事项目，建设第三批20家示范性社区康复中心，提升社区服务能力和群众就近康复便捷性';
+  it.each([
+    ['前两批示范性社区康复中心一共建了多少家？', THIRD, false],
+    ['示范社区康复中心前面两批加起来有多少家', THIRD, false],
+    ['示范性社区康复中心今年是第三批，不算这批的话之前一共建了多少家？', THIRD, false], // the ordinal named, then left out
+    // must not: this batch asked, or a figure not of a batch
+    ['今年示范性社区康复中心建几家', THIRD, true],
+    ['第三批示范性社区康复中心建几家', THIRD, true],
+    ['前两批示范性社区康复中心一共建了多少家？', '已累计建成40家示范性社区康复中心', true],
+  ] as const)('%s in 「%s」: %s', (question, text, held) => {
+    expect(holdsSlot('figure', text, question)).toBe(held);
+  });
+});
