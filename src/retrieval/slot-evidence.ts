@@ -152,11 +152,11 @@ const POST_ASKED = new RegExp(
 const LEADS: readonly string[] = data.leads;
 /** Who leads a group is said by any word for leading it, or by naming its head (由市政府主要领导担任…组长 answers 谁来挂帅). */
 const LEADS_HELD = [...data.leads, ...data.leadHeads].join('|');
-/** The post a question asks who holds (副组长由谁担任, 谁当组长, 谁带队), if any. */
 /** Where the working office of a group sits (办公室设在哪个部门, 秘书处放在哪): data/answer-intents.json `offices`. */
 const OFFICE_ASKED = new RegExp(`(?:${data.offices.join('|')})[^，,。？?]{0,2}?(?:(?:设|放|挂靠|挂|落|安)(?:在|于)?|归口?|是|在)[^，,。？?]{0,4}?(?:哪|什么|啥)`, 'u');
 /** The office named: by its word, or by a short name ending in 办 (市医改办; not 举办, 主办, 承办, 开办: the who slot's exclusions). */
 const OFFICE_NAMED = new RegExp(`${data.offices.join('|')}|[\\p{Script=Han}]{1,6}(?<![举承主协开申督包代会创兴])办(?![医学理好法公])`, 'u');
+/** The post a question asks who holds (副组长由谁担任, 谁当组长, 谁带队), if any. */
 const postAsked = (question: string) => {
   const m = POST_ASKED.exec(question);
   return m ? (m[1] ?? m[2] ?? m[3]) : undefined;
@@ -1068,9 +1068,9 @@ const CLAUSE_START = /[，,。．；;：:！!？?][^，,。．；;：:！!？?]*
  * The text without the figures of another status or scope than the question asks (data/answer-intents.json
  * `figureStatus`): a target (创建10家以上) when it asks how many there are now, a figure marked done (已建立21个) when it
  * asks how many are added, a total (3－5家) when it asks the figure for each one, a rate (每30-50万人口配置一家) when it
- * asks how many bodies there are in all, another batch (第三批20家) when it names one (第一批) or the ones before (前两批), a figure that counts a
- * member the question leaves out with the rest (国家医学中心和国家区域医疗中心 for 不含国家医学中心). Each figure is read with
- * the clause before it.
+ * asks how many bodies there are in all, another batch (第三批20家) when it names one (第一批) or the ones before (前两批), a
+ * figure that counts a member the question leaves out with the rest (国家医学中心和国家区域医疗中心 for 不含国家医学中心). Each
+ * figure is read with the clause before it.
  */
 function withoutOtherFigures(text: string, question: string): string {
   const current = ASKS_CURRENT.test(question) && !ASKS_PLAN.test(question);
