@@ -27,8 +27,8 @@ export function readIntent(question: string): AnswerIntent {
   const q = spellWhichCounts(normalizeForSearch(question));
   if (!/\p{Script=Han}/u.test(q)) return readEnglishIntent(question.trim().toLowerCase().replace(/\s+/g, ' '));
   // 啥 is the spoken 什么 (现代汉语八百词): a question word the lists give with 什么 only (包括什么, 什么单位) asks the same with 啥.
-  const spoken = q.replaceAll('啥', '什么');
-  return INTENTS.find((entry) => entry.asks.test(q) || entry.asks.test(spoken))?.intent ?? 'what';
+  const forms = q.includes('啥') ? [q, q.replaceAll('啥', '什么')] : [q];
+  return INTENTS.find((entry) => forms.some((form) => entry.asks.test(form)))?.intent ?? 'what';
 }
 
 /** The slot of an intent, when it has one. */

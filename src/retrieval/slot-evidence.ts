@@ -154,7 +154,7 @@ const LEADS: readonly string[] = data.leads;
 const LEADS_HELD = [...data.leads, ...data.leadHeads].join('|');
 /** Where the working office of a group sits (办公室设在哪个部门, 秘书处放在哪): data/answer-intents.json `offices`. */
 const OFFICE_ASKED = new RegExp(`(?:${data.offices.join('|')})[^，,。？?]{0,2}?(?:(?:设|放|挂靠|挂|落|安)(?:在|于)?|归口?|是|在)[^，,。？?]{0,4}?(?:哪|什么|啥)`, 'u');
-/** The office named: by its word, or by a short name ending in 办 (市医改办; not 举办, 主办, 承办, 开办: the who slot's exclusions). */
+/** The office named: by its word, or by a short name ending in 办 (市医改办; not 举办, 主办, 承办, 开办: the who slot's exclusions, and not 办公用房). */
 const OFFICE_NAMED = new RegExp(`${data.offices.join('|')}|[\\p{Script=Han}]{1,6}(?<![举承主协开申督包代会创兴])办(?![医学理好法公])`, 'u');
 /** The post a question asks who holds (副组长由谁担任, 谁当组长, 谁带队), if any. */
 const postAsked = (question: string) => {
